@@ -1,0 +1,77 @@
+// Command personvern turns structured YAML privacy notices into checked,
+// rendered and published privacy pages.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/spf13/cobra"
+)
+
+// Exit codes, as diff(1) and compilers use them: 1 means the input has
+// problems, 2 means the tool could not do its job.
+const (
+	exitOK       = 0
+	exitFindings = 1
+	exitTrouble  = 2
+)
+
+// exitError carries an exit code out of a command; a nil-message one means
+// the command has already printed what the user needs.
+type exitError struct {
+	code int
+	msg  string
+}
+
+func (e *exitError) Error() string { return e.msg }
+
+func trouble(format string, args ...any) error {
+	return &exitError{code: exitTrouble, msg: fmt.Sprintf(format, args...)}
+}
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	root := newRoot()
+	root.SetArgs(args)
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	err := root.Execute()
+	if err == nil {
+		return exitOK
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		if ee.msg != "" {
+			fmt.Fprintln(stderr, "personvern: "+ee.msg)
+		}
+		return ee.code
+	}
+	// cobra's own errors: unknown command, bad flag, wrong arguments.
+	fmt.Fprintln(stderr, "personvern: "+err.Error())
+	fmt.Fprintln(stderr, "Run 'personvern --help' for usage.")
+	return exitTrouble
+}
+
+func newRoot() *cobra.Command {
+	root := &cobra.Command{
+		Use:   "personvern",
+		Short: "Check, render and publish GDPR privacy notices written in YAML",
+		Long: `personvern turns structured YAML privacy notices (personvernerklæringer)
+into checked, rendered and published privacy pages.
+
+A notice is one YAML file; the JSON Schema and the rules check it against
+GDPR articles 13 and 14.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.CompletionOptions.DisableDefaultCmd = true
+	root.AddCommand(newValidateCmd(), newSchemaCmd(), newNewCmd())
+	return root
+}

@@ -1,0 +1,146 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+
+	"github.com/personvern/personvern/internal/notice"
+	"github.com/personvern/personvern/internal/validate"
+	"github.com/spf13/cobra"
+)
+
+func newValidateCmd() *cobra.Command {
+	var format, context string
+	cmd := &cobra.Command{
+		Use:   "validate [PATH...]",
+		Short: "Check notices against GDPR art. 13/14 (default: notices/)",
+		Long: `Check notice files, or folders of them, against the schema and the rules.
+
+Every finding names file:line:column, the field, and the GDPR article.
+
+Exit status: 0 when there are no errors (warnings allowed), 1 when any
+notice has an error, 2 when a file cannot be read or parsed, or on usage
+errors.`,
+		Example: `  personvern validate
+  personvern validate notices/kvp.yaml --format github`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if !slices.Contains(validate.Formats, format) {
+				return trouble("unknown --format %q; use one of %s", format, strings.Join(validate.Formats, ", "))
+			}
+			showContext, err := contextMode(context, cmd)
+			if err != nil {
+				return err
+			}
+			if len(args) == 0 {
+				args = []string{"notices"}
+			}
+			res, err := check(args)
+			if err != nil {
+				return trouble("%v", err)
+			}
+			opt := validate.WriteOptions{Format: format, Context: showContext && format == "text", Source: res.line, Files: res.files}
+			if err := validate.Write(cmd.OutOrStdout(), res.findings, opt); err != nil {
+				return trouble("writing findings: %v", err)
+			}
+			errs, warns := validate.Count(res.findings)
+			if format == "text" {
+				fmt.Fprintf(cmd.ErrOrStderr(), "%d %s checked: %d %s, %d %s\n",
+					len(res.files), plural(len(res.files), "notice", "notices"),
+					errs, plural(errs, "error", "errors"), warns, plural(warns, "warning", "warnings"))
+			}
+			switch {
+			case res.loadFailed:
+				return &exitError{code: exitTrouble}
+			case errs > 0:
+				return &exitError{code: exitFindings}
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", "text", "output format: "+strings.Join(validate.Formats, ", "))
+	cmd.Flags().StringVar(&context, "context", "auto", "show the source line and a caret under each finding: auto (on a terminal), always, never")
+	return cmd
+}
+
+func contextMode(mode string, cmd *cobra.Command) (bool, error) {
+	switch mode {
+	case "always":
+		return true, nil
+	case "never":
+		return false, nil
+	case "auto":
+		f, ok := cmd.OutOrStdout().(*os.File)
+		if !ok {
+			return false, nil
+		}
+		info, err := f.Stat()
+		return err == nil && info.Mode()&os.ModeCharDevice != 0, nil
+	}
+	return false, trouble("unknown --context %q; use auto, always or never", mode)
+}
+
+// checkResult is what validating a set of paths found.
+type checkResult struct {
+	files      []string
+	docs       []*notice.Document
+	findings   []validate.Finding
+	loadFailed bool
+}
+
+func (r *checkResult) line(file string, n int) string {
+	for _, d := range r.docs {
+		if d.Path == file {
+			return d.Line(n)
+		}
+	}
+	return ""
+}
+
+// check loads and validates every notice under paths. A file that cannot be
+// loaded becomes a finding too, so that all files are checked and reported
+// in one run.
+func check(paths []string) (*checkResult, error) {
+	files, err := notice.Find(paths)
+	if err != nil {
+		return nil, err
+	}
+	if len(files) == 0 {
+		return nil, fmt.Errorf("no notice files (*.yaml) in %s", strings.Join(paths, ", "))
+	}
+	v, err := validate.New()
+	if err != nil {
+		return nil, err
+	}
+	res := &checkResult{files: files}
+	for _, f := range files {
+		doc, err := notice.LoadFile(f)
+		if err != nil {
+			res.loadFailed = true
+			res.findings = append(res.findings, loadFinding(f, err))
+			continue
+		}
+		res.docs = append(res.docs, doc)
+		res.findings = append(res.findings, v.Validate(doc)...)
+	}
+	validate.Sort(res.findings)
+	return res, nil
+}
+
+func loadFinding(file string, err error) validate.Finding {
+	f := validate.Finding{File: file, Severity: validate.Error, Rule: "load", Message: err.Error()}
+	var le *notice.Error
+	if errors.As(err, &le) {
+		f.Line, f.Col, f.Message = le.Line, le.Col, le.Msg
+	}
+	return f
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

@@ -1,0 +1,245 @@
+package notice
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+)
+
+// MaxFileSize is the largest notice file Load accepts. Real notices are a
+// few kilobytes; the limit keeps a runaway or hostile file from exhausting
+// memory in CI.
+const MaxFileSize = 1 << 20
+
+// maxNodes bounds the YAML nodes visited, so that alias expansion
+// ("billion laughs") cannot blow up the JSON view.
+const maxNodes = 200_000
+
+// Document is a loaded notice file: its source, the YAML node tree with
+// positions, a JSON-compatible view for schema validation, and the notice
+// decoded into structs.
+type Document struct {
+	Path   string
+	Src    []byte
+	Root   *yaml.Node // the top-level mapping
+	Value  any        // JSON view: map[string]any, []any, string, float64, bool, nil
+	Notice Notice
+	// DecodeErr holds type errors from decoding into Notice; the schema
+	// reports the same problems with positions, so it is informational.
+	DecodeErr error
+}
+
+// Error is a load failure with a position, printed like a compiler error.
+type Error struct {
+	Path      string
+	Line, Col int
+	Msg       string
+}
+
+func (e *Error) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d:%d: %s", e.Path, e.Line, e.Col, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s", e.Path, e.Msg)
+}
+
+// LoadFile reads and parses one notice file.
+func LoadFile(path string) (*Document, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, &Error{Path: path, Msg: fmt.Sprintf("cannot read: %v", unwrapPathErr(err))}
+	}
+	defer f.Close()
+	src, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, &Error{Path: path, Msg: fmt.Sprintf("cannot read: %v", unwrapPathErr(err))}
+	}
+	if len(src) > MaxFileSize {
+		return nil, &Error{Path: path, Msg: fmt.Sprintf("file is larger than %d bytes; a notice is a few kilobytes, split it or check that this is the right file", MaxFileSize)}
+	}
+	return Parse(path, src)
+}
+
+func unwrapPathErr(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// Parse parses a notice from src; path is used in messages only.
+func Parse(path string, src []byte) (*Document, error) {
+	if !utf8.Valid(src) {
+		line, col := invalidUTF8Pos(src)
+		return nil, &Error{Path: path, Line: line, Col: col, Msg: "file is not valid UTF-8; save it as UTF-8"}
+	}
+	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
+	if len(bytes.TrimSpace(src)) == 0 {
+		return nil, &Error{Path: path, Line: 1, Col: 1, Msg: "file is empty; start from `personvern new ID`"}
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(src))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		return nil, yamlError(path, err)
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); err == nil {
+		return nil, &Error{Path: path, Line: extra.Line, Col: extra.Column, Msg: "file holds more than one YAML document; put one notice in each file"}
+	} else if err != io.EOF {
+		return nil, yamlError(path, err)
+	}
+	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
+		return nil, &Error{Path: path, Line: 1, Col: 1, Msg: "file holds no notice"}
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		return nil, &Error{Path: path, Line: root.Line, Col: root.Column, Msg: fmt.Sprintf("a notice must be a mapping of keys (id:, title:, ...), not %s", kindName(root))}
+	}
+	c := converter{path: path}
+	val, err := c.value(root, 0)
+	if err != nil {
+		return nil, err
+	}
+	d := &Document{Path: path, Src: src, Root: root, Value: val}
+	if err := root.Decode(&d.Notice); err != nil {
+		d.DecodeErr = err
+	}
+	return d, nil
+}
+
+func yamlError(path string, err error) error {
+	msg := err.Error()
+	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[1])
+		return &Error{Path: path, Line: line, Col: 1, Msg: "malformed YAML: " + m[2]}
+	}
+	return &Error{Path: path, Line: 1, Col: 1, Msg: "malformed YAML: " + strings.TrimPrefix(msg, "yaml: ")}
+}
+
+func invalidUTF8Pos(src []byte) (line, col int) {
+	line, col = 1, 1
+	for len(src) > 0 {
+		r, size := utf8.DecodeRune(src)
+		if r == utf8.RuneError && size <= 1 {
+			return line, col
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		src = src[size:]
+	}
+	return line, col
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		return "a single value"
+	case yaml.AliasNode:
+		return "an alias"
+	}
+	return "this"
+}
+
+// converter turns YAML nodes into the JSON data model the schema validates.
+// It keeps scalars' source text for timestamps so that `updated: 2024-05-01`
+// stays the string the author wrote.
+type converter struct {
+	path  string
+	nodes int
+}
+
+const maxDepth = 100
+
+func (c *converter) value(n *yaml.Node, depth int) (any, error) {
+	c.nodes++
+	if c.nodes > maxNodes {
+		return nil, &Error{Path: c.path, Line: n.Line, Col: n.Column, Msg: fmt.Sprintf("document expands to more than %d values (aliases?); a notice needs far fewer", maxNodes)}
+	}
+	if depth > maxDepth {
+		return nil, &Error{Path: c.path, Line: n.Line, Col: n.Column, Msg: fmt.Sprintf("nesting deeper than %d levels; a notice is at most a few levels deep", maxDepth)}
+	}
+	switch n.Kind {
+	case yaml.AliasNode:
+		return c.value(n.Alias, depth+1)
+	case yaml.MappingNode:
+		m := make(map[string]any, len(n.Content)/2)
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			if k.Kind != yaml.ScalarNode {
+				return nil, &Error{Path: c.path, Line: k.Line, Col: k.Column, Msg: "a key must be a plain word, not a list or mapping"}
+			}
+			if k.Tag == "!!merge" {
+				return nil, &Error{Path: c.path, Line: k.Line, Col: k.Column, Msg: "merge keys (<<) are not supported; write the keys out"}
+			}
+			if _, dup := m[k.Value]; dup {
+				first := keyNode(n, k.Value)
+				return nil, &Error{Path: c.path, Line: k.Line, Col: k.Column, Msg: fmt.Sprintf("key %q appears twice in this mapping (first at line %d); remove one", k.Value, first.Line)}
+			}
+			cv, err := c.value(v, depth+1)
+			if err != nil {
+				return nil, err
+			}
+			m[k.Value] = cv
+		}
+		return m, nil
+	case yaml.SequenceNode:
+		s := make([]any, 0, len(n.Content))
+		for _, e := range n.Content {
+			cv, err := c.value(e, depth+1)
+			if err != nil {
+				return nil, err
+			}
+			s = append(s, cv)
+		}
+		return s, nil
+	case yaml.ScalarNode:
+		switch n.ShortTag() {
+		case "!!null":
+			return nil, nil
+		case "!!bool":
+			var b bool
+			if err := n.Decode(&b); err != nil {
+				return n.Value, nil
+			}
+			return b, nil
+		case "!!int", "!!float":
+			var f float64
+			if err := n.Decode(&f); err != nil {
+				return n.Value, nil
+			}
+			return f, nil
+		default:
+			return n.Value, nil
+		}
+	}
+	return nil, &Error{Path: c.path, Line: n.Line, Col: n.Column, Msg: "unsupported YAML node"}
+}
+
+// keyNode returns the key node named key in mapping m, or nil.
+func keyNode(m *yaml.Node, key string) *yaml.Node {
+	if m == nil || m.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			return m.Content[i]
+		}
+	}
+	return nil
+}

@@ -1,0 +1,161 @@
+// Package notice holds the privacy notice model and its loader, which keeps
+// the YAML source positions so that every finding can point at a line and
+// column.
+package notice
+
+// Text is free text per language code ("nb", "nn").
+type Text map[string]string
+
+// Notice is one privacy notice (personvernerklæring): what GDPR art. 13 and
+// 14 require the controller to tell the people whose data it processes.
+type Notice struct {
+	ID                 string              `yaml:"id" json:"id"`
+	Version            string              `yaml:"version" json:"version"`
+	Updated            string              `yaml:"updated" json:"updated"`
+	Languages          []string            `yaml:"languages" json:"languages"`
+	Title              Text                `yaml:"title" json:"title"`
+	Introduction       Text                `yaml:"introduction,omitempty" json:"introduction,omitempty"`
+	Controller         Controller          `yaml:"controller" json:"controller"`
+	JointControllers   []JointController   `yaml:"joint_controllers,omitempty" json:"joint_controllers,omitempty"`
+	DPO                *DPO                `yaml:"dpo,omitempty" json:"dpo,omitempty"`
+	Categories         []Category          `yaml:"categories" json:"categories"`
+	Purposes           []Purpose           `yaml:"purposes" json:"purposes"`
+	Sources            []Source            `yaml:"sources" json:"sources"`
+	Provision          *Provision          `yaml:"provision,omitempty" json:"provision,omitempty"`
+	Recipients         []Recipient         `yaml:"recipients" json:"recipients"`
+	Transfers          []Transfer          `yaml:"transfers" json:"transfers"`
+	Retention          []Retention         `yaml:"retention" json:"retention"`
+	Rights             Rights              `yaml:"rights" json:"rights"`
+	AutomatedDecisions []AutomatedDecision `yaml:"automated_decisions" json:"automated_decisions"`
+	Complaint          string              `yaml:"complaint" json:"complaint"`
+	Security           Text                `yaml:"security,omitempty" json:"security,omitempty"`
+}
+
+// Controller is who decides why and how the data are processed (art. 13(1)(a)).
+type Controller struct {
+	Name          string `yaml:"name" json:"name"`
+	OrgNumber     string `yaml:"org_number,omitempty" json:"org_number,omitempty"`
+	Kind          string `yaml:"kind" json:"kind"`
+	Unit          Text   `yaml:"unit,omitempty" json:"unit,omitempty"`
+	Address       string `yaml:"address,omitempty" json:"address,omitempty"`
+	Email         string `yaml:"email,omitempty" json:"email,omitempty"`
+	Phone         string `yaml:"phone,omitempty" json:"phone,omitempty"`
+	URL           string `yaml:"url,omitempty" json:"url,omitempty"`
+	ContactPerson string `yaml:"contact_person,omitempty" json:"contact_person,omitempty"`
+}
+
+// JointController shares the decisions with the controller (art. 26).
+type JointController struct {
+	Name             string `yaml:"name" json:"name"`
+	OrgNumber        string `yaml:"org_number,omitempty" json:"org_number,omitempty"`
+	Responsibilities Text   `yaml:"responsibilities" json:"responsibilities"`
+	Email            string `yaml:"email,omitempty" json:"email,omitempty"`
+	Phone            string `yaml:"phone,omitempty" json:"phone,omitempty"`
+	URL              string `yaml:"url,omitempty" json:"url,omitempty"`
+}
+
+// DPO is the data protection officer, personvernombud (art. 13(1)(b)).
+type DPO struct {
+	Name    string `yaml:"name,omitempty" json:"name,omitempty"`
+	Email   string `yaml:"email,omitempty" json:"email,omitempty"`
+	Phone   string `yaml:"phone,omitempty" json:"phone,omitempty"`
+	Address string `yaml:"address,omitempty" json:"address,omitempty"`
+}
+
+// Category is a category of personal data; ID is a vocabulary code or a
+// custom id with a Label.
+type Category struct {
+	ID          string `yaml:"id" json:"id"`
+	Label       Text   `yaml:"label,omitempty" json:"label,omitempty"`
+	Description Text   `yaml:"description,omitempty" json:"description,omitempty"`
+	Special     *bool  `yaml:"special,omitempty" json:"special,omitempty"`
+}
+
+// Purpose is one purpose of the processing with its legal bases.
+type Purpose struct {
+	ID          string   `yaml:"id" json:"id"`
+	Replaces    string   `yaml:"replaces,omitempty" json:"replaces,omitempty"`
+	Name        Text     `yaml:"name" json:"name"`
+	Description Text     `yaml:"description,omitempty" json:"description,omitempty"`
+	Categories  []string `yaml:"categories" json:"categories"`
+	LegalBasis  []Basis  `yaml:"legal_basis" json:"legal_basis"`
+}
+
+// Basis is one legal basis: an article code such as "6(1)(c)".
+type Basis struct {
+	Article     string `yaml:"article" json:"article"`
+	NationalLaw Text   `yaml:"national_law,omitempty" json:"national_law,omitempty"`
+	Interests   Text   `yaml:"interests,omitempty" json:"interests,omitempty"`
+	Note        Text   `yaml:"note,omitempty" json:"note,omitempty"`
+}
+
+// Source is where data come from (art. 14(2)(f)).
+type Source struct {
+	ID          string   `yaml:"id" json:"id"`
+	Replaces    string   `yaml:"replaces,omitempty" json:"replaces,omitempty"`
+	Kind        string   `yaml:"kind" json:"kind"`
+	Name        string   `yaml:"name,omitempty" json:"name,omitempty"`
+	Description Text     `yaml:"description,omitempty" json:"description,omitempty"`
+	Categories  []string `yaml:"categories,omitempty" json:"categories,omitempty"`
+	Public      bool     `yaml:"public,omitempty" json:"public,omitempty"`
+}
+
+// Provision says whether giving the data is required (art. 13(2)(e)).
+type Provision struct {
+	Requirement  string `yaml:"requirement" json:"requirement"`
+	Consequences Text   `yaml:"consequences" json:"consequences"`
+}
+
+// Recipient receives personal data (art. 13(1)(e)); processors included.
+type Recipient struct {
+	ID          string   `yaml:"id" json:"id"`
+	Replaces    string   `yaml:"replaces,omitempty" json:"replaces,omitempty"`
+	Kind        string   `yaml:"kind" json:"kind"`
+	Name        string   `yaml:"name,omitempty" json:"name,omitempty"`
+	Description Text     `yaml:"description,omitempty" json:"description,omitempty"`
+	Categories  []string `yaml:"categories,omitempty" json:"categories,omitempty"`
+	Purposes    []string `yaml:"purposes,omitempty" json:"purposes,omitempty"`
+}
+
+// Transfer is a transfer to a third country (art. 13(1)(f)).
+type Transfer struct {
+	ID         string `yaml:"id" json:"id"`
+	Replaces   string `yaml:"replaces,omitempty" json:"replaces,omitempty"`
+	Country    string `yaml:"country" json:"country"`
+	Recipient  string `yaml:"recipient,omitempty" json:"recipient,omitempty"`
+	Safeguard  string `yaml:"safeguard,omitempty" json:"safeguard,omitempty"`
+	Derogation string `yaml:"derogation,omitempty" json:"derogation,omitempty"`
+	Copy       Text   `yaml:"copy,omitempty" json:"copy,omitempty"`
+}
+
+// Retention is how long some categories are kept (art. 13(2)(a)).
+type Retention struct {
+	ID         string   `yaml:"id" json:"id"`
+	Replaces   string   `yaml:"replaces,omitempty" json:"replaces,omitempty"`
+	Categories []string `yaml:"categories" json:"categories"`
+	Period     string   `yaml:"period,omitempty" json:"period,omitempty"`
+	From       Text     `yaml:"from,omitempty" json:"from,omitempty"`
+	Criteria   Text     `yaml:"criteria,omitempty" json:"criteria,omitempty"`
+	Then       string   `yaml:"then" json:"then"`
+	Law        Text     `yaml:"law,omitempty" json:"law,omitempty"`
+}
+
+// Right is one right the notice informs about, with its limits.
+type Right struct {
+	Limits Text `yaml:"limits,omitempty" json:"limits,omitempty"`
+	How    Text `yaml:"how,omitempty" json:"how,omitempty"`
+}
+
+// Rights maps a right code (access, erasure, ...) to what the notice says of it.
+type Rights map[string]Right
+
+// AutomatedDecision is a decision made by machine alone (art. 22).
+type AutomatedDecision struct {
+	ID           string   `yaml:"id" json:"id"`
+	Replaces     string   `yaml:"replaces,omitempty" json:"replaces,omitempty"`
+	Description  Text     `yaml:"description" json:"description"`
+	Logic        Text     `yaml:"logic" json:"logic"`
+	Significance Text     `yaml:"significance" json:"significance"`
+	Profiling    bool     `yaml:"profiling,omitempty" json:"profiling,omitempty"`
+	Purposes     []string `yaml:"purposes,omitempty" json:"purposes,omitempty"`
+}

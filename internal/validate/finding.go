@@ -1,0 +1,90 @@
+// Package validate checks a loaded notice against the JSON Schema and
+// against the rules the schema cannot say, and reports findings that point
+// at a file, line and column.
+package validate
+
+import (
+	"fmt"
+	"sort"
+)
+
+// Severity of a finding: errors fail the CI gate, warnings do not.
+type Severity int
+
+const (
+	Warning Severity = iota
+	Error
+)
+
+func (s Severity) String() string {
+	if s == Error {
+		return "error"
+	}
+	return "warning"
+}
+
+// MarshalText makes severities "error" and "warning" in JSON.
+func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// Finding is one problem in one notice.
+type Finding struct {
+	File     string   `json:"file"`
+	Line     int      `json:"line"`
+	Col      int      `json:"column"`
+	Severity Severity `json:"severity"`
+	Path     string   `json:"path"`
+	Rule     string   `json:"rule"`
+	Article  string   `json:"article,omitempty"`
+	Message  string   `json:"message"`
+}
+
+// String formats the finding like a compiler message:
+// file:line:col: severity: path: message (GDPR art. X).
+func (f Finding) String() string {
+	s := fmt.Sprintf("%s:%d:%d: %s: ", f.File, f.Line, f.Col, f.Severity)
+	if f.Path != "" {
+		s += f.Path + ": "
+	}
+	return s + f.MessageWithArticle()
+}
+
+// MessageWithArticle is the message followed by the article it comes from.
+func (f Finding) MessageWithArticle() string {
+	if f.Article == "" {
+		return f.Message
+	}
+	return f.Message + " (GDPR art. " + f.Article + ")"
+}
+
+// Sort orders findings by file, line, column, then message, so that output
+// is the same from run to run.
+func Sort(fs []Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := fs[i], fs[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		if a.Col != b.Col {
+			return a.Col < b.Col
+		}
+		if a.Path != b.Path {
+			return a.Path < b.Path
+		}
+		return a.Message < b.Message
+	})
+}
+
+// Count returns the number of errors and warnings.
+func Count(fs []Finding) (errors, warnings int) {
+	for _, f := range fs {
+		if f.Severity == Error {
+			errors++
+		} else {
+			warnings++
+		}
+	}
+	return
+}

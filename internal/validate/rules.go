@@ -1,0 +1,687 @@
+package validate
+
+import (
+	"fmt"
+	"net/mail"
+	"net/url"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/personvern/personvern/internal/notice"
+	"github.com/personvern/personvern/internal/vocab"
+)
+
+// Rule is a check the schema cannot express. Rules read the decoded notice
+// and must cope with missing parts: the schema reports those.
+type Rule struct {
+	ID      string
+	Summary string
+	check   func(r *report, n *notice.Notice)
+}
+
+// Rules lists the semantic rules, in the order they run; the README's rule
+// table is generated from the same summaries.
+var Rules = []Rule{
+	{"placeholder", "no value is left as the starter's FYLL INN placeholder", checkPlaceholders},
+	{"duplicate-id", "ids are unique within each list", checkDuplicateIDs},
+	{"category-ref", "every category a purpose, source, recipient or retention rule names is declared", checkCategoryRefs},
+	{"category-unused", "every declared category is used by a purpose", checkCategoryUnused},
+	{"category-special", "only custom categories set special; the vocabulary decides for its own", checkCategorySpecial},
+	{"purpose-ref", "recipients and automated decisions name declared purposes", checkPurposeRefs},
+	{"basis-art6", "every purpose has a basis in art. 6(1)", checkArt6},
+	{"basis-special", "a purpose using a special category has an art. 9(2) basis; criminal data name the law (art. 10)", checkSpecial},
+	{"basis-art9-unused", "an art. 9(2) basis is used only with special categories", checkArt9Unused},
+	{"basis-consent-withdraw", "consent needs the withdraw_consent right", checkConsentWithdraw},
+	{"basis-public-6f", "a public authority does not rely on 6(1)(f) for its tasks", checkPublic6f},
+	{"sources-coverage", "every category comes from a source (art. 14)", checkSourceCoverage},
+	{"provision-required", "data collected from the person need the provision statement", checkProvision},
+	{"transfer", "transfers outside the EEA name a valid safeguard and a declared recipient", checkTransfers},
+	{"retention-coverage", "every category has a retention rule", checkRetentionCoverage},
+	{"retention-period", "retention periods are ISO 8601 durations", checkRetentionPeriods},
+	{"rights-required", "the rights that apply to the legal bases in use are listed", checkRightsRequired},
+	{"rights-not-applicable", "rights that do not apply to any basis in use are not promised", checkRightsNotApplicable},
+	{"automated-human-review", "automated decisions come with the right to human review", checkAutomatedReview},
+	{"org-number", "organisation numbers have 9 digits and a valid MOD11 check digit", checkOrgNumbers},
+	{"contact-format", "e-mail addresses, web addresses and phone numbers are well formed", checkContactFormats},
+	{"date", "updated is a real calendar date", checkDate},
+	{"languages", "every free-text field has every language in languages", checkLanguages},
+	{"id-filename", "the notice id matches its file name", checkIDFilename},
+}
+
+func runRules(r *report) {
+	n := &r.doc.Notice
+	for _, rule := range Rules {
+		before := len(r.findings)
+		rule.check(r, n)
+		for i := before; i < len(r.findings); i++ {
+			r.findings[i].Rule = rule.ID
+		}
+	}
+}
+
+func p(segs ...any) notice.Path { return notice.Path(segs) }
+
+func checkDuplicateIDs(r *report, n *notice.Notice) {
+	lists := []struct {
+		key string
+		ids []string
+		art string
+	}{
+		{"categories", ids(n.Categories, func(c notice.Category) string { return c.ID }), "14(1)(d)"},
+		{"purposes", ids(n.Purposes, func(c notice.Purpose) string { return c.ID }), "13(1)(c)"},
+		{"sources", ids(n.Sources, func(c notice.Source) string { return c.ID }), "14(2)(f)"},
+		{"recipients", ids(n.Recipients, func(c notice.Recipient) string { return c.ID }), "13(1)(e)"},
+		{"transfers", ids(n.Transfers, func(c notice.Transfer) string { return c.ID }), "13(1)(f)"},
+		{"retention", ids(n.Retention, func(c notice.Retention) string { return c.ID }), "13(2)(a)"},
+		{"automated_decisions", ids(n.AutomatedDecisions, func(c notice.AutomatedDecision) string { return c.ID }), "13(2)(f)"},
+	}
+	for _, l := range lists {
+		first := map[string]int{}
+		for i, id := range l.ids {
+			if id == "" {
+				continue
+			}
+			if j, dup := first[id]; dup {
+				r.add(Error, p(l.key, i, "id"), "", l.art, "id %q is already used by %s[%d]; ids must be unique so that diffs and links can find each entry", id, l.key, j)
+				continue
+			}
+			first[id] = i
+		}
+	}
+}
+
+func ids[T any](xs []T, id func(T) string) []string {
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = id(x)
+	}
+	return out
+}
+
+func declaredCategories(n *notice.Notice) map[string]bool {
+	m := map[string]bool{}
+	for _, c := range n.Categories {
+		m[c.ID] = true
+	}
+	return m
+}
+
+func checkCategoryRefs(r *report, n *notice.Notice) {
+	decl := declaredCategories(n)
+	check := func(list []string, base notice.Path, art string) {
+		for i, id := range list {
+			if !decl[id] {
+				r.add(Error, base.Key(i), "", art, "category %q is not declared; add it under categories, or correct the id%s", id, didYouMean(id, keys(decl)))
+			}
+		}
+	}
+	for i, pu := range n.Purposes {
+		check(pu.Categories, p("purposes", i, "categories"), "13(1)(c)")
+	}
+	for i, s := range n.Sources {
+		check(s.Categories, p("sources", i, "categories"), "14(1)(d)")
+	}
+	for i, rc := range n.Recipients {
+		check(rc.Categories, p("recipients", i, "categories"), "13(1)(e)")
+	}
+	for i, rt := range n.Retention {
+		check(rt.Categories, p("retention", i, "categories"), "13(2)(a)")
+	}
+}
+
+func checkCategoryUnused(r *report, n *notice.Notice) {
+	used := map[string]bool{}
+	for _, pu := range n.Purposes {
+		for _, c := range pu.Categories {
+			used[c] = true
+		}
+	}
+	if len(n.Purposes) == 0 {
+		return
+	}
+	for i, c := range n.Categories {
+		if c.ID != "" && !used[c.ID] {
+			r.add(Warning, p("categories", i, "id"), "", "5(1)(b)", "category %q is used by no purpose; name it in a purpose's categories, or remove it (data may only be processed for a stated purpose)", c.ID)
+		}
+	}
+}
+
+func checkCategorySpecial(r *report, n *notice.Notice) {
+	for i, c := range n.Categories {
+		if vc, ok := vocab.LookupCategory(c.ID); ok && c.Special != nil {
+			r.add(Warning, p("categories", i, "special"), "", "9(1)", "%q is a vocabulary category (special: %v); remove special, which only custom categories set", c.ID, vc.Special)
+		}
+	}
+}
+
+func isSpecial(n *notice.Notice, id string) bool {
+	if vc, ok := vocab.LookupCategory(id); ok {
+		return vc.Special
+	}
+	for _, c := range n.Categories {
+		if c.ID == id && c.Special != nil {
+			return *c.Special
+		}
+	}
+	return false
+}
+
+func checkPurposeRefs(r *report, n *notice.Notice) {
+	decl := map[string]bool{}
+	for _, pu := range n.Purposes {
+		decl[pu.ID] = true
+	}
+	check := func(list []string, base notice.Path, art string) {
+		for i, id := range list {
+			if !decl[id] {
+				r.add(Error, base.Key(i), "", art, "purpose %q is not declared; use the id of one of the purposes%s", id, didYouMean(id, keys(decl)))
+			}
+		}
+	}
+	for i, rc := range n.Recipients {
+		check(rc.Purposes, p("recipients", i, "purposes"), "13(1)(e)")
+	}
+	for i, ad := range n.AutomatedDecisions {
+		check(ad.Purposes, p("automated_decisions", i, "purposes"), "13(2)(f)")
+	}
+}
+
+func checkArt6(r *report, n *notice.Notice) {
+	for i, pu := range n.Purposes {
+		if len(pu.LegalBasis) == 0 {
+			continue // the schema reports the missing list
+		}
+		has := false
+		for _, b := range pu.LegalBasis {
+			has = has || strings.HasPrefix(b.Article, "6(")
+		}
+		if !has {
+			r.add(Error, p("purposes", i, "legal_basis"), "", "6(1)", "purpose %q has no basis in art. 6(1); every processing needs one, also when an art. 9(2) condition applies", pu.ID)
+		}
+	}
+}
+
+func checkSpecial(r *report, n *notice.Notice) {
+	for i, pu := range n.Purposes {
+		var special []string
+		criminal := false
+		for _, c := range pu.Categories {
+			if isSpecial(n, c) {
+				special = append(special, c)
+			}
+			if vc, ok := vocab.LookupCategory(c); ok && vc.Criminal {
+				criminal = true
+			}
+		}
+		has9, hasLaw := false, false
+		for _, b := range pu.LegalBasis {
+			has9 = has9 || strings.HasPrefix(b.Article, "9(")
+			hasLaw = hasLaw || len(b.NationalLaw) > 0
+		}
+		if len(special) > 0 && !has9 {
+			r.add(Error, p("purposes", i, "legal_basis"), "", "9(1)", "purpose %q uses the special %s %s but has no basis in art. 9(2); add the condition that allows it, e.g. 9(2)(h) for health and social services", pu.ID, plural(len(special), "category", "categories"), quoteList(special))
+		}
+		if criminal && !hasLaw {
+			r.add(Error, p("purposes", i, "legal_basis"), "", "10", "purpose %q uses data on criminal convictions, which need a national law that allows it; add national_law to a basis", pu.ID)
+		}
+	}
+}
+
+func checkArt9Unused(r *report, n *notice.Notice) {
+	for i, pu := range n.Purposes {
+		special := false
+		for _, c := range pu.Categories {
+			special = special || isSpecial(n, c)
+		}
+		if special {
+			continue
+		}
+		for j, b := range pu.LegalBasis {
+			if strings.HasPrefix(b.Article, "9(") {
+				r.add(Warning, p("purposes", i, "legal_basis", j, "article"), "", "9(2)", "basis %s is for special categories, but purpose %q uses none; remove it or add the special category", b.Article, pu.ID)
+			}
+		}
+	}
+}
+
+func checkConsentWithdraw(r *report, n *notice.Notice) {
+	if n.Rights == nil {
+		return // the schema reports missing rights
+	}
+	if _, ok := n.Rights["withdraw_consent"]; ok {
+		return
+	}
+	for i, pu := range n.Purposes {
+		for j, b := range pu.LegalBasis {
+			if b.Article == "6(1)(a)" || b.Article == "9(2)(a)" {
+				r.add(Error, p("purposes", i, "legal_basis", j), "", "13(2)(c)", "consent needs a withdraw_consent right; add rights.withdraw_consent saying how to withdraw")
+				return
+			}
+		}
+	}
+}
+
+func checkPublic6f(r *report, n *notice.Notice) {
+	if n.Controller.Kind != "public_authority" {
+		return
+	}
+	for i, pu := range n.Purposes {
+		for j, b := range pu.LegalBasis {
+			if b.Article == "6(1)(f)" {
+				r.add(Warning, p("purposes", i, "legal_basis", j, "article"), "", "6(1)", "a public authority cannot rely on 6(1)(f) for its official tasks; use 6(1)(e) or 6(1)(c) with the national law, unless this purpose is outside those tasks")
+			}
+		}
+	}
+}
+
+func checkSourceCoverage(r *report, n *notice.Notice) {
+	if len(n.Sources) == 0 {
+		return
+	}
+	covered := map[string]bool{}
+	for _, s := range n.Sources {
+		if s.Kind == "data_subject" && len(s.Categories) == 0 {
+			return // the person gives everything, unless the source says otherwise
+		}
+		for _, c := range s.Categories {
+			covered[c] = true
+		}
+	}
+	for i, c := range n.Categories {
+		if c.ID != "" && !covered[c.ID] {
+			r.add(Error, p("categories", i, "id"), "", "14(2)(f)", "no source gives category %q; add it to the categories of the source it comes from", c.ID)
+		}
+	}
+}
+
+func checkProvision(r *report, n *notice.Notice) {
+	if n.Provision != nil {
+		return
+	}
+	for i, s := range n.Sources {
+		if s.Kind == "data_subject" {
+			r.add(Error, p("sources", i), "", "13(2)(e)", "data are collected from the person, so say whether they must give them and what happens if they do not; add provision with requirement and consequences")
+			return
+		}
+	}
+}
+
+func checkTransfers(r *report, n *notice.Notice) {
+	rec := map[string]bool{}
+	for _, rc := range n.Recipients {
+		rec[rc.ID] = true
+	}
+	for i, t := range n.Transfers {
+		base := p("transfers", i)
+		if t.Recipient != "" && !rec[t.Recipient] {
+			r.add(Error, base.Key("recipient"), "", "13(1)(f)", "recipient %q is not declared; add it under recipients%s", t.Recipient, didYouMean(t.Recipient, keys(rec)))
+		}
+		if t.Country == "" {
+			continue
+		}
+		if vocab.EEA[t.Country] {
+			r.add(Warning, base.Key("country"), "", "44", "%s is in the EU/EEA, so this is not a transfer to a third country; remove it from transfers", t.Country)
+			continue
+		}
+		switch t.Safeguard {
+		case "":
+			r.add(Error, base, "", "46(1)", "a transfer to %s, outside the EU/EEA, needs a safeguard: adequacy, scc, bcr, code_of_conduct, certification or derogation", t.Country)
+		case "adequacy":
+			if !vocab.Adequate[t.Country] {
+				r.add(Error, base.Key("safeguard"), "", "45(1)", "%s has no EU adequacy decision; use another safeguard such as scc", t.Country)
+			}
+		case "derogation":
+			if t.Derogation == "" {
+				r.add(Error, base.Key("safeguard"), "", "49(1)", "a derogation must name its point in art. 49(1), a-g; add derogation")
+			}
+		}
+		if t.Safeguard != "" && t.Safeguard != "adequacy" && t.Safeguard != "derogation" && len(t.Copy) == 0 {
+			r.add(Warning, base.Key("safeguard"), "", "13(1)(f)", "say how people can get a copy of the safeguards or where they are available; add copy")
+		}
+	}
+}
+
+func checkRetentionCoverage(r *report, n *notice.Notice) {
+	if len(n.Retention) == 0 {
+		return
+	}
+	covered := map[string]bool{}
+	for _, rt := range n.Retention {
+		for _, c := range rt.Categories {
+			covered[c] = true
+		}
+	}
+	for i, c := range n.Categories {
+		if c.ID != "" && !covered[c.ID] {
+			r.add(Error, p("categories", i, "id"), "", "13(2)(a)", "no retention rule covers category %q; add it to a rule under retention", c.ID)
+		}
+	}
+}
+
+// durationRE accepts ISO 8601 durations in whole years, months, weeks and
+// days; hours and below make no sense for keeping records.
+var durationRE = regexp.MustCompile(`^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$`)
+
+// ValidDuration reports whether s is an ISO 8601 duration personvern accepts.
+func ValidDuration(s string) bool {
+	return s != "P" && durationRE.MatchString(s)
+}
+
+func checkRetentionPeriods(r *report, n *notice.Notice) {
+	for i, rt := range n.Retention {
+		if rt.Period != "" && !ValidDuration(rt.Period) {
+			r.add(Error, p("retention", i, "period"), "", "13(2)(a)", "%q is not an ISO 8601 duration; write e.g. P12W for 12 weeks, P6M for 6 months, P5Y for 5 years, or use criteria", rt.Period)
+		}
+	}
+}
+
+func basesInUse(n *notice.Notice) map[string]bool {
+	m := map[string]bool{}
+	for _, pu := range n.Purposes {
+		for _, b := range pu.LegalBasis {
+			m[b.Article] = true
+		}
+	}
+	return m
+}
+
+func checkRightsRequired(r *report, n *notice.Notice) {
+	if n.Rights == nil {
+		return
+	}
+	b := basesInUse(n)
+	need := []struct {
+		right, art, why string
+		when           bool
+	}{
+		{"access", "15", "always applies", true},
+		{"rectification", "16", "always applies", true},
+		{"erasure", "17", "applies with limits under every basis; state the limits", true},
+		{"restriction", "18", "always applies", true},
+		{"objection", "21", "applies to processing based on 6(1)(e) or 6(1)(f)", b["6(1)(e)"] || b["6(1)(f)"]},
+		{"portability", "20", "applies to processing based on consent or contract", b["6(1)(a)"] || b["6(1)(b)"]},
+	}
+	for _, x := range need {
+		if _, ok := n.Rights[x.right]; x.when && !ok {
+			r.add(Error, p("rights"), "", "13(2)(b)", "the right %s (art. %s) is missing: it %s; add rights.%s", x.right, x.art, x.why, x.right)
+		}
+	}
+}
+
+func checkRightsNotApplicable(r *report, n *notice.Notice) {
+	b := basesInUse(n)
+	if len(b) == 0 {
+		return
+	}
+	cases := []struct {
+		right, why string
+		applies    bool
+	}{
+		{"objection", "only processing based on 6(1)(e) or 6(1)(f) can be objected to", b["6(1)(e)"] || b["6(1)(f)"]},
+		{"portability", "portability applies only to consent or contract", b["6(1)(a)"] || b["6(1)(b)"]},
+		{"withdraw_consent", "no purpose is based on consent", b["6(1)(a)"] || b["9(2)(a)"]},
+		{"human_review", "the notice declares no automated decisions", len(n.AutomatedDecisions) > 0},
+	}
+	for _, c := range cases {
+		if _, ok := n.Rights[c.right]; ok && !c.applies {
+			r.add(Warning, p("rights", c.right), "", "12(1)", "%s does not apply here: %s; remove it, or add the basis that makes it apply", c.right, c.why)
+		}
+	}
+}
+
+func checkAutomatedReview(r *report, n *notice.Notice) {
+	if len(n.AutomatedDecisions) == 0 || n.Rights == nil {
+		return
+	}
+	if _, ok := n.Rights["human_review"]; !ok {
+		r.add(Error, p("automated_decisions"), "", "22(3)", "automated decisions need the right to have a person review them and to contest them; add rights.human_review")
+	}
+}
+
+// ValidOrgNumber checks a Norwegian organisation number: 9 digits, MOD11
+// check digit with weights 3,2,7,6,5,4,3,2.
+func ValidOrgNumber(s string) bool {
+	s = strings.ReplaceAll(s, " ", "")
+	if len(s) != 9 {
+		return false
+	}
+	weights := []int{3, 2, 7, 6, 5, 4, 3, 2}
+	sum := 0
+	for i, ch := range s {
+		if ch < '0' || ch > '9' {
+			return false
+		}
+		if i < 8 {
+			sum += int(ch-'0') * weights[i]
+		}
+	}
+	rem := sum % 11
+	check := 0
+	if rem == 1 {
+		return false
+	} else if rem != 0 {
+		check = 11 - rem
+	}
+	return int(s[8]-'0') == check
+}
+
+func checkOrgNumbers(r *report, n *notice.Notice) {
+	check := func(num string, at notice.Path, art string) {
+		if num != "" && !IsPlaceholder(num) && !ValidOrgNumber(num) {
+			r.add(Error, at, "", art, "%q is not a valid Norwegian organisation number (9 digits, MOD11 check digit); copy it from Enhetsregisteret (brreg.no)", num)
+		}
+	}
+	check(n.Controller.OrgNumber, p("controller", "org_number"), "13(1)(a)")
+	for i, j := range n.JointControllers {
+		check(j.OrgNumber, p("joint_controllers", i, "org_number"), "26(2)")
+	}
+}
+
+// phoneRE accepts Norwegian numbers (8 digits, optionally +47 or 0047)
+// and international numbers in + form, with spaces allowed for grouping.
+var phoneRE = regexp.MustCompile(`^(?:(?:\+|00)47 ?)?[2-9](?: ?\d){7}$|^\+(?:[1-9] ?)(?:\d ?){6,14}\d$`)
+
+// ValidPhone reports whether s is a phone number people can dial.
+func ValidPhone(s string) bool { return phoneRE.MatchString(strings.TrimSpace(s)) }
+
+// ValidEmail reports whether s is a bare e-mail address.
+func ValidEmail(s string) bool {
+	a, err := mail.ParseAddress(s)
+	return err == nil && a.Address == s && a.Name == "" && strings.Contains(s[strings.LastIndexByte(s, '@'):], ".")
+}
+
+// ValidURL reports whether s is an absolute http(s) web address.
+func ValidURL(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != "" && !strings.ContainsAny(s, " \t\n")
+}
+
+func checkContactFormats(r *report, n *notice.Notice) {
+	type field struct {
+		val  string
+		at   notice.Path
+		art  string
+		kind string
+	}
+	var fs []field
+	c := n.Controller
+	fs = append(fs, field{c.Email, p("controller", "email"), "13(1)(a)", "email"},
+		field{c.Phone, p("controller", "phone"), "13(1)(a)", "phone"},
+		field{c.URL, p("controller", "url"), "13(1)(a)", "url"})
+	if n.DPO != nil {
+		fs = append(fs, field{n.DPO.Email, p("dpo", "email"), "13(1)(b)", "email"},
+			field{n.DPO.Phone, p("dpo", "phone"), "13(1)(b)", "phone"})
+	}
+	for i, j := range n.JointControllers {
+		fs = append(fs, field{j.Email, p("joint_controllers", i, "email"), "26(2)", "email"},
+			field{j.Phone, p("joint_controllers", i, "phone"), "26(2)", "phone"},
+			field{j.URL, p("joint_controllers", i, "url"), "26(2)", "url"})
+	}
+	for _, f := range fs {
+		if f.val == "" || IsPlaceholder(f.val) {
+			continue
+		}
+		switch f.kind {
+		case "email":
+			if !ValidEmail(f.val) {
+				r.add(Error, f.at, "", f.art, "%q is not an e-mail address; write it as name@example.no, without a display name", f.val)
+			}
+		case "phone":
+			if !ValidPhone(f.val) {
+				r.add(Error, f.at, "", f.art, "%q is not a phone number; write 8 digits, e.g. \"32 07 56 00\", or an international number starting with +", f.val)
+			}
+		case "url":
+			if !ValidURL(f.val) {
+				r.add(Error, f.at, "", f.art, "%q is not a web address; write it in full, starting with https://", f.val)
+			}
+		}
+	}
+}
+
+func checkDate(r *report, n *notice.Notice) {
+	if n.Updated == "" || len(n.Updated) != 10 {
+		return // the schema reports the format
+	}
+	if _, err := time.Parse("2006-01-02", n.Updated); err != nil {
+		r.add(Error, p("updated"), "", "13(3)", "%q is not a real date; write YYYY-MM-DD", n.Updated)
+	}
+}
+
+func checkLanguages(r *report, n *notice.Notice) {
+	if len(n.Languages) == 0 {
+		return
+	}
+	want := map[string]bool{}
+	for _, l := range n.Languages {
+		want[l] = true
+	}
+	forEachText(r.doc.Value, nil, func(at notice.Path, t map[string]any) {
+		var missing []string
+		for _, l := range n.Languages {
+			if _, ok := t[l]; !ok {
+				missing = append(missing, l)
+			}
+		}
+		if len(missing) > 0 {
+			r.add(Error, at, "", "12(1)", "text is missing %s; every free-text field needs each language in languages (%s)", strings.Join(missing, " and "), strings.Join(n.Languages, ", "))
+		}
+		var extra []string
+		for l := range t {
+			if !want[l] {
+				extra = append(extra, l)
+			}
+		}
+		sort.Strings(extra)
+		for _, l := range extra {
+			r.addKey(Warning, at.Key(l), "", "12(1)", "language %q is not in languages, so it is never published; add it to languages or remove it", l)
+		}
+	})
+}
+
+// textFields are the keys whose values are per-language texts.
+var textFields = map[string]bool{
+	"title": true, "introduction": true, "unit": true, "responsibilities": true, "label": true,
+	"description": true, "name": true, "national_law": true, "interests": true, "note": true,
+	"consequences": true, "copy": true, "from": true, "criteria": true, "law": true,
+	"limits": true, "how": true, "logic": true, "significance": true, "security": true,
+}
+
+// forEachText calls fn for each text field (a mapping of language codes
+// under a text key) in the JSON view of a notice.
+func forEachText(v any, at notice.Path, fn func(notice.Path, map[string]any)) {
+	switch v := v.(type) {
+	case map[string]any:
+		keys := make([]string, 0, len(v))
+		for k := range v {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			if m, ok := v[k].(map[string]any); ok && textFields[k] {
+				fn(at.Key(k), m)
+				continue
+			}
+			forEachText(v[k], at.Key(k), fn)
+		}
+	case []any:
+		for i, e := range v {
+			forEachText(e, at.Key(i), fn)
+		}
+	}
+}
+
+func checkIDFilename(r *report, n *notice.Notice) {
+	if n.ID == "" || IsPlaceholder(n.ID) || r.doc.Path == "" || r.doc.Path == "-" {
+		return
+	}
+	base := strings.TrimSuffix(filepath.Base(r.doc.Path), filepath.Ext(r.doc.Path))
+	if base != n.ID {
+		r.add(Warning, p("id"), "", "", "id %q differs from the file name %q; rename one so that the page URL and the file agree", n.ID, filepath.Base(r.doc.Path))
+	}
+}
+
+func keys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func didYouMean(id string, known []string) string {
+	if s := suggest(id, known); s != "" {
+		return fmt.Sprintf(" (did you mean %q?)", s)
+	}
+	return ""
+}
+
+func quoteList(xs []string) string {
+	q := make([]string, len(xs))
+	for i, x := range xs {
+		q[i] = fmt.Sprintf("%q", x)
+	}
+	return strings.Join(q, ", ")
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// IsPlaceholder reports whether s is a value `personvern new` left for the
+// author to replace.
+func IsPlaceholder(s string) bool {
+	return strings.Contains(s, "FYLL INN") || strings.HasPrefix(s, "fyll-inn")
+}
+
+func checkPlaceholders(r *report, _ *notice.Notice) {
+	var walk func(v any, at notice.Path)
+	walk = func(v any, at notice.Path) {
+		switch v := v.(type) {
+		case map[string]any:
+			ks := make([]string, 0, len(v))
+			for k := range v {
+				ks = append(ks, k)
+			}
+			sort.Strings(ks)
+			for _, k := range ks {
+				walk(v[k], at.Key(k))
+			}
+		case []any:
+			for i, e := range v {
+				walk(e, at.Key(i))
+			}
+		case string:
+			if IsPlaceholder(v) {
+				r.add(Error, at, "", "", "not filled in: replace %q with the real value", v)
+			}
+		}
+	}
+	walk(r.doc.Value, nil)
+}

@@ -1,0 +1,401 @@
+package validate
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/personvern/personvern/internal/notice"
+	"github.com/personvern/personvern/schema"
+	"github.com/santhosh-tekuri/jsonschema/v5"
+)
+
+// Validator checks notices. It compiles the schema once and is safe for
+// concurrent use.
+type Validator struct {
+	schema *jsonschema.Schema
+	raw    map[string]any
+}
+
+// New compiles the embedded schema.
+func New() (*Validator, error) {
+	c := jsonschema.NewCompiler()
+	c.Draft = jsonschema.Draft2020
+	if err := c.AddResource(schema.URL, bytes.NewReader(schema.JSON)); err != nil {
+		return nil, fmt.Errorf("schema: %w", err)
+	}
+	s, err := c.Compile(schema.URL)
+	if err != nil {
+		return nil, fmt.Errorf("schema: %w", err)
+	}
+	var raw map[string]any
+	if err := json.Unmarshal(schema.JSON, &raw); err != nil {
+		return nil, fmt.Errorf("schema: %w", err)
+	}
+	return &Validator{schema: s, raw: raw}, nil
+}
+
+// Validate returns every finding for doc, sorted.
+func (v *Validator) Validate(doc *notice.Document) []Finding {
+	r := &report{doc: doc}
+	v.checkSchema(r)
+	runRules(r)
+	Sort(r.findings)
+	return dedupe(r.findings)
+}
+
+func dedupe(fs []Finding) []Finding {
+	out := fs[:0]
+	for i, f := range fs {
+		if i > 0 && f == fs[i-1] {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// report collects findings for one document.
+type report struct {
+	doc      *notice.Document
+	findings []Finding
+}
+
+func (r *report) add(sev Severity, p notice.Path, rule, article, format string, args ...any) {
+	line, col, _ := r.doc.Pos(p)
+	r.addAt(line, col, sev, p, rule, article, format, args...)
+}
+
+// addKey points at the key of p, for findings about a field's name.
+func (r *report) addKey(sev Severity, p notice.Path, rule, article, format string, args ...any) {
+	line, col, _ := r.doc.KeyPos(p)
+	r.addAt(line, col, sev, p, rule, article, format, args...)
+}
+
+func (r *report) addAt(line, col int, sev Severity, p notice.Path, rule, article, format string, args ...any) {
+	r.findings = append(r.findings, Finding{
+		File: r.doc.Path, Line: line, Col: col, Severity: sev,
+		Path: p.String(), Rule: rule, Article: article, Message: fmt.Sprintf(format, args...),
+	})
+}
+
+func (v *Validator) checkSchema(r *report) {
+	err := v.schema.Validate(r.doc.Value)
+	if err == nil {
+		return
+	}
+	var ve *jsonschema.ValidationError
+	if !errors.As(err, &ve) {
+		r.addAt(1, 1, Error, nil, "schema", "", "schema check failed: %v", err)
+		return
+	}
+	v.walk(r, ve)
+}
+
+// slugPattern is the schema's pattern for ids.
+const slugPattern = "^[a-z0-9]+(?:[_-][a-z0-9]+)*$"
+
+var (
+	quotedRE  = regexp.MustCompile(`'([^']*)'`)
+	typeMsgRE = regexp.MustCompile(`^expected (.*), but got (.*)$`)
+)
+
+// walk turns the schema library's error tree into findings at the leaves,
+// merging an anyOf of "required" branches into one "give one of" finding.
+func (v *Validator) walk(r *report, ve *jsonschema.ValidationError) {
+	kw := keyword(ve.KeywordLocation)
+	if kw == "anyOf" || kw == "oneOf" {
+		var names []string
+		allRequired := len(ve.Causes) > 0
+		for _, c := range ve.Causes {
+			if keyword(c.KeywordLocation) != "required" || len(c.Causes) > 0 {
+				allRequired = false
+				break
+			}
+			for _, m := range quotedRE.FindAllStringSubmatch(c.Message, -1) {
+				names = append(names, m[1])
+			}
+		}
+		if allRequired {
+			p := notice.ParsePointer(ve.InstanceLocation)
+			r.add(Error, p, "schema", v.article(p), "give at least one of %s", orList(names))
+			return
+		}
+	}
+	if len(ve.Causes) > 0 {
+		for _, c := range ve.Causes {
+			v.walk(r, c)
+		}
+		return
+	}
+	v.leaf(r, ve, kw)
+}
+
+func (v *Validator) leaf(r *report, ve *jsonschema.ValidationError, kw string) {
+	p := notice.ParsePointer(ve.InstanceLocation)
+	art := v.article(p)
+	switch kw {
+	case "required":
+		for _, m := range quotedRE.FindAllStringSubmatch(ve.Message, -1) {
+			q := p.Key(m[1])
+			line, col, _ := r.doc.Pos(p)
+			r.addAt(line, col, Error, q, "schema", v.article(q), "missing; add %s", v.what(q))
+		}
+	case "additionalProperties":
+		allowed := v.propertyNames(p)
+		for _, m := range quotedRE.FindAllStringSubmatch(ve.Message, -1) {
+			q := p.Key(m[1])
+			msg := fmt.Sprintf("unknown field %q", m[1])
+			if s := suggest(m[1], allowed); s != "" {
+				msg += fmt.Sprintf("; did you mean %q?", s)
+			} else if len(allowed) > 0 {
+				msg += "; allowed here: " + strings.Join(allowed, ", ")
+			}
+			r.addKey(Error, q, "schema", art, "%s", msg)
+		}
+	case "enum":
+		vals := v.enum(p)
+		r.add(Error, p, "schema", art, "%s is not allowed here; use one of: %s", show(r.doc, p), strings.Join(vals, ", "))
+	case "const":
+		r.add(Error, p, "schema", art, "%s is not allowed here; %s", show(r.doc, p), ve.Message)
+	case "type":
+		if m := typeMsgRE.FindStringSubmatch(ve.Message); m != nil {
+			r.add(Error, p, "schema", art, "must be %s, not %s; %s", article(m[1]), article(m[2]), v.what(p))
+		} else {
+			r.add(Error, p, "schema", art, "%s", ve.Message)
+		}
+	case "pattern":
+		if s := v.node(p); s != nil && s["pattern"] == slugPattern {
+			r.add(Error, p, "schema", art, "%s is not a valid id: use lower case letters, digits, '-' and '_', e.g. \"follow-up\"", show(r.doc, p))
+		} else {
+			r.add(Error, p, "schema", art, "%s does not fit: %s", show(r.doc, p), v.what(p))
+		}
+	case "minItems":
+		r.add(Error, p, "schema", art, "must list at least one entry: %s", v.what(p))
+	case "minLength", "minProperties":
+		r.add(Error, p, "schema", art, "must not be empty: %s", v.what(p))
+	case "uniqueItems":
+		r.add(Error, p, "schema", art, "lists the same value twice; remove the repeat")
+	default:
+		r.add(Error, p, "schema", art, "%s", ve.Message)
+	}
+}
+
+func show(d *notice.Document, p notice.Path) string {
+	var cur any = d.Value
+	for _, s := range p {
+		switch s := s.(type) {
+		case string:
+			m, _ := cur.(map[string]any)
+			cur = m[s]
+		case int:
+			l, _ := cur.([]any)
+			if s < len(l) {
+				cur = l[s]
+			} else {
+				cur = nil
+			}
+		}
+	}
+	if str, ok := cur.(string); ok {
+		return fmt.Sprintf("%q", str)
+	}
+	b, _ := json.Marshal(cur)
+	return string(b)
+}
+
+func article(t string) string {
+	switch t {
+	case "object":
+		return "a mapping"
+	case "array":
+		return "a list"
+	case "null":
+		return "empty"
+	case "integer":
+		return "a whole number"
+	case "string or number":
+		return "a text or number"
+	}
+	return "a " + strings.ReplaceAll(t, "string", "text")
+}
+
+func keyword(loc string) string {
+	if i := strings.LastIndexByte(loc, '/'); i >= 0 {
+		return loc[i+1:]
+	}
+	return loc
+}
+
+func orList(xs []string) string {
+	switch len(xs) {
+	case 0:
+		return ""
+	case 1:
+		return xs[0]
+	}
+	return strings.Join(xs[:len(xs)-1], ", ") + " or " + xs[len(xs)-1]
+}
+
+// node returns the raw schema object describing the instance at p,
+// following $ref, properties, patternProperties and items.
+func (v *Validator) node(p notice.Path) map[string]any {
+	cur := v.deref(v.raw)
+	for _, seg := range p {
+		if cur == nil {
+			return nil
+		}
+		var next map[string]any
+		switch seg := seg.(type) {
+		case string:
+			if props, ok := cur["properties"].(map[string]any); ok {
+				next, _ = props[seg].(map[string]any)
+			}
+			if next == nil {
+				if pp, ok := cur["patternProperties"].(map[string]any); ok {
+					for pat, s := range pp {
+						if regexp.MustCompile(pat).MatchString(seg) {
+							next, _ = s.(map[string]any)
+						}
+					}
+				}
+			}
+		case int:
+			next, _ = cur["items"].(map[string]any)
+		}
+		if next != nil && cur != nil {
+			// keep the description and article of the referring property
+			merged := map[string]any{}
+			for k, val := range v.deref(next) {
+				merged[k] = val
+			}
+			for _, k := range []string{"description", "x-article"} {
+				if val, ok := next[k]; ok {
+					merged[k] = val
+				}
+			}
+			next = merged
+		}
+		cur = next
+	}
+	return cur
+}
+
+func (v *Validator) deref(s map[string]any) map[string]any {
+	for i := 0; i < 10 && s != nil; i++ {
+		ref, ok := s["$ref"].(string)
+		if !ok || !strings.HasPrefix(ref, "#/$defs/") {
+			return s
+		}
+		defs, _ := v.raw["$defs"].(map[string]any)
+		s, _ = defs[strings.TrimPrefix(ref, "#/$defs/")].(map[string]any)
+	}
+	return s
+}
+
+// article returns the GDPR article of the schema property at p, or of its
+// nearest ancestor that names one.
+func (v *Validator) article(p notice.Path) string {
+	for n := len(p); n >= 0; n-- {
+		if s := v.node(p[:n]); s != nil {
+			if a, ok := s["x-article"].(string); ok {
+				return a
+			}
+		}
+	}
+	return ""
+}
+
+
+// what returns the schema's description of p, without the article (the
+// finding carries that), as the "what to do" part of a message.
+func (v *Validator) what(p notice.Path) string {
+	s := v.node(p)
+	if s == nil {
+		return "see the schema"
+	}
+	d, _ := s["description"].(string)
+	if i := strings.LastIndex(d, " (GDPR art."); i >= 0 {
+		d = d[:i]
+	}
+	if d == "" {
+		return "see the schema"
+	}
+	return lowerFirst(d)
+}
+
+func lowerFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	r := []rune(s)
+	if len(r) > 1 && r[1] >= 'A' && r[1] <= 'Z' {
+		return s // an acronym such as "ISO"
+	}
+	return strings.ToLower(string(r[0])) + string(r[1:])
+}
+
+func (v *Validator) propertyNames(p notice.Path) []string {
+	s := v.node(p)
+	props, _ := s["properties"].(map[string]any)
+	names := make([]string, 0, len(props))
+	for k := range props {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	return names
+}
+
+func (v *Validator) enum(p notice.Path) []string {
+	s := v.node(p)
+	if s == nil {
+		return nil
+	}
+	if s["enum"] == nil {
+		if items, ok := s["items"].(map[string]any); ok {
+			s = items
+		}
+	}
+	vals, _ := s["enum"].([]any)
+	out := make([]string, 0, len(vals))
+	for _, x := range vals {
+		out = append(out, fmt.Sprint(x))
+	}
+	return out
+}
+
+// suggest returns the allowed name closest to a typo, if close enough.
+func suggest(name string, allowed []string) string {
+	best, bestD := "", 3
+	for _, a := range allowed {
+		if d := levenshtein(name, a); d < bestD || (d <= len(a)/3 && d < bestD) {
+			best, bestD = a, d
+		}
+	}
+	return best
+}
+
+func levenshtein(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}

@@ -1,0 +1,10 @@
+// Package templates holds the embedded templates: the starter notice that
+// `personvern new` writes, and the page templates the renderer uses.
+package templates
+
+import "embed"
+
+// FS holds every template file in this folder.
+//
+//go:embed *.yaml
+var FS embed.FS
