@@ -90,7 +90,9 @@ func Parse(path string, src []byte) (*Document, error) {
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(src))
 	var doc yaml.Node
-	if err := dec.Decode(&doc); err != nil {
+	if err := dec.Decode(&doc); err == io.EOF {
+		return nil, &Error{Path: path, Line: 1, Col: 1, Msg: "file holds no notice, only comments; start from `personvern new ID`"}
+	} else if err != nil {
 		return nil, yamlError(path, err)
 	}
 	var extra yaml.Node
@@ -122,8 +124,14 @@ func yamlError(path string, err error) error {
 	msg := err.Error()
 	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])
+		// yaml.v3 counts lines from 0 in parser errors (all worded "did not
+		// find expected ...") and from 1 in scanner errors.
+		if strings.HasPrefix(m[2], "did not find expected") {
+			line++
+		}
 		return &Error{Path: path, Line: line, Col: 1, Msg: "malformed YAML: " + m[2]}
 	}
+	// Without a line, yaml.v3 means the first line: it omits "line 0".
 	return &Error{Path: path, Line: 1, Col: 1, Msg: "malformed YAML: " + strings.TrimPrefix(msg, "yaml: ")}
 }
 

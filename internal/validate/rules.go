@@ -395,7 +395,7 @@ func checkRightsRequired(r *report, n *notice.Notice) {
 	b := basesInUse(n)
 	need := []struct {
 		right, art, why string
-		when           bool
+		when            bool
 	}{
 		{"access", "15", "always applies", true},
 		{"rectification", "16", "always applies", true},

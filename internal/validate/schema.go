@@ -310,7 +310,6 @@ func (v *Validator) article(p notice.Path) string {
 	return ""
 }
 
-
 // what returns the schema's description of p, without the article (the
 // finding carries that), as the "what to do" part of a message.
 func (v *Validator) what(p notice.Path) string {

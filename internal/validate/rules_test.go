@@ -1,0 +1,253 @@
+package validate
+
+import (
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/personvern/personvern/internal/notice"
+	"gopkg.in/yaml.v3"
+)
+
+var testValidator = func() *Validator {
+	v, err := New()
+	if err != nil {
+		panic(err)
+	}
+	return v
+}()
+
+// edit sets the value at a dotted path ("purposes.0.legal_basis") to a YAML
+// snippet; an empty value deletes the key or list item.
+type edit struct{ path, value string }
+
+func applyEdits(t *testing.T, src []byte, edits []edit) []byte {
+	t.Helper()
+	var doc yaml.Node
+	if err := yaml.Unmarshal(src, &doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range edits {
+		segs := strings.Split(e.path, ".")
+		parent := doc.Content[0]
+		for _, s := range segs[:len(segs)-1] {
+			parent = child(t, parent, s)
+		}
+		last := segs[len(segs)-1]
+		var val *yaml.Node
+		if e.value != "" {
+			var v yaml.Node
+			if err := yaml.Unmarshal([]byte(e.value), &v); err != nil {
+				t.Fatalf("edit %s: %v", e.path, err)
+			}
+			val = v.Content[0]
+		}
+		setChild(t, parent, last, val)
+	}
+	out, err := yaml.Marshal(doc.Content[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func child(t *testing.T, n *yaml.Node, seg string) *yaml.Node {
+	t.Helper()
+	switch n.Kind {
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if n.Content[i].Value == seg {
+				return n.Content[i+1]
+			}
+		}
+	case yaml.SequenceNode:
+		if i, err := strconv.Atoi(seg); err == nil && i < len(n.Content) {
+			return n.Content[i]
+		}
+	}
+	t.Fatalf("no %q in node at line %d", seg, n.Line)
+	return nil
+}
+
+func setChild(t *testing.T, n *yaml.Node, seg string, val *yaml.Node) {
+	t.Helper()
+	switch n.Kind {
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if n.Content[i].Value == seg {
+				if val == nil {
+					n.Content = append(n.Content[:i], n.Content[i+2:]...)
+				} else {
+					n.Content[i+1] = val
+				}
+				return
+			}
+		}
+		if val != nil {
+			n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: seg}, val)
+		}
+		return
+	case yaml.SequenceNode:
+		if seg == "+" {
+			n.Content = append(n.Content, val)
+			return
+		}
+		i, err := strconv.Atoi(seg)
+		if err != nil || i >= len(n.Content) {
+			t.Fatalf("bad index %q", seg)
+		}
+		if val == nil {
+			n.Content = append(n.Content[:i], n.Content[i+1:]...)
+		} else {
+			n.Content[i] = val
+		}
+		return
+	}
+	t.Fatalf("cannot set %q in node at line %d", seg, n.Line)
+}
+
+func validateBytes(t *testing.T, name string, src []byte) []Finding {
+	t.Helper()
+	doc, err := notice.Parse(name, src)
+	if err != nil {
+		t.Fatalf("parse: %v\n%s", err, src)
+	}
+	return testValidator.Validate(doc)
+}
+
+func hasRule(fs []Finding, rule string) bool {
+	for _, f := range fs {
+		if f.Rule == rule {
+			return true
+		}
+	}
+	return false
+}
+
+func TestValidBaseHasNoFindings(t *testing.T) {
+	src, err := os.ReadFile("testdata/valid.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fs := validateBytes(t, "testdata/valid.yaml", src); len(fs) != 0 {
+		t.Fatalf("base notice has findings:\n%v", fs)
+	}
+}
+
+// ruleCases gives every rule one notice that passes it and one that fails
+// it, each a small change to testdata/valid.yaml.
+var ruleCases = []struct {
+	rule       string
+	pass, fail []edit
+	wantMsg    string // part of the failing finding's message
+}{
+	{"placeholder", []edit{{"title.nb", "Ekte tittel"}}, []edit{{"title.nb", `"FYLL INN: tittel"`}}, "not filled in"},
+	{"duplicate-id", []edit{{"purposes.1.id", "news"}, {"recipients.0.purposes", "[follow-up]"}}, []edit{{"purposes.1.id", "follow-up"}}, `"follow-up" is already used by purposes[0]`},
+	{"category-ref", []edit{{"purposes.1.categories", "[contact]"}}, []edit{{"purposes.1.categories", "[contacts]"}}, `did you mean "contact"`},
+	{"category-unused", []edit{{"categories.+", "{id: age}"}, {"purposes.1.categories", "[contact, age]"}, {"retention.0.categories", "[contact, health, situation, age]"}}, []edit{{"categories.+", "{id: age}"}, {"retention.0.categories", "[contact, health, situation, age]"}}, `"age" is used by no purpose`},
+	{"category-special", []edit{{"categories.2.special", "false"}}, []edit{{"categories.1.special", "false"}}, "vocabulary category"},
+	{"purpose-ref", []edit{{"recipients.0.purposes", "[newsletter]"}}, []edit{{"recipients.0.purposes", "[news]"}}, `purpose "news" is not declared`},
+	{"basis-art6", []edit{{"purposes.0.legal_basis.1", ""}, {"purposes.0.categories", "[contact, situation]"}}, []edit{{"purposes.0.legal_basis.0", ""}}, "no basis in art. 6(1)"},
+	{"basis-special", []edit{{"categories.2.special", "false"}}, []edit{{"purposes.0.legal_basis.1", ""}}, `special category "health"`},
+	{"basis-special", []edit{{"categories.+", "{id: criminal}"}, {"purposes.0.categories", "[contact, health, situation, criminal]"}, {"retention.0.categories", "[contact, health, situation, criminal]"}}, []edit{{"categories.+", "{id: criminal}"}, {"purposes.1.categories", "[contact, criminal]"}, {"retention.0.categories", "[contact, health, situation, criminal]"}}, "criminal convictions"},
+	{"basis-art9-unused", []edit{{"purposes.0.legal_basis.1.article", `"9(2)(b)"`}}, []edit{{"purposes.1.legal_basis.+", `{article: "9(2)(a)"}`}}, "special categories"},
+	{"basis-consent-withdraw", []edit{{"rights.withdraw_consent", "{}"}}, []edit{{"rights.withdraw_consent", ""}}, "consent needs a withdraw_consent right"},
+	{"basis-public-6f", []edit{{"controller.kind", "private"}, {"dpo", ""}, {"purposes.1.legal_basis.0", `{article: "6(1)(f)", interests: {nb: Markedsføring, nn: Marknadsføring}}`}, {"rights.withdraw_consent", ""}, {"rights.portability", ""}}, []edit{{"purposes.1.legal_basis.0", `{article: "6(1)(f)", interests: {nb: Markedsføring, nn: Marknadsføring}}`}, {"rights.withdraw_consent", ""}, {"rights.portability", ""}}, "public authority cannot rely on 6(1)(f)"},
+	{"sources-coverage", []edit{{"sources.0.categories", "[contact, health]"}}, []edit{{"sources.0.categories", "[contact]"}}, `no source gives category "health"`},
+	{"provision-required", []edit{{"sources.0", ""}, {"provision", ""}, {"sources.0.categories", "[contact, health, situation]"}}, []edit{{"provision", ""}}, "add provision"},
+	{"transfer", []edit{{"transfers.0.country", "JP"}, {"transfers.0.safeguard", "adequacy"}, {"transfers.0.copy", ""}}, []edit{{"transfers.0.country", "CN"}, {"transfers.0.safeguard", "adequacy"}, {"transfers.0.copy", ""}}, "CN has no EU adequacy decision"},
+	{"transfer", []edit{{"transfers.0.safeguard", "derogation"}, {"transfers.0.derogation", "a"}}, []edit{{"transfers.0.safeguard", ""}}, "needs a safeguard"},
+	{"transfer", []edit{{"transfers.0.country", "GB"}}, []edit{{"transfers.0.country", "SE"}}, "not a transfer to a third country"},
+	{"transfer", []edit{{"transfers.0.recipient", "host"}}, []edit{{"transfers.0.recipient", "hosting"}}, `recipient "hosting" is not declared`},
+	{"retention-coverage", []edit{{"retention.+", "{id: extra, categories: [health], period: P1Y, then: delete}"}}, []edit{{"retention.0.categories", "[contact, situation]"}}, `no retention rule covers category "health"`},
+	{"retention-period", []edit{{"retention.0.period", "P12W"}}, []edit{{"retention.0.period", "12 weeks"}}, "not an ISO 8601 duration"},
+	{"retention-period", []edit{{"retention.0.period", "P1Y6M"}}, []edit{{"retention.0.period", "PT5H"}}, "not an ISO 8601 duration"},
+	{"rights-required", []edit{{"rights.restriction", "{}"}}, []edit{{"rights.restriction", ""}}, "the right restriction (art. 18) is missing"},
+	{"rights-required", []edit{{"rights.objection", "{}"}}, []edit{{"rights.objection", ""}}, "the right objection (art. 21) is missing"},
+	{"rights-required", []edit{{"rights.portability", "{}"}}, []edit{{"rights.portability", ""}}, "the right portability (art. 20) is missing"},
+	{"rights-not-applicable", []edit{{"purposes.1", ""}, {"rights.withdraw_consent", ""}, {"rights.portability", ""}}, []edit{{"purposes.1", ""}, {"rights.withdraw_consent", ""}}, "portability does not apply here"},
+	{"rights-not-applicable", []edit{{"automated_decisions", "[]"}, {"rights.human_review", ""}}, []edit{{"automated_decisions", "[]"}}, "human_review does not apply here"},
+	{"automated-human-review", []edit{{"rights.human_review", "{}"}}, []edit{{"rights.human_review", ""}}, "add rights.human_review"},
+	{"org-number", []edit{{"controller.org_number", `"974 760 673"`}}, []edit{{"controller.org_number", `"974760674"`}}, "not a valid Norwegian organisation number"},
+	{"contact-format", []edit{{"controller.email", "post@example.no"}}, []edit{{"controller.email", "post(at)example.no"}}, "not an e-mail address"},
+	{"contact-format", []edit{{"controller.phone", `"+47 22 00 00 00"`}}, []edit{{"controller.phone", `"22 00 00"`}}, "not a phone number"},
+	{"contact-format", []edit{{"controller.url", "https://example.no/personvern"}}, []edit{{"controller.url", "www.example.no"}}, "not a web address"},
+	{"date", []edit{{"updated", "2024-02-29"}}, []edit{{"updated", "2023-02-29"}}, "not a real date"},
+	{"languages", []edit{{"title.nn", "Testtenesta"}}, []edit{{"title.nn", ""}}, "text is missing nn"},
+	{"languages", []edit{{"languages", "[nb, nn]"}}, []edit{{"title.en", "Test service"}}, `language "en" is not in languages`},
+	{"id-filename", []edit{{"id", "valid"}}, []edit{{"id", "other"}}, `differs from the file name "valid.yaml"`},
+	// Schema conditionals (if/then) are tested the same way.
+	{"schema", []edit{{"controller.kind", "private"}, {"dpo", ""}}, []edit{{"dpo", ""}}, "dpo: missing"},
+	{"schema", []edit{{"purposes.1.legal_basis.0", `{article: "6(1)(f)", interests: {nb: X, nn: X}}`}, {"controller.kind", "private"}, {"rights.withdraw_consent", ""}, {"rights.portability", ""}}, []edit{{"purposes.1.legal_basis.0", `{article: "6(1)(f)"}`}, {"controller.kind", "private"}, {"rights.withdraw_consent", ""}, {"rights.portability", ""}}, "interests: missing"},
+	{"schema", []edit{{"purposes.0.legal_basis.0.national_law", "{nb: X, nn: X}"}}, []edit{{"purposes.0.legal_basis.0.national_law", ""}}, "national_law: missing"},
+	{"schema", []edit{{"sources.1.categories", "[situation]"}}, []edit{{"sources.1.categories", ""}}, "categories: missing"},
+	{"schema", []edit{{"categories.2.label", "{nb: X, nn: X}"}}, []edit{{"categories.2.label", ""}}, "label: missing"},
+	{"schema", []edit{{"retention.0.criteria", "{nb: X, nn: X}"}}, []edit{{"retention.0.period", ""}}, "give at least one of period or criteria"},
+	{"schema", []edit{{"controller.email", "a@b.no"}}, []edit{{"controller.email", ""}, {"controller.phone", ""}, {"controller.address", ""}}, "give at least one of email, phone or address"},
+	{"schema", []edit{{"purposes.0.name", "{nb: X, nn: X}"}}, []edit{{"purposes.0.purpouse", "{nb: X, nn: X}"}}, `unknown field "purpouse"`},
+	{"schema", []edit{{"purposes.0.legal_basis.0.article", `"6(1)(c)"`}}, []edit{{"purposes.0.legal_basis.0.article", `"6.1.c"`}}, `"6.1.c" is not allowed here; use one of: 6(1)(a)`},
+}
+
+// TestRules gives every rule one notice that passes it and one that fails
+// it, each a small change to testdata/valid.yaml.
+func TestRules(t *testing.T) {
+	base, err := os.ReadFile("testdata/valid.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range ruleCases {
+		t.Run(tt.rule+"/pass", func(t *testing.T) {
+			fs := validateBytes(t, "valid.yaml", applyEdits(t, base, tt.pass))
+			for _, f := range fs {
+				if f.Rule == tt.rule {
+					t.Errorf("unexpected finding: %s", f)
+				}
+			}
+			if errs, _ := Count(fs); errs > 0 {
+				t.Errorf("passing case has errors: %v", fs)
+			}
+		})
+		t.Run(tt.rule+"/fail", func(t *testing.T) {
+			fs := validateBytes(t, "valid.yaml", applyEdits(t, base, tt.fail))
+			found := false
+			for _, f := range fs {
+				if f.Rule == tt.rule && strings.Contains(f.String(), tt.wantMsg) {
+					found = true
+				}
+			}
+			if !found {
+				t.Errorf("want a %s finding containing %q, got:\n%s", tt.rule, tt.wantMsg, join(fs))
+			}
+		})
+	}
+}
+
+func join(fs []Finding) string {
+	var b strings.Builder
+	for _, f := range fs {
+		b.WriteString(f.String() + "\n")
+	}
+	return b.String()
+}
+
+// TestEveryRuleIsListed keeps TestRules complete as rules are added.
+func TestEveryRuleIsListed(t *testing.T) {
+	seen := map[string]bool{}
+	for _, r := range Rules {
+		if seen[r.ID] {
+			t.Errorf("rule id %s twice", r.ID)
+		}
+		seen[r.ID] = true
+		if r.Summary == "" || r.check == nil {
+			t.Errorf("rule %s lacks summary or check", r.ID)
+		}
+		tested := false
+		for _, c := range ruleCases {
+			tested = tested || c.rule == r.ID
+		}
+		if !tested {
+			t.Errorf("rule %s has no case in ruleCases", r.ID)
+		}
+	}
+}
