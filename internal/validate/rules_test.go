@@ -186,7 +186,8 @@ var ruleCases = []struct {
 	{"schema", []edit{{"retention.0.criteria", "{nb: X, nn: X}"}}, []edit{{"retention.0.period", ""}}, "give at least one of period or criteria"},
 	{"schema", []edit{{"controller.email", "a@b.no"}}, []edit{{"controller.email", ""}, {"controller.phone", ""}, {"controller.address", ""}}, "give at least one of email, phone or address"},
 	{"schema", []edit{{"purposes.0.name", "{nb: X, nn: X}"}}, []edit{{"purposes.0.purpouse", "{nb: X, nn: X}"}}, `unknown field "purpouse"`},
-	{"schema", []edit{{"purposes.0.legal_basis.0.article", `"6(1)(c)"`}}, []edit{{"purposes.0.legal_basis.0.article", `"6.1.c"`}}, `"6.1.c" is not allowed here; use one of: 6(1)(a)`},
+	{"schema", []edit{{"purposes.0.legal_basis.0.article", `"6(1)(c)"`}}, []edit{{"purposes.0.legal_basis.0.article", `"6.1.c"`}}, `"6.1.c" is not allowed here; did you mean "6(1)(c)"?`},
+	{"schema", []edit{{"provision.requirement", "statutory"}}, []edit{{"provision.requirement", "required_by_law"}}, `"required_by_law" is not allowed here; use one of: statutory, contractual`},
 }
 
 // TestRules gives every rule one notice that passes it and one that fails

@@ -159,6 +159,12 @@ func (v *Validator) leaf(r *report, ve *jsonschema.ValidationError, kw string) {
 		}
 	case "enum":
 		vals := v.enum(p)
+		if got, ok := value(r.doc, p).(string); ok {
+			if s := suggestCode(got, vals); s != "" {
+				r.add(Error, p, "schema", art, "%s is not allowed here; did you mean %q?", show(r.doc, p), s)
+				break
+			}
+		}
 		r.add(Error, p, "schema", art, "%s is not allowed here; use one of: %s", show(r.doc, p), strings.Join(vals, ", "))
 	case "const":
 		r.add(Error, p, "schema", art, "%s is not allowed here; %s", show(r.doc, p), ve.Message)
@@ -186,6 +192,16 @@ func (v *Validator) leaf(r *report, ve *jsonschema.ValidationError, kw string) {
 }
 
 func show(d *notice.Document, p notice.Path) string {
+	cur := value(d, p)
+	if str, ok := cur.(string); ok {
+		return fmt.Sprintf("%q", str)
+	}
+	b, _ := json.Marshal(cur)
+	return string(b)
+}
+
+// value returns the JSON view of the value at p, or nil.
+func value(d *notice.Document, p notice.Path) any {
 	var cur any = d.Value
 	for _, s := range p {
 		switch s := s.(type) {
@@ -201,11 +217,7 @@ func show(d *notice.Document, p notice.Path) string {
 			}
 		}
 	}
-	if str, ok := cur.(string); ok {
-		return fmt.Sprintf("%q", str)
-	}
-	b, _ := json.Marshal(cur)
-	return string(b)
+	return cur
 }
 
 func article(t string) string {
@@ -365,6 +377,27 @@ func (v *Validator) enum(p notice.Path) []string {
 		out = append(out, fmt.Sprint(x))
 	}
 	return out
+}
+
+// suggestCode returns the code an author most likely meant: the same
+// letters and digits written another way ("6.1.c" for "6(1)(c)"), or a
+// near miss.
+func suggestCode(got string, codes []string) string {
+	norm := func(s string) string {
+		var b strings.Builder
+		for _, r := range strings.ToLower(s) {
+			if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') {
+				b.WriteRune(r)
+			}
+		}
+		return b.String()
+	}
+	for _, c := range codes {
+		if norm(c) == norm(got) {
+			return c
+		}
+	}
+	return suggest(got, codes)
 }
 
 // suggest returns the allowed name closest to a typo, if close enough.
