@@ -6,5 +6,5 @@ import "embed"
 
 // FS holds every template file in this folder.
 //
-//go:embed *.yaml
+//go:embed *.yaml *.tmpl *.css lang/*.yaml
 var FS embed.FS

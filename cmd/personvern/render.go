@@ -1,0 +1,127 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/personvern/personvern/internal/render"
+	"github.com/personvern/personvern/internal/validate"
+	"github.com/personvern/personvern/templates"
+	"github.com/spf13/cobra"
+)
+
+func newRenderCmd() *cobra.Command {
+	var lang, format, out, tmplDir string
+	cmd := &cobra.Command{
+		Use:   "render FILE",
+		Short: "Render one notice as HTML, Markdown or text, in bokmål or nynorsk",
+		Long: `Render one notice to stdout, or to a file with -o.
+
+The notice is validated first; a notice with errors is refused with the
+findings, as validate prints them (exit 1).
+
+--templates DIR overrides the embedded templates file by file: a DIR with
+only style.css, or only lang/nn.yaml, changes just that.`,
+		Example: `  personvern render notices/joblearn.yaml --lang nn --format html -o joblearn.html
+  personvern render notices/joblearn.yaml --format txt`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			r, err := renderer(tmplDir)
+			if err != nil {
+				return err
+			}
+			if !slices.Contains(r.Languages(), lang) {
+				return trouble("unknown --lang %q; use one of %s", lang, strings.Join(r.Languages(), ", "))
+			}
+			if !slices.Contains(render.Formats, format) {
+				return trouble("unknown --format %q; use one of %s", format, strings.Join(render.Formats, ", "))
+			}
+			res, err := check(args)
+			if err != nil {
+				return trouble("%v", err)
+			}
+			if err := refuseInvalid(cmd, res); err != nil {
+				return err
+			}
+			n := &res.docs[0].Notice
+			if !slices.Contains(n.Languages, lang) {
+				return trouble("%s is written in %s, not %q", args[0], strings.Join(n.Languages, " and "), lang)
+			}
+			var buf bytes.Buffer
+			if err := r.Render(&buf, n, render.Options{Lang: lang, Format: format}); err != nil {
+				return trouble("rendering %s: %v", args[0], err)
+			}
+			if out == "" || out == "-" {
+				_, err := cmd.OutOrStdout().Write(buf.Bytes())
+				return err
+			}
+			return writeFileAtomic(out, buf.Bytes())
+		},
+	}
+	cmd.Flags().StringVar(&lang, "lang", "nb", "language: nb or nn")
+	cmd.Flags().StringVar(&format, "format", "html", "format: "+strings.Join(render.Formats, ", "))
+	cmd.Flags().StringVarP(&out, "output", "o", "", "write to this file instead of stdout")
+	cmd.Flags().StringVar(&tmplDir, "templates", "", "folder whose files override the embedded templates")
+	return cmd
+}
+
+func renderer(dir string) (*render.Renderer, error) {
+	var fsys fs.FS = templates.FS
+	if dir != "" {
+		info, err := os.Stat(dir)
+		if err != nil || !info.IsDir() {
+			return nil, trouble("--templates %s: not a folder", dir)
+		}
+		fsys = render.Overlay(dir, templates.FS)
+	}
+	r, err := render.New(fsys)
+	if err != nil {
+		return nil, trouble("%v", err)
+	}
+	return r, nil
+}
+
+// refuseInvalid prints the findings and fails when a notice cannot be
+// published: an unreadable file is trouble (2), an error is a finding (1).
+func refuseInvalid(cmd *cobra.Command, res *checkResult) error {
+	errs, _ := validate.Count(res.findings)
+	if errs == 0 && !res.loadFailed {
+		return nil
+	}
+	_ = validate.Write(cmd.ErrOrStderr(), res.findings, validate.WriteOptions{Format: "text", Source: res.line})
+	if res.loadFailed {
+		return &exitError{code: exitTrouble, msg: "cannot read the notice; fix the errors above"}
+	}
+	return &exitError{code: exitFindings, msg: fmt.Sprintf("refusing to render: %d %s; run personvern validate for details", errs, plural(errs, "error", "errors"))}
+}
+
+// writeFileAtomic writes through a temporary file beside path, so that a
+// failed write never leaves half a file behind.
+func writeFileAtomic(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return trouble("%v", err)
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return trouble("%v", err)
+	}
+	if err := tmp.Chmod(0o644); err != nil {
+		tmp.Close()
+		return trouble("%v", err)
+	}
+	if err := tmp.Close(); err != nil {
+		return trouble("%v", err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return trouble("%v", err)
+	}
+	return nil
+}

@@ -1,0 +1,147 @@
+// Package i18n loads the message catalogues (templates/lang/*.yaml) and
+// does the grammar that differs between languages: lists, dates,
+// durations and legal citations. A new language is a new catalogue file.
+package i18n
+
+import (
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Catalog is one language's messages.
+type Catalog struct {
+	Lang string
+	msgs map[string]string
+}
+
+// Load reads lang/<lang>.yaml from fsys.
+func Load(fsys fs.FS, lang string) (*Catalog, error) {
+	b, err := fs.ReadFile(fsys, path.Join("lang", lang+".yaml"))
+	if err != nil {
+		return nil, fmt.Errorf("no message catalogue for language %q: %w", lang, err)
+	}
+	var msgs map[string]string
+	if err := yaml.Unmarshal(b, &msgs); err != nil {
+		return nil, fmt.Errorf("lang/%s.yaml: %w", lang, err)
+	}
+	return &Catalog{Lang: lang, msgs: msgs}, nil
+}
+
+// Available lists the languages with a catalogue in fsys.
+func Available(fsys fs.FS) []string {
+	names, _ := fs.Glob(fsys, "lang/*.yaml")
+	var out []string
+	for _, n := range names {
+		out = append(out, strings.TrimSuffix(path.Base(n), ".yaml"))
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Keys returns every key of the catalogue, sorted.
+func (c *Catalog) Keys() []string {
+	out := make([]string, 0, len(c.msgs))
+	for k := range c.msgs {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Has reports whether key is in the catalogue.
+func (c *Catalog) Has(key string) bool { _, ok := c.msgs[key]; return ok }
+
+// T returns the message for key with {0}, {1}, ... replaced by args. A
+// missing key shows as [key], which the catalogue tests rule out.
+func (c *Catalog) T(key string, args ...string) string {
+	m, ok := c.msgs[key]
+	if !ok {
+		return "[" + key + "]"
+	}
+	for i, a := range args {
+		m = strings.ReplaceAll(m, "{"+strconv.Itoa(i)+"}", a)
+	}
+	return m
+}
+
+// List joins items the Norwegian way: "A, B og C".
+func (c *Catalog) List(items []string) string { return c.join(items, c.T("and")) }
+
+// ListOr joins items as "A, B eller C".
+func (c *Catalog) ListOr(items []string) string { return c.join(items, c.T("or")) }
+
+func (c *Catalog) join(items []string, conj string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " " + conj + " " + items[len(items)-1]
+}
+
+// Date formats an ISO date (2018-07-10) as running text: "10. juli 2018".
+// An unparseable date is returned as it is.
+func (c *Catalog) Date(iso string) string {
+	t, err := time.Parse("2006-01-02", iso)
+	if err != nil {
+		return iso
+	}
+	r := strings.NewReplacer("{d}", strconv.Itoa(t.Day()), "{month}", c.T("month."+strconv.Itoa(int(t.Month()))), "{y}", strconv.Itoa(t.Year()))
+	return r.Replace(c.T("date.format"))
+}
+
+var durationRE = regexp.MustCompile(`^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$`)
+
+// Duration writes an ISO 8601 duration in words: P12W "12 uker",
+// P1Y6M "1 år og 6 måneder".
+func (c *Catalog) Duration(iso string) string {
+	m := durationRE.FindStringSubmatch(iso)
+	if m == nil || iso == "P" {
+		return iso
+	}
+	var parts []string
+	for i, unit := range []string{"Y", "M", "W", "D"} {
+		if m[i+1] == "" {
+			continue
+		}
+		n, _ := strconv.Atoi(m[i+1])
+		form := "other"
+		if n == 1 {
+			form = "one"
+		}
+		parts = append(parts, strconv.Itoa(n)+" "+c.T("unit."+unit+"."+form))
+	}
+	return c.List(parts)
+}
+
+var articleRE = regexp.MustCompile(`^(\d+)(?:\((\d+)\))?(?:\(([a-z])\))?$`)
+
+// Cite writes an article code the Norwegian way. With full, the act is
+// named: "personvernforordningen artikkel 6 nr. 1 bokstav c"; without, the
+// short form after the first mention: "artikkel 6 nr. 1 bokstav c".
+func (c *Catalog) Cite(code string, full bool) string {
+	m := articleRE.FindStringSubmatch(code)
+	if m == nil {
+		return code
+	}
+	s := c.T("cite.article") + " " + m[1]
+	if m[2] != "" {
+		s += " " + c.T("cite.paragraph") + " " + m[2]
+	}
+	if m[3] != "" {
+		s += " " + c.T("cite.point") + " " + m[3]
+	}
+	if full {
+		s = c.T("gdpr") + " " + s
+	}
+	return s
+}

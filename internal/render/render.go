@@ -1,0 +1,303 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	htmltemplate "html/template"
+	"io"
+	"io/fs"
+	"os"
+	"strings"
+	"sync"
+	texttemplate "text/template"
+	"unicode/utf8"
+
+	"github.com/personvern/personvern/internal/i18n"
+	"github.com/personvern/personvern/internal/notice"
+	"github.com/personvern/personvern/templates"
+)
+
+// Formats are the page formats Render writes.
+var Formats = []string{"html", "md", "txt"}
+
+// Options choose what Render writes.
+type Options struct {
+	Lang   string // catalogue language, e.g. "nb"
+	Format string // html, md or txt
+	// AltURL gives the address of this notice in another language, for
+	// the hreflang links. nil uses the site layout: ../../<lang>/<id>/.
+	AltURL func(lang, id string) string
+	// Stylesheet, when set, links this stylesheet instead of inlining the
+	// CSS (the site shares one file).
+	Stylesheet string
+	// Summary, when set, is shown first (see package summary).
+	Summary *Summary
+}
+
+// Renderer holds parsed templates and loaded catalogues; it is safe for
+// concurrent use, so a build parses everything once.
+type Renderer struct {
+	fsys     fs.FS
+	html     *htmltemplate.Template
+	md, txt  *texttemplate.Template
+	css      string
+	mu       sync.Mutex
+	catalogs map[string]*i18n.Catalog
+}
+
+// New parses the templates in fsys (templates.FS, or an overlay from
+// Overlay).
+func New(fsys fs.FS) (*Renderer, error) {
+	r := &Renderer{fsys: fsys, catalogs: map[string]*i18n.Catalog{}}
+	css, err := fs.ReadFile(fsys, "style.css")
+	if err != nil {
+		return nil, fmt.Errorf("templates: %w", err)
+	}
+	r.css = string(css)
+	funcs := r.funcs()
+	if r.html, err = htmltemplate.New("notice.html.tmpl").Funcs(funcs).ParseFS(fsys, "notice.html.tmpl"); err != nil {
+		return nil, fmt.Errorf("templates: %w", err)
+	}
+	if r.md, err = texttemplate.New("notice.md.tmpl").Funcs(funcs).ParseFS(fsys, "notice.md.tmpl"); err != nil {
+		return nil, fmt.Errorf("templates: %w", err)
+	}
+	if r.txt, err = texttemplate.New("notice.txt.tmpl").Funcs(funcs).ParseFS(fsys, "notice.txt.tmpl"); err != nil {
+		return nil, fmt.Errorf("templates: %w", err)
+	}
+	return r, nil
+}
+
+// Default is a renderer over the embedded templates.
+func Default() (*Renderer, error) { return New(templates.FS) }
+
+// CSS returns the stylesheet.
+func (r *Renderer) CSS() string { return r.css }
+
+// Catalog returns the message catalogue for lang, loading it once.
+func (r *Renderer) Catalog(lang string) (*i18n.Catalog, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if c, ok := r.catalogs[lang]; ok {
+		return c, nil
+	}
+	c, err := i18n.Load(r.fsys, lang)
+	if err != nil {
+		return nil, err
+	}
+	r.catalogs[lang] = c
+	return c, nil
+}
+
+// Languages lists the languages with a catalogue.
+func (r *Renderer) Languages() []string { return i18n.Available(r.fsys) }
+
+// Page builds the view of n in opt.Lang.
+func (r *Renderer) Page(n *notice.Notice, opt Options) (*Page, error) {
+	c, err := r.Catalog(opt.Lang)
+	if err != nil {
+		return nil, err
+	}
+	alt := opt.AltURL
+	if alt == nil {
+		alt = func(lang, id string) string { return "../../" + lang + "/" + id + "/" }
+	}
+	var alts []Alternate
+	for _, l := range n.Languages {
+		if l == opt.Lang {
+			continue
+		}
+		oc, err := r.Catalog(l)
+		if err != nil {
+			return nil, err
+		}
+		alts = append(alts, Alternate{Lang: l, Label: oc.T("lang.switch"), URL: alt(l, n.ID)})
+	}
+	p := Build(n, c, alts)
+	p.Summary = opt.Summary
+	return p, nil
+}
+
+type htmlData struct {
+	*Page
+	CSS        htmltemplate.CSS
+	Stylesheet string
+	T          func(string, ...string) string
+}
+
+// Render writes notice n in one language and format.
+func (r *Renderer) Render(w io.Writer, n *notice.Notice, opt Options) error {
+	p, err := r.Page(n, opt)
+	if err != nil {
+		return err
+	}
+	c, _ := r.Catalog(opt.Lang)
+	data := htmlData{Page: p, Stylesheet: opt.Stylesheet, T: c.T}
+	if opt.Stylesheet == "" {
+		data.CSS = htmltemplate.CSS(r.css) //nolint:gosec // our own stylesheet
+	}
+	switch opt.Format {
+	case "html":
+		return r.html.Execute(w, data)
+	case "md":
+		var buf bytes.Buffer
+		if err := r.md.Execute(&buf, data); err != nil {
+			return err
+		}
+		_, err := w.Write(tidy(buf.Bytes()))
+		return err
+	case "txt":
+		var buf bytes.Buffer
+		if err := r.txt.Execute(&buf, data); err != nil {
+			return err
+		}
+		_, err := io.WriteString(w, Wrap(string(tidy(buf.Bytes())), 80))
+		return err
+	}
+	return fmt.Errorf("unknown format %q; use one of %s", opt.Format, strings.Join(Formats, ", "))
+}
+
+// tidy collapses runs of blank lines that template control flow leaves,
+// and ends the output with one newline.
+func tidy(b []byte) []byte {
+	lines := strings.Split(string(b), "\n")
+	var out []string
+	blank := true
+	for _, l := range lines {
+		l = strings.TrimRight(l, " ")
+		if l == "" {
+			if blank {
+				continue
+			}
+			blank = true
+		} else {
+			blank = false
+		}
+		out = append(out, l)
+	}
+	return []byte(strings.TrimRight(strings.Join(out, "\n"), "\n") + "\n")
+}
+
+// Wrap breaks each line longer than width at spaces. A continuation keeps
+// the line's indent, plus two for a "- " list item, so lists stay lists.
+func Wrap(s string, width int) string {
+	var out strings.Builder
+	for _, line := range strings.Split(s, "\n") {
+		if utf8.RuneCountInString(line) <= width {
+			out.WriteString(line + "\n")
+			continue
+		}
+		indent := len(line) - len(strings.TrimLeft(line, " "))
+		hang := indent
+		rest := line[indent:]
+		if strings.HasPrefix(rest, "- ") {
+			hang += 2
+		} else if i := strings.Index(rest, ". "); i > 0 && i <= 3 && strings.Trim(rest[:i], "0123456789") == "" {
+			hang += i + 2
+		}
+		words := strings.Fields(rest)
+		cur := strings.Repeat(" ", indent)
+		curLen := indent
+		started := false
+		for _, word := range words {
+			wl := utf8.RuneCountInString(word)
+			if started && curLen+1+wl > width {
+				out.WriteString(cur + "\n")
+				cur = strings.Repeat(" ", hang) + word
+				curLen = hang + wl
+				continue
+			}
+			if started {
+				cur += " "
+				curLen++
+			}
+			cur += word
+			curLen += wl
+			started = true
+		}
+		out.WriteString(cur + "\n")
+	}
+	return strings.TrimSuffix(out.String(), "\n")
+}
+
+func (r *Renderer) funcs() map[string]any {
+	return map[string]any{
+		"html":  RichHTML,
+		"md":    RichMarkdown,
+		"txt":   RichText,
+		"mdesc": EscapeMarkdown,
+		"mdline": func(l Line) string {
+			var b strings.Builder
+			for _, s := range l {
+				t := EscapeMarkdown(s.Text)
+				if s.Href != "" {
+					t = "[" + t + "](" + escapeURL(s.Href) + ")"
+				}
+				if s.Strong {
+					t = "**" + t + "**"
+				}
+				b.WriteString(t)
+			}
+			return b.String()
+		},
+		"txtline": func(l Line) string {
+			var b strings.Builder
+			for _, s := range l {
+				if s.Href != "" {
+					b.WriteString(linkText(s.Text, s.Href))
+				} else {
+					b.WriteString(s.Text)
+				}
+			}
+			return b.String()
+		},
+		"indent": func(n int, s string) string {
+			pad := strings.Repeat(" ", n)
+			lines := strings.Split(s, "\n")
+			for i, l := range lines {
+				if l != "" {
+					lines[i] = pad + l
+				}
+			}
+			return strings.Join(lines, "\n")
+		},
+		"upper": strings.ToUpper,
+		"underline": func(s string, ch string) string {
+			return strings.Repeat(ch, min(utf8.RuneCountInString(s), 80))
+		},
+		"safeURL": func(u string) htmltemplate.URL {
+			if SafeURL(u) {
+				return htmltemplate.URL(u) //nolint:gosec // checked
+			}
+			return "#"
+		},
+	}
+}
+
+// Overlay returns a file system that reads from dir first and falls back
+// to base, so --templates DIR overrides only the files it holds.
+func Overlay(dir string, base fs.FS) fs.FS {
+	return overlay{top: os.DirFS(dir), base: base}
+}
+
+type overlay struct{ top, base fs.FS }
+
+func (o overlay) Open(name string) (fs.File, error) {
+	if f, err := o.top.Open(name); err == nil {
+		return f, nil
+	}
+	return o.base.Open(name)
+}
+
+func (o overlay) Glob(pattern string) ([]string, error) {
+	a, _ := fs.Glob(o.top, pattern)
+	b, err := fs.Glob(o.base, pattern)
+	seen := map[string]bool{}
+	var out []string
+	for _, n := range append(a, b...) {
+		if !seen[n] {
+			seen[n] = true
+			out = append(out, n)
+		}
+	}
+	return out, err
+}

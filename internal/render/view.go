@@ -1,0 +1,549 @@
+// Package render turns a validated notice into a page in one language and
+// format (HTML, Markdown, plain text). Go builds a format-neutral view of
+// the page (sections of blocks, with all legal wording composed from the
+// message catalogue); the templates in templates/ lay it out.
+package render
+
+import (
+	"strings"
+
+	"github.com/personvern/personvern/internal/i18n"
+	"github.com/personvern/personvern/internal/notice"
+	"github.com/personvern/personvern/internal/vocab"
+)
+
+// Page is what the templates see.
+type Page struct {
+	Lang       string
+	ID         string
+	Title      string // the notice's title, the page's h1
+	DocTitle   string // the browser title: "<title> – personvernerklæring"
+	Kind       string // "Personvernerklæring", shown above the h1
+	Lead       string
+	Intro      Rich
+	Alternates []Alternate
+	Sections   []Section
+	Updated    string // as running text
+	UpdatedISO string
+	Version    string
+	Summary    *Summary
+}
+
+// Alternate is the same page in another language.
+type Alternate struct {
+	Lang, Label, URL string
+}
+
+// Section is one part of the page with a stable anchor id, the same in
+// every language so that links survive a language switch.
+type Section struct {
+	ID      string
+	Heading string
+	Blocks  []Block
+}
+
+// Block is a piece of a section.
+type Block struct {
+	Kind  string // "p" text, "rich" Markdown, "h3" subheading, "list" items, "fields" term/value pairs
+	Text  Line
+	Rich  Rich
+	Items []Item
+	// Fields are label/value pairs (contact details).
+	Fields []Field
+}
+
+// Item is a list entry: a head line and optional blocks under it.
+type Item struct {
+	Head Line
+	Body []Block
+}
+
+// Field is a label and its value.
+type Field struct {
+	Label string
+	Value Line
+}
+
+// Line is inline text: plain spans, some of them links or strong.
+type Line []Span
+
+// Span is a run of plain text, a link when Href is set.
+type Span struct {
+	Text   string
+	Href   string
+	Strong bool
+}
+
+// Rich is author-written Markdown.
+type Rich string
+
+// Summary is the plain-language "Kort fortalt" (filled in by package
+// summary when present).
+type Summary struct {
+	Heading string
+	Items   []SummaryItem
+}
+
+// SummaryItem is one sentence or two with a link to its section.
+type SummaryItem struct {
+	Text    string
+	Section string
+}
+
+func plain(s string) Line                { return Line{{Text: s}} }
+func strong(s string) Span               { return Span{Text: s, Strong: true} }
+func link(s, href string) Span           { return Span{Text: s, Href: href} }
+func para(l Line) Block                  { return Block{Kind: "p", Text: l} }
+func ptext(s string) Block               { return para(plain(s)) }
+func rich(r Rich) Block                  { return Block{Kind: "rich", Rich: r} }
+func h3(s string) Block                  { return Block{Kind: "h3", Text: plain(s)} }
+func list(items ...Item) Block           { return Block{Kind: "list", Items: items} }
+func fields(fs ...Field) Block           { return Block{Kind: "fields", Fields: fs} }
+func item(head Line, body ...Block) Item { return Item{Head: head, Body: body} }
+
+// builder composes a page in one language.
+type builder struct {
+	n    *notice.Notice
+	c    *i18n.Catalog
+	lang string
+	// cited is set after the first legal citation, which names the act;
+	// later ones use the short form, as Norwegian legal writing does.
+	cited bool
+}
+
+func (b *builder) tx(t notice.Text) string { return t[b.lang] }
+
+func (b *builder) cite(code string) string {
+	s := b.c.Cite(code, !b.cited)
+	b.cited = true
+	return s
+}
+
+// categoryLabel names a category: the catalogue's label for a vocabulary
+// code, the author's label for a custom one.
+func (b *builder) categoryLabel(id string) string {
+	for _, c := range b.n.Categories {
+		if c.ID == id && len(c.Label) > 0 {
+			return b.tx(c.Label)
+		}
+	}
+	if b.c.Has("category." + id) {
+		return b.c.T("category." + id)
+	}
+	return id
+}
+
+func (b *builder) categoryList(ids []string) string {
+	labels := make([]string, len(ids))
+	for i, id := range ids {
+		labels[i] = b.categoryLabel(id)
+	}
+	return b.c.List(labels)
+}
+
+func isSpecial(n *notice.Notice, id string) bool {
+	if vc, ok := vocab.LookupCategory(id); ok {
+		return vc.Special
+	}
+	for _, c := range n.Categories {
+		if c.ID == id && c.Special != nil {
+			return *c.Special
+		}
+	}
+	return false
+}
+
+func mailto(addr string) string { return "mailto:" + addr }
+
+func tel(num string) string {
+	var b strings.Builder
+	for _, r := range num {
+		if r == '+' || (r >= '0' && r <= '9') {
+			b.WriteRune(r)
+		}
+	}
+	return "tel:" + b.String()
+}
+
+// Build composes the page for notice n in the catalogue's language.
+// alternates are the other languages' versions, for hreflang links.
+func Build(n *notice.Notice, c *i18n.Catalog, alternates []Alternate) *Page {
+	b := &builder{n: n, c: c, lang: c.Lang}
+	title := b.tx(n.Title)
+	docTitle := c.T("doc.title", title)
+	if strings.Contains(strings.ToLower(title), strings.ToLower(c.T("doc.kind"))) {
+		docTitle = title // the author's title already says what it is
+	}
+	p := &Page{
+		Lang: c.Lang, ID: n.ID, Title: title, DocTitle: docTitle, Kind: c.T("doc.kind"),
+		Lead: c.T("doc.lead"), Intro: Rich(b.tx(n.Introduction)), Alternates: alternates,
+		Updated: c.Date(n.Updated), UpdatedISO: n.Updated, Version: n.Version,
+	}
+	p.Sections = append(p.Sections, b.controller())
+	if n.DPO != nil {
+		p.Sections = append(p.Sections, b.dpo())
+	}
+	p.Sections = append(p.Sections, b.purposes(), b.data(), b.sources(), b.recipients(), b.transfers(), b.retention(), b.rights(), b.complaint(), b.automated())
+	if len(n.Security) > 0 {
+		p.Sections = append(p.Sections, Section{ID: "sikkerhet", Heading: c.T("heading.security"), Blocks: []Block{rich(Rich(b.tx(n.Security)))}})
+	}
+	p.Sections = append(p.Sections, Section{ID: "versjon", Heading: c.T("heading.version"), Blocks: []Block{
+		ptext(c.T("version.updated", p.Updated) + " " + c.T("version.number", n.Version)),
+	}})
+	return p
+}
+
+func (b *builder) contactFields(email, phone, url, address string) []Field {
+	var fs []Field
+	if address != "" {
+		fs = append(fs, Field{b.c.T("controller.address"), plain(address)})
+	}
+	if email != "" {
+		fs = append(fs, Field{b.c.T("controller.email"), Line{link(email, mailto(email))}})
+	}
+	if phone != "" {
+		fs = append(fs, Field{b.c.T("controller.phone"), Line{link(phone, tel(phone))}})
+	}
+	if url != "" {
+		fs = append(fs, Field{b.c.T("controller.web"), Line{link(url, url)}})
+	}
+	return fs
+}
+
+func (b *builder) controller() Section {
+	n, c := b.n, b.c
+	s := Section{ID: "ansvarlig", Heading: c.T("heading.controller")}
+	s.Blocks = append(s.Blocks, ptext(c.T("controller.intro", n.Controller.Name)))
+	if len(n.Controller.Unit) > 0 {
+		s.Blocks = append(s.Blocks, ptext(c.T("controller.unit", b.tx(n.Controller.Unit))))
+	}
+	fs := b.contactFields(n.Controller.Email, n.Controller.Phone, n.Controller.URL, n.Controller.Address)
+	if n.Controller.ContactPerson != "" {
+		fs = append([]Field{{c.T("controller.person"), plain(n.Controller.ContactPerson)}}, fs...)
+	}
+	if n.Controller.OrgNumber != "" {
+		fs = append(fs, Field{c.T("controller.orgnr"), plain(groupOrgNumber(n.Controller.OrgNumber))})
+	}
+	s.Blocks = append(s.Blocks, fields(fs...))
+	if len(n.JointControllers) > 0 {
+		var names []string
+		var items []Item
+		for _, j := range n.JointControllers {
+			names = append(names, j.Name)
+			body := []Block{rich(Rich(b.tx(j.Responsibilities)))}
+			if fs := b.contactFields(j.Email, j.Phone, j.URL, ""); len(fs) > 0 {
+				body = append(body, fields(fs...))
+			}
+			items = append(items, item(Line{strong(j.Name)}, body...))
+		}
+		s.Blocks = append(s.Blocks, ptext(c.T("joint.intro", c.List(names))), list(items...))
+	}
+	return s
+}
+
+// groupOrgNumber shows an organisation number as Brønnøysundregistrene
+// do: "974 760 673".
+func groupOrgNumber(s string) string {
+	s = strings.ReplaceAll(s, " ", "")
+	if len(s) != 9 {
+		return s
+	}
+	return s[:3] + " " + s[3:6] + " " + s[6:]
+}
+
+func (b *builder) dpo() Section {
+	d := b.n.DPO
+	s := Section{ID: "personvernombud", Heading: b.c.T("heading.dpo")}
+	s.Blocks = append(s.Blocks, ptext(b.c.T("dpo.intro")))
+	var fs []Field
+	if d.Name != "" {
+		fs = append(fs, Field{b.c.T("dpo.name"), plain(d.Name)})
+	}
+	fs = append(fs, b.contactFields(d.Email, d.Phone, "", d.Address)...)
+	s.Blocks = append(s.Blocks, fields(fs...))
+	return s
+}
+
+func (b *builder) purposes() Section {
+	c := b.c
+	s := Section{ID: "formal", Heading: c.T("heading.purposes")}
+	for _, pu := range b.n.Purposes {
+		s.Blocks = append(s.Blocks, h3(b.tx(pu.Name)))
+		if d := b.tx(pu.Description); d != "" {
+			s.Blocks = append(s.Blocks, rich(Rich(d)))
+		}
+		s.Blocks = append(s.Blocks, ptext(c.T("purpose.categories", b.categoryList(pu.Categories))))
+		var items []Item
+		for _, ba := range pu.LegalBasis {
+			head := b.cite(ba.Article) + " (" + c.T("basis."+ba.Article) + ")"
+			if law := b.tx(ba.NationalLaw); law != "" {
+				head = c.T("basis.law", head, c.T("cite.see"), law)
+			}
+			var body []Block
+			if in := b.tx(ba.Interests); in != "" {
+				body = append(body, rich(Rich(c.T("basis.interests", in))))
+			}
+			if note := b.tx(ba.Note); note != "" {
+				body = append(body, rich(Rich(note)))
+			}
+			items = append(items, item(plain(head), body...))
+		}
+		s.Blocks = append(s.Blocks, ptext(c.T("purpose.basis")), list(items...))
+	}
+	return s
+}
+
+func (b *builder) data() Section {
+	c := b.c
+	s := Section{ID: "opplysninger", Heading: c.T("heading.data")}
+	s.Blocks = append(s.Blocks, ptext(c.T("data.intro")))
+	var items []Item
+	anySpecial := false
+	for _, cat := range b.n.Categories {
+		head := Line{{Text: b.categoryLabel(cat.ID)}}
+		if isSpecial(b.n, cat.ID) {
+			anySpecial = true
+			head = append(head, Span{Text: " (" + c.T("data.special") + ")"})
+		}
+		var body []Block
+		if d := b.tx(cat.Description); d != "" {
+			body = append(body, rich(Rich(d)))
+		} else if c.Has("category." + cat.ID + ".examples") {
+			body = append(body, ptext(capitalise(c.T("category."+cat.ID+".examples"))+"."))
+		}
+		items = append(items, item(capitaliseLine(head), body...))
+	}
+	s.Blocks = append(s.Blocks, list(items...))
+	if anySpecial {
+		s.Blocks = append(s.Blocks, ptext(c.T("data.special.note")))
+	}
+	if pr := b.n.Provision; pr != nil {
+		s.Blocks = append(s.Blocks, h3(c.T("provision.heading")), ptext(c.T("provision."+pr.Requirement)))
+		if cons := b.tx(pr.Consequences); cons != "" {
+			s.Blocks = append(s.Blocks, rich(Rich(cons)))
+		}
+	}
+	return s
+}
+
+func (b *builder) partyName(kind, name string) string {
+	if name != "" {
+		return name
+	}
+	return capitalise(b.c.T("kind." + kind))
+}
+
+func capitaliseLine(l Line) Line {
+	if len(l) > 0 {
+		l[0].Text = capitalise(l[0].Text)
+	}
+	return l
+}
+
+func capitalise(s string) string {
+	if s == "" {
+		return s
+	}
+	r := []rune(s)
+	return strings.ToUpper(string(r[0])) + string(r[1:])
+}
+
+func (b *builder) sources() Section {
+	c := b.c
+	s := Section{ID: "kilder", Heading: c.T("heading.sources")}
+	s.Blocks = append(s.Blocks, ptext(c.T("sources.intro")))
+	var items []Item
+	for _, src := range b.n.Sources {
+		head := Line{strong(b.partyName(src.Kind, src.Name))}
+		if src.Name != "" && src.Kind != "data_subject" {
+			head = append(head, Span{Text: " (" + c.T("kind."+src.Kind) + ")"})
+		}
+		var body []Block
+		if d := b.tx(src.Description); d != "" {
+			body = append(body, rich(Rich(d)))
+		}
+		if len(src.Categories) > 0 {
+			body = append(body, ptext(c.T("sources.categories", b.partyName(src.Kind, src.Name), b.categoryList(src.Categories))))
+		}
+		if src.Public {
+			body = append(body, ptext(c.T("sources.public")))
+		}
+		items = append(items, item(head, body...))
+	}
+	s.Blocks = append(s.Blocks, list(items...))
+	return s
+}
+
+func (b *builder) recipients() Section {
+	c := b.c
+	s := Section{ID: "mottakere", Heading: c.T("heading.recipients")}
+	if len(b.n.Recipients) == 0 {
+		s.Blocks = append(s.Blocks, ptext(c.T("recipients.none")))
+		return s
+	}
+	s.Blocks = append(s.Blocks, ptext(c.T("recipients.intro")))
+	var items []Item
+	for _, r := range b.n.Recipients {
+		name := b.partyName(r.Kind, r.Name)
+		head := Line{strong(name)}
+		if r.Name != "" {
+			head = append(head, Span{Text: " (" + c.T("kind."+r.Kind) + ")"})
+		}
+		var body []Block
+		if d := b.tx(r.Description); d != "" {
+			body = append(body, rich(Rich(d)))
+		}
+		if r.Kind == "processor" {
+			body = append(body, ptext(c.T("recipients.processor", name)))
+		}
+		if len(r.Categories) > 0 {
+			body = append(body, ptext(c.T("recipients.categories", capitalise(b.categoryList(r.Categories)))))
+		}
+		items = append(items, item(head, body...))
+	}
+	s.Blocks = append(s.Blocks, list(items...))
+	return s
+}
+
+func (b *builder) country(code string) string {
+	if b.c.Has("country." + code) {
+		return b.c.T("country." + code)
+	}
+	return code
+}
+
+func (b *builder) transfers() Section {
+	c := b.c
+	s := Section{ID: "overforing", Heading: c.T("heading.transfers")}
+	if len(b.n.Transfers) == 0 {
+		s.Blocks = append(s.Blocks, ptext(c.T("transfers.none")))
+		return s
+	}
+	var items []Item
+	for _, t := range b.n.Transfers {
+		safeguard := c.T("safeguard." + t.Safeguard)
+		if t.Safeguard == "derogation" && t.Derogation != "" {
+			safeguard = c.T("transfers.derogation", t.Derogation)
+		}
+		var body []Block
+		if t.Recipient != "" {
+			for _, r := range b.n.Recipients {
+				if r.ID == t.Recipient {
+					body = append(body, ptext(c.T("transfers.recipient", b.partyName(r.Kind, r.Name))))
+				}
+			}
+		}
+		if cp := b.tx(t.Copy); cp != "" {
+			body = append(body, rich(Rich(c.T("transfers.copy", cp))))
+		}
+		items = append(items, item(plain(c.T("transfers.item", b.country(t.Country), safeguard)), body...))
+	}
+	s.Blocks = append(s.Blocks, list(items...))
+	return s
+}
+
+func (b *builder) retention() Section {
+	c := b.c
+	s := Section{ID: "lagring", Heading: c.T("heading.retention")}
+	var items []Item
+	for _, r := range b.n.Retention {
+		cats := b.categoryList(r.Categories)
+		var head string
+		var body []Block
+		switch {
+		case r.Period != "" && len(r.From) > 0:
+			head = c.T("retention.period.from", cats, c.Duration(r.Period), b.tx(r.From))
+		case r.Period != "":
+			head = c.T("retention.period", cats, c.Duration(r.Period))
+		default:
+			head = c.T("retention.criteria", cats)
+		}
+		if r.Period != "" && len(r.Criteria) > 0 {
+			body = append(body, rich(Rich(b.tx(r.Criteria))))
+		} else if r.Period == "" {
+			body = append(body, rich(Rich(b.tx(r.Criteria))))
+		}
+		if r.Then != "" {
+			body = append(body, ptext(c.T("retention.then."+r.Then)))
+		}
+		if law := b.tx(r.Law); law != "" {
+			body = append(body, ptext(c.T("retention.law", law)))
+		}
+		items = append(items, item(plain(capitalise(head)), body...))
+	}
+	s.Blocks = append(s.Blocks, list(items...))
+	return s
+}
+
+// rightApplies reports whether a right applies to the legal bases in use:
+// objection to 6(1)(e) and (f), portability to consent and contract,
+// withdrawal to consent, human review to automated decisions.
+func rightApplies(n *notice.Notice, code string) bool {
+	bases := map[string]bool{}
+	for _, pu := range n.Purposes {
+		for _, ba := range pu.LegalBasis {
+			bases[ba.Article] = true
+		}
+	}
+	switch code {
+	case "objection":
+		return bases["6(1)(e)"] || bases["6(1)(f)"]
+	case "portability":
+		return bases["6(1)(a)"] || bases["6(1)(b)"]
+	case "withdraw_consent":
+		return bases["6(1)(a)"] || bases["9(2)(a)"]
+	case "human_review":
+		return len(n.AutomatedDecisions) > 0
+	}
+	return true
+}
+
+func (b *builder) rights() Section {
+	c := b.c
+	s := Section{ID: "rettigheter", Heading: c.T("heading.rights")}
+	s.Blocks = append(s.Blocks, ptext(c.T("rights.intro")))
+	var items []Item
+	for _, r := range vocab.Rights {
+		decl, ok := b.n.Rights[r.Code]
+		if !ok || !rightApplies(b.n, r.Code) {
+			continue
+		}
+		body := []Block{ptext(c.T("right." + r.Code + ".desc"))}
+		if how := b.tx(decl.How); how != "" {
+			body = append(body, rich(Rich(c.T("rights.how", how))))
+		}
+		if lim := b.tx(decl.Limits); lim != "" {
+			body = append(body, rich(Rich(c.T("rights.limits", lim))))
+		}
+		items = append(items, item(Line{strong(c.T("right." + r.Code))}, body...))
+	}
+	s.Blocks = append(s.Blocks, list(items...), ptext(c.T("rights.contact")+" "+c.T("rights.free")))
+	return s
+}
+
+func (b *builder) complaint() Section {
+	c := b.c
+	return Section{ID: "klage", Heading: c.T("heading.complaint"), Blocks: []Block{
+		ptext(c.T("complaint.text")),
+		fields(b.contactFields("", "22 39 69 00", "https://www.datatilsynet.no", "Postboks 458 Sentrum, 0105 Oslo")...),
+	}}
+}
+
+func (b *builder) automated() Section {
+	c := b.c
+	s := Section{ID: "automatiserte-avgjorelser", Heading: c.T("heading.automated")}
+	if len(b.n.AutomatedDecisions) == 0 {
+		s.Blocks = append(s.Blocks, ptext(c.T("automated.none")))
+		return s
+	}
+	for _, a := range b.n.AutomatedDecisions {
+		s.Blocks = append(s.Blocks,
+			ptext(c.T("automated.what")), rich(Rich(b.tx(a.Description))),
+			ptext(c.T("automated.logic")), rich(Rich(b.tx(a.Logic))),
+			ptext(c.T("automated.significance")), rich(Rich(b.tx(a.Significance))))
+		if a.Profiling {
+			s.Blocks = append(s.Blocks, ptext(c.T("automated.profiling")))
+		}
+	}
+	return s
+}
