@@ -221,10 +221,10 @@ func Wrap(s string, width int) string {
 
 func (r *Renderer) funcs() map[string]any {
 	return map[string]any{
-		"html":  RichHTML,
-		"md":    RichMarkdown,
-		"txt":   RichText,
-		"mdesc": EscapeMarkdown,
+		"richHTML": RichHTML,
+		"richMD":   RichMarkdown,
+		"richTXT":  RichText,
+		"mdesc":    EscapeMarkdown,
 		"mdline": func(l Line) string {
 			var b strings.Builder
 			for _, s := range l {
