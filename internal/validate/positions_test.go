@@ -18,7 +18,7 @@ func TestPositions(t *testing.T) {
 		line, col  int
 		path, rule string
 	}{
-		{1, 1, "automated_decisions", "schema"},               // missing key at top level: the document start
+		{1, 1, "automated_decisions", "explicit-none"},        // missing key at top level: the document start
 		{10, 15, "controller.org_number", "org-number"},       // scalar value
 		{16, 27, "purposes[0].categories[1]", "category-ref"}, // list item
 		{18, 9, "purposes[0].legal_basis[0]", "basis-consent-withdraw"},

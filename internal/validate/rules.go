@@ -33,6 +33,7 @@ var Rules = []Rule{
 	{"purpose-ref", "recipients and automated decisions name declared purposes", checkPurposeRefs},
 	{"basis-art6", "every purpose has a basis in art. 6(1)", checkArt6},
 	{"basis-special", "a purpose using a special category has an art. 9(2) basis; criminal data name the law (art. 10)", checkSpecial},
+	{"basis-art9-law", "an art. 9(2) condition that rests on law names the law", checkArt9Law},
 	{"basis-art9-unused", "an art. 9(2) basis is used only with special categories", checkArt9Unused},
 	{"basis-consent-withdraw", "consent needs the withdraw_consent right", checkConsentWithdraw},
 	{"basis-public-6f", "a public authority does not rely on 6(1)(f) for its tasks", checkPublic6f},
@@ -49,6 +50,7 @@ var Rules = []Rule{
 	{"date", "updated is a real calendar date", checkDate},
 	{"languages", "every free-text field has every language in languages", checkLanguages},
 	{"id-filename", "the notice id matches its file name", checkIDFilename},
+	{"explicit-none", "recipients, transfers and automated decisions are stated, as [] when there are none", checkExplicitNone},
 }
 
 func runRules(r *report) {
@@ -196,7 +198,9 @@ func checkArt6(r *report, n *notice.Notice) {
 		}
 		has := false
 		for _, b := range pu.LegalBasis {
-			has = has || strings.HasPrefix(b.Article, "6(")
+			// A basis without an article is the schema's finding; one gap
+			// should give one finding.
+			has = has || strings.HasPrefix(b.Article, "6(") || b.Article == ""
 		}
 		if !has {
 			r.add(Error, p("purposes", i, "legal_basis"), "", "6(1)", "purpose %q has no basis in art. 6(1); every processing needs one, also when an art. 9(2) condition applies", pu.ID)
@@ -226,6 +230,20 @@ func checkSpecial(r *report, n *notice.Notice) {
 		}
 		if criminal && !hasLaw {
 			r.add(Error, p("purposes", i, "legal_basis"), "", "10", "purpose %q uses data on criminal convictions, which need a national law that allows it; add national_law to a basis", pu.ID)
+		}
+	}
+}
+
+// lawBased are the art. 9(2) points that apply only "on the basis of Union
+// or Member State law" (or, for h, a contract with a health professional).
+var lawBased = map[string]bool{"9(2)(b)": true, "9(2)(g)": true, "9(2)(h)": true, "9(2)(i)": true, "9(2)(j)": true}
+
+func checkArt9Law(r *report, n *notice.Notice) {
+	for i, pu := range n.Purposes {
+		for j, b := range pu.LegalBasis {
+			if lawBased[b.Article] && len(b.NationalLaw) == 0 {
+				r.add(Warning, p("purposes", i, "legal_basis", j), "", "9(2)", "%s applies only on the basis of law; name it in national_law, e.g. \"sosialtjenesteloven § 29\"", b.Article)
+			}
 		}
 	}
 }
@@ -283,8 +301,10 @@ func checkSourceCoverage(r *report, n *notice.Notice) {
 	}
 	covered := map[string]bool{}
 	for _, s := range n.Sources {
-		if s.Kind == "data_subject" && len(s.Categories) == 0 {
-			return // the person gives everything, unless the source says otherwise
+		if len(s.Categories) == 0 {
+			// The person gives everything not listed elsewhere; another
+			// source without categories leaves it open who gives what.
+			return
 		}
 		for _, c := range s.Categories {
 			covered[c] = true
@@ -292,7 +312,7 @@ func checkSourceCoverage(r *report, n *notice.Notice) {
 	}
 	for i, c := range n.Categories {
 		if c.ID != "" && !covered[c.ID] {
-			r.add(Error, p("categories", i, "id"), "", "14(2)(f)", "no source gives category %q; add it to the categories of the source it comes from", c.ID)
+			r.add(Warning, p("categories", i, "id"), "", "14(2)(f)", "no source gives category %q; add it to the categories of the source it comes from, or add the person (kind: data_subject) as a source", c.ID)
 		}
 	}
 }
@@ -437,7 +457,7 @@ func checkAutomatedReview(r *report, n *notice.Notice) {
 		return
 	}
 	if _, ok := n.Rights["human_review"]; !ok {
-		r.add(Error, p("automated_decisions"), "", "22(3)", "automated decisions need the right to have a person review them and to contest them; add rights.human_review")
+		r.add(Warning, p("automated_decisions"), "", "22(3)", "say whether people can have a person review an automated decision and contest it; add rights.human_review (required for decisions based on contract or consent, good practice for those based on law)")
 	}
 }
 
@@ -609,6 +629,22 @@ func forEachText(v any, at notice.Path, fn func(notice.Path, map[string]any)) {
 	case []any:
 		for i, e := range v {
 			forEachText(e, at.Key(i), fn)
+		}
+	}
+}
+
+// checkExplicitNone asks for recipients, transfers and automated decisions
+// to be stated even when there are none: the law asks for them "where
+// applicable", and a reader cannot tell "none" from "forgot" otherwise.
+func checkExplicitNone(r *report, _ *notice.Notice) {
+	root, _ := r.doc.Value.(map[string]any)
+	for _, f := range []struct{ key, art, what string }{
+		{"recipients", "13(1)(e)", "who receives the data"},
+		{"transfers", "13(1)(f)", "whether data leave the EU/EEA"},
+		{"automated_decisions", "13(2)(f)", "whether a machine decides anything about people"},
+	} {
+		if _, ok := root[f.key]; !ok {
+			r.add(Warning, p(f.key), "", f.art, "the notice does not say %s; list them, or write %s: [] to tell readers there are none", f.what, f.key)
 		}
 	}
 }

@@ -155,6 +155,8 @@ var ruleCases = []struct {
 	{"basis-consent-withdraw", []edit{{"rights.withdraw_consent", "{}"}}, []edit{{"rights.withdraw_consent", ""}}, "consent needs a withdraw_consent right"},
 	{"basis-public-6f", []edit{{"controller.kind", "private"}, {"dpo", ""}, {"purposes.1.legal_basis.0", `{article: "6(1)(f)", interests: {nb: Markedsføring, nn: Marknadsføring}}`}, {"rights.withdraw_consent", ""}, {"rights.portability", ""}}, []edit{{"purposes.1.legal_basis.0", `{article: "6(1)(f)", interests: {nb: Markedsføring, nn: Marknadsføring}}`}, {"rights.withdraw_consent", ""}, {"rights.portability", ""}}, "public authority cannot rely on 6(1)(f)"},
 	{"sources-coverage", []edit{{"sources.0.categories", "[contact, health]"}}, []edit{{"sources.0.categories", "[contact]"}}, `no source gives category "health"`},
+	{"basis-art9-law", []edit{{"purposes.0.legal_basis.1.national_law", "{nb: sosialtjenesteloven § 29, nn: sosialtenestelova § 29}"}}, []edit{{"purposes.0.legal_basis.1", `{article: "9(2)(b)"}`}}, "9(2)(b) applies only on the basis of law"},
+	{"explicit-none", []edit{{"transfers", "[]"}, {"recipients.0.purposes", "[follow-up]"}}, []edit{{"transfers", ""}}, "write transfers: []"},
 	{"provision-required", []edit{{"sources.0", ""}, {"provision", ""}, {"sources.0.categories", "[contact, health, situation]"}}, []edit{{"provision", ""}}, "add provision"},
 	{"transfer", []edit{{"transfers.0.country", "JP"}, {"transfers.0.safeguard", "adequacy"}, {"transfers.0.copy", ""}}, []edit{{"transfers.0.country", "CN"}, {"transfers.0.safeguard", "adequacy"}, {"transfers.0.copy", ""}}, "CN has no EU adequacy decision"},
 	{"transfer", []edit{{"transfers.0.safeguard", "derogation"}, {"transfers.0.derogation", "a"}}, []edit{{"transfers.0.safeguard", ""}}, "needs a safeguard"},
@@ -181,7 +183,7 @@ var ruleCases = []struct {
 	{"schema", []edit{{"controller.kind", "private"}, {"dpo", ""}}, []edit{{"dpo", ""}}, "dpo: missing"},
 	{"schema", []edit{{"purposes.1.legal_basis.0", `{article: "6(1)(f)", interests: {nb: X, nn: X}}`}, {"controller.kind", "private"}, {"rights.withdraw_consent", ""}, {"rights.portability", ""}}, []edit{{"purposes.1.legal_basis.0", `{article: "6(1)(f)"}`}, {"controller.kind", "private"}, {"rights.withdraw_consent", ""}, {"rights.portability", ""}}, "interests: missing"},
 	{"schema", []edit{{"purposes.0.legal_basis.0.national_law", "{nb: X, nn: X}"}}, []edit{{"purposes.0.legal_basis.0.national_law", ""}}, "national_law: missing"},
-	{"schema", []edit{{"sources.1.categories", "[situation]"}}, []edit{{"sources.1.categories", ""}}, "categories: missing"},
+	{"schema", []edit{{"purposes.0.legal_basis.0.article", `"6(1)(e)"`}}, []edit{{"purposes.0.legal_basis.0.article", ""}}, "article: missing"},
 	{"schema", []edit{{"categories.2.label", "{nb: X, nn: X}"}}, []edit{{"categories.2.label", ""}}, "label: missing"},
 	{"schema", []edit{{"retention.0.criteria", "{nb: X, nn: X}"}}, []edit{{"retention.0.period", ""}}, "give at least one of period or criteria"},
 	{"schema", []edit{{"controller.email", "a@b.no"}}, []edit{{"controller.email", ""}, {"controller.phone", ""}, {"controller.address", ""}}, "give at least one of email, phone or address"},
@@ -250,5 +252,24 @@ func TestEveryRuleIsListed(t *testing.T) {
 		if !tested {
 			t.Errorf("rule %s has no case in ruleCases", r.ID)
 		}
+	}
+}
+
+// TestMissingArticleIsOneFinding: a basis without an article is reported
+// once, not also as a missing 6(1) basis or as missing interests.
+func TestMissingArticleIsOneFinding(t *testing.T) {
+	base, err := os.ReadFile("testdata/valid.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs := validateBytes(t, "valid.yaml", applyEdits(t, base, []edit{{"purposes.1.legal_basis.0", "{national_law: {nb: X, nn: X}}"}}))
+	var errs []Finding
+	for _, f := range fs {
+		if f.Severity == Error {
+			errs = append(errs, f)
+		}
+	}
+	if len(errs) != 1 || !strings.Contains(errs[0].String(), "purposes[1].legal_basis[0].article: missing") {
+		t.Errorf("want one error for the missing article, got:\n%s", join(fs))
 	}
 }

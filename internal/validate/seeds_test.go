@@ -1,0 +1,73 @@
+package validate
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/personvern/personvern/internal/notice"
+)
+
+var update = flag.Bool("update", false, "rewrite the .golden files of testdata/seeds")
+
+// TestSeeds validates the five real notices, transcribed strictly with
+// nothing added, and compares the findings with their .golden files: the
+// mandatory items each published notice misses. After a rule change, run
+// go test ./internal/validate -run Seeds -update and review the diff by hand
+// against GDPR art. 13 and 14.
+func TestSeeds(t *testing.T) {
+	files, err := filepath.Glob("testdata/seeds/*.yaml")
+	if err != nil || len(files) != 5 {
+		t.Fatalf("want 5 seed transcriptions, got %d (%v)", len(files), err)
+	}
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			doc, err := notice.LoadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			fs := testValidator.Validate(doc)
+			if errs, _ := Count(fs); errs == 0 {
+				t.Error("a strict transcription of a real notice is expected to miss something")
+			}
+			var buf bytes.Buffer
+			if err := Write(&buf, fs, WriteOptions{Format: "text"}); err != nil {
+				t.Fatal(err)
+			}
+			golden := strings.TrimSuffix(f, ".yaml") + ".golden"
+			if *update {
+				if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(buf.Bytes(), want) {
+				t.Errorf("findings differ from %s:\n%s", golden, buf.String())
+			}
+		})
+	}
+}
+
+// TestNotices: the example notices that build publishes are clean.
+func TestNotices(t *testing.T) {
+	files, err := notice.Find([]string{"../../notices"})
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no notices: %v", err)
+	}
+	for _, f := range files {
+		doc, err := notice.LoadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fs := testValidator.Validate(doc); len(fs) > 0 {
+			t.Errorf("%s:\n%s", f, join(fs))
+		}
+	}
+}
