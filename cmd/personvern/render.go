@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/personvern/personvern/internal/render"
+	"github.com/personvern/personvern/internal/summary"
 	"github.com/personvern/personvern/internal/validate"
 	"github.com/personvern/personvern/templates"
 	"github.com/spf13/cobra"
@@ -17,9 +18,10 @@ import (
 
 func newRenderCmd() *cobra.Command {
 	var lang, format, out, tmplDir string
+	var stats bool
 	cmd := &cobra.Command{
 		Use:   "render FILE",
-		Short: "Render one notice as HTML, Markdown or text, in bokmål or nynorsk",
+		Short: "Render one notice as HTML, Markdown, text or a plain-language summary",
 		Long: `Render one notice to stdout, or to a file with -o.
 
 The notice is validated first; a notice with errors is refused with the
@@ -28,7 +30,8 @@ findings, as validate prints them (exit 1).
 --templates DIR overrides the embedded templates file by file: a DIR with
 only style.css, or only lang/nn.yaml, changes just that.`,
 		Example: `  personvern render notices/joblearn.yaml --lang nn --format html -o joblearn.html
-  personvern render notices/joblearn.yaml --format txt`,
+  personvern render notices/joblearn.yaml --format txt
+  personvern render notices/joblearn.yaml --format summary --stats`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			r, err := renderer(tmplDir)
@@ -57,16 +60,27 @@ only style.css, or only lang/nn.yaml, changes just that.`,
 				return trouble("rendering %s: %v", args[0], err)
 			}
 			if out == "" || out == "-" {
-				_, err := cmd.OutOrStdout().Write(buf.Bytes())
+				if _, err := cmd.OutOrStdout().Write(buf.Bytes()); err != nil {
+					return err
+				}
+			} else if err := writeFileAtomic(out, buf.Bytes()); err != nil {
 				return err
 			}
-			return writeFileAtomic(out, buf.Bytes())
+			if stats {
+				c, err := r.Catalog(lang)
+				if err != nil {
+					return trouble("%v", err)
+				}
+				fmt.Fprintf(cmd.ErrOrStderr(), "%s (%s): %s\n", args[0], lang, summary.Measure(summary.Build(n, c).Text()))
+			}
+			return nil
 		},
 	}
 	cmd.Flags().StringVar(&lang, "lang", "nb", "language: nb or nn")
 	cmd.Flags().StringVar(&format, "format", "html", "format: "+strings.Join(render.Formats, ", "))
 	cmd.Flags().StringVarP(&out, "output", "o", "", "write to this file instead of stdout")
 	cmd.Flags().StringVar(&tmplDir, "templates", "", "folder whose files override the embedded templates")
+	cmd.Flags().BoolVar(&stats, "stats", false, "print the summary's readability to stderr: LIX, sentences, longest sentence")
 	return cmd
 }
 

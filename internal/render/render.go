@@ -14,11 +14,13 @@ import (
 
 	"github.com/personvern/personvern/internal/i18n"
 	"github.com/personvern/personvern/internal/notice"
+	"github.com/personvern/personvern/internal/summary"
 	"github.com/personvern/personvern/templates"
 )
 
-// Formats are the page formats Render writes.
-var Formats = []string{"html", "md", "txt"}
+// Formats are the formats Render writes: whole pages, and the summary
+// ("Kort fortalt") alone as text.
+var Formats = []string{"html", "md", "txt", "summary"}
 
 // Options choose what Render writes.
 type Options struct {
@@ -30,8 +32,6 @@ type Options struct {
 	// Stylesheet, when set, links this stylesheet instead of inlining the
 	// CSS (the site shares one file).
 	Stylesheet string
-	// Summary, when set, is shown first (see package summary).
-	Summary *Summary
 }
 
 // Renderer holds parsed templates and loaded catalogues; it is safe for
@@ -40,6 +40,7 @@ type Renderer struct {
 	fsys     fs.FS
 	html     *htmltemplate.Template
 	md, txt  *texttemplate.Template
+	summary  *texttemplate.Template
 	css      string
 	mu       sync.Mutex
 	catalogs map[string]*i18n.Catalog
@@ -62,6 +63,9 @@ func New(fsys fs.FS) (*Renderer, error) {
 		return nil, fmt.Errorf("templates: %w", err)
 	}
 	if r.txt, err = texttemplate.New("notice.txt.tmpl").Funcs(funcs).ParseFS(fsys, "notice.txt.tmpl"); err != nil {
+		return nil, fmt.Errorf("templates: %w", err)
+	}
+	if r.summary, err = texttemplate.New("summary.txt.tmpl").Funcs(funcs).ParseFS(fsys, "summary.txt.tmpl"); err != nil {
 		return nil, fmt.Errorf("templates: %w", err)
 	}
 	return r, nil
@@ -113,7 +117,7 @@ func (r *Renderer) Page(n *notice.Notice, opt Options) (*Page, error) {
 		alts = append(alts, Alternate{Lang: l, Label: oc.T("lang.switch"), URL: alt(l, n.ID)})
 	}
 	p := Build(n, c, alts)
-	p.Summary = opt.Summary
+	p.Summary = summary.Build(n, c)
 	return p, nil
 }
 
@@ -145,9 +149,13 @@ func (r *Renderer) Render(w io.Writer, n *notice.Notice, opt Options) error {
 		}
 		_, err := w.Write(tidy(buf.Bytes()))
 		return err
-	case "txt":
+	case "txt", "summary":
+		t := r.txt
+		if opt.Format == "summary" {
+			t = r.summary
+		}
 		var buf bytes.Buffer
-		if err := r.txt.Execute(&buf, data); err != nil {
+		if err := t.Execute(&buf, data); err != nil {
 			return err
 		}
 		_, err := io.WriteString(w, Wrap(string(tidy(buf.Bytes())), 80))

@@ -9,6 +9,7 @@ import (
 
 	"github.com/personvern/personvern/internal/i18n"
 	"github.com/personvern/personvern/internal/notice"
+	"github.com/personvern/personvern/internal/summary"
 	"github.com/personvern/personvern/internal/vocab"
 )
 
@@ -26,7 +27,10 @@ type Page struct {
 	Updated    string // as running text
 	UpdatedISO string
 	Version    string
-	Summary    *Summary
+	Summary    *summary.Summary
+	// Headings maps section ids to headings, so that a link to a section
+	// can name it for screen readers.
+	Headings map[string]string
 }
 
 // Alternate is the same page in another language.
@@ -76,19 +80,6 @@ type Span struct {
 
 // Rich is author-written Markdown.
 type Rich string
-
-// Summary is the plain-language "Kort fortalt" (filled in by package
-// summary when present).
-type Summary struct {
-	Heading string
-	Items   []SummaryItem
-}
-
-// SummaryItem is one sentence or two with a link to its section.
-type SummaryItem struct {
-	Text    string
-	Section string
-}
 
 func plain(s string) Line                { return Line{{Text: s}} }
 func strong(s string) Span               { return Span{Text: s, Strong: true} }
@@ -190,6 +181,10 @@ func Build(n *notice.Notice, c *i18n.Catalog, alternates []Alternate) *Page {
 	p.Sections = append(p.Sections, Section{ID: "versjon", Heading: c.T("heading.version"), Blocks: []Block{
 		ptext(c.T("version.updated", p.Updated) + " " + c.T("version.number", n.Version)),
 	}})
+	p.Headings = map[string]string{}
+	for _, s := range p.Sections {
+		p.Headings[s.ID] = s.Heading
+	}
 	return p
 }
 
@@ -362,7 +357,10 @@ func (b *builder) sources() Section {
 		if d := b.tx(src.Description); d != "" {
 			body = append(body, rich(Rich(d)))
 		}
-		if len(src.Categories) > 0 {
+		switch {
+		case len(src.Categories) > 0 && src.Kind == "data_subject":
+			body = append(body, ptext(c.T("sources.self.categories", b.categoryList(src.Categories))))
+		case len(src.Categories) > 0:
 			body = append(body, ptext(c.T("sources.categories", b.partyName(src.Kind, src.Name), b.categoryList(src.Categories))))
 		}
 		if src.Public {
@@ -397,7 +395,7 @@ func (b *builder) recipients() Section {
 			body = append(body, ptext(c.T("recipients.processor", name)))
 		}
 		if len(r.Categories) > 0 {
-			body = append(body, ptext(c.T("recipients.categories", capitalise(b.categoryList(r.Categories)))))
+			body = append(body, ptext(c.T("recipients.categories", b.categoryList(r.Categories))))
 		}
 		items = append(items, item(head, body...))
 	}

@@ -1,0 +1,416 @@
+// Package summary writes "Kort fortalt": a short, plain-language summary of
+// a notice for a reader with no legal background, generated from the
+// structured data in each language, and measures how easy it is to read.
+package summary
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/personvern/personvern/internal/i18n"
+	"github.com/personvern/personvern/internal/notice"
+	"github.com/personvern/personvern/internal/vocab"
+)
+
+// MaxWords is the longest sentence the summary writes; longer lists are
+// split over several sentences.
+const MaxWords = 20
+
+// maxListed is how many categories or recipients a sentence names before
+// it says "blant annet"; the full list is one click away.
+const maxListed = 4
+
+// Summary is the "Kort fortalt" box: a heading and one item per topic,
+// each one or two sentences linking to the section it summarises.
+type Summary struct {
+	Heading string
+	Items   []Item
+}
+
+// Item is one topic of the summary.
+type Item struct {
+	Text    string
+	Section string // anchor id of the section in the full notice
+}
+
+// Text is the summary as running text, for measuring.
+func (s *Summary) Text() string {
+	var parts []string
+	for _, it := range s.Items {
+		parts = append(parts, it.Text)
+	}
+	return strings.Join(parts, " ")
+}
+
+type builder struct {
+	n    *notice.Notice
+	c    *i18n.Catalog
+	lang string
+	out  []Item
+}
+
+func (b *builder) add(section string, sentences ...string) {
+	var keep []string
+	for _, s := range sentences {
+		if s != "" {
+			keep = append(keep, s)
+		}
+	}
+	if len(keep) > 0 {
+		b.out = append(b.out, Item{Text: strings.Join(keep, " "), Section: section})
+	}
+}
+
+// Build writes the summary of n in the catalogue's language.
+func Build(n *notice.Notice, c *i18n.Catalog) *Summary {
+	b := &builder{n: n, c: c, lang: c.Lang}
+	b.who()
+	b.purposes()
+	b.data()
+	b.sources()
+	b.recipients()
+	b.transfers()
+	b.retention()
+	b.rights()
+	b.add("klage", c.T("summary.complaint"))
+	b.automated()
+	return &Summary{Heading: c.T("summary.heading"), Items: b.out}
+}
+
+func (b *builder) who() {
+	ctl := b.n.Controller
+	who := b.c.T("summary.who", ctl.Name)
+	if u := ctl.Unit[b.lang]; u != "" && !strings.Contains(u, ctl.Name) {
+		who = b.c.T("summary.who.unit", u, ctl.Name)
+	}
+	var contact string
+	switch {
+	case ctl.Email != "":
+		contact = b.c.T("summary.contact.email", ctl.Email)
+	case ctl.Phone != "":
+		contact = b.c.T("summary.contact.phone", ctl.Phone)
+	}
+	b.add("ansvarlig", who, contact)
+}
+
+// lowerFirst lowers the first letter of a name used inside a sentence,
+// unless it starts an acronym or a proper name in capitals ("NAV").
+func lowerFirst(s string) string {
+	r := []rune(s)
+	if len(r) < 2 || !unicode.IsUpper(r[0]) || unicode.IsUpper(r[1]) {
+		return s
+	}
+	return string(unicode.ToLower(r[0])) + string(r[1:])
+}
+
+// packed splits items over sentences of at most MaxWords words: the first
+// with the first message, the rest with the second.
+func (b *builder) packed(first, more string, items []string) []string {
+	return b.packedWith(first, more, items, b.c.List)
+}
+
+func (b *builder) packedWith(first, more string, items []string, join func([]string) string) []string {
+	var out []string
+	var cur []string
+	key := first
+	flush := func() {
+		if len(cur) > 0 {
+			out = append(out, b.c.T(key, join(cur)))
+			key = more
+			cur = nil
+		}
+	}
+	for _, it := range items {
+		try := append(append([]string(nil), cur...), it)
+		if len(cur) > 0 && words(b.c.T(key, join(try))) > MaxWords {
+			flush()
+		}
+		cur = append(cur, it)
+	}
+	flush()
+	return out
+}
+
+func (b *builder) purposes() {
+	var names []string
+	conj := " " + b.c.T("and") + " "
+	hasConj := false
+	for _, p := range b.n.Purposes {
+		if name := p.Name[b.lang]; name != "" {
+			names = append(names, lowerFirst(name))
+			hasConj = hasConj || strings.Contains(name, conj)
+		}
+	}
+	if hasConj {
+		// "A og B, C og D" is ambiguous when a name holds "og" itself:
+		// then semicolons part the purposes.
+		semi := func(xs []string) string { return strings.Join(xs, "; ") }
+		b.add("formal", b.packedWith("summary.purpose.first", "summary.purpose.more", names, semi)...)
+		return
+	}
+	b.add("formal", b.packed("summary.purpose.first", "summary.purpose.more", names)...)
+}
+
+// plainCategory names a category in everyday words for "Vi har
+// opplysninger om ...". A custom label that is itself "opplysninger om X"
+// gives X; one that starts with "opplysninger" otherwise cannot follow
+// "om", and gives "" (left out of the summary, named in the full text).
+func (b *builder) plainCategory(id string) string {
+	if b.c.Has("plain.category." + id) {
+		return b.c.T("plain.category." + id)
+	}
+	for _, c := range b.n.Categories {
+		if c.ID != id {
+			continue
+		}
+		label := lowerFirst(c.Label[b.lang])
+		prefix := strings.TrimSuffix(b.c.T("plain.special", ""), " ")
+		if rest, ok := strings.CutPrefix(label, prefix+" "); ok {
+			return rest
+		}
+		if strings.HasPrefix(label, strings.Fields(prefix)[0]) {
+			return ""
+		}
+		return label
+	}
+	return ""
+}
+
+func isSpecial(n *notice.Notice, id string) bool {
+	if vc, ok := vocab.LookupCategory(id); ok {
+		return vc.Special || vc.Criminal
+	}
+	for _, c := range n.Categories {
+		if c.ID == id && c.Special != nil {
+			return *c.Special
+		}
+	}
+	return false
+}
+
+func (b *builder) data() {
+	var plain, special []string
+	for _, c := range b.n.Categories {
+		name := b.plainCategory(c.ID)
+		switch {
+		case name == "":
+		case isSpecial(b.n, c.ID):
+			special = append(special, name)
+		default:
+			plain = append(plain, name)
+		}
+	}
+	// Sensitive data are named in their own sentence, so list the others,
+	// as many as fit in a short sentence.
+	var first string
+	if len(plain) > 0 {
+		first = b.c.T("summary.data", b.c.List(plain))
+		for n := min(len(plain), maxListed); n >= 1 && (n < len(plain) || words(first) > MaxWords); n-- {
+			first = b.c.T("summary.data.some", b.c.List(plain[:n]))
+			if words(first) <= MaxWords {
+				break
+			}
+		}
+	}
+	var second string
+	if len(special) > 0 {
+		if len(special) > 2 {
+			special = special[:2]
+		}
+		second = b.c.T("summary.special", b.c.T("plain.special", b.c.List(special)))
+	}
+	b.add("opplysninger", first, second)
+}
+
+func (b *builder) partyName(kind, name string) string {
+	if name != "" {
+		return name
+	}
+	if b.c.Has("plain.kind." + kind) {
+		return b.c.T("plain.kind." + kind)
+	}
+	return kind
+}
+
+func (b *builder) sources() {
+	self := false
+	var others []string
+	seen := map[string]bool{}
+	for _, s := range b.n.Sources {
+		if s.Kind == "data_subject" {
+			self = true
+			continue
+		}
+		name := b.partyName(s.Kind, s.Name)
+		if !seen[name] {
+			seen[name] = true
+			others = append(others, name)
+		}
+	}
+	if len(others) > maxListed {
+		others = others[:maxListed]
+	}
+	switch {
+	case self && len(others) > 0:
+		b.add("kilder", b.c.T("summary.source.self"), b.c.T("summary.source.others", b.c.List(others)))
+	case self:
+		b.add("kilder", b.c.T("summary.source.self"))
+	case len(others) > 0:
+		b.add("kilder", b.c.T("summary.source.only", b.c.List(others)))
+	}
+}
+
+func (b *builder) recipients() {
+	if len(b.n.Recipients) == 0 {
+		b.add("mottakere", b.c.T("summary.recipients.none"))
+		return
+	}
+	var names []string
+	seen := map[string]bool{}
+	for _, r := range b.n.Recipients {
+		name := b.partyName(r.Kind, r.Name)
+		if !seen[name] {
+			seen[name] = true
+			names = append(names, name)
+		}
+	}
+	if len(names) > maxListed {
+		b.add("mottakere", b.c.T("summary.recipients.some", b.c.List(names[:maxListed])))
+		return
+	}
+	b.add("mottakere", b.c.T("summary.recipients", b.c.List(names)))
+}
+
+func (b *builder) transfers() {
+	if len(b.n.Transfers) == 0 {
+		b.add("overforing", b.c.T("summary.transfers.none"))
+		return
+	}
+	var countries []string
+	seen := map[string]bool{}
+	for _, t := range b.n.Transfers {
+		name := t.Country
+		if b.c.Has("country." + t.Country) {
+			name = b.c.T("country." + t.Country)
+		}
+		if !seen[name] {
+			seen[name] = true
+			countries = append(countries, name)
+		}
+	}
+	b.add("overforing", b.c.T("summary.transfers", b.c.List(countries)))
+}
+
+// retention says the longest fixed period, or that it depends, and
+// whether some data go to the archive.
+func (b *builder) retention() {
+	var longest string
+	var longestDays int
+	criteria, archive := false, false
+	for _, r := range b.n.Retention {
+		if r.Then == "archive" {
+			archive = true
+		}
+		if r.Period == "" {
+			criteria = true
+			continue
+		}
+		if d := days(r.Period); d > longestDays {
+			longest, longestDays = r.Period, d
+		}
+	}
+	var first string
+	switch {
+	case criteria || longest == "":
+		first = b.c.T("summary.retention.criteria")
+	default:
+		first = b.c.T("summary.retention.period", b.c.Duration(longest))
+	}
+	var second string
+	if archive {
+		second = b.c.T("summary.retention.archive")
+	}
+	b.add("lagring", first, second)
+}
+
+// days approximates an ISO 8601 duration in days, to compare periods.
+func days(iso string) int {
+	total, n := 0, 0
+	for _, r := range iso {
+		switch {
+		case r >= '0' && r <= '9':
+			n = n*10 + int(r-'0')
+		case r == 'Y':
+			total, n = total+n*365, 0
+		case r == 'M':
+			total, n = total+n*30, 0
+		case r == 'W':
+			total, n = total+n*7, 0
+		case r == 'D':
+			total, n = total+n, 0
+		}
+	}
+	return total
+}
+
+func (b *builder) applies(code string) bool {
+	bases := map[string]bool{}
+	for _, p := range b.n.Purposes {
+		for _, ba := range p.LegalBasis {
+			bases[ba.Article] = true
+		}
+	}
+	if _, ok := b.n.Rights[code]; !ok {
+		return false
+	}
+	switch code {
+	case "objection":
+		return bases["6(1)(e)"] || bases["6(1)(f)"]
+	case "portability":
+		return bases["6(1)(a)"] || bases["6(1)(b)"]
+	case "withdraw_consent":
+		return bases["6(1)(a)"] || bases["9(2)(a)"]
+	}
+	return true
+}
+
+func (b *builder) rights() {
+	var verbs []string
+	for _, code := range []string{"access", "rectification", "erasure", "restriction", "portability"} {
+		if b.applies(code) {
+			verbs = append(verbs, b.c.T("summary.right."+code))
+		}
+	}
+	var sentences []string
+	if len(verbs) > 0 {
+		sentences = append(sentences, b.c.T("summary.rights", b.c.ListOr(verbs)))
+	}
+	if b.applies("objection") {
+		sentences = append(sentences, b.c.T("summary.rights.object"))
+	}
+	if b.applies("withdraw_consent") {
+		sentences = append(sentences, b.c.T("summary.rights.consent"))
+	}
+	ctl := b.n.Controller
+	switch {
+	case b.n.DPO != nil && b.n.DPO.Email != "":
+		sentences = append(sentences, b.c.T("summary.rights.ask.email", b.n.DPO.Email))
+	case ctl.Email != "":
+		sentences = append(sentences, b.c.T("summary.rights.ask.email", ctl.Email))
+	case ctl.Phone != "":
+		sentences = append(sentences, b.c.T("summary.rights.ask.phone", ctl.Phone))
+	}
+	b.add("rettigheter", sentences...)
+}
+
+func (b *builder) automated() {
+	if len(b.n.AutomatedDecisions) == 0 {
+		b.add("automatiserte-avgjorelser", b.c.T("summary.automated.none"))
+		return
+	}
+	review := ""
+	if _, ok := b.n.Rights["human_review"]; ok {
+		review = b.c.T("summary.automated.review")
+	}
+	b.add("automatiserte-avgjorelser", b.c.T("summary.automated.some"), review)
+}

@@ -1,0 +1,197 @@
+package summary
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/personvern/personvern/internal/i18n"
+	"github.com/personvern/personvern/internal/notice"
+	"github.com/personvern/personvern/templates"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/*.golden")
+
+func catalog(t testing.TB, lang string) *i18n.Catalog {
+	t.Helper()
+	c, err := i18n.Load(templates.FS, lang)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func notices(t testing.TB) []*notice.Document {
+	t.Helper()
+	files, err := notice.Find([]string{"../../notices"})
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no notices: %v", err)
+	}
+	var out []*notice.Document
+	for _, f := range files {
+		d, err := notice.LoadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+// TestPlainLanguage: every summary of notices/ is easy to read, measured:
+// LIX at most 40 and no sentence over 20 words, in both languages, and no
+// legal citations.
+func TestPlainLanguage(t *testing.T) {
+	for _, d := range notices(t) {
+		for _, lang := range d.Notice.Languages {
+			s := Build(&d.Notice, catalog(t, lang))
+			text := s.Text()
+			st := Measure(text)
+			if st.LIX > 40 {
+				t.Errorf("%s %s: LIX %.1f > 40:\n%s", d.Notice.ID, lang, st.LIX, text)
+			}
+			if st.Longest > MaxWords {
+				t.Errorf("%s %s: a sentence of %d words: %q", d.Notice.ID, lang, st.Longest, st.LongestSentence)
+			}
+			for _, legal := range []string{"artikkel", "personvernforordning", "GDPR", "§", "nr. ", "bokstav"} {
+				if strings.Contains(text, legal) {
+					t.Errorf("%s %s: legal citation %q in the summary", d.Notice.ID, lang, legal)
+				}
+			}
+			if len(s.Items) < 8 {
+				t.Errorf("%s %s: only %d topics", d.Notice.ID, lang, len(s.Items))
+			}
+		}
+	}
+}
+
+func TestGolden(t *testing.T) {
+	for _, d := range notices(t) {
+		for _, lang := range d.Notice.Languages {
+			s := Build(&d.Notice, catalog(t, lang))
+			var b strings.Builder
+			for _, it := range s.Items {
+				b.WriteString("#" + it.Section + ": " + it.Text + "\n")
+			}
+			st := Measure(s.Text())
+			b.WriteString(strings.TrimSpace(strings.ReplaceAll(formatStats(st), "\n", " ")) + "\n")
+			golden := filepath.Join("testdata", d.Notice.ID+"."+lang+".golden")
+			if *update {
+				_ = os.MkdirAll("testdata", 0o755)
+				if err := os.WriteFile(golden, []byte(b.String()), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				continue
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(want) != b.String() {
+				t.Errorf("%s differs; run go test ./internal/summary -update and review:\n%s", golden, b.String())
+			}
+		}
+	}
+}
+
+func formatStats(st Stats) string {
+	return strings.Join([]string{"LIX", ftoa(st.LIX), "sentences", itoa(st.Sentences), "longest", itoa(st.Longest)}, " ")
+}
+
+func ftoa(f float64) string { return strings.TrimRight(strings.TrimRight(strconvF(f), "0"), ".") }
+
+func TestMeasure(t *testing.T) {
+	st := Measure("Vi er NAV. Du når oss på post@nav.no. Opplysningsplikten gjelder.")
+	// "post@nav.no" is one word of nine letters; dots inside it end no sentence.
+	if st.Sentences != 3 || st.Words != 10 || st.LongWords != 3 || st.Longest != 5 {
+		t.Errorf("%+v", st)
+	}
+	// 10 words / 3 sentences + 100 * 3 long / 10 words
+	if want := 10.0/3 + 100.0*3/10; st.LIX != want {
+		t.Errorf("LIX %v, want %v", st.LIX, want)
+	}
+}
+
+// base is a minimal notice; the cases below add one feature each.
+func base() notice.Notice {
+	return notice.Notice{
+		ID: "t", Languages: []string{"nb", "nn"}, Title: notice.Text{"nb": "T", "nn": "T"},
+		Controller: notice.Controller{Name: "Eksempel kommune", Kind: "public_authority", Email: "post@eksempel.no"},
+		Categories: []notice.Category{{ID: "contact"}},
+		Purposes:   []notice.Purpose{{ID: "p", Name: notice.Text{"nb": "Saksbehandling", "nn": "Sakshandsaming"}, Categories: []string{"contact"}, LegalBasis: []notice.Basis{{Article: "6(1)(e)"}}}},
+		Sources:    []notice.Source{{ID: "you", Kind: "data_subject"}},
+		Retention:  []notice.Retention{{ID: "r", Categories: []string{"contact"}, Period: "P6M", Then: "delete"}},
+		Rights:     notice.Rights{"access": {}, "rectification": {}, "erasure": {}, "restriction": {}, "objection": {}},
+	}
+}
+
+func TestCases(t *testing.T) {
+	tests := []struct {
+		name   string
+		change func(n *notice.Notice)
+		nb, nn []string // sentences that must be there
+		not    []string // must not be there (nb)
+	}{
+		{"plain", func(n *notice.Notice) {},
+			[]string{"Vi er Eksempel kommune.", "Vi bruker opplysninger om deg til saksbehandling.", "Du gir oss opplysningene selv.", "Vi deler ikke opplysningene med andre.", "Vi sender ikke opplysningene ut av EU og EØS.", "Vi lagrer dem i opptil 6 måneder.", "Du kan be om å se, rette, slette eller begrense bruken av opplysningene.", "Du kan også protestere mot bruken.", "Du kan klage til Datatilsynet.", "Ingen maskin tar avgjørelser om deg alene."},
+			[]string{"Vi brukar opplysningar om deg til sakshandsaming.", "Du gjev oss opplysningane sjølv.", "Vi lagrar dei i opptil 6 månader.", "Ingen maskin tek avgjerder om deg åleine."},
+			[]string{"sensitivt", "samtykke"}},
+		{"special category", func(n *notice.Notice) {
+			n.Categories = append(n.Categories, notice.Category{ID: "health"})
+		}, []string{"Noe av dette er sensitivt, som opplysninger om helsen din."}, []string{"Noko av dette er sensitivt, som opplysningar om helsa di."}, nil},
+		{"other sources", func(n *notice.Notice) {
+			n.Sources = append(n.Sources, notice.Source{ID: "nav", Kind: "public_authority", Name: "NAV"}, notice.Source{ID: "e", Kind: "employer"})
+		}, []string{"Vi får også opplysninger fra NAV og arbeidsgivere."}, []string{"Vi får òg opplysningar frå NAV og arbeidsgjevarar."}, nil},
+		{"only other sources", func(n *notice.Notice) {
+			n.Sources = []notice.Source{{ID: "nav", Kind: "public_authority", Name: "NAV"}}
+		}, []string{"Vi får opplysningene fra NAV."}, []string{"Vi får opplysningane frå NAV."}, []string{"Du gir oss"}},
+		{"recipients", func(n *notice.Notice) {
+			n.Recipients = []notice.Recipient{{ID: "s", Kind: "public_authority", Name: "Skatteetaten"}, {ID: "h", Kind: "processor"}}
+		}, []string{"Vi deler opplysninger med Skatteetaten og firmaer som hjelper oss."}, []string{"Vi deler opplysningar med Skatteetaten og firma som hjelper oss."}, nil},
+		{"transfers", func(n *notice.Notice) {
+			n.Transfers = []notice.Transfer{{ID: "t", Country: "US", Safeguard: "scc"}}
+		}, []string{"Noe sender vi til land utenfor EU og EØS: USA."}, []string{"Noko sender vi til land utanfor EU og EØS: USA."}, nil},
+		{"consent", func(n *notice.Notice) {
+			n.Purposes[0].LegalBasis = []notice.Basis{{Article: "6(1)(a)"}}
+			n.Rights["withdraw_consent"] = notice.Right{}
+			n.Rights["portability"] = notice.Right{}
+		}, []string{"Du kan trekke tilbake samtykket når du vil.", "få med deg"}, []string{"Du kan trekkje tilbake samtykket når du vil."}, []string{"protestere"}},
+		{"automated decisions", func(n *notice.Notice) {
+			n.AutomatedDecisions = []notice.AutomatedDecision{{ID: "a"}}
+			n.Rights["human_review"] = notice.Right{}
+		}, []string{"Noen avgjørelser om deg tar en maskin alene.", "Du kan be om at et menneske ser på dem."}, []string{"Somme avgjerder om deg tek ein maskin åleine.", "Du kan be om at eit menneske ser på dei."}, nil},
+		{"criteria and archive", func(n *notice.Notice) {
+			n.Retention = []notice.Retention{{ID: "r", Criteria: notice.Text{"nb": "x"}, Then: "archive"}}
+		}, []string{"Hvor lenge vi lagrer dem, kommer an på saken.", "Noe må vi ta vare på i arkivet."}, []string{"Kor lenge vi lagrar dei, kjem an på saka."}, nil},
+		{"many purposes split", func(n *notice.Notice) {
+			for _, name := range []string{"veiledning om arbeid", "oppfølging av tiltak", "utbetaling av stønad", "statistikk om bruken", "kontroll av opplysninger"} {
+				n.Purposes = append(n.Purposes, notice.Purpose{ID: "x", Name: notice.Text{"nb": name, "nn": name}})
+			}
+		}, []string{"Vi bruker dem også til"}, nil, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			n := base()
+			tt.change(&n)
+			for lang, want := range map[string][]string{"nb": tt.nb, "nn": tt.nn} {
+				text := Build(&n, catalog(t, lang)).Text()
+				for _, w := range want {
+					if !strings.Contains(text, w) {
+						t.Errorf("%s lacks %q:\n%s", lang, w, text)
+					}
+				}
+				if st := Measure(text); st.Longest > MaxWords {
+					t.Errorf("%s: sentence of %d words: %s", lang, st.Longest, st.LongestSentence)
+				}
+			}
+			nb := Build(&n, catalog(t, "nb")).Text()
+			for _, w := range tt.not {
+				if strings.Contains(nb, w) {
+					t.Errorf("nb has %q:\n%s", w, nb)
+				}
+			}
+		})
+	}
+}
