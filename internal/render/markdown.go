@@ -306,8 +306,8 @@ func (w *mdWriter) inline(n ast.Node) string {
 // linkText writes a link in plain text: its label, and the address in
 // parentheses when it adds something.
 func linkText(label, dest string) string {
-	shown := strings.TrimPrefix(strings.TrimPrefix(dest, "mailto:"), "tel:")
-	if shown == label || dest == "" || strings.HasPrefix(dest, "#") {
+	shown := strings.TrimPrefix(dest, "mailto:")
+	if shown == label || dest == "" || strings.HasPrefix(dest, "#") || strings.HasPrefix(dest, "tel:") {
 		return label
 	}
 	return label + " (" + shown + ")"
