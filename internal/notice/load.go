@@ -35,6 +35,17 @@ type Document struct {
 	// DecodeErr holds type errors from decoding into Notice; the schema
 	// reports the same problems with positions, so it is informational.
 	DecodeErr error
+	// Origin names the file a top-level key came from when it was filled
+	// in from shared defaults (personvern.yaml), so findings in it point
+	// at the file where it is written.
+	Origin map[string]string
+}
+
+// Defaults are notice fields shared by many notices (a site's controller
+// and DPO, say), taken by every notice that does not set them itself.
+type Defaults struct {
+	Path string     // the file they are written in
+	Node *yaml.Node // a mapping of top-level notice keys
 }
 
 // Error is a load failure with a position, printed like a compiler error.
@@ -80,6 +91,21 @@ var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
 // Parse parses a notice from src; path is used in messages only.
 func Parse(path string, src []byte) (*Document, error) {
+	return ParseWithDefaults(path, src, nil)
+}
+
+// LoadFileWithDefaults is LoadFile with shared defaults filled in.
+func LoadFileWithDefaults(path string, def *Defaults) (*Document, error) {
+	d, err := LoadFile(path)
+	if err != nil || def == nil {
+		return d, err
+	}
+	return ParseWithDefaults(path, d.Src, def)
+}
+
+// ParseWithDefaults parses a notice and fills in each top-level key it
+// lacks from def.
+func ParseWithDefaults(path string, src []byte, def *Defaults) (*Document, error) {
 	if !utf8.Valid(src) {
 		line, col := invalidUTF8Pos(src)
 		return nil, &Error{Path: path, Line: line, Col: col, Msg: "file is not valid UTF-8; save it as UTF-8"}
@@ -108,12 +134,22 @@ func Parse(path string, src []byte) (*Document, error) {
 	if root.Kind != yaml.MappingNode {
 		return nil, &Error{Path: path, Line: root.Line, Col: root.Column, Msg: fmt.Sprintf("a notice must be a mapping of keys (id:, title:, ...), not %s", kindName(root))}
 	}
+	origin := map[string]string{}
+	if def != nil && def.Node != nil && def.Node.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(def.Node.Content); i += 2 {
+			k := def.Node.Content[i]
+			if keyNode(root, k.Value) == nil {
+				root.Content = append(root.Content, k, def.Node.Content[i+1])
+				origin[k.Value] = def.Path
+			}
+		}
+	}
 	c := converter{path: path}
 	val, err := c.value(root, 0)
 	if err != nil {
 		return nil, err
 	}
-	d := &Document{Path: path, Src: src, Root: root, Value: val}
+	d := &Document{Path: path, Src: src, Root: root, Value: val, Origin: origin}
 	if err := root.Decode(&d.Notice); err != nil {
 		d.DecodeErr = err
 	}

@@ -32,6 +32,11 @@ type Options struct {
 	// Stylesheet, when set, links this stylesheet instead of inlining the
 	// CSS (the site shares one file).
 	Stylesheet string
+	// IndexURL, when set, links back to the list of notices.
+	IndexURL string
+	// Languages limits the other-language links to these (the site's
+	// languages); nil means every language of the notice.
+	Languages []string
 }
 
 // Renderer holds parsed templates and loaded catalogues; it is safe for
@@ -41,6 +46,7 @@ type Renderer struct {
 	html     *htmltemplate.Template
 	md, txt  *texttemplate.Template
 	summary  *texttemplate.Template
+	site     *htmltemplate.Template // index, root and error pages of the site
 	css      string
 	mu       sync.Mutex
 	catalogs map[string]*i18n.Catalog
@@ -66,6 +72,9 @@ func New(fsys fs.FS) (*Renderer, error) {
 		return nil, fmt.Errorf("templates: %w", err)
 	}
 	if r.summary, err = texttemplate.New("summary.txt.tmpl").Funcs(funcs).ParseFS(fsys, "summary.txt.tmpl"); err != nil {
+		return nil, fmt.Errorf("templates: %w", err)
+	}
+	if r.site, err = htmltemplate.New("site").Funcs(funcs).ParseFS(fsys, "site-*.html.tmpl"); err != nil {
 		return nil, fmt.Errorf("templates: %w", err)
 	}
 	return r, nil
@@ -106,8 +115,12 @@ func (r *Renderer) Page(n *notice.Notice, opt Options) (*Page, error) {
 		alt = func(lang, id string) string { return "../../" + lang + "/" + id + "/" }
 	}
 	var alts []Alternate
-	for _, l := range n.Languages {
-		if l == opt.Lang {
+	langs := n.Languages
+	if opt.Languages != nil {
+		langs = opt.Languages
+	}
+	for _, l := range langs {
+		if l == opt.Lang || !contains(n.Languages, l) {
 			continue
 		}
 		oc, err := r.Catalog(l)
@@ -121,10 +134,20 @@ func (r *Renderer) Page(n *notice.Notice, opt Options) (*Page, error) {
 	return p, nil
 }
 
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
 type htmlData struct {
 	*Page
 	CSS        htmltemplate.CSS
 	Stylesheet string
+	IndexURL   string
 	T          func(string, ...string) string
 }
 
@@ -135,7 +158,7 @@ func (r *Renderer) Render(w io.Writer, n *notice.Notice, opt Options) error {
 		return err
 	}
 	c, _ := r.Catalog(opt.Lang)
-	data := htmlData{Page: p, Stylesheet: opt.Stylesheet, T: c.T}
+	data := htmlData{Page: p, Stylesheet: opt.Stylesheet, IndexURL: opt.IndexURL, T: c.T}
 	if opt.Stylesheet == "" {
 		data.CSS = htmltemplate.CSS(r.css) //nolint:gosec // our own stylesheet
 	}

@@ -77,8 +77,14 @@ func (r *report) addKey(sev Severity, p notice.Path, rule, article, format strin
 }
 
 func (r *report) addAt(line, col int, sev Severity, p notice.Path, rule, article, format string, args ...any) {
+	file := r.doc.Path
+	if len(p) > 0 {
+		if key, ok := p[0].(string); ok && r.doc.Origin[key] != "" {
+			file = r.doc.Origin[key] // a shared default, written in the site config
+		}
+	}
 	r.findings = append(r.findings, Finding{
-		File: r.doc.Path, Line: line, Col: col, Severity: sev,
+		File: file, Line: line, Col: col, Severity: sev,
 		Path: p.String(), Rule: rule, Article: article, Message: fmt.Sprintf(format, args...),
 	})
 }

@@ -1,0 +1,204 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/personvern/personvern/internal/notice"
+	"github.com/personvern/personvern/internal/site"
+	"github.com/personvern/personvern/internal/validate"
+	"github.com/spf13/cobra"
+	"gopkg.in/yaml.v3"
+)
+
+// siteFlags are the settings shared by build and serve; each overrides
+// the same setting in personvern.yaml.
+type siteFlags struct {
+	config, baseURL, langs, title, defaults, templates string
+}
+
+func (f *siteFlags) register(cmd *cobra.Command) {
+	cmd.Flags().StringVar(&f.config, "config", "", "site configuration file (default: personvern.yaml in the notices folder)")
+	cmd.Flags().StringVar(&f.baseURL, "base-url", "", "public address of the site, e.g. https://personvern.example.no/ (adds sitemap.xml)")
+	cmd.Flags().StringVar(&f.langs, "lang", "", "languages to publish, comma-separated, e.g. nb,nn (default: all)")
+	cmd.Flags().StringVar(&f.title, "title", "", "site title, the same in every language, or per language: nb=Personvern,nn=Personvern")
+	cmd.Flags().StringVar(&f.defaults, "defaults", "", "YAML file of notice fields every notice takes unless it sets them (e.g. controller, dpo)")
+	cmd.Flags().StringVar(&f.templates, "templates", "", "folder whose files override the embedded templates")
+}
+
+// load reads the configuration, applies the flags and prepares the tools.
+func (f *siteFlags) load(paths []string) (*site.Options, []string, error) {
+	cfgPath := f.config
+	if cfgPath == "" {
+		cfgPath = site.ConfigPath(paths)
+	}
+	cfg := &site.Config{}
+	if cfgPath != "" {
+		if f.config != "" {
+			if _, err := os.Stat(cfgPath); err != nil {
+				return nil, nil, trouble("--config %s: %v", cfgPath, errors.Unwrap(err))
+			}
+		}
+		c, err := site.LoadConfig(cfgPath)
+		if err != nil {
+			return nil, nil, trouble("%v", err)
+		}
+		cfg = c
+	}
+	if f.baseURL != "" {
+		cfg.BaseURL = strings.TrimSuffix(f.baseURL, "/") + "/"
+	}
+	if f.langs != "" {
+		cfg.Languages = strings.Split(f.langs, ",")
+	}
+	if f.title != "" {
+		cfg.Title = map[string]string{}
+		for _, part := range strings.Split(f.title, ",") {
+			if lang, t, ok := strings.Cut(part, "="); ok && len(lang) <= 3 {
+				cfg.Title[lang] = t
+			} else {
+				for _, l := range []string{"nb", "nn"} {
+					cfg.Title[l] = f.title
+				}
+				break
+			}
+		}
+	}
+	if f.defaults != "" {
+		src, err := os.ReadFile(f.defaults)
+		if err != nil {
+			return nil, nil, trouble("--defaults: %v", err)
+		}
+		var node yaml.Node
+		if err := yaml.Unmarshal(src, &node); err != nil || len(node.Content) == 0 || node.Content[0].Kind != yaml.MappingNode {
+			return nil, nil, trouble("--defaults %s: not a YAML mapping of notice fields", f.defaults)
+		}
+		cfg.Defaults = &notice.Defaults{Path: f.defaults, Node: node.Content[0]}
+	}
+	r, err := renderer(f.templates)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := cfg.Validate(r.Languages()); err != nil {
+		return nil, nil, trouble("%v", err)
+	}
+	v, err := validate.New()
+	if err != nil {
+		return nil, nil, trouble("%v", err)
+	}
+	files, err := notice.Find(paths)
+	if err != nil {
+		return nil, nil, trouble("%v", err)
+	}
+	if len(files) == 0 {
+		return nil, nil, trouble("no notice files (*.yaml) in %s", strings.Join(paths, ", "))
+	}
+	return &site.Options{Config: *cfg, Renderer: r, Validator: v}, files, nil
+}
+
+func newBuildCmd() *cobra.Command {
+	var sf siteFlags
+	var out string
+	var strict, clean, check, quiet bool
+	cmd := &cobra.Command{
+		Use:   "build [PATH...]",
+		Short: "Build the static privacy site from notices/ into site/",
+		Long: `Validate every notice, then build the site: each notice in each language
+as HTML, Markdown, summary text and JSON, an index per language, a front
+page, a shared stylesheet, and sitemap.xml when a base URL is set.
+
+Nothing is published when a notice has errors (--strict: or warnings).
+The site is written into a new folder beside the output and swapped in
+only when complete, so a failed or killed build leaves the old site as it
+was. A folder with files personvern did not make is refused unless
+--clean.
+
+--check builds in memory and exits 1, naming the stale files, when the
+output folder differs from what a build would write.`,
+		Example: `  personvern build
+  personvern build notices -o public --base-url https://personvern.example.no/
+  personvern build --check`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				args = []string{"notices"}
+			}
+			opt, files, err := sf.load(args)
+			if err != nil {
+				return err
+			}
+			start := time.Now()
+			stderr := cmd.ErrOrStderr()
+			if !quiet && isTerminal(stderr) {
+				opt.Progress = func(done, total int) {
+					fmt.Fprintf(stderr, "\rbuilding: %d/%d notices", done, total)
+					if done == total {
+						fmt.Fprint(stderr, "\r\033[K")
+					}
+				}
+			}
+			res, err := site.Build(files, *opt)
+			if err != nil {
+				return trouble("%v", err)
+			}
+			if len(res.Findings) > 0 {
+				_ = validate.Write(stderr, res.Findings, validate.WriteOptions{Format: "text"})
+			}
+			switch {
+			case res.LoadFailed:
+				return &exitError{code: exitTrouble, msg: "cannot read every notice; nothing was published"}
+			case res.Errors > 0:
+				return &exitError{code: exitFindings, msg: fmt.Sprintf("refusing to publish: %d %s; nothing was written", res.Errors, plural(res.Errors, "error", "errors"))}
+			case strict && res.Warnings > 0:
+				return &exitError{code: exitFindings, msg: fmt.Sprintf("refusing to publish with --strict: %d %s; nothing was written", res.Warnings, plural(res.Warnings, "warning", "warnings"))}
+			}
+			if check {
+				stale, extra, err := site.Check(out, res.Files)
+				if err != nil {
+					return trouble("%v", err)
+				}
+				for _, p := range stale {
+					fmt.Fprintf(cmd.OutOrStdout(), "stale: %s\n", filepath.Join(out, p))
+				}
+				for _, p := range extra {
+					fmt.Fprintf(cmd.OutOrStdout(), "not made by the build: %s\n", filepath.Join(out, p))
+				}
+				if len(stale)+len(extra) > 0 {
+					return &exitError{code: exitFindings, msg: fmt.Sprintf("%s is out of date: %d stale, %d extra; run personvern build and commit the result", out, len(stale), len(extra))}
+				}
+				if !quiet {
+					fmt.Fprintf(stderr, "%s is up to date: %d files\n", out, len(res.Files))
+				}
+				return nil
+			}
+			if err := site.Write(out, res.Files, clean); err != nil {
+				return trouble("%v", err)
+			}
+			if !quiet {
+				fmt.Fprintf(stderr, "built %d %s, %d pages, %d files in %s → %s\n", res.Notices, plural(res.Notices, "notice", "notices"),
+					res.Pages, len(res.Files), time.Since(start).Round(time.Millisecond), out)
+			}
+			return nil
+		},
+	}
+	sf.register(cmd)
+	cmd.Flags().StringVarP(&out, "output", "o", "site", "folder to write the site to")
+	cmd.Flags().BoolVar(&strict, "strict", false, "refuse to publish when there are warnings too")
+	cmd.Flags().BoolVar(&clean, "clean", false, "replace the output folder even if it holds files personvern did not make")
+	cmd.Flags().BoolVar(&check, "check", false, "build in memory and exit 1, naming the stale files, if the output folder is not up to date")
+	cmd.Flags().BoolVarP(&quiet, "quiet", "q", false, "print nothing but errors")
+	return cmd
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	info, err := f.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice != 0
+}

@@ -1,0 +1,111 @@
+package render
+
+import (
+	"io"
+
+	"github.com/personvern/personvern/internal/summary"
+	"github.com/personvern/personvern/internal/validate"
+)
+
+// IndexPage lists the notices of a site in one language.
+type IndexPage struct {
+	Lang      string
+	Title     string // from the site config; a default heading when empty
+	Languages []string
+	Notices   []IndexEntry
+}
+
+// IndexEntry is one notice on an index page.
+type IndexEntry struct {
+	ID, Title, URL, Controller, Updated string
+	Summary                             *summary.Summary
+	// Broken marks a notice that does not validate (personvern serve).
+	Broken bool
+}
+
+// RootPage is the site's front page: a link to each language.
+type RootPage struct {
+	Languages []string
+	Titles    map[string]string
+}
+
+type langLink struct {
+	Lang, Name, Heading, Title string
+}
+
+func (r *Renderer) langLinks(langs []string, titles map[string]string) ([]langLink, error) {
+	var out []langLink
+	for _, l := range langs {
+		c, err := r.Catalog(l)
+		if err != nil {
+			return nil, err
+		}
+		title := titles[l]
+		if title == "" {
+			title = c.T("index.heading")
+		}
+		out = append(out, langLink{Lang: l, Name: c.T("lang.switch"), Heading: c.T("root.heading"), Title: title})
+	}
+	return out, nil
+}
+
+// RenderIndex writes a language's list of notices.
+func (r *Renderer) RenderIndex(w io.Writer, p IndexPage) error {
+	c, err := r.Catalog(p.Lang)
+	if err != nil {
+		return err
+	}
+	if p.Title == "" {
+		p.Title = c.T("index.heading")
+	}
+	var others []string
+	for _, l := range p.Languages {
+		if l != p.Lang {
+			others = append(others, l)
+		}
+	}
+	links, err := r.langLinks(others, nil)
+	if err != nil {
+		return err
+	}
+	return r.site.ExecuteTemplate(w, "site-index.html.tmpl", struct {
+		IndexPage
+		Others []langLink
+		T      func(string, ...string) string
+	}{p, links, c.T})
+}
+
+// RenderRoot writes the front page, which links every language without
+// any script-based redirect.
+func (r *Renderer) RenderRoot(w io.Writer, p RootPage) error {
+	links, err := r.langLinks(p.Languages, p.Titles)
+	if err != nil {
+		return err
+	}
+	first := "nb"
+	if len(p.Languages) > 0 {
+		first = p.Languages[0]
+	}
+	return r.site.ExecuteTemplate(w, "site-root.html.tmpl", struct {
+		Lang  string
+		Links []langLink
+	}{first, links})
+}
+
+// RenderError writes the page personvern serve shows in place of a notice
+// that does not validate: the findings, as validate prints them.
+func (r *Renderer) RenderError(w io.Writer, lang, file string, findings []validate.Finding) error {
+	c, err := r.Catalog(lang)
+	if err != nil {
+		return err
+	}
+	var lines []string
+	for _, f := range findings {
+		lines = append(lines, f.String())
+	}
+	return r.site.ExecuteTemplate(w, "site-error.html.tmpl", struct {
+		Lang, File string
+		Findings   []string
+		T          func(string, ...string) string
+	}{lang, file, lines, c.T})
+}

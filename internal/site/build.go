@@ -1,0 +1,348 @@
+package site
+
+import (
+	"bytes"
+	"encoding/json"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"path"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/personvern/personvern/internal/notice"
+	"github.com/personvern/personvern/internal/render"
+	"github.com/personvern/personvern/internal/summary"
+	"github.com/personvern/personvern/internal/validate"
+)
+
+// Marker is the file a built site holds: the list of files the build
+// made, so that a later build knows it may replace them and nothing else.
+const Marker = ".personvern-site"
+
+// Options control Build.
+type Options struct {
+	Config    Config
+	Renderer  *render.Renderer
+	Validator *validate.Validator
+	// Lenient publishes the valid notices and an error page with the
+	// findings in place of each invalid one (personvern serve); without
+	// it, any error fails the build.
+	Lenient bool
+	// Progress, when set, is called after each notice is done.
+	Progress func(done, total int)
+}
+
+// Result is a build in memory: every file of the site by its slash path.
+type Result struct {
+	Files    map[string][]byte
+	Findings []validate.Finding
+	Errors   int // findings of severity error
+	Warnings int
+	Notices  int // notices published
+	Pages    int // HTML pages
+	// LoadFailed is set when a file could not be read or parsed.
+	LoadFailed bool
+}
+
+// Paths returns the files of the site, sorted.
+func (r *Result) Paths() []string {
+	out := make([]string, 0, len(r.Files))
+	for p := range r.Files {
+		out = append(out, p)
+	}
+	sort.Strings(out)
+	return out
+}
+
+type entry struct {
+	doc      *notice.Document
+	file     string
+	id       string
+	findings []validate.Finding
+	errors   int
+}
+
+// Build validates every notice file and renders the site in memory. It
+// fails (with the findings in Result) when a notice has errors, unless
+// opt.Lenient.
+func Build(files []string, opt Options) (*Result, error) {
+	langs := opt.Config.Languages
+	if len(langs) == 0 {
+		langs = opt.Renderer.Languages()
+	}
+	res := &Result{Files: map[string][]byte{}}
+	entries := make([]*entry, len(files))
+	parallel(len(files), func(i int) {
+		e := &entry{file: files[i], id: strings.TrimSuffix(filepath.Base(files[i]), filepath.Ext(files[i]))}
+		doc, err := notice.LoadFileWithDefaults(files[i], opt.Config.Defaults)
+		if err != nil {
+			f := validate.Finding{File: files[i], Severity: validate.Error, Rule: "load", Message: err.Error()}
+			var le *notice.Error
+			if errors.As(err, &le) {
+				f.Line, f.Col, f.Message = le.Line, le.Col, le.Msg
+			}
+			e.findings = []validate.Finding{f}
+		} else {
+			e.doc = doc
+			e.findings = opt.Validator.Validate(doc)
+			if doc.Notice.ID != "" && slugOK(doc.Notice.ID) {
+				e.id = doc.Notice.ID
+			}
+		}
+		e.errors, _ = validate.Count(e.findings)
+		entries[i] = e
+	})
+	seen := map[string]string{}
+	for _, e := range entries {
+		res.Findings = append(res.Findings, e.findings...)
+		res.LoadFailed = res.LoadFailed || e.doc == nil
+		if prev, dup := seen[e.id]; dup {
+			f := validate.Finding{File: e.file, Line: 1, Col: 1, Severity: validate.Error, Path: "id", Rule: "duplicate-id",
+				Message: fmt.Sprintf("id %q is also the id of %s; every notice needs its own id, which is its address on the site", e.id, prev)}
+			res.Findings = append(res.Findings, f)
+			e.findings = append(e.findings, f)
+			e.errors++
+		}
+		seen[e.id] = e.file
+	}
+	validate.Sort(res.Findings)
+	res.Errors, res.Warnings = validate.Count(res.Findings)
+	if res.Errors > 0 && !opt.Lenient {
+		return res, nil
+	}
+
+	var mu sync.Mutex
+	put := func(p string, b []byte) {
+		mu.Lock()
+		res.Files[p] = b
+		mu.Unlock()
+	}
+	done := 0
+	var firstErr error
+	parallel(len(entries), func(i int) {
+		e := entries[i]
+		err := buildNotice(e, langs, opt, put)
+		mu.Lock()
+		defer mu.Unlock()
+		if err != nil && firstErr == nil {
+			firstErr = err
+		}
+		done++
+		if opt.Progress != nil {
+			opt.Progress(done, len(entries))
+		}
+	})
+	if firstErr != nil {
+		return nil, firstErr
+	}
+	for _, e := range entries {
+		if e.errors == 0 {
+			res.Notices++
+		}
+	}
+	if err := buildIndexes(entries, langs, opt, put); err != nil {
+		return nil, err
+	}
+	put("style.css", []byte(opt.Renderer.CSS()))
+	if opt.Config.BaseURL != "" {
+		put("sitemap.xml", sitemap(entries, langs, opt.Config.BaseURL))
+	}
+	for p := range res.Files {
+		if strings.HasSuffix(p, ".html") {
+			res.Pages++
+		}
+	}
+	put(Marker, manifest(res))
+	return res, nil
+}
+
+func slugOK(id string) bool {
+	if id == "" || len(id) > 64 {
+		return false
+	}
+	for _, r := range id {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-' || r == '_') {
+			return false
+		}
+	}
+	return true
+}
+
+// parallel runs f(0..n-1) on all cores.
+func parallel(n int, f func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				f(i)
+			}
+		}()
+	}
+	for i := 0; i < n; i++ {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}
+
+// noticeLangs are the site languages a notice is written in.
+func noticeLangs(n *notice.Notice, langs []string) []string {
+	var out []string
+	for _, l := range langs {
+		if slices.Contains(n.Languages, l) {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+func buildNotice(e *entry, langs []string, opt Options, put func(string, []byte)) error {
+	if e.errors > 0 {
+		// Lenient (serve): the findings take the page's place.
+		for _, l := range langs {
+			var buf bytes.Buffer
+			if err := opt.Renderer.RenderError(&buf, l, e.file, e.findings); err != nil {
+				return err
+			}
+			put(path.Join(l, e.id, "index.html"), buf.Bytes())
+		}
+		return nil
+	}
+	n := &e.doc.Notice
+	nl := noticeLangs(n, langs)
+	for _, l := range nl {
+		base := path.Join(l, n.ID)
+		ro := render.Options{Lang: l, Stylesheet: "../../style.css", IndexURL: "../", Languages: nl}
+		if opt.Config.BaseURL != "" {
+			ro.AltURL = func(lang, id string) string { return opt.Config.BaseURL + lang + "/" + id + "/" }
+		}
+		for _, f := range []struct{ format, name string }{{"html", "index.html"}, {"md", "index.md"}, {"summary", "summary.txt"}} {
+			var buf bytes.Buffer
+			ro.Format = f.format
+			if err := opt.Renderer.Render(&buf, n, ro); err != nil {
+				return fmt.Errorf("%s: %w", e.file, err)
+			}
+			put(path.Join(base, f.name), buf.Bytes())
+		}
+		js, err := json.MarshalIndent(n, "", "  ")
+		if err != nil {
+			return err
+		}
+		put(path.Join(base, "notice.json"), append(js, '\n'))
+	}
+	return nil
+}
+
+func buildIndexes(entries []*entry, langs []string, opt Options, put func(string, []byte)) error {
+	for _, l := range langs {
+		c, err := opt.Renderer.Catalog(l)
+		if err != nil {
+			return err
+		}
+		idx := render.IndexPage{Lang: l, Title: opt.Config.Title[l], Languages: langs}
+		for _, e := range entries {
+			if e.errors > 0 {
+				idx.Notices = append(idx.Notices, render.IndexEntry{ID: e.id, Title: e.id, URL: e.id + "/", Broken: true})
+				continue
+			}
+			n := &e.doc.Notice
+			if !slices.Contains(n.Languages, l) {
+				continue
+			}
+			idx.Notices = append(idx.Notices, render.IndexEntry{
+				ID: n.ID, Title: n.Title[l], URL: n.ID + "/", Controller: n.Controller.Name,
+				Updated: c.Date(n.Updated), Summary: summary.Build(n, c),
+			})
+		}
+		sort.SliceStable(idx.Notices, func(i, j int) bool { return sortKey(idx.Notices[i].Title) < sortKey(idx.Notices[j].Title) })
+		var buf bytes.Buffer
+		if err := opt.Renderer.RenderIndex(&buf, idx); err != nil {
+			return err
+		}
+		put(path.Join(l, "index.html"), buf.Bytes())
+	}
+	var buf bytes.Buffer
+	if err := opt.Renderer.RenderRoot(&buf, render.RootPage{Languages: langs, Titles: opt.Config.Title}); err != nil {
+		return err
+	}
+	put("index.html", buf.Bytes())
+	return nil
+}
+
+// norwegianOrder puts æ, ø and å after z, in that order, as Norwegian
+// dictionaries do (byte order would give å, æ, ø).
+var norwegianOrder = strings.NewReplacer("æ", "z\x01", "ø", "z\x02", "å", "z\x03")
+
+func sortKey(s string) string { return norwegianOrder.Replace(strings.ToLower(s)) }
+
+func manifest(r *Result) []byte {
+	var b strings.Builder
+	b.WriteString("# Made by personvern build. personvern replaces these files on the next\n# build and refuses to touch a folder with other files in it.\n")
+	for _, p := range r.Paths() {
+		if p != Marker {
+			b.WriteString(p + "\n")
+		}
+	}
+	return []byte(b.String())
+}
+
+type urlset struct {
+	XMLName xml.Name `xml:"urlset"`
+	NS      string   `xml:"xmlns,attr"`
+	XHTML   string   `xml:"xmlns:xhtml,attr"`
+	URLs    []sitemapURL
+}
+
+type sitemapURL struct {
+	XMLName xml.Name    `xml:"url"`
+	Loc     string      `xml:"loc"`
+	LastMod string      `xml:"lastmod,omitempty"`
+	Links   []hreflangL `xml:"xhtml:link"`
+}
+
+type hreflangL struct {
+	Rel      string `xml:"rel,attr"`
+	Hreflang string `xml:"hreflang,attr"`
+	Href     string `xml:"href,attr"`
+}
+
+func sitemap(entries []*entry, langs []string, base string) []byte {
+	us := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9", XHTML: "http://www.w3.org/1999/xhtml"}
+	for _, l := range langs {
+		u := sitemapURL{Loc: base + l + "/"}
+		for _, o := range langs {
+			u.Links = append(u.Links, hreflangL{"alternate", o, base + o + "/"})
+		}
+		us.URLs = append(us.URLs, u)
+	}
+	for _, e := range entries {
+		if e.errors > 0 {
+			continue
+		}
+		n := &e.doc.Notice
+		nl := noticeLangs(n, langs)
+		for _, l := range nl {
+			u := sitemapURL{Loc: base + l + "/" + n.ID + "/", LastMod: n.Updated}
+			for _, o := range nl {
+				u.Links = append(u.Links, hreflangL{"alternate", o, base + o + "/" + n.ID + "/"})
+			}
+			us.URLs = append(us.URLs, u)
+		}
+	}
+	var buf bytes.Buffer
+	buf.WriteString(xml.Header)
+	enc := xml.NewEncoder(&buf)
+	enc.Indent("", "  ")
+	_ = enc.Encode(us)
+	buf.WriteString("\n")
+	return buf.Bytes()
+}

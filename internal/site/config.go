@@ -1,0 +1,104 @@
+// Package site builds the static privacy site: every notice in every
+// language and format, an index per language, a root page, a stylesheet
+// and a sitemap, written atomically.
+package site
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/personvern/personvern/internal/notice"
+	"gopkg.in/yaml.v3"
+)
+
+// Config is the site configuration, personvern.yaml at the root of the
+// notices folder. Every setting also has a flag on personvern build.
+type Config struct {
+	// Title of the site per language; shown on the index pages.
+	Title map[string]string `yaml:"title"`
+	// BaseURL is the public address of the site, for the sitemap and
+	// absolute hreflang links; empty means relative links and no sitemap.
+	BaseURL string `yaml:"base_url"`
+	// Languages to publish, in order; default all the catalogues have.
+	Languages []string `yaml:"languages"`
+	// Defaults are notice fields every notice takes unless it sets them.
+	Defaults *notice.Defaults `yaml:"-"`
+}
+
+type rawConfig struct {
+	Title     map[string]string `yaml:"title"`
+	BaseURL   string            `yaml:"base_url"`
+	Languages []string          `yaml:"languages"`
+	Defaults  yaml.Node         `yaml:"defaults"`
+}
+
+var yamlLineRE = regexp.MustCompile(`line (\d+): (.*)`)
+
+// LoadConfig reads a site configuration. A missing file is no error: it
+// returns an empty Config.
+func LoadConfig(path string) (*Config, error) {
+	src, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return &Config{}, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var raw rawConfig
+	dec := yaml.NewDecoder(bytes.NewReader(src))
+	dec.KnownFields(true) // a typo in a setting is an error, not a silent default
+	if err := dec.Decode(&raw); err != nil && err.Error() != "EOF" {
+		msg := strings.TrimPrefix(err.Error(), "yaml: ")
+		msg = strings.ReplaceAll(msg, "unmarshal errors:\n  ", "")
+		if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
+			line, _ := strconv.Atoi(m[1])
+			return nil, &notice.Error{Path: path, Line: line, Col: 1, Msg: m[2] + "; the settings are title, base_url, languages and defaults"}
+		}
+		return nil, &notice.Error{Path: path, Line: 1, Col: 1, Msg: msg}
+	}
+	c := &Config{Title: raw.Title, BaseURL: raw.BaseURL, Languages: raw.Languages}
+	if raw.Defaults.Kind != 0 {
+		if raw.Defaults.Kind != yaml.MappingNode {
+			return nil, &notice.Error{Path: path, Line: raw.Defaults.Line, Col: raw.Defaults.Column, Msg: "defaults must be a mapping of notice fields, e.g. controller: and dpo:"}
+		}
+		c.Defaults = &notice.Defaults{Path: path, Node: &raw.Defaults}
+	}
+	if c.BaseURL != "" && !strings.HasSuffix(c.BaseURL, "/") {
+		c.BaseURL += "/"
+	}
+	return c, nil
+}
+
+// ConfigPath returns where the configuration of a build of paths lives:
+// personvern.yaml in the first folder named.
+func ConfigPath(paths []string) string {
+	for _, p := range paths {
+		if info, err := os.Stat(p); err == nil && info.IsDir() {
+			return filepath.Join(p, notice.ConfigName)
+		}
+	}
+	return ""
+}
+
+// Validate checks the settings themselves.
+func (c *Config) Validate(available []string) error {
+	for _, l := range c.Languages {
+		found := false
+		for _, a := range available {
+			found = found || a == l
+		}
+		if !found {
+			return fmt.Errorf("language %q has no message catalogue; use %s", l, strings.Join(available, ", "))
+		}
+	}
+	if c.BaseURL != "" && !strings.HasPrefix(c.BaseURL, "https://") && !strings.HasPrefix(c.BaseURL, "http://") {
+		return fmt.Errorf("base URL %q must start with https://", c.BaseURL)
+	}
+	return nil
+}

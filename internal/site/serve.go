@@ -1,0 +1,147 @@
+package site
+
+import (
+	"context"
+	"fmt"
+	"mime"
+	"net/http"
+	"os"
+	"path"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/personvern/personvern/internal/notice"
+)
+
+// Server serves a site built in memory and rebuilds it when its notices
+// change. It is an http.Handler.
+type Server struct {
+	paths []string
+	opt   Options
+
+	mu    sync.RWMutex
+	res   *Result
+	stamp string
+}
+
+// NewServer serves the notices under paths; opt.Lenient should be set so
+// that a broken notice shows its findings instead of stopping the preview.
+func NewServer(paths []string, opt Options) *Server {
+	return &Server{paths: paths, opt: opt}
+}
+
+// stamp identifies the state of the notices and configuration: names,
+// sizes and modification times. Polling it needs no extra dependency and
+// works on every file system, including network mounts.
+func (s *Server) currentStamp() string {
+	files, _ := notice.Find(s.paths)
+	if cp := ConfigPath(s.paths); cp != "" {
+		files = append(files, cp)
+	}
+	if s.opt.Config.Defaults != nil {
+		files = append(files, s.opt.Config.Defaults.Path)
+	}
+	sort.Strings(files)
+	var b strings.Builder
+	for _, f := range files {
+		if info, err := os.Stat(f); err == nil {
+			fmt.Fprintf(&b, "%s %d %d\n", f, info.Size(), info.ModTime().UnixNano())
+		}
+	}
+	return b.String()
+}
+
+// Rebuild builds the site again from the files as they are now.
+func (s *Server) Rebuild() error {
+	stamp := s.currentStamp()
+	opt := s.opt
+	if cp := ConfigPath(s.paths); cp != "" {
+		if cfg, err := LoadConfig(cp); err == nil {
+			// keep flags' overrides: only the config file's own settings reload
+			if opt.Config.Defaults == nil || opt.Config.Defaults.Path == cp {
+				opt.Config.Defaults = cfg.Defaults
+			}
+		}
+	}
+	files, err := notice.Find(s.paths)
+	if err != nil {
+		return err
+	}
+	res, err := Build(files, opt)
+	if err != nil {
+		return err
+	}
+	s.mu.Lock()
+	s.res, s.stamp = res, stamp
+	s.mu.Unlock()
+	return nil
+}
+
+// Status says what the current build holds.
+func (s *Server) Status() string {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if s.res == nil {
+		return "not built"
+	}
+	return fmt.Sprintf("%d notices, %d errors, %d warnings", s.res.Notices, s.res.Errors, s.res.Warnings)
+}
+
+// Watch rebuilds whenever the notices change, until ctx ends.
+func (s *Server) Watch(ctx context.Context, every time.Duration, done func(error)) {
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			s.mu.RLock()
+			old := s.stamp
+			s.mu.RUnlock()
+			if s.currentStamp() != old {
+				done(s.Rebuild())
+			}
+		}
+	}
+}
+
+// ServeHTTP serves a file of the site; folders serve their index.html.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	p := strings.TrimPrefix(path.Clean("/"+r.URL.Path), "/")
+	if p == "" || strings.HasSuffix(r.URL.Path, "/") {
+		p = path.Join(p, "index.html")
+	}
+	s.mu.RLock()
+	body, ok := s.res.Files[p]
+	if !ok {
+		if _, isDir := s.res.Files[path.Join(p, "index.html")]; isDir {
+			s.mu.RUnlock()
+			http.Redirect(w, r, "/"+p+"/", http.StatusMovedPermanently)
+			return
+		}
+	}
+	s.mu.RUnlock()
+	if !ok || p == Marker {
+		http.NotFound(w, r)
+		return
+	}
+	ct := mime.TypeByExtension(path.Ext(p))
+	if path.Ext(p) == ".md" {
+		ct = "text/markdown; charset=utf-8"
+	}
+	if ct == "" {
+		ct = "application/octet-stream"
+	}
+	w.Header().Set("Content-Type", ct)
+	w.Header().Set("Cache-Control", "no-store")
+	w.Header().Set("Content-Security-Policy", "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self'; base-uri 'none'; form-action 'none'")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	_, _ = w.Write(body)
+}

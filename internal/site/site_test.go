@@ -1,0 +1,341 @@
+package site
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/personvern/personvern/internal/notice"
+	"github.com/personvern/personvern/internal/render"
+	"github.com/personvern/personvern/internal/validate"
+)
+
+func options(t testing.TB, cfgPath string) Options {
+	t.Helper()
+	r, err := render.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := validate.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := &Config{}
+	if cfgPath != "" {
+		if cfg, err = LoadConfig(cfgPath); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return Options{Config: *cfg, Renderer: r, Validator: v}
+}
+
+func buildNotices(t testing.TB) *Result {
+	t.Helper()
+	files, err := notice.Find([]string{"../../notices"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Build(files, options(t, "../../notices/personvern.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Errors > 0 {
+		t.Fatalf("notices have errors: %v", res.Findings)
+	}
+	return res
+}
+
+// TestBuildNotices builds notices/ into a temporary folder and checks the
+// tree, every internal link, and that a second build is byte-identical.
+func TestBuildNotices(t *testing.T) {
+	res := buildNotices(t)
+	dir := filepath.Join(t.TempDir(), "site")
+	if err := Write(dir, res.Files, false); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"index.html", "style.css", "sitemap.xml", Marker,
+		"nb/index.html", "nn/index.html",
+		"nb/joblearn/index.html", "nb/joblearn/index.md", "nb/joblearn/summary.txt", "nb/joblearn/notice.json",
+		"nn/kvalifiseringsprogrammet/index.html", "nn/inn-trondheim/notice.json",
+	} {
+		if _, err := os.Stat(filepath.Join(dir, want)); err != nil {
+			t.Errorf("missing %s", want)
+		}
+	}
+	if res.Notices != 5 || res.Pages != 5*2+3 {
+		t.Errorf("notices %d pages %d", res.Notices, res.Pages)
+	}
+	checkLinks(t, dir)
+
+	again := buildNotices(t)
+	if len(again.Files) != len(res.Files) {
+		t.Fatalf("second build has %d files, first %d", len(again.Files), len(res.Files))
+	}
+	for p, b := range res.Files {
+		if !bytes.Equal(again.Files[p], b) {
+			t.Errorf("%s differs between two builds", p)
+		}
+	}
+	// Writing again over our own site is allowed and changes nothing.
+	if err := Write(dir, again.Files, false); err != nil {
+		t.Fatal(err)
+	}
+	if stale, extra, err := Check(dir, again.Files); err != nil || len(stale)+len(extra) > 0 {
+		t.Errorf("check after rebuild: stale %v extra %v err %v", stale, extra, err)
+	}
+	leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(dir), ".site.tmp-*"))
+	if len(leftovers) > 0 {
+		t.Errorf("temporary folders left: %v", leftovers)
+	}
+}
+
+var linkRE = regexp.MustCompile(`(?:href|src)="([^"]*)"`)
+var idRE = regexp.MustCompile(`id="([^"]*)"`)
+
+// checkLinks follows every link in every HTML page of dir that stays in
+// the site, and checks that its file and #fragment exist.
+func checkLinks(t *testing.T, dir string) {
+	t.Helper()
+	ids := map[string]map[string]bool{}
+	pageIDs := func(file string) map[string]bool {
+		if m, ok := ids[file]; ok {
+			return m
+		}
+		b, _ := os.ReadFile(file)
+		m := map[string]bool{}
+		for _, x := range idRE.FindAllStringSubmatch(string(b), -1) {
+			m[x[1]] = true
+		}
+		ids[file] = m
+		return m
+	}
+	links := 0
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		for _, m := range linkRE.FindAllStringSubmatch(string(b), -1) {
+			href := m[1]
+			if strings.HasPrefix(href, "https://") || strings.HasPrefix(href, "http://") || strings.HasPrefix(href, "mailto:") || strings.HasPrefix(href, "tel:") {
+				continue
+			}
+			links++
+			target, frag, _ := strings.Cut(href, "#")
+			file := p
+			if target != "" {
+				file = filepath.Join(filepath.Dir(p), filepath.FromSlash(target))
+				if strings.HasSuffix(target, "/") || target == "." || target == ".." {
+					file = filepath.Join(file, "index.html")
+				}
+			}
+			rel, _ := filepath.Rel(dir, file)
+			if strings.HasPrefix(rel, "..") {
+				t.Errorf("%s: link %q leaves the site", p, href)
+				continue
+			}
+			if _, err := os.Stat(file); err != nil {
+				t.Errorf("%s: link %q: no %s", p, href, rel)
+				continue
+			}
+			if frag != "" && !pageIDs(file)[frag] {
+				t.Errorf("%s: link %q: no id %q in %s", p, href, frag, rel)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if links < 100 {
+		t.Errorf("only %d internal links followed", links)
+	}
+}
+
+func TestWriteRefusesForeignFiles(t *testing.T) {
+	res := buildNotices(t)
+	dir := filepath.Join(t.TempDir(), "out")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "CNAME"), []byte("personvern.example.no\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	err := Write(dir, res.Files, false)
+	if !errors.Is(err, ErrForeign) || !strings.Contains(err.Error(), "CNAME") {
+		t.Fatalf("want refusal naming CNAME, got %v", err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "CNAME")); string(b) != "personvern.example.no\n" {
+		t.Error("the foreign file was touched")
+	}
+	// A site we made, with one file added by hand, is refused too.
+	if err := Write(dir, res.Files, true); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "nb", "notes.txt"), []byte("mine"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := Write(dir, res.Files, false); !errors.Is(err, ErrForeign) || !strings.Contains(err.Error(), "nb/notes.txt") {
+		t.Fatalf("want refusal naming nb/notes.txt, got %v", err)
+	}
+	// An empty folder is fine.
+	empty := filepath.Join(t.TempDir(), "empty")
+	_ = os.Mkdir(empty, 0o755)
+	if err := Write(empty, res.Files, false); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestFailedWriteKeepsOldSite: a build that fails while writing leaves
+// the previous site exactly as it was, and no temporary folder behind.
+func TestFailedWriteKeepsOldSite(t *testing.T) {
+	res := buildNotices(t)
+	dir := filepath.Join(t.TempDir(), "site")
+	if err := Write(dir, res.Files, false); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(filepath.Join(dir, "nb", "index.html"))
+	broken := map[string][]byte{"nb/index.html": []byte("new"), "../escape.txt": []byte("x")}
+	if err := Write(dir, broken, false); err == nil {
+		t.Fatal("write outside the folder was not refused")
+	}
+	after, _ := os.ReadFile(filepath.Join(dir, "nb", "index.html"))
+	if !bytes.Equal(before, after) {
+		t.Error("the previous site changed")
+	}
+	if _, err := os.Stat(filepath.Join(filepath.Dir(dir), "escape.txt")); err == nil {
+		t.Error("a file was written outside the output folder")
+	}
+	leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(dir), ".site.tmp-*"))
+	if len(leftovers) > 0 {
+		t.Errorf("temporary folders left: %v", leftovers)
+	}
+}
+
+func TestCheckFindsStaleFiles(t *testing.T) {
+	res := buildNotices(t)
+	dir := filepath.Join(t.TempDir(), "site")
+	if err := Write(dir, res.Files, false); err != nil {
+		t.Fatal(err)
+	}
+	_ = os.WriteFile(filepath.Join(dir, "nb", "joblearn", "index.html"), []byte("edited by hand"), 0o644)
+	_ = os.Remove(filepath.Join(dir, "nn", "index.html"))
+	_ = os.WriteFile(filepath.Join(dir, "old.html"), []byte("x"), 0o644)
+	stale, extra, err := Check(dir, res.Files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(stale, " ") != "nb/joblearn/index.html nn/index.html" || strings.Join(extra, " ") != "old.html" {
+		t.Errorf("stale %v extra %v", stale, extra)
+	}
+}
+
+func TestBuildRefusesErrors(t *testing.T) {
+	dir := t.TempDir()
+	src, _ := os.ReadFile("../../notices/joblearn.yaml")
+	bad := bytes.Replace(src, []byte("complaint: datatilsynet"), []byte("complaint: nav"), 1)
+	_ = os.WriteFile(filepath.Join(dir, "joblearn.yaml"), bad, 0o644)
+	res, err := Build([]string{filepath.Join(dir, "joblearn.yaml")}, options(t, ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Errors == 0 || len(res.Files) != 0 {
+		t.Errorf("errors %d, files %d: a notice with errors must stop the build", res.Errors, len(res.Files))
+	}
+}
+
+func TestDefaultsFromConfig(t *testing.T) {
+	dir := t.TempDir()
+	cfg := "title: {nb: Eksempel, nn: Døme}\ndefaults:\n  controller: {name: Eksempel kommune, kind: public_authority, email: post@eksempel.kommune.no}\n  dpo: {email: ombud@eksempel.kommune.no}\n"
+	_ = os.WriteFile(filepath.Join(dir, "personvern.yaml"), []byte(cfg), 0o644)
+	src, _ := os.ReadFile("../../notices/kvalifiseringsprogrammet.yaml")
+	// drop the notice's own controller and dpo: they come from the defaults
+	text := regexp.MustCompile(`(?ms)^(controller|dpo):.*?\n(?:[ #].*?\n|\n)*`).ReplaceAllString(string(src), "")
+	_ = os.WriteFile(filepath.Join(dir, "kvalifiseringsprogrammet.yaml"), []byte(text), 0o644)
+	res, err := Build([]string{filepath.Join(dir, "kvalifiseringsprogrammet.yaml")}, options(t, filepath.Join(dir, "personvern.yaml")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Errors > 0 {
+		t.Fatalf("%v", res.Findings)
+	}
+	page := string(res.Files["nb/kvalifiseringsprogrammet/index.html"])
+	if !strings.Contains(page, "Eksempel kommune er behandlingsansvarlig") || !strings.Contains(page, "ombud@eksempel.kommune.no") {
+		t.Error("defaults not used")
+	}
+	// A finding inside a default points at the config file.
+	bad := strings.Replace(cfg, "post@eksempel.kommune.no", "post(at)eksempel", 1)
+	_ = os.WriteFile(filepath.Join(dir, "personvern.yaml"), []byte(bad), 0o644)
+	res, _ = Build([]string{filepath.Join(dir, "kvalifiseringsprogrammet.yaml")}, options(t, filepath.Join(dir, "personvern.yaml")))
+	if len(res.Findings) == 0 || res.Findings[0].File != filepath.Join(dir, "personvern.yaml") || res.Findings[0].Line != 3 {
+		t.Errorf("finding in a default: %v", res.Findings)
+	}
+}
+
+func TestConfigTypo(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "personvern.yaml")
+	_ = os.WriteFile(p, []byte("title: {nb: X}\nbase-url: https://x.no/\n"), 0o644)
+	_, err := LoadConfig(p)
+	if err == nil || !strings.Contains(err.Error(), "personvern.yaml:2:1") || !strings.Contains(err.Error(), "base-url") {
+		t.Errorf("got %v", err)
+	}
+}
+
+// TestServe: the preview serves the site, shows a broken notice's
+// findings in its place, and recovers when the notice is fixed.
+func TestServe(t *testing.T) {
+	dir := t.TempDir()
+	src, _ := os.ReadFile("../../notices/joblearn.yaml")
+	file := filepath.Join(dir, "joblearn.yaml")
+	_ = os.WriteFile(file, src, 0o644)
+	opt := options(t, "")
+	opt.Lenient = true
+	s := NewServer([]string{dir}, opt)
+	if err := s.Rebuild(); err != nil {
+		t.Fatal(err)
+	}
+	get := func(p string) (int, string) {
+		rec := httptest.NewRecorder()
+		s.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, p, nil))
+		return rec.Code, rec.Body.String()
+	}
+	if code, body := get("/"); code != 200 || !strings.Contains(body, `href="nb/"`) {
+		t.Errorf("/: %d", code)
+	}
+	if code, body := get("/nb/joblearn/"); code != 200 || !strings.Contains(body, "JobLearn AS er behandlingsansvarlig") {
+		t.Errorf("/nb/joblearn/: %d", code)
+	}
+	if code, _ := get("/nb/joblearn"); code != http.StatusMovedPermanently {
+		t.Errorf("folder without slash: %d", code)
+	}
+	if code, _ := get("/" + Marker); code != 404 {
+		t.Errorf("marker served: %d", code)
+	}
+	if code, _ := get("/../../etc/passwd"); code != 404 {
+		t.Errorf("path escape: %d", code)
+	}
+	_ = os.WriteFile(file, bytes.Replace(src, []byte("complaint: datatilsynet"), []byte("complaint: nav"), 1), 0o644)
+	if err := s.Rebuild(); err != nil {
+		t.Fatal(err)
+	}
+	code, body := get("/nb/joblearn/")
+	if code != 200 || !strings.Contains(body, "Erklæringen har feil") || !strings.Contains(body, "complaint") {
+		t.Errorf("broken notice page: %d\n%s", code, body)
+	}
+	_ = os.WriteFile(file, src, 0o644)
+	_ = s.Rebuild()
+	if _, body := get("/nb/joblearn/"); !strings.Contains(body, "JobLearn AS er behandlingsansvarlig") {
+		t.Error("fixed notice not shown again")
+	}
+}
