@@ -47,6 +47,9 @@ type Renderer struct {
 	md, txt  *texttemplate.Template
 	summary  *texttemplate.Template
 	site     *htmltemplate.Template // index, root and error pages of the site
+	diffHTML *htmltemplate.Template
+	diffMD   *texttemplate.Template
+	diffTXT  *texttemplate.Template
 	css      string
 	mu       sync.Mutex
 	catalogs map[string]*i18n.Catalog
@@ -75,6 +78,15 @@ func New(fsys fs.FS) (*Renderer, error) {
 		return nil, fmt.Errorf("templates: %w", err)
 	}
 	if r.site, err = htmltemplate.New("site").Funcs(funcs).ParseFS(fsys, "site-*.html.tmpl"); err != nil {
+		return nil, fmt.Errorf("templates: %w", err)
+	}
+	if r.diffHTML, err = htmltemplate.New("diff.html.tmpl").Funcs(funcs).ParseFS(fsys, "diff.html.tmpl"); err != nil {
+		return nil, fmt.Errorf("templates: %w", err)
+	}
+	if r.diffMD, err = texttemplate.New("diff.md.tmpl").Funcs(funcs).ParseFS(fsys, "diff.md.tmpl"); err != nil {
+		return nil, fmt.Errorf("templates: %w", err)
+	}
+	if r.diffTXT, err = texttemplate.New("diff.txt.tmpl").Funcs(funcs).ParseFS(fsys, "diff.txt.tmpl"); err != nil {
 		return nil, fmt.Errorf("templates: %w", err)
 	}
 	return r, nil
@@ -291,7 +303,10 @@ func (r *Renderer) funcs() map[string]any {
 			}
 			return strings.Join(lines, "\n")
 		},
-		"upper": strings.ToUpper,
+		"upper":       strings.ToUpper,
+		"redlineText": redlineText,
+		"redlineMD":   redlineMD,
+		"redlineHTML": redlineHTML,
 		"underline": func(s string, ch string) string {
 			return strings.Repeat(ch, min(utf8.RuneCountInString(s), 80))
 		},

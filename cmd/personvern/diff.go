@@ -1,0 +1,97 @@
+package main
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/personvern/personvern/internal/diff"
+	"github.com/personvern/personvern/internal/render"
+	"github.com/personvern/personvern/internal/validate"
+	"github.com/spf13/cobra"
+)
+
+func newDiffCmd() *cobra.Command {
+	var lang, format, failOn, tmplDir string
+	cmd := &cobra.Command{
+		Use:   "diff OLD NEW",
+		Short: "Show what changed in meaning between two versions of a notice, and whether it is material",
+		Long: `Compare two versions of a notice by meaning: lists are matched by their ids
+(or replaces:), so reordering is no change, and every change is classified
+by a named rule as material (people must be told before it takes effect,
+GDPR art. 13(3)), notable or editorial. Free-text changes show a word-level
+redline.
+
+OLD and NEW are files, or REV:PATH read from the git repository you stand in.
+
+Exit status, as diff(1): 0 no change, 1 changes, 2 trouble. With
+--fail-on material, exit 1 only when a change is material (notable: notable
+or material), so CI can ask for a sign-off on those.`,
+		Example: `  personvern diff v1.0:notices/kvp.yaml notices/kvp.yaml
+  personvern diff old.yaml new.yaml --lang nn --format html > endringer.html
+  personvern diff main:notices/kvp.yaml notices/kvp.yaml --fail-on material`,
+		Args: cobra.ExactArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if !slices.Contains(render.DiffFormats, format) {
+				return trouble("unknown --format %q; use one of %s", format, strings.Join(render.DiffFormats, ", "))
+			}
+			threshold := diff.Editorial
+			if failOn != "any" {
+				c, ok := diff.ParseClass(failOn)
+				if !ok {
+					return trouble("unknown --fail-on %q; use material, notable, editorial or any", failOn)
+				}
+				threshold = c
+			}
+			r, err := renderer(tmplDir)
+			if err != nil {
+				return err
+			}
+			if !slices.Contains(r.Languages(), lang) {
+				return trouble("unknown --lang %q; use one of %s", lang, strings.Join(r.Languages(), ", "))
+			}
+			v, err := validate.New()
+			if err != nil {
+				return trouble("%v", err)
+			}
+			old, err := diff.Load(args[0])
+			if err != nil {
+				return trouble("%v", err)
+			}
+			new, err := diff.Load(args[1])
+			if err != nil {
+				return trouble("%v", err)
+			}
+			var errs int
+			for _, doc := range [][]validate.Finding{v.Validate(old), v.Validate(new)} {
+				n, _ := validate.Count(doc)
+				errs += n
+				for _, f := range doc {
+					if f.Severity == validate.Error {
+						fmt.Fprintln(cmd.ErrOrStderr(), f.String())
+					}
+				}
+			}
+			if errs > 0 {
+				fmt.Fprintf(cmd.ErrOrStderr(), "personvern: warning: %d %s in the notices above; comparing anyway\n", errs, plural(errs, "error", "errors"))
+			}
+			c, err := r.Catalog(lang)
+			if err != nil {
+				return trouble("%v", err)
+			}
+			rep := diff.Compare(&old.Notice, &new.Notice, args[0], args[1], c)
+			if err := r.RenderDiff(cmd.OutOrStdout(), rep, format); err != nil {
+				return trouble("%v", err)
+			}
+			if most, changed := rep.Most(); changed && most >= threshold {
+				return &exitError{code: exitFindings}
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&lang, "lang", "nb", "language of the report: nb or nn")
+	cmd.Flags().StringVar(&format, "format", "text", "format: "+strings.Join(render.DiffFormats, ", "))
+	cmd.Flags().StringVar(&failOn, "fail-on", "any", "exit 1 only for changes of this class or above: material, notable, editorial, any")
+	cmd.Flags().StringVar(&tmplDir, "templates", "", "folder whose files override the embedded templates")
+	return cmd
+}

@@ -1,0 +1,631 @@
+// Package diff compares two versions of a notice by meaning, not by line:
+// lists are matched by their stable ids (or an id's replaces:), and each
+// change is classified as material, notable or editorial by a named rule,
+// so that a lawyer sees what people must be told before it takes effect
+// (GDPR art. 13(3)).
+package diff
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/personvern/personvern/internal/i18n"
+	"github.com/personvern/personvern/internal/notice"
+	"github.com/personvern/personvern/internal/vocab"
+)
+
+// Class says how much a change matters.
+type Class int
+
+const (
+	Editorial Class = iota // wording only
+	Notable                // worth telling: contact details, less data, shorter storage
+	Material               // people must be told before it takes effect
+)
+
+var classNames = []string{"editorial", "notable", "material"}
+
+func (c Class) String() string { return classNames[c] }
+
+// MarshalText writes the class by name in JSON.
+func (c Class) MarshalText() ([]byte, error) { return []byte(c.String()), nil }
+
+// ParseClass reads a class name.
+func ParseClass(s string) (Class, bool) {
+	for i, n := range classNames {
+		if n == s {
+			return Class(i), true
+		}
+	}
+	return 0, false
+}
+
+// Change is one difference in meaning between two versions.
+type Change struct {
+	Section string  `json:"section"` // anchor id of the section in the rendered notice
+	Class   Class   `json:"class"`
+	Rule    string  `json:"rule"`    // the rule that classified it
+	Key     string  `json:"key"`     // the stable id path of what changed, e.g. purposes/follow-up
+	Message string  `json:"message"` // in the report's language
+	Old     string  `json:"old,omitempty"`
+	New     string  `json:"new,omitempty"`
+	Lang    string  `json:"lang,omitempty"` // for text changes: the language of the text
+	Redline []Token `json:"redline,omitempty"`
+}
+
+// Version identifies one side of the comparison.
+type Version struct {
+	Source  string `json:"source"`
+	Version string `json:"version"`
+	Updated string `json:"updated"`
+	Title   string `json:"title"`
+}
+
+// Report is the comparison of two versions.
+type Report struct {
+	Lang    string   `json:"lang"`
+	Old     Version  `json:"old"`
+	New     Version  `json:"new"`
+	Changes []Change `json:"changes"`
+}
+
+// Count returns how many changes of each class the report holds.
+func (r *Report) Count(c Class) int {
+	n := 0
+	for _, ch := range r.Changes {
+		if ch.Class == c {
+			n++
+		}
+	}
+	return n
+}
+
+// Most returns the highest class of change, and false if nothing changed.
+func (r *Report) Most() (Class, bool) {
+	if len(r.Changes) == 0 {
+		return 0, false
+	}
+	m := Editorial
+	for _, ch := range r.Changes {
+		m = max(m, ch.Class)
+	}
+	return m, true
+}
+
+type cmp struct {
+	c        *i18n.Catalog
+	lang     string
+	old, new *notice.Notice
+	out      []Change
+}
+
+// Compare reports what changed from old to new, in the catalogue's
+// language. Both notices should be valid.
+func Compare(old, new *notice.Notice, oldSrc, newSrc string, c *i18n.Catalog) *Report {
+	d := &cmp{c: c, lang: c.Lang, old: old, new: new}
+	d.controller()
+	d.dpo()
+	d.texts("ansvarlig", "title", "field.title", old.Title, new.Title)
+	d.texts("ansvarlig", "introduction", "field.introduction", old.Introduction, new.Introduction)
+	d.purposes()
+	d.categories()
+	d.provision()
+	d.sources()
+	d.recipients()
+	d.transfers()
+	d.retention()
+	d.rights()
+	d.automated()
+	d.texts("sikkerhet", "security", "field.security", old.Security, new.Security)
+	if strings.Join(old.Languages, ",") != strings.Join(new.Languages, ",") {
+		d.add("versjon", Notable, "languages", "languages", "", strings.Join(old.Languages, ", "), strings.Join(new.Languages, ", "))
+	}
+	order := map[string]int{}
+	for i, s := range sectionOrder {
+		order[s] = i
+	}
+	sort.SliceStable(d.out, func(i, j int) bool {
+		a, b := d.out[i], d.out[j]
+		if a.Class != b.Class {
+			return a.Class > b.Class
+		}
+		if order[a.Section] != order[b.Section] {
+			return order[a.Section] < order[b.Section]
+		}
+		return a.Key < b.Key
+	})
+	v := func(n *notice.Notice, src string) Version {
+		return Version{Source: src, Version: n.Version, Updated: n.Updated, Title: n.Title[c.Lang]}
+	}
+	return &Report{Lang: c.Lang, Old: v(old, oldSrc), New: v(new, newSrc), Changes: d.out}
+}
+
+// sectionOrder is the order of the rendered notice, for grouping.
+var sectionOrder = []string{"ansvarlig", "personvernombud", "formal", "opplysninger", "kilder", "mottakere", "overforing", "lagring", "rettigheter", "klage", "automatiserte-avgjorelser", "sikkerhet", "versjon"}
+
+// add records a change; the message is "diff.<rule>" with {0} the subject,
+// {1} the old and {2} the new value.
+func (d *cmp) add(section string, class Class, rule, key, subject, old, new string) {
+	d.out = append(d.out, Change{Section: section, Class: class, Rule: rule, Key: key,
+		Message: d.c.T("diff."+rule, subject, old, new), Old: old, New: new})
+}
+
+// texts compares a free-text field in every language; a change is
+// editorial, shown as a word-level redline.
+func (d *cmp) texts(section, key, label string, old, new notice.Text) {
+	d.textsAs(section, key, label, Editorial, "wording", old, new)
+}
+
+func (d *cmp) textsAs(section, key, label string, class Class, rule string, old, new notice.Text) {
+	langs := map[string]bool{}
+	for l := range old {
+		langs[l] = true
+	}
+	for l := range new {
+		langs[l] = true
+	}
+	keys := make([]string, 0, len(langs))
+	for l := range langs {
+		keys = append(keys, l)
+	}
+	// The report's language first, so its redline is the one a reader sees.
+	sort.Slice(keys, func(i, j int) bool {
+		if (keys[i] == d.lang) != (keys[j] == d.lang) {
+			return keys[i] == d.lang
+		}
+		return keys[i] < keys[j]
+	})
+	for _, l := range keys {
+		if old[l] == new[l] {
+			continue
+		}
+		subject := d.c.T(label)
+		ch := Change{Section: section, Class: class, Rule: rule, Key: key + "/" + l, Lang: l,
+			Message: d.c.T("diff."+rule, subject, l), Old: old[l], New: new[l], Redline: Redline(old[l], new[l])}
+		d.out = append(d.out, ch)
+	}
+}
+
+func (d *cmp) q(s string) string { return "«" + s + "»" }
+
+func (d *cmp) controller() {
+	o, n := d.old.Controller, d.new.Controller
+	if o.Name != n.Name {
+		d.add("ansvarlig", Material, "new-controller", "controller/name", "", o.Name, n.Name)
+	}
+	if strings.ReplaceAll(o.OrgNumber, " ", "") != strings.ReplaceAll(n.OrgNumber, " ", "") {
+		d.add("ansvarlig", Material, "new-controller", "controller/org_number", "", o.OrgNumber, n.OrgNumber)
+	}
+	if o.Kind != n.Kind {
+		d.add("ansvarlig", Material, "controller-kind", "controller/kind", "", o.Kind, n.Kind)
+	}
+	for _, f := range []struct{ key, old, new string }{
+		{"address", o.Address, n.Address}, {"email", o.Email, n.Email}, {"phone", o.Phone, n.Phone},
+		{"url", o.URL, n.URL}, {"contact_person", o.ContactPerson, n.ContactPerson},
+	} {
+		if f.old != f.new {
+			d.add("ansvarlig", Notable, "contact-details", "controller/"+f.key, d.c.T("field.contact."+f.key), f.old, f.new)
+		}
+	}
+	d.texts("ansvarlig", "controller/unit", "field.unit", o.Unit, n.Unit)
+	oj := map[string]notice.JointController{}
+	for _, j := range d.old.JointControllers {
+		oj[j.Name] = j
+	}
+	nj := map[string]bool{}
+	for _, j := range d.new.JointControllers {
+		nj[j.Name] = true
+		prev, ok := oj[j.Name]
+		if !ok {
+			d.add("ansvarlig", Material, "new-joint-controller", "joint_controllers/"+j.Name, j.Name, "", "")
+			continue
+		}
+		d.texts("ansvarlig", "joint_controllers/"+j.Name, "field.responsibilities", prev.Responsibilities, j.Responsibilities)
+	}
+	for _, j := range d.old.JointControllers {
+		if !nj[j.Name] {
+			d.add("ansvarlig", Notable, "removed-joint-controller", "joint_controllers/"+j.Name, j.Name, "", "")
+		}
+	}
+}
+
+func (d *cmp) dpo() {
+	o, n := d.old.DPO, d.new.DPO
+	switch {
+	case o == nil && n == nil:
+	case o == nil:
+		d.add("personvernombud", Notable, "dpo-added", "dpo", "", "", dpoString(n))
+	case n == nil:
+		d.add("personvernombud", Notable, "dpo-removed", "dpo", "", dpoString(o), "")
+	case *o != *n:
+		d.add("personvernombud", Notable, "dpo-changed", "dpo", "", dpoString(o), dpoString(n))
+	}
+}
+
+func dpoString(p *notice.DPO) string {
+	var parts []string
+	for _, s := range []string{p.Name, p.Email, p.Phone, p.Address} {
+		if s != "" {
+			parts = append(parts, s)
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// match pairs the items of two lists by id, following replaces: on the
+// new side. It returns pairs, the new items without an old one and the
+// old items without a new one.
+func match[T any](old, new []T, id func(T) string, replaces func(T) string) (pairs [][2]T, added, removed []T) {
+	byID := map[string]int{}
+	for i, o := range old {
+		byID[id(o)] = i
+	}
+	used := map[int]bool{}
+	for _, n := range new {
+		i, ok := byID[id(n)]
+		if !ok && replaces(n) != "" {
+			i, ok = byID[replaces(n)]
+		}
+		if ok && !used[i] {
+			used[i] = true
+			pairs = append(pairs, [2]T{old[i], n})
+			continue
+		}
+		added = append(added, n)
+	}
+	for i, o := range old {
+		if !used[i] {
+			removed = append(removed, o)
+		}
+	}
+	return
+}
+
+func setDiff(old, new []string) (added, removed []string) {
+	o, n := map[string]bool{}, map[string]bool{}
+	for _, x := range old {
+		o[x] = true
+	}
+	for _, x := range new {
+		n[x] = true
+	}
+	for _, x := range new {
+		if !o[x] {
+			added = append(added, x)
+		}
+	}
+	for _, x := range old {
+		if !n[x] {
+			removed = append(removed, x)
+		}
+	}
+	return
+}
+
+// categoryLabel names a category as the rendered notice does.
+func (d *cmp) categoryLabel(id string) string {
+	for _, n := range []*notice.Notice{d.new, d.old} {
+		for _, c := range n.Categories {
+			if c.ID == id && c.Label[d.lang] != "" {
+				return c.Label[d.lang]
+			}
+		}
+	}
+	if d.c.Has("category." + id) {
+		return d.c.T("category." + id)
+	}
+	return id
+}
+
+func (d *cmp) name(t notice.Text, id string) string {
+	if s := t[d.lang]; s != "" {
+		return s
+	}
+	return id
+}
+
+func (d *cmp) purposes() {
+	pairs, added, removed := match(d.old.Purposes, d.new.Purposes,
+		func(p notice.Purpose) string { return p.ID }, func(p notice.Purpose) string { return p.Replaces })
+	for _, p := range added {
+		d.add("formal", Material, "new-purpose", "purposes/"+p.ID, d.q(d.name(p.Name, p.ID)), "", "")
+	}
+	for _, p := range removed {
+		d.add("formal", Notable, "removed-purpose", "purposes/"+p.ID, d.q(d.name(p.Name, p.ID)), "", "")
+	}
+	for _, pr := range pairs {
+		o, n := pr[0], pr[1]
+		key := "purposes/" + n.ID
+		subject := d.q(d.name(n.Name, n.ID))
+		if o.ID != n.ID {
+			d.add("formal", Editorial, "renamed-id", key, subject, o.ID, n.ID)
+		}
+		d.texts("formal", key+"/name", "field.purpose.name", o.Name, n.Name)
+		d.texts("formal", key+"/description", "field.purpose.description", o.Description, n.Description)
+		add, rem := setDiff(o.Categories, n.Categories)
+		for _, c := range add {
+			d.add("formal", Material, "purpose-new-category", key+"/categories/"+c, subject, "", d.categoryLabel(c))
+		}
+		for _, c := range rem {
+			d.add("formal", Notable, "purpose-removed-category", key+"/categories/"+c, subject, d.categoryLabel(c), "")
+		}
+		bp, badd, brem := match(o.LegalBasis, n.LegalBasis, func(b notice.Basis) string { return b.Article }, func(notice.Basis) string { return "" })
+		for _, b := range badd {
+			d.add("formal", Material, "added-legal-basis", key+"/legal_basis/"+b.Article, subject, "", d.basis(b.Article))
+		}
+		for _, b := range brem {
+			d.add("formal", Material, "removed-legal-basis", key+"/legal_basis/"+b.Article, subject, d.basis(b.Article), "")
+		}
+		for _, b := range bp {
+			bk := key + "/legal_basis/" + b[1].Article
+			d.textsAs("formal", bk+"/national_law", "field.national_law", Material, "changed-legal-basis", b[0].NationalLaw, b[1].NationalLaw)
+			d.textsAs("formal", bk+"/interests", "field.interests", Material, "changed-legal-basis", b[0].Interests, b[1].Interests)
+			d.texts("formal", bk+"/note", "field.note", b[0].Note, b[1].Note)
+		}
+	}
+}
+
+func (d *cmp) basis(code string) string {
+	return d.c.Cite(code, false) + " (" + d.c.T("basis."+code) + ")"
+}
+
+func isSpecial(n *notice.Notice, id string) bool {
+	if vc, ok := vocab.LookupCategory(id); ok {
+		return vc.Special || vc.Criminal
+	}
+	for _, c := range n.Categories {
+		if c.ID == id && c.Special != nil {
+			return *c.Special
+		}
+	}
+	return false
+}
+
+func (d *cmp) categories() {
+	pairs, added, removed := match(d.old.Categories, d.new.Categories,
+		func(c notice.Category) string { return c.ID }, func(notice.Category) string { return "" })
+	for _, c := range added {
+		rule := "new-category"
+		if isSpecial(d.new, c.ID) {
+			rule = "new-special-category"
+		}
+		d.add("opplysninger", Material, rule, "categories/"+c.ID, d.q(d.categoryLabel(c.ID)), "", "")
+	}
+	for _, c := range removed {
+		d.add("opplysninger", Notable, "removed-category", "categories/"+c.ID, d.q(d.categoryLabel(c.ID)), "", "")
+	}
+	for _, p := range pairs {
+		o, n := p[0], p[1]
+		key := "categories/" + n.ID
+		if !isSpecial(d.old, o.ID) && isSpecial(d.new, n.ID) {
+			d.add("opplysninger", Material, "new-special-category", key, d.q(d.categoryLabel(n.ID)), "", "")
+		}
+		d.texts("opplysninger", key+"/label", "field.category.label", o.Label, n.Label)
+		d.texts("opplysninger", key+"/description", "field.category.description", o.Description, n.Description)
+	}
+}
+
+func (d *cmp) provision() {
+	o, n := d.old.Provision, d.new.Provision
+	switch {
+	case o == nil && n == nil:
+		return
+	case o == nil || n == nil || o.Requirement != n.Requirement:
+		var os, ns string
+		if o != nil {
+			os = d.c.T("provision." + o.Requirement)
+		}
+		if n != nil {
+			ns = d.c.T("provision." + n.Requirement)
+		}
+		d.add("opplysninger", Notable, "provision-changed", "provision", "", os, ns)
+	}
+	if o != nil && n != nil {
+		d.texts("opplysninger", "provision/consequences", "field.consequences", o.Consequences, n.Consequences)
+	}
+}
+
+func (d *cmp) party(kind, name string) string {
+	if name != "" {
+		return name
+	}
+	return d.c.T("kind." + kind)
+}
+
+func (d *cmp) sources() {
+	pairs, added, removed := match(d.old.Sources, d.new.Sources,
+		func(s notice.Source) string { return s.ID }, func(s notice.Source) string { return s.Replaces })
+	for _, s := range added {
+		d.add("kilder", Material, "new-source", "sources/"+s.ID, d.q(d.party(s.Kind, s.Name)), "", "")
+	}
+	for _, s := range removed {
+		d.add("kilder", Notable, "removed-source", "sources/"+s.ID, d.q(d.party(s.Kind, s.Name)), "", "")
+	}
+	for _, p := range pairs {
+		o, n := p[0], p[1]
+		key := "sources/" + n.ID
+		subject := d.q(d.party(n.Kind, n.Name))
+		if o.Kind != n.Kind || o.Name != n.Name {
+			d.add("kilder", Notable, "renamed-party", key, subject, d.party(o.Kind, o.Name), d.party(n.Kind, n.Name))
+		}
+		add, rem := setDiff(o.Categories, n.Categories)
+		for _, c := range add {
+			d.add("kilder", Material, "source-new-category", key+"/categories/"+c, subject, "", d.categoryLabel(c))
+		}
+		for _, c := range rem {
+			d.add("kilder", Notable, "source-removed-category", key+"/categories/"+c, subject, d.categoryLabel(c), "")
+		}
+		d.texts("kilder", key+"/description", "field.description", o.Description, n.Description)
+	}
+}
+
+func (d *cmp) recipients() {
+	pairs, added, removed := match(d.old.Recipients, d.new.Recipients,
+		func(r notice.Recipient) string { return r.ID }, func(r notice.Recipient) string { return r.Replaces })
+	for _, r := range added {
+		d.add("mottakere", Material, "new-recipient", "recipients/"+r.ID, d.q(d.party(r.Kind, r.Name)), "", "")
+	}
+	for _, r := range removed {
+		d.add("mottakere", Notable, "removed-recipient", "recipients/"+r.ID, d.q(d.party(r.Kind, r.Name)), "", "")
+	}
+	for _, p := range pairs {
+		o, n := p[0], p[1]
+		key := "recipients/" + n.ID
+		subject := d.q(d.party(n.Kind, n.Name))
+		if o.Kind != n.Kind || o.Name != n.Name {
+			d.add("mottakere", Notable, "renamed-party", key, subject, d.party(o.Kind, o.Name), d.party(n.Kind, n.Name))
+		}
+		add, rem := setDiff(o.Categories, n.Categories)
+		for _, c := range add {
+			d.add("mottakere", Material, "recipient-new-category", key+"/categories/"+c, subject, "", d.categoryLabel(c))
+		}
+		for _, c := range rem {
+			d.add("mottakere", Notable, "recipient-removed-category", key+"/categories/"+c, subject, d.categoryLabel(c), "")
+		}
+		d.texts("mottakere", key+"/description", "field.description", o.Description, n.Description)
+	}
+}
+
+func (d *cmp) country(code string) string {
+	if d.c.Has("country." + code) {
+		return d.c.T("country." + code)
+	}
+	return code
+}
+
+func (d *cmp) transfers() {
+	pairs, added, removed := match(d.old.Transfers, d.new.Transfers,
+		func(t notice.Transfer) string { return t.ID }, func(t notice.Transfer) string { return t.Replaces })
+	for _, t := range added {
+		d.add("overforing", Material, "new-transfer", "transfers/"+t.ID, d.country(t.Country), "", "")
+	}
+	for _, t := range removed {
+		d.add("overforing", Notable, "removed-transfer", "transfers/"+t.ID, d.country(t.Country), "", "")
+	}
+	for _, p := range pairs {
+		o, n := p[0], p[1]
+		key := "transfers/" + n.ID
+		if o.Country != n.Country {
+			d.add("overforing", Material, "new-country", key, "", d.country(o.Country), d.country(n.Country))
+		}
+		if o.Safeguard != n.Safeguard || o.Derogation != n.Derogation {
+			d.add("overforing", Material, "changed-safeguard", key, d.country(n.Country), d.c.T("safeguard."+o.Safeguard), d.c.T("safeguard."+n.Safeguard))
+		}
+		if o.Recipient != n.Recipient {
+			d.add("overforing", Material, "transfer-recipient", key, d.country(n.Country), o.Recipient, n.Recipient)
+		}
+		d.texts("overforing", key+"/copy", "field.copy", o.Copy, n.Copy)
+	}
+}
+
+// days approximates an ISO 8601 duration, to tell longer from shorter.
+func days(iso string) int {
+	total, n := 0, 0
+	for _, r := range iso {
+		switch {
+		case r >= '0' && r <= '9':
+			n = n*10 + int(r-'0')
+		case r == 'Y':
+			total, n = total+n*365, 0
+		case r == 'M':
+			total, n = total+n*30, 0
+		case r == 'W':
+			total, n = total+n*7, 0
+		case r == 'D':
+			total, n = total+n, 0
+		}
+	}
+	return total
+}
+
+func (d *cmp) catList(ids []string) string {
+	var ls []string
+	for _, id := range ids {
+		ls = append(ls, d.categoryLabel(id))
+	}
+	return d.c.List(ls)
+}
+
+func (d *cmp) retention() {
+	pairs, added, removed := match(d.old.Retention, d.new.Retention,
+		func(r notice.Retention) string { return r.ID }, func(r notice.Retention) string { return r.Replaces })
+	for _, r := range added {
+		d.add("lagring", Notable, "new-retention-rule", "retention/"+r.ID, d.catList(r.Categories), "", "")
+	}
+	for _, r := range removed {
+		d.add("lagring", Notable, "removed-retention-rule", "retention/"+r.ID, d.catList(r.Categories), "", "")
+	}
+	for _, p := range pairs {
+		o, n := p[0], p[1]
+		key := "retention/" + n.ID
+		subject := d.catList(n.Categories)
+		switch od, nd := days(o.Period), days(n.Period); {
+		case o.Period == n.Period:
+		case o.Period == "" || (n.Period != "" && nd > od):
+			d.add("lagring", Material, "longer-retention", key+"/period", subject, d.c.Duration(o.Period), d.c.Duration(n.Period))
+		case n.Period == "":
+			d.add("lagring", Notable, "retention-criteria", key+"/period", subject, d.c.Duration(o.Period), "")
+		default:
+			d.add("lagring", Notable, "shorter-retention", key+"/period", subject, d.c.Duration(o.Period), d.c.Duration(n.Period))
+		}
+		if o.Then != n.Then {
+			class, rule := Notable, "retention-then"
+			if n.Then == "archive" {
+				class, rule = Material, "retention-archived"
+			}
+			d.add("lagring", class, rule, key+"/then", subject, d.c.T("retention.then."+o.Then), d.c.T("retention.then."+n.Then))
+		}
+		add, rem := setDiff(o.Categories, n.Categories)
+		for _, c := range append(add, rem...) {
+			d.add("lagring", Notable, "retention-categories", key+"/categories/"+c, d.categoryLabel(c), "", "")
+		}
+		d.textsAs("lagring", key+"/criteria", "field.criteria", Notable, "retention-criteria-text", o.Criteria, n.Criteria)
+		d.texts("lagring", key+"/from", "field.from", o.From, n.From)
+		d.texts("lagring", key+"/law", "field.law", o.Law, n.Law)
+	}
+}
+
+func (d *cmp) rights() {
+	for _, r := range vocab.Rights {
+		o, had := d.old.Rights[r.Code]
+		n, has := d.new.Rights[r.Code]
+		name := d.c.T("right." + r.Code)
+		key := "rights/" + r.Code
+		switch {
+		case had && !has:
+			d.add("rettigheter", Material, "narrowed-right", key, name, "", "")
+		case !had && has:
+			d.add("rettigheter", Notable, "added-right", key, name, "", "")
+		case had && has:
+			if len(o.Limits) == 0 && len(n.Limits) > 0 {
+				d.add("rettigheter", Material, "right-limited", key+"/limits", name, "", n.Limits[d.lang])
+			} else if len(o.Limits) > 0 && len(n.Limits) == 0 {
+				d.add("rettigheter", Notable, "right-limits-removed", key+"/limits", name, o.Limits[d.lang], "")
+			} else {
+				d.textsAs("rettigheter", key+"/limits", "field.limits", Material, "right-limits-changed", o.Limits, n.Limits)
+			}
+			d.texts("rettigheter", key+"/how", "field.how", o.How, n.How)
+		}
+	}
+}
+
+func (d *cmp) automated() {
+	pairs, added, removed := match(d.old.AutomatedDecisions, d.new.AutomatedDecisions,
+		func(a notice.AutomatedDecision) string { return a.ID }, func(a notice.AutomatedDecision) string { return a.Replaces })
+	for _, a := range added {
+		d.add("automatiserte-avgjorelser", Material, "new-automated-decision", "automated_decisions/"+a.ID, d.q(d.name(a.Description, a.ID)), "", "")
+	}
+	for _, a := range removed {
+		d.add("automatiserte-avgjorelser", Notable, "removed-automated-decision", "automated_decisions/"+a.ID, d.q(d.name(a.Description, a.ID)), "", "")
+	}
+	for _, p := range pairs {
+		o, n := p[0], p[1]
+		key := "automated_decisions/" + n.ID
+		if !o.Profiling && n.Profiling {
+			d.add("automatiserte-avgjorelser", Material, "automated-profiling", key, d.q(d.name(n.Description, n.ID)), "", "")
+		}
+		d.texts("automatiserte-avgjorelser", key+"/description", "field.automated.description", o.Description, n.Description)
+		d.textsAs("automatiserte-avgjorelser", key+"/logic", "field.automated.logic", Notable, "automated-logic", o.Logic, n.Logic)
+		d.textsAs("automatiserte-avgjorelser", key+"/significance", "field.automated.significance", Notable, "automated-significance", o.Significance, n.Significance)
+	}
+}

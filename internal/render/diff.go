@@ -1,0 +1,169 @@
+package render
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	htmltemplate "html/template"
+	"io"
+	"strings"
+
+	"github.com/personvern/personvern/internal/diff"
+)
+
+// DiffFormats are the formats of a diff report.
+var DiffFormats = []string{"text", "md", "html", "json"}
+
+// DiffView is what the diff templates see: the changes grouped by class
+// (material first) and then by section of the notice, with the section
+// headings of the rendered notice.
+type DiffView struct {
+	Lang     string
+	Title    string
+	Versions string
+	Counts   string
+	None     string
+	Groups   []DiffGroup
+	Report   *diff.Report
+	CSS      htmltemplate.CSS
+	T        func(string, ...string) string
+}
+
+// DiffGroup is one class of changes.
+type DiffGroup struct {
+	Class    string
+	Heading  string
+	Note     string
+	Sections []DiffSection
+}
+
+// DiffSection is the changes in one section of the notice.
+type DiffSection struct {
+	ID      string
+	Heading string
+	Changes []diff.Change
+}
+
+// RenderDiff writes a diff report in a format: text, md, html or json.
+func (r *Renderer) RenderDiff(w io.Writer, rep *diff.Report, format string) error {
+	if format == "json" {
+		b, err := json.MarshalIndent(rep, "", "  ")
+		if err != nil {
+			return err
+		}
+		_, err = w.Write(append(b, '\n'))
+		return err
+	}
+	c, err := r.Catalog(rep.Lang)
+	if err != nil {
+		return err
+	}
+	date := func(s string) string {
+		if s == "" {
+			return "?"
+		}
+		return c.Date(s)
+	}
+	v := DiffView{
+		Lang: rep.Lang, Title: c.T("diff.title"), Report: rep, T: c.T, CSS: htmltemplate.CSS(r.css), //nolint:gosec // our stylesheet
+		Versions: c.T("diff.versions", rep.Old.Version, date(rep.Old.Updated), rep.New.Version, date(rep.New.Updated)),
+		Counts:   c.T("diff.counts", fmt.Sprint(rep.Count(diff.Material)), fmt.Sprint(rep.Count(diff.Notable)), fmt.Sprint(rep.Count(diff.Editorial))),
+		None:     c.T("diff.none"),
+	}
+	for _, class := range []diff.Class{diff.Material, diff.Notable, diff.Editorial} {
+		g := DiffGroup{Class: class.String(), Heading: c.T("diff.class." + class.String()), Note: c.T("diff.class." + class.String() + ".note")}
+		for _, ch := range rep.Changes {
+			if ch.Class != class {
+				continue
+			}
+			if n := len(g.Sections); n == 0 || g.Sections[n-1].ID != ch.Section {
+				heading := c.T("heading." + sectionKey(ch.Section))
+				g.Sections = append(g.Sections, DiffSection{ID: ch.Section, Heading: heading})
+			}
+			s := &g.Sections[len(g.Sections)-1]
+			s.Changes = append(s.Changes, ch)
+		}
+		if len(g.Sections) > 0 {
+			v.Groups = append(v.Groups, g)
+		}
+	}
+	switch format {
+	case "html":
+		return r.diffHTML.Execute(w, v)
+	case "md", "text":
+		t := r.diffMD
+		if format == "text" {
+			t = r.diffTXT
+		}
+		var buf bytes.Buffer
+		if err := t.Execute(&buf, v); err != nil {
+			return err
+		}
+		out := tidy(buf.Bytes())
+		if format == "text" {
+			out = []byte(Wrap(string(out), 80))
+		}
+		_, err := w.Write(out)
+		return err
+	}
+	return fmt.Errorf("unknown format %q; use one of %s", format, strings.Join(DiffFormats, ", "))
+}
+
+// sectionKey maps a section anchor to its heading key in the catalogue.
+func sectionKey(id string) string {
+	return map[string]string{
+		"ansvarlig": "controller", "personvernombud": "dpo", "formal": "purposes", "opplysninger": "data",
+		"kilder": "sources", "mottakere": "recipients", "overforing": "transfers", "lagring": "retention",
+		"rettigheter": "rights", "klage": "complaint", "automatiserte-avgjorelser": "automated",
+		"sikkerhet": "security", "versjon": "version",
+	}[id]
+}
+
+func redlineText(ts []diff.Token) string {
+	var parts []string
+	for _, t := range ts {
+		switch t.Op {
+		case "+":
+			parts = append(parts, "{+"+t.Text+"+}")
+		case "-":
+			parts = append(parts, "[-"+t.Text+"-]")
+		default:
+			parts = append(parts, t.Text)
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+func redlineMD(ts []diff.Token) string {
+	var parts []string
+	for _, t := range ts {
+		switch t.Op {
+		case "+":
+			parts = append(parts, "<ins>"+EscapeMarkdown(t.Text)+"</ins>")
+		case "-":
+			parts = append(parts, "<del>"+EscapeMarkdown(t.Text)+"</del>")
+		default:
+			parts = append(parts, EscapeMarkdown(t.Text))
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+func redlineHTML(ts []diff.Token) htmltemplate.HTML {
+	var b strings.Builder
+	for i, t := range ts {
+		if i > 0 {
+			b.WriteString(" ")
+		}
+		text := htmltemplate.HTMLEscapeString(t.Text)
+		switch t.Op {
+		case "+":
+			b.WriteString("<ins>" + text + "</ins>")
+		case "-":
+			b.WriteString("<del>" + text + "</del>")
+		default:
+			b.WriteString(text)
+		}
+	}
+	return htmltemplate.HTML(b.String()) //nolint:gosec // every part escaped above
+}
