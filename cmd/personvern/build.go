@@ -104,7 +104,7 @@ func (f *siteFlags) load(paths []string) (*site.Options, []string, error) {
 func newBuildCmd() *cobra.Command {
 	var sf siteFlags
 	var out string
-	var strict, clean, check, quiet bool
+	var strict, clean, check, quiet, noHistory bool
 	cmd := &cobra.Command{
 		Use:   "build [PATH...]",
 		Short: "Build the static privacy site from notices/ into site/",
@@ -131,6 +131,7 @@ output folder differs from what a build would write.`,
 			if err != nil {
 				return err
 			}
+			opt.NoHistory = noHistory
 			start := time.Now()
 			stderr := cmd.ErrOrStderr()
 			if !quiet && isTerminal(stderr) {
@@ -191,6 +192,7 @@ output folder differs from what a build would write.`,
 	cmd.Flags().BoolVar(&clean, "clean", false, "replace the output folder even if it holds files personvern did not make")
 	cmd.Flags().BoolVar(&check, "check", false, "build in memory and exit 1, naming the stale files, if the output folder is not up to date")
 	cmd.Flags().BoolVarP(&quiet, "quiet", "q", false, "print nothing but errors")
+	cmd.Flags().BoolVar(&noHistory, "no-history", false, "leave out the version history read from git")
 	return cmd
 }
 

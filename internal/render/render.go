@@ -37,6 +37,11 @@ type Options struct {
 	// Languages limits the other-language links to these (the site's
 	// languages); nil means every language of the notice.
 	Languages []string
+	// ShowHistory adds the "Endringer" section: the current version and,
+	// for each earlier version in History (newest first), its material
+	// and notable changes.
+	ShowHistory bool
+	History     []*notice.Notice
 }
 
 // Renderer holds parsed templates and loaded catalogues; it is safe for
@@ -143,6 +148,10 @@ func (r *Renderer) Page(n *notice.Notice, opt Options) (*Page, error) {
 	}
 	p := Build(n, c, alts)
 	p.Summary = summary.Build(n, c)
+	if opt.ShowHistory {
+		p.Sections = append(p.Sections, historySection(n, opt.History, c))
+		p.Headings["endringer"] = c.T("heading.history")
+	}
 	return p, nil
 }
 

@@ -35,6 +35,8 @@ type Options struct {
 	Lenient bool
 	// Progress, when set, is called after each notice is done.
 	Progress func(done, total int)
+	// NoHistory leaves out the version history read from git.
+	NoHistory bool
 }
 
 // Result is a build in memory: every file of the site by its slash path.
@@ -219,9 +221,13 @@ func buildNotice(e *entry, langs []string, opt Options, put func(string, []byte)
 	}
 	n := &e.doc.Notice
 	nl := noticeLangs(n, langs)
+	var history []*notice.Notice
+	if !opt.NoHistory {
+		history = History(e.file, n)
+	}
 	for _, l := range nl {
 		base := path.Join(l, n.ID)
-		ro := render.Options{Lang: l, Stylesheet: "../../style.css", IndexURL: "../", Languages: nl}
+		ro := render.Options{Lang: l, Stylesheet: "../../style.css", IndexURL: "../", Languages: nl, History: history, ShowHistory: true}
 		if opt.Config.BaseURL != "" {
 			ro.AltURL = func(lang, id string) string { return opt.Config.BaseURL + lang + "/" + id + "/" }
 		}

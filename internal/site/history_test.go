@@ -1,0 +1,104 @@
+package site
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestHistoryFromGit: the notice page lists its versions from git with
+// the material and notable changes of each, and the site is the same
+// before and after the new version is committed.
+func TestHistoryFromGit(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git not installed")
+	}
+	dir := t.TempDir()
+	git := func(args ...string) {
+		t.Helper()
+		cmd := exec.Command("git", args...)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@t", "GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@t", "GIT_CONFIG_GLOBAL=/dev/null")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	src, err := os.ReadFile("../../notices/joblearn.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(dir, "joblearn.yaml")
+	write := func(b []byte) {
+		if err := os.WriteFile(file, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	git("init", "-q", "-b", "main")
+	write(src)
+	git("add", ".")
+	git("commit", "-q", "-m", "v1")
+	// An edit that does not raise the version is the same version.
+	write(bytes.Replace(src, []byte("JobLearn sikrer"), []byte("JobLearn beskytter"), 1))
+	git("commit", "-q", "-am", "v1 typo")
+
+	v2 := bytes.Replace(src, []byte(`version: "1.0"`), []byte(`version: "2.0"`), 1)
+	v2 = bytes.Replace(v2, []byte("updated: 2023-09-01"), []byte("updated: 2024-03-01"), 1)
+	v2 = bytes.Replace(v2, []byte("period: P12W"), []byte("period: P26W"), 1)
+	write(v2)
+
+	build := func() map[string][]byte {
+		t.Helper()
+		res, err := Build([]string{file}, options(t, ""))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Errors > 0 {
+			t.Fatalf("%v", res.Findings)
+		}
+		return res.Files
+	}
+	before := build()
+	page := string(before["nb/joblearn/index.html"])
+	for _, want := range []string{
+		"Versjon 2.0, gjeldende fra 1. mars 2024.",
+		"lenger: 12 uker → 26 uker.",
+		"Versjon 1.0, 1. september 2023",
+		"Første publiserte versjon.",
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("history lacks %q", want)
+		}
+	}
+	if strings.Count(page, "Versjon 1.0,") != 1 {
+		t.Error("version 1.0 listed more than once")
+	}
+	if !strings.Contains(string(before["nn/joblearn/index.html"]), "Endringar") {
+		t.Error("nynorsk heading missing")
+	}
+	git("commit", "-q", "-am", "v2")
+	after := build()
+	for p, b := range before {
+		if !bytes.Equal(after[p], b) {
+			t.Errorf("%s differs before and after committing", p)
+		}
+	}
+}
+
+func TestHistoryWithoutGit(t *testing.T) {
+	dir := t.TempDir()
+	src, _ := os.ReadFile("../../notices/joblearn.yaml")
+	file := filepath.Join(dir, "joblearn.yaml")
+	_ = os.WriteFile(file, src, 0o644)
+	t.Setenv("GIT_CEILING_DIRECTORIES", filepath.Dir(dir))
+	res, err := Build([]string{file}, options(t, ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := string(res.Files["nb/joblearn/index.html"])
+	if !strings.Contains(page, "Versjon 1.0, gjeldende fra 1. september 2023.") || strings.Contains(page, "Første publiserte") {
+		t.Error("without git, only the current version is listed")
+	}
+}
