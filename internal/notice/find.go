@@ -41,6 +41,10 @@ func Find(paths []string) ([]string, error) {
 			add(p)
 			continue
 		}
+		root, err := filepath.EvalSymlinks(p)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %v", p, unwrapPathErr(err))
+		}
 		var found []string
 		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
@@ -53,9 +57,26 @@ func Find(paths []string) ([]string, error) {
 				}
 				return nil
 			}
-			if !d.IsDir() && IsNoticeFile(name) {
-				found = append(found, path)
+			if d.IsDir() || !IsNoticeFile(name) {
+				return nil
 			}
+			if d.Type()&fs.ModeSymlink != 0 {
+				// A link may point anywhere; reading /etc/shadow or another
+				// project's files because a link was committed is not ok.
+				target, err := filepath.EvalSymlinks(path)
+				if err != nil {
+					return fmt.Errorf("%s: a link to nothing (%v); remove it", path, unwrapPathErr(err))
+				}
+				if rel, err := filepath.Rel(root, target); err != nil || !filepath.IsLocal(rel) {
+					return fmt.Errorf("%s: a link to %s, outside %s; personvern reads only files inside the folders you name, so copy the notice in instead", path, target, p)
+				}
+				if info, err := os.Stat(target); err != nil || !info.Mode().IsRegular() {
+					return fmt.Errorf("%s: a link to something that is not a file; remove it", path)
+				}
+			} else if !d.Type().IsRegular() {
+				return fmt.Errorf("%s: not a regular file (a pipe or device?); remove it", path)
+			}
+			found = append(found, path)
 			return nil
 		})
 		if err != nil {

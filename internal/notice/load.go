@@ -64,6 +64,13 @@ func (e *Error) Error() string {
 
 // LoadFile reads and parses one notice file.
 func LoadFile(path string) (*Document, error) {
+	// A FIFO or device named as a notice would block on open or never
+	// end, so look before opening.
+	if info, err := os.Stat(path); err != nil {
+		return nil, &Error{Path: path, Msg: fmt.Sprintf("cannot read: %v", unwrapPathErr(err))}
+	} else if !info.Mode().IsRegular() {
+		return nil, &Error{Path: path, Msg: "not a regular file; name a .yaml notice file"}
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, &Error{Path: path, Msg: fmt.Sprintf("cannot read: %v", unwrapPathErr(err))}
@@ -106,6 +113,9 @@ func LoadFileWithDefaults(path string, def *Defaults) (*Document, error) {
 // ParseWithDefaults parses a notice and fills in each top-level key it
 // lacks from def.
 func ParseWithDefaults(path string, src []byte, def *Defaults) (*Document, error) {
+	if len(src) > MaxFileSize {
+		return nil, &Error{Path: path, Msg: fmt.Sprintf("file is larger than %d bytes; a notice is a few kilobytes, split it or check that this is the right file", MaxFileSize)}
+	}
 	if !utf8.Valid(src) {
 		line, col := invalidUTF8Pos(src)
 		return nil, &Error{Path: path, Line: line, Col: col, Msg: "file is not valid UTF-8; save it as UTF-8"}

@@ -2,6 +2,8 @@ package site
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"encoding/xml"
 	"errors"
@@ -80,7 +82,7 @@ func Build(files []string, opt Options) (*Result, error) {
 	res := &Result{Files: map[string][]byte{}}
 	entries := make([]*entry, len(files))
 	parallel(len(files), func(i int) {
-		e := &entry{file: files[i], id: strings.TrimSuffix(filepath.Base(files[i]), filepath.Ext(files[i]))}
+		e := &entry{file: files[i], id: fallbackID(files[i])}
 		doc, err := notice.LoadFileWithDefaults(files[i], opt.Config.Defaults)
 		if err != nil {
 			f := validate.Finding{File: files[i], Severity: validate.Error, Rule: "load", Message: err.Error()}
@@ -161,6 +163,18 @@ func Build(files []string, opt Options) (*Result, error) {
 	}
 	put(Marker, manifest(res))
 	return res, nil
+}
+
+// fallbackID names a notice whose own id is missing or not a slug (the
+// build then fails, but serve shows its findings): the file name if it is
+// a slug, else a name made from a hash, never a path like "..".
+func fallbackID(file string) string {
+	base := strings.TrimSuffix(filepath.Base(file), filepath.Ext(file))
+	if slugOK(base) {
+		return base
+	}
+	sum := sha256.Sum256([]byte(file))
+	return "notice-" + hex.EncodeToString(sum[:6])
 }
 
 func slugOK(id string) bool {

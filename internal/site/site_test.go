@@ -18,19 +18,25 @@ import (
 )
 
 func options(t testing.TB, cfgPath string) Options {
-	t.Helper()
+	fail := func(err error) {
+		if t == nil {
+			panic(err)
+		}
+		t.Helper()
+		t.Fatal(err)
+	}
 	r, err := render.Default()
 	if err != nil {
-		t.Fatal(err)
+		fail(err)
 	}
 	v, err := validate.New()
 	if err != nil {
-		t.Fatal(err)
+		fail(err)
 	}
 	cfg := &Config{}
 	if cfgPath != "" {
 		if cfg, err = LoadConfig(cfgPath); err != nil {
-			t.Fatal(err)
+			fail(err)
 		}
 	}
 	return Options{Config: *cfg, Renderer: r, Validator: v}

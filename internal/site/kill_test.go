@@ -1,0 +1,159 @@
+package site
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io/fs"
+	"math/rand"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/personvern/personvern/internal/notice"
+)
+
+// treeSum is a checksum of every file under dir, by path and content.
+func treeSum(t testing.TB, dir string) string {
+	t.Helper()
+	var lines []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		sum := sha256.Sum256(b)
+		rel, _ := filepath.Rel(dir, p)
+		lines = append(lines, rel+" "+hex.EncodeToString(sum[:]))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sort.Strings(lines)
+	sum := sha256.Sum256([]byte(strings.Join(lines, "\n")))
+	return fmt.Sprintf("%d files %x", len(lines), sum[:8])
+}
+
+// When the test binary runs with this variable set, it is the child
+// build that the parent kills.
+const killChildEnv = "PERSONVERN_TEST_KILL_CHILD"
+
+func TestMain(m *testing.M) {
+	if spec := os.Getenv(killChildEnv); spec != "" {
+		notices, out, _ := strings.Cut(spec, "|")
+		files, err := notice.Find([]string{notices})
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(3)
+		}
+		opt := options(nil, "")
+		opt.NoHistory = true
+		res, err := Build(files, opt)
+		if err != nil || res.Errors > 0 {
+			fmt.Fprintln(os.Stderr, err, res.Findings)
+			os.Exit(3)
+		}
+		for {
+			// Write the same site again and again until killed, so that
+			// the kill lands while files are written or swapped.
+			if err := Write(out, res.Files, false); err != nil {
+				fmt.Fprintln(os.Stderr, err)
+				os.Exit(3)
+			}
+		}
+	}
+	os.Exit(m.Run())
+}
+
+// TestKilledBuildKeepsSite sends SIGKILL to a child build at random
+// moments and checks that the site folder always holds one complete build,
+// never a mixture or nothing.
+func TestKilledBuildKeepsSite(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow")
+	}
+	dir := t.TempDir()
+	notices := filepath.Join(dir, "notices")
+	_ = os.Mkdir(notices, 0o755)
+	src, err := os.ReadFile("../../notices/joblearn.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Enough notices that a build takes a while and a kill lands mid-write.
+	for i := 0; i < 60; i++ {
+		id := fmt.Sprintf("notice-%02d", i)
+		b := bytes.Replace(src, []byte("id: joblearn"), []byte("id: "+id), 1)
+		if err := os.WriteFile(filepath.Join(notices, id+".yaml"), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	inputBefore := treeSum(t, notices)
+	out := filepath.Join(dir, "site")
+	files, _ := notice.Find([]string{notices})
+	opt := options(t, "")
+	opt.NoHistory = true
+	res, err := Build(files, opt)
+	if err != nil || res.Errors > 0 {
+		t.Fatal(err, res.Findings)
+	}
+	if err := Write(out, res.Files, false); err != nil {
+		t.Fatal(err)
+	}
+	want := treeSum(t, out)
+	rng := rand.New(rand.NewSource(1))
+	interrupted := 0
+	for round := 0; round < 8; round++ {
+		cmd := exec.Command(os.Args[0], "-test.run=^$")
+		cmd.Env = append(os.Environ(), killChildEnv+"="+notices+"|"+out)
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(time.Duration(50+rng.Intn(400)) * time.Millisecond)
+		_ = cmd.Process.Signal(syscall.SIGKILL)
+		_ = cmd.Wait()
+		if got := treeSum(t, out); got != want {
+			t.Fatalf("round %d: after SIGKILL the site is %s, want %s", round, got, want)
+		}
+		if left, _ := filepath.Glob(filepath.Join(dir, ".site.tmp-*")); len(left) > 0 {
+			interrupted++ // the kill landed while a new site was being written
+		}
+	}
+	t.Logf("%d of 8 kills landed in the middle of writing a site", interrupted)
+	if interrupted == 0 {
+		t.Error("no kill interrupted a write; the test proves nothing")
+	}
+	// The next build cleans up what the killed ones left beside the site.
+	if err := Write(out, res.Files, false); err != nil {
+		t.Fatal(err)
+	}
+	if left, _ := filepath.Glob(filepath.Join(dir, ".site.tmp-*")); len(left) > 0 {
+		t.Errorf("temporary folders left after a good build: %v", left)
+	}
+	if got := treeSum(t, notices); got != inputBefore {
+		t.Error("the notices were modified by the build")
+	}
+}
+
+// TestInputsNeverModified: validating, building and rendering leave every
+// input byte as it was.
+func TestInputsNeverModified(t *testing.T) {
+	before := treeSum(t, "../../notices")
+	res := buildNotices(t)
+	dir := filepath.Join(t.TempDir(), "site")
+	if err := Write(dir, res.Files, false); err != nil {
+		t.Fatal(err)
+	}
+	if after := treeSum(t, "../../notices"); after != before {
+		t.Errorf("notices/ changed: %s → %s", before, after)
+	}
+}
