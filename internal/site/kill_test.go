@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"io/fs"
 	"math/rand"
 	"os"
@@ -63,6 +64,7 @@ func TestMain(m *testing.M) {
 			fmt.Fprintln(os.Stderr, err, res.Findings)
 			os.Exit(3)
 		}
+		fmt.Println("writing") // the parent kills only from here on
 		for {
 			// Write the same site again and again until killed, so that
 			// the kill lands while files are written or swapped.
@@ -115,10 +117,19 @@ func TestKilledBuildKeepsSite(t *testing.T) {
 	for round := 0; round < 8; round++ {
 		cmd := exec.Command(os.Args[0], "-test.run=^$")
 		cmd.Env = append(os.Environ(), killChildEnv+"="+notices+"|"+out)
+		stdout, err := cmd.StdoutPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		time.Sleep(time.Duration(50+rng.Intn(400)) * time.Millisecond)
+		ready := make([]byte, len("writing\n"))
+		if _, err := io.ReadFull(stdout, ready); err != nil {
+			_ = cmd.Process.Kill()
+			t.Fatalf("child did not start writing: %v", err)
+		}
+		time.Sleep(time.Duration(rng.Intn(150)) * time.Millisecond)
 		_ = cmd.Process.Signal(syscall.SIGKILL)
 		_ = cmd.Wait()
 		if got := treeSum(t, out); got != want {
