@@ -4,8 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/personvern/personvern/internal/notice"
 	"github.com/personvern/personvern/internal/validate"
@@ -99,6 +101,26 @@ func (r *checkResult) line(file string, n int) string {
 	return ""
 }
 
+// parallel runs f(0..n-1) on all cores.
+func parallel(n int, f func(i int)) {
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < min(runtime.GOMAXPROCS(0), n); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				f(i)
+			}
+		}()
+	}
+	for i := 0; i < n; i++ {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}
+
 // check loads and validates every notice under paths. A file that cannot be
 // loaded becomes a finding too, so that all files are checked and reported
 // in one run.
@@ -115,15 +137,23 @@ func check(paths []string) (*checkResult, error) {
 		return nil, err
 	}
 	res := &checkResult{files: files}
-	for _, f := range files {
-		doc, err := notice.LoadFile(f)
+	docs := make([]*notice.Document, len(files))
+	found := make([][]validate.Finding, len(files))
+	parallel(len(files), func(i int) {
+		doc, err := notice.LoadFile(files[i])
 		if err != nil {
-			res.loadFailed = true
-			res.findings = append(res.findings, loadFinding(f, err))
-			continue
+			found[i] = []validate.Finding{loadFinding(files[i], err)}
+			return
 		}
-		res.docs = append(res.docs, doc)
-		res.findings = append(res.findings, v.Validate(doc)...)
+		docs[i], found[i] = doc, v.Validate(doc)
+	})
+	for i := range files {
+		if docs[i] == nil {
+			res.loadFailed = true
+		} else {
+			res.docs = append(res.docs, docs[i])
+		}
+		res.findings = append(res.findings, found[i]...)
 	}
 	validate.Sort(res.findings)
 	return res, nil

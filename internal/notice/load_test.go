@@ -16,6 +16,7 @@ func TestParseErrors(t *testing.T) {
 		{"not a mapping", "- a\n- b\n", 1, 1, "must be a mapping"},
 		{"scalar", "hello\n", 1, 1, "must be a mapping"},
 		{"two documents", "id: a\n---\nid: b\n", 2, 1, "more than one YAML document"},
+		{"content after end marker", "id: a\n...\nid: b\n", 3, 1, "more than one YAML document"},
 		{"duplicate key", "id: a\ntitle: x\nid: b\n", 3, 1, `key "id" appears twice`},
 		{"unclosed list", "id: a\ntitle: [x\n", 2, 1, "malformed YAML"},
 		{"bad indent", "a:\n  - b\n c: d\n", 3, 1, "malformed YAML"},
@@ -43,6 +44,14 @@ func TestParseErrors(t *testing.T) {
 				t.Errorf("error does not name the file: %v", e)
 			}
 		})
+	}
+}
+
+func TestDocumentMarkers(t *testing.T) {
+	for _, ok := range []string{"---\nid: a\n", "# c\n---\nid: a\n...\n# end\n", "id: |\n  ---\n  text\n", "id: a\n...\n"} {
+		if _, err := Parse("f.yaml", []byte(ok)); err != nil {
+			t.Errorf("%q: %v", ok, err)
+		}
 	}
 }
 

@@ -1,0 +1,443 @@
+package notice_test
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/personvern/personvern/internal/notice"
+	"gopkg.in/yaml.v3"
+)
+
+// FuzzParse: Parse never panics or hangs, whatever the bytes. A failure is
+// a *notice.Error with a message and a position inside the file; a success
+// is a mapping whose positions can be asked for.
+//
+//	go test ./internal/notice -run '^$' -fuzz '^FuzzParse$' -fuzztime 60s -parallel 2
+func FuzzParse(f *testing.F) {
+	for _, s := range fuzzSeeds() {
+		f.Add(s)
+	}
+	def := fuzzDefaults()
+	f.Fuzz(func(t *testing.T, data []byte) {
+		withDeadline(t, func() {
+			doc, err := notice.Parse("f.yaml", data)
+			checkParse(t, data, doc, err)
+			// The same with shared defaults, which appends to the root.
+			doc, err = notice.ParseWithDefaults("f.yaml", data, def)
+			checkParse(t, data, doc, err)
+		})
+	})
+}
+
+func checkParse(t *testing.T, data []byte, doc *notice.Document, err error) {
+	t.Helper()
+	if err != nil {
+		if doc != nil {
+			t.Errorf("Parse returned both a document and an error: %v", err)
+		}
+		var e *notice.Error
+		if !errors.As(err, &e) {
+			t.Fatalf("error of type %T, want *notice.Error: %v", err, err)
+		}
+		if e != err {
+			t.Errorf("error %T wraps *notice.Error; want it bare: %v", err, err)
+		}
+		if e.Path != "f.yaml" {
+			t.Errorf("error names %q, want f.yaml: %v", e.Path, e)
+		}
+		if strings.TrimSpace(e.Msg) == "" {
+			t.Errorf("error without a message: %#v", e)
+		}
+		switch {
+		case e.Line == 0 && e.Col != 0:
+			t.Errorf("column %d without a line: %v", e.Col, e)
+		case e.Line < 0 || (e.Line > 0 && e.Col < 1):
+			t.Errorf("bad position %d:%d: %v", e.Line, e.Col, e)
+		case e.Line > lineCount(data)+1:
+			// +1: at the end of a file without a final newline, yaml.v3
+			// puts the end of the stream on the next line.
+			t.Errorf("line %d is past the end of a %d-line file: %v", e.Line, lineCount(data), e)
+		}
+		if e.Error() == "" {
+			t.Errorf("empty Error() for %#v", e)
+		}
+		return
+	}
+	if doc == nil {
+		t.Fatal("Parse returned neither a document nor an error")
+	}
+	if doc.Root == nil || doc.Root.Kind != yaml.MappingNode {
+		t.Fatalf("Parse succeeded with a root that is not a mapping: %#v", doc.Root)
+	}
+	if _, ok := doc.Value.(map[string]any); !ok {
+		t.Fatalf("Parse succeeded with a JSON view of type %T, want map[string]any", doc.Value)
+	}
+	for _, p := range fuzzPaths {
+		line, col, exact := doc.Pos(p)
+		if line < 1 || col < 1 {
+			t.Errorf("Pos(%s) = %d:%d (exact %v), want a position >= 1:1", p, line, col, exact)
+		}
+		line, col, exact = doc.KeyPos(p)
+		if line < 1 || col < 1 {
+			t.Errorf("KeyPos(%s) = %d:%d (exact %v), want a position >= 1:1", p, line, col, exact)
+		}
+		_ = doc.Line(line)
+		_ = p.String()
+	}
+	_ = doc.Line(0)
+	_ = doc.Line(-1)
+	_ = doc.Line(1 << 30)
+}
+
+// fuzzPaths are the paths the validator and renderer ask positions for,
+// plus some that cannot exist.
+var fuzzPaths = []notice.Path{
+	nil,
+	{"id"},
+	{"title", "nb"},
+	{"controller", "name"},
+	{"controller", "email"},
+	{"purposes", 0, "legal_basis", 0, "article"},
+	{"purposes", 1 << 20},
+	{"categories", 0, "id"},
+	{"rights", "access", "limits", "nb"},
+	{"retention", 0, "categories", 2},
+	{0},
+	{"0", 0, "0"},
+	{"", "", ""},
+	notice.ParsePointer("/purposes/0/name/nn"),
+	notice.ParsePointer("/a~1b/~0c/-1/99999999999999999999"),
+	notice.ParsePointer(""),
+	notice.ParsePointer("/"),
+}
+
+// lineCount is the number of lines as yaml.v3 counts them: CR, LF, CRLF,
+// NEL, LS and PS all end a line. It is an upper bound for any position.
+func lineCount(src []byte) int {
+	s := string(bytes.TrimPrefix(src, []byte("\xef\xbb\xbf")))
+	n := 1 + strings.Count(s, "\n") + strings.Count(s, "\r") - strings.Count(s, "\r\n")
+	return n + strings.Count(s, "\u0085") + strings.Count(s, "\u2028") + strings.Count(s, "\u2029")
+}
+
+func fuzzDefaults() *notice.Defaults {
+	var n yaml.Node
+	src := "controller: {name: Felles, kind: public_authority, email: a@b.no}\ndpo: {email: ombud@b.no}\ncomplaint: datatilsynet\n"
+	if err := yaml.Unmarshal([]byte(src), &n); err != nil || len(n.Content) == 0 {
+		panic("fuzz defaults: " + src)
+	}
+	return &notice.Defaults{Path: "personvern.yaml", Node: n.Content[0]}
+}
+
+// withDeadline runs fn and fails, with every goroutine's stack, when it
+// takes longer than a notice ever should; a panic fails with its stack.
+func withDeadline(t *testing.T, fn func()) {
+	t.Helper()
+	const limit = 10 * time.Second
+	done := make(chan string, 1)
+	go func() {
+		defer func() {
+			if r := recover(); r != nil {
+				done <- fmt.Sprintf("panic: %v\n%s", r, debug.Stack())
+				return
+			}
+			done <- ""
+		}()
+		fn()
+	}()
+	select {
+	case msg := <-done:
+		if msg != "" {
+			t.Fatal(msg)
+		}
+	case <-time.After(limit):
+		buf := make([]byte, 1<<20)
+		t.Fatalf("still running after %v (a hang or a blow-up):\n%s", limit, buf[:runtime.Stack(buf, true)])
+	}
+}
+
+// fuzzSeeds are the real notices and transcriptions in the repository,
+// and inputs that have broken YAML loaders before.
+func fuzzSeeds() [][]byte {
+	var out [][]byte
+	var first []byte
+	for _, pattern := range []string{
+		"../../notices/*.yaml",
+		"../validate/testdata/*.yaml",
+		"../validate/testdata/seeds/*.yaml",
+		"testdata/seeds/*.yaml",
+	} {
+		files, _ := filepath.Glob(pattern)
+		for _, file := range files {
+			b, err := os.ReadFile(file)
+			if err != nil {
+				continue // skip what is missing or unreadable
+			}
+			if first == nil {
+				first = b
+			}
+			out = append(out, b)
+		}
+	}
+	if first == nil {
+		first = []byte("id: x\nversion: \"1\"\ntitle: {nb: Tittel, nn: Tittel}\n")
+	}
+	for _, s := range hostileSeeds() {
+		out = append(out, []byte(s))
+	}
+	out = append(out,
+		append([]byte("\xef\xbb\xbf"), first...),
+		bytes.ReplaceAll(first, []byte("\n"), []byte("\r\n")),
+		bytes.ReplaceAll(first, []byte("\n"), []byte("\r")),
+		append(append([]byte(nil), first...), "\n---\nid: other\n"...),
+		append(append([]byte(nil), first[:len(first)/2]...), 0xff, 0xfe),
+	)
+	return out
+}
+
+// hostileSeeds are small inputs that have broken YAML loaders, and
+// notices with markup and script links in every text field.
+func hostileSeeds() []string {
+	var deepBlock strings.Builder
+	for i := 0; i < 150; i++ {
+		deepBlock.WriteString(strings.Repeat(" ", i) + "a:\n")
+	}
+	out := []string{
+		"",
+		" ",
+		"\n\n",
+		"#",
+		"# only a comment\n",
+		"- a",
+		"a",
+		"~",
+		"a: &x [*x]",
+		"a: &x {b: *x}",
+		"&x [*x]",
+		"a: *x",
+		"a: &x b\nc: *x\nd: *x\n",
+		"a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\n",
+		"a: " + strings.Repeat("[", 5000) + strings.Repeat("]", 5000) + "\n",
+		"a: " + strings.Repeat("{b: ", 500) + "c" + strings.Repeat("}", 500) + "\n",
+		deepBlock.String(),
+		"a: " + strings.Repeat("- ", 300) + "x\n",
+		"\xef\xbb\xbf",
+		"\xef\xbb\xbfid: x\n",
+		"id: x\r\ntitle: {nb: y}\r\n",
+		"id: x\rtitle: {nb: y}\r",
+		"id: \xff\xfe\n",
+		"\xc3\x28",
+		"id: a\x00b\n",
+		"id: \"a\\x00b\\u2028c\"\n",
+		"id: a\u2028title: b\u0085x: [\n",
+		"id: a\n---\nid: b\n",
+		"---\n...\n",
+		"--- |\n  text\n",
+		"id: a\n...\n---\n",
+		"? [a]\n: b\n",
+		"? {a: b}\n: c\n",
+		"a: &x {b: 1}\nc:\n  <<: *x\n",
+		"<<: {a: b}\n",
+		"a: {b: 1, b: 2}\n",
+		"id: a\nid: b\n",
+		"%YAML 1.1\n%YAML 1.1\n---\na: b\n",
+		"%TAG !x! tag:x,2000:\n--- !x!y {}\n",
+		"--- !y!z {}\n",
+		"a: !!binary aGVsbG8=\n",
+		"a: !!int x\nb: !!float y\nc: !!bool z\nd: !!null q\n",
+		"a: !!timestamp 2024-13-45\nb: 2024-05-01\nc: 1e999\nd: .nan\ne: -.inf\nf: 0x_1\n",
+		"a: !!map [x]\n",
+		"a: !!seq {b: c}\n",
+		"a: !custom x\n",
+		"\t",
+		"a:\n\tb: c\n",
+		"a: |\n  x\n b",
+		"a: >-\n\n\n  x\n",
+		"a: 'x\n",
+		"a: \"x\n",
+		"a: b: c\n",
+		"a:\n  - b\n c: d\n",
+		"[a, b",
+		"{a: [b, {c: d}]",
+		"a: [b, c]]\n",
+		"- - - - -\n",
+		": x\n",
+		"? \n",
+		"id: " + strings.Repeat("x", 70000) + "\n",
+		strings.Repeat("a: b\n", 3) + strings.Repeat(" ", 10) + "c: d\n",
+		hostileNotice(`<script>alert(1)</script>`),
+		hostileNotice(`<img src=x onerror=alert(1)>`),
+		hostileNotice(`" onmouseover="alert(1)`),
+		hostileNotice(`<iframe src="javascript:alert(1)"></iframe>`),
+		hostileNotice(`[klikk](javascript:alert(1))`),
+		hostileNotice("</style><script>alert(1)</script><!--"),
+		hostileNotice(`javascript:alert(1)`),
+		markdownNotice(),
+	}
+	return out
+}
+
+// hostileNotice is a notice with payload in every field a person can
+// write text in, and script links where a URL is expected.
+func hostileNotice(payload string) string {
+	q := strconv.Quote(payload)
+	tx := "{nb: " + q + ", nn: " + q + "}"
+	return strings.NewReplacer("$Q", q, "$T", tx).Replace(`id: hostile
+version: $Q
+updated: $Q
+languages: [nb, nn]
+title: $T
+introduction: $T
+controller:
+  name: $Q
+  org_number: $Q
+  kind: $Q
+  unit: $T
+  address: $Q
+  email: $Q
+  phone: $Q
+  url: "javascript:alert(1)"
+  contact_person: $Q
+joint_controllers:
+  - name: $Q
+    org_number: $Q
+    responsibilities: $T
+    email: $Q
+    phone: $Q
+    url: " JaVaScRiPt:alert(1)"
+dpo: {name: $Q, email: $Q, phone: $Q, address: $Q}
+categories:
+  - id: $Q
+    label: $T
+    description: $T
+    special: true
+  - id: contact
+  - id: health
+purposes:
+  - id: $Q
+    replaces: $Q
+    name: $T
+    description: $T
+    categories: [$Q, contact, health]
+    legal_basis:
+      - article: $Q
+        national_law: $T
+        interests: $T
+        note: $T
+      - article: "6(1)(a)"
+      - article: "6(1)(f)"
+        interests: $T
+      - article: "9(2)(a)"
+sources:
+  - id: $Q
+    kind: $Q
+    name: $Q
+    description: $T
+    categories: [$Q]
+    public: true
+  - {id: you, kind: data_subject}
+provision: {requirement: $Q, consequences: $T}
+recipients:
+  - id: $Q
+    replaces: $Q
+    kind: $Q
+    name: $Q
+    description: $T
+    categories: [$Q]
+    purposes: [$Q]
+  - {id: p, kind: processor, name: $Q}
+transfers:
+  - id: $Q
+    country: $Q
+    recipient: $Q
+    safeguard: $Q
+    derogation: $Q
+    copy: $T
+  - {id: us, country: US, safeguard: scc, copy: $T}
+retention:
+  - id: $Q
+    categories: [$Q, contact]
+    period: $Q
+    from: $T
+    criteria: $T
+    then: $Q
+    law: $T
+  - {id: p, categories: [health], period: P5Y, then: delete}
+rights:
+  $Q: {limits: $T, how: $T}
+  access: {limits: $T, how: $T}
+  withdraw_consent: {how: $T}
+  human_review: {}
+  objection: {limits: $T}
+automated_decisions:
+  - id: $Q
+    replaces: $Q
+    description: $T
+    logic: $T
+    significance: $T
+    profiling: true
+    purposes: [$Q]
+complaint: $Q
+security: $T
+`)
+}
+
+// markdownNotice is a valid-looking notice whose free text tries every way
+// Markdown has to smuggle in a script, an image or a dangerous link.
+func markdownNotice() string {
+	md := strconv.Quote(strings.Join([]string{
+		"[a](javascript:alert(1))",
+		"[b](JAVASCRIPT:alert(1))",
+		"[c]( javascript:alert(1) )",
+		"[d](<javascript:alert(1)>)",
+		"[e](java&#115;cript:alert(1))",
+		"[f](javascript&colon;alert(1))",
+		"[g](java\\script:alert(1))",
+		"[h][ref]",
+		"<javascript:alert(1)>",
+		"<JavaScript:alert(1)>",
+		"![i](javascript:alert(1))",
+		"![j](https://tracker.example/p.gif)",
+		"[![k](x.png)](javascript:alert(1))",
+		"<img src=x onerror=alert(1)>",
+		"<script>alert(1)</script>",
+		"<a href=\"javascript:alert(1)\">l</a>",
+		"`<script>`",
+		"```\n<script>alert(1)</script>\n```",
+		"    <script>alert(1)</script>",
+		"<!-- <script> -->",
+		"<details open ontoggle=alert(1)>",
+		"[m](data:text/html;base64,PHNjcmlwdD4=)",
+		"[n](vbscript:msgbox)",
+		"[o](file:///etc/passwd)",
+		"[p](https://ok.example \"title\" onmouseover=alert(1))",
+		"[ref]: javascript:alert(1)",
+	}, "\n\n"))
+	tx := "{nb: " + md + ", nn: " + md + "}"
+	return `id: markdown
+version: "1.0"
+updated: 2024-05-01
+languages: [nb, nn]
+title: {nb: Markdown, nn: Markdown}
+introduction: ` + tx + `
+controller: {name: Eksempel kommune, kind: public_authority, email: post@eksempel.no, url: "https://eksempel.no"}
+categories: [{id: contact, description: ` + tx + `}]
+purposes: [{id: p, name: {nb: P, nn: P}, description: ` + tx + `, categories: [contact], legal_basis: [{article: "6(1)(e)", national_law: ` + tx + `}]}]
+sources: [{id: you, kind: data_subject, description: ` + tx + `}]
+recipients: []
+transfers: []
+retention: [{id: r, categories: [contact], period: P1Y, then: delete, criteria: ` + tx + `}]
+rights: {access: {how: ` + tx + `}}
+automated_decisions: []
+complaint: datatilsynet
+security: ` + tx + `
+`
+}

@@ -1,0 +1,316 @@
+package site
+
+// The built site in a real browser: tools/browser/browse.mjs clicks through
+// it in headless Chromium the way a reader would (front page, bokmål index,
+// a notice, the same notice in nynorsk, back to the nynorsk index), fails on
+// any request that leaves the site, and takes screenshots; then
+// tools/browser/axe.mjs checks one page of every kind with axe-core.
+//
+// The tools come from tools/browser (npm ci) and Debian (node, chromium).
+// Without them these tests skip, saying how to install them; with
+// PERSONVERN_REQUIRE_TOOLS=1 (as in .ci/run) they fail instead.
+//
+// Screenshots go to a temporary folder that is removed after the test; set
+// PERSONVERN_SCREENSHOTS=DIR to keep them in DIR.
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/personvern/personvern/internal/notice"
+	"github.com/personvern/personvern/internal/testtool"
+)
+
+// browserRoot is the module root, seen from this package's directory (go
+// test runs a package's tests in its own directory).
+const browserRoot = "../.."
+
+var (
+	browserTools  = filepath.Join(browserRoot, "tools", "browser")
+	browseScript  = filepath.Join(browserTools, "browse.mjs")
+	siteAxeScript = filepath.Join(browserTools, "axe.mjs")
+)
+
+const browserNpmCI = "cd tools/browser && npm ci --ignore-scripts"
+
+// requireBrowser skips the test when node, Chromium or the npm packages
+// are missing, or fails it when PERSONVERN_REQUIRE_TOOLS=1.
+func requireBrowser(t *testing.T, script string) {
+	t.Helper()
+	fileExists := func(p string) bool { _, err := os.Stat(p); return err == nil }
+	_, err := exec.LookPath("node")
+	testtool.Require(t, "node", err == nil, "apt-get install nodejs npm")
+	chromium := os.Getenv("CHROMIUM")
+	if chromium == "" {
+		chromium = "/usr/bin/chromium"
+	}
+	testtool.Require(t, "chromium", fileExists(chromium), "apt-get install chromium (or set CHROMIUM to a Chromium binary)")
+	modules := filepath.Join(browserTools, "node_modules")
+	testtool.Require(t, "tools/browser/node_modules",
+		fileExists(filepath.Join(modules, "playwright-core", "package.json")) &&
+			fileExists(filepath.Join(modules, "axe-core", "axe.min.js")),
+		browserNpmCI)
+	// The Stat also keys go test's cache to the script.
+	testtool.Require(t, filepath.Base(script), fileExists(script), "restore tools/browser/"+filepath.Base(script)+" from git")
+}
+
+// writeSite builds notices/ as TestBuildNotices does, or without the
+// configured base URL when relative, and writes it to a temporary folder.
+func writeSite(t *testing.T, relative bool) (dir string, opt Options) {
+	t.Helper()
+	files, err := notice.Find([]string{filepath.Join(browserRoot, "notices")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	opt = options(t, filepath.Join(browserRoot, "notices", "personvern.yaml"))
+	if relative {
+		opt.Config.BaseURL = ""
+	}
+	res, err := Build(files, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Errors > 0 {
+		t.Fatalf("notices have errors: %v", res.Findings)
+	}
+	dir = filepath.Join(t.TempDir(), "site")
+	if err := Write(dir, res.Files, false); err != nil {
+		t.Fatal(err)
+	}
+	return dir, opt
+}
+
+// runNode runs node with args and returns its stdout. Exit status 0 and 1
+// (the check found something) are for the caller to judge; anything else
+// fails the test.
+func runNode(t *testing.T, args ...string) (stdout []byte, code int) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, "node", args...)
+	cmd.WaitDelay = 10 * time.Second
+	var out, errOut bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errOut
+	err := cmd.Run()
+	if ee, ok := err.(*exec.ExitError); err != nil && !(ok && ee.ExitCode() == 1) {
+		t.Fatalf("node %s: %v\nstdout:\n%s\nstderr:\n%s", strings.Join(args, " "), err, out.String(), errOut.String())
+	}
+	if err != nil {
+		code = 1
+	}
+	if errOut.Len() > 0 {
+		t.Logf("node %s: stderr:\n%s", filepath.Base(args[0]), errOut.String())
+	}
+	return out.Bytes(), code
+}
+
+// browseReport is browse.mjs's output.
+type browseReport struct {
+	OK       bool   `json:"ok"`
+	Chromium string `json:"chromium"`
+	Server   string `json:"server"`
+	BaseURL  string `json:"baseURL"`
+	Steps    []struct {
+		Name string   `json:"name"`
+		URL  string   `json:"url"`
+		Path string   `json:"path"`
+		Lang string   `json:"lang"`
+		H1   []string `json:"h1"`
+	} `json:"steps"`
+	Screenshots []string `json:"screenshots"`
+	ViaBaseURL  []string `json:"viaBaseURL"`
+	Failures    []string `json:"failures"`
+}
+
+// TestBrowseSite clicks through the site in Chromium: as published (the
+// configured base URL, so the language switch links the public address,
+// which browse.mjs answers from the built folder) and as built without a
+// base URL (every link relative); and checks that a page with a tracking
+// pixel fails.
+func TestBrowseSite(t *testing.T) {
+	t.Parallel()
+	requireBrowser(t, browseScript)
+	for _, tc := range []struct {
+		name     string
+		relative bool
+	}{{"published", false}, {"relative", true}} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			site, opt := writeSite(t, tc.relative)
+			shots := t.TempDir()
+			if keep := os.Getenv("PERSONVERN_SCREENSHOTS"); keep != "" {
+				shots = filepath.Join(keep, tc.name)
+			}
+			args := []string{browseScript}
+			if opt.Config.BaseURL != "" {
+				args = append(args, "--base-url", opt.Config.BaseURL)
+			}
+			args = append(args, site, shots)
+			out, code := runNode(t, args...)
+			var rep browseReport
+			if err := json.Unmarshal(out, &rep); err != nil {
+				t.Fatalf("browse.mjs output is not JSON: %v\n%s", err, out)
+			}
+			if code != 0 || !rep.OK || len(rep.Failures) > 0 {
+				t.Fatalf("browse.mjs in Chromium %s: %d failures:\n  %s\nreport:\n%s",
+					rep.Chromium, len(rep.Failures), strings.Join(rep.Failures, "\n  "), out)
+			}
+			if len(rep.Steps) != 5 || len(rep.Screenshots) != 5 {
+				t.Fatalf("browse.mjs went through %d pages and took %d screenshots, want 5 and 5:\n%s", len(rep.Steps), len(rep.Screenshots), out)
+			}
+			var walk []string
+			for _, s := range rep.Steps {
+				walk = append(walk, fmt.Sprintf("/%s (%s)", s.Path, s.Lang))
+			}
+			t.Logf("Chromium %s: %s", rep.Chromium, strings.Join(walk, " → "))
+			if len(rep.ViaBaseURL) > 0 {
+				t.Logf("left the local copy for the public address %s (answered from the build): %s",
+					rep.BaseURL, strings.Join(rep.ViaBaseURL, " "))
+			}
+			t.Logf("screenshots in %s", shots)
+		})
+	}
+	// A tracking pixel on the bokmål index must fail the walk: proves that
+	// outside requests are really caught, not just never made.
+	t.Run("canary", func(t *testing.T) {
+		t.Parallel()
+		site, _ := writeSite(t, true)
+		index := filepath.Join(site, "nb", "index.html")
+		b, err := os.ReadFile(index)
+		if err != nil {
+			t.Fatal(err)
+		}
+		const tracker = "https://tracker.invalid/pixel.gif"
+		poisoned := strings.Replace(string(b), `<main id="innhold">`, `<main id="innhold"><img alt="" src="`+tracker+`">`, 1)
+		if poisoned == string(b) {
+			t.Fatal(`no <main id="innhold"> in nb/index.html to put the canary in`)
+		}
+		if err := os.WriteFile(index, []byte(poisoned), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out, code := runNode(t, browseScript, site, t.TempDir())
+		var rep browseReport
+		if err := json.Unmarshal(out, &rep); err != nil {
+			t.Fatalf("browse.mjs output is not JSON: %v\n%s", err, out)
+		}
+		if code != 1 || rep.OK || len(rep.Failures) != 1 || !strings.Contains(rep.Failures[0], "outside request: GET "+tracker) {
+			t.Fatalf("browse.mjs should fail on the tracking pixel %s and nothing else, got exit %d and failures:\n  %s\nthe check for outside requests is not working",
+				tracker, code, strings.Join(rep.Failures, "\n  "))
+		}
+	})
+}
+
+// siteAxeReport is axe.mjs's output.
+type siteAxeReport struct {
+	Axe        string          `json:"axe"`
+	Chromium   string          `json:"chromium"`
+	Pages      int             `json:"pages"`
+	Runs       int             `json:"runs"`
+	Violations []siteAxeResult `json:"violations"`
+	Incomplete []siteAxeResult `json:"incomplete"`
+}
+
+type siteAxeResult struct {
+	File    string `json:"file"`
+	Scheme  string `json:"scheme"`
+	ID      string `json:"id"`
+	Impact  string `json:"impact"`
+	Help    string `json:"help"`
+	HelpURL string `json:"helpUrl"`
+	Nodes   []struct {
+		Target  []string `json:"target"`
+		HTML    string   `json:"html"`
+		Summary string   `json:"summary"`
+	} `json:"nodes"`
+}
+
+func (v siteAxeResult) String() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s [%s] %s (%s): %s\n    %s", v.File, v.Scheme, v.ID, v.Impact, v.Help, v.HelpURL)
+	for _, n := range v.Nodes {
+		fmt.Fprintf(&b, "\n    at %s\n      %s", strings.Join(n.Target, " "), n.HTML)
+		for _, l := range strings.Split(strings.TrimSpace(n.Summary), "\n") {
+			fmt.Fprintf(&b, "\n      %s", strings.TrimSpace(l))
+		}
+	}
+	return b.String()
+}
+
+// TestSiteAccessibility runs axe-core (WCAG 2.0/2.1 A and AA, light and
+// dark) on one page of every kind the site has: the front page, a language
+// index, a notice, and the error page personvern serve shows for a notice
+// that does not validate.
+func TestSiteAccessibility(t *testing.T) {
+	t.Parallel()
+	requireBrowser(t, siteAxeScript)
+	site, opt := writeSite(t, false)
+
+	// The error page, with the findings of a notice that is mostly missing.
+	doc, err := notice.Parse("notices/broken.yaml", []byte("id: broken\nlanguages: [nb, nn]\ntitle:\n  nb: Ødelagt\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	findings := opt.Validator.Validate(doc)
+	if len(findings) == 0 {
+		t.Fatal("the broken notice has no findings")
+	}
+	var errPage bytes.Buffer
+	if err := opt.Renderer.RenderError(&errPage, "nb", "notices/broken.yaml", findings); err != nil {
+		t.Fatal(err)
+	}
+	broken := filepath.Join(site, "nb", "broken", "index.html")
+	if err := os.MkdirAll(filepath.Dir(broken), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(broken, errPage.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	pages := []string{
+		filepath.Join(site, "index.html"),
+		filepath.Join(site, "nb", "index.html"),
+		filepath.Join(site, "nb", "joblearn", "index.html"),
+		broken,
+	}
+	for _, p := range pages {
+		if _, err := os.Stat(p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, _ := runNode(t, append([]string{siteAxeScript}, pages...)...)
+	var rep siteAxeReport
+	if err := json.Unmarshal(out, &rep); err != nil {
+		t.Fatalf("axe.mjs output is not JSON: %v\n%s", err, out)
+	}
+	if want := 2 * len(pages); rep.Runs != want {
+		t.Fatalf("axe.mjs ran %d checks, want %d (%d pages, light and dark):\n%s", rep.Runs, want, len(pages), out)
+	}
+	rel := func(v *siteAxeResult) {
+		if r, err := filepath.Rel(site, v.File); err == nil && !strings.HasPrefix(r, "..") {
+			v.File = filepath.ToSlash(r)
+		}
+	}
+	for i := range rep.Incomplete {
+		rel(&rep.Incomplete[i])
+		t.Logf("needs review (not a failure): %s", rep.Incomplete[i])
+	}
+	var problems []string
+	for i := range rep.Violations {
+		rel(&rep.Violations[i])
+		problems = append(problems, rep.Violations[i].String())
+	}
+	if len(problems) > 0 {
+		t.Errorf("axe %s in Chromium %s: %d violations (templates/site-*.html.tmpl, templates/notice.html.tmpl, templates/style.css):\n%s",
+			rep.Axe, rep.Chromium, len(problems), strings.Join(problems, "\n"))
+	}
+	t.Logf("axe %s in Chromium %s: %d pages × light/dark, %d violations, %d need review",
+		rep.Axe, rep.Chromium, len(pages), len(problems), len(rep.Incomplete))
+}
