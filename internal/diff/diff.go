@@ -256,17 +256,26 @@ func dpoString(p *notice.DPO) string {
 // new side. It returns pairs, the new items without an old one and the
 // old items without a new one.
 func match[T any](old, new []T, id func(T) string, replaces func(T) string) (pairs [][2]T, added, removed []T) {
-	byID := map[string]int{}
+	// An id may appear twice in an invalid notice; pair in order then.
+	byID := map[string][]int{}
 	for i, o := range old {
-		byID[id(o)] = i
+		byID[id(o)] = append(byID[id(o)], i)
 	}
 	used := map[int]bool{}
-	for _, n := range new {
-		i, ok := byID[id(n)]
-		if !ok && replaces(n) != "" {
-			i, ok = byID[replaces(n)]
+	take := func(key string) (int, bool) {
+		for _, i := range byID[key] {
+			if !used[i] {
+				return i, true
+			}
 		}
-		if ok && !used[i] {
+		return 0, false
+	}
+	for _, n := range new {
+		i, ok := take(id(n))
+		if !ok && replaces(n) != "" {
+			i, ok = take(replaces(n))
+		}
+		if ok {
 			used[i] = true
 			pairs = append(pairs, [2]T{old[i], n})
 			continue

@@ -127,9 +127,10 @@ func (r *Renderer) Page(n *notice.Notice, opt Options) (*Page, error) {
 	if err != nil {
 		return nil, err
 	}
+	rel := func(lang, id string) string { return "../../" + lang + "/" + id + "/" }
 	alt := opt.AltURL
 	if alt == nil {
-		alt = func(lang, id string) string { return "../../" + lang + "/" + id + "/" }
+		alt = rel
 	}
 	var alts []Alternate
 	langs := n.Languages
@@ -144,7 +145,7 @@ func (r *Renderer) Page(n *notice.Notice, opt Options) (*Page, error) {
 		if err != nil {
 			return nil, err
 		}
-		alts = append(alts, Alternate{Lang: l, Label: oc.T("lang.switch"), URL: alt(l, n.ID)})
+		alts = append(alts, Alternate{Lang: l, Label: oc.T("lang.switch"), URL: alt(l, n.ID), Href: rel(l, n.ID)})
 	}
 	p := Build(n, c, alts)
 	p.Summary = summary.Build(n, c)

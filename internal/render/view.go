@@ -33,9 +33,11 @@ type Page struct {
 	Headings map[string]string
 }
 
-// Alternate is the same page in another language.
+// Alternate is the same page in another language: URL for the hreflang
+// link (absolute when the site has a base URL), Href for the link a reader
+// clicks (always relative, so a preview or staging copy stays itself).
 type Alternate struct {
-	Lang, Label, URL string
+	Lang, Label, URL, Href string
 }
 
 // Section is one part of the page with a stable anchor id, the same in

@@ -1,0 +1,113 @@
+package site
+
+import (
+	"bytes"
+	"os"
+	"testing"
+
+	"github.com/personvern/personvern/internal/diff"
+	"github.com/personvern/personvern/internal/notice"
+	"github.com/personvern/personvern/internal/render"
+	"github.com/personvern/personvern/internal/summary"
+	"github.com/personvern/personvern/internal/validate"
+)
+
+// Benchmarks of one notice through each stage, with allocations:
+// go test ./internal/site -run '^$' -bench . -benchmem
+
+const benchNotice = "../../notices/inn-trondheim.yaml" // the largest example
+
+func benchSrc(b *testing.B) []byte {
+	src, err := os.ReadFile(benchNotice)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return src
+}
+
+func BenchmarkLoad(b *testing.B) {
+	src := benchSrc(b)
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := notice.Parse(benchNotice, src); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkValidate(b *testing.B) {
+	d, err := notice.Parse(benchNotice, benchSrc(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	v, err := validate.New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if fs := v.Validate(d); len(fs) > 0 {
+			b.Fatal(fs)
+		}
+	}
+}
+
+func BenchmarkRender(b *testing.B) {
+	d, err := notice.Parse(benchNotice, benchSrc(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	r, err := render.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, format := range render.Formats {
+		b.Run(format, func(b *testing.B) {
+			b.ReportAllocs()
+			var buf bytes.Buffer
+			for b.Loop() {
+				buf.Reset()
+				if err := r.Render(&buf, &d.Notice, render.Options{Lang: "nn", Format: format}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.SetBytes(int64(buf.Len()))
+		})
+	}
+}
+
+func BenchmarkSummary(b *testing.B) {
+	d, err := notice.Parse(benchNotice, benchSrc(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	r, _ := render.Default()
+	c, _ := r.Catalog("nb")
+	b.ReportAllocs()
+	for b.Loop() {
+		summary.Measure(summary.Build(&d.Notice, c).Text())
+	}
+}
+
+func BenchmarkDiff(b *testing.B) {
+	src := benchSrc(b)
+	old, err := notice.Parse(benchNotice, src)
+	if err != nil {
+		b.Fatal(err)
+	}
+	changed := bytes.Replace(src, []byte("then: archive"), []byte("then: delete"), 1)
+	changed = bytes.Replace(changed, []byte("Vi "), []byte("Vi nå "), 5)
+	new, err := notice.Parse(benchNotice, changed)
+	if err != nil {
+		b.Fatal(err)
+	}
+	r, _ := render.Default()
+	c, _ := r.Catalog("nb")
+	b.ReportAllocs()
+	for b.Loop() {
+		if rep := diff.Compare(&old.Notice, &new.Notice, "a", "b", c); len(rep.Changes) == 0 {
+			b.Fatal("no changes")
+		}
+	}
+}
