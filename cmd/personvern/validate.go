@@ -3,11 +3,10 @@ package main
 import (
 	"errors"
 	"fmt"
+	"github.com/personvern/personvern/internal/work"
 	"os"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/personvern/personvern/internal/notice"
 	"github.com/personvern/personvern/internal/validate"
@@ -101,26 +100,6 @@ func (r *checkResult) line(file string, n int) string {
 	return ""
 }
 
-// parallel runs f(0..n-1) on all cores.
-func parallel(n int, f func(i int)) {
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < min(runtime.GOMAXPROCS(0), n); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				f(i)
-			}
-		}()
-	}
-	for i := 0; i < n; i++ {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-}
-
 // check loads and validates every notice under paths. A file that cannot be
 // loaded becomes a finding too, so that all files are checked and reported
 // in one run.
@@ -139,7 +118,7 @@ func check(paths []string) (*checkResult, error) {
 	res := &checkResult{files: files}
 	docs := make([]*notice.Document, len(files))
 	found := make([][]validate.Finding, len(files))
-	parallel(len(files), func(i int) {
+	work.Each(len(files), func(i int) {
 		doc, err := notice.LoadFile(files[i])
 		if err != nil {
 			found[i] = []validate.Finding{loadFinding(files[i], err)}

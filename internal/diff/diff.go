@@ -378,24 +378,12 @@ func (d *cmp) basis(code string) string {
 	return d.c.Cite(code, false) + " (" + d.c.T("basis."+code) + ")"
 }
 
-func isSpecial(n *notice.Notice, id string) bool {
-	if vc, ok := vocab.LookupCategory(id); ok {
-		return vc.Special || vc.Criminal
-	}
-	for _, c := range n.Categories {
-		if c.ID == id && c.Special != nil {
-			return *c.Special
-		}
-	}
-	return false
-}
-
 func (d *cmp) categories() {
 	pairs, added, removed := match(d.old.Categories, d.new.Categories,
 		func(c notice.Category) string { return c.ID }, func(notice.Category) string { return "" })
 	for _, c := range added {
 		rule := "new-category"
-		if isSpecial(d.new, c.ID) {
+		if d.new.IsSensitive(c.ID) {
 			rule = "new-special-category"
 		}
 		d.add("opplysninger", Material, rule, "categories/"+c.ID, d.q(d.categoryLabel(c.ID)), "", "")
@@ -406,7 +394,7 @@ func (d *cmp) categories() {
 	for _, p := range pairs {
 		o, n := p[0], p[1]
 		key := "categories/" + n.ID
-		if !isSpecial(d.old, o.ID) && isSpecial(d.new, n.ID) {
+		if !d.old.IsSensitive(o.ID) && d.new.IsSensitive(n.ID) {
 			d.add("opplysninger", Material, "new-special-category", key, d.q(d.categoryLabel(n.ID)), "", "")
 		}
 		d.texts("opplysninger", key+"/label", "field.category.label", o.Label, n.Label)
@@ -527,24 +515,9 @@ func (d *cmp) transfers() {
 	}
 }
 
-// days approximates an ISO 8601 duration, to tell longer from shorter.
 func days(iso string) int {
-	total, n := 0, 0
-	for _, r := range iso {
-		switch {
-		case r >= '0' && r <= '9':
-			n = n*10 + int(r-'0')
-		case r == 'Y':
-			total, n = total+n*365, 0
-		case r == 'M':
-			total, n = total+n*30, 0
-		case r == 'W':
-			total, n = total+n*7, 0
-		case r == 'D':
-			total, n = total+n, 0
-		}
-	}
-	return total
+	d, _ := vocab.ParseDuration(iso)
+	return d.ApproxDays()
 }
 
 func (d *cmp) catList(ids []string) string {

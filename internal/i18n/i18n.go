@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/personvern/personvern/internal/vocab"
 	"gopkg.in/yaml.v3"
 )
 
@@ -99,26 +100,30 @@ func (c *Catalog) Date(iso string) string {
 	return r.Replace(c.T("date.format"))
 }
 
-var durationRE = regexp.MustCompile(`^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$`)
-
 // Duration writes an ISO 8601 duration in words: P12W "12 uker",
 // P1Y6M "1 år og 6 måneder".
 func (c *Catalog) Duration(iso string) string {
-	m := durationRE.FindStringSubmatch(iso)
-	if m == nil || iso == "P" {
+	d, ok := vocab.ParseDuration(iso)
+	if !ok {
 		return iso
 	}
 	var parts []string
-	for i, unit := range []string{"Y", "M", "W", "D"} {
-		if m[i+1] == "" {
+	for _, u := range []struct {
+		unit string
+		n    int
+	}{{"Y", d.Years}, {"M", d.Months}, {"W", d.Weeks}, {"D", d.Days}} {
+		unit, n := u.unit, u.n
+		if n == 0 {
 			continue
 		}
-		n, _ := strconv.Atoi(m[i+1])
 		form := "other"
 		if n == 1 {
 			form = "one"
 		}
 		parts = append(parts, strconv.Itoa(n)+" "+c.T("unit."+unit+"."+form))
+	}
+	if len(parts) == 0 {
+		return "0 " + c.T("unit.D.other")
 	}
 	return c.List(parts)
 }

@@ -124,18 +124,22 @@ func ParseWithDefaults(path string, src []byte, def *Defaults) (*Document, error
 	if len(bytes.TrimSpace(src)) == 0 {
 		return nil, &Error{Path: path, Line: 1, Col: 1, Msg: "file is empty; start from `personvern new ID`"}
 	}
-	// yaml.Unmarshal reads the bytes in place; a Decoder over a reader
-	// copies them through buffers and costs a third more. Unmarshal reads
-	// only the first document, so a second one is found by its marker.
+	// A Decoder, not yaml.Unmarshal: Unmarshal reads the first document and
+	// silently ignores whatever follows it, even garbage (found by fuzzing).
+	dec := yaml.NewDecoder(bytes.NewReader(src))
 	var doc yaml.Node
-	if err := yaml.Unmarshal(src, &doc); err != nil {
+	if err := dec.Decode(&doc); err == io.EOF {
+		return nil, &Error{Path: path, Line: 1, Col: 1, Msg: "file holds no notice, only comments; start from `personvern new ID`"}
+	} else if err != nil {
 		return nil, yamlError(path, err)
 	}
-	if doc.Kind == 0 {
-		return nil, &Error{Path: path, Line: 1, Col: 1, Msg: "file holds no notice, only comments; start from `personvern new ID`"}
-	}
-	if line := secondDocument(src); line > 0 {
-		return nil, &Error{Path: path, Line: line, Col: 1, Msg: "file holds more than one YAML document; put one notice in each file"}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); err == nil {
+		return nil, &Error{Path: path, Line: extra.Line, Col: extra.Column, Msg: "file holds more than one YAML document; put one notice in each file"}
+	} else if err != io.EOF {
+		e := yamlError(path, err).(*Error)
+		e.Msg = "text after the end of the notice: " + strings.TrimPrefix(e.Msg, "malformed YAML: ") + "; remove it or fix the indentation"
+		return nil, e
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
 		return nil, &Error{Path: path, Line: 1, Col: 1, Msg: "file holds no notice"}
@@ -164,45 +168,6 @@ func ParseWithDefaults(path string, src []byte, def *Defaults) (*Document, error
 		d.DecodeErr = err
 	}
 	return d, nil
-}
-
-// secondDocument returns the line of a document marker ("---" or "...")
-// that follows content, or 0. A marker must start a line, so one inside a
-// block scalar (which is indented) is not taken for one.
-func secondDocument(src []byte) int {
-	content, ended := false, 0
-	line := 0
-	for len(src) > 0 {
-		line++
-		var l []byte
-		if i := bytes.IndexByte(src, '\n'); i >= 0 {
-			l, src = src[:i], src[i+1:]
-		} else {
-			l, src = src, nil
-		}
-		l = bytes.TrimRight(l, "\r")
-		switch {
-		case isMarker(l, "---"):
-			if content {
-				return line
-			}
-			continue
-		case isMarker(l, "..."):
-			ended = line // the end of the document: only comments may follow
-			continue
-		}
-		if t := bytes.TrimSpace(l); len(t) > 0 && t[0] != '#' && t[0] != '%' {
-			if ended > 0 {
-				return line
-			}
-			content = true
-		}
-	}
-	return 0
-}
-
-func isMarker(l []byte, m string) bool {
-	return bytes.HasPrefix(l, []byte(m)) && (len(l) == 3 || l[3] == ' ' || l[3] == '\t')
 }
 
 func yamlError(path string, err error) error {

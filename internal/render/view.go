@@ -134,18 +134,6 @@ func (b *builder) categoryList(ids []string) string {
 	return b.c.List(labels)
 }
 
-func isSpecial(n *notice.Notice, id string) bool {
-	if vc, ok := vocab.LookupCategory(id); ok {
-		return vc.Special
-	}
-	for _, c := range n.Categories {
-		if c.ID == id && c.Special != nil {
-			return *c.Special
-		}
-	}
-	return false
-}
-
 func mailto(addr string) string { return "mailto:" + addr }
 
 func tel(num string) string {
@@ -298,7 +286,7 @@ func (b *builder) data() Section {
 	anySpecial := false
 	for _, cat := range b.n.Categories {
 		head := Line{{Text: b.categoryLabel(cat.ID)}}
-		if isSpecial(b.n, cat.ID) {
+		if b.n.IsSpecial(cat.ID) {
 			anySpecial = true
 			head = append(head, Span{Text: " (" + c.T("data.special") + ")"})
 		}
@@ -475,29 +463,6 @@ func (b *builder) retention() Section {
 	return s
 }
 
-// rightApplies reports whether a right applies to the legal bases in use:
-// objection to 6(1)(e) and (f), portability to consent and contract,
-// withdrawal to consent, human review to automated decisions.
-func rightApplies(n *notice.Notice, code string) bool {
-	bases := map[string]bool{}
-	for _, pu := range n.Purposes {
-		for _, ba := range pu.LegalBasis {
-			bases[ba.Article] = true
-		}
-	}
-	switch code {
-	case "objection":
-		return bases["6(1)(e)"] || bases["6(1)(f)"]
-	case "portability":
-		return bases["6(1)(a)"] || bases["6(1)(b)"]
-	case "withdraw_consent":
-		return bases["6(1)(a)"] || bases["9(2)(a)"]
-	case "human_review":
-		return len(n.AutomatedDecisions) > 0
-	}
-	return true
-}
-
 func (b *builder) rights() Section {
 	c := b.c
 	s := Section{ID: "rettigheter", Heading: c.T("heading.rights")}
@@ -505,7 +470,7 @@ func (b *builder) rights() Section {
 	var items []Item
 	for _, r := range vocab.Rights {
 		decl, ok := b.n.Rights[r.Code]
-		if !ok || !rightApplies(b.n, r.Code) {
+		if !ok || !b.n.RightApplies(r.Code) {
 			continue
 		}
 		body := []Block{ptext(c.T("right." + r.Code + ".desc"))}

@@ -8,9 +8,9 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"github.com/personvern/personvern/internal/work"
 	"path"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"sort"
 	"strings"
@@ -81,7 +81,7 @@ func Build(files []string, opt Options) (*Result, error) {
 	}
 	res := &Result{Files: map[string][]byte{}}
 	entries := make([]*entry, len(files))
-	parallel(len(files), func(i int) {
+	work.Each(len(files), func(i int) {
 		e := &entry{file: files[i], id: fallbackID(files[i])}
 		doc, err := notice.LoadFileWithDefaults(files[i], opt.Config.Defaults)
 		if err != nil {
@@ -128,7 +128,7 @@ func Build(files []string, opt Options) (*Result, error) {
 	}
 	done := 0
 	var firstErr error
-	parallel(len(entries), func(i int) {
+	work.Each(len(entries), func(i int) {
 		e := entries[i]
 		err := buildNotice(e, langs, opt, put)
 		mu.Lock()
@@ -187,27 +187,6 @@ func slugOK(id string) bool {
 		}
 	}
 	return true
-}
-
-// parallel runs f(0..n-1) on all cores.
-func parallel(n int, f func(i int)) {
-	workers := min(runtime.GOMAXPROCS(0), n)
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				f(i)
-			}
-		}()
-	}
-	for i := 0; i < n; i++ {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }
 
 // noticeLangs are the site languages a notice is written in.

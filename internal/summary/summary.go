@@ -176,25 +176,13 @@ func (b *builder) plainCategory(id string) string {
 	return ""
 }
 
-func isSpecial(n *notice.Notice, id string) bool {
-	if vc, ok := vocab.LookupCategory(id); ok {
-		return vc.Special || vc.Criminal
-	}
-	for _, c := range n.Categories {
-		if c.ID == id && c.Special != nil {
-			return *c.Special
-		}
-	}
-	return false
-}
-
 func (b *builder) data() {
 	var plain, special []string
 	for _, c := range b.n.Categories {
 		name := b.plainCategory(c.ID)
 		switch {
 		case name == "":
-		case isSpecial(b.n, c.ID):
+		case b.n.IsSensitive(c.ID):
 			special = append(special, name)
 		default:
 			plain = append(plain, name)
@@ -315,8 +303,8 @@ func (b *builder) retention() {
 			criteria = true
 			continue
 		}
-		if d := days(r.Period); d > longestDays {
-			longest, longestDays = r.Period, d
+		if d, _ := vocab.ParseDuration(r.Period); d.ApproxDays() > longestDays {
+			longest, longestDays = r.Period, d.ApproxDays()
 		}
 	}
 	var first string
@@ -333,45 +321,10 @@ func (b *builder) retention() {
 	b.add("lagring", first, second)
 }
 
-// days approximates an ISO 8601 duration in days, to compare periods.
-func days(iso string) int {
-	total, n := 0, 0
-	for _, r := range iso {
-		switch {
-		case r >= '0' && r <= '9':
-			n = n*10 + int(r-'0')
-		case r == 'Y':
-			total, n = total+n*365, 0
-		case r == 'M':
-			total, n = total+n*30, 0
-		case r == 'W':
-			total, n = total+n*7, 0
-		case r == 'D':
-			total, n = total+n, 0
-		}
-	}
-	return total
-}
-
+// applies reports whether the notice lists a right and it applies.
 func (b *builder) applies(code string) bool {
-	bases := map[string]bool{}
-	for _, p := range b.n.Purposes {
-		for _, ba := range p.LegalBasis {
-			bases[ba.Article] = true
-		}
-	}
-	if _, ok := b.n.Rights[code]; !ok {
-		return false
-	}
-	switch code {
-	case "objection":
-		return bases["6(1)(e)"] || bases["6(1)(f)"]
-	case "portability":
-		return bases["6(1)(a)"] || bases["6(1)(b)"]
-	case "withdraw_consent":
-		return bases["6(1)(a)"] || bases["9(2)(a)"]
-	}
-	return true
+	_, listed := b.n.Rights[code]
+	return listed && b.n.RightApplies(code)
 }
 
 func (b *builder) rights() {

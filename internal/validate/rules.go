@@ -159,18 +159,6 @@ func checkCategorySpecial(r *report, n *notice.Notice) {
 	}
 }
 
-func isSpecial(n *notice.Notice, id string) bool {
-	if vc, ok := vocab.LookupCategory(id); ok {
-		return vc.Special
-	}
-	for _, c := range n.Categories {
-		if c.ID == id && c.Special != nil {
-			return *c.Special
-		}
-	}
-	return false
-}
-
 func checkPurposeRefs(r *report, n *notice.Notice) {
 	decl := map[string]bool{}
 	for _, pu := range n.Purposes {
@@ -213,7 +201,7 @@ func checkSpecial(r *report, n *notice.Notice) {
 		var special []string
 		criminal := false
 		for _, c := range pu.Categories {
-			if isSpecial(n, c) {
+			if n.IsSpecial(c) {
 				special = append(special, c)
 			}
 			if vc, ok := vocab.LookupCategory(c); ok && vc.Criminal {
@@ -252,7 +240,7 @@ func checkArt9Unused(r *report, n *notice.Notice) {
 	for i, pu := range n.Purposes {
 		special := false
 		for _, c := range pu.Categories {
-			special = special || isSpecial(n, c)
+			special = special || n.IsSpecial(c)
 		}
 		if special {
 			continue
@@ -381,13 +369,10 @@ func checkRetentionCoverage(r *report, n *notice.Notice) {
 	}
 }
 
-// durationRE accepts ISO 8601 durations in whole years, months, weeks and
-// days; hours and below make no sense for keeping records.
-var durationRE = regexp.MustCompile(`^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$`)
-
 // ValidDuration reports whether s is an ISO 8601 duration personvern accepts.
 func ValidDuration(s string) bool {
-	return s != "P" && durationRE.MatchString(s)
+	_, ok := vocab.ParseDuration(s)
+	return ok
 }
 
 func checkRetentionPeriods(r *report, n *notice.Notice) {
@@ -398,21 +383,11 @@ func checkRetentionPeriods(r *report, n *notice.Notice) {
 	}
 }
 
-func basesInUse(n *notice.Notice) map[string]bool {
-	m := map[string]bool{}
-	for _, pu := range n.Purposes {
-		for _, b := range pu.LegalBasis {
-			m[b.Article] = true
-		}
-	}
-	return m
-}
-
 func checkRightsRequired(r *report, n *notice.Notice) {
 	if n.Rights == nil {
 		return
 	}
-	b := basesInUse(n)
+	b := n.Bases()
 	need := []struct {
 		right, art, why string
 		when            bool
@@ -432,7 +407,7 @@ func checkRightsRequired(r *report, n *notice.Notice) {
 }
 
 func checkRightsNotApplicable(r *report, n *notice.Notice) {
-	b := basesInUse(n)
+	b := n.Bases()
 	if len(b) == 0 {
 		return
 	}
