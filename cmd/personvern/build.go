@@ -142,23 +142,46 @@ output folder differs from what a build would write.`,
 					}
 				}
 			}
+			// Files go straight to disk (or to the comparison) as they are
+			// made, so even a large site is never held in memory.
+			var dirSink *site.DirSink
+			var checkSink *site.CheckSink
+			if check {
+				checkSink = site.NewCheckSink(out)
+				opt.Sink = checkSink
+			} else {
+				dirSink, err = site.NewDirSink(out, clean)
+				if err != nil {
+					return trouble("%v", err)
+				}
+				opt.Sink = dirSink
+			}
 			res, err := site.Build(files, *opt)
 			if err != nil {
+				if dirSink != nil {
+					dirSink.Abort()
+				}
 				return trouble("%v", err)
 			}
 			if len(res.Findings) > 0 {
 				_ = validate.Write(stderr, res.Findings, validate.WriteOptions{Format: "text"})
 			}
+			refuse := func(e *exitError) error {
+				if dirSink != nil {
+					dirSink.Abort()
+				}
+				return e
+			}
 			switch {
 			case res.LoadFailed:
-				return &exitError{code: exitTrouble, msg: "cannot read every notice; nothing was published"}
+				return refuse(&exitError{code: exitTrouble, msg: "cannot read every notice; nothing was published"})
 			case res.Errors > 0:
-				return &exitError{code: exitFindings, msg: fmt.Sprintf("refusing to publish: %d %s; nothing was written", res.Errors, plural(res.Errors, "error", "errors"))}
+				return refuse(&exitError{code: exitFindings, msg: fmt.Sprintf("refusing to publish: %d %s; nothing was written", res.Errors, plural(res.Errors, "error", "errors"))})
 			case strict && res.Warnings > 0:
-				return &exitError{code: exitFindings, msg: fmt.Sprintf("refusing to publish with --strict: %d %s; nothing was written", res.Warnings, plural(res.Warnings, "warning", "warnings"))}
+				return refuse(&exitError{code: exitFindings, msg: fmt.Sprintf("refusing to publish with --strict: %d %s; nothing was written", res.Warnings, plural(res.Warnings, "warning", "warnings"))})
 			}
 			if check {
-				stale, extra, err := site.Check(out, res.Files)
+				stale, extra, err := checkSink.Result()
 				if err != nil {
 					return trouble("%v", err)
 				}
@@ -172,16 +195,16 @@ output folder differs from what a build would write.`,
 					return &exitError{code: exitFindings, msg: fmt.Sprintf("%s is out of date: %d stale, %d extra; run personvern build and commit the result", out, len(stale), len(extra))}
 				}
 				if !quiet {
-					fmt.Fprintf(stderr, "%s is up to date: %d files\n", out, len(res.Files))
+					fmt.Fprintf(stderr, "%s is up to date: %d files\n", out, len(res.Paths()))
 				}
 				return nil
 			}
-			if err := site.Write(out, res.Files, clean); err != nil {
+			if err := dirSink.Commit(); err != nil {
 				return trouble("%v", err)
 			}
 			if !quiet {
 				fmt.Fprintf(stderr, "built %d %s, %d pages, %d files in %s → %s\n", res.Notices, plural(res.Notices, "notice", "notices"),
-					res.Pages, len(res.Files), time.Since(start).Round(time.Millisecond), out)
+					res.Pages, len(res.Paths()), time.Since(start).Round(time.Millisecond), out)
 			}
 			return nil
 		},

@@ -127,9 +127,12 @@ func check(paths []string) (*checkResult, error) {
 		docs[i], found[i] = doc, v.Validate(doc)
 	})
 	for i := range files {
-		if docs[i] == nil {
+		switch {
+		case docs[i] == nil:
 			res.loadFailed = true
-		} else {
+		case len(files) == 1 || len(found[i]) > 0:
+			// Kept for showing source lines, or for render; thousands of
+			// clean notices are not kept in memory.
 			res.docs = append(res.docs, docs[i])
 		}
 		res.findings = append(res.findings, found[i]...)

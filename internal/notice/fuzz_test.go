@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -74,6 +75,18 @@ func checkParse(t *testing.T, data []byte, doc *notice.Document, err error) {
 	}
 	if doc == nil {
 		t.Fatal("Parse returned neither a document nor an error")
+	}
+	// One notice per file: what yaml.v3 itself reads as a second document
+	// (or as trouble after the first) must not be dropped silently.
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var first, second yaml.Node
+	if err := dec.Decode(&first); err == nil {
+		switch err := dec.Decode(&second); {
+		case err == nil:
+			t.Fatalf("Parse accepted a file with a second YAML document (line %d), which it ignores", second.Line)
+		case err != io.EOF:
+			t.Fatalf("Parse accepted a file whose rest after the first document yaml.v3 rejects (%v), and ignores it", err)
+		}
 	}
 	if doc.Root == nil || doc.Root.Kind != yaml.MappingNode {
 		t.Fatalf("Parse succeeded with a root that is not a mapping: %#v", doc.Root)

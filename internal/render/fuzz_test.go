@@ -27,7 +27,7 @@ import (
 // phone, relative), and the Markdown the renderer writes stays safe when a
 // viewer renders it without sanitizing (raw HTML and any link passed on).
 // go test ./internal/render -run '^$' -fuzz '^FuzzMarkdown$' -fuzz.strict
-var strict = flag.Bool("fuzz.strict", false, "also check the link policy and Markdown output under an unsanitizing viewer")
+var strict = flag.Bool("fuzz.strict", true, "also check the link policy and Markdown output under an unsanitizing viewer")
 
 // fuzzRenderer is created once: parsing the templates per input would
 // measure html/template, not the notice.

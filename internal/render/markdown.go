@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"html"
 	"html/template"
 	"strings"
 
@@ -39,11 +40,17 @@ func (sanitizer) Transform(doc *ast.Document, reader text.Reader, pc parser.Cont
 			replace = append(replace, func() { swap(n, ast.NewString([]byte(alt))) })
 			return ast.WalkSkipChildren, nil
 		case *ast.Link:
-			if !SafeURL(string(n.Destination)) {
+			// Decide on the address a browser would see: character
+			// references are decoded when the link is written, so
+			// "javascript&colon;" must count as "javascript:".
+			dest := html.UnescapeString(string(n.Destination))
+			if !SafeURL(dest) {
 				replace = append(replace, func() { unwrap(n) })
+			} else {
+				n.Destination = []byte(dest)
 			}
 		case *ast.AutoLink:
-			if !SafeURL(string(n.URL(src))) {
+			if !SafeURL(html.UnescapeString(string(n.URL(src)))) {
 				label := string(n.Label(src))
 				replace = append(replace, func() { swap(n, ast.NewString([]byte(label))) })
 			}
@@ -287,14 +294,14 @@ func (w *mdWriter) inline(n ast.Node) string {
 			if w.plain {
 				b.WriteString(linkText(label, dest))
 			} else {
-				b.WriteString("[" + label + "](" + escapeURL(dest) + ")")
+				b.WriteString("[" + label + "](" + mdURL(dest) + ")")
 			}
 		case *ast.AutoLink:
 			u := string(c.URL(w.src))
 			if w.plain {
 				b.WriteString(strings.TrimPrefix(u, "mailto:"))
 			} else {
-				b.WriteString("[" + EscapeMarkdown(string(c.Label(w.src))) + "](" + escapeURL(u) + ")")
+				b.WriteString("[" + EscapeMarkdown(string(c.Label(w.src))) + "](" + mdURL(u) + ")")
 			}
 		default:
 			b.WriteString(w.inline(c))
@@ -336,6 +343,12 @@ func escapeHTML(s string) string {
 	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
 }
 
-func escapeURL(u string) string {
-	return strings.NewReplacer(" ", "%20", "(", "%28", ")", "%29", "<", "%3C", ">", "%3E").Replace(u)
+// mdURL writes a link address into Markdown: only safe addresses (others
+// become "#"), with the characters that could end the link or start a
+// character reference escaped, so a viewer sees exactly this address.
+func mdURL(u string) string {
+	if !SafeURL(u) {
+		return "#"
+	}
+	return strings.NewReplacer("&", "&amp;", " ", "%20", "(", "%28", ")", "%29", "<", "%3C", ">", "%3E", "\\", "%5C", "\n", "%0A").Replace(u)
 }

@@ -278,12 +278,13 @@ func (r *Renderer) funcs() map[string]any {
 		"richMD":   RichMarkdown,
 		"richTXT":  RichText,
 		"mdesc":    EscapeMarkdown,
+		"mdurl":    mdURL,
 		"mdline": func(l Line) string {
 			var b strings.Builder
 			for _, s := range l {
 				t := EscapeMarkdown(s.Text)
 				if s.Href != "" {
-					t = "[" + t + "](" + escapeURL(s.Href) + ")"
+					t = "[" + t + "](" + mdURL(s.Href) + ")"
 				}
 				if s.Strong {
 					t = "**" + t + "**"

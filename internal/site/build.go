@@ -39,11 +39,21 @@ type Options struct {
 	Progress func(done, total int)
 	// NoHistory leaves out the version history read from git.
 	NoHistory bool
+	// Sink, when set, receives every file as it is made (a DirSink writes
+	// it to disk at once), so a large site is never held in memory; then
+	// Result.Files stays nil. Without a Sink the files are kept in Files.
+	Sink Sink
+}
+
+// Sink receives the files of a site; Put is called from several
+// goroutines at once.
+type Sink interface {
+	Put(path string, data []byte) error
 }
 
 // Result is a build in memory: every file of the site by its slash path.
 type Result struct {
-	Files    map[string][]byte
+	Files    map[string][]byte // without Options.Sink
 	Findings []validate.Finding
 	Errors   int // findings of severity error
 	Warnings int
@@ -51,14 +61,12 @@ type Result struct {
 	Pages    int // HTML pages
 	// LoadFailed is set when a file could not be read or parsed.
 	LoadFailed bool
+	paths      []string
 }
 
 // Paths returns the files of the site, sorted.
 func (r *Result) Paths() []string {
-	out := make([]string, 0, len(r.Files))
-	for p := range r.Files {
-		out = append(out, p)
-	}
+	out := append([]string(nil), r.paths...)
 	sort.Strings(out)
 	return out
 }
@@ -79,7 +87,10 @@ func Build(files []string, opt Options) (*Result, error) {
 	if len(langs) == 0 {
 		langs = opt.Renderer.Languages()
 	}
-	res := &Result{Files: map[string][]byte{}}
+	res := &Result{}
+	if opt.Sink == nil {
+		res.Files = map[string][]byte{}
+	}
 	entries := make([]*entry, len(files))
 	work.Each(len(files), func(i int) {
 		e := &entry{file: files[i], id: fallbackID(files[i])}
@@ -121,10 +132,24 @@ func Build(files []string, opt Options) (*Result, error) {
 	}
 
 	var mu sync.Mutex
+	var sinkErr error
 	put := func(p string, b []byte) {
+		var err error
+		if opt.Sink != nil {
+			err = opt.Sink.Put(p, b)
+		}
 		mu.Lock()
-		res.Files[p] = b
-		mu.Unlock()
+		defer mu.Unlock()
+		if opt.Sink == nil {
+			res.Files[p] = b
+		}
+		if err != nil && sinkErr == nil {
+			sinkErr = err
+		}
+		res.paths = append(res.paths, p)
+		if strings.HasSuffix(p, ".html") {
+			res.Pages++
+		}
 	}
 	done := 0
 	var firstErr error
@@ -141,6 +166,9 @@ func Build(files []string, opt Options) (*Result, error) {
 			opt.Progress(done, len(entries))
 		}
 	})
+	if firstErr == nil {
+		firstErr = sinkErr
+	}
 	if firstErr != nil {
 		return nil, firstErr
 	}
@@ -156,12 +184,10 @@ func Build(files []string, opt Options) (*Result, error) {
 	if opt.Config.BaseURL != "" {
 		put("sitemap.xml", sitemap(entries, langs, opt.Config.BaseURL))
 	}
-	for p := range res.Files {
-		if strings.HasSuffix(p, ".html") {
-			res.Pages++
-		}
-	}
 	put(Marker, manifest(res))
+	if sinkErr != nil {
+		return nil, sinkErr
+	}
 	return res, nil
 }
 

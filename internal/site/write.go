@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // ErrForeign is returned when the output folder holds files the build did
@@ -44,31 +45,39 @@ func foreignFiles(dir string) ([]string, error) {
 	return foreign, err
 }
 
-// Write replaces dir with exactly the files, atomically: it writes a new
-// folder beside dir and swaps it in only when every file is written, so a
-// failed or killed build leaves the previous site as it was. It refuses
-// when dir holds files the last build did not make, unless clean.
-func Write(dir string, files map[string][]byte, clean bool) error {
+// DirSink writes a site into a new folder beside dir, as the build makes
+// it, and swaps it in on Commit, so that a failed or killed build leaves
+// the previous site as it was.
+type DirSink struct {
+	dir, tmp string
+	exists   bool
+	mu       sync.Mutex
+	made     map[string]bool // folders already created
+}
+
+// NewDirSink prepares to replace dir. It refuses when dir holds files the
+// last build did not make, unless clean.
+func NewDirSink(dir string, clean bool) (*DirSink, error) {
 	dir = filepath.Clean(dir)
 	info, err := os.Stat(dir)
 	exists := err == nil
 	switch {
 	case err != nil && !errors.Is(err, fs.ErrNotExist):
-		return err
+		return nil, err
 	case exists && !info.IsDir():
-		return fmt.Errorf("%s is a file, not a folder; choose another output with -o", dir)
+		return nil, fmt.Errorf("%s is a file, not a folder; choose another output with -o", dir)
 	}
 	if exists && !clean {
 		foreign, err := foreignFiles(dir)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if len(foreign) > 0 {
 			shown := foreign
 			if len(shown) > 5 {
 				shown = append(shown[:5:5], fmt.Sprintf("and %d more", len(foreign)-5))
 			}
-			return fmt.Errorf("%w: %s holds %s; move them away, build into another folder with -o, or pass --clean to replace the folder with all its contents", ErrForeign, dir, strings.Join(shown, ", "))
+			return nil, fmt.Errorf("%w: %s holds %s; move them away, build into another folder with -o, or pass --clean to replace the folder with all its contents", ErrForeign, dir, strings.Join(shown, ", "))
 		}
 	}
 	parent, base := filepath.Split(dir)
@@ -76,15 +85,56 @@ func Write(dir string, files map[string][]byte, clean bool) error {
 		parent = "."
 	}
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return err
+		return nil, err
 	}
 	removeStale(parent, base)
 	tmp, err := os.MkdirTemp(parent, "."+base+".tmp-")
 	if err != nil {
-		return err
+		return nil, err
 	}
-	defer os.RemoveAll(tmp) // after the swap, this is the old site
 	if err := os.Chmod(tmp, 0o755); err != nil {
+		os.RemoveAll(tmp)
+		return nil, err
+	}
+	return &DirSink{dir: dir, tmp: tmp, exists: exists, made: map[string]bool{".": true}}, nil
+}
+
+// Put writes one file of the new site.
+func (s *DirSink) Put(p string, data []byte) error {
+	rel := filepath.FromSlash(p)
+	if !filepath.IsLocal(rel) {
+		return fmt.Errorf("refusing to write %q outside the output folder", p)
+	}
+	full := filepath.Join(s.tmp, rel)
+	d := filepath.Dir(rel)
+	s.mu.Lock()
+	made := s.made[d]
+	s.made[d] = true
+	s.mu.Unlock()
+	if !made {
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			return err
+		}
+	}
+	return os.WriteFile(full, data, 0o644)
+}
+
+// Commit puts the new site in place of the old one.
+func (s *DirSink) Commit() error {
+	defer os.RemoveAll(s.tmp) // after the swap, this is the old site
+	if !s.exists {
+		return os.Rename(s.tmp, s.dir)
+	}
+	return swap(s.tmp, s.dir)
+}
+
+// Abort throws the new site away and leaves the old one.
+func (s *DirSink) Abort() { os.RemoveAll(s.tmp) }
+
+// Write replaces dir with exactly the files, atomically (see DirSink).
+func Write(dir string, files map[string][]byte, clean bool) error {
+	s, err := NewDirSink(dir, clean)
+	if err != nil {
 		return err
 	}
 	paths := make([]string, 0, len(files))
@@ -93,21 +143,12 @@ func Write(dir string, files map[string][]byte, clean bool) error {
 	}
 	sort.Strings(paths)
 	for _, p := range paths {
-		if !filepath.IsLocal(filepath.FromSlash(p)) {
-			return fmt.Errorf("refusing to write %q outside the output folder", p)
-		}
-		full := filepath.Join(tmp, filepath.FromSlash(p))
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			return err
-		}
-		if err := os.WriteFile(full, files[p], 0o644); err != nil {
+		if err := s.Put(p, files[p]); err != nil {
+			s.Abort()
 			return err
 		}
 	}
-	if !exists {
-		return os.Rename(tmp, dir)
-	}
-	return swap(tmp, dir)
+	return s.Commit()
 }
 
 // removeStale removes temporary folders a killed build left beside dir.
@@ -118,25 +159,42 @@ func removeStale(parent, base string) {
 	}
 }
 
-// Check compares the site in dir with files and returns what differs:
-// files whose content differs or that are missing, and files dir has that
-// the build would not make.
-func Check(dir string, files map[string][]byte) (stale, extra []string, err error) {
-	for p, want := range files {
-		got, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(p)))
-		if err != nil || !bytes.Equal(got, want) {
-			stale = append(stale, p)
-		}
+// CheckSink compares a site, as it is made, with the files in dir, keeping
+// only the names of the files that differ.
+type CheckSink struct {
+	dir   string
+	mu    sync.Mutex
+	seen  map[string]bool
+	stale []string
+}
+
+// NewCheckSink compares against dir.
+func NewCheckSink(dir string) *CheckSink { return &CheckSink{dir: dir, seen: map[string]bool{}} }
+
+// Put compares one file.
+func (c *CheckSink) Put(p string, want []byte) error {
+	got, err := os.ReadFile(filepath.Join(c.dir, filepath.FromSlash(p)))
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.seen[p] = true
+	if err != nil || !bytes.Equal(got, want) {
+		c.stale = append(c.stale, p)
 	}
-	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+	return nil
+}
+
+// Result returns the files that differ or are missing, and the files dir
+// has that the build did not make.
+func (c *CheckSink) Result() (stale, extra []string, err error) {
+	err = filepath.WalkDir(c.dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
 		if d.IsDir() {
 			return nil
 		}
-		rel, _ := filepath.Rel(dir, p)
-		if _, ok := files[filepath.ToSlash(rel)]; !ok {
+		rel, _ := filepath.Rel(c.dir, p)
+		if !c.seen[filepath.ToSlash(rel)] {
 			extra = append(extra, filepath.ToSlash(rel))
 		}
 		return nil
@@ -144,7 +202,17 @@ func Check(dir string, files map[string][]byte) (stale, extra []string, err erro
 	if errors.Is(err, fs.ErrNotExist) {
 		err = nil
 	}
+	stale = append(stale, c.stale...)
 	sort.Strings(stale)
 	sort.Strings(extra)
 	return stale, extra, err
+}
+
+// Check compares the site in dir with files (see CheckSink).
+func Check(dir string, files map[string][]byte) (stale, extra []string, err error) {
+	c := NewCheckSink(dir)
+	for p, b := range files {
+		_ = c.Put(p, b)
+	}
+	return c.Result()
 }
