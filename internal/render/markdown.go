@@ -323,6 +323,8 @@ func linkText(label, dest string) string {
 var mdEscaper = strings.NewReplacer(
 	`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`,
 	"<", "&lt;", ">", "&gt;", "&", "&amp;", "|", `\|`, "~", `\~`,
+	// "!" followed by a link we write would make an image (found by fuzzing)
+	"!", `\!`,
 )
 
 // EscapeMarkdown escapes text so that Markdown shows it literally and no
