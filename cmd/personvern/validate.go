@@ -124,15 +124,18 @@ func check(paths []string) (*checkResult, error) {
 			found[i] = []validate.Finding{loadFinding(files[i], err)}
 			return
 		}
-		docs[i], found[i] = doc, v.Validate(doc)
+		found[i] = v.Validate(doc)
+		if len(files) == 1 || len(found[i]) > 0 {
+			docs[i] = doc // for showing source lines, or for render
+		} else {
+			docs[i] = &notice.Document{} // loaded; clean notices are not kept
+		}
 	})
 	for i := range files {
 		switch {
 		case docs[i] == nil:
 			res.loadFailed = true
-		case len(files) == 1 || len(found[i]) > 0:
-			// Kept for showing source lines, or for render; thousands of
-			// clean notices are not kept in memory.
+		case docs[i].Root != nil:
 			res.docs = append(res.docs, docs[i])
 		}
 		res.findings = append(res.findings, found[i]...)

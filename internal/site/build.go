@@ -71,17 +71,24 @@ func (r *Result) Paths() []string {
 	return out
 }
 
+// entry is what the build keeps of a notice once its pages are written:
+// enough for the index pages and the sitemap, not the notice itself, so
+// that memory does not grow with the size of the site.
 type entry struct {
-	doc      *notice.Document
 	file     string
 	id       string
+	loaded   bool
 	findings []validate.Finding
 	errors   int
+	langs    []string
+	updated  string
+	index    map[string]render.IndexEntry
 }
 
-// Build validates every notice file and renders the site in memory. It
-// fails (with the findings in Result) when a notice has errors, unless
-// opt.Lenient.
+// Build validates every notice file and renders the site, one notice at a
+// time on every core: load, validate, render, put, forget. When a notice
+// has errors the build fails (the caller throws away what the sink got),
+// unless opt.Lenient, which puts the findings in place of its pages.
 func Build(files []string, opt Options) (*Result, error) {
 	langs := opt.Config.Languages
 	if len(langs) == 0 {
@@ -91,46 +98,6 @@ func Build(files []string, opt Options) (*Result, error) {
 	if opt.Sink == nil {
 		res.Files = map[string][]byte{}
 	}
-	entries := make([]*entry, len(files))
-	work.Each(len(files), func(i int) {
-		e := &entry{file: files[i], id: fallbackID(files[i])}
-		doc, err := notice.LoadFileWithDefaults(files[i], opt.Config.Defaults)
-		if err != nil {
-			f := validate.Finding{File: files[i], Severity: validate.Error, Rule: "load", Message: err.Error()}
-			var le *notice.Error
-			if errors.As(err, &le) {
-				f.Line, f.Col, f.Message = le.Line, le.Col, le.Msg
-			}
-			e.findings = []validate.Finding{f}
-		} else {
-			e.doc = doc
-			e.findings = opt.Validator.Validate(doc)
-			if doc.Notice.ID != "" && slugOK(doc.Notice.ID) {
-				e.id = doc.Notice.ID
-			}
-		}
-		e.errors, _ = validate.Count(e.findings)
-		entries[i] = e
-	})
-	seen := map[string]string{}
-	for _, e := range entries {
-		res.Findings = append(res.Findings, e.findings...)
-		res.LoadFailed = res.LoadFailed || e.doc == nil
-		if prev, dup := seen[e.id]; dup {
-			f := validate.Finding{File: e.file, Line: 1, Col: 1, Severity: validate.Error, Path: "id", Rule: "duplicate-id",
-				Message: fmt.Sprintf("id %q is also the id of %s; every notice needs its own id, which is its address on the site", e.id, prev)}
-			res.Findings = append(res.Findings, f)
-			e.findings = append(e.findings, f)
-			e.errors++
-		}
-		seen[e.id] = e.file
-	}
-	validate.Sort(res.Findings)
-	res.Errors, res.Warnings = validate.Count(res.Findings)
-	if res.Errors > 0 && !opt.Lenient {
-		return res, nil
-	}
-
 	var mu sync.Mutex
 	var sinkErr error
 	put := func(p string, b []byte) {
@@ -151,11 +118,34 @@ func Build(files []string, opt Options) (*Result, error) {
 			res.Pages++
 		}
 	}
+	entries := make([]*entry, len(files))
 	done := 0
 	var firstErr error
-	work.Each(len(entries), func(i int) {
-		e := entries[i]
-		err := buildNotice(e, langs, opt, put)
+	work.Each(len(files), func(i int) {
+		e := &entry{file: files[i], id: fallbackID(files[i])}
+		entries[i] = e
+		doc, err := notice.LoadFileWithDefaults(files[i], opt.Config.Defaults)
+		if err != nil {
+			f := validate.Finding{File: files[i], Severity: validate.Error, Rule: "load", Message: err.Error()}
+			var le *notice.Error
+			if errors.As(err, &le) {
+				f.Line, f.Col, f.Message = le.Line, le.Col, le.Msg
+			}
+			e.findings = []validate.Finding{f}
+		} else {
+			e.loaded = true
+			e.findings = opt.Validator.Validate(doc)
+			if doc.Notice.ID != "" && slugOK(doc.Notice.ID) {
+				e.id = doc.Notice.ID
+			}
+		}
+		e.errors, _ = validate.Count(e.findings)
+		switch {
+		case e.errors == 0:
+			err = buildNotice(e, &doc.Notice, langs, opt, put)
+		case opt.Lenient:
+			err = buildErrorPages(e, langs, opt, put)
+		}
 		mu.Lock()
 		defer mu.Unlock()
 		if err != nil && firstErr == nil {
@@ -163,7 +153,7 @@ func Build(files []string, opt Options) (*Result, error) {
 		}
 		done++
 		if opt.Progress != nil {
-			opt.Progress(done, len(entries))
+			opt.Progress(done, len(files))
 		}
 	})
 	if firstErr == nil {
@@ -171,6 +161,25 @@ func Build(files []string, opt Options) (*Result, error) {
 	}
 	if firstErr != nil {
 		return nil, firstErr
+	}
+	seen := map[string]string{}
+	for _, e := range entries {
+		res.Findings = append(res.Findings, e.findings...)
+		res.LoadFailed = res.LoadFailed || !e.loaded
+		if prev, dup := seen[e.id]; dup {
+			f := validate.Finding{File: e.file, Line: 1, Col: 1, Severity: validate.Error, Path: "id", Rule: "duplicate-id",
+				Message: fmt.Sprintf("id %q is also the id of %s; every notice needs its own id, which is its address on the site", e.id, prev)}
+			res.Findings = append(res.Findings, f)
+			e.findings = append(e.findings, f)
+			e.errors++
+		}
+		seen[e.id] = e.file
+	}
+	validate.Sort(res.Findings)
+	res.Errors, res.Warnings = validate.Count(res.Findings)
+	if res.Errors > 0 && !opt.Lenient {
+		res.Files, res.paths, res.Pages = nil, nil, 0 // nothing is published
+		return res, nil
 	}
 	for _, e := range entries {
 		if e.errors == 0 {
@@ -226,20 +235,23 @@ func noticeLangs(n *notice.Notice, langs []string) []string {
 	return out
 }
 
-func buildNotice(e *entry, langs []string, opt Options, put func(string, []byte)) error {
-	if e.errors > 0 {
-		// Lenient (serve): the findings take the page's place.
-		for _, l := range langs {
-			var buf bytes.Buffer
-			if err := opt.Renderer.RenderError(&buf, l, e.file, e.findings); err != nil {
-				return err
-			}
-			put(path.Join(l, e.id, "index.html"), buf.Bytes())
+// buildErrorPages puts serve's page of findings where the notice's pages
+// would be.
+func buildErrorPages(e *entry, langs []string, opt Options, put func(string, []byte)) error {
+	for _, l := range langs {
+		var buf bytes.Buffer
+		if err := opt.Renderer.RenderError(&buf, l, e.file, e.findings); err != nil {
+			return err
 		}
-		return nil
+		put(path.Join(l, e.id, "index.html"), buf.Bytes())
 	}
-	n := &e.doc.Notice
+	return nil
+}
+
+func buildNotice(e *entry, n *notice.Notice, langs []string, opt Options, put func(string, []byte)) error {
 	nl := noticeLangs(n, langs)
+	e.langs, e.updated = nl, n.Updated
+	e.index = map[string]render.IndexEntry{}
 	var history []*notice.Notice
 	if !opt.NoHistory {
 		history = History(e.file, n)
@@ -263,30 +275,29 @@ func buildNotice(e *entry, langs []string, opt Options, put func(string, []byte)
 			return err
 		}
 		put(path.Join(base, "notice.json"), append(js, '\n'))
+		c, err := opt.Renderer.Catalog(l)
+		if err != nil {
+			return err
+		}
+		e.index[l] = render.IndexEntry{
+			ID: n.ID, Title: n.Title[l], URL: n.ID + "/", Controller: n.Controller.Name,
+			Updated: c.Date(n.Updated), Summary: summary.Build(n, c),
+		}
 	}
 	return nil
 }
 
 func buildIndexes(entries []*entry, langs []string, opt Options, put func(string, []byte)) error {
 	for _, l := range langs {
-		c, err := opt.Renderer.Catalog(l)
-		if err != nil {
-			return err
-		}
 		idx := render.IndexPage{Lang: l, Title: opt.Config.Title[l], Languages: langs}
 		for _, e := range entries {
 			if e.errors > 0 {
 				idx.Notices = append(idx.Notices, render.IndexEntry{ID: e.id, Title: e.id, URL: e.id + "/", Broken: true})
 				continue
 			}
-			n := &e.doc.Notice
-			if !slices.Contains(n.Languages, l) {
-				continue
+			if ie, ok := e.index[l]; ok {
+				idx.Notices = append(idx.Notices, ie)
 			}
-			idx.Notices = append(idx.Notices, render.IndexEntry{
-				ID: n.ID, Title: n.Title[l], URL: n.ID + "/", Controller: n.Controller.Name,
-				Updated: c.Date(n.Updated), Summary: summary.Build(n, c),
-			})
 		}
 		sort.SliceStable(idx.Notices, func(i, j int) bool { return sortKey(idx.Notices[i].Title) < sortKey(idx.Notices[j].Title) })
 		var buf bytes.Buffer
@@ -353,12 +364,10 @@ func sitemap(entries []*entry, langs []string, base string) []byte {
 		if e.errors > 0 {
 			continue
 		}
-		n := &e.doc.Notice
-		nl := noticeLangs(n, langs)
-		for _, l := range nl {
-			u := sitemapURL{Loc: base + l + "/" + n.ID + "/", LastMod: n.Updated}
-			for _, o := range nl {
-				u.Links = append(u.Links, hreflangL{"alternate", o, base + o + "/" + n.ID + "/"})
+		for _, l := range e.langs {
+			u := sitemapURL{Loc: base + l + "/" + e.id + "/", LastMod: e.updated}
+			for _, o := range e.langs {
+				u.Links = append(u.Links, hreflangL{"alternate", o, base + o + "/" + e.id + "/"})
 			}
 			us.URLs = append(us.URLs, u)
 		}

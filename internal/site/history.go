@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/personvern/personvern/internal/notice"
 )
@@ -20,6 +21,9 @@ func History(file string, current *notice.Notice) []*notice.Notice {
 	dir, base := filepath.Split(file)
 	if dir == "" {
 		dir = "."
+	}
+	if !inRepo(dir) {
+		return nil
 	}
 	git := func(args ...string) ([]byte, error) {
 		cmd := exec.Command("git", append([]string{"-C", dir}, args...)...)
@@ -60,4 +64,17 @@ func History(file string, current *notice.Notice) []*notice.Notice {
 		return kept[i].Version > kept[j].Version
 	})
 	return kept
+}
+
+var repoDirs sync.Map // folder → bool: asked once, not once per notice
+
+// inRepo reports whether dir is inside a git work tree (false without git).
+func inRepo(dir string) bool {
+	if v, ok := repoDirs.Load(dir); ok {
+		return v.(bool)
+	}
+	out, err := exec.Command("git", "-C", dir, "rev-parse", "--is-inside-work-tree").Output()
+	in := err == nil && strings.TrimSpace(string(out)) == "true"
+	repoDirs.Store(dir, in)
+	return in
 }
