@@ -104,7 +104,7 @@ func (f *siteFlags) load(paths []string) (*site.Options, []string, error) {
 func newBuildCmd() *cobra.Command {
 	var sf siteFlags
 	var out string
-	var strict, clean, check, quiet, noHistory bool
+	var strict, clean, check, quiet, noHistory, noCache bool
 	cmd := &cobra.Command{
 		Use:   "build [PATH...]",
 		Short: "Build the static privacy site from notices/ into site/",
@@ -117,6 +117,13 @@ The site is written into a new folder beside the output and swapped in
 only when complete, so a failed or killed build leaves the old site as it
 was. A folder with files personvern did not make is refused unless
 --clean.
+
+After a first build, the next build into the same folder makes again only
+the notices whose file, version history, templates or settings changed;
+the rest of the site stays as it is. The record of what each page was
+made from is kept in the user's cache folder (PERSONVERN_CACHE names
+another, or "off"). Such a build moves the new files in one by one after
+writing down the moves, and a killed one is finished by the next build.
 
 --check builds in memory and exits 1, naming the stale files, when the
 output folder differs from what a build would write.`,
@@ -150,7 +157,20 @@ output folder differs from what a build would write.`,
 				checkSink = site.NewCheckSink(out)
 				opt.Sink = checkSink
 			} else {
-				dirSink, err = site.NewDirSink(out, clean)
+				// After a build into the same folder, only the notices
+				// that changed are made again (see BuildCache).
+				// When the binary, templates or settings changed, every page
+				// changes: a new folder swapped in is then the faster way.
+				if !noCache && !clean {
+					if c := site.LoadCache(out); c.Matches(*opt) {
+						opt.Cache = c
+					}
+				}
+				if opt.Cache != nil {
+					dirSink, err = site.NewUpdateSink(out)
+				} else {
+					dirSink, err = site.NewDirSink(out, clean)
+				}
 				if err != nil {
 					return trouble("%v", err)
 				}
@@ -202,8 +222,13 @@ output folder differs from what a build would write.`,
 			if err := dirSink.Commit(); err != nil {
 				return trouble("%v", err)
 			}
+			_ = site.SaveCache(out, res.Cache) // without it the next build is a full one
 			if !quiet {
-				fmt.Fprintf(stderr, "built %d %s, %d pages, %d files in %s → %s\n", res.Notices, plural(res.Notices, "notice", "notices"),
+				reused := ""
+				if res.Reused > 0 {
+					reused = fmt.Sprintf(" (%d unchanged)", res.Reused)
+				}
+				fmt.Fprintf(stderr, "built %d %s%s, %d pages, %d files in %s → %s\n", res.Notices, plural(res.Notices, "notice", "notices"), reused,
 					res.Pages, len(res.Paths()), time.Since(start).Round(time.Millisecond), out)
 			}
 			return nil
@@ -216,6 +241,7 @@ output folder differs from what a build would write.`,
 	cmd.Flags().BoolVar(&check, "check", false, "build in memory and exit 1, naming the stale files, if the output folder is not up to date")
 	cmd.Flags().BoolVarP(&quiet, "quiet", "q", false, "print nothing but errors")
 	cmd.Flags().BoolVar(&noHistory, "no-history", false, "leave out the version history read from git")
+	cmd.Flags().BoolVar(&noCache, "no-cache", false, "make every page again, even of notices unchanged since the last build")
 	return cmd
 }
 

@@ -64,6 +64,16 @@ func (e *Error) Error() string {
 
 // LoadFile reads and parses one notice file.
 func LoadFile(path string) (*Document, error) {
+	src, err := ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(path, src)
+}
+
+// ReadFile reads a notice file without parsing it, refusing what is not a
+// regular file or is too large to be a notice.
+func ReadFile(path string) ([]byte, error) {
 	// A FIFO or device named as a notice would block on open or never
 	// end, so look before opening.
 	if info, err := os.Stat(path); err != nil {
@@ -83,7 +93,7 @@ func LoadFile(path string) (*Document, error) {
 	if len(src) > MaxFileSize {
 		return nil, &Error{Path: path, Msg: fmt.Sprintf("file is larger than %d bytes; a notice is a few kilobytes, split it or check that this is the right file", MaxFileSize)}
 	}
-	return Parse(path, src)
+	return src, nil
 }
 
 func unwrapPathErr(err error) error {

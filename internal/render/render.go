@@ -2,11 +2,14 @@ package render
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	htmltemplate "html/template"
 	"io"
 	"io/fs"
 	"os"
+	"sort"
 	"strings"
 	"sync"
 	texttemplate "text/template"
@@ -95,6 +98,26 @@ func New(fsys fs.FS) (*Renderer, error) {
 		return nil, fmt.Errorf("templates: %w", err)
 	}
 	return r, nil
+}
+
+// Fingerprint is a hash of every template, catalogue and stylesheet the
+// renderer reads: a build cache keys on it, so that a changed template
+// (from --templates) renders every page again.
+func (r *Renderer) Fingerprint() string {
+	h := sha256.New()
+	for _, pattern := range []string{"*", "*/*"} {
+		names, _ := fs.Glob(r.fsys, pattern)
+		sort.Strings(names)
+		for _, n := range names {
+			b, err := fs.ReadFile(r.fsys, n)
+			if err != nil {
+				continue // a folder
+			}
+			fmt.Fprintf(h, "%s %d\n", n, len(b))
+			h.Write(b)
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // Default is a renderer over the embedded templates.

@@ -1,7 +1,9 @@
 package render
 
 import (
+	htmltemplate "html/template"
 	"io"
+	"strings"
 
 	"github.com/personvern/personvern/internal/summary"
 	"github.com/personvern/personvern/internal/validate"
@@ -13,6 +15,10 @@ type IndexPage struct {
 	Title     string // from the site config; a default heading when empty
 	Languages []string
 	Notices   []IndexEntry
+	// Entries are notices already rendered by RenderIndexEntry, listed
+	// before Notices: a build keeps them from one run to the next, so
+	// that an index of thousands of notices is a concatenation.
+	Entries []htmltemplate.HTML
 }
 
 // IndexEntry is one notice on an index page.
@@ -68,11 +74,32 @@ func (r *Renderer) RenderIndex(w io.Writer, p IndexPage) error {
 	if err != nil {
 		return err
 	}
+	entries := p.Entries
+	for _, n := range p.Notices {
+		var b strings.Builder
+		if err := r.RenderIndexEntry(&b, p.Lang, n); err != nil {
+			return err
+		}
+		entries = append(entries, htmltemplate.HTML(b.String()))
+	}
 	return r.site.ExecuteTemplate(w, "site-index.html.tmpl", struct {
-		IndexPage
-		Others []langLink
-		T      func(string, ...string) string
-	}{p, links, c.T})
+		Lang, Title string
+		Entries     []htmltemplate.HTML
+		Others      []langLink
+		T           func(string, ...string) string
+	}{p.Lang, p.Title, entries, links, c.T})
+}
+
+// RenderIndexEntry writes one notice of an index page.
+func (r *Renderer) RenderIndexEntry(w io.Writer, lang string, n IndexEntry) error {
+	c, err := r.Catalog(lang)
+	if err != nil {
+		return err
+	}
+	return r.site.ExecuteTemplate(w, "index-entry", struct {
+		IndexEntry
+		T func(string, ...string) string
+	}{n, c.T})
 }
 
 // RenderRoot writes the front page, which links every language without

@@ -8,18 +8,21 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
-	"github.com/personvern/personvern/internal/work"
+	"html/template"
 	"path"
 	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
+	"github.com/personvern/personvern/internal/cache"
 	"github.com/personvern/personvern/internal/notice"
 	"github.com/personvern/personvern/internal/render"
 	"github.com/personvern/personvern/internal/summary"
 	"github.com/personvern/personvern/internal/validate"
+	"github.com/personvern/personvern/internal/work"
 )
 
 // Marker is the file a built site holds: the list of files the build
@@ -43,12 +46,23 @@ type Options struct {
 	// it to disk at once), so a large site is never held in memory; then
 	// Result.Files stays nil. Without a Sink the files are kept in Files.
 	Sink Sink
+	// Cache, when set, is the record of the last build into the same
+	// output (LoadCache). A notice whose file, history and shared inputs
+	// are unchanged is not loaded or rendered again: its files are kept
+	// as they are, which needs a Sink that is a Keeper.
+	Cache *BuildCache
 }
 
 // Sink receives the files of a site; Put is called from several
 // goroutines at once.
 type Sink interface {
 	Put(path string, data []byte) error
+}
+
+// A Keeper is a Sink that can keep a file of the last build as it is.
+type Keeper interface {
+	Sink
+	Keep(path string) error
 }
 
 // Result is a build in memory: every file of the site by its slash path.
@@ -61,7 +75,11 @@ type Result struct {
 	Pages    int // HTML pages
 	// LoadFailed is set when a file could not be read or parsed.
 	LoadFailed bool
-	paths      []string
+	// Reused counts the notices taken from Options.Cache unchanged.
+	Reused int
+	// Cache is the record of this build, for the next (SaveCache).
+	Cache *BuildCache
+	paths []string
 }
 
 // Paths returns the files of the site, sorted.
@@ -82,7 +100,11 @@ type entry struct {
 	errors   int
 	langs    []string
 	updated  string
-	index    map[string]render.IndexEntry
+	index    map[string]IndexItem
+	files    []string   // what the notice's pages were written as
+	stat     cache.Stat // of the file, when it was read
+	sum      string     // hash of the file's content
+	history  string     // hash of the commits its history came from
 }
 
 // Build validates every notice file and renders the site, one notice at a
@@ -90,26 +112,17 @@ type entry struct {
 // has errors the build fails (the caller throws away what the sink got),
 // unless opt.Lenient, which puts the findings in place of its pages.
 func Build(files []string, opt Options) (*Result, error) {
-	langs := opt.Config.Languages
-	if len(langs) == 0 {
-		langs = opt.Renderer.Languages()
-	}
+	langs := buildLangs(opt)
 	res := &Result{}
 	if opt.Sink == nil {
 		res.Files = map[string][]byte{}
 	}
 	var mu sync.Mutex
 	var sinkErr error
-	put := func(p string, b []byte) {
-		var err error
-		if opt.Sink != nil {
-			err = opt.Sink.Put(p, b)
-		}
+	// record counts a file of the site, made or kept.
+	record := func(p string, err error) {
 		mu.Lock()
 		defer mu.Unlock()
-		if opt.Sink == nil {
-			res.Files[p] = b
-		}
 		if err != nil && sinkErr == nil {
 			sinkErr = err
 		}
@@ -118,33 +131,47 @@ func Build(files []string, opt Options) (*Result, error) {
 			res.Pages++
 		}
 	}
+	put := func(p string, b []byte) {
+		if opt.Sink == nil {
+			mu.Lock()
+			res.Files[p] = b
+			mu.Unlock()
+			record(p, nil)
+			return
+		}
+		record(p, opt.Sink.Put(p, b))
+	}
+	global := globalKey(opt, langs)
+	stamp := time.Now().UnixNano()
+	var prev map[string]*CachedNotice
+	keeper, _ := opt.Sink.(Keeper)
+	if opt.Cache != nil && opt.Cache.Global == global && keeper != nil {
+		prev = opt.Cache.Notices
+	}
+	var hist *gitHistory
+	if !opt.NoHistory {
+		hist = newGitHistory()
+		defer hist.close()
+	}
 	entries := make([]*entry, len(files))
 	done := 0
 	var firstErr error
 	work.Each(len(files), func(i int) {
 		e := &entry{file: files[i], id: fallbackID(files[i])}
 		entries[i] = e
-		doc, err := notice.LoadFileWithDefaults(files[i], opt.Config.Defaults)
-		if err != nil {
-			f := validate.Finding{File: files[i], Severity: validate.Error, Rule: "load", Message: err.Error()}
-			var le *notice.Error
-			if errors.As(err, &le) {
-				f.Line, f.Col, f.Message = le.Line, le.Col, le.Msg
+		var err error
+		if hit := e.reuse(prev[files[i]], opt.Cache, hist); hit != nil {
+			for _, f := range hit.Files {
+				record(f, keeper.Keep(f))
 			}
-			e.findings = []validate.Finding{f}
+			mu.Lock()
+			res.Reused++
+			mu.Unlock()
 		} else {
-			e.loaded = true
-			e.findings = opt.Validator.Validate(doc)
-			if doc.Notice.ID != "" && slugOK(doc.Notice.ID) {
-				e.id = doc.Notice.ID
-			}
-		}
-		e.errors, _ = validate.Count(e.findings)
-		switch {
-		case e.errors == 0:
-			err = buildNotice(e, &doc.Notice, langs, opt, put)
-		case opt.Lenient:
-			err = buildErrorPages(e, langs, opt, put)
+			err = e.build(langs, opt, hist, func(p string, b []byte) {
+				e.files = append(e.files, p)
+				put(p, b)
+			})
 		}
 		mu.Lock()
 		defer mu.Unlock()
@@ -197,7 +224,100 @@ func Build(files []string, opt Options) (*Result, error) {
 	if sinkErr != nil {
 		return nil, sinkErr
 	}
+	if res.Errors == 0 {
+		res.Cache = &BuildCache{Global: global, Stamp: stamp, Notices: map[string]*CachedNotice{}}
+		for _, e := range entries {
+			if e.sum != "" {
+				res.Cache.Notices[e.file] = &CachedNotice{
+					Stat: e.stat, Sum: e.sum, History: e.history, ID: e.id, Langs: e.langs,
+					Updated: e.updated, Findings: e.findings, Index: e.index, Files: e.files,
+				}
+			}
+		}
+	}
 	return res, nil
+}
+
+// historyKey hashes the commits a notice's version history is read from.
+func historyKey(hist *gitHistory, file string) string {
+	if hist == nil {
+		return ""
+	}
+	return strings.Join(hist.Commits(file), ",")
+}
+
+// reuse returns c when the notice in e.file is still what c was made
+// from, and fills e from it; else it returns nil and e is to be built.
+// A file whose metadata is unchanged is not read at all.
+func (e *entry) reuse(c *CachedNotice, bc *BuildCache, hist *gitHistory) *CachedNotice {
+	if c == nil {
+		return nil
+	}
+	st, err := cache.StatFile(e.file)
+	if err != nil {
+		return nil
+	}
+	e.history = historyKey(hist, e.file)
+	if e.history != c.History {
+		return nil
+	}
+	sum := c.Sum
+	if !c.Stat.Trust(st, bc.Stamp) {
+		src, err := notice.ReadFile(e.file)
+		if err != nil {
+			return nil
+		}
+		if sum = cache.Key(src); sum != c.Sum {
+			return nil
+		}
+	}
+	e.loaded, e.stat, e.sum = true, st, sum
+	e.id, e.langs, e.updated, e.index, e.files = c.ID, c.Langs, c.Updated, c.Index, c.Files
+	e.findings = c.Findings
+	return c
+}
+
+// build loads, validates and renders the notice in e.file.
+func (e *entry) build(langs []string, opt Options, hist *gitHistory, put func(string, []byte)) error {
+	st, statErr := cache.StatFile(e.file)
+	src, err := notice.ReadFile(e.file)
+	var doc *notice.Document
+	if err == nil {
+		doc, err = notice.ParseWithDefaults(e.file, src, opt.Config.Defaults)
+	}
+	if err != nil {
+		f := validate.Finding{File: e.file, Severity: validate.Error, Rule: "load", Message: err.Error()}
+		var le *notice.Error
+		if errors.As(err, &le) {
+			f.Line, f.Col, f.Message = le.Line, le.Col, le.Msg
+		}
+		e.findings = []validate.Finding{f}
+	} else {
+		e.loaded = true
+		e.findings = opt.Validator.Validate(doc)
+		if doc.Notice.ID != "" && slugOK(doc.Notice.ID) {
+			e.id = doc.Notice.ID
+		}
+	}
+	e.errors, _ = validate.Count(e.findings)
+	switch {
+	case e.errors == 0:
+		if statErr == nil {
+			e.stat, e.sum, e.history = st, cache.Key(src), historyKey(hist, e.file)
+		}
+		return buildNotice(e, &doc.Notice, langs, opt, hist, put)
+	case opt.Lenient:
+		return buildErrorPages(e, langs, opt, put)
+	}
+	return nil
+}
+
+// buildLangs are the languages a build publishes.
+func buildLangs(opt Options) []string {
+	if len(opt.Config.Languages) > 0 {
+		return opt.Config.Languages
+	}
+	return opt.Renderer.Languages()
 }
 
 // fallbackID names a notice whose own id is missing or not a slug (the
@@ -248,13 +368,13 @@ func buildErrorPages(e *entry, langs []string, opt Options, put func(string, []b
 	return nil
 }
 
-func buildNotice(e *entry, n *notice.Notice, langs []string, opt Options, put func(string, []byte)) error {
+func buildNotice(e *entry, n *notice.Notice, langs []string, opt Options, hist *gitHistory, put func(string, []byte)) error {
 	nl := noticeLangs(n, langs)
 	e.langs, e.updated = nl, n.Updated
-	e.index = map[string]render.IndexEntry{}
+	e.index = map[string]IndexItem{}
 	var history []*notice.Notice
-	if !opt.NoHistory {
-		history = History(e.file, n)
+	if hist != nil {
+		history = hist.History(e.file, n)
 	}
 	for _, l := range nl {
 		base := path.Join(l, n.ID)
@@ -279,28 +399,51 @@ func buildNotice(e *entry, n *notice.Notice, langs []string, opt Options, put fu
 		if err != nil {
 			return err
 		}
-		e.index[l] = render.IndexEntry{
+		ie := render.IndexEntry{
 			ID: n.ID, Title: n.Title[l], URL: n.ID + "/", Controller: n.Controller.Name,
 			Updated: c.Date(n.Updated), Summary: summary.Build(n, c),
 		}
+		var b strings.Builder
+		if err := opt.Renderer.RenderIndexEntry(&b, l, ie); err != nil {
+			return err
+		}
+		e.index[l] = IndexItem{Key: sortKey(ie.Title), HTML: b.String()}
 	}
 	return nil
 }
 
+// IndexItem is a notice on an index page, rendered, with the key the page
+// is sorted by.
+type IndexItem struct {
+	Key, HTML string
+}
+
 func buildIndexes(entries []*entry, langs []string, opt Options, put func(string, []byte)) error {
 	for _, l := range langs {
-		idx := render.IndexPage{Lang: l, Title: opt.Config.Title[l], Languages: langs}
+		var items []IndexItem
+		size := 0
 		for _, e := range entries {
 			if e.errors > 0 {
-				idx.Notices = append(idx.Notices, render.IndexEntry{ID: e.id, Title: e.id, URL: e.id + "/", Broken: true})
+				var b strings.Builder
+				ie := render.IndexEntry{ID: e.id, Title: e.id, URL: e.id + "/", Broken: true}
+				if err := opt.Renderer.RenderIndexEntry(&b, l, ie); err != nil {
+					return err
+				}
+				items = append(items, IndexItem{Key: sortKey(e.id), HTML: b.String()})
 				continue
 			}
-			if ie, ok := e.index[l]; ok {
-				idx.Notices = append(idx.Notices, ie)
+			if it, ok := e.index[l]; ok {
+				items = append(items, it)
+				size += len(it.HTML)
 			}
 		}
-		sort.SliceStable(idx.Notices, func(i, j int) bool { return sortKey(idx.Notices[i].Title) < sortKey(idx.Notices[j].Title) })
+		sort.SliceStable(items, func(i, j int) bool { return items[i].Key < items[j].Key })
+		idx := render.IndexPage{Lang: l, Title: opt.Config.Title[l], Languages: langs, Entries: make([]template.HTML, len(items))}
+		for i, it := range items {
+			idx.Entries[i] = template.HTML(it.HTML)
+		}
 		var buf bytes.Buffer
+		buf.Grow(size + 2*len(items) + 1<<16) // the entries, a newline each, the page around them
 		if err := opt.Renderer.RenderIndex(&buf, idx); err != nil {
 			return err
 		}

@@ -1,15 +1,155 @@
 package site
 
 import (
+	"bufio"
 	"bytes"
+	"fmt"
+	"io"
 	"os/exec"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
 	"github.com/personvern/personvern/internal/notice"
 )
+
+// gitHistory reads the earlier versions of notices from git for one build.
+// A site of thousands of notices must not start thousands of git
+// processes, so it asks git log once per folder for the commits of every
+// file in it, and reads old versions through one git cat-file --batch per
+// folder.
+type gitHistory struct {
+	mu      sync.Mutex
+	folders map[string]*gitFolder
+}
+
+type gitFolder struct {
+	once    sync.Once
+	dir     string
+	ok      bool                // inside a git work tree
+	prefix  string              // dir relative to the top of the repository
+	commits map[string][]string // file name → commits that touched it, newest first
+
+	mu  sync.Mutex // one request at a time on the cat-file pipe
+	cat *exec.Cmd
+	in  io.WriteCloser
+	out *bufio.Reader
+}
+
+func newGitHistory() *gitHistory { return &gitHistory{folders: map[string]*gitFolder{}} }
+
+func (h *gitHistory) folder(file string) (*gitFolder, string) {
+	dir, base := filepath.Split(file)
+	if dir == "" {
+		dir = "."
+	}
+	h.mu.Lock()
+	f := h.folders[dir]
+	if f == nil {
+		f = &gitFolder{dir: dir}
+		h.folders[dir] = f
+	}
+	h.mu.Unlock()
+	f.once.Do(f.load)
+	return f, base
+}
+
+func (f *gitFolder) load() {
+	git := func(args ...string) ([]byte, error) {
+		return exec.Command("git", append([]string{"-C", f.dir}, args...)...).Output()
+	}
+	out, err := git("rev-parse", "--is-inside-work-tree", "--show-prefix")
+	lines := strings.Split(string(out), "\n")
+	if err != nil || len(lines) < 2 || lines[0] != "true" {
+		return
+	}
+	f.prefix = lines[1]
+	log, err := git("log", "--format=%x1e%H", "--name-only", "--relative", "-z", "--", ".")
+	if err != nil {
+		return
+	}
+	f.ok = true
+	f.commits = map[string][]string{}
+	for _, rec := range strings.Split(string(log), "\x1e") {
+		fields := strings.Split(rec, "\x00")
+		if len(fields) < 2 {
+			continue
+		}
+		hash := fields[0]
+		for _, name := range fields[1:] {
+			name = strings.TrimPrefix(name, "\n")
+			if name != "" && !strings.Contains(name, "/") {
+				f.commits[name] = append(f.commits[name], hash)
+			}
+		}
+	}
+}
+
+// Commits returns the commits that touched file, newest first; nil outside
+// a repository. A build's cache keys on them: a new commit may change the
+// version history on the notice's pages.
+func (h *gitHistory) Commits(file string) []string {
+	f, base := h.folder(file)
+	if !f.ok {
+		return nil
+	}
+	return f.commits[base]
+}
+
+// blob returns file as it was in commit, through the folder's cat-file.
+func (f *gitFolder) blob(commit, base string) ([]byte, bool) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.cat == nil {
+		cmd := exec.Command("git", "-C", f.dir, "cat-file", "--batch")
+		in, err := cmd.StdinPipe()
+		if err != nil {
+			return nil, false
+		}
+		out, err := cmd.StdoutPipe()
+		if err != nil {
+			return nil, false
+		}
+		if err := cmd.Start(); err != nil {
+			return nil, false
+		}
+		f.cat, f.in, f.out = cmd, in, bufio.NewReader(out)
+	}
+	if _, err := fmt.Fprintf(f.in, "%s:%s%s\n", commit, f.prefix, base); err != nil {
+		return nil, false
+	}
+	head, err := f.out.ReadString('\n')
+	if err != nil {
+		return nil, false
+	}
+	parts := strings.Fields(head)
+	if len(parts) != 3 || parts[1] != "blob" {
+		return nil, false // "<name> missing"
+	}
+	size, err := strconv.Atoi(parts[2])
+	if err != nil {
+		return nil, false
+	}
+	buf := make([]byte, size+1) // and the newline after the contents
+	if _, err := io.ReadFull(f.out, buf); err != nil {
+		return nil, false
+	}
+	return buf[:size], true
+}
+
+// close ends the cat-file processes.
+func (h *gitHistory) close() {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	for _, f := range h.folders {
+		if f.cat != nil {
+			f.in.Close()
+			_ = f.cat.Wait()
+		}
+	}
+}
 
 // History returns the earlier published versions of the notice in file,
 // newest first, read from the git repository the file is in. Versions are
@@ -17,28 +157,16 @@ import (
 // commits with the same version the newest wins, and the working copy
 // wins over all of them, so that building before and after a commit gives
 // the same site. Without git, or outside a repository, it returns nil.
-func History(file string, current *notice.Notice) []*notice.Notice {
-	dir, base := filepath.Split(file)
-	if dir == "" {
-		dir = "."
-	}
-	if !inRepo(dir) {
-		return nil
-	}
-	git := func(args ...string) ([]byte, error) {
-		cmd := exec.Command("git", append([]string{"-C", dir}, args...)...)
-		cmd.Stderr = nil
-		return cmd.Output()
-	}
-	out, err := git("log", "--format=%H", "--", base)
-	if err != nil {
+func (h *gitHistory) History(file string, current *notice.Notice) []*notice.Notice {
+	f, base := h.folder(file)
+	if !f.ok {
 		return nil
 	}
 	seen := map[string]bool{current.Version: true}
 	var versions []*notice.Notice
-	for _, hash := range strings.Fields(string(out)) {
-		src, err := git("show", hash+":./"+base)
-		if err != nil || len(src) > notice.MaxFileSize {
+	for _, hash := range f.commits[base] {
+		src, ok := f.blob(hash, base)
+		if !ok || len(src) > notice.MaxFileSize {
 			continue
 		}
 		d, err := notice.Parse(file, bytes.TrimSpace(src))
@@ -66,15 +194,9 @@ func History(file string, current *notice.Notice) []*notice.Notice {
 	return kept
 }
 
-var repoDirs sync.Map // folder → bool: asked once, not once per notice
-
-// inRepo reports whether dir is inside a git work tree (false without git).
-func inRepo(dir string) bool {
-	if v, ok := repoDirs.Load(dir); ok {
-		return v.(bool)
-	}
-	out, err := exec.Command("git", "-C", dir, "rev-parse", "--is-inside-work-tree").Output()
-	in := err == nil && strings.TrimSpace(string(out)) == "true"
-	repoDirs.Store(dir, in)
-	return in
+// History is gitHistory.History for one file, for callers outside a build.
+func History(file string, current *notice.Notice) []*notice.Notice {
+	h := newGitHistory()
+	defer h.close()
+	return h.History(file, current)
 }

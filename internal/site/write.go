@@ -20,12 +20,9 @@ var ErrForeign = errors.New("output folder holds files personvern did not make")
 // A folder without a marker counts every file as foreign.
 func foreignFiles(dir string) ([]string, error) {
 	made := map[string]bool{Marker: true}
-	if b, err := os.ReadFile(filepath.Join(dir, Marker)); err == nil {
-		for _, l := range strings.Split(string(b), "\n") {
-			if l != "" && !strings.HasPrefix(l, "#") {
-				made[l] = true
-			}
-		}
+	list, _ := madeFiles(dir) // none: every file is foreign
+	for _, p := range list {
+		made[p] = true
 	}
 	var foreign []string
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
@@ -48,12 +45,26 @@ func foreignFiles(dir string) ([]string, error) {
 // DirSink writes a site into a new folder beside dir, as the build makes
 // it, and swaps it in on Commit, so that a failed or killed build leaves
 // the previous site as it was.
+//
+// An update sink (NewUpdateSink) is for a build that keeps most files of
+// the last one: making a whole new folder of tens of thousands of files
+// would cost more than the build itself. It writes only the new files
+// beside dir and on Commit moves them in, one rename each, after writing
+// down what it is about to do; a build killed while moving is finished by
+// the next one (see recoverStale).
 type DirSink struct {
 	dir, tmp string
 	exists   bool
+	update   bool
 	mu       sync.Mutex
 	made     map[string]bool // folders already created
+	put      []string        // update: files written into tmp
+	kept     map[string]bool // update: files of the last build to keep
 }
+
+// journal, in an update sink's folder, lists the moves and removals of its
+// Commit; while it exists the update may be half done.
+const journal = ".personvern-journal"
 
 // NewDirSink prepares to replace dir. It refuses when dir holds files the
 // last build did not make, unless clean.
@@ -66,6 +77,15 @@ func NewDirSink(dir string, clean bool) (*DirSink, error) {
 		return nil, err
 	case exists && !info.IsDir():
 		return nil, fmt.Errorf("%s is a file, not a folder; choose another output with -o", dir)
+	}
+	parent, base := filepath.Split(dir)
+	if parent == "" {
+		parent = "."
+	}
+	// First finish an update a killed build left half done: its new files
+	// are not foreign.
+	if err := recoverStale(parent, base); err != nil {
+		return nil, err
 	}
 	if exists && !clean {
 		foreign, err := foreignFiles(dir)
@@ -80,14 +100,9 @@ func NewDirSink(dir string, clean bool) (*DirSink, error) {
 			return nil, fmt.Errorf("%w: %s holds %s; move them away, build into another folder with -o, or pass --clean to replace the folder with all its contents", ErrForeign, dir, strings.Join(shown, ", "))
 		}
 	}
-	parent, base := filepath.Split(dir)
-	if parent == "" {
-		parent = "."
-	}
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
 	}
-	removeStale(parent, base)
 	tmp, err := os.MkdirTemp(parent, "."+base+".tmp-")
 	if err != nil {
 		return nil, err
@@ -106,26 +121,176 @@ func (s *DirSink) Put(p string, data []byte) error {
 		return fmt.Errorf("refusing to write %q outside the output folder", p)
 	}
 	full := filepath.Join(s.tmp, rel)
-	d := filepath.Dir(rel)
-	s.mu.Lock()
-	made := s.made[d]
-	s.made[d] = true
-	s.mu.Unlock()
-	if !made {
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			return err
-		}
+	if err := s.mkdir(filepath.Dir(rel)); err != nil {
+		return err
 	}
-	return os.WriteFile(full, data, 0o644)
+	if err := os.WriteFile(full, data, 0o644); err != nil {
+		return err
+	}
+	if s.update {
+		s.mu.Lock()
+		s.put = append(s.put, p)
+		s.mu.Unlock()
+	}
+	return nil
+}
+
+// mkdir makes the folder rel of the new site, once.
+func (s *DirSink) mkdir(rel string) error {
+	s.mu.Lock()
+	made := s.made[rel]
+	s.made[rel] = true
+	s.mu.Unlock()
+	if made {
+		return nil
+	}
+	return os.MkdirAll(filepath.Join(s.tmp, rel), 0o755)
+}
+
+// Keep takes the file p of the last build into the new site unchanged: a
+// hard link in the new folder, or nothing at all in an update sink.
+func (s *DirSink) Keep(p string) error {
+	rel := filepath.FromSlash(p)
+	if !filepath.IsLocal(rel) {
+		return fmt.Errorf("refusing to keep %q outside the output folder", p)
+	}
+	if s.update {
+		s.mu.Lock()
+		s.kept[p] = true
+		s.mu.Unlock()
+		return nil
+	}
+	if !s.exists {
+		return fmt.Errorf("cannot keep %s: there is no earlier site", p)
+	}
+	if err := s.mkdir(filepath.Dir(rel)); err != nil {
+		return err
+	}
+	return os.Link(filepath.Join(s.dir, rel), filepath.Join(s.tmp, rel))
 }
 
 // Commit puts the new site in place of the old one.
 func (s *DirSink) Commit() error {
+	if s.update {
+		return s.commitUpdate()
+	}
 	defer os.RemoveAll(s.tmp) // after the swap, this is the old site
 	if !s.exists {
 		return os.Rename(s.tmp, s.dir)
 	}
 	return swap(s.tmp, s.dir)
+}
+
+// NewUpdateSink prepares to update dir, the output of an earlier build,
+// in place: files put are moved in on Commit, files kept stay, and the
+// other files of the last build are removed. Files personvern did not
+// make are left alone.
+func NewUpdateSink(dir string) (*DirSink, error) {
+	dir = filepath.Clean(dir)
+	if _, err := os.Stat(filepath.Join(dir, Marker)); err != nil {
+		return nil, fmt.Errorf("%s holds no earlier build to update: %w", dir, err)
+	}
+	parent, base := filepath.Split(dir)
+	if parent == "" {
+		parent = "."
+	}
+	if err := recoverStale(parent, base); err != nil {
+		return nil, err
+	}
+	tmp, err := os.MkdirTemp(parent, "."+base+".tmp-")
+	if err != nil {
+		return nil, err
+	}
+	return &DirSink{dir: dir, tmp: tmp, exists: true, update: true, made: map[string]bool{".": true}, kept: map[string]bool{}}, nil
+}
+
+func (s *DirSink) commitUpdate() error {
+	old, err := madeFiles(s.dir)
+	if err != nil {
+		return err
+	}
+	put := map[string]bool{}
+	for _, p := range s.put {
+		put[p] = true
+	}
+	// The marker goes last: until it moves, the old one still lists
+	// every file the old build made.
+	sort.Slice(s.put, func(i, j int) bool {
+		if (s.put[i] == Marker) != (s.put[j] == Marker) {
+			return s.put[j] == Marker
+		}
+		return s.put[i] < s.put[j]
+	})
+	var j strings.Builder
+	for _, p := range old {
+		if !put[p] && !s.kept[p] {
+			j.WriteString("remove " + p + "\n")
+		}
+	}
+	for _, p := range s.put {
+		j.WriteString("move " + p + "\n")
+	}
+	// Written whole and renamed into place: a journal is complete or absent.
+	if err := os.WriteFile(filepath.Join(s.tmp, journal+".new"), []byte(j.String()), 0o644); err != nil {
+		return err
+	}
+	if err := os.Rename(filepath.Join(s.tmp, journal+".new"), filepath.Join(s.tmp, journal)); err != nil {
+		return err
+	}
+	return replay(s.tmp, s.dir)
+}
+
+// replay carries out the journal in tmp on dir, then removes tmp. Each step
+// can be done twice: a move whose file is gone already happened.
+func replay(tmp, dir string) error {
+	b, err := os.ReadFile(filepath.Join(tmp, journal))
+	if err != nil {
+		return err
+	}
+	made := map[string]bool{}
+	for _, line := range strings.Split(string(b), "\n") {
+		op, p, ok := strings.Cut(line, " ")
+		if !ok || !filepath.IsLocal(filepath.FromSlash(p)) {
+			continue
+		}
+		target := filepath.Join(dir, filepath.FromSlash(p))
+		switch op {
+		case "remove":
+			if err := os.Remove(target); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return err
+			}
+			if d := filepath.Dir(target); d != filepath.Clean(dir) {
+				os.Remove(d) // a notice's folder, once empty
+			}
+		case "move":
+			if d := filepath.Dir(target); !made[d] {
+				if err := os.MkdirAll(d, 0o755); err != nil {
+					return err
+				}
+				made[d] = true
+			}
+			err := os.Rename(filepath.Join(tmp, filepath.FromSlash(p)), target)
+			if err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return err
+			}
+		}
+	}
+	return os.RemoveAll(tmp)
+}
+
+// madeFiles lists the files dir's marker says the last build made.
+func madeFiles(dir string) ([]string, error) {
+	b, err := os.ReadFile(filepath.Join(dir, Marker))
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, l := range strings.Split(string(b), "\n") {
+		if l != "" && !strings.HasPrefix(l, "#") {
+			out = append(out, l)
+		}
+	}
+	return append(out, Marker), nil
 }
 
 // Abort throws the new site away and leaves the old one.
@@ -151,12 +316,21 @@ func Write(dir string, files map[string][]byte, clean bool) error {
 	return s.Commit()
 }
 
-// removeStale removes temporary folders a killed build left beside dir.
-func removeStale(parent, base string) {
+// recoverStale deals with the folders a killed build left beside dir: an
+// update that had written its journal is finished, anything else (a new
+// site never swapped in, or an old one swapped out) is removed.
+func recoverStale(parent, base string) error {
 	old, _ := filepath.Glob(filepath.Join(parent, "."+base+".tmp-*"))
 	for _, o := range old {
+		if _, err := os.Stat(filepath.Join(o, journal)); err == nil {
+			if err := replay(o, filepath.Join(parent, base)); err != nil {
+				return fmt.Errorf("finishing the update a killed build left in %s: %w", o, err)
+			}
+			continue
+		}
 		os.RemoveAll(o)
 	}
+	return nil
 }
 
 // CheckSink compares a site, as it is made, with the files in dir, keeping
