@@ -1,15 +1,20 @@
 package main
 
 import (
+	"encoding/gob"
 	"errors"
 	"fmt"
-	"github.com/personvern/personvern/internal/work"
+	"io"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
+	"github.com/personvern/personvern/internal/cache"
 	"github.com/personvern/personvern/internal/notice"
 	"github.com/personvern/personvern/internal/validate"
+	"github.com/personvern/personvern/internal/work"
 	"github.com/spf13/cobra"
 )
 
@@ -118,30 +123,134 @@ func check(paths []string) (*checkResult, error) {
 	res := &checkResult{files: files}
 	docs := make([]*notice.Document, len(files))
 	found := make([][]validate.Finding, len(files))
+	// Checking thousands of notices again on every push: results are kept
+	// by content hash and only changed files are checked (see cache).
+	vc := loadValidateCache(files)
+	next := &validateCache{Stamp: time.Now().UnixNano(), Notices: make([]cachedCheck, len(files))}
 	work.Each(len(files), func(i int) {
-		doc, err := notice.LoadFile(files[i])
+		var src []byte
+		if c, ok := vc.byFile[files[i]]; ok && len(files) > 1 {
+			same, st, sum, b, err := cache.Check(files[i], c.Stat, c.Sum, vc.Stamp, notice.ReadFile)
+			if err == nil && same {
+				found[i] = c.Findings
+				next.Notices[i] = cachedCheck{File: files[i], Stat: st, Sum: sum, Findings: c.Findings}
+				docs[i] = &notice.Document{}
+				if len(c.Findings) > 0 { // their source lines are shown
+					if b == nil {
+						b, _ = notice.ReadFile(files[i])
+					}
+					docs[i] = &notice.Document{Path: files[i], Src: b}
+				}
+				return
+			}
+			src = b
+		}
+		st, statErr := cache.StatFile(files[i])
+		var err error
+		if src == nil {
+			src, err = notice.ReadFile(files[i])
+		}
+		var doc *notice.Document
+		if err == nil {
+			doc, err = notice.Parse(files[i], src)
+		}
 		if err != nil {
 			found[i] = []validate.Finding{loadFinding(files[i], err)}
 			return
 		}
 		found[i] = v.Validate(doc)
+		if statErr == nil {
+			next.Notices[i] = cachedCheck{File: files[i], Stat: st, Sum: cache.Key(src), Findings: found[i]}
+		}
 		if len(files) == 1 || len(found[i]) > 0 {
 			docs[i] = doc // for showing source lines, or for render
 		} else {
 			docs[i] = &notice.Document{} // loaded; clean notices are not kept
 		}
 	})
+	if len(files) > 1 {
+		next.save(files)
+	}
 	for i := range files {
 		switch {
 		case docs[i] == nil:
 			res.loadFailed = true
-		case docs[i].Root != nil:
+		case docs[i].Src != nil:
 			res.docs = append(res.docs, docs[i])
 		}
 		res.findings = append(res.findings, found[i]...)
 	}
 	validate.Sort(res.findings)
 	return res, nil
+}
+
+// validateCache is what a validate run of many files keeps for the next
+// run over the same files: each file's Stat, content hash and findings.
+type validateCache struct {
+	Stamp   int64
+	Notices []cachedCheck
+	byFile  map[string]cachedCheck
+}
+
+type cachedCheck struct {
+	File     string
+	Stat     cache.Stat
+	Sum      string
+	Findings []validate.Finding
+}
+
+// validateCacheName names the cache of a run over files with this build
+// of personvern, whose schema and rules the findings come from.
+func validateCacheName(files []string) string {
+	parts := [][]byte{[]byte(cache.BuildID())}
+	for _, f := range files {
+		abs, err := filepath.Abs(f)
+		if err != nil {
+			abs = f
+		}
+		parts = append(parts, []byte(abs))
+	}
+	return cache.Name("validate", cache.Key(parts...))
+}
+
+func loadValidateCache(files []string) *validateCache {
+	vc := &validateCache{}
+	if len(files) > 1 {
+		cache.Load(validateCacheName(files), func(dec *gob.Decoder) error {
+			if err := dec.Decode(&vc.Stamp); err != nil {
+				return err
+			}
+			vc.byFile = map[string]cachedCheck{}
+			for {
+				var c cachedCheck
+				if err := dec.Decode(&c); err == io.EOF {
+					return nil
+				} else if err != nil {
+					vc.byFile = nil
+					return err
+				}
+				vc.byFile[c.File] = c
+			}
+		})
+	}
+	return vc
+}
+
+func (vc *validateCache) save(files []string) {
+	_ = cache.Save(validateCacheName(files), func(enc *gob.Encoder) error {
+		if err := enc.Encode(vc.Stamp); err != nil {
+			return err
+		}
+		for _, c := range vc.Notices {
+			if c.File == "" {
+				continue // not loaded: checked again next time
+			}
+			if err := enc.Encode(c); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
 
 func loadFinding(file string, err error) validate.Finding {

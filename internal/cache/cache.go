@@ -165,3 +165,24 @@ func StatFile(path string) (Stat, error) {
 func (s Stat) Trust(now Stat, stamp int64) bool {
 	return s == now && s.ModTime < stamp-int64(2*time.Second) && s.ChangeTime < stamp-int64(2*time.Second)
 }
+
+// Check tells whether the file at path still holds what an earlier run
+// recorded of it: rec, its Stat then, and sum, Key of its content, in a
+// run that started at stamp. A trusted Stat spares reading the file; else
+// read reads it and its content is hashed. It returns the file's Stat and
+// content hash now, and its content when it was read.
+func Check(path string, rec Stat, sum string, stamp int64, read func(string) ([]byte, error)) (same bool, now Stat, nowSum string, src []byte, err error) {
+	now, err = StatFile(path)
+	if err != nil {
+		return false, now, "", nil, err
+	}
+	if rec.Trust(now, stamp) {
+		return true, now, sum, nil, nil
+	}
+	src, err = read(path)
+	if err != nil {
+		return false, now, "", nil, err
+	}
+	nowSum = Key(src)
+	return nowSum == sum, now, nowSum, src, nil
+}

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
@@ -9,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"io"
 	"path"
 	"path/filepath"
 	"slices"
@@ -16,6 +18,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unsafe"
 
 	"github.com/personvern/personvern/internal/cache"
 	"github.com/personvern/personvern/internal/notice"
@@ -57,6 +60,25 @@ type Options struct {
 // goroutines at once.
 type Sink interface {
 	Put(path string, data []byte) error
+}
+
+// A Streamer is a Sink that takes a file as a stream, so that a page of
+// many megabytes is not held in memory.
+type Streamer interface {
+	Sink
+	Create(path string) (io.WriteCloser, error)
+}
+
+// putOnClose collects a file for a Sink that only takes whole files.
+type putOnClose struct {
+	bytes.Buffer
+	p   string
+	put func(string, []byte)
+}
+
+func (w *putOnClose) Close() error {
+	w.put(w.p, w.Bytes())
+	return nil
 }
 
 // A Keeper is a Sink that can keep a file of the last build as it is.
@@ -101,7 +123,6 @@ type entry struct {
 	langs    []string
 	updated  string
 	index    map[string]IndexItem
-	files    []string   // what the notice's pages were written as
 	stat     cache.Stat // of the file, when it was read
 	sum      string     // hash of the file's content
 	history  string     // hash of the commits its history came from
@@ -161,17 +182,14 @@ func Build(files []string, opt Options) (*Result, error) {
 		entries[i] = e
 		var err error
 		if hit := e.reuse(prev[files[i]], opt.Cache, hist); hit != nil {
-			for _, f := range hit.Files {
+			for _, f := range noticeFiles(hit.ID, hit.Langs) {
 				record(f, keeper.Keep(f))
 			}
 			mu.Lock()
 			res.Reused++
 			mu.Unlock()
 		} else {
-			err = e.build(langs, opt, hist, func(p string, b []byte) {
-				e.files = append(e.files, p)
-				put(p, b)
-			})
+			err = e.build(langs, opt, hist, put)
 		}
 		mu.Lock()
 		defer mu.Unlock()
@@ -213,7 +231,14 @@ func Build(files []string, opt Options) (*Result, error) {
 			res.Notices++
 		}
 	}
-	if err := buildIndexes(entries, langs, opt, put); err != nil {
+	create := func(p string) (io.WriteCloser, error) {
+		if st, ok := opt.Sink.(Streamer); ok {
+			record(p, nil)
+			return st.Create(p)
+		}
+		return &putOnClose{p: p, put: put}, nil
+	}
+	if err := buildIndexes(entries, langs, opt, put, create); err != nil {
 		return nil, err
 	}
 	put("style.css", []byte(opt.Renderer.CSS()))
@@ -230,7 +255,11 @@ func Build(files []string, opt Options) (*Result, error) {
 			if e.sum != "" {
 				res.Cache.Notices[e.file] = &CachedNotice{
 					Stat: e.stat, Sum: e.sum, History: e.history, ID: e.id, Langs: e.langs,
-					Updated: e.updated, Findings: e.findings, Index: e.index, Files: e.files,
+					Updated: e.updated, Findings: e.findings, Index: map[string]IndexItem{},
+				}
+				for l, it := range e.index {
+					it.HTML = "" // the cache points into the index page instead
+					res.Cache.Notices[e.file].Index[l] = it
 				}
 			}
 		}
@@ -253,26 +282,21 @@ func (e *entry) reuse(c *CachedNotice, bc *BuildCache, hist *gitHistory) *Cached
 	if c == nil {
 		return nil
 	}
-	st, err := cache.StatFile(e.file)
-	if err != nil {
-		return nil
+	for _, l := range c.Langs {
+		if it, ok := c.Index[l]; !ok || it.Off < 0 {
+			return nil // its index entry cannot be copied: render again
+		}
 	}
 	e.history = historyKey(hist, e.file)
 	if e.history != c.History {
 		return nil
 	}
-	sum := c.Sum
-	if !c.Stat.Trust(st, bc.Stamp) {
-		src, err := notice.ReadFile(e.file)
-		if err != nil {
-			return nil
-		}
-		if sum = cache.Key(src); sum != c.Sum {
-			return nil
-		}
+	same, st, sum, _, err := cache.Check(e.file, c.Stat, c.Sum, bc.Stamp, notice.ReadFile)
+	if err != nil || !same {
+		return nil
 	}
 	e.loaded, e.stat, e.sum = true, st, sum
-	e.id, e.langs, e.updated, e.index, e.files = c.ID, c.Langs, c.Updated, c.Index, c.Files
+	e.id, e.langs, e.updated, e.index = c.ID, c.Langs, c.Updated, c.Index
 	e.findings = c.Findings
 	return c
 }
@@ -382,19 +406,22 @@ func buildNotice(e *entry, n *notice.Notice, langs []string, opt Options, hist *
 		if opt.Config.BaseURL != "" {
 			ro.AltURL = func(lang, id string) string { return opt.Config.BaseURL + lang + "/" + id + "/" }
 		}
-		for _, f := range []struct{ format, name string }{{"html", "index.html"}, {"md", "index.md"}, {"summary", "summary.txt"}} {
+		for _, f := range noticeOutputs {
 			var buf bytes.Buffer
-			ro.Format = f.format
-			if err := opt.Renderer.Render(&buf, n, ro); err != nil {
-				return fmt.Errorf("%s: %w", e.file, err)
+			if f.format == "json" {
+				js, err := json.MarshalIndent(n, "", "  ")
+				if err != nil {
+					return err
+				}
+				buf.Write(append(js, '\n'))
+			} else {
+				ro.Format = f.format
+				if err := opt.Renderer.Render(&buf, n, ro); err != nil {
+					return fmt.Errorf("%s: %w", e.file, err)
+				}
 			}
 			put(path.Join(base, f.name), buf.Bytes())
 		}
-		js, err := json.MarshalIndent(n, "", "  ")
-		if err != nil {
-			return err
-		}
-		put(path.Join(base, "notice.json"), append(js, '\n'))
 		c, err := opt.Renderer.Catalog(l)
 		if err != nil {
 			return err
@@ -412,16 +439,34 @@ func buildNotice(e *entry, n *notice.Notice, langs []string, opt Options, hist *
 	return nil
 }
 
-// IndexItem is a notice on an index page, rendered, with the key the page
-// is sorted by.
-type IndexItem struct {
-	Key, HTML string
+// noticeOutputs are the files of a notice in each of its languages.
+var noticeOutputs = []struct{ format, name string }{
+	{"html", "index.html"}, {"md", "index.md"}, {"summary", "summary.txt"}, {"json", "notice.json"},
 }
 
-func buildIndexes(entries []*entry, langs []string, opt Options, put func(string, []byte)) error {
+// noticeFiles are the paths of a notice's files in the site.
+func noticeFiles(id string, langs []string) []string {
+	var out []string
 	for _, l := range langs {
-		var items []IndexItem
-		size := 0
+		for _, f := range noticeOutputs {
+			out = append(out, path.Join(l, id, f.name))
+		}
+	}
+	return out
+}
+
+// IndexItem is a notice on an index page, with the key the page is sorted
+// by: rendered (HTML), or, for a notice kept from the last build, where it
+// is on that build's index page (Off, Len; Off -1 when unknown).
+type IndexItem struct {
+	Key, HTML string
+	Off, Len  int
+}
+
+func buildIndexes(entries []*entry, langs []string, opt Options, put func(string, []byte), create func(string) (io.WriteCloser, error)) error {
+	for _, l := range langs {
+		var items []*IndexItem
+		var owners []*entry
 		for _, e := range entries {
 			if e.errors > 0 {
 				var b strings.Builder
@@ -429,25 +474,49 @@ func buildIndexes(entries []*entry, langs []string, opt Options, put func(string
 				if err := opt.Renderer.RenderIndexEntry(&b, l, ie); err != nil {
 					return err
 				}
-				items = append(items, IndexItem{Key: sortKey(e.id), HTML: b.String()})
+				items = append(items, &IndexItem{Key: sortKey(e.id), HTML: b.String()})
+				owners = append(owners, nil)
 				continue
 			}
 			if it, ok := e.index[l]; ok {
-				items = append(items, it)
-				size += len(it.HTML)
+				items = append(items, &it)
+				owners = append(owners, e)
 			}
 		}
-		sort.SliceStable(items, func(i, j int) bool { return items[i].Key < items[j].Key })
+		old, err := fillKept(items, opt.Cache, l)
+		if err != nil {
+			return err
+		}
+		sort.Stable(byKey{items, owners})
 		idx := render.IndexPage{Lang: l, Title: opt.Config.Title[l], Languages: langs, Entries: make([]template.HTML, len(items))}
 		for i, it := range items {
 			idx.Entries[i] = template.HTML(it.HTML)
 		}
-		var buf bytes.Buffer
-		buf.Grow(size + 2*len(items) + 1<<16) // the entries, a newline each, the page around them
-		if err := opt.Renderer.RenderIndex(&buf, idx); err != nil {
+		// The page goes to disk as it is made: at ten thousand notices it
+		// is megabytes. The writer notes where each entry lands, for the
+		// next build to copy it from.
+		f, err := create(path.Join(l, "index.html"))
+		if err != nil {
+			old.close()
 			return err
 		}
-		put(path.Join(l, "index.html"), buf.Bytes())
+		w := &entryWriter{w: bufio.NewWriterSize(f, 1<<16), items: items}
+		err = opt.Renderer.RenderIndex(w, idx)
+		if err == nil {
+			err = w.w.Flush()
+		}
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		old.close()
+		if err != nil {
+			return err
+		}
+		for i, it := range items {
+			if e := owners[i]; e != nil {
+				e.index[l] = IndexItem{Key: it.Key, Off: it.Off, Len: it.Len} // not HTML: it may point into old
+			}
+		}
 	}
 	var buf bytes.Buffer
 	if err := opt.Renderer.RenderRoot(&buf, render.RootPage{Languages: langs, Titles: opt.Config.Title}); err != nil {
@@ -455,6 +524,73 @@ func buildIndexes(entries []*entry, langs []string, opt Options, put func(string
 	}
 	put("index.html", buf.Bytes())
 	return nil
+}
+
+// byKey sorts index items, and who they belong to, by their keys.
+type byKey struct {
+	items  []*IndexItem
+	owners []*entry
+}
+
+func (b byKey) Len() int           { return len(b.items) }
+func (b byKey) Less(i, j int) bool { return b.items[i].Key < b.items[j].Key }
+func (b byKey) Swap(i, j int) {
+	b.items[i], b.items[j] = b.items[j], b.items[i]
+	b.owners[i], b.owners[j] = b.owners[j], b.owners[i]
+}
+
+// entryWriter counts what an index page template writes and notes the
+// offset of each entry, which the template writes whole in one Write
+// (text/template prints a value at once). An entry written another way,
+// by a template of the user's, gets Off -1 and is rendered again next
+// time.
+type entryWriter struct {
+	w     *bufio.Writer
+	n     int
+	items []*IndexItem
+	next  int
+}
+
+func (w *entryWriter) Write(p []byte) (int, error) {
+	for w.next < len(w.items) && w.items[w.next].HTML == "" {
+		w.items[w.next].Off, w.items[w.next].Len = -1, 0
+		w.next++
+	}
+	if w.next < len(w.items) {
+		it := w.items[w.next]
+		if len(p) == len(it.HTML) && string(p) == it.HTML {
+			it.Off, it.Len = w.n, len(p)
+			w.next++
+		}
+	}
+	n, err := w.w.Write(p)
+	w.n += n
+	return n, err
+}
+
+// fillKept gives the entries kept from the last build their HTML, read
+// from that build's index page for lang. The page is mapped, not copied,
+// and the entries point into it until close.
+func fillKept(items []*IndexItem, c *BuildCache, lang string) (*mapped, error) {
+	var old *mapped
+	for _, it := range items {
+		if it.HTML != "" || it.Len == 0 {
+			continue
+		}
+		if old == nil {
+			var err error
+			if old, err = mapFile(filepath.Join(c.dir, lang, "index.html")); err != nil {
+				return nil, fmt.Errorf("reading the last build's index page: %w", err)
+			}
+		}
+		if it.Off < 0 || it.Off+it.Len > len(old.data) {
+			old.close()
+			return nil, fmt.Errorf("the last build's index page for %s is not the one the cache describes; build again with --no-cache", lang)
+		}
+		// Not copied: the mapping is read-only and outlives the entries.
+		it.HTML = unsafe.String(&old.data[it.Off], it.Len)
+	}
+	return old, nil
 }
 
 // norwegianOrder puts æ, ø and å after z, in that order, as Norwegian

@@ -25,8 +25,12 @@ type BuildCache struct {
 	// Site is the Stat of the output's marker file after the build: when
 	// it differs, the output is no longer the one this cache describes
 	// (another build, a checkout), and the cache is not used.
-	Site    cache.Stat
+	Site cache.Stat
+	// Pages are the Stats of the index pages, which kept notices' entries
+	// are copied from.
+	Pages   map[string]cache.Stat
 	Notices map[string]*CachedNotice // by notice file
+	dir     string                   // the output folder
 }
 
 // CachedNotice is one notice of a BuildCache.
@@ -38,8 +42,7 @@ type CachedNotice struct {
 	Langs    []string
 	Updated  string
 	Findings []validate.Finding // warnings; notices with errors are not kept
-	Index    map[string]IndexItem
-	Files    []string
+	Index    map[string]IndexItem // where its entry is on each index page
 }
 
 func cacheName(out string) string {
@@ -56,6 +59,7 @@ type cacheHeader struct {
 	Global string
 	Stamp  int64
 	Site   cache.Stat
+	Pages  map[string]cache.Stat
 	Count  int
 }
 
@@ -68,7 +72,7 @@ func LoadCache(out string) *BuildCache {
 		if err := dec.Decode(&h); err != nil {
 			return err
 		}
-		c = BuildCache{Global: h.Global, Stamp: h.Stamp, Site: h.Site, Notices: make(map[string]*CachedNotice, h.Count)}
+		c = BuildCache{Global: h.Global, Stamp: h.Stamp, Site: h.Site, Pages: h.Pages, Notices: make(map[string]*CachedNotice, h.Count), dir: out}
 		for i := 0; i < h.Count; i++ {
 			var file string
 			n := &CachedNotice{}
@@ -89,6 +93,11 @@ func LoadCache(out string) *BuildCache {
 	if err != nil || st != c.Site {
 		return nil
 	}
+	for lang, want := range c.Pages {
+		if st, err := cache.StatFile(filepath.Join(out, lang, "index.html")); err != nil || st != want {
+			return nil
+		}
+	}
 	return &c
 }
 
@@ -103,13 +112,25 @@ func SaveCache(out string, c *BuildCache) error {
 		return err
 	}
 	c.Site = st
+	c.Pages = map[string]cache.Stat{}
+	langs := map[string]bool{}
+	for _, n := range c.Notices {
+		for l := range n.Index {
+			langs[l] = true
+		}
+	}
+	for l := range langs {
+		if c.Pages[l], err = cache.StatFile(filepath.Join(out, l, "index.html")); err != nil {
+			return err
+		}
+	}
 	files := make([]string, 0, len(c.Notices))
 	for f := range c.Notices {
 		files = append(files, f)
 	}
 	sort.Strings(files)
 	return cache.Save(cacheName(out), func(enc *gob.Encoder) error {
-		if err := enc.Encode(cacheHeader{Global: c.Global, Stamp: c.Stamp, Site: c.Site, Count: len(files)}); err != nil {
+		if err := enc.Encode(cacheHeader{Global: c.Global, Stamp: c.Stamp, Site: c.Site, Pages: c.Pages, Count: len(files)}); err != nil {
 			return err
 		}
 		for _, f := range files {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -116,22 +117,50 @@ func NewDirSink(dir string, clean bool) (*DirSink, error) {
 
 // Put writes one file of the new site.
 func (s *DirSink) Put(p string, data []byte) error {
+	f, err := s.Create(p)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.(*sinkFile).File.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// Create writes one file of the new site as a stream; it is in the site
+// once closed.
+func (s *DirSink) Create(p string) (io.WriteCloser, error) {
 	rel := filepath.FromSlash(p)
 	if !filepath.IsLocal(rel) {
-		return fmt.Errorf("refusing to write %q outside the output folder", p)
+		return nil, fmt.Errorf("refusing to write %q outside the output folder", p)
 	}
-	full := filepath.Join(s.tmp, rel)
 	if err := s.mkdir(filepath.Dir(rel)); err != nil {
+		return nil, err
+	}
+	f, err := os.OpenFile(filepath.Join(s.tmp, rel), os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return nil, err
+	}
+	return &sinkFile{File: f, done: func() {
+		if s.update {
+			s.mu.Lock()
+			s.put = append(s.put, p)
+			s.mu.Unlock()
+		}
+	}}, nil
+}
+
+type sinkFile struct {
+	*os.File
+	done func()
+}
+
+func (f *sinkFile) Close() error {
+	if err := f.File.Close(); err != nil {
 		return err
 	}
-	if err := os.WriteFile(full, data, 0o644); err != nil {
-		return err
-	}
-	if s.update {
-		s.mu.Lock()
-		s.put = append(s.put, p)
-		s.mu.Unlock()
-	}
+	f.done()
 	return nil
 }
 
