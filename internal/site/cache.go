@@ -41,7 +41,7 @@ type CachedNotice struct {
 	ID       string
 	Langs    []string
 	Updated  string
-	Findings []validate.Finding // warnings; notices with errors are not kept
+	Findings []validate.Finding   // warnings; notices with errors are not kept
 	Index    map[string]IndexItem // where its entry is on each index page
 }
 
