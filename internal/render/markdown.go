@@ -352,5 +352,8 @@ func mdURL(u string) string {
 	if !SafeURL(u) {
 		return "#"
 	}
-	return strings.NewReplacer("&", "&amp;", " ", "%20", "(", "%28", ")", "%29", "<", "%3C", ">", "%3E", "\\", "%5C", "\n", "%0A").Replace(u)
+	return mdURLEscaper.Replace(u)
 }
+
+// Built once: a Replacer builds its tables on first use.
+var mdURLEscaper = strings.NewReplacer("&", "&amp;", " ", "%20", "(", "%28", ")", "%29", "<", "%3C", ">", "%3E", "\\", "%5C", "\n", "%0A")

@@ -122,10 +122,10 @@ type entry struct {
 	errors   int
 	langs    []string
 	updated  string
-	index    map[string]IndexItem
-	stat     cache.Stat // of the file, when it was read
-	sum      string     // hash of the file's content
-	history  string     // hash of the commits its history came from
+	index    []IndexItem // one for each of langs
+	stat     cache.Stat  // of the file, when it was read
+	sum      string      // hash of the file's content
+	history  string      // hash of the commits its history came from
 }
 
 // Build validates every notice file and renders the site, one notice at a
@@ -134,7 +134,7 @@ type entry struct {
 // unless opt.Lenient, which puts the findings in place of its pages.
 func Build(files []string, opt Options) (*Result, error) {
 	langs := buildLangs(opt)
-	res := &Result{}
+	res := &Result{paths: make([]string, 0, len(files)*len(langs)*len(noticeOutputs)+8)}
 	if opt.Sink == nil {
 		res.Files = map[string][]byte{}
 	}
@@ -255,11 +255,7 @@ func Build(files []string, opt Options) (*Result, error) {
 			if e.sum != "" {
 				res.Cache.Notices[e.file] = &CachedNotice{
 					Stat: e.stat, Sum: e.sum, History: e.history, ID: e.id, Langs: e.langs,
-					Updated: e.updated, Findings: e.findings, Index: map[string]IndexItem{},
-				}
-				for l, it := range e.index {
-					it.HTML = "" // the cache points into the index page instead
-					res.Cache.Notices[e.file].Index[l] = it
+					Updated: e.updated, Findings: e.findings, Index: e.index,
 				}
 			}
 		}
@@ -282,8 +278,11 @@ func (e *entry) reuse(c *CachedNotice, bc *BuildCache, hist *gitHistory) *Cached
 	if c == nil {
 		return nil
 	}
-	for _, l := range c.Langs {
-		if it, ok := c.Index[l]; !ok || it.Off < 0 {
+	if len(c.Index) != len(c.Langs) {
+		return nil
+	}
+	for _, it := range c.Index {
+		if it.Off < 0 {
 			return nil // its index entry cannot be copied: render again
 		}
 	}
@@ -395,7 +394,7 @@ func buildErrorPages(e *entry, langs []string, opt Options, put func(string, []b
 func buildNotice(e *entry, n *notice.Notice, langs []string, opt Options, hist *gitHistory, put func(string, []byte)) error {
 	nl := noticeLangs(n, langs)
 	e.langs, e.updated = nl, n.Updated
-	e.index = map[string]IndexItem{}
+	e.index = make([]IndexItem, len(nl))
 	var history []*notice.Notice
 	if hist != nil {
 		history = hist.History(e.file, n)
@@ -434,7 +433,7 @@ func buildNotice(e *entry, n *notice.Notice, langs []string, opt Options, hist *
 		if err := opt.Renderer.RenderIndexEntry(&b, l, ie); err != nil {
 			return err
 		}
-		e.index[l] = IndexItem{Key: sortKey(ie.Title), HTML: b.String()}
+		e.index[slices.Index(nl, l)] = IndexItem{Key: sortKey(ie.Title), HTML: b.String()}
 	}
 	return nil
 }
@@ -478,7 +477,8 @@ func buildIndexes(entries []*entry, langs []string, opt Options, put func(string
 				owners = append(owners, nil)
 				continue
 			}
-			if it, ok := e.index[l]; ok {
+			if k := slices.Index(e.langs, l); k >= 0 {
+				it := e.index[k]
 				items = append(items, &it)
 				owners = append(owners, e)
 			}
@@ -514,7 +514,7 @@ func buildIndexes(entries []*entry, langs []string, opt Options, put func(string
 		}
 		for i, it := range items {
 			if e := owners[i]; e != nil {
-				e.index[l] = IndexItem{Key: it.Key, Off: it.Off, Len: it.Len} // not HTML: it may point into old
+				e.index[slices.Index(e.langs, l)] = IndexItem{Key: it.Key, Off: it.Off, Len: it.Len} // not HTML: it may point into old
 			}
 		}
 	}
@@ -601,6 +601,7 @@ func sortKey(s string) string { return norwegianOrder.Replace(strings.ToLower(s)
 
 func manifest(r *Result) []byte {
 	var b strings.Builder
+	b.Grow(len(r.paths) * 48)
 	b.WriteString("# Made by personvern build. personvern replaces these files on the next\n# build and refuses to touch a folder with other files in it.\n")
 	for _, p := range r.Paths() {
 		if p != Marker {

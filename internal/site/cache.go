@@ -41,8 +41,8 @@ type CachedNotice struct {
 	ID       string
 	Langs    []string
 	Updated  string
-	Findings []validate.Finding   // warnings; notices with errors are not kept
-	Index    map[string]IndexItem // where its entry is on each index page
+	Findings []validate.Finding // warnings; notices with errors are not kept
+	Index    []IndexItem        // where its entry is on the index page of each of Langs
 }
 
 func cacheName(out string) string {
@@ -115,7 +115,7 @@ func SaveCache(out string, c *BuildCache) error {
 	c.Pages = map[string]cache.Stat{}
 	langs := map[string]bool{}
 	for _, n := range c.Notices {
-		for l := range n.Index {
+		for _, l := range n.Langs {
 			langs[l] = true
 		}
 	}

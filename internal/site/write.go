@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -60,7 +61,6 @@ type DirSink struct {
 	mu       sync.Mutex
 	made     map[string]bool // folders already created
 	put      []string        // update: files written into tmp
-	kept     map[string]bool // update: files of the last build to keep
 }
 
 // journal, in an update sink's folder, lists the moves and removals of its
@@ -184,10 +184,7 @@ func (s *DirSink) Keep(p string) error {
 		return fmt.Errorf("refusing to keep %q outside the output folder", p)
 	}
 	if s.update {
-		s.mu.Lock()
-		s.kept[p] = true
-		s.mu.Unlock()
-		return nil
+		return nil // it stays where it is
 	}
 	if !s.exists {
 		return fmt.Errorf("cannot keep %s: there is no earlier site", p)
@@ -230,7 +227,7 @@ func NewUpdateSink(dir string) (*DirSink, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &DirSink{dir: dir, tmp: tmp, exists: true, update: true, made: map[string]bool{".": true}, kept: map[string]bool{}}, nil
+	return &DirSink{dir: dir, tmp: tmp, exists: true, update: true, made: map[string]bool{".": true}}, nil
 }
 
 func (s *DirSink) commitUpdate() error {
@@ -238,10 +235,14 @@ func (s *DirSink) commitUpdate() error {
 	if err != nil {
 		return err
 	}
-	put := map[string]bool{}
-	for _, p := range s.put {
-		put[p] = true
+	// The new marker lists every file of the new site, kept or put: what
+	// the old one lists and it does not is removed.
+	now, err := madeFiles(s.tmp)
+	if err != nil {
+		return fmt.Errorf("an update must put a new %s: %w", Marker, err)
 	}
+	slices.Sort(old) // already sorted, but for the marker itself
+	slices.Sort(now)
 	// The marker goes last: until it moves, the old one still lists
 	// every file the old build made.
 	sort.Slice(s.put, func(i, j int) bool {
@@ -251,9 +252,12 @@ func (s *DirSink) commitUpdate() error {
 		return s.put[i] < s.put[j]
 	})
 	var j strings.Builder
-	for _, p := range old {
-		if !put[p] && !s.kept[p] {
-			j.WriteString("remove " + p + "\n")
+	for i, k := 0, 0; i < len(old); i++ {
+		for k < len(now) && now[k] < old[i] {
+			k++
+		}
+		if k == len(now) || now[k] != old[i] {
+			j.WriteString("remove " + old[i] + "\n")
 		}
 	}
 	for _, p := range s.put {
