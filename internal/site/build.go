@@ -445,10 +445,10 @@ var noticeOutputs = []struct{ format, name string }{
 
 // noticeFiles are the paths of a notice's files in the site.
 func noticeFiles(id string, langs []string) []string {
-	var out []string
+	out := make([]string, 0, len(langs)*len(noticeOutputs))
 	for _, l := range langs {
 		for _, f := range noticeOutputs {
-			out = append(out, path.Join(l, id, f.name))
+			out = append(out, l+"/"+id+"/"+f.name) // id and lang are slugs
 		}
 	}
 	return out
@@ -605,7 +605,8 @@ func manifest(r *Result) []byte {
 	b.WriteString("# Made by personvern build. personvern replaces these files on the next\n# build and refuses to touch a folder with other files in it.\n")
 	for _, p := range r.Paths() {
 		if p != Marker {
-			b.WriteString(p + "\n")
+			b.WriteString(p)
+			b.WriteByte('\n')
 		}
 	}
 	return []byte(b.String())

@@ -175,3 +175,32 @@ func TestIncrementalBuild(t *testing.T) {
 		t.Error(cacheName(out))
 	}
 }
+
+// TestOneBuildAtATime: a second build into the same folder while one is
+// writing is refused, instead of removing the first one's files.
+func TestOneBuildAtATime(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "site")
+	first, err := NewDirSink(out, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for p, b := range map[string]string{"a.html": "a", Marker: "a.html\n"} {
+		if err := first.Put(p, []byte(b)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := NewDirSink(out, false); err == nil || !strings.Contains(err.Error(), "another personvern build is writing into") {
+		t.Fatalf("second build at once: %v", err)
+	}
+	if err := first.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	second, err := NewDirSink(out, false)
+	if err != nil {
+		t.Fatalf("after the first build: %v", err)
+	}
+	second.Abort()
+	if b, err := os.ReadFile(filepath.Join(out, "a.html")); err != nil || string(b) != "a" {
+		t.Errorf("first build's file: %q, %v", b, err)
+	}
+}

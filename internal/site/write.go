@@ -8,7 +8,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -61,6 +60,7 @@ type DirSink struct {
 	mu       sync.Mutex
 	made     map[string]bool // folders already created
 	put      []string        // update: files written into tmp
+	lock     *os.File        // held from the start of the build to Commit or Abort
 }
 
 // journal, in an update sink's folder, lists the moves and removals of its
@@ -79,40 +79,72 @@ func NewDirSink(dir string, clean bool) (*DirSink, error) {
 	case exists && !info.IsDir():
 		return nil, fmt.Errorf("%s is a file, not a folder; choose another output with -o", dir)
 	}
-	parent, base := filepath.Split(dir)
-	if parent == "" {
-		parent = "."
-	}
-	// First finish an update a killed build left half done: its new files
-	// are not foreign.
-	if err := recoverStale(parent, base); err != nil {
-		return nil, err
-	}
-	if exists && !clean {
+	return prepare(dir, func() error {
+		if !exists || clean {
+			return nil
+		}
 		foreign, err := foreignFiles(dir)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if len(foreign) > 0 {
 			shown := foreign
 			if len(shown) > 5 {
 				shown = append(shown[:5:5], fmt.Sprintf("and %d more", len(foreign)-5))
 			}
-			return nil, fmt.Errorf("%w: %s holds %s; move them away, build into another folder with -o, or pass --clean to replace the folder with all its contents", ErrForeign, dir, strings.Join(shown, ", "))
+			return fmt.Errorf("%w: %s holds %s; move them away, build into another folder with -o, or pass --clean to replace the folder with all its contents", ErrForeign, dir, strings.Join(shown, ", "))
 		}
+		return nil
+	}, &DirSink{dir: dir, exists: exists})
+}
+
+// prepare locks dir's parent for this build, finishes or removes what a
+// killed build left beside dir, runs check, and makes the temporary folder
+// of s.
+func prepare(dir string, check func() error, s *DirSink) (*DirSink, error) {
+	parent, base := filepath.Split(dir)
+	if parent == "" {
+		parent = "."
 	}
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
 	}
-	tmp, err := os.MkdirTemp(parent, "."+base+".tmp-")
+	lock, err := lockOutput(parent, dir)
 	if err != nil {
 		return nil, err
 	}
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		os.RemoveAll(tmp)
+	fail := func(err error) (*DirSink, error) {
+		if lock != nil {
+			lock.Close()
+		}
 		return nil, err
 	}
-	return &DirSink{dir: dir, tmp: tmp, exists: exists, made: map[string]bool{".": true}}, nil
+	// First finish an update a killed build left half done: its new files
+	// are not foreign.
+	if err := recoverStale(parent, base); err != nil {
+		return fail(err)
+	}
+	if err := check(); err != nil {
+		return fail(err)
+	}
+	tmp, err := os.MkdirTemp(parent, "."+base+".tmp-")
+	if err != nil {
+		return fail(err)
+	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		os.RemoveAll(tmp)
+		return fail(err)
+	}
+	s.tmp, s.lock, s.made = tmp, lock, map[string]bool{".": true}
+	return s, nil
+}
+
+// unlock lets the next build in.
+func (s *DirSink) unlock() {
+	if s.lock != nil {
+		s.lock.Close()
+		s.lock = nil
+	}
 }
 
 // Put writes one file of the new site.
@@ -197,6 +229,7 @@ func (s *DirSink) Keep(p string) error {
 
 // Commit puts the new site in place of the old one.
 func (s *DirSink) Commit() error {
+	defer s.unlock()
 	if s.update {
 		return s.commitUpdate()
 	}
@@ -213,36 +246,29 @@ func (s *DirSink) Commit() error {
 // make are left alone.
 func NewUpdateSink(dir string) (*DirSink, error) {
 	dir = filepath.Clean(dir)
-	if _, err := os.Stat(filepath.Join(dir, Marker)); err != nil {
-		return nil, fmt.Errorf("%s holds no earlier build to update: %w", dir, err)
-	}
-	parent, base := filepath.Split(dir)
-	if parent == "" {
-		parent = "."
-	}
-	if err := recoverStale(parent, base); err != nil {
-		return nil, err
-	}
-	tmp, err := os.MkdirTemp(parent, "."+base+".tmp-")
-	if err != nil {
-		return nil, err
-	}
-	return &DirSink{dir: dir, tmp: tmp, exists: true, update: true, made: map[string]bool{".": true}}, nil
+	return prepare(dir, func() error {
+		if _, err := os.Stat(filepath.Join(dir, Marker)); err != nil {
+			return fmt.Errorf("%s holds no earlier build to update: %w", dir, err)
+		}
+		return nil
+	}, &DirSink{dir: dir, exists: true, update: true})
 }
 
 func (s *DirSink) commitUpdate() error {
-	old, err := madeFiles(s.dir)
+	old, err := os.ReadFile(filepath.Join(s.dir, Marker))
 	if err != nil {
 		return err
 	}
 	// The new marker lists every file of the new site, kept or put: what
-	// the old one lists and it does not is removed.
-	now, err := madeFiles(s.tmp)
+	// the old one lists and it does not is removed. Both are sorted.
+	now, err := os.ReadFile(filepath.Join(s.tmp, Marker))
 	if err != nil {
 		return fmt.Errorf("an update must put a new %s: %w", Marker, err)
 	}
-	slices.Sort(old) // already sorted, but for the marker itself
-	slices.Sort(now)
+	var j strings.Builder
+	for _, p := range sortedMinus(old, now) {
+		j.WriteString("remove " + p + "\n")
+	}
 	// The marker goes last: until it moves, the old one still lists
 	// every file the old build made.
 	sort.Slice(s.put, func(i, j int) bool {
@@ -251,15 +277,6 @@ func (s *DirSink) commitUpdate() error {
 		}
 		return s.put[i] < s.put[j]
 	})
-	var j strings.Builder
-	for i, k := 0, 0; i < len(old); i++ {
-		for k < len(now) && now[k] < old[i] {
-			k++
-		}
-		if k == len(now) || now[k] != old[i] {
-			j.WriteString("remove " + old[i] + "\n")
-		}
-	}
 	for _, p := range s.put {
 		j.WriteString("move " + p + "\n")
 	}
@@ -271,6 +288,36 @@ func (s *DirSink) commitUpdate() error {
 		return err
 	}
 	return replay(s.tmp, s.dir)
+}
+
+// sortedMinus returns the lines of the marker a that the marker b does not
+// have. Markers list their files sorted, so one pass over both does, with
+// no string made for the tens of thousands of lines they share.
+func sortedMinus(a, b []byte) []string {
+	var out []string
+	next := func(s []byte) (line, rest []byte) {
+		for len(s) > 0 {
+			i := bytes.IndexByte(s, '\n')
+			if i < 0 {
+				i = len(s)
+			}
+			line, s = s[:i], s[min(i+1, len(s)):]
+			if len(line) > 0 && line[0] != '#' {
+				return line, s
+			}
+		}
+		return nil, nil
+	}
+	lb, b := next(b)
+	for la, a := next(a); la != nil; la, a = next(a) {
+		for lb != nil && bytes.Compare(lb, la) < 0 {
+			lb, b = next(b)
+		}
+		if lb == nil || !bytes.Equal(la, lb) {
+			out = append(out, string(la))
+		}
+	}
+	return out
 }
 
 // replay carries out the journal in tmp on dir, then removes tmp. Each step
@@ -327,7 +374,10 @@ func madeFiles(dir string) ([]string, error) {
 }
 
 // Abort throws the new site away and leaves the old one.
-func (s *DirSink) Abort() { os.RemoveAll(s.tmp) }
+func (s *DirSink) Abort() {
+	os.RemoveAll(s.tmp)
+	s.unlock()
+}
 
 // Write replaces dir with exactly the files, atomically (see DirSink).
 func Write(dir string, files map[string][]byte, clean bool) error {
