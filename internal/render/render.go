@@ -202,7 +202,16 @@ func (r *Renderer) Render(w io.Writer, n *notice.Notice, opt Options) error {
 	if err != nil {
 		return err
 	}
-	c, _ := r.Catalog(opt.Lang)
+	return r.RenderPage(w, p, opt)
+}
+
+// RenderPage writes a view made by Page in opt.Format: a build makes the
+// view of a notice once per language and writes every format from it.
+func (r *Renderer) RenderPage(w io.Writer, p *Page, opt Options) error {
+	c, err := r.Catalog(opt.Lang)
+	if err != nil {
+		return err
+	}
 	data := htmlData{Page: p, Stylesheet: opt.Stylesheet, IndexURL: opt.IndexURL, T: c.T}
 	if opt.Stylesheet == "" {
 		data.CSS = htmltemplate.CSS(r.css) //nolint:gosec // our own stylesheet

@@ -23,7 +23,6 @@ import (
 	"github.com/personvern/personvern/internal/cache"
 	"github.com/personvern/personvern/internal/notice"
 	"github.com/personvern/personvern/internal/render"
-	"github.com/personvern/personvern/internal/summary"
 	"github.com/personvern/personvern/internal/validate"
 	"github.com/personvern/personvern/internal/work"
 )
@@ -405,6 +404,10 @@ func buildNotice(e *entry, n *notice.Notice, langs []string, opt Options, hist *
 		if opt.Config.BaseURL != "" {
 			ro.AltURL = func(lang, id string) string { return opt.Config.BaseURL + lang + "/" + id + "/" }
 		}
+		page, err := opt.Renderer.Page(n, ro)
+		if err != nil {
+			return fmt.Errorf("%s: %w", e.file, err)
+		}
 		for _, f := range noticeOutputs {
 			var buf bytes.Buffer
 			if f.format == "json" {
@@ -415,7 +418,7 @@ func buildNotice(e *entry, n *notice.Notice, langs []string, opt Options, hist *
 				buf.Write(append(js, '\n'))
 			} else {
 				ro.Format = f.format
-				if err := opt.Renderer.Render(&buf, n, ro); err != nil {
+				if err := opt.Renderer.RenderPage(&buf, page, ro); err != nil {
 					return fmt.Errorf("%s: %w", e.file, err)
 				}
 			}
@@ -427,7 +430,7 @@ func buildNotice(e *entry, n *notice.Notice, langs []string, opt Options, hist *
 		}
 		ie := render.IndexEntry{
 			ID: n.ID, Title: n.Title[l], URL: n.ID + "/", Controller: n.Controller.Name,
-			Updated: c.Date(n.Updated), Summary: summary.Build(n, c),
+			Updated: c.Date(n.Updated), Summary: page.Summary,
 		}
 		var b strings.Builder
 		if err := opt.Renderer.RenderIndexEntry(&b, l, ie); err != nil {
