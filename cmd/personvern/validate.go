@@ -125,11 +125,15 @@ func check(paths []string) (*checkResult, error) {
 	found := make([][]validate.Finding, len(files))
 	// Checking thousands of notices again on every push: results are kept
 	// by content hash and only changed files are checked (see cache).
-	vc := loadValidateCache(files)
+	caching := len(files) > 1 && cache.Dir() != ""
+	vc := &validateCache{}
+	if caching {
+		vc = loadValidateCache(files)
+	}
 	next := &validateCache{Stamp: time.Now().UnixNano(), Notices: make([]cachedCheck, len(files))}
 	work.Each(len(files), func(i int) {
 		var src []byte
-		if c, ok := vc.byFile[files[i]]; ok && len(files) > 1 {
+		if c, ok := vc.byFile[files[i]]; ok {
 			same, st, sum, b, err := cache.Check(files[i], c.Stat, c.Sum, vc.Stamp, notice.ReadFile)
 			if err == nil && same {
 				found[i] = c.Findings
@@ -145,7 +149,11 @@ func check(paths []string) (*checkResult, error) {
 			}
 			src = b
 		}
-		st, statErr := cache.StatFile(files[i])
+		var st cache.Stat
+		var statErr error = errNoCache
+		if caching {
+			st, statErr = cache.StatFile(files[i])
+		}
 		var err error
 		if src == nil {
 			src, err = notice.ReadFile(files[i])
@@ -168,7 +176,7 @@ func check(paths []string) (*checkResult, error) {
 			docs[i] = &notice.Document{} // loaded; clean notices are not kept
 		}
 	})
-	if len(files) > 1 {
+	if caching {
 		next.save(files)
 	}
 	for i := range files {
@@ -213,26 +221,26 @@ func validateCacheName(files []string) string {
 	return cache.Name("validate", cache.Key(parts...))
 }
 
+var errNoCache = errors.New("cache off")
+
 func loadValidateCache(files []string) *validateCache {
 	vc := &validateCache{}
-	if len(files) > 1 {
-		cache.Load(validateCacheName(files), func(dec *gob.Decoder) error {
-			if err := dec.Decode(&vc.Stamp); err != nil {
+	cache.Load(validateCacheName(files), func(dec *gob.Decoder) error {
+		if err := dec.Decode(&vc.Stamp); err != nil {
+			return err
+		}
+		vc.byFile = map[string]cachedCheck{}
+		for {
+			var c cachedCheck
+			if err := dec.Decode(&c); err == io.EOF {
+				return nil
+			} else if err != nil {
+				vc.byFile = nil // a broken cache is no cache
 				return err
 			}
-			vc.byFile = map[string]cachedCheck{}
-			for {
-				var c cachedCheck
-				if err := dec.Decode(&c); err == io.EOF {
-					return nil
-				} else if err != nil {
-					vc.byFile = nil
-					return err
-				}
-				vc.byFile[c.File] = c
-			}
-		})
-	}
+			vc.byFile[c.File] = c
+		}
+	})
 	return vc
 }
 
