@@ -17,15 +17,7 @@ func TestHistoryFromGit(t *testing.T) {
 		t.Skip("git not installed")
 	}
 	dir := t.TempDir()
-	git := func(args ...string) {
-		t.Helper()
-		cmd := exec.Command("git", args...)
-		cmd.Dir = dir
-		cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@t", "GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@t", "GIT_CONFIG_GLOBAL=/dev/null")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("git %v: %v\n%s", args, err, out)
-		}
-	}
+	git := gitIn(t, dir)
 	src, err := os.ReadFile("../../notices/joblearn.yaml")
 	if err != nil {
 		t.Fatal(err)
@@ -83,6 +75,91 @@ func TestHistoryFromGit(t *testing.T) {
 	for p, b := range before {
 		if !bytes.Equal(after[p], b) {
 			t.Errorf("%s differs before and after committing", p)
+		}
+	}
+}
+
+// gitIn returns a function that runs git in dir, failing the test on error.
+func gitIn(t *testing.T, dir string) func(args ...string) {
+	return func(args ...string) {
+		t.Helper()
+		cmd := exec.Command("git", args...)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@t", "GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@t", "GIT_CONFIG_GLOBAL=/dev/null")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+}
+
+// TestIncrementalWithHistory: a commit that touches one notice makes its
+// pages again (their version history may change), and no other.
+func TestIncrementalWithHistory(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git not installed")
+	}
+	t.Setenv("PERSONVERN_CACHE", t.TempDir())
+	dir := t.TempDir()
+	notices := filepath.Join(dir, "notices")
+	_ = os.Mkdir(notices, 0o755)
+	git := gitIn(t, dir)
+	git("init", "-q", "-b", "main")
+	for _, f := range []string{"joblearn.yaml", "kvalifiseringsprogrammet.yaml"} {
+		b, _ := os.ReadFile(filepath.Join("../../notices", f))
+		_ = os.WriteFile(filepath.Join(notices, f), b, 0o644)
+	}
+	git("add", ".")
+	git("commit", "-q", "-m", "v1")
+	out := filepath.Join(dir, "site")
+	opt := options(t, "")
+	incremental(t, notices, out, opt)
+	if res := incremental(t, notices, out, opt); res.Reused != 2 {
+		t.Fatalf("nothing changed: %d reused, want 2", res.Reused)
+	}
+	file := filepath.Join(notices, "joblearn.yaml")
+	src, _ := os.ReadFile(file)
+	v2 := bytes.Replace(src, []byte(`version: "1.0"`), []byte(`version: "2.0"`), 1)
+	v2 = bytes.Replace(v2, []byte("updated: 2023-09-01"), []byte("updated: 2024-03-01"), 1)
+	_ = os.WriteFile(file, v2, 0o644)
+	git("commit", "-q", "-am", "v2")
+	res := incremental(t, notices, out, opt)
+	if res.Reused != 1 {
+		t.Errorf("after a commit to one notice: %d reused, want 1", res.Reused)
+	}
+	if got, want := treeSum(t, out), full(t, notices, opt); got != want {
+		t.Errorf("incremental site with history is %s, a full build %s", got, want)
+	}
+	page, _ := os.ReadFile(filepath.Join(out, "nb", "joblearn", "index.html"))
+	if !strings.Contains(string(page), "Versjon 1.0, 1. september 2023") {
+		t.Error("the rebuilt page lacks the earlier version")
+	}
+}
+
+// TestBrokenCache: a cache file that cannot be read is no cache.
+func TestBrokenCache(t *testing.T) {
+	cacheDir := t.TempDir()
+	t.Setenv("PERSONVERN_CACHE", cacheDir)
+	dir := t.TempDir()
+	notices := filepath.Join(dir, "notices")
+	_ = os.Mkdir(notices, 0o755)
+	b, _ := os.ReadFile("../../notices/joblearn.yaml")
+	_ = os.WriteFile(filepath.Join(notices, "joblearn.yaml"), b, 0o644)
+	out := filepath.Join(dir, "site")
+	opt := options(t, "")
+	opt.NoHistory = true
+	incremental(t, notices, out, opt)
+	names, _ := filepath.Glob(filepath.Join(cacheDir, "build-*"))
+	if len(names) != 1 {
+		t.Fatalf("cache files: %v", names)
+	}
+	whole, _ := os.ReadFile(names[0])
+	for _, broken := range [][]byte{nil, []byte("garbage"), whole[:len(whole)/2]} {
+		_ = os.WriteFile(names[0], broken, 0o600)
+		if c := LoadCache(out); c != nil {
+			t.Errorf("cache of %d bytes loaded", len(broken))
+		}
+		if res := incremental(t, notices, out, opt); res.Reused != 0 {
+			t.Errorf("broken cache reused %d notices", res.Reused)
 		}
 	}
 }
