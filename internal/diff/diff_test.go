@@ -10,6 +10,7 @@ import (
 
 	"github.com/personvern/personvern/internal/i18n"
 	"github.com/personvern/personvern/internal/notice"
+	"github.com/personvern/personvern/internal/testtool"
 	"github.com/personvern/personvern/templates"
 )
 
@@ -210,15 +211,7 @@ func TestGitRevision(t *testing.T) {
 		t.Skip("git not installed")
 	}
 	dir := t.TempDir()
-	run := func(args ...string) {
-		t.Helper()
-		cmd := exec.Command("git", args...)
-		cmd.Dir = dir
-		cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@t", "GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@t", "GIT_CONFIG_GLOBAL=/dev/null")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("git %v: %v\n%s", args, err, out)
-		}
-	}
+	run := testtool.Git(t, dir)
 	run("init", "-q", "-b", "main")
 	_ = os.MkdirAll(filepath.Join(dir, "notices"), 0o755)
 	_ = os.WriteFile(filepath.Join(dir, "notices", "a.yaml"), []byte("id: a\nversion: \"1.0\"\n"), 0o644)

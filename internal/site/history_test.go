@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/personvern/personvern/internal/testtool"
 )
 
 // TestHistoryFromGit: the notice page lists its versions from git with
@@ -17,7 +19,7 @@ func TestHistoryFromGit(t *testing.T) {
 		t.Skip("git not installed")
 	}
 	dir := t.TempDir()
-	git := gitIn(t, dir)
+	git := testtool.Git(t, dir)
 	src, err := os.ReadFile("../../notices/joblearn.yaml")
 	if err != nil {
 		t.Fatal(err)
@@ -79,19 +81,6 @@ func TestHistoryFromGit(t *testing.T) {
 	}
 }
 
-// gitIn returns a function that runs git in dir, failing the test on error.
-func gitIn(t *testing.T, dir string) func(args ...string) {
-	return func(args ...string) {
-		t.Helper()
-		cmd := exec.Command("git", args...)
-		cmd.Dir = dir
-		cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@t", "GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@t", "GIT_CONFIG_GLOBAL=/dev/null")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("git %v: %v\n%s", args, err, out)
-		}
-	}
-}
-
 // TestIncrementalWithHistory: a commit that touches one notice makes its
 // pages again (their version history may change), and no other.
 func TestIncrementalWithHistory(t *testing.T) {
@@ -102,7 +91,7 @@ func TestIncrementalWithHistory(t *testing.T) {
 	dir := t.TempDir()
 	notices := filepath.Join(dir, "notices")
 	_ = os.Mkdir(notices, 0o755)
-	git := gitIn(t, dir)
+	git := testtool.Git(t, dir)
 	git("init", "-q", "-b", "main")
 	for _, f := range []string{"joblearn.yaml", "kvalifiseringsprogrammet.yaml"} {
 		b, _ := os.ReadFile(filepath.Join("../../notices", f))

@@ -5,6 +5,7 @@ package testtool
 
 import (
 	"os"
+	"os/exec"
 	"testing"
 )
 
@@ -32,4 +33,18 @@ func Require(t testing.TB, name string, ok bool, howToInstall string) {
 		t.Fatalf("%s (%s=1, so tools are required)", msg, EnvRequire)
 	}
 	t.Skipf("%s (skipping; %s=1 makes this a failure)", msg, EnvRequire)
+}
+
+// Git returns a function that runs git in dir, as a fixed author and
+// without the user's configuration, failing the test on error.
+func Git(t testing.TB, dir string) func(args ...string) {
+	return func(args ...string) {
+		t.Helper()
+		cmd := exec.Command("git", args...)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@t", "GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@t", "GIT_CONFIG_GLOBAL=/dev/null")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
 }
