@@ -23,8 +23,9 @@ func newServeCmd() *cobra.Command {
 		Short: "Build the site in memory and serve it on 127.0.0.1, rebuilding on change",
 		Long: `Preview the site while editing: serve builds it in memory, serves it on
 127.0.0.1 (or --addr), and rebuilds when a notice or the configuration
-changes. A notice that does not validate shows its findings in the browser
-in place of its page. Nothing is written to disk.`,
+changes; only the notices that changed are made again. A notice that does
+not validate shows its findings in the browser in place of its page.
+Nothing is written to disk.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				args = []string{"notices"}

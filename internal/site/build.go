@@ -248,10 +248,10 @@ func Build(files []string, opt Options) (*Result, error) {
 	if sinkErr != nil {
 		return nil, sinkErr
 	}
-	if res.Errors == 0 {
+	if res.Errors == 0 || opt.Lenient {
 		res.Cache = &BuildCache{Global: global, Stamp: stamp, Notices: map[string]*CachedNotice{}}
 		for _, e := range entries {
-			if e.sum != "" {
+			if e.sum != "" && e.errors == 0 {
 				res.Cache.Notices[e.file] = &CachedNotice{
 					Stat: e.stat, Sum: e.sum, History: e.history, ID: e.id, Langs: e.langs,
 					Updated: e.updated, Findings: e.findings, Index: e.index,
@@ -581,9 +581,13 @@ func fillKept(items []*IndexItem, c *BuildCache, lang string) (*mapped, error) {
 			continue
 		}
 		if old == nil {
-			var err error
-			if old, err = mapFile(filepath.Join(c.dir, lang, "index.html")); err != nil {
-				return nil, fmt.Errorf("reading the last build's index page: %w", err)
+			if c.files != nil { // a build in memory (serve)
+				old = &mapped{data: c.files[lang+"/index.html"]}
+			} else {
+				var err error
+				if old, err = mapFile(filepath.Join(c.dir, lang, "index.html")); err != nil {
+					return nil, fmt.Errorf("reading the last build's index page: %w", err)
+				}
 			}
 		}
 		if it.Off < 0 || it.Off+it.Len > len(old.data) {

@@ -31,6 +31,7 @@ type BuildCache struct {
 	Pages   map[string]cache.Stat
 	Notices map[string]*CachedNotice // by notice file
 	dir     string                   // the output folder
+	files   map[string][]byte        // or the files of a build in memory
 }
 
 // CachedNotice is one notice of a BuildCache.

@@ -10,7 +10,10 @@ import (
 // megabytes into the heap costs a page fault per 4 KB, each paid again as
 // the heap grows; a mapping filled in one call (MAP_POPULATE) from the page
 // cache does not.
-type mapped struct{ data []byte }
+type mapped struct {
+	data []byte
+	mmap bool // data is a mapping, not memory of ours
+}
 
 func mapFile(name string) (*mapped, error) {
 	f, err := os.Open(name)
@@ -29,12 +32,12 @@ func mapFile(name string) (*mapped, error) {
 	if err != nil {
 		return nil, &os.PathError{Op: "mmap", Path: name, Err: err}
 	}
-	return &mapped{data: b}, nil
+	return &mapped{data: b, mmap: true}, nil
 }
 
 // close unmaps the file; nothing may use its data after.
 func (m *mapped) close() {
-	if m != nil && m.data != nil {
+	if m != nil && m.mmap && m.data != nil {
 		_ = unix.Munmap(m.data)
 		m.data = nil
 	}

@@ -5,7 +5,10 @@ package site
 import "os"
 
 // mapped is a file read into memory (mapped, on Linux).
-type mapped struct{ data []byte }
+type mapped struct {
+	data []byte
+	mmap bool // never here
+}
 
 func mapFile(name string) (*mapped, error) {
 	b, err := os.ReadFile(name)

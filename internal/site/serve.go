@@ -16,14 +16,42 @@ import (
 )
 
 // Server serves a site built in memory and rebuilds it when its notices
-// change. It is an http.Handler.
+// change, making again only the notices that changed (see BuildCache). It
+// is an http.Handler.
 type Server struct {
 	paths []string
 	opt   Options
 
 	mu    sync.RWMutex
 	res   *Result
+	files map[string][]byte
 	stamp string
+}
+
+// memSink holds a site in memory, taking the files a build keeps from the
+// last one, so that a save in a site of thousands of notices makes only
+// the changed notice's pages again.
+type memSink struct {
+	mu          sync.Mutex
+	files, last map[string][]byte
+}
+
+func (m *memSink) Put(p string, b []byte) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.files[p] = b
+	return nil
+}
+
+func (m *memSink) Keep(p string) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	b, ok := m.last[p]
+	if !ok {
+		return fmt.Errorf("%s is not in the last build", p)
+	}
+	m.files[p] = b
+	return nil
 }
 
 // NewServer serves the notices under paths; opt.Lenient should be set so
@@ -69,12 +97,21 @@ func (s *Server) Rebuild() error {
 	if err != nil {
 		return err
 	}
+	s.mu.RLock()
+	sink := &memSink{files: map[string][]byte{}, last: s.files}
+	if s.res != nil && s.res.Cache != nil {
+		c := *s.res.Cache
+		c.files = s.files
+		opt.Cache = &c
+	}
+	s.mu.RUnlock()
+	opt.Sink = sink
 	res, err := Build(files, opt)
 	if err != nil {
 		return err
 	}
 	s.mu.Lock()
-	s.res, s.stamp = res, stamp
+	s.res, s.files, s.stamp = res, sink.files, stamp
 	s.mu.Unlock()
 	return nil
 }
@@ -86,7 +123,11 @@ func (s *Server) Status() string {
 	if s.res == nil {
 		return "not built"
 	}
-	return fmt.Sprintf("%d notices, %d errors, %d warnings", s.res.Notices, s.res.Errors, s.res.Warnings)
+	reused := ""
+	if s.res.Reused > 0 {
+		reused = fmt.Sprintf(" (%d unchanged)", s.res.Reused)
+	}
+	return fmt.Sprintf("%d notices%s, %d errors, %d warnings", s.res.Notices, reused, s.res.Errors, s.res.Warnings)
 }
 
 // Watch rebuilds whenever the notices change, until ctx ends.
@@ -119,9 +160,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		p = path.Join(p, "index.html")
 	}
 	s.mu.RLock()
-	body, ok := s.res.Files[p]
+	body, ok := s.files[p]
 	if !ok {
-		if _, isDir := s.res.Files[path.Join(p, "index.html")]; isDir {
+		if _, isDir := s.files[path.Join(p, "index.html")]; isDir {
 			s.mu.RUnlock()
 			http.Redirect(w, r, "/"+p+"/", http.StatusMovedPermanently)
 			return

@@ -344,4 +344,27 @@ func TestServe(t *testing.T) {
 	if _, body := get("/nb/joblearn/"); !strings.Contains(body, "JobLearn AS er behandlingsansvarlig") {
 		t.Error("fixed notice not shown again")
 	}
+
+	// A save in a site of many notices makes only that notice again, and
+	// the others are served as before.
+	kvp, _ := os.ReadFile("../../notices/kvalifiseringsprogrammet.yaml")
+	_ = os.WriteFile(filepath.Join(dir, "kvalifiseringsprogrammet.yaml"), kvp, 0o644)
+	_ = s.Rebuild()
+	_, kvpPage := get("/nb/kvalifiseringsprogrammet/")
+	_ = os.WriteFile(file, bytes.Replace(src, []byte("JobLearn sikrer"), []byte("JobLearn beskytter"), 1), 0o644)
+	if err := s.Rebuild(); err != nil {
+		t.Fatal(err)
+	}
+	if s.res.Reused != 1 {
+		t.Errorf("after one edit, %d notices reused, want 1", s.res.Reused)
+	}
+	if _, body := get("/nb/joblearn/"); !strings.Contains(body, "JobLearn beskytter") {
+		t.Error("edit not shown")
+	}
+	if _, body := get("/nb/kvalifiseringsprogrammet/"); body != kvpPage {
+		t.Error("unchanged notice served differently")
+	}
+	if _, body := get("/nb/"); !strings.Contains(body, "kvalifiseringsprogrammet/") || !strings.Contains(body, "joblearn/") {
+		t.Error("index lost a notice")
+	}
 }
