@@ -1,19 +1,16 @@
 package diff_test
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
-	"runtime/debug"
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/personvern/personvern/internal/diff"
 	"github.com/personvern/personvern/internal/i18n"
 	"github.com/personvern/personvern/internal/notice"
+	"github.com/personvern/personvern/internal/testtool"
 	"github.com/personvern/personvern/templates"
 )
 
@@ -62,7 +59,7 @@ func FuzzCompare(f *testing.F) {
 		if err != nil {
 			return
 		}
-		withDeadline(t, func() {
+		testtool.WithDeadline(t, func() {
 			for _, c := range fuzzCatalogs {
 				rep := diff.Compare(&da.Notice, &db.Notice, "a", "b", c)
 				checkReport(t, rep, c.Lang)
@@ -141,7 +138,7 @@ func FuzzRedline(f *testing.F) {
 		f.Add(p[0], p[1])
 	}
 	f.Fuzz(func(t *testing.T, a, b string) {
-		withDeadline(t, func() {
+		testtool.WithDeadline(t, func() {
 			ts := diff.Redline(a, b)
 			var old, new []string
 			for _, tok := range ts {
@@ -176,33 +173,6 @@ func FuzzRedline(f *testing.F) {
 			}
 		})
 	})
-}
-
-// withDeadline runs fn and fails, with every goroutine's stack, when it
-// takes longer than a notice ever should; a panic fails with its stack.
-func withDeadline(t *testing.T, fn func()) {
-	t.Helper()
-	const limit = 10 * time.Second
-	done := make(chan string, 1)
-	go func() {
-		defer func() {
-			if r := recover(); r != nil {
-				done <- fmt.Sprintf("panic: %v\n%s", r, debug.Stack())
-				return
-			}
-			done <- ""
-		}()
-		fn()
-	}()
-	select {
-	case msg := <-done:
-		if msg != "" {
-			t.Fatal(msg)
-		}
-	case <-time.After(limit):
-		buf := make([]byte, 1<<20)
-		t.Fatalf("still running after %v (a hang or a blow-up):\n%s", limit, buf[:runtime.Stack(buf, true)])
-	}
 }
 
 // fuzzSeeds are the real notices and transcriptions in the repository,

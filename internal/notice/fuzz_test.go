@@ -3,18 +3,15 @@ package notice_test
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
-	"runtime/debug"
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/personvern/personvern/internal/notice"
+	"github.com/personvern/personvern/internal/testtool"
 	"gopkg.in/yaml.v3"
 )
 
@@ -29,7 +26,7 @@ func FuzzParse(f *testing.F) {
 	}
 	def := fuzzDefaults()
 	f.Fuzz(func(t *testing.T, data []byte) {
-		withDeadline(t, func() {
+		testtool.WithDeadline(t, func() {
 			doc, err := notice.Parse("f.yaml", data)
 			checkParse(t, data, doc, err)
 			// The same with shared defaults, which appends to the root.
@@ -63,10 +60,10 @@ func checkParse(t *testing.T, data []byte, doc *notice.Document, err error) {
 			t.Errorf("column %d without a line: %v", e.Col, e)
 		case e.Line < 0 || (e.Line > 0 && e.Col < 1):
 			t.Errorf("bad position %d:%d: %v", e.Line, e.Col, e)
-		case e.Line > lineCount(data)+1:
+		case e.Line > testtool.LineCount(data)+1:
 			// +1: at the end of a file without a final newline, yaml.v3
 			// puts the end of the stream on the next line.
-			t.Errorf("line %d is past the end of a %d-line file: %v", e.Line, lineCount(data), e)
+			t.Errorf("line %d is past the end of a %d-line file: %v", e.Line, testtool.LineCount(data), e)
 		}
 		if e.Error() == "" {
 			t.Errorf("empty Error() for %#v", e)
@@ -133,14 +130,6 @@ var fuzzPaths = []notice.Path{
 	notice.ParsePointer("/"),
 }
 
-// lineCount is the number of lines as yaml.v3 counts them: CR, LF, CRLF,
-// NEL, LS and PS all end a line. It is an upper bound for any position.
-func lineCount(src []byte) int {
-	s := string(bytes.TrimPrefix(src, []byte("\xef\xbb\xbf")))
-	n := 1 + strings.Count(s, "\n") + strings.Count(s, "\r") - strings.Count(s, "\r\n")
-	return n + strings.Count(s, "\u0085") + strings.Count(s, "\u2028") + strings.Count(s, "\u2029")
-}
-
 func fuzzDefaults() *notice.Defaults {
 	var n yaml.Node
 	src := "controller: {name: Felles, kind: public_authority, email: a@b.no}\ndpo: {email: ombud@b.no}\ncomplaint: datatilsynet\n"
@@ -148,33 +137,6 @@ func fuzzDefaults() *notice.Defaults {
 		panic("fuzz defaults: " + src)
 	}
 	return &notice.Defaults{Path: "personvern.yaml", Node: n.Content[0]}
-}
-
-// withDeadline runs fn and fails, with every goroutine's stack, when it
-// takes longer than a notice ever should; a panic fails with its stack.
-func withDeadline(t *testing.T, fn func()) {
-	t.Helper()
-	const limit = 10 * time.Second
-	done := make(chan string, 1)
-	go func() {
-		defer func() {
-			if r := recover(); r != nil {
-				done <- fmt.Sprintf("panic: %v\n%s", r, debug.Stack())
-				return
-			}
-			done <- ""
-		}()
-		fn()
-	}()
-	select {
-	case msg := <-done:
-		if msg != "" {
-			t.Fatal(msg)
-		}
-	case <-time.After(limit):
-		buf := make([]byte, 1<<20)
-		t.Fatalf("still running after %v (a hang or a blow-up):\n%s", limit, buf[:runtime.Stack(buf, true)])
-	}
 }
 
 // fuzzSeeds are the real notices and transcriptions in the repository,
@@ -286,121 +248,16 @@ func hostileSeeds() []string {
 		"? \n",
 		"id: " + strings.Repeat("x", 70000) + "\n",
 		strings.Repeat("a: b\n", 3) + strings.Repeat(" ", 10) + "c: d\n",
-		hostileNotice(`<script>alert(1)</script>`),
-		hostileNotice(`<img src=x onerror=alert(1)>`),
-		hostileNotice(`" onmouseover="alert(1)`),
-		hostileNotice(`<iframe src="javascript:alert(1)"></iframe>`),
-		hostileNotice(`[klikk](javascript:alert(1))`),
-		hostileNotice("</style><script>alert(1)</script><!--"),
-		hostileNotice(`javascript:alert(1)`),
+		testtool.HostileNotice(`<script>alert(1)</script>`),
+		testtool.HostileNotice(`<img src=x onerror=alert(1)>`),
+		testtool.HostileNotice(`" onmouseover="alert(1)`),
+		testtool.HostileNotice(`<iframe src="javascript:alert(1)"></iframe>`),
+		testtool.HostileNotice(`[klikk](javascript:alert(1))`),
+		testtool.HostileNotice("</style><script>alert(1)</script><!--"),
+		testtool.HostileNotice(`javascript:alert(1)`),
 		markdownNotice(),
 	}
 	return out
-}
-
-// hostileNotice is a notice with payload in every field a person can
-// write text in, and script links where a URL is expected.
-func hostileNotice(payload string) string {
-	q := strconv.Quote(payload)
-	tx := "{nb: " + q + ", nn: " + q + "}"
-	return strings.NewReplacer("$Q", q, "$T", tx).Replace(`id: hostile
-version: $Q
-updated: $Q
-languages: [nb, nn]
-title: $T
-introduction: $T
-controller:
-  name: $Q
-  org_number: $Q
-  kind: $Q
-  unit: $T
-  address: $Q
-  email: $Q
-  phone: $Q
-  url: "javascript:alert(1)"
-  contact_person: $Q
-joint_controllers:
-  - name: $Q
-    org_number: $Q
-    responsibilities: $T
-    email: $Q
-    phone: $Q
-    url: " JaVaScRiPt:alert(1)"
-dpo: {name: $Q, email: $Q, phone: $Q, address: $Q}
-categories:
-  - id: $Q
-    label: $T
-    description: $T
-    special: true
-  - id: contact
-  - id: health
-purposes:
-  - id: $Q
-    replaces: $Q
-    name: $T
-    description: $T
-    categories: [$Q, contact, health]
-    legal_basis:
-      - article: $Q
-        national_law: $T
-        interests: $T
-        note: $T
-      - article: "6(1)(a)"
-      - article: "6(1)(f)"
-        interests: $T
-      - article: "9(2)(a)"
-sources:
-  - id: $Q
-    kind: $Q
-    name: $Q
-    description: $T
-    categories: [$Q]
-    public: true
-  - {id: you, kind: data_subject}
-provision: {requirement: $Q, consequences: $T}
-recipients:
-  - id: $Q
-    replaces: $Q
-    kind: $Q
-    name: $Q
-    description: $T
-    categories: [$Q]
-    purposes: [$Q]
-  - {id: p, kind: processor, name: $Q}
-transfers:
-  - id: $Q
-    country: $Q
-    recipient: $Q
-    safeguard: $Q
-    derogation: $Q
-    copy: $T
-  - {id: us, country: US, safeguard: scc, copy: $T}
-retention:
-  - id: $Q
-    categories: [$Q, contact]
-    period: $Q
-    from: $T
-    criteria: $T
-    then: $Q
-    law: $T
-  - {id: p, categories: [health], period: P5Y, then: delete}
-rights:
-  $Q: {limits: $T, how: $T}
-  access: {limits: $T, how: $T}
-  withdraw_consent: {how: $T}
-  human_review: {}
-  objection: {limits: $T}
-automated_decisions:
-  - id: $Q
-    replaces: $Q
-    description: $T
-    logic: $T
-    significance: $T
-    profiling: true
-    purposes: [$Q]
-complaint: $Q
-security: $T
-`)
 }
 
 // markdownNotice is a valid-looking notice whose free text tries every way

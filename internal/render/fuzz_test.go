@@ -3,21 +3,17 @@ package render_test
 import (
 	"bytes"
 	"flag"
-	"fmt"
 	"html"
 	"os"
 	"path/filepath"
 	"regexp"
-	"runtime"
-	"runtime/debug"
-	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/personvern/personvern/internal/diff"
 	"github.com/personvern/personvern/internal/notice"
 	"github.com/personvern/personvern/internal/render"
+	"github.com/personvern/personvern/internal/testtool"
 	"github.com/yuin/goldmark"
 	goldmarkhtml "github.com/yuin/goldmark/renderer/html"
 )
@@ -58,7 +54,7 @@ func FuzzRender(f *testing.F) {
 			return
 		}
 		n := &doc.Notice
-		withDeadline(t, func() {
+		testtool.WithDeadline(t, func() {
 			for _, lang := range []string{"nb", "nn"} {
 				for _, format := range render.Formats {
 					var buf bytes.Buffer
@@ -99,7 +95,7 @@ func FuzzMarkdown(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		withDeadline(t, func() {
+		testtool.WithDeadline(t, func() {
 			h := string(render.RichHTML(render.Rich(s)))
 			checkHTML(t, "RichHTML", h, true)
 			m := render.RichMarkdown(render.Rich(s))
@@ -332,33 +328,6 @@ func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
 
-// withDeadline runs fn and fails, with every goroutine's stack, when it
-// takes longer than a notice ever should; a panic fails with its stack.
-func withDeadline(t *testing.T, fn func()) {
-	t.Helper()
-	const limit = 10 * time.Second
-	done := make(chan string, 1)
-	go func() {
-		defer func() {
-			if r := recover(); r != nil {
-				done <- fmt.Sprintf("panic: %v\n%s", r, debug.Stack())
-				return
-			}
-			done <- ""
-		}()
-		fn()
-	}()
-	select {
-	case msg := <-done:
-		if msg != "" {
-			t.Fatal(msg)
-		}
-	case <-time.After(limit):
-		buf := make([]byte, 1<<20)
-		t.Fatalf("still running after %v (a hang or a blow-up):\n%s", limit, buf[:runtime.Stack(buf, true)])
-	}
-}
-
 // markdownPayloads try every way Markdown has to smuggle in a script, an
 // image, an event handler or a dangerous link.
 var markdownPayloads = []string{
@@ -478,120 +447,15 @@ func fuzzSeeds() [][]byte {
 		[]byte("id: \"javascript:alert(1)//\"\nlanguages: [nb, nn]\n"),
 		[]byte("controller: {email: \"a@b.no\\\" onmouseover=\\\"alert(1)\", phone: \"javascript:alert(1)\", url: \"JAVASCRIPT:alert(1)\"}\n"),
 		[]byte("retention: [{id: r, categories: [a], period: P99999999999999999999Y, then: x}]\nupdated: \"2024-02-30\"\n"),
-		[]byte(hostileNotice(`<script>alert(1)</script>`)),
-		[]byte(hostileNotice(`<img src=x onerror=alert(1)>`)),
-		[]byte(hostileNotice(`" onmouseover="alert(1)`)),
-		[]byte(hostileNotice(`' onmouseover='alert(1)`)),
-		[]byte(hostileNotice(`<iframe src="javascript:alert(1)"></iframe>`)),
-		[]byte(hostileNotice(`[klikk](javascript:alert(1))`)),
-		[]byte(hostileNotice(`</style><script>alert(1)</script><!--`)),
-		[]byte(hostileNotice(`javascript:alert(1)`)),
-		[]byte(hostileNotice(strings.Join(markdownPayloads, "\n\n"))),
+		[]byte(testtool.HostileNotice(`<script>alert(1)</script>`)),
+		[]byte(testtool.HostileNotice(`<img src=x onerror=alert(1)>`)),
+		[]byte(testtool.HostileNotice(`" onmouseover="alert(1)`)),
+		[]byte(testtool.HostileNotice(`' onmouseover='alert(1)`)),
+		[]byte(testtool.HostileNotice(`<iframe src="javascript:alert(1)"></iframe>`)),
+		[]byte(testtool.HostileNotice(`[klikk](javascript:alert(1))`)),
+		[]byte(testtool.HostileNotice(`</style><script>alert(1)</script><!--`)),
+		[]byte(testtool.HostileNotice(`javascript:alert(1)`)),
+		[]byte(testtool.HostileNotice(strings.Join(markdownPayloads, "\n\n"))),
 	)
 	return out
-}
-
-// hostileNotice is a notice with payload in every field a person can
-// write text in, and script links where a URL is expected.
-func hostileNotice(payload string) string {
-	q := strconv.Quote(payload)
-	tx := "{nb: " + q + ", nn: " + q + "}"
-	return strings.NewReplacer("$Q", q, "$T", tx).Replace(`id: hostile
-version: $Q
-updated: $Q
-languages: [nb, nn]
-title: $T
-introduction: $T
-controller:
-  name: $Q
-  org_number: $Q
-  kind: $Q
-  unit: $T
-  address: $Q
-  email: $Q
-  phone: $Q
-  url: "javascript:alert(1)"
-  contact_person: $Q
-joint_controllers:
-  - name: $Q
-    org_number: $Q
-    responsibilities: $T
-    email: $Q
-    phone: $Q
-    url: " JaVaScRiPt:alert(1)"
-dpo: {name: $Q, email: $Q, phone: $Q, address: $Q}
-categories:
-  - id: $Q
-    label: $T
-    description: $T
-    special: true
-  - id: contact
-  - id: health
-purposes:
-  - id: $Q
-    replaces: $Q
-    name: $T
-    description: $T
-    categories: [$Q, contact, health]
-    legal_basis:
-      - article: $Q
-        national_law: $T
-        interests: $T
-        note: $T
-      - article: "6(1)(a)"
-      - article: "6(1)(f)"
-        interests: $T
-      - article: "9(2)(a)"
-sources:
-  - id: $Q
-    kind: $Q
-    name: $Q
-    description: $T
-    categories: [$Q]
-    public: true
-  - {id: you, kind: data_subject}
-provision: {requirement: $Q, consequences: $T}
-recipients:
-  - id: $Q
-    replaces: $Q
-    kind: $Q
-    name: $Q
-    description: $T
-    categories: [$Q]
-    purposes: [$Q]
-  - {id: p, kind: processor, name: $Q}
-transfers:
-  - id: $Q
-    country: $Q
-    recipient: $Q
-    safeguard: $Q
-    derogation: $Q
-    copy: $T
-  - {id: us, country: US, safeguard: scc, copy: $T}
-retention:
-  - id: $Q
-    categories: [$Q, contact]
-    period: $Q
-    from: $T
-    criteria: $T
-    then: $Q
-    law: $T
-  - {id: p, categories: [health], period: P5Y, then: delete}
-rights:
-  $Q: {limits: $T, how: $T}
-  access: {limits: $T, how: $T}
-  withdraw_consent: {how: $T}
-  human_review: {}
-  objection: {limits: $T}
-automated_decisions:
-  - id: $Q
-    replaces: $Q
-    description: $T
-    logic: $T
-    significance: $T
-    profiling: true
-    purposes: [$Q]
-complaint: $Q
-security: $T
-`)
 }

@@ -4,18 +4,14 @@ import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
-	"runtime/debug"
-	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/personvern/personvern/internal/notice"
+	"github.com/personvern/personvern/internal/testtool"
 	"github.com/personvern/personvern/internal/validate"
 )
 
@@ -43,9 +39,9 @@ func FuzzValidate(f *testing.F) {
 		if err != nil {
 			return
 		}
-		withDeadline(t, func() {
+		testtool.WithDeadline(t, func() {
 			fs := fuzzValidator.Validate(doc)
-			lines := lineCount(data)
+			lines := testtool.LineCount(data)
 			for _, fd := range fs {
 				if fd.File == "" {
 					t.Errorf("finding without a file: %#v", fd)
@@ -119,42 +115,6 @@ func checkReport(t *testing.T, format string, out []byte, fs []validate.Finding)
 	}
 }
 
-// lineCount is the number of lines as yaml.v3 counts them: CR, LF, CRLF,
-// NEL, LS and PS all end a line. It is an upper bound for any position,
-// but for the end of a file without a final newline, one line further.
-func lineCount(src []byte) int {
-	s := string(bytes.TrimPrefix(src, []byte("\xef\xbb\xbf")))
-	n := 1 + strings.Count(s, "\n") + strings.Count(s, "\r") - strings.Count(s, "\r\n")
-	return n + strings.Count(s, "\u0085") + strings.Count(s, "\u2028") + strings.Count(s, "\u2029")
-}
-
-// withDeadline runs fn and fails, with every goroutine's stack, when it
-// takes longer than a notice ever should; a panic fails with its stack.
-func withDeadline(t *testing.T, fn func()) {
-	t.Helper()
-	const limit = 10 * time.Second
-	done := make(chan string, 1)
-	go func() {
-		defer func() {
-			if r := recover(); r != nil {
-				done <- fmt.Sprintf("panic: %v\n%s", r, debug.Stack())
-				return
-			}
-			done <- ""
-		}()
-		fn()
-	}()
-	select {
-	case msg := <-done:
-		if msg != "" {
-			t.Fatal(msg)
-		}
-	case <-time.After(limit):
-		buf := make([]byte, 1<<20)
-		t.Fatalf("still running after %v (a hang or a blow-up):\n%s", limit, buf[:runtime.Stack(buf, true)])
-	}
-}
-
 // fuzzSeeds are the real notices and transcriptions in the repository,
 // and notices with markup and script links in every text field.
 func fuzzSeeds() [][]byte {
@@ -195,115 +155,10 @@ func fuzzSeeds() [][]byte {
 		append([]byte("\xef\xbb\xbf"), first...),
 		bytes.ReplaceAll(first, []byte("\n"), []byte("\r\n")),
 		bytes.ReplaceAll(first, []byte("\n"), []byte("\r")),
-		[]byte(hostileNotice(`<script>alert(1)</script>`)),
-		[]byte(hostileNotice("\"\n::error file=x::injected")),
-		[]byte(hostileNotice("]]></failure><script>alert(1)</script>\x00")),
-		[]byte(hostileNotice(`[klikk](javascript:alert(1))`)),
+		[]byte(testtool.HostileNotice(`<script>alert(1)</script>`)),
+		[]byte(testtool.HostileNotice("\"\n::error file=x::injected")),
+		[]byte(testtool.HostileNotice("]]></failure><script>alert(1)</script>\x00")),
+		[]byte(testtool.HostileNotice(`[klikk](javascript:alert(1))`)),
 	)
 	return out
-}
-
-// hostileNotice is a notice with payload in every field a person can
-// write text in, and script links where a URL is expected.
-func hostileNotice(payload string) string {
-	q := strconv.Quote(payload)
-	tx := "{nb: " + q + ", nn: " + q + "}"
-	return strings.NewReplacer("$Q", q, "$T", tx).Replace(`id: hostile
-version: $Q
-updated: $Q
-languages: [nb, nn]
-title: $T
-introduction: $T
-controller:
-  name: $Q
-  org_number: $Q
-  kind: $Q
-  unit: $T
-  address: $Q
-  email: $Q
-  phone: $Q
-  url: "javascript:alert(1)"
-  contact_person: $Q
-joint_controllers:
-  - name: $Q
-    org_number: $Q
-    responsibilities: $T
-    email: $Q
-    phone: $Q
-    url: " JaVaScRiPt:alert(1)"
-dpo: {name: $Q, email: $Q, phone: $Q, address: $Q}
-categories:
-  - id: $Q
-    label: $T
-    description: $T
-    special: true
-  - id: contact
-  - id: health
-purposes:
-  - id: $Q
-    replaces: $Q
-    name: $T
-    description: $T
-    categories: [$Q, contact, health]
-    legal_basis:
-      - article: $Q
-        national_law: $T
-        interests: $T
-        note: $T
-      - article: "6(1)(a)"
-      - article: "6(1)(f)"
-        interests: $T
-      - article: "9(2)(a)"
-sources:
-  - id: $Q
-    kind: $Q
-    name: $Q
-    description: $T
-    categories: [$Q]
-    public: true
-  - {id: you, kind: data_subject}
-provision: {requirement: $Q, consequences: $T}
-recipients:
-  - id: $Q
-    replaces: $Q
-    kind: $Q
-    name: $Q
-    description: $T
-    categories: [$Q]
-    purposes: [$Q]
-  - {id: p, kind: processor, name: $Q}
-transfers:
-  - id: $Q
-    country: $Q
-    recipient: $Q
-    safeguard: $Q
-    derogation: $Q
-    copy: $T
-  - {id: us, country: US, safeguard: scc, copy: $T}
-retention:
-  - id: $Q
-    categories: [$Q, contact]
-    period: $Q
-    from: $T
-    criteria: $T
-    then: $Q
-    law: $T
-  - {id: p, categories: [health], period: P5Y, then: delete}
-rights:
-  $Q: {limits: $T, how: $T}
-  access: {limits: $T, how: $T}
-  withdraw_consent: {how: $T}
-  human_review: {}
-  objection: {limits: $T}
-automated_decisions:
-  - id: $Q
-    replaces: $Q
-    description: $T
-    logic: $T
-    significance: $T
-    profiling: true
-    purposes: [$Q]
-complaint: $Q
-security: $T
-`)
 }
