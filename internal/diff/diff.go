@@ -429,57 +429,66 @@ func (d *cmp) party(kind, name string) string {
 	return d.c.T("kind." + kind)
 }
 
+// party is what sources and recipients share, and all the comparison
+// looks at.
+type party struct {
+	ID, Replaces, Kind, Name string
+	Description              notice.Text
+	Categories               []string
+}
+
+// partyRules names the section and rules of one list of parties.
+type partyRules struct {
+	section, path, added, removed, newCategory, removedCategory string
+}
+
 func (d *cmp) sources() {
-	pairs, added, removed := match(d.old.Sources, d.new.Sources,
-		func(s notice.Source) string { return s.ID }, func(s notice.Source) string { return s.Replaces })
-	for _, s := range added {
-		d.add("kilder", Material, "new-source", "sources/"+s.ID, d.q(d.party(s.Kind, s.Name)), "", "")
-	}
-	for _, s := range removed {
-		d.add("kilder", Notable, "removed-source", "sources/"+s.ID, d.q(d.party(s.Kind, s.Name)), "", "")
-	}
-	for _, p := range pairs {
-		o, n := p[0], p[1]
-		key := "sources/" + n.ID
-		subject := d.q(d.party(n.Kind, n.Name))
-		if o.Kind != n.Kind || o.Name != n.Name {
-			d.add("kilder", Notable, "renamed-party", key, subject, d.party(o.Kind, o.Name), d.party(n.Kind, n.Name))
+	conv := func(ss []notice.Source) []party {
+		out := make([]party, len(ss))
+		for i, s := range ss {
+			out[i] = party{s.ID, s.Replaces, s.Kind, s.Name, s.Description, s.Categories}
 		}
-		add, rem := setDiff(o.Categories, n.Categories)
-		for _, c := range add {
-			d.add("kilder", Material, "source-new-category", key+"/categories/"+c, subject, "", d.categoryLabel(c))
-		}
-		for _, c := range rem {
-			d.add("kilder", Notable, "source-removed-category", key+"/categories/"+c, subject, d.categoryLabel(c), "")
-		}
-		d.texts("kilder", key+"/description", "field.description", o.Description, n.Description)
+		return out
 	}
+	d.parties(partyRules{"kilder", "sources/", "new-source", "removed-source", "source-new-category", "source-removed-category"},
+		conv(d.old.Sources), conv(d.new.Sources))
 }
 
 func (d *cmp) recipients() {
-	pairs, added, removed := match(d.old.Recipients, d.new.Recipients,
-		func(r notice.Recipient) string { return r.ID }, func(r notice.Recipient) string { return r.Replaces })
-	for _, r := range added {
-		d.add("mottakere", Material, "new-recipient", "recipients/"+r.ID, d.q(d.party(r.Kind, r.Name)), "", "")
+	conv := func(rs []notice.Recipient) []party {
+		out := make([]party, len(rs))
+		for i, r := range rs {
+			out[i] = party{r.ID, r.Replaces, r.Kind, r.Name, r.Description, r.Categories}
+		}
+		return out
 	}
-	for _, r := range removed {
-		d.add("mottakere", Notable, "removed-recipient", "recipients/"+r.ID, d.q(d.party(r.Kind, r.Name)), "", "")
+	d.parties(partyRules{"mottakere", "recipients/", "new-recipient", "removed-recipient", "recipient-new-category", "recipient-removed-category"},
+		conv(d.old.Recipients), conv(d.new.Recipients))
+}
+
+func (d *cmp) parties(r partyRules, old, new []party) {
+	pairs, added, removed := match(old, new, func(p party) string { return p.ID }, func(p party) string { return p.Replaces })
+	for _, p := range added {
+		d.add(r.section, Material, r.added, r.path+p.ID, d.q(d.party(p.Kind, p.Name)), "", "")
+	}
+	for _, p := range removed {
+		d.add(r.section, Notable, r.removed, r.path+p.ID, d.q(d.party(p.Kind, p.Name)), "", "")
 	}
 	for _, p := range pairs {
 		o, n := p[0], p[1]
-		key := "recipients/" + n.ID
+		key := r.path + n.ID
 		subject := d.q(d.party(n.Kind, n.Name))
 		if o.Kind != n.Kind || o.Name != n.Name {
-			d.add("mottakere", Notable, "renamed-party", key, subject, d.party(o.Kind, o.Name), d.party(n.Kind, n.Name))
+			d.add(r.section, Notable, "renamed-party", key, subject, d.party(o.Kind, o.Name), d.party(n.Kind, n.Name))
 		}
 		add, rem := setDiff(o.Categories, n.Categories)
 		for _, c := range add {
-			d.add("mottakere", Material, "recipient-new-category", key+"/categories/"+c, subject, "", d.categoryLabel(c))
+			d.add(r.section, Material, r.newCategory, key+"/categories/"+c, subject, "", d.categoryLabel(c))
 		}
 		for _, c := range rem {
-			d.add("mottakere", Notable, "recipient-removed-category", key+"/categories/"+c, subject, d.categoryLabel(c), "")
+			d.add(r.section, Notable, r.removedCategory, key+"/categories/"+c, subject, d.categoryLabel(c), "")
 		}
-		d.texts("mottakere", key+"/description", "field.description", o.Description, n.Description)
+		d.texts(r.section, key+"/description", "field.description", o.Description, n.Description)
 	}
 }
 
