@@ -320,10 +320,7 @@ func (d *cmp) categoryLabel(id string) string {
 			}
 		}
 	}
-	if d.c.Has("category." + id) {
-		return d.c.T("category." + id)
-	}
-	return id
+	return d.c.TOr("category."+id, id)
 }
 
 func (d *cmp) name(t notice.Text, id string) string {
@@ -492,33 +489,26 @@ func (d *cmp) parties(r partyRules, old, new []party) {
 	}
 }
 
-func (d *cmp) country(code string) string {
-	if d.c.Has("country." + code) {
-		return d.c.T("country." + code)
-	}
-	return code
-}
-
 func (d *cmp) transfers() {
 	pairs, added, removed := match(d.old.Transfers, d.new.Transfers,
 		func(t notice.Transfer) string { return t.ID }, func(t notice.Transfer) string { return t.Replaces })
 	for _, t := range added {
-		d.add("overforing", Material, "new-transfer", "transfers/"+t.ID, d.country(t.Country), "", "")
+		d.add("overforing", Material, "new-transfer", "transfers/"+t.ID, d.c.Country(t.Country), "", "")
 	}
 	for _, t := range removed {
-		d.add("overforing", Notable, "removed-transfer", "transfers/"+t.ID, d.country(t.Country), "", "")
+		d.add("overforing", Notable, "removed-transfer", "transfers/"+t.ID, d.c.Country(t.Country), "", "")
 	}
 	for _, p := range pairs {
 		o, n := p[0], p[1]
 		key := "transfers/" + n.ID
 		if o.Country != n.Country {
-			d.add("overforing", Material, "new-country", key, "", d.country(o.Country), d.country(n.Country))
+			d.add("overforing", Material, "new-country", key, "", d.c.Country(o.Country), d.c.Country(n.Country))
 		}
 		if o.Safeguard != n.Safeguard || o.Derogation != n.Derogation {
-			d.add("overforing", Material, "changed-safeguard", key, d.country(n.Country), d.c.T("safeguard."+o.Safeguard), d.c.T("safeguard."+n.Safeguard))
+			d.add("overforing", Material, "changed-safeguard", key, d.c.Country(n.Country), d.c.T("safeguard."+o.Safeguard), d.c.T("safeguard."+n.Safeguard))
 		}
 		if o.Recipient != n.Recipient {
-			d.add("overforing", Material, "transfer-recipient", key, d.country(n.Country), o.Recipient, n.Recipient)
+			d.add("overforing", Material, "transfer-recipient", key, d.c.Country(n.Country), o.Recipient, n.Recipient)
 		}
 		d.texts("overforing", key+"/copy", "field.copy", o.Copy, n.Copy)
 	}

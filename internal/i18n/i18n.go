@@ -73,6 +73,18 @@ func (c *Catalog) T(key string, args ...string) string {
 	return m
 }
 
+// TOr returns the message for key, or fallback when the catalogue has
+// none: for names that only some codes have (countries, custom categories).
+func (c *Catalog) TOr(key, fallback string) string {
+	if m, ok := c.msgs[key]; ok {
+		return m
+	}
+	return fallback
+}
+
+// Country names a country by its ISO code, or gives the code.
+func (c *Catalog) Country(code string) string { return c.TOr("country."+code, code) }
+
 // List joins items the Norwegian way: "A, B og C".
 func (c *Catalog) List(items []string) string { return c.join(items, c.T("and")) }
 

@@ -120,10 +120,7 @@ func (b *builder) categoryLabel(id string) string {
 			return b.tx(c.Label)
 		}
 	}
-	if b.c.Has("category." + id) {
-		return b.c.T("category." + id)
-	}
-	return id
+	return b.c.TOr("category."+id, id)
 }
 
 func (b *builder) categoryList(ids []string) string {
@@ -393,13 +390,6 @@ func (b *builder) recipients() Section {
 	return s
 }
 
-func (b *builder) country(code string) string {
-	if b.c.Has("country." + code) {
-		return b.c.T("country." + code)
-	}
-	return code
-}
-
 func (b *builder) transfers() Section {
 	c := b.c
 	s := Section{ID: "overforing", Heading: c.T("heading.transfers")}
@@ -424,7 +414,7 @@ func (b *builder) transfers() Section {
 		if cp := b.tx(t.Copy); cp != "" {
 			body = append(body, rich(Rich(c.T("transfers.copy", cp))))
 		}
-		items = append(items, item(plain(c.T("transfers.item", b.country(t.Country), safeguard)), body...))
+		items = append(items, item(plain(c.T("transfers.item", c.Country(t.Country), safeguard)), body...))
 	}
 	s.Blocks = append(s.Blocks, list(items...))
 	return s

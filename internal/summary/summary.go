@@ -214,10 +214,7 @@ func (b *builder) partyName(kind, name string) string {
 	if name != "" {
 		return name
 	}
-	if b.c.Has("plain.kind." + kind) {
-		return b.c.T("plain.kind." + kind)
-	}
-	return kind
+	return b.c.TOr("plain.kind."+kind, kind)
 }
 
 func (b *builder) sources() {
@@ -277,10 +274,7 @@ func (b *builder) transfers() {
 	var countries []string
 	seen := map[string]bool{}
 	for _, t := range b.n.Transfers {
-		name := t.Country
-		if b.c.Has("country." + t.Country) {
-			name = b.c.T("country." + t.Country)
-		}
+		name := b.c.Country(t.Country)
 		if !seen[name] {
 			seen[name] = true
 			countries = append(countries, name)
