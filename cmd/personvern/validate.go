@@ -163,7 +163,7 @@ func check(paths []string) (*checkResult, error) {
 			doc, err = notice.Parse(files[i], src)
 		}
 		if err != nil {
-			found[i] = []validate.Finding{loadFinding(files[i], err)}
+			found[i] = []validate.Finding{validate.LoadFinding(files[i], err)}
 			return
 		}
 		found[i] = v.Validate(doc)
@@ -259,15 +259,6 @@ func (vc *validateCache) save(files []string) {
 		}
 		return nil
 	})
-}
-
-func loadFinding(file string, err error) validate.Finding {
-	f := validate.Finding{File: file, Severity: validate.Error, Rule: "load", Message: err.Error()}
-	var le *notice.Error
-	if errors.As(err, &le) {
-		f.Line, f.Col, f.Message = le.Line, le.Col, le.Msg
-	}
-	return f
 }
 
 func plural(n int, one, many string) string {

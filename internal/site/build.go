@@ -7,7 +7,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"encoding/xml"
-	"errors"
 	"fmt"
 	"html/template"
 	"io"
@@ -262,7 +261,7 @@ func Build(files []string, opt Options) (*Result, error) {
 	return res, nil
 }
 
-// historyKey hashes the commits a notice's version history is read from.
+// historyKey names the commits a notice's version history is read from.
 func historyKey(hist *gitHistory, file string) string {
 	if hist == nil {
 		return ""
@@ -308,12 +307,7 @@ func (e *entry) build(langs []string, opt Options, hist *gitHistory, put func(st
 		doc, err = notice.ParseWithDefaults(e.file, src, opt.Config.Defaults)
 	}
 	if err != nil {
-		f := validate.Finding{File: e.file, Severity: validate.Error, Rule: "load", Message: err.Error()}
-		var le *notice.Error
-		if errors.As(err, &le) {
-			f.Line, f.Col, f.Message = le.Line, le.Col, le.Msg
-		}
-		e.findings = []validate.Finding{f}
+		e.findings = []validate.Finding{validate.LoadFinding(e.file, err)}
 	} else {
 		e.loaded = true
 		e.findings = opt.Validator.Validate(doc)

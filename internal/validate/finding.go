@@ -4,8 +4,11 @@
 package validate
 
 import (
+	"errors"
 	"fmt"
 	"sort"
+
+	"github.com/personvern/personvern/internal/notice"
 )
 
 // Severity of a finding: errors fail the CI gate, warnings do not.
@@ -87,4 +90,16 @@ func Count(fs []Finding) (errors, warnings int) {
 		}
 	}
 	return
+}
+
+// LoadFinding reports a notice file that could not be read or parsed as a
+// finding of its own, at the position the loader gives when it has one, so
+// that every file is reported in one run.
+func LoadFinding(file string, err error) Finding {
+	f := Finding{File: file, Severity: Error, Rule: "load", Message: err.Error()}
+	var le *notice.Error
+	if errors.As(err, &le) {
+		f.Line, f.Col, f.Message = le.Line, le.Col, le.Msg
+	}
+	return f
 }
