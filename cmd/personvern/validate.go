@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/gob"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -149,10 +148,13 @@ func check(paths []string) (*checkResult, error) {
 			}
 			src = b
 		}
+		// Stat before reading: an edit after the read then shows next time.
 		var st cache.Stat
-		var statErr error = errNoCache
+		keep := false
 		if caching {
-			st, statErr = cache.StatFile(files[i])
+			var err error
+			st, err = cache.StatFile(files[i])
+			keep = err == nil
 		}
 		var err error
 		if src == nil {
@@ -167,7 +169,7 @@ func check(paths []string) (*checkResult, error) {
 			return
 		}
 		found[i] = v.Validate(doc)
-		if statErr == nil {
+		if keep {
 			next.Notices[i] = cachedCheck{File: files[i], Stat: st, Sum: cache.Key(src), Findings: found[i]}
 		}
 		if len(files) == 1 || len(found[i]) > 0 {
@@ -220,8 +222,6 @@ func validateCacheName(files []string) string {
 	}
 	return cache.Name("validate", cache.Key(parts...))
 }
-
-var errNoCache = errors.New("cache off")
 
 func loadValidateCache(files []string) *validateCache {
 	vc := &validateCache{}

@@ -370,7 +370,7 @@ func madeFiles(dir string) ([]string, error) {
 			out = append(out, l)
 		}
 	}
-	return append(out, Marker), nil
+	return out, nil
 }
 
 // Abort throws the new site away and leaves the old one.
