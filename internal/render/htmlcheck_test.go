@@ -205,42 +205,6 @@ func TestHTMLValidator(t *testing.T) {
 	t.Logf("Nu Html Checker %s: %d pages, %d errors", rep.Version, len(pages), len(problems))
 }
 
-// axeReport is axe.mjs's output.
-type axeReport struct {
-	Axe        string      `json:"axe"`
-	Chromium   string      `json:"chromium"`
-	Pages      int         `json:"pages"`
-	Runs       int         `json:"runs"`
-	Violations []axeResult `json:"violations"`
-	Incomplete []axeResult `json:"incomplete"`
-}
-
-type axeResult struct {
-	File    string `json:"file"`
-	Scheme  string `json:"scheme"`
-	ID      string `json:"id"`
-	Impact  string `json:"impact"`
-	Help    string `json:"help"`
-	HelpURL string `json:"helpUrl"`
-	Nodes   []struct {
-		Target  []string `json:"target"`
-		HTML    string   `json:"html"`
-		Summary string   `json:"summary"`
-	} `json:"nodes"`
-}
-
-func (v axeResult) String() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s [%s] %s (%s): %s\n    %s", filepath.Base(v.File), v.Scheme, v.ID, v.Impact, v.Help, v.HelpURL)
-	for _, n := range v.Nodes {
-		fmt.Fprintf(&b, "\n    at %s\n      %s", strings.Join(n.Target, " "), n.HTML)
-		for _, l := range strings.Split(strings.TrimSpace(n.Summary), "\n") {
-			fmt.Fprintf(&b, "\n      %s", strings.TrimSpace(l))
-		}
-	}
-	return b.String()
-}
-
 func TestHTMLAccessibility(t *testing.T) {
 	t.Parallel()
 	requireTool(t, "node", onPath("node"))
@@ -272,7 +236,7 @@ p { color: #000; background: #fff }
 	if ee, ok := err.(*exec.ExitError); err != nil && !(ok && ee.ExitCode() == 1) {
 		t.Fatalf("node %s: %v\n%s%s", axeScript, err, stdout.String(), stderr.String())
 	}
-	var rep axeReport
+	var rep testtool.AxeReport
 	if err := json.Unmarshal(stdout.Bytes(), &rep); err != nil {
 		t.Fatalf("axe.mjs output is not JSON: %v\nstdout:\n%s\nstderr:\n%s", err, stdout.String(), stderr.String())
 	}
@@ -280,7 +244,7 @@ p { color: #000; background: #fff }
 		t.Fatalf("axe.mjs ran %d checks, want %d (%d pages and the canary, light and dark)", rep.Runs, want, len(pages))
 	}
 
-	isCanary := func(v axeResult) bool { return filepath.Base(v.File) == "canary.html" }
+	isCanary := func(v testtool.AxeResult) bool { return filepath.Base(v.File) == "canary.html" }
 	canary2 := map[string]bool{}
 	var problems []string
 	for _, v := range rep.Violations {
@@ -288,6 +252,7 @@ p { color: #000; background: #fff }
 			canary2[v.Scheme+" "+v.ID] = true
 			continue
 		}
+		v.File = filepath.Base(v.File)
 		problems = append(problems, v.String())
 	}
 	if !canary2["dark color-contrast"] || canary2["light color-contrast"] {
@@ -298,6 +263,7 @@ p { color: #000; background: #fff }
 	for _, v := range rep.Incomplete {
 		if !isCanary(v) {
 			review++
+			v.File = filepath.Base(v.File)
 			t.Logf("needs review (not a failure): %s", v)
 		}
 	}

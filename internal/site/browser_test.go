@@ -208,42 +208,6 @@ func TestBrowseSite(t *testing.T) {
 	})
 }
 
-// siteAxeReport is axe.mjs's output.
-type siteAxeReport struct {
-	Axe        string          `json:"axe"`
-	Chromium   string          `json:"chromium"`
-	Pages      int             `json:"pages"`
-	Runs       int             `json:"runs"`
-	Violations []siteAxeResult `json:"violations"`
-	Incomplete []siteAxeResult `json:"incomplete"`
-}
-
-type siteAxeResult struct {
-	File    string `json:"file"`
-	Scheme  string `json:"scheme"`
-	ID      string `json:"id"`
-	Impact  string `json:"impact"`
-	Help    string `json:"help"`
-	HelpURL string `json:"helpUrl"`
-	Nodes   []struct {
-		Target  []string `json:"target"`
-		HTML    string   `json:"html"`
-		Summary string   `json:"summary"`
-	} `json:"nodes"`
-}
-
-func (v siteAxeResult) String() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s [%s] %s (%s): %s\n    %s", v.File, v.Scheme, v.ID, v.Impact, v.Help, v.HelpURL)
-	for _, n := range v.Nodes {
-		fmt.Fprintf(&b, "\n    at %s\n      %s", strings.Join(n.Target, " "), n.HTML)
-		for _, l := range strings.Split(strings.TrimSpace(n.Summary), "\n") {
-			fmt.Fprintf(&b, "\n      %s", strings.TrimSpace(l))
-		}
-	}
-	return b.String()
-}
-
 // TestSiteAccessibility runs axe-core (WCAG 2.0/2.1 A and AA, light and
 // dark) on one page of every kind the site has: the front page, a language
 // index, a notice, and the error page personvern serve shows for a notice
@@ -286,14 +250,14 @@ func TestSiteAccessibility(t *testing.T) {
 		}
 	}
 	out, _ := runNode(t, append([]string{siteAxeScript}, pages...)...)
-	var rep siteAxeReport
+	var rep testtool.AxeReport
 	if err := json.Unmarshal(out, &rep); err != nil {
 		t.Fatalf("axe.mjs output is not JSON: %v\n%s", err, out)
 	}
 	if want := 2 * len(pages); rep.Runs != want {
 		t.Fatalf("axe.mjs ran %d checks, want %d (%d pages, light and dark):\n%s", rep.Runs, want, len(pages), out)
 	}
-	rel := func(v *siteAxeResult) {
+	rel := func(v *testtool.AxeResult) {
 		if r, err := filepath.Rel(site, v.File); err == nil && !strings.HasPrefix(r, "..") {
 			v.File = filepath.ToSlash(r)
 		}
