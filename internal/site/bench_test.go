@@ -26,6 +26,14 @@ func benchSrc(b *testing.B) []byte {
 	return src
 }
 
+func benchDoc(b *testing.B) *notice.Document {
+	d, err := notice.Parse(benchNotice, benchSrc(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	return d
+}
+
 func BenchmarkLoad(b *testing.B) {
 	src := benchSrc(b)
 	b.SetBytes(int64(len(src)))
@@ -53,10 +61,7 @@ func BenchmarkYAMLOnly(b *testing.B) {
 }
 
 func BenchmarkValidate(b *testing.B) {
-	d, err := notice.Parse(benchNotice, benchSrc(b))
-	if err != nil {
-		b.Fatal(err)
-	}
+	d := benchDoc(b)
 	v, err := validate.New()
 	if err != nil {
 		b.Fatal(err)
@@ -70,10 +75,7 @@ func BenchmarkValidate(b *testing.B) {
 }
 
 func BenchmarkRender(b *testing.B) {
-	d, err := notice.Parse(benchNotice, benchSrc(b))
-	if err != nil {
-		b.Fatal(err)
-	}
+	d := benchDoc(b)
 	r, err := render.Default()
 	if err != nil {
 		b.Fatal(err)
@@ -94,10 +96,7 @@ func BenchmarkRender(b *testing.B) {
 }
 
 func BenchmarkSummary(b *testing.B) {
-	d, err := notice.Parse(benchNotice, benchSrc(b))
-	if err != nil {
-		b.Fatal(err)
-	}
+	d := benchDoc(b)
 	r, _ := render.Default()
 	c, _ := r.Catalog("nb")
 	b.ReportAllocs()
