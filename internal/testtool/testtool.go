@@ -1,6 +1,7 @@
-// Package testtool lets tests that need an outside tool (a browser, a JVM,
-// a spell checker) skip on a developer's machine that lacks it, and fail in
-// CI, where the tool must be there.
+// Package testtool is what the tests of several packages share. It lets
+// tests that need an outside tool (a browser, a JVM, a spell checker) skip
+// on a developer's machine that lacks it, and fail in CI, where the tool
+// must be there.
 package testtool
 
 import (
