@@ -20,6 +20,9 @@ import (
 // the same setting in personvern.yaml.
 type siteFlags struct {
 	config, baseURL, langs, title, defaults, templates string
+	// inputs are the files and folders a build reads (set by load): its
+	// output may never be, hold or lie inside one of them.
+	inputs []string
 }
 
 func (f *siteFlags) register(cmd *cobra.Command) {
@@ -37,6 +40,7 @@ func (f *siteFlags) load(paths []string) (*site.Options, []string, error) {
 	if cfgPath == "" {
 		cfgPath = site.ConfigPath(paths)
 	}
+	f.inputs = append(append([]string(nil), paths...), cfgPath, f.defaults, f.templates)
 	cfg := &site.Config{}
 	if cfgPath != "" {
 		if f.config != "" {
@@ -115,15 +119,17 @@ page, a shared stylesheet, and sitemap.xml when a base URL is set.
 Nothing is published when a notice has errors (--strict: or warnings).
 The site is written into a new folder beside the output and swapped in
 only when complete, so a failed or killed build leaves the old site as it
-was. A folder with files personvern did not make is refused unless
---clean.
+was, and readers see one build or the other. A folder with files
+personvern did not make is refused unless --clean. Never replaced, even
+with --clean: a folder that is, holds or lies inside the notices, the
+configuration or the templates, one that holds a .git, a link or a special
+file, your home folder, the folder you are in, or a top-level folder.
 
 After a first build, the next build into the same folder makes again only
 the notices whose file, version history, templates or settings changed;
-the rest of the site stays as it is. The record of what each page was
-made from is kept in the user's cache folder (PERSONVERN_CACHE names
-another, or "off"). Such a build moves the new files in one by one after
-writing down the moves, and a killed one is finished by the next build.
+their other files are hard links to the last site's. The record of what
+each page was made from is kept in the user's cache folder
+(PERSONVERN_CACHE names another, or "off").
 
 --check builds in memory and exits 1, naming the stale files, when the
 output folder differs from what a build would write.`,
@@ -166,13 +172,12 @@ output folder differs from what a build would write.`,
 						opt.Cache = c
 					}
 				}
-				if opt.Cache != nil {
-					dirSink, err = site.NewUpdateSink(out)
-				} else {
-					dirSink, err = site.NewDirSink(out, clean)
-				}
+				dirSink, err = site.NewDirSink(out, clean, sf.inputs...)
 				if err != nil {
 					return trouble("%v", err)
+				}
+				for _, w := range dirSink.Warnings {
+					fmt.Fprintf(stderr, "personvern: warning: %s\n", w)
 				}
 				opt.Sink = dirSink
 			}

@@ -579,7 +579,7 @@ func fillKept(items []*IndexItem, c *BuildCache, lang string) (*mapped, error) {
 				old = &mapped{data: c.files[lang+"/index.html"]}
 			} else {
 				var err error
-				if old, err = mapFile(filepath.Join(c.dir, lang, "index.html")); err != nil {
+				if old, err = mapFile(c.dir, lang+"/index.html"); err != nil {
 					return nil, fmt.Errorf("reading the last build's index page: %w", err)
 				}
 			}

@@ -20,13 +20,10 @@ func incremental(t *testing.T, notices, out string, opt Options) *Result {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var sink *DirSink
 	if c := LoadCache(out); c.Matches(opt) {
 		opt.Cache = c
-		sink, err = NewUpdateSink(out)
-	} else {
-		sink, err = NewDirSink(out, false)
 	}
+	sink, err := NewDirSink(out, false)
 	if err != nil {
 		t.Fatal(err)
 	}

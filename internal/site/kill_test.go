@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/personvern/personvern/internal/notice"
+	"github.com/personvern/personvern/internal/testtool"
 )
 
 // treeSum is a checksum of every file under dir, by path and content.
@@ -65,18 +66,20 @@ func TestMain(m *testing.M) {
 			os.Exit(3)
 		}
 		if alt := os.Getenv(killChildEnv + "_UPDATE"); alt != "" {
-			// Update the site in place, back and forth between the two
-			// builds, as incremental builds do.
-			files2, _ := notice.Find([]string{alt})
-			res2, err := Build(files2, opt)
-			if err != nil || res2.Errors > 0 {
-				fmt.Fprintln(os.Stderr, err)
-				os.Exit(3)
-			}
-			fmt.Println("writing")
-			sites := []map[string][]byte{res.Files, res2.Files}
-			for i := 1; ; i++ {
-				if err := update(out, sites[i%2], sites[(i+1)%2]); err != nil {
+			// Edit the notices in work back and forth between the two
+			// versions, building incrementally after each edit as
+			// personvern build does, until killed.
+			work := os.Getenv(killChildEnv + "_WORK")
+			versions := []string{alt, notices}
+			for i := 0; ; i++ {
+				if i == 1 {
+					fmt.Println("writing")
+				}
+				if err := copyNotices(versions[i%2], work); err != nil {
+					fmt.Fprintln(os.Stderr, err)
+					os.Exit(3)
+				}
+				if _, err := incrementalBuild(work, out, opt); err != nil {
 					fmt.Fprintln(os.Stderr, err)
 					os.Exit(3)
 				}
@@ -180,46 +183,93 @@ func TestKilledBuildKeepsSite(t *testing.T) {
 	}
 }
 
-// update turns the site in out, which holds the files cur, into the files
-// next through an update sink: what is the same is kept, the rest put.
-func update(out string, next, cur map[string][]byte) error {
-	s, err := NewUpdateSink(out)
+// incrementalBuild builds the notices in folder into out as personvern
+// build does: with the cache of the last build into out when it matches,
+// keeping the files of unchanged notices, else in full.
+func incrementalBuild(folder, out string, opt Options) (reused int, err error) {
+	files, err := notice.Find([]string{folder})
+	if err != nil {
+		return 0, err
+	}
+	if c := LoadCache(out); c.Matches(opt) {
+		opt.Cache = c
+	}
+	sink, err := NewDirSink(out, false, folder)
+	if err != nil {
+		return 0, err
+	}
+	opt.Sink = sink
+	res, err := Build(files, opt)
+	if err == nil && res.Errors > 0 {
+		err = fmt.Errorf("%d errors", res.Errors)
+	}
+	if err != nil {
+		sink.Abort()
+		return 0, err
+	}
+	if err := sink.Commit(); err != nil {
+		return 0, err
+	}
+	return res.Reused, SaveCache(out, res.Cache)
+}
+
+// copyNotices makes the folder to hold the notices of the folder from,
+// writing only the files that differ, as an edit would.
+func copyNotices(from, to string) error {
+	want := map[string][]byte{}
+	entries, err := os.ReadDir(from)
 	if err != nil {
 		return err
 	}
-	for p, b := range next {
-		if old, ok := cur[p]; ok && bytes.Equal(old, b) {
-			err = s.Keep(p)
-		} else {
-			err = s.Put(p, b)
-		}
+	for _, e := range entries {
+		b, err := os.ReadFile(filepath.Join(from, e.Name()))
 		if err != nil {
-			s.Abort()
+			return err
+		}
+		want[e.Name()] = b
+	}
+	have, _ := os.ReadDir(to)
+	for _, e := range have {
+		if _, ok := want[e.Name()]; !ok {
+			if err := os.Remove(filepath.Join(to, e.Name())); err != nil {
+				return err
+			}
+		}
+	}
+	for name, b := range want {
+		if old, err := os.ReadFile(filepath.Join(to, name)); err == nil && bytes.Equal(old, b) {
+			continue
+		}
+		if err := os.WriteFile(filepath.Join(to, name), b, 0o644); err != nil {
 			return err
 		}
 	}
-	return s.Commit()
+	return nil
 }
 
-// TestKilledUpdateIsFinished kills a child updating a site in place at
-// random moments. Every file is always whole, one build's or the other's,
-// and the next build finishes a half-done update, so that the site is
-// again exactly one build.
-func TestKilledUpdateIsFinished(t *testing.T) {
+// TestKilledIncrementalBuildKeepsSite kills a child that builds a site of
+// 500 notices incrementally, back and forth between two versions in which
+// a third of the notices differ, one is gone and one is new, at random
+// moments. After every kill the site is exactly one complete build, never
+// a mixture of the two, and the next build cleans up what was left.
+func TestKilledIncrementalBuildKeepsSite(t *testing.T) {
 	if testing.Short() {
 		t.Skip("slow")
 	}
+	n, rounds := 500, 20
+	if testtool.Race {
+		n, rounds = 100, 8 // the race detector makes every build ten times slower
+	}
+	t.Setenv("PERSONVERN_CACHE", t.TempDir())
 	dir := t.TempDir()
 	src, err := os.ReadFile("../../notices/joblearn.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Two versions of a folder of notices: in b, a third of them are
-	// edited, one is gone and one is new.
 	write := func(folder string, ids []int, edit func(i int) bool) {
 		_ = os.Mkdir(folder, 0o755)
 		for _, i := range ids {
-			id := fmt.Sprintf("notice-%02d", i)
+			id := fmt.Sprintf("notice-%03d", i)
 			b := bytes.Replace(src, []byte("id: joblearn"), []byte("id: "+id), 1)
 			if edit(i) {
 				b = bytes.Replace(b, []byte("JobLearn sikrer"), []byte("JobLearn beskytter"), 1)
@@ -230,7 +280,7 @@ func TestKilledUpdateIsFinished(t *testing.T) {
 		}
 	}
 	var idsA, idsB []int
-	for i := 0; i < 60; i++ {
+	for i := 0; i < n; i++ {
 		idsA = append(idsA, i)
 		idsB = append(idsB, i+1)
 	}
@@ -239,67 +289,60 @@ func TestKilledUpdateIsFinished(t *testing.T) {
 	write(b, idsB, func(i int) bool { return i%3 == 0 })
 	opt := options(t, "")
 	opt.NoHistory = true
-	build := func(folder string) map[string][]byte {
-		files, _ := notice.Find([]string{folder})
-		res, err := Build(files, opt)
-		if err != nil || res.Errors > 0 {
-			t.Fatal(err, res.Findings)
-		}
-		return res.Files
-	}
-	siteA, siteB := build(a), build(b)
 	out := filepath.Join(dir, "site")
-	if err := Write(out, siteA, false); err != nil {
+	work := filepath.Join(dir, "notices")
+	if err := os.Mkdir(work, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	sums := map[string]bool{treeSum(t, out): true}
-	if err := update(out, siteB, siteA); err != nil {
-		t.Fatal(err)
-	}
-	sums[treeSum(t, out)] = true
-	if err := update(out, siteA, siteB); err != nil {
-		t.Fatal(err)
-	}
-	if len(sums) != 2 || !sums[treeSum(t, out)] {
-		t.Fatal("an update did not give the same site as a full build")
-	}
-	rng := rand.New(rand.NewSource(2))
-	halfDone := 0
-	for round := 0; round < 8; round++ {
-		killChild(t, time.Duration(rng.Intn(300))*time.Millisecond, killChildEnv+"="+a+"|"+out, killChildEnv+"_UPDATE="+b)
-		var err error
-		// Every file is whole: as one build or the other made it.
-		err = filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return err
-			}
-			rel, _ := filepath.Rel(out, p)
-			got, _ := os.ReadFile(p)
-			wa, inA := siteA[filepath.ToSlash(rel)]
-			wb, inB := siteB[filepath.ToSlash(rel)]
-			if !(inA && bytes.Equal(got, wa)) && !(inB && bytes.Equal(got, wb)) {
-				t.Errorf("round %d: %s is neither build's", round, rel)
-			}
-			return nil
-		})
+	reused := 0
+	// build makes the site of version f from the work folder, as after an
+	// edit: incrementally.
+	build := func(f string) {
+		t.Helper()
+		if err := copyNotices(f, work); err != nil {
+			t.Fatal(err)
+		}
+		n, err := incrementalBuild(work, out, opt)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !sums[treeSum(t, out)] {
-			halfDone++
-		}
-		// What the next build does first: finish or drop what was left.
-		if err := recoverStale(dir, "site"); err != nil {
-			t.Fatal(err)
-		}
-		if !sums[treeSum(t, out)] {
-			t.Fatalf("round %d: after recovery the site is neither build", round)
+		reused += n
+	}
+	sums := map[string]string{}
+	for _, f := range []string{b, a} {
+		build(f)
+		sums[treeSum(t, out)] = filepath.Base(f)
+	}
+	if len(sums) != 2 {
+		t.Fatal("the two versions build the same site")
+	}
+	rng := rand.New(rand.NewSource(2))
+	interrupted := 0
+	for round := 0; round < rounds; round++ {
+		killChild(t, time.Duration(rng.Intn(1500))*time.Millisecond, killChildEnv+"="+a+"|"+out, killChildEnv+"_UPDATE="+b, killChildEnv+"_WORK="+work)
+		got := treeSum(t, out)
+		if _, ok := sums[got]; !ok {
+			t.Fatalf("round %d: after SIGKILL the site is %s, which is neither build", round, got)
 		}
 		if left, _ := filepath.Glob(filepath.Join(dir, ".site.tmp-*")); len(left) > 0 {
-			t.Fatalf("round %d: recovery left %v", round, left)
+			interrupted++
+		}
+		// The next build removes what the killed one left, and is whole.
+		build(a)
+		if sums[treeSum(t, out)] != "a" {
+			t.Fatalf("round %d: the build after a kill is not a full build's site", round)
+		}
+		if left, _ := filepath.Glob(filepath.Join(dir, ".site.tmp-*")); len(left) > 0 {
+			t.Fatalf("round %d: the next build left %v", round, left)
 		}
 	}
-	t.Logf("%d of 8 kills landed in the middle of moving files in", halfDone)
+	if reused == 0 {
+		t.Error("no build reused a notice: the test builds nothing incrementally")
+	}
+	t.Logf("%d of %d kills landed while a build was writing", interrupted, rounds)
+	if interrupted == 0 {
+		t.Error("no kill interrupted a build; the test proves nothing")
+	}
 }
 
 // TestInputsNeverModified: validating, building and rendering leave every

@@ -3,6 +3,8 @@ package site
 import (
 	"os"
 
+	"github.com/personvern/personvern/internal/safefs"
+
 	"golang.org/x/sys/unix"
 )
 
@@ -15,11 +17,19 @@ type mapped struct {
 	mmap bool // data is a mapping, not memory of ours
 }
 
-func mapFile(name string) (*mapped, error) {
-	f, err := os.Open(name)
+// mapFile maps the file rel of the folder dir, reached with no link
+// followed: dir is a site, whose files a commit can replace with links.
+func mapFile(dir, rel string) (*mapped, error) {
+	d, err := safefs.OpenDir(dir)
 	if err != nil {
 		return nil, err
 	}
+	defer d.Close()
+	f, err := d.Open(rel)
+	if err != nil {
+		return nil, err
+	}
+	name := f.Name()
 	defer f.Close()
 	info, err := f.Stat()
 	if err != nil {

@@ -2,7 +2,7 @@
 
 package site
 
-import "os"
+import "github.com/personvern/personvern/internal/safefs"
 
 // mapped is a file read into memory (mapped, on Linux).
 type mapped struct {
@@ -10,8 +10,13 @@ type mapped struct {
 	mmap bool // never here
 }
 
-func mapFile(name string) (*mapped, error) {
-	b, err := os.ReadFile(name)
+func mapFile(dir, rel string) (*mapped, error) {
+	d, err := safefs.OpenDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer d.Close()
+	b, err := d.ReadFile(rel, maxSiteFile)
 	if err != nil {
 		return nil, err
 	}

@@ -4,15 +4,21 @@ import "os"
 
 // swapTwoSteps moves the old site aside and the new one in. Where the
 // system has no atomic exchange, a kill between the two renames leaves the
-// old site at tmp+".old", never lost.
-func swapTwoSteps(tmp, dir string) error {
+// old site at tmp+".old", recorded, and the next build puts it back.
+func swapTwoSteps(tmp, dir string) (aside string, err error) {
 	old := tmp + ".old"
+	if err := recordTemp(old, dir); err != nil {
+		return "", err
+	}
 	if err := os.Rename(dir, old); err != nil {
-		return err
+		forgetTemp(old)
+		return "", err
 	}
 	if err := os.Rename(tmp, dir); err != nil {
 		_ = os.Rename(old, dir)
-		return err
+		forgetTemp(old)
+		return "", err
 	}
-	return os.Rename(old, tmp) // removed by the caller
+	forgetTemp(tmp)
+	return old, nil
 }

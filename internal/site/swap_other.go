@@ -2,4 +2,4 @@
 
 package site
 
-func swap(tmp, dir string) error { return swapTwoSteps(tmp, dir) }
+func swap(tmp, dir string) (string, error) { return swapTwoSteps(tmp, dir) }

@@ -11,30 +11,46 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"syscall"
+
+	"github.com/personvern/personvern/internal/safefs"
 )
 
 // ErrForeign is returned when the output folder holds files the build did
 // not make: personvern never deletes those without --clean.
 var ErrForeign = errors.New("output folder holds files personvern did not make")
 
-// foreignFiles lists the files in dir that are not in its marker's list.
-// A folder without a marker counts every file as foreign.
-func foreignFiles(dir string) ([]string, error) {
+// maxMarker bounds the marker file read from an output folder: a list of
+// a million files is far less.
+const maxMarker = 256 << 20
+
+// scanOutput looks at every entry of the site folder dir, never following
+// a link: it refuses what a site never holds (a link, a special file, a
+// repository), and lists the files that dir's marker does not name, which
+// the build did not make. A folder without a marker counts every file.
+func scanOutput(dir string) (foreign []string, err error) {
 	made := map[string]bool{Marker: true}
-	list, _ := madeFiles(dir) // none: every file is foreign
-	for _, p := range list {
-		made[p] = true
+	if d, err := safefs.OpenDir(dir); err == nil {
+		b, _ := d.ReadFile(Marker, maxMarker) // none: every file is foreign
+		d.Close()
+		for _, l := range strings.Split(string(b), "\n") {
+			if l != "" && !strings.HasPrefix(l, "#") {
+				made[l] = true
+			}
+		}
 	}
-	var foreign []string
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		if d.IsDir() {
+		rel, _ := filepath.Rel(dir, p)
+		if rel == "." {
 			return nil
 		}
-		rel, _ := filepath.Rel(dir, p)
-		if rel = filepath.ToSlash(rel); !made[rel] {
+		if err := unsafeEntry(dir, rel, d); err != nil {
+			return err
+		}
+		if rel = filepath.ToSlash(rel); !d.IsDir() && !made[rel] {
 			foreign = append(foreign, rel)
 		}
 		return nil
@@ -44,64 +60,47 @@ func foreignFiles(dir string) ([]string, error) {
 }
 
 // DirSink writes a site into a new folder beside dir, as the build makes
-// it, and swaps it in on Commit, so that a failed or killed build leaves
-// the previous site as it was.
+// it, and swaps it in whole on Commit, so that a failed or killed build
+// leaves the previous site as it was, and a reader sees one build or the
+// other, never a mixture. Files of the last site that an incremental
+// build keeps are hard links in the new folder: nothing is copied.
 //
-// An update sink (NewUpdateSink) is for a build that keeps most files of
-// the last one: making a whole new folder of tens of thousands of files
-// would cost more than the build itself. It writes only the new files
-// beside dir and on Commit moves them in, one rename each, after writing
-// down what it is about to do; a build killed while moving is finished by
-// the next one (see recoverStale).
+// Every file the sink writes is in a folder it made itself; every file it
+// takes from the last site is reached with no link followed (safefs), so
+// a link planted in the output never leads a build outside it.
 type DirSink struct {
 	dir, tmp string
-	exists   bool
-	update   bool
+	old      *safefs.Dir // the last site, when there is one
 	mu       sync.Mutex
 	made     map[string]bool // folders already created
-	put      []string        // update: files written into tmp
 	lock     *os.File        // held from the start of the build to Commit or Abort
+	// Warnings are things the build left alone and the user should know,
+	// e.g. a folder beside the output that looks like a leftover
+	// temporary folder but was not made by this machine's personvern.
+	Warnings []string
 }
 
-// journal, in an update sink's folder, lists the moves and removals of its
-// Commit; while it exists the update may be half done.
-const journal = ".personvern-journal"
-
-// NewDirSink prepares to replace dir. It refuses when dir holds files the
-// last build did not make, unless clean.
-func NewDirSink(dir string, clean bool) (*DirSink, error) {
+// NewDirSink prepares to replace dir. It refuses a dir that CheckOutput
+// refuses (inputs are the build's notices folders, configuration,
+// defaults and templates), one that holds a link, a special file or a
+// repository, and, unless clean, one that holds files the last build did
+// not make.
+func NewDirSink(dir string, clean bool, inputs ...string) (*DirSink, error) {
 	dir = filepath.Clean(dir)
-	info, err := os.Stat(dir)
+	if err := CheckOutput(dir, inputs); err != nil {
+		return nil, err
+	}
+	info, err := os.Lstat(dir)
 	exists := err == nil
 	switch {
 	case err != nil && !errors.Is(err, fs.ErrNotExist):
 		return nil, err
 	case exists && !info.IsDir():
 		return nil, fmt.Errorf("%s is a file, not a folder; choose another output with -o", dir)
+	case exists && isMountPoint(dir):
+		return nil, mountError(dir)
 	}
-	return prepare(dir, func() error {
-		if !exists || clean {
-			return nil
-		}
-		foreign, err := foreignFiles(dir)
-		if err != nil {
-			return err
-		}
-		if len(foreign) > 0 {
-			shown := foreign
-			if len(shown) > 5 {
-				shown = append(shown[:5:5], fmt.Sprintf("and %d more", len(foreign)-5))
-			}
-			return fmt.Errorf("%w: %s holds %s; move them away, build into another folder with -o, or pass --clean to replace the folder with all its contents", ErrForeign, dir, strings.Join(shown, ", "))
-		}
-		return nil
-	}, &DirSink{dir: dir, exists: exists})
-}
-
-// prepare locks dir's parent for this build, finishes or removes what a
-// killed build left beside dir, runs check, and makes the temporary folder
-// of s.
-func prepare(dir string, check func() error, s *DirSink) (*DirSink, error) {
+	s := &DirSink{dir: dir}
 	parent, base := filepath.Split(dir)
 	if parent == "" {
 		parent = "."
@@ -109,33 +108,47 @@ func prepare(dir string, check func() error, s *DirSink) (*DirSink, error) {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
 	}
-	lock, err := lockOutput(parent, dir)
-	if err != nil {
+	if s.lock, err = lockOutput(parent, dir); err != nil {
 		return nil, err
 	}
 	fail := func(err error) (*DirSink, error) {
-		if lock != nil {
-			lock.Close()
+		s.unlock()
+		if s.old != nil {
+			s.old.Close()
 		}
 		return nil, err
 	}
-	// First finish an update a killed build left half done: its new files
-	// are not foreign.
-	if err := recoverStale(parent, base); err != nil {
+	if s.Warnings, err = recoverStale(parent, base); err != nil {
 		return fail(err)
 	}
-	if err := check(); err != nil {
-		return fail(err)
+	if exists {
+		foreign, err := scanOutput(dir)
+		if err != nil {
+			return fail(err)
+		}
+		if len(foreign) > 0 && !clean {
+			shown := foreign
+			if len(shown) > 5 {
+				shown = append(shown[:5:5], fmt.Sprintf("and %d more", len(foreign)-5))
+			}
+			return fail(fmt.Errorf("%w: %s holds %s; move them away, build into another folder with -o, or pass --clean to replace the folder with all its contents", ErrForeign, dir, strings.Join(shown, ", ")))
+		}
+		if s.old, err = safefs.OpenDir(dir); err != nil {
+			return fail(err)
+		}
 	}
 	tmp, err := os.MkdirTemp(parent, "."+base+".tmp-")
 	if err != nil {
 		return fail(err)
 	}
+	if err := recordTemp(tmp, tmp); err != nil {
+		s.Warnings = append(s.Warnings, fmt.Sprintf("cannot record the temporary folder %s (%v): if this build is killed, remove it yourself", tmp, err))
+	}
 	if err := os.Chmod(tmp, 0o755); err != nil {
-		os.RemoveAll(tmp)
+		removeTemp(tmp)
 		return fail(err)
 	}
-	s.tmp, s.lock, s.made = tmp, lock, map[string]bool{".": true}
+	s.tmp, s.made = tmp, map[string]bool{".": true}
 	return s, nil
 }
 
@@ -154,7 +167,7 @@ func (s *DirSink) Put(p string, data []byte) error {
 		return err
 	}
 	if _, err := f.Write(data); err != nil {
-		f.(*sinkFile).File.Close()
+		f.Close()
 		return err
 	}
 	return f.Close()
@@ -170,30 +183,8 @@ func (s *DirSink) Create(p string) (io.WriteCloser, error) {
 	if err := s.mkdir(filepath.Dir(rel)); err != nil {
 		return nil, err
 	}
-	f, err := os.OpenFile(filepath.Join(s.tmp, rel), os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
-	if err != nil {
-		return nil, err
-	}
-	return &sinkFile{File: f, done: func() {
-		if s.update {
-			s.mu.Lock()
-			s.put = append(s.put, p)
-			s.mu.Unlock()
-		}
-	}}, nil
-}
-
-type sinkFile struct {
-	*os.File
-	done func()
-}
-
-func (f *sinkFile) Close() error {
-	if err := f.File.Close(); err != nil {
-		return err
-	}
-	f.done()
-	return nil
+	// The folder is the sink's own, made fresh; O_NOFOLLOW all the same.
+	return os.OpenFile(filepath.Join(s.tmp, rel), os.O_WRONLY|os.O_CREATE|os.O_TRUNC|syscall.O_NOFOLLOW, 0o644)
 }
 
 // mkdir makes the folder rel of the new site, once.
@@ -208,175 +199,72 @@ func (s *DirSink) mkdir(rel string) error {
 	return os.MkdirAll(filepath.Join(s.tmp, rel), 0o755)
 }
 
-// Keep takes the file p of the last build into the new site unchanged: a
-// hard link in the new folder, or nothing at all in an update sink.
+// Keep takes the file p of the last build into the new site unchanged, as
+// a hard link in the new folder.
 func (s *DirSink) Keep(p string) error {
 	rel := filepath.FromSlash(p)
 	if !filepath.IsLocal(rel) {
 		return fmt.Errorf("refusing to keep %q outside the output folder", p)
 	}
-	if s.update {
-		return nil // it stays where it is
-	}
-	if !s.exists {
+	if s.old == nil {
 		return fmt.Errorf("cannot keep %s: there is no earlier site", p)
 	}
 	if err := s.mkdir(filepath.Dir(rel)); err != nil {
 		return err
 	}
-	return os.Link(filepath.Join(s.dir, rel), filepath.Join(s.tmp, rel))
+	return s.old.Link(p, filepath.Join(s.tmp, rel))
 }
+
+// Old is the last site, read without following links, or nil.
+func (s *DirSink) Old() *safefs.Dir { return s.old }
 
 // Commit puts the new site in place of the old one.
 func (s *DirSink) Commit() error {
 	defer s.unlock()
-	if s.update {
-		return s.commitUpdate()
-	}
-	defer os.RemoveAll(s.tmp) // after the swap, this is the old site
-	if !s.exists {
-		return os.Rename(s.tmp, s.dir)
-	}
-	return swap(s.tmp, s.dir)
-}
-
-// NewUpdateSink prepares to update dir, the output of an earlier build,
-// in place: files put are moved in on Commit, files kept stay, and the
-// other files of the last build are removed. Files personvern did not
-// make are left alone.
-func NewUpdateSink(dir string) (*DirSink, error) {
-	dir = filepath.Clean(dir)
-	return prepare(dir, func() error {
-		if _, err := os.Stat(filepath.Join(dir, Marker)); err != nil {
-			return fmt.Errorf("%s holds no earlier build to update: %w", dir, err)
+	if s.old == nil {
+		if err := os.Rename(s.tmp, s.dir); err != nil {
+			removeTemp(s.tmp)
+			return err
 		}
+		forgetTemp(s.tmp)
 		return nil
-	}, &DirSink{dir: dir, exists: true, update: true})
-}
-
-func (s *DirSink) commitUpdate() error {
-	old, err := os.ReadFile(filepath.Join(s.dir, Marker))
+	}
+	s.old.Close()
+	// After the swap the temporary folder holds the old site: its record
+	// must name that folder too, or a kill now would leave it unproven.
+	if err := recordTemp(s.tmp, s.tmp, s.dir); err != nil {
+		s.Warnings = append(s.Warnings, fmt.Sprintf("cannot record the temporary folder %s: %v", s.tmp, err))
+	}
+	aside, err := swap(s.tmp, s.dir)
 	if err != nil {
+		removeTemp(s.tmp)
+		if isBusy(err) {
+			return mountError(s.dir)
+		}
 		return err
 	}
-	// The new marker lists every file of the new site, kept or put: what
-	// the old one lists and it does not is removed. Both are sorted.
-	now, err := os.ReadFile(filepath.Join(s.tmp, Marker))
-	if err != nil {
-		return fmt.Errorf("an update must put a new %s: %w", Marker, err)
-	}
-	var j strings.Builder
-	for _, p := range sortedMinus(old, now) {
-		j.WriteString("remove " + p + "\n")
-	}
-	// The marker goes last: until it moves, the old one still lists
-	// every file the old build made.
-	sort.Slice(s.put, func(i, j int) bool {
-		if (s.put[i] == Marker) != (s.put[j] == Marker) {
-			return s.put[j] == Marker
-		}
-		return s.put[i] < s.put[j]
-	})
-	for _, p := range s.put {
-		j.WriteString("move " + p + "\n")
-	}
-	// Written whole and renamed into place: a journal is complete or absent.
-	if err := os.WriteFile(filepath.Join(s.tmp, journal+".new"), []byte(j.String()), 0o644); err != nil {
-		return err
-	}
-	if err := os.Rename(filepath.Join(s.tmp, journal+".new"), filepath.Join(s.tmp, journal)); err != nil {
-		return err
-	}
-	return replay(s.tmp, s.dir)
-}
-
-// sortedMinus returns the lines of the marker a that the marker b does not
-// have. Markers list their files sorted, so one pass over both does, with
-// no string made for the tens of thousands of lines they share.
-func sortedMinus(a, b []byte) []string {
-	var out []string
-	next := func(s []byte) (line, rest []byte) {
-		for len(s) > 0 {
-			i := bytes.IndexByte(s, '\n')
-			if i < 0 {
-				i = len(s)
-			}
-			line, s = s[:i], s[min(i+1, len(s)):]
-			if len(line) > 0 && line[0] != '#' {
-				return line, s
-			}
-		}
-		return nil, nil
-	}
-	lb, b := next(b)
-	for la, a := next(a); la != nil; la, a = next(a) {
-		for lb != nil && bytes.Compare(lb, la) < 0 {
-			lb, b = next(b)
-		}
-		if lb == nil || !bytes.Equal(la, lb) {
-			out = append(out, string(la))
-		}
-	}
-	return out
-}
-
-// replay carries out the journal in tmp on dir, then removes tmp. Each step
-// can be done twice: a move whose file is gone already happened.
-func replay(tmp, dir string) error {
-	b, err := os.ReadFile(filepath.Join(tmp, journal))
-	if err != nil {
-		return err
-	}
-	made := map[string]bool{}
-	for _, line := range strings.Split(string(b), "\n") {
-		op, p, ok := strings.Cut(line, " ")
-		if !ok || !filepath.IsLocal(filepath.FromSlash(p)) {
-			continue
-		}
-		target := filepath.Join(dir, filepath.FromSlash(p))
-		switch op {
-		case "remove":
-			if err := os.Remove(target); err != nil && !errors.Is(err, fs.ErrNotExist) {
-				return err
-			}
-			if d := filepath.Dir(target); d != filepath.Clean(dir) {
-				os.Remove(d) // a notice's folder, once empty
-			}
-		case "move":
-			if d := filepath.Dir(target); !made[d] {
-				if err := os.MkdirAll(d, 0o755); err != nil {
-					return err
-				}
-				made[d] = true
-			}
-			err := os.Rename(filepath.Join(tmp, filepath.FromSlash(p)), target)
-			if err != nil && !errors.Is(err, fs.ErrNotExist) {
-				return err
-			}
-		}
-	}
-	return os.RemoveAll(tmp)
-}
-
-// madeFiles lists the files dir's marker says the last build made.
-func madeFiles(dir string) ([]string, error) {
-	b, err := os.ReadFile(filepath.Join(dir, Marker))
-	if err != nil {
-		return nil, err
-	}
-	var out []string
-	for _, l := range strings.Split(string(b), "\n") {
-		if l != "" && !strings.HasPrefix(l, "#") {
-			out = append(out, l)
-		}
-	}
-	return out, nil
+	removeTemp(aside)
+	return nil
 }
 
 // Abort throws the new site away and leaves the old one.
 func (s *DirSink) Abort() {
-	os.RemoveAll(s.tmp)
+	removeTemp(s.tmp)
+	if s.old != nil {
+		s.old.Close()
+	}
 	s.unlock()
+}
+
+// removeTemp removes a temporary folder of this build and its record.
+func removeTemp(tmp string) {
+	os.RemoveAll(tmp) // RemoveAll removes links, never what they point to
+	forgetTemp(tmp)
+}
+
+// mountError is the refusal for an output that is a mount point.
+func mountError(dir string) error {
+	return fmt.Errorf("%s is a mount point (a volume or a file system of its own); personvern publishes a site by swapping a complete new folder in, which cannot be done to a mount point. Build into a folder inside it instead, e.g. -o %s", dir, filepath.Join(dir, "site"))
 }
 
 // Write replaces dir with exactly the files, atomically (see DirSink).
@@ -399,38 +287,88 @@ func Write(dir string, files map[string][]byte, clean bool) error {
 	return s.Commit()
 }
 
-// recoverStale deals with the folders a killed build left beside dir: an
-// update that had written its journal is finished, anything else (a new
-// site never swapped in, or an old one swapped out) is removed.
-func recoverStale(parent, base string) error {
-	old, _ := filepath.Glob(filepath.Join(parent, "."+base+".tmp-*"))
-	for _, o := range old {
-		if _, err := os.Stat(filepath.Join(o, journal)); err == nil {
-			if err := replay(o, filepath.Join(parent, base)); err != nil {
-				return fmt.Errorf("finishing the update a killed build left in %s: %w", o, err)
-			}
+// tempName matches the temporary folders a build makes beside its output
+// (os.MkdirTemp's random digits), and the old site moved aside where the
+// system cannot exchange two folders in one step.
+func tempName(base, name string) (ok, aside bool) {
+	rest, found := strings.CutPrefix(name, "."+base+".tmp-")
+	if !found {
+		return false, false
+	}
+	rest, aside = strings.CutSuffix(rest, ".old")
+	if rest == "" {
+		return false, false
+	}
+	for _, r := range rest {
+		if r < '0' || r > '9' {
+			return false, false
+		}
+	}
+	return true, aside
+}
+
+// recoverStale deals with the folders a killed build left beside dir: the
+// old site moved aside is put back if the site is gone, and every other
+// temporary folder is removed. Only folders this machine's personvern
+// made and recorded are touched (see provenTemp); a look-alike, committed
+// or the user's own, is left alone and reported.
+func recoverStale(parent, base string) (warnings []string, err error) {
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		return nil, err
+	}
+	dir := filepath.Join(parent, base)
+	for _, e := range entries {
+		if !strings.HasPrefix(e.Name(), "."+base+".tmp-") {
 			continue
 		}
-		os.RemoveAll(o)
+		p := filepath.Join(parent, e.Name())
+		ok, aside := tempName(base, e.Name())
+		if !ok || !provenTemp(p) {
+			warnings = append(warnings, fmt.Sprintf("left %s alone: it is named like a temporary folder of personvern's, but this machine's personvern did not make it (it may be committed, or yours); remove it yourself if it is not needed", p))
+			continue
+		}
+		if aside {
+			if _, err := os.Lstat(dir); errors.Is(err, fs.ErrNotExist) {
+				if err := os.Rename(p, dir); err != nil {
+					return warnings, fmt.Errorf("putting back the site a killed build moved aside to %s: %w", p, err)
+				}
+				forgetTemp(p)
+				continue
+			}
+		}
+		removeTemp(p)
 	}
-	return nil
+	return warnings, nil
 }
 
 // CheckSink compares a site, as it is made, with the files in dir, keeping
 // only the names of the files that differ.
 type CheckSink struct {
 	dir   string
+	root  *safefs.Dir // nil when dir is not a folder: every file is stale
 	mu    sync.Mutex
 	seen  map[string]bool
 	stale []string
 }
 
 // NewCheckSink compares against dir.
-func NewCheckSink(dir string) *CheckSink { return &CheckSink{dir: dir, seen: map[string]bool{}} }
+func NewCheckSink(dir string) *CheckSink {
+	root, _ := safefs.OpenDir(dir)
+	return &CheckSink{dir: dir, root: root, seen: map[string]bool{}}
+}
 
-// Put compares one file.
+// maxSiteFile bounds a file of the site read for comparison.
+const maxSiteFile = 1 << 30
+
+// Put compares one file. A link in the output is never followed: the
+// file it stands for counts as stale.
 func (c *CheckSink) Put(p string, want []byte) error {
-	got, err := os.ReadFile(filepath.Join(c.dir, filepath.FromSlash(p)))
+	var got []byte
+	err := fs.ErrNotExist
+	if c.root != nil {
+		got, err = c.root.ReadFile(p, maxSiteFile)
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.seen[p] = true

@@ -1,0 +1,123 @@
+package site
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// ErrUnsafeOutput is wrapped by every refusal of CheckOutput: an output
+// folder that a build must not replace, with --clean or without, because
+// replacing it would lose files that are not a site.
+var ErrUnsafeOutput = errors.New("refusing this output folder")
+
+// CheckOutput refuses dir as the output of a build when replacing it
+// could lose a user's data: when it is, holds or lies inside an input
+// (the notices, the configuration, the defaults, the templates), holds a
+// .git, is the home folder or one that holds it, the folder the user is
+// in or one that holds it, or a top-level folder of the system. A build
+// replaces its output as a whole, so each of these would be a deletion.
+func CheckOutput(dir string, inputs []string) error {
+	out, err := resolve(dir)
+	if err != nil {
+		return err
+	}
+	refuse := func(rule, hint string) error {
+		return fmt.Errorf("%w: %s %s; a build replaces its output folder with everything in it. %s", ErrUnsafeOutput, dir, rule, hint)
+	}
+	const pick = "Choose a folder of its own for the site, e.g. -o site or -o public."
+	if info, err := os.Lstat(dir); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+		return refuse("is a symbolic link", "Give the folder it points to, or a folder of its own, with -o.")
+	}
+	if out == filepath.Dir(out) || filepath.Dir(filepath.Dir(out)) == filepath.Dir(out) {
+		return refuse("is the root folder or a top-level folder of the system", pick)
+	}
+	if home, err := os.UserHomeDir(); err == nil {
+		if h, err := resolve(home); err == nil && within(h, out) {
+			return refuse(holds("your home folder", h, out), pick)
+		}
+	}
+	if wd, err := os.Getwd(); err == nil {
+		if w, err := resolve(wd); err == nil && within(w, out) {
+			return refuse(holds("the folder you are in", w, out), pick)
+		}
+	}
+	for _, in := range inputs {
+		if in == "" {
+			continue
+		}
+		p, err := resolve(in)
+		if err != nil {
+			continue
+		}
+		if within(p, out) {
+			return refuse(holds("the input "+in, p, out), pick)
+		}
+		if within(out, p) {
+			return fmt.Errorf("%w: %s is inside the input %s; personvern never writes into its inputs. %s", ErrUnsafeOutput, dir, in, pick)
+		}
+	}
+	if _, err := os.Lstat(filepath.Join(dir, ".git")); err == nil {
+		return refuse("holds a .git (it is a repository)", pick)
+	}
+	return nil
+}
+
+// holds words the rule that out is, or holds, what.
+func holds(what, path, out string) string {
+	if path == out {
+		return "is " + what
+	}
+	return "holds " + what
+}
+
+// within reports whether p is dir or lies under it.
+func within(p, dir string) bool {
+	if p == dir {
+		return true
+	}
+	rel, err := filepath.Rel(dir, p)
+	return err == nil && filepath.IsLocal(rel)
+}
+
+// resolve makes p absolute with every link in it resolved, also when its
+// last parts do not exist yet.
+func resolve(p string) (string, error) {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
+	}
+	var rest []string
+	for cur := abs; ; cur = filepath.Dir(cur) {
+		if r, err := filepath.EvalSymlinks(cur); err == nil {
+			for i := len(rest) - 1; i >= 0; i-- {
+				r = filepath.Join(r, rest[i])
+			}
+			return r, nil
+		}
+		if cur == filepath.Dir(cur) {
+			return abs, nil
+		}
+		rest = append(rest, filepath.Base(cur))
+	}
+}
+
+// unsafeEntry is the refusal for what a site folder may never hold: a
+// link or a special file (never followed, never replaced blindly), or a
+// .git (a repository, never a site).
+func unsafeEntry(dir, rel string, d fs.DirEntry) error {
+	if d.Name() == ".git" {
+		return fmt.Errorf("%w: %s holds a repository at %s; a site never does. Choose a folder of its own for the site with -o", ErrUnsafeOutput, dir, rel)
+	}
+	if d.Type()&(fs.ModeSymlink|fs.ModeNamedPipe|fs.ModeSocket|fs.ModeDevice|fs.ModeCharDevice|fs.ModeIrregular) != 0 {
+		kind := "a symbolic link"
+		if d.Type()&fs.ModeSymlink == 0 {
+			kind = "a special file"
+		}
+		return fmt.Errorf("%w: %s in the output is %s; personvern never follows or replaces those. Remove it, or build into another folder with -o", ErrUnsafeOutput, filepath.Join(dir, rel), kind)
+	}
+	return nil
+}
+

@@ -1,0 +1,112 @@
+package site
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/personvern/personvern/internal/cache"
+)
+
+// A build makes a temporary folder beside its output and, on most
+// systems, swaps it in. A build that is killed leaves that folder behind,
+// and the next build removes it. It must remove only what a build of this
+// machine made: a folder of the same name can come from a commit (a
+// hostile pull request can plant one beside site/) or be the user's own.
+// So each temporary folder is recorded, when it is made, in personvern's
+// state folder, which is outside every repository: its absolute path,
+// device and inode. Only a folder that matches its record is removed.
+
+// stateDir is where the records are kept: the cache folder, or, when the
+// cache is off, the user's cache folder all the same (these records are
+// not a cache: without them a killed build's leftovers stay).
+func stateDir() string {
+	d := cache.Dir()
+	if d == "" {
+		if u, err := os.UserCacheDir(); err == nil {
+			d = filepath.Join(u, "personvern")
+		}
+	}
+	if d == "" {
+		return ""
+	}
+	return filepath.Join(d, "temp")
+}
+
+func recordName(path string) (string, error) {
+	dir := stateDir()
+	if dir == "" {
+		return "", fmt.Errorf("no folder for personvern's state")
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(dir, cache.Key([]byte(abs))[:40]), nil
+}
+
+// identity is what a record holds of a folder: its device and inode.
+func identity(path string) (string, error) {
+	st, err := cache.StatFile(path) // path was just seen not to be a link
+	if err != nil {
+		return "", err
+	}
+	return strconv.FormatUint(st.Device, 10) + ":" + strconv.FormatUint(st.Inode, 10) + "\n", nil
+}
+
+// recordTemp notes that this build made the folder path: that path may
+// hold the folder that is now at any of ids.
+func recordTemp(path string, ids ...string) error {
+	name, err := recordName(path)
+	if err != nil {
+		return err
+	}
+	var id string
+	for _, p := range ids {
+		s, err := identity(p)
+		if err != nil {
+			return err
+		}
+		id += s
+	}
+	if err := os.MkdirAll(filepath.Dir(name), 0o700); err != nil {
+		return err
+	}
+	return os.WriteFile(name, []byte(id), 0o600)
+}
+
+// forgetTemp drops the record of a folder that is gone.
+func forgetTemp(path string) {
+	if name, err := recordName(path); err == nil {
+		_ = os.Remove(name)
+	}
+}
+
+// provenTemp reports whether path is a folder that a build on this machine
+// made and recorded, and that has not been replaced since.
+func provenTemp(path string) bool {
+	name, err := recordName(path)
+	if err != nil {
+		return false
+	}
+	want, err := os.ReadFile(name)
+	if err != nil {
+		return false
+	}
+	info, err := os.Lstat(path)
+	if err != nil || !info.IsDir() {
+		return false
+	}
+	got, err := identity(path)
+	if err != nil {
+		return false
+	}
+	for _, line := range strings.SplitAfter(string(want), "\n") {
+		if line == got {
+			return true
+		}
+	}
+	return false
+}
