@@ -94,7 +94,9 @@ func (d *Dir) link(rel, dst string) error {
 	return nil
 }
 
-func isLoop(err error) bool { return errors.Is(err, unix.ELOOP) || errors.Is(err, unix.ENOTDIR) || errors.Is(err, unix.EXDEV) }
+func isLoop(err error) bool {
+	return errors.Is(err, unix.ELOOP) || errors.Is(err, unix.ENOTDIR) || errors.Is(err, unix.EXDEV)
+}
 
 func modeOf(m uint32) os.FileMode {
 	switch m & unix.S_IFMT {

@@ -120,4 +120,3 @@ func unsafeEntry(dir, rel string, d fs.DirEntry) error {
 	}
 	return nil
 }
-
