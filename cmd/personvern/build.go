@@ -82,6 +82,9 @@ func (f *siteFlags) load(paths []string) (*site.Options, []string, error) {
 			return nil, nil, trouble("--defaults %s: not a YAML mapping of notice fields", f.defaults)
 		}
 		cfg.Defaults = &notice.Defaults{Path: f.defaults, Node: node.Content[0]}
+		if err := notice.CheckDefaults(cfg.Defaults); err != nil {
+			return nil, nil, trouble("--defaults: %v", err)
+		}
 	}
 	r, err := renderer(f.templates)
 	if err != nil {

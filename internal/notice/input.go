@@ -5,9 +5,14 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
+	"slices"
+	"sort"
 	"strconv"
 	"strings"
+
+	"gopkg.in/yaml.v3"
 )
 
 // ReadInput reads a file personvern takes as input: the site
@@ -126,4 +131,32 @@ func InputYAMLError(path string, err error, settings string) *Error {
 		desc += "; " + settings
 	}
 	return &Error{Path: path, Line: line, Col: 1, Msg: desc}
+}
+
+// CheckDefaults refuses shared defaults whose keys are not notice fields,
+// by position only: a findings message would quote an unknown key, and a
+// file given as defaults that is not one (a password file is a valid
+// YAML mapping) would be printed line by line.
+func CheckDefaults(def *Defaults) error {
+	fields := noticeFields()
+	for i := 0; i+1 < len(def.Node.Content); i += 2 {
+		k := def.Node.Content[i]
+		if k.Kind != yaml.ScalarNode || !slices.Contains(fields, k.Value) {
+			return &Error{Path: def.Path, Line: k.Line, Col: k.Column, Msg: "not a notice field; defaults may set " + strings.Join(fields, ", ")}
+		}
+	}
+	return nil
+}
+
+// noticeFields are the top-level keys of a notice, from the struct.
+func noticeFields() []string {
+	var out []string
+	t := reflect.TypeFor[Notice]()
+	for i := range t.NumField() {
+		if name, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ","); name != "" && name != "-" {
+			out = append(out, name)
+		}
+	}
+	sort.Strings(out)
+	return out
 }

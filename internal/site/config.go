@@ -64,6 +64,9 @@ func LoadConfig(path string) (*Config, error) {
 			return nil, &notice.Error{Path: path, Line: raw.Defaults.Line, Col: raw.Defaults.Column, Msg: "defaults must be a mapping of notice fields, e.g. controller: and dpo:"}
 		}
 		c.Defaults = &notice.Defaults{Path: path, Node: &raw.Defaults}
+		if err := notice.CheckDefaults(c.Defaults); err != nil {
+			return nil, err
+		}
 	}
 	if c.BaseURL != "" && !strings.HasSuffix(c.BaseURL, "/") {
 		c.BaseURL += "/"
