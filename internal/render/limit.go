@@ -94,18 +94,32 @@ func (l *limitWriter) stop() {
 	l.mu.Unlock()
 }
 
-// quotedRE matches what Go's template errors quote from the template
-// text: "tokens", `raw strings` and <the command> being executed.
-var quotedRE = regexp.MustCompile("\"(?:[^\"\\\\]|\\\\.)*\"|`[^`]*`|<[^>]*>")
+var (
+	// quotedRE matches what Go's template errors quote from the template
+	// text: "tokens", `raw strings` and <the command> being executed.
+	quotedRE = regexp.MustCompile("\"(?:[^\"\\\\]|\\\\.)*\"|`[^`]*`|<[^>]*>")
+	// templatePosRE splits a template error into its position and the rest.
+	templatePosRE = regexp.MustCompile(`^((?:html/)?template: ?[^:\s]+:\d+(?::\d+)?): (.*)$`)
+	// phraseRE is a description of words alone, with nothing quoted left.
+	phraseRE = regexp.MustCompile(`^[a-zA-Z …,()-]+$`)
+)
 
 // templateError keeps a template error's file:line:col and description
-// but drops what it quotes of the template: the error is printed in CI,
-// and the position is what the author needs. A refused file
-// (*notice.Error) names only paths and stays as it is.
+// but nothing of the template's text (a token, a field name): the error
+// is printed in CI, and the position is what the author needs. A refused
+// file (*notice.Error) names only paths and stays as it is.
 func templateError(err error) error {
 	var ne *notice.Error
 	if err == nil || errors.As(err, &ne) {
 		return err
 	}
-	return errors.New(quotedRE.ReplaceAllString(err.Error(), "…"))
+	m := templatePosRE.FindStringSubmatch(err.Error())
+	if m == nil {
+		return errors.New("a template failed; check the templates in --templates against the embedded ones")
+	}
+	desc := quotedRE.ReplaceAllString(m[2], "…")
+	if !phraseRE.MatchString(desc) {
+		desc = "cannot run the template here; check the fields and functions it uses against the embedded templates"
+	}
+	return errors.New(m[1] + ": " + desc)
 }
