@@ -34,25 +34,42 @@ func TestScripts(t *testing.T) {
 			// since the tool's 1 (findings) and 2 (trouble) mean different
 			// things to CI.
 			"exitcode": func(ts *testscript.TestScript, neg bool, args []string) {
-				if neg || len(args) < 2 {
+				if len(args) < 2 {
 					ts.Fatalf("usage: exitcode N command [args...]")
 				}
-				want, err := strconv.Atoi(args[0])
-				if err != nil {
-					ts.Fatalf("exitcode: %v", err)
+				exitCode(ts, neg, args, args[1:])
+			},
+			// bounded N prog args... is exitcode for an attack that would
+			// hang or eat memory: prog is killed after 20 s (exit 124) and
+			// may map at most 2 GiB, so that a regression fails the test
+			// instead of stalling or swapping the machine.
+			"bounded": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) < 2 {
+					ts.Fatalf("usage: bounded N command [args...]")
 				}
-				got := 0
-				if err := ts.Exec(args[1], args[2:]...); err != nil {
-					var ee *exec.ExitError
-					if !errors.As(err, &ee) {
-						ts.Fatalf("exitcode: %v", err)
-					}
-					got = ee.ExitCode()
-				}
-				if got != want {
-					ts.Fatalf("exit status %d, want %d", got, want)
-				}
+				exitCode(ts, neg, args, append([]string{"sh", "-c", `ulimit -v 2097152 && exec timeout -k 5 20 "$@"`, "sh"}, args[1:]...))
 			},
 		},
 	})
+}
+
+func exitCode(ts *testscript.TestScript, neg bool, args, command []string) {
+	if neg || len(args) < 2 {
+		ts.Fatalf("usage: exitcode N command [args...]")
+	}
+	want, err := strconv.Atoi(args[0])
+	if err != nil {
+		ts.Fatalf("exitcode: %v", err)
+	}
+	got := 0
+	if err := ts.Exec(command[0], command[1:]...); err != nil {
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) {
+			ts.Fatalf("exitcode: %v", err)
+		}
+		got = ee.ExitCode()
+	}
+	if got != want {
+		ts.Fatalf("exit status %d, want %d", got, want)
+	}
 }

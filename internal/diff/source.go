@@ -1,23 +1,32 @@
 package diff
 
 import (
+	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/personvern/personvern/internal/notice"
 )
 
 // ReadSource reads a notice named as a file, or as REV:PATH from the git
-// repository the working directory is in (git show REV:./PATH), so that a
+// repository the working directory is in (REV:./PATH), so that a
 // reviewer can compare against the last published version without
 // checking it out. A path that exists as a file is always a file.
+//
+// Both are read like every input: a file through notice.ReadInput (a
+// regular file inside the folder it is in, of bounded size), a blob only
+// after git has said its size. REV never reaches git's command line, so
+// it cannot be taken for an option.
 func ReadSource(arg string) (name string, src []byte, err error) {
-	if _, statErr := os.Stat(arg); statErr == nil {
-		b, err := os.ReadFile(arg)
+	if _, statErr := os.Lstat(arg); statErr == nil {
+		b, err := notice.ReadInput(arg, "")
 		return arg, b, err
 	}
 	rev, path, ok := strings.Cut(arg, ":")
@@ -25,21 +34,85 @@ func ReadSource(arg string) (name string, src []byte, err error) {
 		_, err := os.Stat(arg)
 		return arg, nil, err
 	}
+	if strings.HasPrefix(rev, "-") {
+		return arg, nil, fmt.Errorf("%s: the revision %q starts with '-', which git would take for an option; name a branch, tag or commit, or ./%s for a file", arg, rev, arg)
+	}
+	if strings.ContainsAny(arg, "\n\r\x00") {
+		return arg, nil, fmt.Errorf("%s: a line break or NUL in REV:PATH; name a branch, tag or commit and a file", strconv.Quote(arg))
+	}
 	if !filepath.IsAbs(path) && !strings.HasPrefix(path, "./") {
 		path = "./" + path
 	}
-	cmd := exec.Command("git", "show", rev+":"+path)
+	src, err = gitBlob(rev + ":" + path)
+	if err != nil {
+		return arg, nil, fmt.Errorf("%s: %v", arg, err)
+	}
+	return arg, src, nil
+}
+
+// gitBlob reads one blob through git cat-file --batch: the object name
+// goes on stdin, never on the command line, and the header gives type and
+// size before any content, so a huge blob is refused unread.
+func gitBlob(object string) ([]byte, error) {
+	cmd := exec.Command("git", "cat-file", "--batch")
+	cmd.Stdin = strings.NewReader(object + "\n")
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
-	out, err := cmd.Output()
+	stdout, err := cmd.StdoutPipe()
 	if err != nil {
+		return nil, err
+	}
+	if err := cmd.Start(); err != nil {
+		return nil, fmt.Errorf("cannot run git: %v", err)
+	}
+	src, err := readBatch(bufio.NewReader(stdout))
+	if err != nil {
+		// Unread content, if any, goes unread: the process is ended.
+		_ = cmd.Process.Kill()
+		_ = cmd.Wait()
+		if msg := strings.TrimSpace(stderr.String()); msg != "" && errors.Is(err, errNoObject) {
+			return nil, errors.New(strings.TrimPrefix(msg, "fatal: "))
+		}
+		return nil, err
+	}
+	if err := cmd.Wait(); err != nil {
 		msg := strings.TrimSpace(stderr.String())
 		if msg == "" {
 			msg = err.Error()
 		}
-		return arg, nil, fmt.Errorf("%s: %s", arg, strings.TrimPrefix(msg, "fatal: "))
+		return nil, errors.New(strings.TrimPrefix(msg, "fatal: "))
 	}
-	return arg, out, nil
+	return src, nil
+}
+
+var errNoObject = errors.New("no such file at that revision in the git repository you stand in; check the revision and the path (relative to the folder you stand in)")
+
+// readBatch reads one answer of git cat-file --batch: "<oid> blob <size>"
+// and the content, or "<name> missing".
+func readBatch(r *bufio.Reader) ([]byte, error) {
+	head, err := r.ReadString('\n')
+	if err != nil {
+		return nil, errNoObject
+	}
+	parts := strings.Fields(head)
+	if len(parts) != 3 {
+		return nil, errNoObject
+	}
+	if parts[1] != "blob" {
+		return nil, fmt.Errorf("a %s, not a file; name a notice file", parts[1])
+	}
+	size, err := strconv.ParseInt(parts[2], 10, 64)
+	if err != nil || size < 0 {
+		return nil, fmt.Errorf("git gave a malformed answer %q", strings.TrimSpace(head))
+	}
+	if size > notice.MaxFileSize {
+		return nil, fmt.Errorf("the file is larger than %d bytes in git; a notice is a few kilobytes, check that this is the right file", notice.MaxFileSize)
+	}
+	buf := make([]byte, size)
+	if _, err := io.ReadFull(r, buf); err != nil {
+		return nil, fmt.Errorf("reading from git: %v", err)
+	}
+	return buf, nil
 }
 
 // Load reads and parses a notice from a file or REV:PATH.

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/personvern/personvern/internal/notice"
 	"github.com/personvern/personvern/internal/vocab"
 	"gopkg.in/yaml.v3"
 )
@@ -31,7 +32,8 @@ func Load(fsys fs.FS, lang string) (*Catalog, error) {
 	}
 	var msgs map[string]string
 	if err := yaml.Unmarshal(b, &msgs); err != nil {
-		return nil, fmt.Errorf("lang/%s.yaml: %w", lang, err)
+		// Without quoting the file: a catalogue may come from --templates.
+		return nil, notice.InputYAMLError("lang/"+lang+".yaml", err, "a catalogue is a mapping of message keys to texts")
 	}
 	return &Catalog{Lang: lang, msgs: msgs}, nil
 }

@@ -53,7 +53,10 @@ type Error struct {
 	Path      string
 	Line, Col int
 	Msg       string
+	Err       error // the cause, when it is an I/O error (os.ErrNotExist, say)
 }
+
+func (e *Error) Unwrap() error { return e.Err }
 
 func (e *Error) Error() string {
 	if e.Line > 0 {
@@ -72,28 +75,9 @@ func LoadFile(path string) (*Document, error) {
 }
 
 // ReadFile reads a notice file without parsing it, refusing what is not a
-// regular file or is too large to be a notice.
+// regular file or is too large to be a notice (see readBounded).
 func ReadFile(path string) ([]byte, error) {
-	// A FIFO or device named as a notice would block on open or never
-	// end, so look before opening.
-	if info, err := os.Stat(path); err != nil {
-		return nil, &Error{Path: path, Msg: fmt.Sprintf("cannot read: %v", unwrapPathErr(err))}
-	} else if !info.Mode().IsRegular() {
-		return nil, &Error{Path: path, Msg: "not a regular file; name a .yaml notice file"}
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, &Error{Path: path, Msg: fmt.Sprintf("cannot read: %v", unwrapPathErr(err))}
-	}
-	defer f.Close()
-	src, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
-		return nil, &Error{Path: path, Msg: fmt.Sprintf("cannot read: %v", unwrapPathErr(err))}
-	}
-	if len(src) > MaxFileSize {
-		return nil, &Error{Path: path, Msg: fmt.Sprintf("file is larger than %d bytes; a notice is a few kilobytes, split it or check that this is the right file", MaxFileSize)}
-	}
-	return src, nil
+	return readBounded(path, path, "name a .yaml notice file")
 }
 
 func unwrapPathErr(err error) error {

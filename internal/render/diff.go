@@ -89,14 +89,14 @@ func (r *Renderer) RenderDiff(w io.Writer, rep *diff.Report, format string) erro
 	}
 	switch format {
 	case "html":
-		return r.diffHTML.Execute(w, v)
+		return run(w, r.diffHTML.Name(), 0, func(w io.Writer) error { return r.diffHTML.Execute(w, v) })
 	case "md", "text":
 		t := r.diffMD
 		if format == "text" {
 			t = r.diffTXT
 		}
 		var buf bytes.Buffer
-		if err := t.Execute(&buf, v); err != nil {
+		if err := run(&buf, t.Name(), 0, func(w io.Writer) error { return t.Execute(w, v) }); err != nil {
 			return err
 		}
 		out := tidy(buf.Bytes())

@@ -8,7 +8,6 @@ import (
 	htmltemplate "html/template"
 	"io"
 	"io/fs"
-	"os"
 	"sort"
 	"strings"
 	"sync"
@@ -69,33 +68,33 @@ func New(fsys fs.FS) (*Renderer, error) {
 	r := &Renderer{fsys: fsys, catalogs: map[string]*i18n.Catalog{}}
 	css, err := fs.ReadFile(fsys, "style.css")
 	if err != nil {
-		return nil, fmt.Errorf("templates: %w", err)
+		return nil, fmt.Errorf("templates: %w", templateError(err))
 	}
 	r.css = string(css)
 	funcs := r.funcs()
 	if r.html, err = htmltemplate.New("notice.html.tmpl").Funcs(funcs).ParseFS(fsys, "notice.html.tmpl"); err != nil {
-		return nil, fmt.Errorf("templates: %w", err)
+		return nil, fmt.Errorf("templates: %w", templateError(err))
 	}
 	if r.md, err = texttemplate.New("notice.md.tmpl").Funcs(funcs).ParseFS(fsys, "notice.md.tmpl"); err != nil {
-		return nil, fmt.Errorf("templates: %w", err)
+		return nil, fmt.Errorf("templates: %w", templateError(err))
 	}
 	if r.txt, err = texttemplate.New("notice.txt.tmpl").Funcs(funcs).ParseFS(fsys, "notice.txt.tmpl"); err != nil {
-		return nil, fmt.Errorf("templates: %w", err)
+		return nil, fmt.Errorf("templates: %w", templateError(err))
 	}
 	if r.summary, err = texttemplate.New("summary.txt.tmpl").Funcs(funcs).ParseFS(fsys, "summary.txt.tmpl"); err != nil {
-		return nil, fmt.Errorf("templates: %w", err)
+		return nil, fmt.Errorf("templates: %w", templateError(err))
 	}
 	if r.site, err = htmltemplate.New("site").Funcs(funcs).ParseFS(fsys, "site-*.html.tmpl"); err != nil {
-		return nil, fmt.Errorf("templates: %w", err)
+		return nil, fmt.Errorf("templates: %w", templateError(err))
 	}
 	if r.diffHTML, err = htmltemplate.New("diff.html.tmpl").Funcs(funcs).ParseFS(fsys, "diff.html.tmpl"); err != nil {
-		return nil, fmt.Errorf("templates: %w", err)
+		return nil, fmt.Errorf("templates: %w", templateError(err))
 	}
 	if r.diffMD, err = texttemplate.New("diff.md.tmpl").Funcs(funcs).ParseFS(fsys, "diff.md.tmpl"); err != nil {
-		return nil, fmt.Errorf("templates: %w", err)
+		return nil, fmt.Errorf("templates: %w", templateError(err))
 	}
 	if r.diffTXT, err = texttemplate.New("diff.txt.tmpl").Funcs(funcs).ParseFS(fsys, "diff.txt.tmpl"); err != nil {
-		return nil, fmt.Errorf("templates: %w", err)
+		return nil, fmt.Errorf("templates: %w", templateError(err))
 	}
 	return r, nil
 }
@@ -218,10 +217,10 @@ func (r *Renderer) RenderPage(w io.Writer, p *Page, opt Options) error {
 	}
 	switch opt.Format {
 	case "html":
-		return r.html.Execute(w, data)
+		return run(w, r.html.Name(), 0, func(w io.Writer) error { return r.html.Execute(w, data) })
 	case "md":
 		var buf bytes.Buffer
-		if err := r.md.Execute(&buf, data); err != nil {
+		if err := run(&buf, r.md.Name(), 0, func(w io.Writer) error { return r.md.Execute(w, data) }); err != nil {
 			return err
 		}
 		_, err := w.Write(tidy(buf.Bytes()))
@@ -232,7 +231,7 @@ func (r *Renderer) RenderPage(w io.Writer, p *Page, opt Options) error {
 			t = r.summary
 		}
 		var buf bytes.Buffer
-		if err := t.Execute(&buf, data); err != nil {
+		if err := run(&buf, t.Name(), 0, func(w io.Writer) error { return t.Execute(w, data) }); err != nil {
 			return err
 		}
 		_, err := io.WriteString(w, Wrap(string(tidy(buf.Bytes())), 80))
@@ -364,15 +363,18 @@ func (r *Renderer) funcs() map[string]any {
 
 // Overlay returns a file system that reads from dir first and falls back
 // to base, so --templates DIR overrides only the files it holds.
+// Files in dir are checked like every input (inputFS); one that is there
+// but refused is an error, never replaced by the embedded one.
 func Overlay(dir string, base fs.FS) fs.FS {
-	return overlay{top: os.DirFS(dir), base: base}
+	return overlay{top: inputFS{root: dir}, base: base}
 }
 
 type overlay struct{ top, base fs.FS }
 
 func (o overlay) Open(name string) (fs.File, error) {
-	if f, err := o.top.Open(name); err == nil {
-		return f, nil
+	f, err := o.top.Open(name)
+	if err == nil || !missing(err) {
+		return f, err
 	}
 	return o.base.Open(name)
 }

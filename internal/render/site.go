@@ -82,7 +82,11 @@ func (r *Renderer) RenderIndex(w io.Writer, p IndexPage) error {
 		}
 		entries = append(entries, htmltemplate.HTML(b.String()))
 	}
-	return r.site.ExecuteTemplate(w, "site-index.html.tmpl", struct {
+	given := 0
+	for _, e := range entries {
+		given += len(e)
+	}
+	return r.execSite(w, "site-index.html.tmpl", given, struct {
 		Lang, Title string
 		Entries     []htmltemplate.HTML
 		Others      []langLink
@@ -96,7 +100,7 @@ func (r *Renderer) RenderIndexEntry(w io.Writer, lang string, n IndexEntry) erro
 	if err != nil {
 		return err
 	}
-	return r.site.ExecuteTemplate(w, "index-entry", struct {
+	return r.execSite(w, "index-entry", 0, struct {
 		IndexEntry
 		T func(string, ...string) string
 	}{n, c.T})
@@ -113,7 +117,7 @@ func (r *Renderer) RenderRoot(w io.Writer, p RootPage) error {
 	if len(p.Languages) > 0 {
 		first = p.Languages[0]
 	}
-	return r.site.ExecuteTemplate(w, "site-root.html.tmpl", struct {
+	return r.execSite(w, "site-root.html.tmpl", 0, struct {
 		Lang  string
 		Links []langLink
 	}{first, links})
@@ -130,9 +134,14 @@ func (r *Renderer) RenderError(w io.Writer, lang, file string, findings []valida
 	for _, f := range findings {
 		lines = append(lines, f.String())
 	}
-	return r.site.ExecuteTemplate(w, "site-error.html.tmpl", struct {
+	return r.execSite(w, "site-error.html.tmpl", 0, struct {
 		Lang, File string
 		Findings   []string
 		T          func(string, ...string) string
 	}{lang, file, lines, c.T})
+}
+
+// execSite runs one of the site templates within the limits of run.
+func (r *Renderer) execSite(w io.Writer, name string, given int, data any) error {
+	return run(w, name, given, func(w io.Writer) error { return r.site.ExecuteTemplate(w, name, data) })
 }

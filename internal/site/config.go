@@ -7,10 +7,9 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
-	"regexp"
-	"strconv"
 	"strings"
 
 	"github.com/personvern/personvern/internal/notice"
@@ -38,29 +37,26 @@ type rawConfig struct {
 	Defaults  yaml.Node         `yaml:"defaults"`
 }
 
-var yamlLineRE = regexp.MustCompile(`line (\d+): (.*)`)
+// configSettings is what an error in the configuration says may be written.
+const configSettings = "the settings are title, base_url, languages and defaults"
 
 // LoadConfig reads a site configuration. A missing file is no error: it
-// returns an empty Config.
+// returns an empty Config. The file is read like every input (see
+// notice.ReadInput): a regular file of bounded size, inside the folder it
+// is in, and its errors never quote it.
 func LoadConfig(path string) (*Config, error) {
-	src, err := os.ReadFile(path)
-	if errors.Is(err, os.ErrNotExist) {
+	if _, err := os.Lstat(path); errors.Is(err, os.ErrNotExist) {
 		return &Config{}, nil
 	}
+	src, err := notice.ReadInput(path, "")
 	if err != nil {
 		return nil, err
 	}
 	var raw rawConfig
 	dec := yaml.NewDecoder(bytes.NewReader(src))
 	dec.KnownFields(true) // a typo in a setting is an error, not a silent default
-	if err := dec.Decode(&raw); err != nil && err.Error() != "EOF" {
-		msg := strings.TrimPrefix(err.Error(), "yaml: ")
-		msg = strings.ReplaceAll(msg, "unmarshal errors:\n  ", "")
-		if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
-			line, _ := strconv.Atoi(m[1])
-			return nil, &notice.Error{Path: path, Line: line, Col: 1, Msg: m[2] + "; the settings are title, base_url, languages and defaults"}
-		}
-		return nil, &notice.Error{Path: path, Line: 1, Col: 1, Msg: msg}
+	if err := dec.Decode(&raw); err != nil && err != io.EOF {
+		return nil, notice.InputYAMLError(path, err, configSettings)
 	}
 	c := &Config{Title: raw.Title, BaseURL: raw.BaseURL, Languages: raw.Languages}
 	if raw.Defaults.Kind != 0 {
@@ -68,6 +64,9 @@ func LoadConfig(path string) (*Config, error) {
 			return nil, &notice.Error{Path: path, Line: raw.Defaults.Line, Col: raw.Defaults.Column, Msg: "defaults must be a mapping of notice fields, e.g. controller: and dpo:"}
 		}
 		c.Defaults = &notice.Defaults{Path: path, Node: &raw.Defaults}
+		if err := notice.CheckDefaults(c.Defaults); err != nil {
+			return nil, err
+		}
 	}
 	if c.BaseURL != "" && !strings.HasSuffix(c.BaseURL, "/") {
 		c.BaseURL += "/"

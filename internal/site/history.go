@@ -117,6 +117,10 @@ func (f *gitFolder) blob(commit, base string) ([]byte, bool) {
 		}
 		f.cat, f.in, f.out = cmd, in, bufio.NewReader(out)
 	}
+	// A line break in a name would end this request and start another.
+	if strings.ContainsAny(f.prefix+base, "\n\r") {
+		return nil, false
+	}
 	if _, err := fmt.Fprintf(f.in, "%s:%s%s\n", commit, f.prefix, base); err != nil {
 		return nil, false
 	}
@@ -129,7 +133,14 @@ func (f *gitFolder) blob(commit, base string) ([]byte, bool) {
 		return nil, false // "<name> missing"
 	}
 	size, err := strconv.Atoi(parts[2])
-	if err != nil {
+	if err != nil || size < 0 {
+		return nil, false
+	}
+	if size > notice.MaxFileSize {
+		// Not a notice: refused unread. The rest of this answer is still
+		// in the pipe, so this cat-file is ended and the next request
+		// starts another.
+		f.stopCat()
 		return nil, false
 	}
 	buf := make([]byte, size+1) // and the newline after the contents
@@ -137,6 +148,14 @@ func (f *gitFolder) blob(commit, base string) ([]byte, bool) {
 		return nil, false
 	}
 	return buf[:size], true
+}
+
+// stopCat ends the folder's cat-file process; f.mu is held.
+func (f *gitFolder) stopCat() {
+	f.in.Close()
+	_ = f.cat.Process.Kill()
+	_ = f.cat.Wait()
+	f.cat, f.in, f.out = nil, nil, nil
 }
 
 // close ends the cat-file processes.
