@@ -1,9 +1,8 @@
 package main
 
 import (
-	"encoding/gob"
+	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -223,37 +222,75 @@ func validateCacheName(files []string) string {
 	return cache.Name("validate", cache.Key(parts...))
 }
 
+// A validate cache file is a header record, then a record for each file
+// (see cache.Reader); a damaged record makes that file be checked again.
+const validateCacheKind = "personvern validate cache"
+
 func loadValidateCache(files []string) *validateCache {
 	vc := &validateCache{}
-	cache.Load(validateCacheName(files), func(dec *gob.Decoder) error {
-		if err := dec.Decode(&vc.Stamp); err != nil {
+	ok := cache.Load(validateCacheName(files), func(r *cache.Reader) error {
+		d, err := r.Next()
+		if err != nil {
 			return err
 		}
-		vc.byFile = map[string]cachedCheck{}
+		kind, stamp := d.String(), d.Int()
+		if err := d.Err(); err != nil || kind != validateCacheKind {
+			return errors.New("not a validate cache")
+		}
+		vc.Stamp, vc.byFile = stamp, map[string]cachedCheck{}
 		for {
-			var c cachedCheck
-			if err := dec.Decode(&c); err == io.EOF {
-				return nil
-			} else if err != nil {
-				vc.byFile = nil // a broken cache is no cache
-				return err
+			d, err := r.Next()
+			switch {
+			case err == cache.ErrDamaged:
+				continue
+			case err != nil:
+				return nil // the end, or the rest is lost: checked again
+			}
+			c := cachedCheck{File: d.String(), Stat: d.Stat(), Sum: d.String(), Findings: d.Findings()}
+			if d.Err() != nil || !c.sane() {
+				continue
 			}
 			vc.byFile[c.File] = c
 		}
 	})
+	if !ok {
+		return &validateCache{}
+	}
 	return vc
 }
 
+// sane reports whether c could be what checking c.File found: a content
+// hash, and findings about that file.
+func (c cachedCheck) sane() bool {
+	if c.File == "" || len(c.Sum) != 64 {
+		return false
+	}
+	for _, f := range c.Findings {
+		if f.File != c.File {
+			return false
+		}
+	}
+	return true
+}
+
 func (vc *validateCache) save(files []string) {
-	_ = cache.Save(validateCacheName(files), func(enc *gob.Encoder) error {
-		if err := enc.Encode(vc.Stamp); err != nil {
+	_ = cache.Save(validateCacheName(files), func(w *cache.Writer) error {
+		var e cache.Enc
+		e.String(validateCacheKind)
+		e.Int(vc.Stamp)
+		if err := w.Write(&e); err != nil {
 			return err
 		}
 		for _, c := range vc.Notices {
 			if c.File == "" {
 				continue // not loaded: checked again next time
 			}
-			if err := enc.Encode(c); err != nil {
+			e.Reset()
+			e.String(c.File)
+			e.Stat(c.Stat)
+			e.String(c.Sum)
+			e.Findings(c.Findings)
+			if err := w.Write(&e); err != nil {
 				return err
 			}
 		}

@@ -11,10 +11,8 @@
 package cache
 
 import (
-	"bufio"
 	"crypto/sha256"
 	"debug/elf"
-	"encoding/gob"
 	"encoding/hex"
 	"os"
 	"path/filepath"
@@ -39,11 +37,11 @@ func Dir() string {
 	return filepath.Join(d, "personvern")
 }
 
-// Load opens the cache file name and hands it to read as a stream of gob
-// values; it reports whether the file was there and read returned nil.
-// Large caches are many small values, not one: gob reads a value whole
-// into memory first.
-func Load(name string, read func(*gob.Decoder) error) bool {
+// Load opens the cache file name and hands its records to read (see
+// Reader); it reports whether the file was there, in this format, and
+// read returned nil. Large caches are many small records, not one value,
+// each checked on its own: a damaged record costs that record only.
+func Load(name string, read func(*Reader) error) bool {
 	dir := Dir()
 	if dir == "" {
 		return false
@@ -53,12 +51,16 @@ func Load(name string, read func(*gob.Decoder) error) bool {
 		return false
 	}
 	defer f.Close()
-	return read(gob.NewDecoder(bufio.NewReaderSize(f, 1<<16))) == nil
+	r, err := newReader(f)
+	if err != nil {
+		return false
+	}
+	return read(r) == nil
 }
 
 // Save writes the cache file name with write, through a temporary file, so
 // that a reader sees the old cache or the new one, never half of one.
-func Save(name string, write func(*gob.Encoder) error) error {
+func Save(name string, write func(*Writer) error) error {
 	dir := Dir()
 	if dir == "" {
 		return nil
@@ -70,10 +72,10 @@ func Save(name string, write func(*gob.Encoder) error) error {
 	if err != nil {
 		return err
 	}
-	w := bufio.NewWriterSize(tmp, 1<<16)
-	err = write(gob.NewEncoder(w))
+	w := newWriter(tmp)
+	err = write(w)
 	if err == nil {
-		err = w.Flush()
+		err = w.flush()
 	}
 	if cerr := tmp.Close(); err == nil {
 		err = cerr

@@ -17,7 +17,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unsafe"
 
 	"github.com/personvern/personvern/internal/cache"
 	"github.com/personvern/personvern/internal/notice"
@@ -173,22 +172,23 @@ func Build(files []string, opt Options) (*Result, error) {
 		defer hist.close()
 	}
 	entries := make([]*entry, len(files))
+	for i, f := range files {
+		entries[i] = &entry{file: f, id: fallbackID(f)}
+	}
+	// Which notices are kept is settled before any file is kept or put, so
+	// that a notice found out late is built in full, never half kept.
+	kept := make([]*CachedNotice, len(files))
+	if prev != nil {
+		last := openLastSite(opt.Cache, langs)
+		work.Each(len(files), func(i int) {
+			kept[i] = entries[i].reuse(prev[files[i]], opt.Cache, last, langs, opt.Config.Defaults, hist)
+		})
+		last.close()
+	}
 	done := 0
 	var firstErr error
-	work.Each(len(files), func(i int) {
-		e := &entry{file: files[i], id: fallbackID(files[i])}
-		entries[i] = e
-		var err error
-		if hit := e.reuse(prev[files[i]], opt.Cache, hist); hit != nil {
-			for _, f := range noticeFiles(hit.ID, hit.Langs) {
-				record(f, keeper.Keep(f))
-			}
-			mu.Lock()
-			res.Reused++
-			mu.Unlock()
-		} else {
-			err = e.build(langs, opt, hist, put)
-		}
+	buildAt := func(i int) {
+		err := entries[i].build(langs, opt, hist, put)
 		mu.Lock()
 		defer mu.Unlock()
 		if err != nil && firstErr == nil {
@@ -198,7 +198,47 @@ func Build(files []string, opt Options) (*Result, error) {
 		if opt.Progress != nil {
 			opt.Progress(done, len(files))
 		}
-	})
+	}
+	todo := make([]int, 0, len(files))
+	for i := range files {
+		if kept[i] == nil {
+			todo = append(todo, i)
+		}
+	}
+	for {
+		work.Each(len(todo), func(k int) { buildAt(todo[k]) })
+		// A kept notice's id is what its record says. One that another
+		// notice has too may be a record of another notice: built, it
+		// shows its own id (or the duplicate-id error a full build finds).
+		todo = todo[:0]
+		ids := map[string]int{}
+		for _, e := range entries {
+			ids[e.id]++
+		}
+		for i, e := range entries {
+			if kept[i] != nil && ids[e.id] > 1 {
+				kept[i] = nil
+				entries[i] = &entry{file: e.file, id: fallbackID(e.file)}
+				todo = append(todo, i)
+			}
+		}
+		if len(todo) == 0 {
+			break
+		}
+	}
+	for _, hit := range kept {
+		if hit == nil {
+			continue
+		}
+		for _, f := range noticeFiles(hit.ID, hit.Langs) {
+			record(f, keeper.Keep(f))
+		}
+		res.Reused++
+		done++
+		if opt.Progress != nil {
+			opt.Progress(done, len(files))
+		}
+	}
 	if firstErr == nil {
 		firstErr = sinkErr
 	}
@@ -271,18 +311,12 @@ func historyKey(hist *gitHistory, file string) string {
 
 // reuse returns c when the notice in e.file is still what c was made
 // from, and fills e from it; else it returns nil and e is to be built.
-// A file whose metadata is unchanged is not read at all.
-func (e *entry) reuse(c *CachedNotice, bc *BuildCache, hist *gitHistory) *CachedNotice {
-	if c == nil {
+// A file whose metadata is unchanged is not read at all. Whatever the
+// record says is checked first: a notice is kept only when a build of it
+// would give what is kept, its files and its entries on the index pages.
+func (e *entry) reuse(c *CachedNotice, bc *BuildCache, last *lastSite, langs []string, defaults *notice.Defaults, hist *gitHistory) *CachedNotice {
+	if c == nil || !c.sane(e.file, langs, defaults) {
 		return nil
-	}
-	if len(c.Index) != len(c.Langs) {
-		return nil
-	}
-	for _, it := range c.Index {
-		if it.Off < 0 {
-			return nil // its index entry cannot be copied: render again
-		}
 	}
 	e.history = historyKey(hist, e.file)
 	if e.history != c.History {
@@ -292,10 +326,123 @@ func (e *entry) reuse(c *CachedNotice, bc *BuildCache, hist *gitHistory) *Cached
 	if err != nil || !same {
 		return nil
 	}
+	index := make([]IndexItem, len(c.Index))
+	for k, l := range c.Langs {
+		it := c.Index[k]
+		page := last.pages[l]
+		if it.Off < 0 || it.Len <= 0 || it.Off > len(page) || it.Len > len(page)-it.Off {
+			return nil // not on the page: render again
+		}
+		// Copied, then checked: what is checked is what is published.
+		html := string(page[it.Off : it.Off+it.Len])
+		if entrySum(c.ID, l, it.Key, html) != it.Sum {
+			return nil
+		}
+		index[k] = IndexItem{Key: it.Key, HTML: html, Sum: it.Sum}
+	}
+	for _, f := range noticeFiles(c.ID, c.Langs) {
+		if !last.has(f) {
+			return nil
+		}
+	}
 	e.loaded, e.stat, e.sum = true, st, sum
-	e.id, e.langs, e.updated, e.index = c.ID, c.Langs, c.Updated, c.Index
+	e.id, e.langs, e.updated, e.index = c.ID, c.Langs, c.Updated, index
 	e.findings = c.Findings
 	return c
+}
+
+// sane reports whether c could be the record of a build of file with
+// langs: a slug for an id, some of langs in their order, an index entry
+// for each, and warnings about file (or the defaults it takes) only.
+func (c *CachedNotice) sane(file string, langs []string, defaults *notice.Defaults) bool {
+	if !slugOK(c.ID) || len(c.Index) != len(c.Langs) {
+		return false
+	}
+	k := 0
+	for _, l := range c.Langs {
+		for k < len(langs) && langs[k] != l {
+			k++
+		}
+		if k == len(langs) {
+			return false // not built, twice, or out of order
+		}
+		k++
+	}
+	for _, f := range c.Findings {
+		if f.Severity != validate.Warning || f.File != file && (defaults == nil || f.File != defaults.Path) {
+			return false
+		}
+	}
+	return true
+}
+
+// entrySum binds a notice's entry on the index page of lang to the notice
+// and the key the page is sorted by: an entry found at the place a record
+// names is kept only when it is the one that record's build wrote there.
+func entrySum(id, lang, key, html string) string {
+	return cache.Key([]byte(id), []byte(lang), []byte(key), []byte(html))
+}
+
+// lastSite is what of the last build a kept notice is checked against:
+// the files it made and its index pages.
+type lastSite struct {
+	files  map[string]bool
+	mem    map[string][]byte // a build in memory (serve)
+	pages  map[string][]byte
+	mapped []*mapped
+}
+
+// maxMarker bounds the list of files of the last build read back: some
+// hundred thousand notices.
+const maxMarker = 256 << 20
+
+func openLastSite(c *BuildCache, langs []string) *lastSite {
+	s := &lastSite{pages: map[string][]byte{}}
+	if c.files != nil {
+		s.mem = c.files
+		for _, l := range langs {
+			s.pages[l] = c.files[l+"/index.html"]
+		}
+		return s
+	}
+	s.files = map[string]bool{}
+	if m, err := mapFile(c.dir, Marker); err == nil {
+		if len(m.data) <= maxMarker {
+			for line := range bytes.Lines(m.data) {
+				if line = bytes.TrimSuffix(line, []byte("\n")); len(line) > 0 && line[0] != '#' {
+					s.files[string(line)] = true
+				}
+			}
+		}
+		m.close()
+	}
+	for _, l := range langs {
+		if _, ok := c.Pages[l]; !ok {
+			continue
+		}
+		if m, err := mapFile(c.dir, l+"/index.html"); err == nil {
+			s.mapped = append(s.mapped, m)
+			s.pages[l] = m.data
+		}
+	}
+	return s
+}
+
+// has reports whether the last build made the file p.
+func (s *lastSite) has(p string) bool {
+	if s.mem != nil {
+		_, ok := s.mem[p]
+		return ok
+	}
+	return s.files[p]
+}
+
+// close unmaps the pages; kept entries were copied from them.
+func (s *lastSite) close() {
+	for _, m := range s.mapped {
+		m.close()
+	}
+	s.pages = nil
 }
 
 // build loads, validates and renders the notice in e.file.
@@ -430,7 +577,8 @@ func buildNotice(e *entry, n *notice.Notice, langs []string, opt Options, hist *
 		if err := opt.Renderer.RenderIndexEntry(&b, l, ie); err != nil {
 			return err
 		}
-		e.index[slices.Index(nl, l)] = IndexItem{Key: sortKey(ie.Title), HTML: b.String()}
+		key := sortKey(ie.Title)
+		e.index[slices.Index(nl, l)] = IndexItem{Key: key, HTML: b.String(), Sum: entrySum(e.id, l, key, b.String())}
 	}
 	return nil
 }
@@ -452,11 +600,11 @@ func noticeFiles(id string, langs []string) []string {
 }
 
 // IndexItem is a notice on an index page, with the key the page is sorted
-// by: rendered (HTML), or, for a notice kept from the last build, where it
-// is on that build's index page (Off, Len; Off -1 when unknown).
+// by and its entrySum: rendered (HTML), or, in a BuildCache, where the
+// build wrote it on its index page (Off, Len; Off -1 when unknown).
 type IndexItem struct {
-	Key, HTML string
-	Off, Len  int
+	Key, HTML, Sum string
+	Off, Len       int
 }
 
 func buildIndexes(entries []*entry, langs []string, opt Options, put func(string, []byte), create func(string) (io.WriteCloser, error)) error {
@@ -480,10 +628,6 @@ func buildIndexes(entries []*entry, langs []string, opt Options, put func(string
 				owners = append(owners, e)
 			}
 		}
-		old, err := fillKept(items, opt.Cache, l)
-		if err != nil {
-			return err
-		}
 		sort.Stable(byKey{items, owners})
 		idx := render.IndexPage{Lang: l, Title: opt.Config.Title[l], Languages: langs, Entries: make([]template.HTML, len(items))}
 		for i, it := range items {
@@ -494,7 +638,6 @@ func buildIndexes(entries []*entry, langs []string, opt Options, put func(string
 		// next build to copy it from.
 		f, err := create(path.Join(l, "index.html"))
 		if err != nil {
-			old.close()
 			return err
 		}
 		w := &entryWriter{w: bufio.NewWriterSize(f, 1<<16), items: items}
@@ -505,13 +648,12 @@ func buildIndexes(entries []*entry, langs []string, opt Options, put func(string
 		if cerr := f.Close(); err == nil {
 			err = cerr
 		}
-		old.close()
 		if err != nil {
 			return err
 		}
 		for i, it := range items {
 			if e := owners[i]; e != nil {
-				e.index[slices.Index(e.langs, l)] = IndexItem{Key: it.Key, Off: it.Off, Len: it.Len} // not HTML: it may point into old
+				e.index[slices.Index(e.langs, l)] = IndexItem{Key: it.Key, Sum: it.Sum, Off: it.Off, Len: it.Len} // the next build reads HTML from the page
 			}
 		}
 	}
@@ -563,35 +705,6 @@ func (w *entryWriter) Write(p []byte) (int, error) {
 	n, err := w.w.Write(p)
 	w.n += n
 	return n, err
-}
-
-// fillKept gives the entries kept from the last build their HTML, read
-// from that build's index page for lang. The page is mapped, not copied,
-// and the entries point into it until close.
-func fillKept(items []*IndexItem, c *BuildCache, lang string) (*mapped, error) {
-	var old *mapped
-	for _, it := range items {
-		if it.HTML != "" || it.Len == 0 {
-			continue
-		}
-		if old == nil {
-			if c.files != nil { // a build in memory (serve)
-				old = &mapped{data: c.files[lang+"/index.html"]}
-			} else {
-				var err error
-				if old, err = mapFile(c.dir, lang+"/index.html"); err != nil {
-					return nil, fmt.Errorf("reading the last build's index page: %w", err)
-				}
-			}
-		}
-		if it.Off < 0 || it.Off+it.Len > len(old.data) {
-			old.close()
-			return nil, fmt.Errorf("the last build's index page for %s is not the one the cache describes; build again with --no-cache", lang)
-		}
-		// Not copied: the mapping is read-only and outlives the entries.
-		it.HTML = unsafe.String(&old.data[it.Off], it.Len)
-	}
-	return old, nil
 }
 
 // norwegianOrder puts æ, ø and å after z, in that order, as Norwegian

@@ -1,8 +1,9 @@
 package site
 
 import (
-	"encoding/gob"
+	"errors"
 	"fmt"
+	"io/fs"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -43,7 +44,7 @@ type CachedNotice struct {
 	Langs    []string
 	Updated  string
 	Findings []validate.Finding // warnings; notices with errors are not kept
-	Index    []IndexItem        // where its entry is on the index page of each of Langs
+	Index    []IndexItem        // where its entry is on the index page of each of Langs, and its entrySum
 }
 
 func cacheName(out string) string {
@@ -54,40 +55,110 @@ func cacheName(out string) string {
 	return cache.Name("build", cache.Key([]byte(abs)))
 }
 
-// cacheHeader starts a cache file; a CachedNotice and its file name follow
-// for each of Count notices.
-type cacheHeader struct {
-	Global string
-	Stamp  int64
-	Site   cache.Stat
-	Pages  map[string]cache.Stat
-	Count  int
+// A build cache file is a header record, then a record for each notice
+// (see cache.Reader). Each is checked on its own: a damaged notice record
+// makes that notice be built again, a damaged header no cache at all.
+const cacheKind = "personvern build cache"
+
+func encodeHeader(e *cache.Enc, c *BuildCache) {
+	e.String(cacheKind)
+	e.String(c.Global)
+	e.Int(c.Stamp)
+	e.Stat(c.Site)
+	langs := make([]string, 0, len(c.Pages))
+	for l := range c.Pages {
+		langs = append(langs, l)
+	}
+	sort.Strings(langs)
+	e.Uint(uint64(len(langs)))
+	for _, l := range langs {
+		e.String(l)
+		e.Stat(c.Pages[l])
+	}
+}
+
+func decodeHeader(d *cache.Dec, out string) (*BuildCache, error) {
+	if d.String() != cacheKind {
+		return nil, errors.New("not a build cache")
+	}
+	c := &BuildCache{Global: d.String(), Stamp: d.Int(), Site: d.Stat(), Pages: map[string]cache.Stat{}, Notices: map[string]*CachedNotice{}, dir: out}
+	for n := d.Len(); n > 0 && d.OK(); n-- {
+		l := d.String()
+		if !slugOK(l) {
+			return nil, errors.New("build cache: bad language")
+		}
+		c.Pages[l] = d.Stat()
+	}
+	return c, d.Err()
+}
+
+func encodeNotice(e *cache.Enc, file string, n *CachedNotice) {
+	e.String(file)
+	e.Stat(n.Stat)
+	e.String(n.Sum)
+	e.String(n.History)
+	e.String(n.ID)
+	e.Strings(n.Langs)
+	e.String(n.Updated)
+	e.Findings(n.Findings)
+	e.Uint(uint64(len(n.Index)))
+	for _, it := range n.Index {
+		e.String(it.Key)
+		e.String(it.Sum)
+		e.Int(int64(it.Off))
+		e.Int(int64(it.Len))
+	}
+}
+
+// decodeNotice reads a notice record and refuses values no build makes;
+// what depends on this build (its languages, the last site's pages) is
+// checked when the notice is kept (entry.reuse).
+func decodeNotice(d *cache.Dec) (string, *CachedNotice, error) {
+	file := d.String()
+	n := &CachedNotice{Stat: d.Stat(), Sum: d.String(), History: d.String(), ID: d.String(), Langs: d.Strings(), Updated: d.String(), Findings: d.Findings()}
+	for k := d.Len(); k > 0 && d.OK(); k-- {
+		n.Index = append(n.Index, IndexItem{Key: d.String(), Sum: d.String(), Off: d.Int32(), Len: d.Int32()})
+	}
+	if err := d.Err(); err != nil {
+		return "", nil, err
+	}
+	if file == "" || !slugOK(n.ID) || len(n.Index) != len(n.Langs) {
+		return "", nil, errors.New("build cache: bad notice record")
+	}
+	for _, it := range n.Index {
+		if it.Off < 0 || it.Len <= 0 || len(it.Sum) != 64 {
+			return "", nil, errors.New("build cache: bad index entry")
+		}
+	}
+	return file, n, nil
 }
 
 // LoadCache returns the record of the last build into out, or nil when
 // there is none, or out has changed since.
 func LoadCache(out string) *BuildCache {
-	var c BuildCache
-	ok := cache.Load(cacheName(out), func(dec *gob.Decoder) error {
-		var h cacheHeader
-		if err := dec.Decode(&h); err != nil {
+	var c *BuildCache
+	ok := cache.Load(cacheName(out), func(r *cache.Reader) error {
+		d, err := r.Next()
+		if err != nil {
 			return err
 		}
-		c = BuildCache{Global: h.Global, Stamp: h.Stamp, Site: h.Site, Pages: h.Pages, Notices: make(map[string]*CachedNotice, h.Count), dir: out}
-		for i := 0; i < h.Count; i++ {
-			var file string
-			n := &CachedNotice{}
-			if err := dec.Decode(&file); err != nil {
-				return err
-			}
-			if err := dec.Decode(n); err != nil {
-				return err
-			}
-			c.Notices[file] = n
+		if c, err = decodeHeader(d, out); err != nil {
+			return err
 		}
-		return nil
+		for {
+			d, err := r.Next()
+			switch {
+			case err == cache.ErrDamaged:
+				continue // that notice is built again
+			case err != nil:
+				return nil // the end, or what follows is lost: built again
+			}
+			if file, n, err := decodeNotice(d); err == nil {
+				c.Notices[file] = n
+			}
+		}
 	})
-	if !ok {
+	if !ok || c == nil {
 		return nil
 	}
 	st, err := cache.StatFile(filepath.Join(out, Marker))
@@ -99,7 +170,7 @@ func LoadCache(out string) *BuildCache {
 			return nil
 		}
 	}
-	return &c
+	return c
 }
 
 // SaveCache records c as the last build into out; call it after the
@@ -114,15 +185,19 @@ func SaveCache(out string, c *BuildCache) error {
 	}
 	c.Site = st
 	c.Pages = map[string]cache.Stat{}
-	langs := map[string]bool{}
 	for _, n := range c.Notices {
 		for _, l := range n.Langs {
-			langs[l] = true
-		}
-	}
-	for l := range langs {
-		if c.Pages[l], err = cache.StatFile(filepath.Join(out, l, "index.html")); err != nil {
-			return err
+			if _, done := c.Pages[l]; done || !slugOK(l) {
+				continue
+			}
+			st, err := cache.StatFile(filepath.Join(out, l, "index.html"))
+			switch {
+			case errors.Is(err, fs.ErrNotExist):
+				continue // no entry can be kept from it
+			case err != nil:
+				return err
+			}
+			c.Pages[l] = st
 		}
 	}
 	files := make([]string, 0, len(c.Notices))
@@ -130,15 +205,16 @@ func SaveCache(out string, c *BuildCache) error {
 		files = append(files, f)
 	}
 	sort.Strings(files)
-	return cache.Save(cacheName(out), func(enc *gob.Encoder) error {
-		if err := enc.Encode(cacheHeader{Global: c.Global, Stamp: c.Stamp, Site: c.Site, Pages: c.Pages, Count: len(files)}); err != nil {
+	return cache.Save(cacheName(out), func(w *cache.Writer) error {
+		var e cache.Enc
+		encodeHeader(&e, c)
+		if err := w.Write(&e); err != nil {
 			return err
 		}
 		for _, f := range files {
-			if err := enc.Encode(f); err != nil {
-				return err
-			}
-			if err := enc.Encode(c.Notices[f]); err != nil {
+			e.Reset()
+			encodeNotice(&e, f, c.Notices[f])
+			if err := w.Write(&e); err != nil {
 				return err
 			}
 		}

@@ -20,10 +20,6 @@ import (
 // not make: personvern never deletes those without --clean.
 var ErrForeign = errors.New("output folder holds files personvern did not make")
 
-// maxMarker bounds the marker file read from an output folder: a list of
-// a million files is far less.
-const maxMarker = 256 << 20
-
 // scanOutput looks at every entry of the site folder dir, never following
 // a link: it refuses what a site never holds (a link, a special file, a
 // repository), and lists the files that dir's marker does not name, which
