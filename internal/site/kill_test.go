@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/personvern/personvern/internal/notice"
+	"github.com/personvern/personvern/internal/testtool"
 )
 
 // treeSum is a checksum of every file under dir, by path and content.
@@ -128,7 +129,7 @@ func TestKilledBuildKeepsSite(t *testing.T) {
 	dir := t.TempDir()
 	notices := filepath.Join(dir, "notices")
 	_ = os.Mkdir(notices, 0o755)
-	src, err := os.ReadFile("../../notices/joblearn.yaml")
+	src, err := os.ReadFile("../../testdata/notices/joblearn.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -210,7 +211,7 @@ func TestKilledUpdateIsFinished(t *testing.T) {
 		t.Skip("slow")
 	}
 	dir := t.TempDir()
-	src, err := os.ReadFile("../../notices/joblearn.yaml")
+	src, err := os.ReadFile("../../testdata/notices/joblearn.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -305,13 +306,13 @@ func TestKilledUpdateIsFinished(t *testing.T) {
 // TestInputsNeverModified: validating, building and rendering leave every
 // input byte as it was.
 func TestInputsNeverModified(t *testing.T) {
-	before := treeSum(t, "../../notices")
-	res := buildNotices(t)
+	before := treeSum(t, testtool.Notices())
+	res := buildDir(t, testtool.Notices())
 	dir := filepath.Join(t.TempDir(), "site")
 	if err := Write(dir, res.Files, false); err != nil {
 		t.Fatal(err)
 	}
-	if after := treeSum(t, "../../notices"); after != before {
+	if after := treeSum(t, testtool.Notices()); after != before {
 		t.Errorf("notices/ changed: %s → %s", before, after)
 	}
 }
