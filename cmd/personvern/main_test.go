@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strconv"
 	"testing"
 
@@ -27,6 +28,9 @@ func TestScripts(t *testing.T) {
 				return err
 			}
 			env.Setenv("REPO", wd+"/../..")
+			// The folder of the personvern command, for scripts that
+			// set PATH to run it without other programs (git).
+			env.Setenv("TESTBIN", filepath.SplitList(env.Getenv("PATH"))[0])
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
