@@ -31,32 +31,17 @@ in and which GDPR article asks for it. Values to replace start with
 			if !slugRE.MatchString(id) || len(id) > 64 {
 				return trouble("%q is not a valid id: use lower case letters, digits, '-' and '_', e.g. kvalifiseringsprogrammet", id)
 			}
-			tmpl, err := template.ParseFS(templates.FS, "new.yaml")
+			src, err := starterNotice(id)
 			if err != nil {
-				return trouble("starter template: %v", err)
-			}
-			var buf bytes.Buffer
-			data := struct{ ID, Date string }{id, time.Now().Format("2006-01-02")}
-			if err := tmpl.Execute(&buf, data); err != nil {
-				return trouble("starter template: %v", err)
+				return err
 			}
 			if err := os.MkdirAll(dir, 0o755); err != nil {
 				return trouble("%v", err)
 			}
 			path := filepath.Join(dir, id+".yaml")
-			// O_EXCL: never overwrite a notice, even one made between check and write.
-			f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-			if errors.Is(err, fs.ErrExist) {
+			if err := writeNew(path, src); errors.Is(err, fs.ErrExist) {
 				return trouble("%s already exists; choose another id or edit that file", path)
-			}
-			if err != nil {
-				return trouble("%v", err)
-			}
-			if _, err := f.Write(buf.Bytes()); err != nil {
-				f.Close()
-				return trouble("%v", err)
-			}
-			if err := f.Close(); err != nil {
+			} else if err != nil {
 				return trouble("%v", err)
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "wrote %s\nfill in the values marked FYLL INN, then run: personvern validate %s\n", path, path)
@@ -65,4 +50,33 @@ in and which GDPR article asks for it. Values to replace start with
 	}
 	cmd.Flags().StringVar(&dir, "dir", "notices", "folder to write the notice in")
 	return cmd
+}
+
+// starterNotice is the commented starter notice with the given id.
+func starterNotice(id string) ([]byte, error) {
+	tmpl, err := template.ParseFS(templates.FS, "new.yaml")
+	if err != nil {
+		return nil, trouble("starter template: %v", err)
+	}
+	var buf bytes.Buffer
+	data := struct{ ID, Date string }{id, time.Now().Format("2006-01-02")}
+	if err := tmpl.Execute(&buf, data); err != nil {
+		return nil, trouble("starter template: %v", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// writeNew writes a file that must not exist yet: O_EXCL never
+// overwrites one, even one made between a check and the write.
+func writeNew(path string, src []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(src); err != nil {
+		f.Close()
+		os.Remove(path) // ours: made by O_EXCL just now
+		return err
+	}
+	return f.Close()
 }
