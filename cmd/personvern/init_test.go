@@ -194,7 +194,7 @@ func TestInitWorkflow(t *testing.T) {
 		"github": func(labelled bool) (int, string) {
 			s := steps["sign-off"][0]
 			values := map[string]string{
-				"github.event.pull_request.base.sha": base,
+				"github.event.pull_request.base.sha":                                       base,
 				"contains(github.event.pull_request.labels.*.name, 'personvern-godkjent')": map[bool]string{true: "true", false: "false"}[labelled],
 			}
 			env := map[string]string{}
@@ -234,7 +234,9 @@ func TestInitWorkflow(t *testing.T) {
 		{"wording only", func() {
 			_ = os.WriteFile(notice, bytes.Replace(added, []byte("Uten søknad kan vi ikke gi barnet plass."), []byte("Uten en søknad kan vi ikke gi barnet plass."), 1), 0o644)
 		}, 0, 0},
-		{"longer retention", func() { _ = os.WriteFile(notice, bytes.Replace(added, []byte("period: P2Y"), []byte("period: P5Y"), 1), 0o644) }, 1, 0},
+		{"longer retention", func() {
+			_ = os.WriteFile(notice, bytes.Replace(added, []byte("period: P2Y"), []byte("period: P5Y"), 1), 0o644)
+		}, 1, 0},
 		{"new notice", func() { _ = os.WriteFile(filepath.Join(repo, "notices", "joblearn.yaml"), other, 0o644) }, 1, 0},
 		{"notice removed", func() { _ = os.Remove(notice) }, 1, 0},
 		{"defaults changed", func() {
