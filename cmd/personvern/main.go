@@ -93,6 +93,6 @@ GDPR articles 13 and 14.`,
 	// The same line as personvern version.
 	root.SetVersionTemplate("personvern {{.Version}}\n")
 	root.CompletionOptions.DisableDefaultCmd = true
-	root.AddCommand(newBuildCmd(), newServeCmd(), newValidateCmd(), newRenderCmd(), newDiffCmd(), newNewCmd(), newInitCmd(), newSchemaCmd(), newVersionCmd())
+	root.AddCommand(newBuildCmd(), newServeCmd(), newValidateCmd(), newRenderCmd(), newDiffCmd(), newNewCmd(), newInitCmd(), newCodesCmd(), newSchemaCmd(), newVersionCmd())
 	return root
 }
