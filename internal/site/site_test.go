@@ -135,6 +135,10 @@ func TestBuildNotices(t *testing.T) {
 }
 
 var linkRE = regexp.MustCompile(`(?:href|src)="([^"]*)"`)
+
+// anchorRE finds the links a reader clicks. Opened from disk (file://), a
+// link to a folder shows a directory listing, so each names its file.
+var anchorRE = regexp.MustCompile(`<a [^>]*href="([^"#][^"]*)"`)
 var idRE = regexp.MustCompile(`id="([^"]*)"`)
 
 // checkLinks follows every link in every HTML page of dir that stays in
@@ -164,6 +168,12 @@ func checkLinks(t *testing.T, dir string, min int) {
 		b, err := os.ReadFile(p)
 		if err != nil {
 			return err
+		}
+		for _, m := range anchorRE.FindAllStringSubmatch(string(b), -1) {
+			target, _, _ := strings.Cut(m[1], "#")
+			if !strings.Contains(target, ":") && (target == "" || strings.HasSuffix(target, "/") || target == "." || target == "..") {
+				t.Errorf("%s: link %q names a folder, which opened from disk shows a directory listing; link to its index.html", p, m[1])
+			}
 		}
 		for _, m := range linkRE.FindAllStringSubmatch(string(b), -1) {
 			href := m[1]
