@@ -151,6 +151,14 @@ output folder differs from what a build would write.`,
 				return err
 			}
 			opt.NoHistory = noHistory
+			if !noHistory {
+				if gap := site.FindHistoryGap(files); gap != nil {
+					if check {
+						return trouble("%s", historyGapCheck(gap))
+					}
+					fmt.Fprintln(cmd.ErrOrStderr(), "personvern: warning: "+historyGapWarning(gap))
+				}
+			}
 			start := time.Now()
 			stderr := cmd.ErrOrStderr()
 			if !quiet && isTerminal(stderr) {
@@ -263,4 +271,20 @@ func isTerminal(w io.Writer) bool {
 	}
 	info, err := f.Stat()
 	return err == nil && info.Mode()&os.ModeCharDevice != 0
+}
+
+// historyGapCheck is why build --check refuses: the committed site was
+// built with the whole history, so comparing with less would call it stale.
+func historyGapCheck(g *site.HistoryGap) string {
+	if g.NoGit {
+		return `git is not installed: build --check needs it to read the history for the "Endringer" section; install git, or pass --no-history if the site is built without history`
+	}
+	return g.Dir + ` is in a shallow git clone: build --check needs the full history for the "Endringer" section; fetch it (actions/checkout: fetch-depth: 0; git fetch --unshallow), or pass --no-history if the site is built without history`
+}
+
+func historyGapWarning(g *site.HistoryGap) string {
+	if g.NoGit {
+		return `git is not installed, so "Endringer" lacks the earlier versions of notices in a git repository; install git, or pass --no-history`
+	}
+	return g.Dir + ` is in a shallow git clone, so "Endringer" lacks the earlier versions; fetch the full history (actions/checkout: fetch-depth: 0; git fetch --unshallow), or pass --no-history`
 }

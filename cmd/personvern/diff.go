@@ -27,9 +27,9 @@ OLD and NEW are files, or REV:PATH read from the git repository you stand in.
 Exit status, as diff(1): 0 no change, 1 changes, 2 trouble. With
 --fail-on material, exit 1 only when a change is material (notable: notable
 or material), so CI can ask for a sign-off on those.`,
-		Example: `  personvern diff v1.0:notices/kvp.yaml notices/kvp.yaml
-  personvern diff old.yaml new.yaml --lang nn --format html > endringer.html
-  personvern diff main:notices/kvp.yaml notices/kvp.yaml --fail-on material`,
+		Example: `  personvern diff HEAD~1:notices/joblearn.yaml notices/joblearn.yaml
+  personvern diff main:notices/kvalifiseringsprogrammet.yaml notices/kvalifiseringsprogrammet.yaml --lang nn --format html > endringer.html
+  personvern diff main:notices/kvalifiseringsprogrammet.yaml notices/kvalifiseringsprogrammet.yaml --fail-on material`,
 		Args: cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if !slices.Contains(render.DiffFormats, format) {

@@ -88,8 +88,11 @@ A notice is one YAML file; the JSON Schema and the rules check it against
 GDPR articles 13 and 14.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		Version:       version(),
 	}
+	// The same line as personvern version.
+	root.SetVersionTemplate("personvern {{.Version}}\n")
 	root.CompletionOptions.DisableDefaultCmd = true
-	root.AddCommand(newBuildCmd(), newServeCmd(), newValidateCmd(), newRenderCmd(), newDiffCmd(), newNewCmd(), newSchemaCmd())
+	root.AddCommand(newBuildCmd(), newServeCmd(), newValidateCmd(), newRenderCmd(), newDiffCmd(), newNewCmd(), newInitCmd(), newCodesCmd(), newSchemaCmd(), newVersionCmd())
 	return root
 }

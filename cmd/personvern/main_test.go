@@ -4,7 +4,9 @@ import (
 	"errors"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -27,6 +29,16 @@ func TestScripts(t *testing.T) {
 				return err
 			}
 			env.Setenv("REPO", wd+"/../..")
+			// The folder of the personvern command, for scripts that
+			// set PATH to run it without other programs (git).
+			env.Setenv("TESTBIN", filepath.SplitList(env.Getenv("PATH"))[0])
+			// The go command's own folders, for adopt.txtar, which
+			// installs personvern from this checkout as a user would.
+			for _, k := range []string{"GOCACHE", "GOMODCACHE", "GOPATH", "GOPROXY", "GOFLAGS", "GOTOOLCHAIN"} {
+				if v := goEnv(k); v != "" {
+					env.Setenv(k, v)
+				}
+			}
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
@@ -72,4 +84,20 @@ func exitCode(ts *testscript.TestScript, neg bool, args, command []string) {
 	if got != want {
 		ts.Fatalf("exit status %d, want %d", got, want)
 	}
+}
+
+var goEnvCache = map[string]string{}
+
+// goEnv is a setting of the go command, asked once per test run.
+func goEnv(key string) string {
+	if v, ok := goEnvCache[key]; ok {
+		return v
+	}
+	out, err := exec.Command("go", "env", key).Output()
+	v := ""
+	if err == nil {
+		v = strings.TrimSpace(string(out))
+	}
+	goEnvCache[key] = v
+	return v
 }

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"text/template"
 	"time"
 
@@ -24,40 +25,33 @@ func newNewCmd() *cobra.Command {
 		Short: "Write a starter notice notices/ID.yaml with a comment on every field",
 		Long: `Write a starter notice with a comment on every field saying what to fill
 in and which GDPR article asks for it. Values to replace start with
-"FYLL INN"; validate lists those that are left. Refuses to overwrite.`,
+"FYLL INN"; validate lists those that are left. Refuses to overwrite.
+
+ID becomes the page's address: lower case a-z, digits, '-' and '_'. A name
+is made into one: "Søknad om plass" gives soknad-om-plass (æ ae, ø o, å a).`,
+		Example: `  personvern new barnehage
+  personvern new "søknad om plass"`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			id := args[0]
-			if !slugRE.MatchString(id) || len(id) > 64 {
-				return trouble("%q is not a valid id: use lower case letters, digits, '-' and '_', e.g. kvalifiseringsprogrammet", id)
+			id, ok := slug(args[0])
+			if !ok {
+				return trouble("%q is not a valid id: use letters, digits, spaces, '-' and '_' (at most 64), e.g. kvalifiseringsprogrammet or \"søknad om plass\"", args[0])
 			}
-			tmpl, err := template.ParseFS(templates.FS, "new.yaml")
+			src, err := starterNotice(id)
 			if err != nil {
-				return trouble("starter template: %v", err)
-			}
-			var buf bytes.Buffer
-			data := struct{ ID, Date string }{id, time.Now().Format("2006-01-02")}
-			if err := tmpl.Execute(&buf, data); err != nil {
-				return trouble("starter template: %v", err)
+				return err
 			}
 			if err := os.MkdirAll(dir, 0o755); err != nil {
 				return trouble("%v", err)
 			}
 			path := filepath.Join(dir, id+".yaml")
-			// O_EXCL: never overwrite a notice, even one made between check and write.
-			f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-			if errors.Is(err, fs.ErrExist) {
+			if err := writeNew(path, src); errors.Is(err, fs.ErrExist) {
 				return trouble("%s already exists; choose another id or edit that file", path)
-			}
-			if err != nil {
+			} else if err != nil {
 				return trouble("%v", err)
 			}
-			if _, err := f.Write(buf.Bytes()); err != nil {
-				f.Close()
-				return trouble("%v", err)
-			}
-			if err := f.Close(); err != nil {
-				return trouble("%v", err)
+			if id != args[0] {
+				fmt.Fprintf(cmd.OutOrStdout(), "id %s (from %q)\n", id, args[0])
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "wrote %s\nfill in the values marked FYLL INN, then run: personvern validate %s\n", path, path)
 			return nil
@@ -65,4 +59,51 @@ in and which GDPR article asks for it. Values to replace start with
 	}
 	cmd.Flags().StringVar(&dir, "dir", "notices", "folder to write the notice in")
 	return cmd
+}
+
+// starterNotice is the commented starter notice with the given id.
+func starterNotice(id string) ([]byte, error) {
+	tmpl, err := template.ParseFS(templates.FS, "new.yaml")
+	if err != nil {
+		return nil, trouble("starter template: %v", err)
+	}
+	var buf bytes.Buffer
+	data := struct{ ID, Date string }{id, time.Now().Format("2006-01-02")}
+	if err := tmpl.Execute(&buf, data); err != nil {
+		return nil, trouble("starter template: %v", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// writeNew writes a file that must not exist yet: O_EXCL never
+// overwrites one, even one made between a check and the write.
+func writeNew(path string, src []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(src); err != nil {
+		f.Close()
+		os.Remove(path) // ours: made by O_EXCL just now
+		return err
+	}
+	return f.Close()
+}
+
+// slugFold writes the Norwegian and other common Latin letters in a-z, as
+// Norwegian addresses do (søknad → soknad, Tromsø → tromso).
+var slugFold = strings.NewReplacer(
+	"æ", "ae", "ø", "o", "å", "a", "ä", "a", "ö", "o", "ü", "u", "é", "e", "è", "e", "ê", "e", "á", "a", "à", "a", "ó", "o", "ò", "o", "ô", "o", "í", "i", "ú", "u", "ç", "c", "ñ", "n", "š", "s", "ž", "z", "č", "c", "đ", "d",
+)
+
+// slug turns an id or a name into an id: lower case, the letters above
+// folded, runs of spaces into '-'. Anything else (a '/', a '.') makes it
+// no id, so a path can never become one.
+func slug(arg string) (string, bool) {
+	s := slugFold.Replace(strings.ToLower(strings.TrimSpace(arg)))
+	s = strings.Join(strings.Fields(s), "-")
+	if !slugRE.MatchString(s) || len(s) > 64 {
+		return "", false
+	}
+	return s, true
 }

@@ -29,7 +29,7 @@ Exit status: 0 when there are no errors (warnings allowed), 1 when any
 notice has an error, 2 when a file cannot be read or parsed, or on usage
 errors.`,
 		Example: `  personvern validate
-  personvern validate notices/kvp.yaml --format github`,
+  personvern validate notices/kvalifiseringsprogrammet.yaml --format github`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if !slices.Contains(validate.Formats, format) {
 				return trouble("unknown --format %q; use one of %s", format, strings.Join(validate.Formats, ", "))

@@ -44,7 +44,7 @@ func FuzzCompare(f *testing.F) {
 	// notice in validate's seeds, and the completed one in notices/.
 	for _, name := range []string{"inn-trondheim", "joblearn", "karrieresenteret-vestfold", "kvalifiseringsprogrammet", "vinn-hallingdal"} {
 		a, errA := os.ReadFile("../validate/testdata/seeds/" + name + ".yaml")
-		b, errB := os.ReadFile("../../notices/" + name + ".yaml")
+		b, errB := os.ReadFile("../../testdata/notices/" + name + ".yaml")
 		if errA == nil && errB == nil {
 			f.Add(a, b)
 			f.Add(b, a)
@@ -180,7 +180,7 @@ func FuzzRedline(f *testing.F) {
 func fuzzSeeds() [][]byte {
 	var out [][]byte
 	for _, pattern := range []string{
-		"../../notices/*.yaml",
+		"../../testdata/notices/*.yaml",
 		"../validate/testdata/*.yaml",
 		"../validate/testdata/seeds/*.yaml",
 		"testdata/seeds/*.yaml",

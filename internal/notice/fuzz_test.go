@@ -145,7 +145,7 @@ func fuzzSeeds() [][]byte {
 	var out [][]byte
 	var first []byte
 	for _, pattern := range []string{
-		"../../notices/*.yaml",
+		"../../testdata/notices/*.yaml",
 		"../validate/testdata/*.yaml",
 		"../validate/testdata/seeds/*.yaml",
 		"testdata/seeds/*.yaml",

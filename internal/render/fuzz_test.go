@@ -424,7 +424,7 @@ func markdownSeeds() []string {
 func fuzzSeeds() [][]byte {
 	var out [][]byte
 	for _, pattern := range []string{
-		"../../notices/*.yaml",
+		"../../testdata/notices/*.yaml",
 		"../validate/testdata/*.yaml",
 		"../validate/testdata/seeds/*.yaml",
 		"testdata/seeds/*.yaml",

@@ -167,7 +167,7 @@ func (r *Renderer) Page(n *notice.Notice, opt Options) (*Page, error) {
 		if err != nil {
 			return nil, err
 		}
-		alts = append(alts, Alternate{Lang: l, Label: oc.T("lang.switch"), URL: alt(l, n.ID), Href: rel(l, n.ID)})
+		alts = append(alts, Alternate{Lang: l, Label: oc.T("lang.switch"), URL: alt(l, n.ID), Href: rel(l, n.ID) + "index.html"})
 	}
 	p := Build(n, c, alts)
 	p.Summary = summary.Build(n, c)

@@ -10,30 +10,24 @@ import (
 
 	"github.com/personvern/personvern/internal/i18n"
 	"github.com/personvern/personvern/internal/notice"
+	"github.com/personvern/personvern/internal/testtool"
 	"github.com/personvern/personvern/internal/vocab"
 	"github.com/personvern/personvern/templates"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
 
+// loadNotices loads the fixed corpus, testdata/notices, that the golden
+// files are made from.
 func loadNotices(t testing.TB) []*notice.Document {
 	t.Helper()
-	files, err := notice.Find([]string{"../../notices"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var docs []*notice.Document
-	for _, f := range files {
-		d, err := notice.LoadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		docs = append(docs, d)
-	}
-	if len(docs) == 0 {
-		t.Fatal("no notices")
-	}
-	return docs
+	return loadDir(t, testtool.Corpus())
+}
+
+// loadDir loads every notice in dir, with dir's personvern.yaml defaults.
+func loadDir(t testing.TB, dir string) []*notice.Document {
+	t.Helper()
+	return testtool.LoadNotices(t, dir)
 }
 
 func renderer(t testing.TB) *Renderer {
@@ -45,8 +39,9 @@ func renderer(t testing.TB) *Renderer {
 	return r
 }
 
-// TestGolden renders every notice in notices/ in every language and format
-// and compares with testdata/golden; go test -update rewrites them.
+// TestGolden renders every notice of the corpus, testdata/notices, in
+// every language and format and compares with testdata/golden; go test
+// -update rewrites them.
 func TestGolden(t *testing.T) {
 	r := renderer(t)
 	for _, d := range loadNotices(t) {
@@ -87,9 +82,11 @@ func TestGolden(t *testing.T) {
 	}
 }
 
+// TestTextIsWrappedAt80: a property of every page, so it holds for the
+// corpus and for whatever notices/ holds.
 func TestTextIsWrappedAt80(t *testing.T) {
 	r := renderer(t)
-	for _, d := range loadNotices(t) {
+	for _, d := range append(loadNotices(t), loadDir(t, testtool.Notices())...) {
 		for _, lang := range d.Notice.Languages {
 			var buf bytes.Buffer
 			if err := r.Render(&buf, &d.Notice, Options{Lang: lang, Format: "txt"}); err != nil {

@@ -16,7 +16,7 @@ import (
 // Benchmarks of one notice through each stage, with allocations:
 // go test ./internal/site -run '^$' -bench . -benchmem
 
-const benchNotice = "../../notices/inn-trondheim.yaml" // the largest example
+const benchNotice = "../../testdata/notices/inn-trondheim.yaml" // the largest example
 
 func benchSrc(b *testing.B) []byte {
 	src, err := os.ReadFile(benchNotice)

@@ -62,15 +62,19 @@ func requireBrowser(t *testing.T, script string) {
 	testtool.Require(t, filepath.Base(script), fileExists(script), "restore tools/browser/"+filepath.Base(script)+" from git")
 }
 
-// writeSite builds notices/ as TestBuildNotices does, or without the
+// writeSite builds the corpus, testdata/notices, as TestBuildNotices does, or without the
 // configured base URL when relative, and writes it to a temporary folder.
 func writeSite(t *testing.T, relative bool) (dir string, opt Options) {
 	t.Helper()
-	files, err := notice.Find([]string{filepath.Join(browserRoot, "notices")})
+	files, err := notice.Find([]string{testtool.Corpus()})
 	if err != nil {
 		t.Fatal(err)
 	}
-	opt = options(t, filepath.Join(browserRoot, "notices", "personvern.yaml"))
+	cfg := filepath.Join(testtool.Corpus(), "personvern.yaml")
+	if _, err := os.Stat(cfg); err != nil {
+		cfg = ""
+	}
+	opt = options(t, cfg)
 	if relative {
 		opt.Config.BaseURL = ""
 	}

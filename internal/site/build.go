@@ -541,7 +541,7 @@ func buildNotice(e *entry, n *notice.Notice, langs []string, opt Options, hist *
 	}
 	for _, l := range nl {
 		base := path.Join(l, n.ID)
-		ro := render.Options{Lang: l, Stylesheet: "../../style.css", IndexURL: "../", Languages: nl, History: history, ShowHistory: true}
+		ro := render.Options{Lang: l, Stylesheet: "../../style.css", IndexURL: "../index.html", Languages: nl, History: history, ShowHistory: true}
 		if opt.Config.BaseURL != "" {
 			ro.AltURL = func(lang, id string) string { return opt.Config.BaseURL + lang + "/" + id + "/" }
 		}
@@ -570,7 +570,7 @@ func buildNotice(e *entry, n *notice.Notice, langs []string, opt Options, hist *
 			return err
 		}
 		ie := render.IndexEntry{
-			ID: n.ID, Title: n.Title[l], URL: n.ID + "/", Controller: n.Controller.Name,
+			ID: n.ID, Title: n.Title[l], URL: n.ID + "/index.html", Controller: n.Controller.Name,
 			Updated: c.Date(n.Updated), Summary: page.Summary,
 		}
 		var b strings.Builder
@@ -614,7 +614,7 @@ func buildIndexes(entries []*entry, langs []string, opt Options, put func(string
 		for _, e := range entries {
 			if e.errors > 0 {
 				var b strings.Builder
-				ie := render.IndexEntry{ID: e.id, Title: e.id, URL: e.id + "/", Broken: true}
+				ie := render.IndexEntry{ID: e.id, Title: e.id, URL: e.id + "/index.html", Broken: true}
 				if err := opt.Renderer.RenderIndexEntry(&b, l, ie); err != nil {
 					return err
 				}

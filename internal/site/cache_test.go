@@ -71,7 +71,7 @@ func TestIncrementalBuild(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, f := range []string{"joblearn.yaml", "kvalifiseringsprogrammet.yaml", "vinn-hallingdal.yaml"} {
-		b, err := os.ReadFile(filepath.Join("../../notices", f))
+		b, err := os.ReadFile(filepath.Join("../../testdata/notices", f))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -115,7 +115,7 @@ func TestIncrementalBuild(t *testing.T) {
 		{"edited in the same second, same size", func() { edit("joblearn.yaml", "JobLearn beskytter", "JobLearn beskyttar") }, 2},
 		{"notice removed", func() { _ = os.Remove(filepath.Join(notices, "vinn-hallingdal.yaml")) }, 2},
 		{"notice added", func() {
-			b, _ := os.ReadFile("../../notices/karrieresenteret-vestfold.yaml")
+			b, _ := os.ReadFile("../../testdata/notices/karrieresenteret-vestfold.yaml")
 			_ = os.WriteFile(filepath.Join(notices, "karrieresenteret-vestfold.yaml"), b, 0o644)
 		}, 2},
 	}

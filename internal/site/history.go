@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"sort"
@@ -218,4 +219,63 @@ func History(file string, current *notice.Notice) []*notice.Notice {
 	h := newGitHistory()
 	defer h.close()
 	return h.History(file, current)
+}
+
+// HistoryGap says why the version history of some notices cannot be read
+// whole: git is not installed though they are in a repository, or the
+// repository is a shallow clone (GitHub's default checkout), whose early
+// commits are missing. Either way the "Endringer" section of their pages
+// lacks versions, so a build must say so and build --check cannot judge.
+type HistoryGap struct {
+	Dir     string // the notices folder, as named on the command line
+	NoGit   bool   // git is not installed
+	Shallow bool   // the repository is a shallow clone
+}
+
+// FindHistoryGap returns the first gap in the history of the folders that
+// hold files, or nil when there is none (including outside a repository).
+func FindHistoryGap(files []string) *HistoryGap {
+	seen := map[string]bool{}
+	var dirs []string
+	for _, f := range files {
+		d := filepath.Dir(f)
+		if !seen[d] {
+			seen[d] = true
+			dirs = append(dirs, d)
+		}
+	}
+	if _, err := exec.LookPath("git"); err != nil {
+		for _, d := range dirs {
+			if inRepository(d) {
+				return &HistoryGap{Dir: d, NoGit: true}
+			}
+		}
+		return nil
+	}
+	for _, d := range dirs {
+		out, err := exec.Command("git", "-C", d, "rev-parse", "--is-shallow-repository").Output()
+		if err == nil && strings.TrimSpace(string(out)) == "true" {
+			return &HistoryGap{Dir: d, Shallow: true}
+		}
+	}
+	return nil
+}
+
+// inRepository reports whether dir or a folder above it holds a .git, as
+// git would find it; for telling, without git, that history was expected.
+func inRepository(dir string) bool {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return false
+	}
+	for {
+		if _, err := os.Lstat(filepath.Join(abs, ".git")); err == nil {
+			return true
+		}
+		up := filepath.Dir(abs)
+		if up == abs {
+			return false
+		}
+		abs = up
+	}
 }

@@ -20,7 +20,7 @@ func TestHistoryFromGit(t *testing.T) {
 	}
 	dir := t.TempDir()
 	git := testtool.Git(t, dir)
-	src, err := os.ReadFile("../../notices/joblearn.yaml")
+	src, err := os.ReadFile("../../testdata/notices/joblearn.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -94,7 +94,7 @@ func TestIncrementalWithHistory(t *testing.T) {
 	git := testtool.Git(t, dir)
 	git("init", "-q", "-b", "main")
 	for _, f := range []string{"joblearn.yaml", "kvalifiseringsprogrammet.yaml"} {
-		b, _ := os.ReadFile(filepath.Join("../../notices", f))
+		b, _ := os.ReadFile(filepath.Join("../../testdata/notices", f))
 		_ = os.WriteFile(filepath.Join(notices, f), b, 0o644)
 	}
 	git("add", ".")
@@ -131,7 +131,7 @@ func TestBrokenCache(t *testing.T) {
 	dir := t.TempDir()
 	notices := filepath.Join(dir, "notices")
 	_ = os.Mkdir(notices, 0o755)
-	b, _ := os.ReadFile("../../notices/joblearn.yaml")
+	b, _ := os.ReadFile("../../testdata/notices/joblearn.yaml")
 	_ = os.WriteFile(filepath.Join(notices, "joblearn.yaml"), b, 0o644)
 	out := filepath.Join(dir, "site")
 	opt := options(t, "")
@@ -155,7 +155,7 @@ func TestBrokenCache(t *testing.T) {
 
 func TestHistoryWithoutGit(t *testing.T) {
 	dir := t.TempDir()
-	src, _ := os.ReadFile("../../notices/joblearn.yaml")
+	src, _ := os.ReadFile("../../testdata/notices/joblearn.yaml")
 	file := filepath.Join(dir, "joblearn.yaml")
 	_ = os.WriteFile(file, src, 0o644)
 	t.Setenv("GIT_CEILING_DIRECTORIES", filepath.Dir(dir))

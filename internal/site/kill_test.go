@@ -131,7 +131,7 @@ func TestKilledBuildKeepsSite(t *testing.T) {
 	dir := t.TempDir()
 	notices := filepath.Join(dir, "notices")
 	_ = os.Mkdir(notices, 0o755)
-	src, err := os.ReadFile("../../notices/joblearn.yaml")
+	src, err := os.ReadFile("../../testdata/notices/joblearn.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -262,7 +262,7 @@ func TestKilledIncrementalBuildKeepsSite(t *testing.T) {
 	}
 	t.Setenv("PERSONVERN_CACHE", t.TempDir())
 	dir := t.TempDir()
-	src, err := os.ReadFile("../../notices/joblearn.yaml")
+	src, err := os.ReadFile("../../testdata/notices/joblearn.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -348,13 +348,13 @@ func TestKilledIncrementalBuildKeepsSite(t *testing.T) {
 // TestInputsNeverModified: validating, building and rendering leave every
 // input byte as it was.
 func TestInputsNeverModified(t *testing.T) {
-	before := treeSum(t, "../../notices")
-	res := buildNotices(t)
+	before := treeSum(t, testtool.Notices())
+	res := buildDir(t, testtool.Notices())
 	dir := filepath.Join(t.TempDir(), "site")
 	if err := Write(dir, res.Files, false); err != nil {
 		t.Fatal(err)
 	}
-	if after := treeSum(t, "../../notices"); after != before {
+	if after := treeSum(t, testtool.Notices()); after != before {
 		t.Errorf("notices/ changed: %s → %s", before, after)
 	}
 }

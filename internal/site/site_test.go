@@ -14,6 +14,7 @@ import (
 
 	"github.com/personvern/personvern/internal/notice"
 	"github.com/personvern/personvern/internal/render"
+	"github.com/personvern/personvern/internal/testtool"
 	"github.com/personvern/personvern/internal/validate"
 )
 
@@ -42,13 +43,26 @@ func options(t testing.TB, cfgPath string) Options {
 	return Options{Config: *cfg, Renderer: r, Validator: v}
 }
 
+// buildNotices builds the fixed corpus, testdata/notices, for the tests
+// that need particular notices in the site.
 func buildNotices(t testing.TB) *Result {
 	t.Helper()
-	files, err := notice.Find([]string{"../../notices"})
+	return buildDir(t, testtool.Corpus())
+}
+
+// buildDir builds every notice in dir with dir's personvern.yaml, if any;
+// a notice with errors fails the test.
+func buildDir(t testing.TB, dir string) *Result {
+	t.Helper()
+	files, err := notice.Find([]string{dir})
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := Build(files, options(t, "../../notices/personvern.yaml"))
+	cfg := filepath.Join(dir, "personvern.yaml")
+	if _, err := os.Stat(cfg); err != nil {
+		cfg = ""
+	}
+	res, err := Build(files, options(t, cfg))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -58,30 +72,47 @@ func buildNotices(t testing.TB) *Result {
 	return res
 }
 
-// TestBuildNotices builds notices/ into a temporary folder and checks the
-// tree, every internal link, and that a second build is byte-identical.
+// TestBuildNotices builds notices/ (whatever it holds) into a temporary
+// folder and checks the tree, every internal link, and that a second build
+// is byte-identical.
 func TestBuildNotices(t *testing.T) {
-	res := buildNotices(t)
 	dir := filepath.Join(t.TempDir(), "site")
+	files, err := notice.Find([]string{testtool.Notices()})
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no notices in %s: %v", testtool.Notices(), err)
+	}
+	res := buildDir(t, testtool.Notices())
 	if err := Write(dir, res.Files, false); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{
-		"index.html", "style.css", "sitemap.xml", Marker,
-		"nb/index.html", "nn/index.html",
-		"nb/joblearn/index.html", "nb/joblearn/index.md", "nb/joblearn/summary.txt", "nb/joblearn/notice.json",
-		"nn/kvalifiseringsprogrammet/index.html", "nn/inn-trondheim/notice.json",
-	} {
-		if _, err := os.Stat(filepath.Join(dir, want)); err != nil {
-			t.Errorf("missing %s", want)
+	want := []string{"index.html", "style.css", "sitemap.xml", Marker}
+	langs := map[string]bool{}
+	for _, f := range files {
+		d, err := notice.LoadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, lang := range d.Notice.Languages {
+			langs[lang] = true
+			for _, page := range []string{"index.html", "index.md", "summary.txt", "notice.json"} {
+				want = append(want, lang+"/"+d.Notice.ID+"/"+page)
+			}
 		}
 	}
-	if res.Notices != 5 || res.Pages != 5*2+3 {
-		t.Errorf("notices %d pages %d", res.Notices, res.Pages)
+	for lang := range langs {
+		want = append(want, lang+"/index.html")
 	}
-	checkLinks(t, dir)
+	for _, w := range want {
+		if _, err := os.Stat(filepath.Join(dir, w)); err != nil {
+			t.Errorf("missing %s", w)
+		}
+	}
+	if res.Notices != len(files) {
+		t.Errorf("built %d notices of %d", res.Notices, len(files))
+	}
+	checkLinks(t, dir, 10*len(files))
 
-	again := buildNotices(t)
+	again := buildDir(t, testtool.Notices())
 	if len(again.Files) != len(res.Files) {
 		t.Fatalf("second build has %d files, first %d", len(again.Files), len(res.Files))
 	}
@@ -104,11 +135,17 @@ func TestBuildNotices(t *testing.T) {
 }
 
 var linkRE = regexp.MustCompile(`(?:href|src)="([^"]*)"`)
+
+// anchorRE finds the links a reader clicks. Opened from disk (file://), a
+// link to a folder shows a directory listing, so each names its file.
+var anchorRE = regexp.MustCompile(`<a [^>]*href="([^"#][^"]*)"`)
 var idRE = regexp.MustCompile(`id="([^"]*)"`)
 
 // checkLinks follows every link in every HTML page of dir that stays in
 // the site, and checks that its file and #fragment exist.
-func checkLinks(t *testing.T, dir string) {
+// At least min links must be followed, so a site whose pages lost their
+// links cannot pass.
+func checkLinks(t *testing.T, dir string, min int) {
 	t.Helper()
 	ids := map[string]map[string]bool{}
 	pageIDs := func(file string) map[string]bool {
@@ -131,6 +168,12 @@ func checkLinks(t *testing.T, dir string) {
 		b, err := os.ReadFile(p)
 		if err != nil {
 			return err
+		}
+		for _, m := range anchorRE.FindAllStringSubmatch(string(b), -1) {
+			target, _, _ := strings.Cut(m[1], "#")
+			if !strings.Contains(target, ":") && (target == "" || strings.HasSuffix(target, "/") || target == "." || target == "..") {
+				t.Errorf("%s: link %q names a folder, which opened from disk shows a directory listing; link to its index.html", p, m[1])
+			}
 		}
 		for _, m := range linkRE.FindAllStringSubmatch(string(b), -1) {
 			href := m[1]
@@ -164,8 +207,8 @@ func checkLinks(t *testing.T, dir string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if links < 100 {
-		t.Errorf("only %d internal links followed", links)
+	if links < min {
+		t.Errorf("only %d internal links followed, want at least %d", links, min)
 	}
 }
 
@@ -249,7 +292,7 @@ func TestCheckFindsStaleFiles(t *testing.T) {
 
 func TestBuildRefusesErrors(t *testing.T) {
 	dir := t.TempDir()
-	src, _ := os.ReadFile("../../notices/joblearn.yaml")
+	src, _ := os.ReadFile("../../testdata/notices/joblearn.yaml")
 	bad := bytes.Replace(src, []byte("complaint: datatilsynet"), []byte("complaint: nav"), 1)
 	_ = os.WriteFile(filepath.Join(dir, "joblearn.yaml"), bad, 0o644)
 	res, err := Build([]string{filepath.Join(dir, "joblearn.yaml")}, options(t, ""))
@@ -265,7 +308,7 @@ func TestDefaultsFromConfig(t *testing.T) {
 	dir := t.TempDir()
 	cfg := "title: {nb: Eksempel, nn: Døme}\ndefaults:\n  controller: {name: Eksempel kommune, kind: public_authority, email: post@eksempel.kommune.no}\n  dpo: {email: ombud@eksempel.kommune.no}\n"
 	_ = os.WriteFile(filepath.Join(dir, "personvern.yaml"), []byte(cfg), 0o644)
-	src, _ := os.ReadFile("../../notices/kvalifiseringsprogrammet.yaml")
+	src, _ := os.ReadFile("../../testdata/notices/kvalifiseringsprogrammet.yaml")
 	// drop the notice's own controller and dpo: they come from the defaults
 	text := regexp.MustCompile(`(?ms)^(controller|dpo):.*?\n(?:[ #].*?\n|\n)*`).ReplaceAllString(string(src), "")
 	_ = os.WriteFile(filepath.Join(dir, "kvalifiseringsprogrammet.yaml"), []byte(text), 0o644)
@@ -304,7 +347,7 @@ func TestConfigTypo(t *testing.T) {
 // findings in its place, and recovers when the notice is fixed.
 func TestServe(t *testing.T) {
 	dir := t.TempDir()
-	src, _ := os.ReadFile("../../notices/joblearn.yaml")
+	src, _ := os.ReadFile("../../testdata/notices/joblearn.yaml")
 	file := filepath.Join(dir, "joblearn.yaml")
 	_ = os.WriteFile(file, src, 0o644)
 	opt := options(t, "")
@@ -349,7 +392,7 @@ func TestServe(t *testing.T) {
 
 	// A save in a site of many notices makes only that notice again, and
 	// the others are served as before.
-	kvp, _ := os.ReadFile("../../notices/kvalifiseringsprogrammet.yaml")
+	kvp, _ := os.ReadFile("../../testdata/notices/kvalifiseringsprogrammet.yaml")
 	_ = os.WriteFile(filepath.Join(dir, "kvalifiseringsprogrammet.yaml"), kvp, 0o644)
 	_ = s.Rebuild()
 	_, kvpPage := get("/nb/kvalifiseringsprogrammet/")

@@ -7,7 +7,12 @@ package testtool
 import (
 	"os"
 	"os/exec"
+	"path/filepath"
+	"runtime"
 	"testing"
+
+	"github.com/personvern/personvern/internal/notice"
+	"gopkg.in/yaml.v3"
 )
 
 // EnvRequire is the environment variable that turns a missing tool from a
@@ -48,4 +53,73 @@ func Git(t testing.TB, dir string) func(args ...string) {
 			t.Fatalf("git %v: %v\n%s", args, err, out)
 		}
 	}
+}
+
+// EnvNotices names a folder of notices that the property tests check in
+// place of notices/. TestAddedNotice sets it to a copy of notices/ with one
+// more notice, to prove the tests hold for whatever an organisation keeps
+// there.
+const EnvNotices = "PERSONVERN_TEST_NOTICES"
+
+// Root is the repository's root folder, found from this file's place so
+// that it is right from every package's tests.
+func Root() string {
+	_, file, _, ok := runtime.Caller(0)
+	if !ok {
+		panic("testtool: no caller information")
+	}
+	return filepath.Join(filepath.Dir(file), "..", "..")
+}
+
+// Notices is the folder of notices that build publishes: notices/, or the
+// folder in PERSONVERN_TEST_NOTICES. Tests over it check properties that
+// hold for any valid notice (valid, renders, links resolve, spelling of the
+// wording personvern writes), never counts, names or bytes: those belong to
+// Corpus.
+func Notices() string {
+	if d := os.Getenv(EnvNotices); d != "" {
+		return d
+	}
+	return filepath.Join(Root(), "notices")
+}
+
+// Corpus is testdata/notices: a fixed copy of the five example notices that
+// the golden files, the plain-language measures and every test that needs
+// a particular notice read. Editing notices/ never changes it.
+func Corpus() string { return filepath.Join(Root(), "testdata", "notices") }
+
+// LoadNotices loads every notice in dir as build would: with the defaults
+// of dir/personvern.yaml, when there is one, filled in. A notice that does
+// not load fails the test, and so does a folder without notices.
+func LoadNotices(t testing.TB, dir string) []*notice.Document {
+	t.Helper()
+	files, err := notice.Find([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) == 0 {
+		t.Fatalf("no notices in %s", dir)
+	}
+	var def *notice.Defaults
+	cfg := filepath.Join(dir, "personvern.yaml")
+	if src, err := os.ReadFile(cfg); err == nil {
+		var raw struct {
+			Defaults yaml.Node `yaml:"defaults"`
+		}
+		if err := yaml.Unmarshal(src, &raw); err != nil {
+			t.Fatalf("%s: %v", cfg, err)
+		}
+		if raw.Defaults.Kind == yaml.MappingNode {
+			def = &notice.Defaults{Path: cfg, Node: &raw.Defaults}
+		}
+	}
+	var docs []*notice.Document
+	for _, f := range files {
+		d, err := notice.LoadFileWithDefaults(f, def)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, d)
+	}
+	return docs
 }

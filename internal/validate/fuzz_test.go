@@ -121,7 +121,7 @@ func fuzzSeeds() [][]byte {
 	var out [][]byte
 	var first []byte
 	for _, pattern := range []string{
-		"../../notices/*.yaml",
+		"../../testdata/notices/*.yaml",
 		"testdata/*.yaml",
 		"testdata/seeds/*.yaml",
 	} {

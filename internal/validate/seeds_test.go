@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/personvern/personvern/internal/notice"
+	"github.com/personvern/personvern/internal/testtool"
 )
 
 var update = flag.Bool("update", false, "rewrite the .golden files of testdata/seeds")
@@ -55,19 +56,14 @@ func TestSeeds(t *testing.T) {
 	}
 }
 
-// TestNotices: the example notices that build publishes are clean.
+// TestNotices: the notices that build publishes are clean, whatever
+// notices/ holds, and so is the corpus the goldens are made from.
 func TestNotices(t *testing.T) {
-	files, err := notice.Find([]string{"../../notices"})
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no notices: %v", err)
-	}
-	for _, f := range files {
-		doc, err := notice.LoadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if fs := testValidator.Validate(doc); len(fs) > 0 {
-			t.Errorf("%s:\n%s", f, join(fs))
+	for _, dir := range []string{testtool.Notices(), testtool.Corpus()} {
+		for _, doc := range testtool.LoadNotices(t, dir) {
+			if fs := testValidator.Validate(doc); len(fs) > 0 {
+				t.Errorf("%s:\n%s", doc.Path, join(fs))
+			}
 		}
 	}
 }

@@ -1,0 +1,142 @@
+package main
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/personvern/personvern/internal/i18n"
+	"github.com/personvern/personvern/internal/vocab"
+	"github.com/personvern/personvern/templates"
+	"github.com/spf13/cobra"
+)
+
+// codeKind is one list of the vocabulary: where a notice uses it, and the
+// catalogue keys of its meanings.
+type codeKind struct {
+	name, field, prefix string
+	codes               func() []codeEntry
+}
+
+type codeEntry struct {
+	code, note string
+}
+
+func terms(ts []vocab.Term) []codeEntry {
+	out := make([]codeEntry, len(ts))
+	for i, t := range ts {
+		out[i] = codeEntry{code: t.Code}
+	}
+	return out
+}
+
+var codeKinds = []codeKind{
+	{"categories", "categories[].id (or a custom id with a label)", "category.", func() []codeEntry {
+		var out []codeEntry
+		for _, c := range vocab.Categories {
+			e := codeEntry{code: c.Code}
+			switch {
+			case c.Special:
+				e.note = "special category, art. 9: needs a 9(2) basis"
+			case c.Criminal:
+				e.note = "criminal convictions, art. 10"
+			}
+			out = append(out, e)
+		}
+		return out
+	}},
+	{"bases", "purposes[].legal_basis[].article", "basis.", func() []codeEntry {
+		var out []codeEntry
+		for _, b := range vocab.Bases {
+			out = append(out, codeEntry{code: b.Code})
+		}
+		return out
+	}},
+	{"rights", "rights: a key each", "right.", func() []codeEntry {
+		var out []codeEntry
+		for _, r := range vocab.Rights {
+			out = append(out, codeEntry{code: r.Code, note: "art. " + r.Article})
+		}
+		return out
+	}},
+	{"kinds", "sources[].kind and recipients[].kind", "kind.", func() []codeEntry {
+		out := terms(vocab.PartyKinds)
+		out[0].note = "sources only"
+		return out
+	}},
+	{"safeguards", "transfers[].safeguard", "safeguard.", func() []codeEntry { return terms(vocab.Safeguards) }},
+	{"provision", "provision.requirement", "provision.", func() []codeEntry {
+		return terms([]vocab.Term{{Code: "statutory"}, {Code: "contractual"}, {Code: "contract_prerequisite"}, {Code: "voluntary"}})
+	}},
+	{"then", "retention[].then", "retention.then.", func() []codeEntry {
+		return terms([]vocab.Term{{Code: "delete"}, {Code: "anonymise"}, {Code: "archive"}})
+	}},
+}
+
+func codeKindNames() []string {
+	var names []string
+	for _, k := range codeKinds {
+		names = append(names, k.name)
+	}
+	return names
+}
+
+func newCodesCmd() *cobra.Command {
+	var lang string
+	cmd := &cobra.Command{
+		Use:   "codes [KIND]",
+		Short: "List the codes a notice may use, with their Norwegian meaning",
+		Long: `List the vocabulary: the codes a notice writes where the law has a fixed
+list, each with the meaning personvern writes on the page (bokmål, or
+--lang nn). KIND is one of ` + strings.Join(codeKindNames(), ", ") + `; without it, all.`,
+		Example: `  personvern codes
+  personvern codes categories
+  personvern codes bases --lang nn`,
+		Args:      cobra.MaximumNArgs(1),
+		ValidArgs: codeKindNames(),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if !slices.Contains(i18n.Available(templates.FS), lang) {
+				return trouble("--lang %q: use one of %s", lang, strings.Join(i18n.Available(templates.FS), ", "))
+			}
+			c, err := i18n.Load(templates.FS, lang)
+			if err != nil {
+				return trouble("%v", err)
+			}
+			kinds := codeKinds
+			if len(args) == 1 {
+				want := strings.ToLower(args[0])
+				kinds = nil
+				for _, k := range codeKinds {
+					// categories or category, bases or basis, ...
+					if k.name == want || strings.TrimSuffix(k.name, "s") == want || strings.TrimSuffix(k.prefix, ".") == want {
+						kinds = append(kinds, k)
+					}
+				}
+				if kinds == nil {
+					return trouble("no codes of kind %q; the kinds are %s", args[0], strings.Join(codeKindNames(), ", "))
+				}
+			}
+			w := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 8, 2, ' ', 0)
+			for i, k := range kinds {
+				if i > 0 {
+					fmt.Fprintln(w)
+				}
+				fmt.Fprintf(w, "%s: %s\n", k.name, k.field)
+				for _, e := range k.codes() {
+					meaning := c.T(k.prefix + e.code)
+					if ex := k.prefix + e.code + ".examples"; c.Has(ex) {
+						meaning += " (" + c.T(ex) + ")"
+					}
+					if e.note != "" {
+						meaning += " [" + e.note + "]"
+					}
+					fmt.Fprintf(w, "  %s\t%s\n", e.code, meaning)
+				}
+			}
+			return w.Flush()
+		},
+	}
+	cmd.Flags().StringVar(&lang, "lang", "nb", "language of the meanings: nb or nn")
+	return cmd
+}
