@@ -25,7 +25,7 @@ func TestValidateCacheByteFlips(t *testing.T) {
 			writeAged(t, filepath.Join(dir, f.Name), f.Data)
 		}
 	}
-	clean, err := os.ReadFile("../../notices/joblearn.yaml")
+	clean, err := os.ReadFile("../../testdata/notices/joblearn.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -21,7 +21,7 @@ func TestHistoryRefusesHugeBlob(t *testing.T) {
 	}
 	dir := t.TempDir()
 	git := testtool.Git(t, dir)
-	src, err := os.ReadFile("../../notices/joblearn.yaml")
+	src, err := os.ReadFile("../../testdata/notices/joblearn.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
