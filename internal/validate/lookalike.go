@@ -632,10 +632,14 @@ func phoneDigits(s string) string {
 }
 
 // webKey normalises a web address for comparison: lower-case scheme and
-// host, no default port, no trailing slash. withScheme false drops the
-// scheme, for link text written without one.
-func webKey(u *url.URL, withScheme bool) string {
+// host, no default port, no trailing slash. loose, for link text written
+// without a scheme ("nav.no/personvern"), drops the scheme and a leading
+// "www.", as readers do.
+func webKey(u *url.URL, loose bool) string {
 	host := strings.TrimSuffix(strings.ToLower(u.Hostname()), ".")
+	if loose {
+		host = strings.TrimPrefix(host, "www.")
+	}
 	if p := u.Port(); p != "" && !(p == "443" && strings.EqualFold(u.Scheme, "https")) && !(p == "80" && strings.EqualFold(u.Scheme, "http")) {
 		host += ":" + p
 	}
@@ -646,7 +650,7 @@ func webKey(u *url.URL, withScheme bool) string {
 	if u.Fragment != "" {
 		k += "#" + u.Fragment
 	}
-	if withScheme {
+	if !loose {
 		k = strings.ToLower(u.Scheme) + "://" + k
 	}
 	return k
@@ -702,7 +706,11 @@ func linkTarget(textShown, dest string) (kind, want string, same, ok bool) {
 		th, dh := strings.ToLower(tu.Hostname()), strings.TrimSuffix(strings.ToLower(du.Hostname()), ".")
 		return "a web address", shown, dh == th || dh == "www."+th || "www."+dh == th, true
 	}
-	return "a web address", shown, webKey(tu, hasScheme) == webKey(du, hasScheme), true
+	if tu.Fragment == "" {
+		// A place on the page the text names is still that page.
+		du.Fragment, du.RawFragment = "", ""
+	}
+	return "a web address", shown, webKey(tu, !hasScheme) == webKey(du, !hasScheme), true
 }
 
 func checkLinkText(r *report, _ *notice.Notice) {
