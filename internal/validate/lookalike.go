@@ -63,8 +63,8 @@ var invisibleGraphic = &unicode.RangeTable{
 // isInvisible reports whether r has no place in an address, number or id:
 // anything a reader cannot see, other than the plain space.
 func isInvisible(r rune) bool {
-	if r == ' ' {
-		return false
+	if r < utf8.RuneSelf {
+		return r < ' ' || r == 0x7F
 	}
 	return !unicode.IsGraphic(r) || unicode.Is(unicode.Zs, r) || unicode.Is(invisibleGraphic, r)
 }
@@ -81,12 +81,15 @@ func isBidi(r rune) bool {
 // design, do not reorder anything, and the notices use them for
 // typography ("§ 29").
 func hiddenInText(r rune) bool {
+	if r < utf8.RuneSelf {
+		return (r < ' ' && r != '\t' && r != '\n' && r != '\r') || r == 0x7F
+	}
 	switch {
-	case isBidi(r):
+	case r < 0xA0: // C1 controls
 		return true
-	case r == '\t' || r == '\n' || r == '\r':
+	case r < 0x034F: // Latin letters, with æøå: the common case
 		return false
-	case unicode.Is(unicode.Cc, r):
+	case isBidi(r):
 		return true
 	case r == 0x200B || r == 0x200C || r == 0x200D || r == 0x2028 || r == 0x2029 || r == 0xFEFF || r == 0x180E:
 		return true
@@ -422,26 +425,51 @@ func plainValueFinding(s string) (rule, msg string, ok bool) {
 }
 
 // walkStrings calls fn for every string in the JSON view of a notice,
-// with the key it stands under and whether it is inside a text field.
-func walkStrings(v any, at notice.Path, key string, inText bool, fn func(at notice.Path, key string, inText bool, s string)) {
-	switch v := v.(type) {
-	case map[string]any:
-		ks := make([]string, 0, len(v))
-		for k := range v {
-			ks = append(ks, k)
+// with the key it stands under and whether it is inside a text field. The
+// path is made only when fn asks for it: the walk visits every value of
+// every notice, and most need none.
+func walkStrings(v any, fn func(at func() notice.Path, key string, inText bool, s string)) {
+	var segs []seg
+	var walk func(v any, key string, inText bool)
+	at := func() notice.Path {
+		p := make(notice.Path, len(segs))
+		for i, s := range segs {
+			if s.isIndex {
+				p[i] = s.index
+			} else {
+				p[i] = s.key
+			}
 		}
-		sort.Strings(ks)
-		for _, k := range ks {
-			_, isMap := v[k].(map[string]any)
-			walkStrings(v[k], at.Key(k), k, inText || (textFields[k] && isMap), fn)
-		}
-	case []any:
-		for i, e := range v {
-			walkStrings(e, at.Key(i), key, inText, fn)
-		}
-	case string:
-		fn(at, key, inText, v)
+		return p
 	}
+	walk = func(v any, key string, inText bool) {
+		switch v := v.(type) {
+		case map[string]any:
+			// In map order: Validate sorts the findings.
+			for k, e := range v {
+				_, isMap := e.(map[string]any)
+				segs = append(segs, seg{key: k})
+				walk(e, k, inText || (textFields[k] && isMap))
+				segs = segs[:len(segs)-1]
+			}
+		case []any:
+			for i, e := range v {
+				segs = append(segs, seg{index: i, isIndex: true})
+				walk(e, key, inText)
+				segs = segs[:len(segs)-1]
+			}
+		case string:
+			fn(at, key, inText, v)
+		}
+	}
+	walk(v, "", false)
+}
+
+// seg is one step of a path, kept unboxed while walking.
+type seg struct {
+	key     string
+	index   int
+	isIndex bool
 }
 
 // reported says whether an error already points at p, so that a value is
@@ -457,20 +485,17 @@ func (r *report) reported(p notice.Path) bool {
 }
 
 func checkHiddenChars(r *report, _ *notice.Notice) {
-	walkStrings(r.doc.Value, nil, "", false, func(at notice.Path, key string, inText bool, s string) {
+	walkStrings(r.doc.Value, func(path func() notice.Path, key string, inText bool, s string) {
 		if kind, strict := strictKeys[key]; strict && !inText {
 			if c, ok := firstInvisible(s); ok {
-				r.add(Error, at, "", "", "%q has %s, %s; %s", s, charName(c), whatItDoes(c), invisibleFix(c, kind))
+				r.add(Error, path(), "", "", "%q has %s, %s; %s", s, charName(c), whatItDoes(c), invisibleFix(c, kind))
 			}
 			return
-		}
-		if r.reported(at) {
-			return // an id or code the schema refused, naming the character
 		}
 		if inText {
 			for _, l := range r.links(s) {
 				if c, ok := firstInvisible(l.dest); ok {
-					r.add(Error, at, "", "", "the link to %q has %s, %s; retype the link target without it", l.dest, charName(c), whatItDoes(c))
+					r.add(Error, path(), "", "", "the link to %q has %s, %s; retype the link target without it", l.dest, charName(c), whatItDoes(c))
 					return
 				}
 			}
@@ -488,8 +513,8 @@ func checkHiddenChars(r *report, _ *notice.Notice) {
 			}
 			prev = c
 		}
-		if n == 0 {
-			return
+		if n == 0 || r.reported(path()) {
+			return // none, or an id or code the schema refused naming it
 		}
 		more := ""
 		if n > 1 {
@@ -499,19 +524,16 @@ func checkHiddenChars(r *report, _ *notice.Notice) {
 		if isBidi(first) {
 			why = "it can make the text show in another order than it is stored and reviewed"
 		}
-		r.add(Warning, at, "", "", "the text has %s at character %d%s: %s; remove it", charName(first), pos, more, why)
+		r.add(Warning, path(), "", "", "the text has %s at character %d%s: %s; remove it", charName(first), pos, more, why)
 	})
 }
 
 func checkMixedScripts(r *report, _ *notice.Notice) {
-	walkStrings(r.doc.Value, nil, "", false, func(at notice.Path, key string, inText bool, s string) {
+	walkStrings(r.doc.Value, func(path func() notice.Path, key string, inText bool, s string) {
 		if inText {
-			if r.reported(at) {
-				return
-			}
 			for _, l := range r.links(s) {
-				if m := mixedAddress(l.dest); m != "" {
-					r.add(Error, at, "", "", "the link to %q has %s", l.dest, m)
+				if m := mixedAddress(l.dest); m != "" && !r.reported(path()) {
+					r.add(Error, path(), "", "", "the link to %q has %s", l.dest, m)
 					return
 				}
 			}
@@ -520,14 +542,14 @@ func checkMixedScripts(r *report, _ *notice.Notice) {
 		switch key {
 		case "email", "url":
 			if m := mixedAddress(s); m != "" {
-				r.add(Error, at, "", "", "%q has %s", s, m)
+				r.add(Error, path(), "", "", "%q has %s", s, m)
 			}
 		case "phone", "org_number":
 			if _, ok := firstInvisible(s); ok {
 				return // the hidden-char rule names it
 			}
 			if what, instead, ok := asciiLookalike(s); ok {
-				r.add(Error, at, "", "", "%q has %s where a number needs ASCII digits 0-9, so it looks like another number; %s", s, what, instead)
+				r.add(Error, path(), "", "", "%q has %s where a number needs ASCII digits 0-9, so it looks like another number; %s", s, what, instead)
 			}
 		}
 	})
