@@ -25,7 +25,9 @@ func newServeCmd() *cobra.Command {
 127.0.0.1 (or --addr), and rebuilds when a notice or the configuration
 changes; only the notices that changed are made again. A notice that does
 not validate shows its findings in the browser in place of its page.
-Nothing is written to disk.`,
+Nothing is written to disk. Only requests for serve's own address
+(127.0.0.1, localhost or [::1] with its port, or --addr) are answered;
+others get 421, so that no other web site can read the preview.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				args = []string{"notices"}
@@ -53,7 +55,7 @@ Nothing is written to disk.`,
 				fmt.Fprintf(cmd.ErrOrStderr(), "rebuilt: %s\n", srv.Status())
 			})
 			fmt.Fprintf(cmd.ErrOrStderr(), "serving %s on http://%s/ (%s); Ctrl-C stops\n", args[0], ln.Addr(), srv.Status())
-			hs := &http.Server{Handler: srv, ReadHeaderTimeout: 5 * time.Second}
+			hs := &http.Server{Handler: site.HostGuard(srv, addr, ln.Addr().String()), ReadHeaderTimeout: 5 * time.Second}
 			go func() {
 				<-ctx.Done()
 				shutdown, cancel := context.WithTimeout(context.Background(), 2*time.Second)

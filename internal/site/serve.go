@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"mime"
+	"net"
 	"net/http"
 	"os"
 	"path"
@@ -185,4 +186,84 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Security-Policy", "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self'; base-uri 'none'; form-action 'none'")
 	w.Header().Set("X-Content-Type-Options", "nosniff")
 	_, _ = w.Write(body)
+}
+
+// HostGuard lets through only requests addressed to the preview server by
+// one of its own names: 127.0.0.1, localhost and [::1] with its port, and
+// the address it was told to listen on (told, as given to --addr) or is
+// bound to (bound). That stops DNS rebinding: a web page on another site
+// that points its own name at 127.0.0.1 cannot read the preview, because
+// the browser sends that name as Host. When the server listens on all
+// addresses (0.0.0.0, ::), any IP address with its port is its own too: a
+// browser sends an IP address as Host only when it was asked for that
+// address, which rebinding cannot do. Other requests get 421 Misdirected
+// Request.
+func HostGuard(next http.Handler, told, bound string) http.Handler {
+	_, port, err := net.SplitHostPort(bound)
+	if err != nil {
+		port = ""
+	}
+	g := &hostGuard{next: next, port: port, allowed: map[string]bool{}}
+	for _, h := range []string{"127.0.0.1", "localhost", "::1"} {
+		g.allow(h)
+	}
+	for _, a := range []string{told, bound} {
+		h, _, err := net.SplitHostPort(a)
+		if err != nil || h == "" {
+			continue
+		}
+		if ip := net.ParseIP(h); ip != nil && ip.IsUnspecified() {
+			g.anyIP = true
+			continue
+		}
+		g.allow(h)
+	}
+	return g
+}
+
+type hostGuard struct {
+	next    http.Handler
+	port    string
+	allowed map[string]bool
+	anyIP   bool
+}
+
+// allow adds host with the server's port, as a browser writes it; on
+// port 80 a browser leaves the port out.
+func (g *hostGuard) allow(host string) {
+	host = strings.ToLower(host)
+	g.allowed[net.JoinHostPort(host, g.port)] = true
+	if g.port == "80" {
+		if strings.Contains(host, ":") {
+			host = "[" + host + "]"
+		}
+		g.allowed[host] = true
+	}
+}
+
+func (g *hostGuard) ownHost(hostHeader string) bool {
+	h := strings.ToLower(hostHeader)
+	if g.allowed[h] {
+		return true
+	}
+	if !g.anyIP {
+		return false
+	}
+	host, port, err := net.SplitHostPort(h)
+	if err != nil {
+		host, port = strings.Trim(h, "[]"), "80"
+	}
+	return port == g.port && net.ParseIP(host) != nil
+}
+
+func (g *hostGuard) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if !g.ownHost(r.Host) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		w.Header().Set("X-Content-Type-Options", "nosniff")
+		w.Header().Set("Cache-Control", "no-store")
+		w.WriteHeader(http.StatusMisdirectedRequest)
+		fmt.Fprintf(w, "personvern serve answers only for its own address; open http://127.0.0.1:%s/\n", g.port)
+		return
+	}
+	g.next.ServeHTTP(w, r)
 }

@@ -46,6 +46,9 @@ var Rules = []Rule{
 	{"rights-not-applicable", "rights that do not apply to any basis in use are not promised", checkRightsNotApplicable},
 	{"automated-human-review", "automated decisions come with the right to human review", checkAutomatedReview},
 	{"org-number", "organisation numbers have 9 digits and a valid MOD11 check digit", checkOrgNumbers},
+	{"hidden-char", "addresses, numbers and ids have no invisible or bidirectional control character; other text is warned of them", checkHiddenChars},
+	{"mixed-script", "addresses, numbers and ids have no letter or digit of another script that passes for Latin or ASCII", checkMixedScripts},
+	{"link-text", "a link whose text is an e-mail address, web address or phone number goes to that address", checkLinkText},
 	{"contact-format", "e-mail addresses, web addresses and phone numbers are well formed", checkContactFormats},
 	{"date", "updated is a real calendar date", checkDate},
 	{"languages", "every free-text field has every language in languages", checkLanguages},
@@ -465,7 +468,7 @@ func ValidOrgNumber(s string) bool {
 
 func checkOrgNumbers(r *report, n *notice.Notice) {
 	check := func(num string, at notice.Path, art string) {
-		if num != "" && !IsPlaceholder(num) && !ValidOrgNumber(num) {
+		if num != "" && !IsPlaceholder(num) && !suspectValue(num, false) && !ValidOrgNumber(num) {
 			r.add(Error, at, "", art, "%q is not a valid Norwegian organisation number (9 digits, MOD11 check digit); copy it from Enhetsregisteret (brreg.no)", num)
 		}
 	}
@@ -516,8 +519,8 @@ func checkContactFormats(r *report, n *notice.Notice) {
 			field{j.URL, p("joint_controllers", i, "url"), "26(2)", "url"})
 	}
 	for _, f := range fs {
-		if f.val == "" || IsPlaceholder(f.val) {
-			continue
+		if f.val == "" || IsPlaceholder(f.val) || suspectValue(f.val, f.kind != "phone") {
+			continue // hidden-char and mixed-script name the character
 		}
 		switch f.kind {
 		case "email":

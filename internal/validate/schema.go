@@ -63,6 +63,8 @@ func dedupe(fs []Finding) []Finding {
 type report struct {
 	doc      *notice.Document
 	findings []Finding
+	// linkCache holds the links of each text, which three rules read.
+	linkCache map[string][]mdLink
 }
 
 func (r *report) add(sev Severity, p notice.Path, rule, article, format string, args ...any) {
@@ -137,6 +139,17 @@ func (v *Validator) walk(r *report, ve *jsonschema.ValidationError) {
 			v.walk(r, c)
 		}
 		return
+	}
+	if kw == "pattern" || kw == "enum" || kw == "const" {
+		// An id or code with an invisible or look-alike character gets
+		// the finding that names the character, not "not allowed".
+		p := notice.ParsePointer(ve.InstanceLocation)
+		if s, ok := value(r.doc, p).(string); ok {
+			if rule, msg, ok := plainValueFinding(s); ok {
+				r.add(Error, p, rule, v.article(p), "%s", msg)
+				return
+			}
+		}
 	}
 	v.leaf(r, ve, kw)
 }
