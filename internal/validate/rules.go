@@ -491,10 +491,12 @@ func ValidEmail(s string) bool {
 	return err == nil && a.Address == s && a.Name == "" && strings.Contains(s[strings.LastIndexByte(s, '@'):], ".")
 }
 
-// ValidURL reports whether s is an absolute http(s) web address.
+// ValidURL reports whether s is an absolute http(s) web address. One with
+// a user name before the host ("https://nav.no@evil.example") is not: it
+// reads as one site and goes to another.
 func ValidURL(s string) bool {
 	u, err := url.Parse(s)
-	return err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != "" && !strings.ContainsAny(s, " \t\n")
+	return err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != "" && u.User == nil && !strings.ContainsAny(s, " \t\n")
 }
 
 func checkContactFormats(r *report, n *notice.Notice) {

@@ -126,7 +126,7 @@ func TestValidators(t *testing.T) {
 		{ValidOrgNumber, []string{"974760673", "974 760 673", "889640782", "971032081"}, []string{"974760674", "12345678", "97476067a", ""}},
 		{ValidEmail, []string{"post@vinn-hallingdal.no", "a.b@c.kommune.no"}, []string{"post", "Ola <ola@x.no>", "a@b", "a b@c.no"}},
 		{ValidPhone, []string{"32 07 56 00", "+47 477 09 498", "22000000", "+46 8 123 456 78"}, []string{"123", "07 56 00", "tlf 22000000"}},
-		{ValidURL, []string{"https://www.datatilsynet.no", "http://example.no/a"}, []string{"www.example.no", "javascript:alert(1)", "https://"}},
+		{ValidURL, []string{"https://www.datatilsynet.no", "http://example.no/a"}, []string{"www.example.no", "javascript:alert(1)", "https://", "https://nav.no@evil.example", "https://user:pw@nav.no/"}},
 		{ValidDuration, []string{"P12W", "P6M", "P5Y", "P1Y6M", "P30D"}, []string{"P", "12W", "PT1H", "P1.5Y", "p5y"}},
 	} {
 		for _, s := range tt.good {
