@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -63,6 +64,8 @@ only style.css, or only lang/nn.yaml, changes just that.`,
 				if _, err := cmd.OutOrStdout().Write(buf.Bytes()); err != nil {
 					return err
 				}
+			} else if err := checkRenderOutput(out, args[0]); err != nil {
+				return err
 			} else if err := writeFileAtomic(out, buf.Bytes()); err != nil {
 				return err
 			}
@@ -112,6 +115,34 @@ func refuseInvalid(cmd *cobra.Command, res *checkResult) error {
 		return &exitError{code: exitTrouble, msg: "cannot read the notice; fix the errors above"}
 	}
 	return &exitError{code: exitFindings, msg: fmt.Sprintf("refusing to render: %d %s; run personvern validate for details", errs, plural(errs, "error", "errors"))}
+}
+
+// checkRenderOutput refuses an -o that would overwrite what is not a
+// rendered page: the notice itself (a typo away: -o notices/x.yaml), any
+// other notice or YAML file, a link, or a folder.
+func checkRenderOutput(out, input string) error {
+	info, err := os.Lstat(out)
+	if errors.Is(err, fs.ErrNotExist) {
+		if ext := strings.ToLower(filepath.Ext(out)); ext == ".yaml" || ext == ".yml" {
+			return trouble("-o %s: refusing to write a page into a .yaml file; name the page .html, .md or .txt", out)
+		}
+		return nil
+	}
+	if err != nil {
+		return trouble("-o %s: %v", out, err)
+	}
+	if in, err := os.Stat(input); err == nil && os.SameFile(in, info) {
+		return trouble("-o %s is the notice being rendered; refusing to overwrite it. Name another file for the page", out)
+	}
+	switch ext := strings.ToLower(filepath.Ext(out)); {
+	case info.Mode()&fs.ModeSymlink != 0:
+		return trouble("-o %s is a symbolic link; personvern does not write through links. Name the file itself", out)
+	case !info.Mode().IsRegular():
+		return trouble("-o %s is not a regular file; name a file for the page", out)
+	case ext == ".yaml" || ext == ".yml":
+		return trouble("-o %s is a YAML file, perhaps a notice; refusing to overwrite it with a page. Name the page .html, .md or .txt", out)
+	}
+	return nil
 }
 
 // writeFileAtomic writes through a temporary file beside path, so that a
