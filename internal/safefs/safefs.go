@@ -154,3 +154,20 @@ func Kind(mode os.FileMode) string {
 	}
 	return "not a regular file"
 }
+
+// FileID identifies a file: two paths with the same FileID are one file
+// (hard links). The zero FileID matches nothing.
+type FileID struct{ Dev, Ino uint64 }
+
+// FileID returns the identity of the regular file rel, reached with no
+// link followed.
+func (d *Dir) FileID(rel string) (FileID, error) {
+	if err := local(rel); err != nil {
+		return FileID{}, err
+	}
+	id, err := d.fileID(rel)
+	if err != nil {
+		return FileID{}, d.explain(rel, err)
+	}
+	return id, nil
+}

@@ -65,27 +65,64 @@ func (d *Dir) open(rel string) (*os.File, error) {
 	return os.NewFile(uintptr(fd), d.join(rel)), nil
 }
 
-func (d *Dir) link(rel, dst string) error {
+// parent opens the folder rel is in, with no link followed, and stats
+// rel itself without following it: it must be a regular file. The caller
+// closes the returned fd when it is not d's own.
+func (d *Dir) parent(rel string) (pfd int, name string, st unix.Stat_t, err error) {
 	dir, name := ".", rel
 	if i := strings.LastIndexByte(rel, '/'); i >= 0 {
 		dir, name = rel[:i], rel[i+1:]
 	}
-	pfd := int(d.f.Fd())
+	pfd = int(d.f.Fd())
 	if dir != "." {
 		fd, err := openat(pfd, dir, unix.O_PATH|unix.O_DIRECTORY)
 		if err != nil {
-			return &os.PathError{Op: "open", Path: d.join(dir), Err: err}
+			return -1, "", st, &os.PathError{Op: "open", Path: d.join(dir), Err: err}
 		}
-		defer unix.Close(fd)
 		pfd = fd
 	}
-	var st unix.Stat_t
 	if err := unix.Fstatat(pfd, name, &st, unix.AT_SYMLINK_NOFOLLOW); err != nil {
-		return &os.PathError{Op: "stat", Path: d.join(rel), Err: err}
+		d.closeParent(pfd)
+		return -1, "", st, &os.PathError{Op: "stat", Path: d.join(rel), Err: err}
 	}
 	if st.Mode&unix.S_IFMT != unix.S_IFREG {
-		return notRegular(d.join(rel), modeOf(st.Mode))
+		d.closeParent(pfd)
+		return -1, "", st, notRegular(d.join(rel), modeOf(st.Mode))
 	}
+	return pfd, name, st, nil
+}
+
+func (d *Dir) closeParent(fd int) {
+	if fd != int(d.f.Fd()) {
+		unix.Close(fd)
+	}
+}
+
+func (d *Dir) fileID(rel string) (FileID, error) {
+	pfd, _, st, err := d.parent(rel)
+	if err != nil {
+		return FileID{}, err
+	}
+	d.closeParent(pfd)
+	return FileID{Dev: uint64(st.Dev), Ino: st.Ino}, nil
+}
+
+// FileIDOf is the FileID of the file at path itself (a link is not
+// followed).
+func FileIDOf(path string) (FileID, error) {
+	var st unix.Stat_t
+	if err := unix.Lstat(path, &st); err != nil {
+		return FileID{}, &os.PathError{Op: "lstat", Path: path, Err: err}
+	}
+	return FileID{Dev: uint64(st.Dev), Ino: st.Ino}, nil
+}
+
+func (d *Dir) link(rel, dst string) error {
+	pfd, name, _, err := d.parent(rel)
+	if err != nil {
+		return err
+	}
+	defer d.closeParent(pfd)
 	// Flags 0: a link at name itself would be linked, not followed; it was
 	// just seen to be a regular file.
 	if err := unix.Linkat(pfd, name, unix.AT_FDCWD, dst, 0); err != nil {

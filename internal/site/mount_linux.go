@@ -23,3 +23,6 @@ func isMountPoint(dir string) bool {
 
 // isBusy reports an error from swapping folders that a mount point gives.
 func isBusy(err error) bool { return errors.Is(err, unix.EBUSY) || errors.Is(err, unix.EXDEV) }
+
+// oNoFollow: a file is never opened through a link.
+const oNoFollow = unix.O_NOFOLLOW

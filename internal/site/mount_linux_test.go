@@ -30,7 +30,7 @@ func TestMountPointOutput(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), "is a mount point") || !strings.Contains(err.Error(), "-o "+filepath.Join(out, "site")) {
 			t.Fatalf("build %d into a mount point: %v", i, err)
 		}
-		if left, _ := filepath.Glob(filepath.Join(dir, ".site.tmp-*")); len(left) > 0 {
+		if left, _ := leftovers(filepath.Join(dir, "site")); len(left) > 0 {
 			t.Fatalf("left %v", left)
 		}
 	}

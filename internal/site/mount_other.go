@@ -17,3 +17,6 @@ func isMountPoint(dir string) bool {
 }
 
 func isBusy(err error) bool { return errors.Is(err, syscall.EBUSY) || errors.Is(err, syscall.EXDEV) }
+
+// oNoFollow is not portable; the folders written are the build's own.
+const oNoFollow = 0

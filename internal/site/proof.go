@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 
 	"github.com/personvern/personvern/internal/cache"
@@ -47,14 +46,6 @@ func recordName(path string) (string, error) {
 	return filepath.Join(dir, cache.Key([]byte(abs))[:40]), nil
 }
 
-// identity is what a record holds of a folder: its device and inode.
-func identity(path string) (string, error) {
-	st, err := cache.StatFile(path) // path was just seen not to be a link
-	if err != nil {
-		return "", err
-	}
-	return strconv.FormatUint(st.Device, 10) + ":" + strconv.FormatUint(st.Inode, 10) + "\n", nil
-}
 
 // recordTemp notes that this build made the folder path: that path may
 // hold the folder that is now at any of ids.
@@ -109,4 +100,78 @@ func provenTemp(path string) bool {
 		}
 	}
 	return false
+}
+
+// After a build the folder that was the site, now beside it, is kept as
+// the spare: the next build updates it into the new site and swaps it in,
+// which costs as much as the changes, not as the site. The state folder
+// names the spare of each output while it is exactly the site a build
+// swapped out; the name is taken away before the spare is changed, so a
+// build killed while changing it leaves no spare, only a leftover.
+
+func spareName(dir string) (string, error) {
+	d := stateDir()
+	if d == "" {
+		return "", fmt.Errorf("no folder for personvern's state")
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(d, "spare-"+cache.Key([]byte(abs))[:40]), nil
+}
+
+// saveSpare names spare, a recorded temporary folder beside dir, as the
+// spare of dir.
+func saveSpare(dir, spare string) error {
+	name, err := spareName(dir)
+	if err != nil {
+		return err
+	}
+	abs, err := filepath.Abs(spare)
+	if err != nil {
+		return err
+	}
+	id, err := identity(spare)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(name, []byte(abs+"\n"+id), 0o600)
+}
+
+// findSpare returns the spare of dir, or "" when it has none that is
+// still what the state folder says.
+func findSpare(dir string) string {
+	name, err := spareName(dir)
+	if err != nil {
+		return ""
+	}
+	b, err := os.ReadFile(name)
+	if err != nil {
+		return ""
+	}
+	path, id, _ := strings.Cut(string(b), "\n")
+	parent, base := filepath.Split(dir)
+	if parent == "" {
+		parent = "."
+	}
+	absParent, err := filepath.Abs(parent)
+	if err != nil || filepath.Dir(path) != absParent {
+		return ""
+	}
+	if ok, aside := tempName(base, filepath.Base(path)); !ok || aside || !provenTemp(path) {
+		return ""
+	}
+	if now, err := identity(path); err != nil || now != id {
+		return ""
+	}
+	return filepath.Join(parent, filepath.Base(path))
+}
+
+// dropSpare forgets the spare of dir; the folder itself stays recorded, a
+// leftover for the next build to remove.
+func dropSpare(dir string) {
+	if name, err := spareName(dir); err == nil {
+		_ = os.Remove(name)
+	}
 }

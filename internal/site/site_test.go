@@ -128,9 +128,8 @@ func TestBuildNotices(t *testing.T) {
 	if stale, extra, err := Check(dir, again.Files); err != nil || len(stale)+len(extra) > 0 {
 		t.Errorf("check after rebuild: stale %v extra %v err %v", stale, extra, err)
 	}
-	leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(dir), ".site.tmp-*"))
-	if len(leftovers) > 0 {
-		t.Errorf("temporary folders left: %v", leftovers)
+	if left, _ := leftovers(dir); len(left) > 0 {
+		t.Errorf("temporary folders left: %v", left)
 	}
 }
 
@@ -266,9 +265,8 @@ func TestFailedWriteKeepsOldSite(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(filepath.Dir(dir), "escape.txt")); err == nil {
 		t.Error("a file was written outside the output folder")
 	}
-	leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(dir), ".site.tmp-*"))
-	if len(leftovers) > 0 {
-		t.Errorf("temporary folders left: %v", leftovers)
+	if left, _ := leftovers(dir); len(left) > 0 {
+		t.Errorf("temporary folders left: %v", left)
 	}
 }
 

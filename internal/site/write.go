@@ -11,7 +11,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"syscall"
 
 	"github.com/personvern/personvern/internal/safefs"
 )
@@ -70,6 +69,11 @@ type DirSink struct {
 	mu       sync.Mutex
 	made     map[string]bool // folders already created
 	lock     *os.File        // held from the start of the build to Commit or Abort
+	// spare is set when tmp is the site the last build swapped out, being
+	// updated into the new one; seen are the files of the new site, so
+	// that Commit removes the rest.
+	spare bool
+	seen  map[string]bool
 	// Warnings are things the build left alone and the user should know,
 	// e.g. a folder beside the output that looks like a leftover
 	// temporary folder but was not made by this machine's personvern.
@@ -114,7 +118,8 @@ func NewDirSink(dir string, clean bool, inputs ...string) (*DirSink, error) {
 		}
 		return nil, err
 	}
-	if s.Warnings, err = recoverStale(parent, base); err != nil {
+	spare := findSpare(dir)
+	if s.Warnings, err = recoverStale(parent, base, spare); err != nil {
 		return fail(err)
 	}
 	if exists {
@@ -132,6 +137,15 @@ func NewDirSink(dir string, clean bool, inputs ...string) (*DirSink, error) {
 		if s.old, err = safefs.OpenDir(dir); err != nil {
 			return fail(err)
 		}
+	}
+	if spare != "" {
+		dropSpare(dir) // from now on it is changed: a kill leaves a leftover
+		if exists && !clean {
+			s.tmp, s.spare, s.seen = spare, true, map[string]bool{}
+			s.made = map[string]bool{".": true}
+			return s, nil
+		}
+		removeTemp(spare)
 	}
 	tmp, err := os.MkdirTemp(parent, "."+base+".tmp-")
 	if err != nil {
@@ -179,8 +193,17 @@ func (s *DirSink) Create(p string) (io.WriteCloser, error) {
 	if err := s.mkdir(filepath.Dir(rel)); err != nil {
 		return nil, err
 	}
-	// The folder is the sink's own, made fresh; O_NOFOLLOW all the same.
-	return os.OpenFile(filepath.Join(s.tmp, rel), os.O_WRONLY|os.O_CREATE|os.O_TRUNC|syscall.O_NOFOLLOW, 0o644)
+	full := filepath.Join(s.tmp, rel)
+	if s.spare {
+		// The spare's file may be a hard link to the live site's: it is
+		// replaced, never written into.
+		s.see(p)
+		if err := os.Remove(full); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return nil, err
+		}
+	}
+	// The folder is the sink's own; O_NOFOLLOW all the same.
+	return os.OpenFile(full, os.O_WRONLY|os.O_CREATE|os.O_TRUNC|oNoFollow, 0o644)
 }
 
 // mkdir makes the folder rel of the new site, once.
@@ -208,7 +231,52 @@ func (s *DirSink) Keep(p string) error {
 	if err := s.mkdir(filepath.Dir(rel)); err != nil {
 		return err
 	}
-	return s.old.Link(p, filepath.Join(s.tmp, rel))
+	full := filepath.Join(s.tmp, rel)
+	if s.spare {
+		s.see(p)
+		live, err := s.old.FileID(p)
+		if err != nil {
+			return err
+		}
+		if have, err := safefs.FileIDOf(full); err == nil && have == live && live != (safefs.FileID{}) {
+			return nil // the spare has this very file already
+		}
+		if err := os.Remove(full); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+	}
+	return s.old.Link(p, full)
+}
+
+func (s *DirSink) see(p string) {
+	s.mu.Lock()
+	s.seen[p] = true
+	s.mu.Unlock()
+}
+
+// tidySpare removes from the spare whatever the new site does not have:
+// files of notices gone, and anything else found there (the spare is not
+// trusted to hold only what its last build put), with no link followed.
+func (s *DirSink) tidySpare() error {
+	var dirs []string
+	err := filepath.WalkDir(s.tmp, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(s.tmp, p)
+		switch {
+		case rel == ".":
+		case d.IsDir():
+			dirs = append(dirs, p)
+		case !s.seen[filepath.ToSlash(rel)]:
+			return os.Remove(p) // a link is removed, not followed
+		}
+		return nil
+	})
+	for i := len(dirs) - 1; i >= 0; i-- { // deepest first
+		_ = os.Remove(dirs[i]) // only empty ones go
+	}
+	return err
 }
 
 // Old is the last site, read without following links, or nil.
@@ -226,6 +294,12 @@ func (s *DirSink) Commit() error {
 		return nil
 	}
 	s.old.Close()
+	if s.spare {
+		if err := s.tidySpare(); err != nil {
+			removeTemp(s.tmp)
+			return err
+		}
+	}
 	// After the swap the temporary folder holds the old site: its record
 	// must name that folder too, or a kill now would leave it unproven.
 	if err := recordTemp(s.tmp, s.tmp, s.dir); err != nil {
@@ -239,7 +313,11 @@ func (s *DirSink) Commit() error {
 		}
 		return err
 	}
-	removeTemp(aside)
+	// Where the exchange was one step, the old site is kept as the next
+	// build's spare.
+	if aside != s.tmp || saveSpare(s.dir, aside) != nil {
+		removeTemp(aside)
+	}
 	return nil
 }
 
@@ -308,7 +386,7 @@ func tempName(base, name string) (ok, aside bool) {
 // temporary folder is removed. Only folders this machine's personvern
 // made and recorded are touched (see provenTemp); a look-alike, committed
 // or the user's own, is left alone and reported.
-func recoverStale(parent, base string) (warnings []string, err error) {
+func recoverStale(parent, base, spare string) (warnings []string, err error) {
 	entries, err := os.ReadDir(parent)
 	if err != nil {
 		return nil, err
@@ -319,6 +397,9 @@ func recoverStale(parent, base string) (warnings []string, err error) {
 			continue
 		}
 		p := filepath.Join(parent, e.Name())
+		if p == spare {
+			continue
+		}
 		ok, aside := tempName(base, e.Name())
 		if !ok || !provenTemp(p) {
 			warnings = append(warnings, fmt.Sprintf("left %s alone: it is named like a temporary folder of personvern's, but this machine's personvern did not make it (it may be committed, or yours); remove it yourself if it is not needed", p))
