@@ -46,7 +46,6 @@ func recordName(path string) (string, error) {
 	return filepath.Join(dir, cache.Key([]byte(abs))[:40]), nil
 }
 
-
 // recordTemp notes that this build made the folder path: that path may
 // hold the folder that is now at any of ids.
 func recordTemp(path string, ids ...string) error {
