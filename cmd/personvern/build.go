@@ -187,11 +187,18 @@ output folder differs from what a build would write.`,
 					}
 				}
 				dirSink, err = site.NewDirSink(out, clean, sf.inputs...)
+				var warned *site.WarnedError
+				warnings := []string(nil)
+				if errors.As(err, &warned) {
+					warnings = warned.Warnings
+				} else if err == nil {
+					warnings = dirSink.Warnings
+				}
+				for _, w := range warnings {
+					fmt.Fprintf(stderr, "personvern: warning: %s\n", w)
+				}
 				if err != nil {
 					return trouble("%v", err)
-				}
-				for _, w := range dirSink.Warnings {
-					fmt.Fprintf(stderr, "personvern: warning: %s\n", w)
 				}
 				opt.Sink = dirSink
 			}

@@ -80,6 +80,16 @@ type DirSink struct {
 	Warnings []string
 }
 
+// WarnedError is a refusal that comes with warnings about what was left
+// alone before it, which the user should see all the same.
+type WarnedError struct {
+	Err      error
+	Warnings []string
+}
+
+func (e *WarnedError) Error() string { return e.Err.Error() }
+func (e *WarnedError) Unwrap() error { return e.Err }
+
 // NewDirSink prepares to replace dir. It refuses a dir that CheckOutput
 // refuses (inputs are the build's notices folders, configuration,
 // defaults and templates), one that holds a link, a special file or a
@@ -115,6 +125,9 @@ func NewDirSink(dir string, clean bool, inputs ...string) (*DirSink, error) {
 		s.unlock()
 		if s.old != nil {
 			s.old.Close()
+		}
+		if len(s.Warnings) > 0 {
+			err = &WarnedError{Err: err, Warnings: s.Warnings}
 		}
 		return nil, err
 	}
