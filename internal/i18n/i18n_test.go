@@ -1,6 +1,7 @@
 package i18n
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/personvern/personvern/templates"
@@ -70,6 +71,43 @@ func TestCataloguesAgree(t *testing.T) {
 		for _, k := range c.Keys() {
 			if !ref.Has(k) {
 				t.Errorf("%s lacks %s (in %s)", ref.Lang, k, l)
+			}
+		}
+	}
+}
+
+// TestRightsWording: the texts that tell people their rights say what the
+// law says, in both languages; each row names the provision it follows.
+func TestRightsWording(t *testing.T) {
+	tests := []struct {
+		key, law string
+		nb, nn   []string
+		never    []string
+	}{
+		{"rights.contact", "art. 12(3): one month, extendable by two", []string{"én måned", "to måneder til"}, []string{"éin månad", "to månader til"}, nil},
+		{"rights.free", "art. 12(5): free unless manifestly unfounded or excessive", []string{"gratis", "åpenbart grunnløs eller urimelig"}, []string{"gratis", "openbert er grunnlaus eller urimeleg"}, nil},
+		{"right.objection.desc", "art. 21(1): compelling legitimate grounds, legal claims", []string{"tvingende berettigede grunner som går foran", "rettskrav"}, []string{"tvingande berettiga grunnar som går føre", "rettskrav"}, []string{"tungtveiende", "tungtvegande"}},
+		{"right.portability.desc", "art. 20(2): direct transfer where technically feasible", []string{"der det er teknisk mulig"}, []string{"der det er teknisk mogleg"}, nil},
+		{"automated.none", "no claim about profiling unless the notice declares it", nil, nil, []string{"profilering"}},
+		{"summary.right.portability", "'få med deg' means to notice, not to take along", []string{"ta med deg"}, []string{"ta med deg"}, []string{"få med deg"}},
+	}
+	for _, lang := range []string{"nb", "nn"} {
+		c := load(t, lang)
+		for _, tt := range tests {
+			got := c.T(tt.key)
+			want := tt.nb
+			if lang == "nn" {
+				want = tt.nn
+			}
+			for _, w := range want {
+				if !strings.Contains(got, w) {
+					t.Errorf("%s %s (%s): %q lacks %q", lang, tt.key, tt.law, got, w)
+				}
+			}
+			for _, w := range tt.never {
+				if strings.Contains(got, w) {
+					t.Errorf("%s %s (%s): %q has %q", lang, tt.key, tt.law, got, w)
+				}
 			}
 		}
 	}

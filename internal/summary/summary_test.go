@@ -149,7 +149,7 @@ func TestCases(t *testing.T) {
 			n.Purposes[0].LegalBasis = []notice.Basis{{Article: "6(1)(a)"}}
 			n.Rights["withdraw_consent"] = notice.Right{}
 			n.Rights["portability"] = notice.Right{}
-		}, []string{"Du kan trekke tilbake samtykket når du vil.", "få med deg"}, []string{"Du kan trekkje tilbake samtykket når du vil."}, []string{"protestere"}},
+		}, []string{"Du kan trekke tilbake samtykket når du vil.", "ta med deg"}, []string{"Du kan trekkje tilbake samtykket når du vil."}, []string{"protestere"}},
 		{"automated decisions", func(n *notice.Notice) {
 			n.AutomatedDecisions = []notice.AutomatedDecision{{ID: "a"}}
 			n.Rights["human_review"] = notice.Right{}
