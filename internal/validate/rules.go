@@ -546,7 +546,7 @@ func checkDate(r *report, n *notice.Notice) {
 		return // the schema reports the format
 	}
 	if _, err := time.Parse("2006-01-02", n.Updated); err != nil {
-		r.add(Error, p("updated"), "", "13(3)", "%q is not a real date; write YYYY-MM-DD", n.Updated)
+		r.add(Error, p("updated"), "", "", "%q is not a real date; write YYYY-MM-DD (personvern dates every version by it)", n.Updated)
 	}
 }
 
