@@ -47,6 +47,11 @@ func TestAddedNotice(t *testing.T) {
 	if os.Getenv(testtool.EnvNotices) != "" {
 		t.Skip("inside the run this test started")
 	}
+	if testtool.Race {
+		// The run without the race detector proves it; the inner run
+		// would not be under the detector anyway.
+		t.Skip("runs go test ./... again; once, without -race, is enough")
+	}
 	gobin, err := exec.LookPath("go")
 	if err != nil {
 		t.Skip("no go command to run the tests with")

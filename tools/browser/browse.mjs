@@ -240,7 +240,9 @@ async function main() {
     }
     u.search = '';
     u.hash = '';
-    const s = u.href;
+    // Links name the folder's index.html, so that the site also works
+    // opened from disk; nb/index.html and nb/ are the same page.
+    const s = u.href.replace(/(^|\/)index\.html$/, '$1');
     if (s.startsWith(home)) return s.slice(home.length);
     if (opt.baseURL && s.startsWith(opt.baseURL)) return s.slice(opt.baseURL.length);
     return null;
@@ -415,7 +417,7 @@ async function main() {
     check(nnIndex.path === 'nn/', `nn index: at ${nnIndex.path}, want nn/`);
     check(nnIndex.lang === 'nn', `nn index: <html lang="${nnIndex.lang}">, want nn`);
     check(nnIndex.h1.length === 1, `nn index: ${nnIndex.h1.length} h1 elements, want 1`);
-    check(await page.locator(`main h2 a[href="${id}/"]`).count() === 1, `nn index: no title link to ${id}/`);
+    check(await page.locator(`main h2 a[href="${id}/index.html"]`).count() === 1, `nn index: no title link to ${id}/index.html`);
     await shoot('index-nn.png');
   } catch (err) {
     if (err instanceof AssertionError) report.failures.push(err.message);
