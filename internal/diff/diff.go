@@ -190,8 +190,8 @@ func (d *cmp) q(s string) string { return "«" + s + "»" }
 
 func (d *cmp) controller() {
 	o, n := d.old.Controller, d.new.Controller
-	if o.Name != n.Name {
-		d.add("ansvarlig", Material, "new-controller", "controller/name", "", o.Name, n.Name)
+	if from, to, changed := d.nameChange(o.Name, n.Name); changed {
+		d.add("ansvarlig", Material, "new-controller", "controller/name", "", from, to)
 	}
 	if strings.ReplaceAll(o.OrgNumber, " ", "") != strings.ReplaceAll(n.OrgNumber, " ", "") {
 		d.add("ansvarlig", Material, "new-controller", "controller/org_number", "", o.OrgNumber, n.OrgNumber)
@@ -419,18 +419,37 @@ func (d *cmp) provision() {
 	}
 }
 
-func (d *cmp) party(kind, name string) string {
-	if name != "" {
-		return name
+func (d *cmp) party(kind string, name notice.Name) string {
+	if s := name.In(d.lang); s != "" {
+		return s
 	}
 	return d.c.T("kind." + kind)
+}
+
+// nameChange tells whether a name changed in any language, and how: in
+// the report's language when it changed there, else in the first
+// language that changed (a nynorsk form changed alone is a change too).
+func (d *cmp) nameChange(o, n notice.Name) (from, to string, changed bool) {
+	if o.Key() == n.Key() {
+		return "", "", false
+	}
+	if o.In(d.lang) != n.In(d.lang) {
+		return o.In(d.lang), n.In(d.lang), true
+	}
+	for _, l := range append([]string{""}, d.new.Languages...) {
+		if o.In(l) != n.In(l) {
+			return o.In(l), n.In(l), true
+		}
+	}
+	return o.Key(), n.Key(), true
 }
 
 // party is what sources and recipients share, and all the comparison
 // looks at.
 type party struct {
-	ID, Replaces, Kind, Name string
-	Description              notice.Text
+	ID, Replaces, Kind string
+	Name               notice.Name
+	Description        notice.Text
 	Categories               []string
 }
 
@@ -475,8 +494,11 @@ func (d *cmp) parties(r partyRules, old, new []party) {
 		o, n := p[0], p[1]
 		key := r.path + n.ID
 		subject := d.q(d.party(n.Kind, n.Name))
-		if o.Kind != n.Kind || o.Name != n.Name {
-			d.add(r.section, Notable, "renamed-party", key, subject, d.party(o.Kind, o.Name), d.party(n.Kind, n.Name))
+		if from, to, renamed := d.nameChange(o.Name, n.Name); o.Kind != n.Kind || renamed {
+			if !renamed || o.Kind != n.Kind {
+				from, to = d.party(o.Kind, o.Name), d.party(n.Kind, n.Name)
+			}
+			d.add(r.section, Notable, "renamed-party", key, subject, from, to)
 		}
 		add, rem := setDiff(o.Categories, n.Categories)
 		for _, c := range add {

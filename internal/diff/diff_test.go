@@ -28,7 +28,7 @@ func base() notice.Notice {
 	return notice.Notice{
 		ID: "t", Version: "1.0", Updated: "2024-01-01", Languages: []string{"nb", "nn"},
 		Title:      notice.Text{"nb": "Tjenesten", "nn": "Tenesta"},
-		Controller: notice.Controller{Name: "Eksempel kommune", OrgNumber: "974760673", Kind: "public_authority", Email: "post@eksempel.no", Phone: "22 00 00 00"},
+		Controller: notice.Controller{Name: notice.PlainName("Eksempel kommune"), OrgNumber: "974760673", Kind: "public_authority", Email: "post@eksempel.no", Phone: "22 00 00 00"},
 		DPO:        &notice.DPO{Email: "ombud@eksempel.no"},
 		Categories: []notice.Category{{ID: "contact"}, {ID: "income"}},
 		Purposes: []notice.Purpose{
@@ -36,8 +36,8 @@ func base() notice.Notice {
 				Categories: []string{"contact", "income"}, LegalBasis: []notice.Basis{{Article: "6(1)(e)", NationalLaw: notice.Text{"nb": "sosialtjenesteloven § 29", "nn": "sosialtenestelova § 29"}}}},
 			{ID: "news", Name: notice.Text{"nb": "Nyhetsbrev", "nn": "Nyheitsbrev"}, Categories: []string{"contact"}, LegalBasis: []notice.Basis{{Article: "6(1)(a)"}}},
 		},
-		Sources:            []notice.Source{{ID: "you", Kind: "data_subject"}, {ID: "nav", Kind: "public_authority", Name: "NAV", Categories: []string{"income"}}},
-		Recipients:         []notice.Recipient{{ID: "skatt", Kind: "public_authority", Name: "Skatteetaten", Categories: []string{"income"}}},
+		Sources:            []notice.Source{{ID: "you", Kind: "data_subject"}, {ID: "nav", Kind: "public_authority", Name: notice.PlainName("NAV"), Categories: []string{"income"}}},
+		Recipients:         []notice.Recipient{{ID: "skatt", Kind: "public_authority", Name: notice.PlainName("Skatteetaten"), Categories: []string{"income"}}},
 		Transfers:          []notice.Transfer{{ID: "support", Country: "GB", Safeguard: "adequacy"}},
 		Retention:          []notice.Retention{{ID: "r", Categories: []string{"contact", "income"}, Period: "P1Y", Then: "delete"}},
 		Rights:             notice.Rights{"access": {}, "rectification": {}, "erasure": {}, "restriction": {}, "objection": {}, "withdraw_consent": {}},
@@ -74,7 +74,7 @@ func TestClassification(t *testing.T) {
 			n.Sources = append(n.Sources, notice.Source{ID: "emp", Kind: "employer", Categories: []string{"income"}})
 		}, Material, "new-source", "Ny kilde: «arbeidsgiver»."},
 		{"new recipient", func(n *notice.Notice) {
-			n.Recipients = append(n.Recipients, notice.Recipient{ID: "host", Kind: "processor", Name: "Drift AS"})
+			n.Recipients = append(n.Recipients, notice.Recipient{ID: "host", Kind: "processor", Name: notice.PlainName("Drift AS")})
 		}, Material, "new-recipient", "Ny mottaker: «Drift AS»."},
 		{"removed recipient", func(n *notice.Notice) { n.Recipients = nil }, Notable, "removed-recipient", "Mottakeren «Skatteetaten» er fjernet."},
 		{"recipient gets more", func(n *notice.Notice) { n.Recipients[0].Categories = []string{"income", "contact"} }, Material, "recipient-new-category", ""},
@@ -100,7 +100,7 @@ func TestClassification(t *testing.T) {
 			n.Rights["erasure"] = notice.Right{Limits: notice.Text{"nb": "Arkivloven krever at vi tar vare på saken."}}
 		}, Material, "right-limited", "Rett til sletting er begrenset: Arkivloven krever"},
 		{"right added", func(n *notice.Notice) { n.Rights["portability"] = notice.Right{} }, Notable, "added-right", ""},
-		{"new controller", func(n *notice.Notice) { n.Controller.Name = "Ny kommune" }, Material, "new-controller", "Ny behandlingsansvarlig: Eksempel kommune → Ny kommune."},
+		{"new controller", func(n *notice.Notice) { n.Controller.Name = notice.PlainName("Ny kommune") }, Material, "new-controller", "Ny behandlingsansvarlig: Eksempel kommune → Ny kommune."},
 		{"contact details", func(n *notice.Notice) { n.Controller.Email = "postmottak@eksempel.no" }, Notable, "contact-details", "E-postadressen er endret: post@eksempel.no → postmottak@eksempel.no."},
 		{"dpo", func(n *notice.Notice) { n.DPO = &notice.DPO{Email: "nytt@eksempel.no"} }, Notable, "dpo-changed", ""},
 		{"wording", func(n *notice.Notice) {

@@ -33,7 +33,7 @@ type Notice struct {
 
 // Controller is who decides why and how the data are processed (art. 13(1)(a)).
 type Controller struct {
-	Name          string `yaml:"name" json:"name"`
+	Name          Name   `yaml:"name" json:"name"`
 	OrgNumber     string `yaml:"org_number,omitempty" json:"org_number,omitempty"`
 	Kind          string `yaml:"kind" json:"kind"`
 	Unit          Text   `yaml:"unit,omitempty" json:"unit,omitempty"`
@@ -94,7 +94,7 @@ type Source struct {
 	ID          string   `yaml:"id" json:"id"`
 	Replaces    string   `yaml:"replaces,omitempty" json:"replaces,omitempty"`
 	Kind        string   `yaml:"kind" json:"kind"`
-	Name        string   `yaml:"name,omitempty" json:"name,omitempty"`
+	Name        Name     `yaml:"name,omitempty" json:"name,omitempty"`
 	Description Text     `yaml:"description,omitempty" json:"description,omitempty"`
 	Categories  []string `yaml:"categories,omitempty" json:"categories,omitempty"`
 	Public      bool     `yaml:"public,omitempty" json:"public,omitempty"`
@@ -111,7 +111,7 @@ type Recipient struct {
 	ID          string   `yaml:"id" json:"id"`
 	Replaces    string   `yaml:"replaces,omitempty" json:"replaces,omitempty"`
 	Kind        string   `yaml:"kind" json:"kind"`
-	Name        string   `yaml:"name,omitempty" json:"name,omitempty"`
+	Name        Name     `yaml:"name,omitempty" json:"name,omitempty"`
 	Description Text     `yaml:"description,omitempty" json:"description,omitempty"`
 	Categories  []string `yaml:"categories,omitempty" json:"categories,omitempty"`
 	Purposes    []string `yaml:"purposes,omitempty" json:"purposes,omitempty"`

@@ -195,7 +195,7 @@ func (b *builder) contactFields(email, phone, url, address string) []Field {
 func (b *builder) controller() Section {
 	n, c := b.n, b.c
 	s := Section{ID: "ansvarlig", Heading: c.T("heading.controller")}
-	s.Blocks = append(s.Blocks, ptext(c.T("controller.intro", n.Controller.Name)))
+	s.Blocks = append(s.Blocks, ptext(c.T("controller.intro", n.Controller.Name.In(b.lang))))
 	if len(n.Controller.Unit) > 0 {
 		s.Blocks = append(s.Blocks, ptext(c.T("controller.unit", b.tx(n.Controller.Unit))))
 	}
@@ -336,8 +336,8 @@ func (b *builder) sources() Section {
 	s.Blocks = append(s.Blocks, ptext(c.T("sources.intro")))
 	var items []Item
 	for _, src := range b.n.Sources {
-		head := Line{strong(b.partyName(src.Kind, src.Name))}
-		if src.Name != "" && src.Kind != "data_subject" {
+		head := Line{strong(b.partyName(src.Kind, src.Name.In(b.lang)))}
+		if !src.Name.IsZero() && src.Kind != "data_subject" {
 			head = append(head, Span{Text: " (" + c.T("kind."+src.Kind) + ")"})
 		}
 		var body []Block
@@ -348,7 +348,7 @@ func (b *builder) sources() Section {
 		case len(src.Categories) > 0 && src.Kind == "data_subject":
 			body = append(body, ptext(c.T("sources.self.categories", b.categoryList(src.Categories))))
 		case len(src.Categories) > 0:
-			body = append(body, ptext(c.T("sources.categories", b.partyName(src.Kind, src.Name), b.categoryList(src.Categories))))
+			body = append(body, ptext(c.T("sources.categories", b.partyName(src.Kind, src.Name.In(b.lang)), b.categoryList(src.Categories))))
 		}
 		if src.Public {
 			body = append(body, ptext(c.T("sources.public")))
@@ -369,9 +369,9 @@ func (b *builder) recipients() Section {
 	s.Blocks = append(s.Blocks, ptext(c.T("recipients.intro")))
 	var items []Item
 	for _, r := range b.n.Recipients {
-		name := b.partyName(r.Kind, r.Name)
+		name := b.partyName(r.Kind, r.Name.In(b.lang))
 		head := Line{strong(name)}
-		if r.Name != "" {
+		if !r.Name.IsZero() {
 			head = append(head, Span{Text: " (" + c.T("kind."+r.Kind) + ")"})
 		}
 		var body []Block
@@ -407,7 +407,7 @@ func (b *builder) transfers() Section {
 		if t.Recipient != "" {
 			for _, r := range b.n.Recipients {
 				if r.ID == t.Recipient {
-					body = append(body, ptext(c.T("transfers.recipient", b.partyName(r.Kind, r.Name))))
+					body = append(body, ptext(c.T("transfers.recipient", b.partyName(r.Kind, r.Name.In(b.lang)))))
 				}
 			}
 		}

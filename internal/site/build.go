@@ -570,7 +570,7 @@ func buildNotice(e *entry, n *notice.Notice, langs []string, opt Options, hist *
 			return err
 		}
 		ie := render.IndexEntry{
-			ID: n.ID, Title: n.Title[l], URL: n.ID + "/index.html", Controller: n.Controller.Name,
+			ID: n.ID, Title: n.Title[l], URL: n.ID + "/index.html", Controller: n.Controller.Name.In(l),
 			Updated: c.Date(n.Updated), Summary: page.Summary,
 		}
 		var b strings.Builder

@@ -79,9 +79,10 @@ func Build(n *notice.Notice, c *i18n.Catalog) *Summary {
 
 func (b *builder) who() {
 	ctl := b.n.Controller
-	who := b.c.T("summary.who", ctl.Name)
-	if u := ctl.Unit[b.lang]; u != "" && !strings.Contains(u, ctl.Name) {
-		who = b.c.T("summary.who.unit", u, ctl.Name)
+	name := ctl.Name.In(b.lang)
+	who := b.c.T("summary.who", name)
+	if u := ctl.Unit[b.lang]; u != "" && !strings.Contains(u, name) {
+		who = b.c.T("summary.who.unit", u, name)
 	}
 	var contact string
 	switch {
@@ -226,7 +227,7 @@ func (b *builder) sources() {
 			self = true
 			continue
 		}
-		name := b.partyName(s.Kind, s.Name)
+		name := b.partyName(s.Kind, s.Name.In(b.lang))
 		if !seen[name] {
 			seen[name] = true
 			others = append(others, name)
@@ -253,7 +254,7 @@ func (b *builder) recipients() {
 	var names []string
 	seen := map[string]bool{}
 	for _, r := range b.n.Recipients {
-		name := b.partyName(r.Kind, r.Name)
+		name := b.partyName(r.Kind, r.Name.In(b.lang))
 		if !seen[name] {
 			seen[name] = true
 			names = append(names, name)

@@ -110,7 +110,7 @@ func TestMeasure(t *testing.T) {
 func base() notice.Notice {
 	return notice.Notice{
 		ID: "t", Languages: []string{"nb", "nn"}, Title: notice.Text{"nb": "T", "nn": "T"},
-		Controller: notice.Controller{Name: "Eksempel kommune", Kind: "public_authority", Email: "post@eksempel.no"},
+		Controller: notice.Controller{Name: notice.PlainName("Eksempel kommune"), Kind: "public_authority", Email: "post@eksempel.no"},
 		Categories: []notice.Category{{ID: "contact"}},
 		Purposes:   []notice.Purpose{{ID: "p", Name: notice.Text{"nb": "Saksbehandling", "nn": "Sakshandsaming"}, Categories: []string{"contact"}, LegalBasis: []notice.Basis{{Article: "6(1)(e)"}}}},
 		Sources:    []notice.Source{{ID: "you", Kind: "data_subject"}},
@@ -134,13 +134,13 @@ func TestCases(t *testing.T) {
 			n.Categories = append(n.Categories, notice.Category{ID: "health"})
 		}, []string{"Noe av dette er sensitivt, som opplysninger om helsen din."}, []string{"Noko av dette er sensitivt, som opplysningar om helsa di."}, nil},
 		{"other sources", func(n *notice.Notice) {
-			n.Sources = append(n.Sources, notice.Source{ID: "nav", Kind: "public_authority", Name: "NAV"}, notice.Source{ID: "e", Kind: "employer"})
+			n.Sources = append(n.Sources, notice.Source{ID: "nav", Kind: "public_authority", Name: notice.PlainName("NAV")}, notice.Source{ID: "e", Kind: "employer"})
 		}, []string{"Vi får også opplysninger fra NAV og arbeidsgivere."}, []string{"Vi får òg opplysningar frå NAV og arbeidsgjevarar."}, nil},
 		{"only other sources", func(n *notice.Notice) {
-			n.Sources = []notice.Source{{ID: "nav", Kind: "public_authority", Name: "NAV"}}
+			n.Sources = []notice.Source{{ID: "nav", Kind: "public_authority", Name: notice.PlainName("NAV")}}
 		}, []string{"Vi får opplysningene fra NAV."}, []string{"Vi får opplysningane frå NAV."}, []string{"Du gir oss"}},
 		{"recipients", func(n *notice.Notice) {
-			n.Recipients = []notice.Recipient{{ID: "s", Kind: "public_authority", Name: "Skatteetaten"}, {ID: "h", Kind: "processor"}}
+			n.Recipients = []notice.Recipient{{ID: "s", Kind: "public_authority", Name: notice.PlainName("Skatteetaten")}, {ID: "h", Kind: "processor"}}
 		}, []string{"Vi deler opplysninger med Skatteetaten og firmaer som hjelper oss."}, []string{"Vi deler opplysningar med Skatteetaten og firma som hjelper oss."}, nil},
 		{"transfers", func(n *notice.Notice) {
 			n.Transfers = []notice.Transfer{{ID: "t", Country: "US", Safeguard: "scc"}}
