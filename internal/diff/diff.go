@@ -450,7 +450,7 @@ type party struct {
 	ID, Replaces, Kind string
 	Name               notice.Name
 	Description        notice.Text
-	Categories               []string
+	Categories         []string
 }
 
 // partyRules names the section and rules of one list of parties.
