@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -86,10 +87,16 @@ func exitCode(ts *testscript.TestScript, neg bool, args, command []string) {
 	}
 }
 
-var goEnvCache = map[string]string{}
+var (
+	goEnvMu    sync.Mutex
+	goEnvCache = map[string]string{}
+)
 
-// goEnv is a setting of the go command, asked once per test run.
+// goEnv is a setting of the go command, asked once per test run; scripts
+// run in parallel, so the cache is locked.
 func goEnv(key string) string {
+	goEnvMu.Lock()
+	defer goEnvMu.Unlock()
 	if v, ok := goEnvCache[key]; ok {
 		return v
 	}
