@@ -34,7 +34,9 @@ func stateDir() string {
 	return filepath.Join(d, "temp")
 }
 
-func recordName(path string) (string, error) {
+// stateFile names the state file of kind for the folder path, by a hash
+// of its absolute path.
+func stateFile(kind, path string) (string, error) {
 	dir := stateDir()
 	if dir == "" {
 		return "", fmt.Errorf("no folder for personvern's state")
@@ -43,8 +45,11 @@ func recordName(path string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return filepath.Join(dir, cache.Key([]byte(abs))[:40]), nil
+	return filepath.Join(dir, kind+cache.Key([]byte(abs))[:40]), nil
 }
+
+// recordName is the record of the temporary folder path.
+func recordName(path string) (string, error) { return stateFile("", path) }
 
 // recordTemp notes that this build made the folder path: that path may
 // hold the folder that is now at any of ids.
@@ -108,17 +113,8 @@ func provenTemp(path string) bool {
 // swapped out; the name is taken away before the spare is changed, so a
 // build killed while changing it leaves no spare, only a leftover.
 
-func spareName(dir string) (string, error) {
-	d := stateDir()
-	if d == "" {
-		return "", fmt.Errorf("no folder for personvern's state")
-	}
-	abs, err := filepath.Abs(dir)
-	if err != nil {
-		return "", err
-	}
-	return filepath.Join(d, "spare-"+cache.Key([]byte(abs))[:40]), nil
-}
+// spareName is the state file that names the spare of the output dir.
+func spareName(dir string) (string, error) { return stateFile("spare-", dir) }
 
 // saveSpare names spare, a recorded temporary folder beside dir, as the
 // spare of dir.
