@@ -118,7 +118,7 @@ func Compare(old, new *notice.Notice, oldSrc, newSrc string, c *i18n.Catalog) *R
 	d.automated()
 	d.texts("sikkerhet", "security", "field.security", old.Security, new.Security)
 	if strings.Join(old.Languages, ",") != strings.Join(new.Languages, ",") {
-		d.add("versjon", Notable, "languages", "languages", "", strings.Join(old.Languages, ", "), strings.Join(new.Languages, ", "))
+		d.add("versjon", ruleLanguages, "languages", "", strings.Join(old.Languages, ", "), strings.Join(new.Languages, ", "))
 	}
 	order := map[string]int{}
 	for i, s := range sectionOrder {
@@ -143,20 +143,22 @@ func Compare(old, new *notice.Notice, oldSrc, newSrc string, c *i18n.Catalog) *R
 // sectionOrder is the order of the rendered notice, for grouping.
 var sectionOrder = []string{"ansvarlig", "personvernombud", "formal", "opplysninger", "kilder", "mottakere", "overforing", "lagring", "rettigheter", "klage", "automatiserte-avgjorelser", "sikkerhet", "versjon"}
 
-// add records a change; the message is "diff.<rule>" with {0} the subject,
-// {1} the old and {2} the new value.
-func (d *cmp) add(section string, class Class, rule, key, subject, old, new string) {
-	d.out = append(d.out, Change{Section: section, Class: class, Rule: rule, Key: key,
-		Message: d.c.T("diff."+rule, subject, old, new), Old: old, New: new})
+// add records a change of rule; its message has {0} the subject, {1} the
+// old and {2} the new value.
+func (d *cmp) add(section string, rule *Rule, key, subject, old, new string) {
+	d.out = append(d.out, Change{Section: section, Class: rule.Class, Rule: rule.ID, Key: key,
+		Message: d.c.T(rule.MessageKey(), subject, old, new), Old: old, New: new})
 }
 
 // texts compares a free-text field in every language; a change is
 // editorial, shown as a word-level redline.
 func (d *cmp) texts(section, key, label string, old, new notice.Text) {
-	d.textsAs(section, key, label, Editorial, "wording", old, new)
+	d.textsAs(section, key, label, ruleWording, old, new)
 }
 
-func (d *cmp) textsAs(section, key, label string, class Class, rule string, old, new notice.Text) {
+// textsAs compares a free-text field whose change is classified by rule;
+// its message has {0} the field's label and {1} the language.
+func (d *cmp) textsAs(section, key, label string, rule *Rule, old, new notice.Text) {
 	langs := map[string]bool{}
 	for l := range old {
 		langs[l] = true
@@ -180,8 +182,8 @@ func (d *cmp) textsAs(section, key, label string, class Class, rule string, old,
 			continue
 		}
 		subject := d.c.T(label)
-		ch := Change{Section: section, Class: class, Rule: rule, Key: key + "/" + l, Lang: l,
-			Message: d.c.T("diff."+rule, subject, l), Old: old[l], New: new[l], Redline: Redline(old[l], new[l])}
+		ch := Change{Section: section, Class: rule.Class, Rule: rule.ID, Key: key + "/" + l, Lang: l,
+			Message: d.c.T(rule.MessageKey(), subject, l), Old: old[l], New: new[l], Redline: Redline(old[l], new[l])}
 		d.out = append(d.out, ch)
 	}
 }
@@ -191,20 +193,20 @@ func (d *cmp) q(s string) string { return "«" + s + "»" }
 func (d *cmp) controller() {
 	o, n := d.old.Controller, d.new.Controller
 	if from, to, changed := d.nameChange(o.Name, n.Name); changed {
-		d.add("ansvarlig", Material, "new-controller", "controller/name", "", from, to)
+		d.add("ansvarlig", ruleNewController, "controller/name", "", from, to)
 	}
 	if strings.ReplaceAll(o.OrgNumber, " ", "") != strings.ReplaceAll(n.OrgNumber, " ", "") {
-		d.add("ansvarlig", Material, "new-controller", "controller/org_number", "", o.OrgNumber, n.OrgNumber)
+		d.add("ansvarlig", ruleNewController, "controller/org_number", "", o.OrgNumber, n.OrgNumber)
 	}
 	if o.Kind != n.Kind {
-		d.add("ansvarlig", Material, "controller-kind", "controller/kind", "", o.Kind, n.Kind)
+		d.add("ansvarlig", ruleControllerKind, "controller/kind", "", o.Kind, n.Kind)
 	}
 	for _, f := range []struct{ key, old, new string }{
 		{"address", o.Address, n.Address}, {"email", o.Email, n.Email}, {"phone", o.Phone, n.Phone},
 		{"url", o.URL, n.URL}, {"contact_person", o.ContactPerson, n.ContactPerson},
 	} {
 		if f.old != f.new {
-			d.add("ansvarlig", Notable, "contact-details", "controller/"+f.key, d.c.T("field.contact."+f.key), f.old, f.new)
+			d.add("ansvarlig", ruleContactDetails, "controller/"+f.key, d.c.T("field.contact."+f.key), f.old, f.new)
 		}
 	}
 	d.texts("ansvarlig", "controller/unit", "field.unit", o.Unit, n.Unit)
@@ -217,14 +219,27 @@ func (d *cmp) controller() {
 		nj[j.Name] = true
 		prev, ok := oj[j.Name]
 		if !ok {
-			d.add("ansvarlig", Material, "new-joint-controller", "joint_controllers/"+j.Name, j.Name, "", "")
+			d.add("ansvarlig", ruleNewJointController, "joint_controllers/"+j.Name, j.Name, "", "")
 			continue
 		}
-		d.texts("ansvarlig", "joint_controllers/"+j.Name, "field.responsibilities", prev.Responsibilities, j.Responsibilities)
+		key := "joint_controllers/" + j.Name
+		// Another organisation number under the same name is another
+		// organisation sharing the decisions.
+		if strings.ReplaceAll(prev.OrgNumber, " ", "") != strings.ReplaceAll(j.OrgNumber, " ", "") {
+			d.add("ansvarlig", ruleNewJointController, key+"/org_number", j.Name, prev.OrgNumber, j.OrgNumber)
+		}
+		for _, f := range []struct{ key, old, new string }{
+			{"email", prev.Email, j.Email}, {"phone", prev.Phone, j.Phone}, {"url", prev.URL, j.URL},
+		} {
+			if f.old != f.new {
+				d.add("ansvarlig", ruleJointContactDetails, key+"/"+f.key, j.Name, f.old, f.new)
+			}
+		}
+		d.texts("ansvarlig", key, "field.responsibilities", prev.Responsibilities, j.Responsibilities)
 	}
 	for _, j := range d.old.JointControllers {
 		if !nj[j.Name] {
-			d.add("ansvarlig", Notable, "removed-joint-controller", "joint_controllers/"+j.Name, j.Name, "", "")
+			d.add("ansvarlig", ruleRemovedJointCtrl, "joint_controllers/"+j.Name, j.Name, "", "")
 		}
 	}
 }
@@ -234,11 +249,11 @@ func (d *cmp) dpo() {
 	switch {
 	case o == nil && n == nil:
 	case o == nil:
-		d.add("personvernombud", Notable, "dpo-added", "dpo", "", "", dpoString(n))
+		d.add("personvernombud", ruleDPOAdded, "dpo", "", "", dpoString(n))
 	case n == nil:
-		d.add("personvernombud", Notable, "dpo-removed", "dpo", "", dpoString(o), "")
+		d.add("personvernombud", ruleDPORemoved, "dpo", "", dpoString(o), "")
 	case *o != *n:
-		d.add("personvernombud", Notable, "dpo-changed", "dpo", "", dpoString(o), dpoString(n))
+		d.add("personvernombud", ruleDPOChanged, "dpo", "", dpoString(o), dpoString(n))
 	}
 }
 
@@ -323,6 +338,25 @@ func (d *cmp) categoryLabel(id string) string {
 	return d.c.TOr("category."+id, id)
 }
 
+// purposeLabel names a purpose as the rendered notice does, quoted.
+func (d *cmp) purposeLabel(id string) string {
+	for _, n := range []*notice.Notice{d.new, d.old} {
+		for _, p := range n.Purposes {
+			if p.ID == id {
+				return d.q(d.name(p.Name, id))
+			}
+		}
+	}
+	return d.q(id)
+}
+
+func (d *cmp) yesNo(b bool) string {
+	if b {
+		return d.c.T("yes")
+	}
+	return d.c.T("no")
+}
+
 func (d *cmp) name(t notice.Text, id string) string {
 	if s := t[d.lang]; s != "" {
 		return s
@@ -334,38 +368,38 @@ func (d *cmp) purposes() {
 	pairs, added, removed := match(d.old.Purposes, d.new.Purposes,
 		func(p notice.Purpose) string { return p.ID }, func(p notice.Purpose) string { return p.Replaces })
 	for _, p := range added {
-		d.add("formal", Material, "new-purpose", "purposes/"+p.ID, d.q(d.name(p.Name, p.ID)), "", "")
+		d.add("formal", ruleNewPurpose, "purposes/"+p.ID, d.q(d.name(p.Name, p.ID)), "", "")
 	}
 	for _, p := range removed {
-		d.add("formal", Notable, "removed-purpose", "purposes/"+p.ID, d.q(d.name(p.Name, p.ID)), "", "")
+		d.add("formal", ruleRemovedPurpose, "purposes/"+p.ID, d.q(d.name(p.Name, p.ID)), "", "")
 	}
 	for _, pr := range pairs {
 		o, n := pr[0], pr[1]
 		key := "purposes/" + n.ID
 		subject := d.q(d.name(n.Name, n.ID))
 		if o.ID != n.ID {
-			d.add("formal", Editorial, "renamed-id", key, subject, o.ID, n.ID)
+			d.add("formal", ruleRenamedID, key, subject, o.ID, n.ID)
 		}
 		d.texts("formal", key+"/name", "field.purpose.name", o.Name, n.Name)
 		d.texts("formal", key+"/description", "field.purpose.description", o.Description, n.Description)
 		add, rem := setDiff(o.Categories, n.Categories)
 		for _, c := range add {
-			d.add("formal", Material, "purpose-new-category", key+"/categories/"+c, subject, "", d.categoryLabel(c))
+			d.add("formal", rulePurposeNewCategory, key+"/categories/"+c, subject, "", d.categoryLabel(c))
 		}
 		for _, c := range rem {
-			d.add("formal", Notable, "purpose-removed-category", key+"/categories/"+c, subject, d.categoryLabel(c), "")
+			d.add("formal", rulePurposeRemovedCat, key+"/categories/"+c, subject, d.categoryLabel(c), "")
 		}
 		bp, badd, brem := match(o.LegalBasis, n.LegalBasis, func(b notice.Basis) string { return b.Article }, func(notice.Basis) string { return "" })
 		for _, b := range badd {
-			d.add("formal", Material, "added-legal-basis", key+"/legal_basis/"+b.Article, subject, "", d.basis(b.Article))
+			d.add("formal", ruleAddedLegalBasis, key+"/legal_basis/"+b.Article, subject, "", d.basis(b.Article))
 		}
 		for _, b := range brem {
-			d.add("formal", Material, "removed-legal-basis", key+"/legal_basis/"+b.Article, subject, d.basis(b.Article), "")
+			d.add("formal", ruleRemovedLegalBasis, key+"/legal_basis/"+b.Article, subject, d.basis(b.Article), "")
 		}
 		for _, b := range bp {
 			bk := key + "/legal_basis/" + b[1].Article
-			d.textsAs("formal", bk+"/national_law", "field.national_law", Material, "changed-legal-basis", b[0].NationalLaw, b[1].NationalLaw)
-			d.textsAs("formal", bk+"/interests", "field.interests", Material, "changed-legal-basis", b[0].Interests, b[1].Interests)
+			d.textsAs("formal", bk+"/national_law", "field.national_law", ruleChangedLegalBasis, b[0].NationalLaw, b[1].NationalLaw)
+			d.textsAs("formal", bk+"/interests", "field.interests", ruleChangedLegalBasis, b[0].Interests, b[1].Interests)
 			d.texts("formal", bk+"/note", "field.note", b[0].Note, b[1].Note)
 		}
 	}
@@ -379,20 +413,23 @@ func (d *cmp) categories() {
 	pairs, added, removed := match(d.old.Categories, d.new.Categories,
 		func(c notice.Category) string { return c.ID }, func(notice.Category) string { return "" })
 	for _, c := range added {
-		rule := "new-category"
+		rule := ruleNewCategory
 		if d.new.IsSensitive(c.ID) {
-			rule = "new-special-category"
+			rule = ruleNewSpecialCategory
 		}
-		d.add("opplysninger", Material, rule, "categories/"+c.ID, d.q(d.categoryLabel(c.ID)), "", "")
+		d.add("opplysninger", rule, "categories/"+c.ID, d.q(d.categoryLabel(c.ID)), "", "")
 	}
 	for _, c := range removed {
-		d.add("opplysninger", Notable, "removed-category", "categories/"+c.ID, d.q(d.categoryLabel(c.ID)), "", "")
+		d.add("opplysninger", ruleRemovedCategory, "categories/"+c.ID, d.q(d.categoryLabel(c.ID)), "", "")
 	}
 	for _, p := range pairs {
 		o, n := p[0], p[1]
 		key := "categories/" + n.ID
-		if !d.old.IsSensitive(o.ID) && d.new.IsSensitive(n.ID) {
-			d.add("opplysninger", Material, "new-special-category", key, d.q(d.categoryLabel(n.ID)), "", "")
+		switch was, is := d.old.IsSensitive(o.ID), d.new.IsSensitive(n.ID); {
+		case !was && is:
+			d.add("opplysninger", ruleNewSpecialCategory, key, d.q(d.categoryLabel(n.ID)), "", "")
+		case was && !is:
+			d.add("opplysninger", ruleCategoryNotSpecial, key, d.q(d.categoryLabel(n.ID)), "", "")
 		}
 		d.texts("opplysninger", key+"/label", "field.category.label", o.Label, n.Label)
 		d.texts("opplysninger", key+"/description", "field.category.description", o.Description, n.Description)
@@ -412,7 +449,7 @@ func (d *cmp) provision() {
 		if n != nil {
 			ns = d.c.T("provision." + n.Requirement)
 		}
-		d.add("opplysninger", Notable, "provision-changed", "provision", "", os, ns)
+		d.add("opplysninger", ruleProvisionChanged, "provision", "", os, ns)
 	}
 	if o != nil && n != nil {
 		d.texts("opplysninger", "provision/consequences", "field.consequences", o.Consequences, n.Consequences)
@@ -445,28 +482,31 @@ func (d *cmp) nameChange(o, n notice.Name) (from, to string, changed bool) {
 }
 
 // party is what sources and recipients share, and all the comparison
-// looks at.
+// looks at. Only sources are public; only recipients have purposes.
 type party struct {
 	ID, Replaces, Kind string
 	Name               notice.Name
 	Description        notice.Text
 	Categories         []string
+	Public             bool
+	Purposes           []string
 }
 
 // partyRules names the section and rules of one list of parties.
 type partyRules struct {
-	section, path, added, removed, newCategory, removedCategory string
+	section, path                                string
+	added, removed, newCategory, removedCategory *Rule
 }
 
 func (d *cmp) sources() {
 	conv := func(ss []notice.Source) []party {
 		out := make([]party, len(ss))
 		for i, s := range ss {
-			out[i] = party{s.ID, s.Replaces, s.Kind, s.Name, s.Description, s.Categories}
+			out[i] = party{s.ID, s.Replaces, s.Kind, s.Name, s.Description, s.Categories, s.Public, nil}
 		}
 		return out
 	}
-	d.parties(partyRules{"kilder", "sources/", "new-source", "removed-source", "source-new-category", "source-removed-category"},
+	d.parties(partyRules{"kilder", "sources/", ruleNewSource, ruleRemovedSource, ruleSourceNewCategory, ruleSourceRemovedCat},
 		conv(d.old.Sources), conv(d.new.Sources))
 }
 
@@ -474,21 +514,21 @@ func (d *cmp) recipients() {
 	conv := func(rs []notice.Recipient) []party {
 		out := make([]party, len(rs))
 		for i, r := range rs {
-			out[i] = party{r.ID, r.Replaces, r.Kind, r.Name, r.Description, r.Categories}
+			out[i] = party{r.ID, r.Replaces, r.Kind, r.Name, r.Description, r.Categories, false, r.Purposes}
 		}
 		return out
 	}
-	d.parties(partyRules{"mottakere", "recipients/", "new-recipient", "removed-recipient", "recipient-new-category", "recipient-removed-category"},
+	d.parties(partyRules{"mottakere", "recipients/", ruleNewRecipient, ruleRemovedRecipient, ruleRecipientNewCat, ruleRecipientRemovedCat},
 		conv(d.old.Recipients), conv(d.new.Recipients))
 }
 
 func (d *cmp) parties(r partyRules, old, new []party) {
 	pairs, added, removed := match(old, new, func(p party) string { return p.ID }, func(p party) string { return p.Replaces })
 	for _, p := range added {
-		d.add(r.section, Material, r.added, r.path+p.ID, d.q(d.party(p.Kind, p.Name)), "", "")
+		d.add(r.section, r.added, r.path+p.ID, d.q(d.party(p.Kind, p.Name)), "", "")
 	}
 	for _, p := range removed {
-		d.add(r.section, Notable, r.removed, r.path+p.ID, d.q(d.party(p.Kind, p.Name)), "", "")
+		d.add(r.section, r.removed, r.path+p.ID, d.q(d.party(p.Kind, p.Name)), "", "")
 	}
 	for _, p := range pairs {
 		o, n := p[0], p[1]
@@ -498,14 +538,26 @@ func (d *cmp) parties(r partyRules, old, new []party) {
 			if !renamed || o.Kind != n.Kind {
 				from, to = d.party(o.Kind, o.Name), d.party(n.Kind, n.Name)
 			}
-			d.add(r.section, Notable, "renamed-party", key, subject, from, to)
+			d.add(r.section, ruleRenamedParty, key, subject, from, to)
 		}
 		add, rem := setDiff(o.Categories, n.Categories)
 		for _, c := range add {
-			d.add(r.section, Material, r.newCategory, key+"/categories/"+c, subject, "", d.categoryLabel(c))
+			d.add(r.section, r.newCategory, key+"/categories/"+c, subject, "", d.categoryLabel(c))
 		}
 		for _, c := range rem {
-			d.add(r.section, Notable, r.removedCategory, key+"/categories/"+c, subject, d.categoryLabel(c), "")
+			d.add(r.section, r.removedCategory, key+"/categories/"+c, subject, d.categoryLabel(c), "")
+		}
+		if o.Public != n.Public {
+			d.add(r.section, ruleSourcePublic, key+"/public", subject, d.yesNo(o.Public), d.yesNo(n.Public))
+		}
+		// A recipient getting data for another purpose is further
+		// processing people must be told of (art. 13(3)).
+		add, rem = setDiff(o.Purposes, n.Purposes)
+		for _, pu := range add {
+			d.add(r.section, ruleRecipientNewPurpose, key+"/purposes/"+pu, subject, "", d.purposeLabel(pu))
+		}
+		for _, pu := range rem {
+			d.add(r.section, ruleRecipientRemovedPur, key+"/purposes/"+pu, subject, d.purposeLabel(pu), "")
 		}
 		d.texts(r.section, key+"/description", "field.description", o.Description, n.Description)
 	}
@@ -515,22 +567,22 @@ func (d *cmp) transfers() {
 	pairs, added, removed := match(d.old.Transfers, d.new.Transfers,
 		func(t notice.Transfer) string { return t.ID }, func(t notice.Transfer) string { return t.Replaces })
 	for _, t := range added {
-		d.add("overforing", Material, "new-transfer", "transfers/"+t.ID, d.c.Country(t.Country), "", "")
+		d.add("overforing", ruleNewTransfer, "transfers/"+t.ID, d.c.Country(t.Country), "", "")
 	}
 	for _, t := range removed {
-		d.add("overforing", Notable, "removed-transfer", "transfers/"+t.ID, d.c.Country(t.Country), "", "")
+		d.add("overforing", ruleRemovedTransfer, "transfers/"+t.ID, d.c.Country(t.Country), "", "")
 	}
 	for _, p := range pairs {
 		o, n := p[0], p[1]
 		key := "transfers/" + n.ID
 		if o.Country != n.Country {
-			d.add("overforing", Material, "new-country", key, "", d.c.Country(o.Country), d.c.Country(n.Country))
+			d.add("overforing", ruleNewCountry, key, "", d.c.Country(o.Country), d.c.Country(n.Country))
 		}
 		if o.Safeguard != n.Safeguard || o.Derogation != n.Derogation {
-			d.add("overforing", Material, "changed-safeguard", key, d.c.Country(n.Country), d.c.T("safeguard."+o.Safeguard), d.c.T("safeguard."+n.Safeguard))
+			d.add("overforing", ruleChangedSafeguard, key, d.c.Country(n.Country), d.c.T("safeguard."+o.Safeguard), d.c.T("safeguard."+n.Safeguard))
 		}
 		if o.Recipient != n.Recipient {
-			d.add("overforing", Material, "transfer-recipient", key, d.c.Country(n.Country), o.Recipient, n.Recipient)
+			d.add("overforing", ruleTransferRecipient, key, d.c.Country(n.Country), o.Recipient, n.Recipient)
 		}
 		d.texts("overforing", key+"/copy", "field.copy", o.Copy, n.Copy)
 	}
@@ -553,10 +605,10 @@ func (d *cmp) retention() {
 	pairs, added, removed := match(d.old.Retention, d.new.Retention,
 		func(r notice.Retention) string { return r.ID }, func(r notice.Retention) string { return r.Replaces })
 	for _, r := range added {
-		d.add("lagring", Notable, "new-retention-rule", "retention/"+r.ID, d.catList(r.Categories), "", "")
+		d.add("lagring", ruleNewRetentionRule, "retention/"+r.ID, d.catList(r.Categories), "", "")
 	}
 	for _, r := range removed {
-		d.add("lagring", Notable, "removed-retention-rule", "retention/"+r.ID, d.catList(r.Categories), "", "")
+		d.add("lagring", ruleRemovedRetentionRule, "retention/"+r.ID, d.catList(r.Categories), "", "")
 	}
 	for _, p := range pairs {
 		o, n := p[0], p[1]
@@ -565,24 +617,24 @@ func (d *cmp) retention() {
 		switch od, nd := days(o.Period), days(n.Period); {
 		case o.Period == n.Period:
 		case o.Period == "" || (n.Period != "" && nd > od):
-			d.add("lagring", Material, "longer-retention", key+"/period", subject, d.c.Duration(o.Period), d.c.Duration(n.Period))
+			d.add("lagring", ruleLongerRetention, key+"/period", subject, d.c.Duration(o.Period), d.c.Duration(n.Period))
 		case n.Period == "":
-			d.add("lagring", Notable, "retention-criteria", key+"/period", subject, d.c.Duration(o.Period), "")
+			d.add("lagring", ruleRetentionCriteria, key+"/period", subject, d.c.Duration(o.Period), "")
 		default:
-			d.add("lagring", Notable, "shorter-retention", key+"/period", subject, d.c.Duration(o.Period), d.c.Duration(n.Period))
+			d.add("lagring", ruleShorterRetention, key+"/period", subject, d.c.Duration(o.Period), d.c.Duration(n.Period))
 		}
 		if o.Then != n.Then {
-			class, rule := Notable, "retention-then"
+			rule := ruleRetentionThen
 			if n.Then == "archive" {
-				class, rule = Material, "retention-archived"
+				rule = ruleRetentionArchived
 			}
-			d.add("lagring", class, rule, key+"/then", subject, d.c.T("retention.then."+o.Then), d.c.T("retention.then."+n.Then))
+			d.add("lagring", rule, key+"/then", subject, d.c.T("retention.then."+o.Then), d.c.T("retention.then."+n.Then))
 		}
 		add, rem := setDiff(o.Categories, n.Categories)
 		for _, c := range append(add, rem...) {
-			d.add("lagring", Notable, "retention-categories", key+"/categories/"+c, d.categoryLabel(c), "", "")
+			d.add("lagring", ruleRetentionCategories, key+"/categories/"+c, d.categoryLabel(c), "", "")
 		}
-		d.textsAs("lagring", key+"/criteria", "field.criteria", Notable, "retention-criteria-text", o.Criteria, n.Criteria)
+		d.textsAs("lagring", key+"/criteria", "field.criteria", ruleRetentionCritText, o.Criteria, n.Criteria)
 		d.texts("lagring", key+"/from", "field.from", o.From, n.From)
 		d.texts("lagring", key+"/law", "field.law", o.Law, n.Law)
 	}
@@ -596,16 +648,16 @@ func (d *cmp) rights() {
 		key := "rights/" + r.Code
 		switch {
 		case had && !has:
-			d.add("rettigheter", Material, "narrowed-right", key, name, "", "")
+			d.add("rettigheter", ruleNarrowedRight, key, name, "", "")
 		case !had && has:
-			d.add("rettigheter", Notable, "added-right", key, name, "", "")
+			d.add("rettigheter", ruleAddedRight, key, name, "", "")
 		case had && has:
 			if len(o.Limits) == 0 && len(n.Limits) > 0 {
-				d.add("rettigheter", Material, "right-limited", key+"/limits", name, "", n.Limits[d.lang])
+				d.add("rettigheter", ruleRightLimited, key+"/limits", name, "", n.Limits[d.lang])
 			} else if len(o.Limits) > 0 && len(n.Limits) == 0 {
-				d.add("rettigheter", Notable, "right-limits-removed", key+"/limits", name, o.Limits[d.lang], "")
+				d.add("rettigheter", ruleRightLimitsRemoved, key+"/limits", name, o.Limits[d.lang], "")
 			} else {
-				d.textsAs("rettigheter", key+"/limits", "field.limits", Material, "right-limits-changed", o.Limits, n.Limits)
+				d.textsAs("rettigheter", key+"/limits", "field.limits", ruleRightLimitsChanged, o.Limits, n.Limits)
 			}
 			d.texts("rettigheter", key+"/how", "field.how", o.How, n.How)
 		}
@@ -616,19 +668,30 @@ func (d *cmp) automated() {
 	pairs, added, removed := match(d.old.AutomatedDecisions, d.new.AutomatedDecisions,
 		func(a notice.AutomatedDecision) string { return a.ID }, func(a notice.AutomatedDecision) string { return a.Replaces })
 	for _, a := range added {
-		d.add("automatiserte-avgjorelser", Material, "new-automated-decision", "automated_decisions/"+a.ID, d.q(d.name(a.Description, a.ID)), "", "")
+		d.add("automatiserte-avgjorelser", ruleNewAutomated, "automated_decisions/"+a.ID, d.q(d.name(a.Description, a.ID)), "", "")
 	}
 	for _, a := range removed {
-		d.add("automatiserte-avgjorelser", Notable, "removed-automated-decision", "automated_decisions/"+a.ID, d.q(d.name(a.Description, a.ID)), "", "")
+		d.add("automatiserte-avgjorelser", ruleRemovedAutomated, "automated_decisions/"+a.ID, d.q(d.name(a.Description, a.ID)), "", "")
 	}
 	for _, p := range pairs {
 		o, n := p[0], p[1]
 		key := "automated_decisions/" + n.ID
-		if !o.Profiling && n.Profiling {
-			d.add("automatiserte-avgjorelser", Material, "automated-profiling", key, d.q(d.name(n.Description, n.ID)), "", "")
+		subject := d.q(d.name(n.Description, n.ID))
+		switch {
+		case !o.Profiling && n.Profiling:
+			d.add("automatiserte-avgjorelser", ruleAutomatedProfiling, key, subject, "", "")
+		case o.Profiling && !n.Profiling:
+			d.add("automatiserte-avgjorelser", ruleAutomatedNoProfiling, key, subject, "", "")
+		}
+		add, rem := setDiff(o.Purposes, n.Purposes)
+		for _, pu := range add {
+			d.add("automatiserte-avgjorelser", ruleAutomatedNewPurpose, key+"/purposes/"+pu, subject, "", d.purposeLabel(pu))
+		}
+		for _, pu := range rem {
+			d.add("automatiserte-avgjorelser", ruleAutomatedRemovedPurpose, key+"/purposes/"+pu, subject, d.purposeLabel(pu), "")
 		}
 		d.texts("automatiserte-avgjorelser", key+"/description", "field.automated.description", o.Description, n.Description)
-		d.textsAs("automatiserte-avgjorelser", key+"/logic", "field.automated.logic", Notable, "automated-logic", o.Logic, n.Logic)
-		d.textsAs("automatiserte-avgjorelser", key+"/significance", "field.automated.significance", Notable, "automated-significance", o.Significance, n.Significance)
+		d.textsAs("automatiserte-avgjorelser", key+"/logic", "field.automated.logic", ruleAutomatedLogic, o.Logic, n.Logic)
+		d.textsAs("automatiserte-avgjorelser", key+"/significance", "field.automated.significance", ruleAutomatedSignificance, o.Significance, n.Significance)
 	}
 }

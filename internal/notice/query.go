@@ -37,21 +37,13 @@ func (n *Notice) Bases() map[string]bool {
 	return m
 }
 
-// RightApplies reports whether a right applies to the legal bases in use:
-// objection to 6(1)(e) and (f) (art. 21), portability to consent and
-// contract (art. 20), withdrawal to consent (art. 7(3)), human review to
-// automated decisions (art. 22(3)); the others always.
+// RightApplies reports whether a right applies to the legal bases and
+// automated decisions of the notice, by vocab.Right.Applies; a code the
+// vocabulary lacks is not limited (the schema reports it).
 func (n *Notice) RightApplies(code string) bool {
-	b := n.Bases()
-	switch code {
-	case "objection":
-		return b["6(1)(e)"] || b["6(1)(f)"]
-	case "portability":
-		return b["6(1)(a)"] || b["6(1)(b)"]
-	case "withdraw_consent":
-		return b["6(1)(a)"] || b["9(2)(a)"]
-	case "human_review":
-		return len(n.AutomatedDecisions) > 0
+	r, ok := vocab.LookupRight(code)
+	if !ok {
+		return true
 	}
-	return true
+	return r.Applies(n.Bases(), len(n.AutomatedDecisions) > 0)
 }

@@ -263,9 +263,10 @@ func checkConsentWithdraw(r *report, n *notice.Notice) {
 	if _, ok := n.Rights["withdraw_consent"]; ok {
 		return
 	}
+	withdraw, _ := vocab.LookupRight("withdraw_consent")
 	for i, pu := range n.Purposes {
 		for j, b := range pu.LegalBasis {
-			if b.Article == "6(1)(a)" || b.Article == "9(2)(a)" {
+			if withdraw.Applies(map[string]bool{b.Article: true}, false) {
 				r.add(Error, p("purposes", i, "legal_basis", j), "", "13(2)(c)", "consent needs a withdraw_consent right; add rights.withdraw_consent saying how to withdraw")
 				return
 			}
@@ -390,48 +391,26 @@ func checkRightsRequired(r *report, n *notice.Notice) {
 	if n.Rights == nil {
 		return
 	}
-	b := n.Bases()
-	need := []struct {
-		right, art, why string
-		when            bool
-	}{
-		{"access", "15", "always applies", true},
-		{"rectification", "16", "always applies", true},
-		{"erasure", "17", "applies with limits under every basis; state the limits", true},
-		{"restriction", "18", "always applies", true},
-		{"objection", "21", "applies to processing based on 6(1)(e) or 6(1)(f)", b["6(1)(e)"] || b["6(1)(f)"]},
-		{"portability", "20", "applies to processing based on consent or contract", b["6(1)(a)"] || b["6(1)(b)"]},
-	}
-	for _, x := range need {
-		if _, ok := n.Rights[x.right]; x.when && !ok {
-			r.add(Error, p("rights"), "", "13(2)(b)", "the right %s (art. %s) is missing: it %s; add rights.%s", x.right, x.art, x.why, x.right)
+	for _, x := range vocab.Rights {
+		if _, ok := n.Rights[x.Code]; x.Required && !ok && n.RightApplies(x.Code) {
+			r.add(Error, p("rights"), "", "13(2)(b)", "the right %s (art. %s) is missing: it %s; add rights.%s", x.Code, x.Article, x.When, x.Code)
 		}
 	}
 }
 
 func checkRightsNotApplicable(r *report, n *notice.Notice) {
-	b := n.Bases()
-	if len(b) == 0 {
-		return
+	if len(n.Bases()) == 0 {
+		return // basis-art6 reports the missing bases
 	}
-	cases := []struct {
-		right, why string
-		applies    bool
-	}{
-		{"objection", "only processing based on 6(1)(e) or 6(1)(f) can be objected to", b["6(1)(e)"] || b["6(1)(f)"]},
-		{"portability", "portability applies only to consent or contract", b["6(1)(a)"] || b["6(1)(b)"]},
-		{"withdraw_consent", "no purpose is based on consent", b["6(1)(a)"] || b["9(2)(a)"]},
-		{"human_review", "the notice declares no automated decisions", len(n.AutomatedDecisions) > 0},
-	}
-	for _, c := range cases {
-		if _, ok := n.Rights[c.right]; ok && !c.applies {
-			r.add(Warning, p("rights", c.right), "", "12(1)", "%s does not apply here: %s; remove it, or add the basis that makes it apply", c.right, c.why)
+	for _, x := range vocab.Rights {
+		if _, ok := n.Rights[x.Code]; ok && !n.RightApplies(x.Code) {
+			r.add(Warning, p("rights", x.Code), "", "12(1)", "%s does not apply here: %s; remove it, or add the basis that makes it apply", x.Code, x.WhenNot)
 		}
 	}
 }
 
 func checkAutomatedReview(r *report, n *notice.Notice) {
-	if len(n.AutomatedDecisions) == 0 || n.Rights == nil {
+	if !n.RightApplies("human_review") || n.Rights == nil {
 		return
 	}
 	if _, ok := n.Rights["human_review"]; !ok {

@@ -30,10 +30,42 @@ type Basis struct {
 	Point   string // "c"
 }
 
-// Right is a data subject right and the article that grants it.
+// Right is a data subject right, the article that grants it and when it
+// applies. Applies is the one place that says so: validate, the page and
+// the summary all ask it (through notice.RightApplies).
 type Right struct {
 	Term
 	Article string
+	// Bases: the right applies only when some purpose rests on one of
+	// these legal bases; empty: under every basis.
+	Bases []string
+	// Automated: the right applies only when the notice declares
+	// automated decisions (art. 22).
+	Automated bool
+	// Required: the rule rights-required asks for the right wherever it
+	// applies. withdraw_consent and human_review have rules of their own
+	// (basis-consent-withdraw, automated-human-review).
+	Required bool
+	// When and WhenNot explain, in validate's English findings, when the
+	// right applies and why it does not.
+	When, WhenNot string
+}
+
+// Applies reports whether the right applies to a notice whose purposes
+// use bases (by article code) and which has automated decisions or not.
+func (r Right) Applies(bases map[string]bool, automated bool) bool {
+	if r.Automated {
+		return automated
+	}
+	if len(r.Bases) == 0 {
+		return true
+	}
+	for _, b := range r.Bases {
+		if bases[b] {
+			return true
+		}
+	}
+	return false
 }
 
 // Categories of personal data, in the order a reader expects them.
@@ -87,14 +119,21 @@ var Bases = []Basis{
 
 // Rights are the data subject's rights, in the order a notice lists them.
 var Rights = []Right{
-	{Term{"access"}, "15"},
-	{Term{"rectification"}, "16"},
-	{Term{"erasure"}, "17"},
-	{Term{"restriction"}, "18"},
-	{Term{"portability"}, "20"},
-	{Term{"objection"}, "21"},
-	{Term{"withdraw_consent"}, "7(3)"},
-	{Term{"human_review"}, "22(3)"},
+	{Term: Term{"access"}, Article: "15", Required: true, When: "always applies"},
+	{Term: Term{"rectification"}, Article: "16", Required: true, When: "always applies"},
+	{Term: Term{"erasure"}, Article: "17", Required: true, When: "applies with limits under every basis; state the limits"},
+	{Term: Term{"restriction"}, Article: "18", Required: true, When: "always applies"},
+	// Art. 20(1)(a): consent or contract.
+	{Term: Term{"portability"}, Article: "20", Bases: []string{"6(1)(a)", "6(1)(b)"}, Required: true,
+		When: "applies to processing based on consent or contract", WhenNot: "portability applies only to consent or contract"},
+	// Art. 21(1): public task or legitimate interests.
+	{Term: Term{"objection"}, Article: "21", Bases: []string{"6(1)(e)", "6(1)(f)"}, Required: true,
+		When: "applies to processing based on 6(1)(e) or 6(1)(f)", WhenNot: "only processing based on 6(1)(e) or 6(1)(f) can be objected to"},
+	// Art. 7(3): consent, under art. 6 or art. 9.
+	{Term: Term{"withdraw_consent"}, Article: "7(3)", Bases: []string{"6(1)(a)", "9(2)(a)"},
+		When: "applies to processing based on consent", WhenNot: "no purpose is based on consent"},
+	{Term: Term{"human_review"}, Article: "22(3)", Automated: true,
+		When: "applies to automated decisions", WhenNot: "the notice declares no automated decisions"},
 }
 
 // PartyKinds are the kinds of sources and recipients. data_subject is a

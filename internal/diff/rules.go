@@ -1,0 +1,148 @@
+package diff
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Rule is one classification rule: the id a report names (`regel`), the
+// class of every change it reports, and its message. A rule's class is
+// fixed so that --fail-on and the README's table can say in advance what
+// a rule does; a change that can matter more or less is two rules.
+type Rule struct {
+	ID    string
+	Class Class
+	// Note is a short hint for the README's table, when the id alone
+	// does not say what the rule catches.
+	Note string
+}
+
+// MessageKey is the catalogue key of the rule's message: {0} is the
+// subject, {1} the old and {2} the new value; for text rules {0} is the
+// field and {1} the language.
+func (r *Rule) MessageKey() string { return "diff." + r.ID }
+
+// Rules lists every rule, in the order they are declared below; the
+// README's --fail-on table is generated from it (TestREADMERuleTable).
+var Rules []*Rule
+
+var ruleIDs = map[string]bool{}
+
+// rule registers a rule. The comparison refers to the returned variable,
+// so a misspelt rule fails to compile and a rule cannot lose its entry.
+func rule(id string, class Class, note string) *Rule {
+	if ruleIDs[id] {
+		panic("diff: rule " + id + " registered twice")
+	}
+	ruleIDs[id] = true
+	r := &Rule{ID: id, Class: class, Note: note}
+	Rules = append(Rules, r)
+	return r
+}
+
+// The rules, by section of the notice. Material: people must be told
+// before it takes effect (art. 13(3)); notable: worth telling; editorial:
+// wording only.
+var (
+	ruleNewController       = rule("new-controller", Material, "name or organisation number")
+	ruleControllerKind      = rule("controller-kind", Material, "")
+	ruleContactDetails      = rule("contact-details", Notable, "")
+	ruleNewJointController  = rule("new-joint-controller", Material, "added, or another organisation number")
+	ruleRemovedJointCtrl    = rule("removed-joint-controller", Notable, "")
+	ruleJointContactDetails = rule("joint-controller-contact", Notable, "")
+	ruleDPOAdded            = rule("dpo-added", Notable, "")
+	ruleDPORemoved          = rule("dpo-removed", Notable, "")
+	ruleDPOChanged          = rule("dpo-changed", Notable, "")
+
+	ruleNewPurpose          = rule("new-purpose", Material, "")
+	ruleRemovedPurpose      = rule("removed-purpose", Notable, "")
+	rulePurposeNewCategory  = rule("purpose-new-category", Material, "")
+	rulePurposeRemovedCat   = rule("purpose-removed-category", Notable, "")
+	ruleAddedLegalBasis     = rule("added-legal-basis", Material, "")
+	ruleRemovedLegalBasis   = rule("removed-legal-basis", Material, "")
+	ruleChangedLegalBasis   = rule("changed-legal-basis", Material, "national law or interests")
+	ruleNewCategory         = rule("new-category", Material, "")
+	ruleNewSpecialCategory  = rule("new-special-category", Material, "added, or now special")
+	ruleRemovedCategory     = rule("removed-category", Notable, "")
+	ruleCategoryNotSpecial  = rule("category-not-special", Notable, "")
+	ruleProvisionChanged    = rule("provision-changed", Notable, "")
+	ruleNewSource           = rule("new-source", Material, "")
+	ruleRemovedSource       = rule("removed-source", Notable, "")
+	ruleSourceNewCategory   = rule("source-new-category", Material, "")
+	ruleSourceRemovedCat    = rule("source-removed-category", Notable, "")
+	ruleSourcePublic        = rule("source-public", Notable, "publicly available or not")
+	ruleNewRecipient        = rule("new-recipient", Material, "")
+	ruleRemovedRecipient    = rule("removed-recipient", Notable, "")
+	ruleRecipientNewCat     = rule("recipient-new-category", Material, "")
+	ruleRecipientRemovedCat = rule("recipient-removed-category", Notable, "")
+	ruleRecipientNewPurpose = rule("recipient-new-purpose", Material, "")
+	ruleRecipientRemovedPur = rule("recipient-removed-purpose", Notable, "")
+	ruleRenamedParty        = rule("renamed-party", Notable, "")
+
+	ruleNewTransfer       = rule("new-transfer", Material, "")
+	ruleRemovedTransfer   = rule("removed-transfer", Notable, "")
+	ruleNewCountry        = rule("new-country", Material, "")
+	ruleChangedSafeguard  = rule("changed-safeguard", Material, "")
+	ruleTransferRecipient = rule("transfer-recipient", Material, "")
+
+	ruleNewRetentionRule     = rule("new-retention-rule", Notable, "")
+	ruleRemovedRetentionRule = rule("removed-retention-rule", Notable, "")
+	ruleLongerRetention      = rule("longer-retention", Material, "")
+	ruleShorterRetention     = rule("shorter-retention", Notable, "")
+	ruleRetentionCriteria    = rule("retention-criteria", Notable, "")
+	ruleRetentionThen        = rule("retention-then", Notable, "")
+	ruleRetentionArchived    = rule("retention-archived", Material, "")
+	ruleRetentionCategories  = rule("retention-categories", Notable, "")
+	ruleRetentionCritText    = rule("retention-criteria-text", Notable, "")
+
+	ruleNarrowedRight      = rule("narrowed-right", Material, "removed")
+	ruleAddedRight         = rule("added-right", Notable, "")
+	ruleRightLimited       = rule("right-limited", Material, "")
+	ruleRightLimitsRemoved = rule("right-limits-removed", Notable, "")
+	ruleRightLimitsChanged = rule("right-limits-changed", Material, "")
+
+	ruleNewAutomated            = rule("new-automated-decision", Material, "")
+	ruleRemovedAutomated        = rule("removed-automated-decision", Notable, "")
+	ruleAutomatedProfiling      = rule("automated-profiling", Material, "")
+	ruleAutomatedNoProfiling    = rule("automated-no-profiling", Notable, "")
+	ruleAutomatedNewPurpose     = rule("automated-new-purpose", Material, "")
+	ruleAutomatedRemovedPurpose = rule("automated-removed-purpose", Notable, "")
+	ruleAutomatedLogic          = rule("automated-logic", Notable, "")
+	ruleAutomatedSignificance   = rule("automated-significance", Notable, "")
+
+	ruleLanguages = rule("languages", Notable, "")
+	ruleWording   = rule("wording", Editorial, "")
+	ruleRenamedID = rule("renamed-id", Editorial, "")
+)
+
+// classNotes head the README's rows.
+var classNotes = map[Class]string{
+	Material:  "people must be told before it takes effect (art. 13(3))",
+	Editorial: "wording only",
+}
+
+// RuleTable is the README's --fail-on table: the rules of each class,
+// material first.
+func RuleTable() string {
+	var b strings.Builder
+	b.WriteString("| class | rules (`regel`) |\n| --- | --- |\n")
+	for c := Material; c >= Editorial; c-- {
+		head := "**" + c.String() + "**"
+		if n := classNotes[c]; n != "" {
+			head += ": " + n
+		}
+		var ids []string
+		for _, r := range Rules {
+			if r.Class != c {
+				continue
+			}
+			s := "`" + r.ID + "`"
+			if r.Note != "" {
+				s += " (" + r.Note + ")"
+			}
+			ids = append(ids, s)
+		}
+		fmt.Fprintf(&b, "| %s | %s |\n", head, strings.Join(ids, ", "))
+	}
+	return b.String()
+}
