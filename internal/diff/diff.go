@@ -11,6 +11,7 @@ import (
 
 	"github.com/personvern/personvern/internal/i18n"
 	"github.com/personvern/personvern/internal/notice"
+	"github.com/personvern/personvern/internal/section"
 	"github.com/personvern/personvern/internal/vocab"
 )
 
@@ -42,15 +43,15 @@ func ParseClass(s string) (Class, bool) {
 
 // Change is one difference in meaning between two versions.
 type Change struct {
-	Section string  `json:"section"` // anchor id of the section in the rendered notice
-	Class   Class   `json:"class"`
-	Rule    string  `json:"rule"`    // the rule that classified it
-	Key     string  `json:"key"`     // the stable id path of what changed, e.g. purposes/follow-up
-	Message string  `json:"message"` // in the report's language
-	Old     string  `json:"old,omitempty"`
-	New     string  `json:"new,omitempty"`
-	Lang    string  `json:"lang,omitempty"` // for text changes: the language of the text
-	Redline []Token `json:"redline,omitempty"`
+	Section section.ID `json:"section"` // the section of the rendered notice; its anchor in JSON
+	Class   Class      `json:"class"`
+	Rule    string     `json:"rule"`    // the rule that classified it
+	Key     string     `json:"key"`     // the stable id path of what changed, e.g. purposes/follow-up
+	Message string     `json:"message"` // in the report's language
+	Old     string     `json:"old,omitempty"`
+	New     string     `json:"new,omitempty"`
+	Lang    string     `json:"lang,omitempty"` // for text changes: the language of the text
+	Redline []Token    `json:"redline,omitempty"`
 }
 
 // Version identifies one side of the comparison.
@@ -105,8 +106,8 @@ func Compare(old, new *notice.Notice, oldSrc, newSrc string, c *i18n.Catalog) *R
 	d := &cmp{c: c, lang: c.Lang, old: old, new: new}
 	d.controller()
 	d.dpo()
-	d.texts("ansvarlig", "title", "field.title", old.Title, new.Title)
-	d.texts("ansvarlig", "introduction", "field.introduction", old.Introduction, new.Introduction)
+	d.texts(section.Controller, "title", "field.title", old.Title, new.Title)
+	d.texts(section.Controller, "introduction", "field.introduction", old.Introduction, new.Introduction)
 	d.purposes()
 	d.categories()
 	d.provision()
@@ -116,21 +117,17 @@ func Compare(old, new *notice.Notice, oldSrc, newSrc string, c *i18n.Catalog) *R
 	d.retention()
 	d.rights()
 	d.automated()
-	d.texts("sikkerhet", "security", "field.security", old.Security, new.Security)
+	d.texts(section.Security, "security", "field.security", old.Security, new.Security)
 	if strings.Join(old.Languages, ",") != strings.Join(new.Languages, ",") {
-		d.add("versjon", Notable, "languages", "languages", "", strings.Join(old.Languages, ", "), strings.Join(new.Languages, ", "))
-	}
-	order := map[string]int{}
-	for i, s := range sectionOrder {
-		order[s] = i
+		d.add(section.Version, Notable, "languages", "languages", "", strings.Join(old.Languages, ", "), strings.Join(new.Languages, ", "))
 	}
 	sort.SliceStable(d.out, func(i, j int) bool {
 		a, b := d.out[i], d.out[j]
 		if a.Class != b.Class {
 			return a.Class > b.Class
 		}
-		if order[a.Section] != order[b.Section] {
-			return order[a.Section] < order[b.Section]
+		if a.Section != b.Section {
+			return a.Section < b.Section // sections sort in page order
 		}
 		return a.Key < b.Key
 	})
@@ -140,23 +137,20 @@ func Compare(old, new *notice.Notice, oldSrc, newSrc string, c *i18n.Catalog) *R
 	return &Report{Lang: c.Lang, Old: v(old, oldSrc), New: v(new, newSrc), Changes: d.out}
 }
 
-// sectionOrder is the order of the rendered notice, for grouping.
-var sectionOrder = []string{"ansvarlig", "personvernombud", "formal", "opplysninger", "kilder", "mottakere", "overforing", "lagring", "rettigheter", "klage", "automatiserte-avgjorelser", "sikkerhet", "versjon"}
-
 // add records a change; the message is "diff.<rule>" with {0} the subject,
 // {1} the old and {2} the new value.
-func (d *cmp) add(section string, class Class, rule, key, subject, old, new string) {
-	d.out = append(d.out, Change{Section: section, Class: class, Rule: rule, Key: key,
+func (d *cmp) add(sec section.ID, class Class, rule, key, subject, old, new string) {
+	d.out = append(d.out, Change{Section: sec, Class: class, Rule: rule, Key: key,
 		Message: d.c.T("diff."+rule, subject, old, new), Old: old, New: new})
 }
 
 // texts compares a free-text field in every language; a change is
 // editorial, shown as a word-level redline.
-func (d *cmp) texts(section, key, label string, old, new notice.Text) {
-	d.textsAs(section, key, label, Editorial, "wording", old, new)
+func (d *cmp) texts(sec section.ID, key, label string, old, new notice.Text) {
+	d.textsAs(sec, key, label, Editorial, "wording", old, new)
 }
 
-func (d *cmp) textsAs(section, key, label string, class Class, rule string, old, new notice.Text) {
+func (d *cmp) textsAs(sec section.ID, key, label string, class Class, rule string, old, new notice.Text) {
 	langs := map[string]bool{}
 	for l := range old {
 		langs[l] = true
@@ -180,7 +174,7 @@ func (d *cmp) textsAs(section, key, label string, class Class, rule string, old,
 			continue
 		}
 		subject := d.c.T(label)
-		ch := Change{Section: section, Class: class, Rule: rule, Key: key + "/" + l, Lang: l,
+		ch := Change{Section: sec, Class: class, Rule: rule, Key: key + "/" + l, Lang: l,
 			Message: d.c.T("diff."+rule, subject, l), Old: old[l], New: new[l], Redline: Redline(old[l], new[l])}
 		d.out = append(d.out, ch)
 	}
@@ -191,23 +185,23 @@ func (d *cmp) q(s string) string { return "«" + s + "»" }
 func (d *cmp) controller() {
 	o, n := d.old.Controller, d.new.Controller
 	if o.Name != n.Name {
-		d.add("ansvarlig", Material, "new-controller", "controller/name", "", o.Name, n.Name)
+		d.add(section.Controller, Material, "new-controller", "controller/name", "", o.Name, n.Name)
 	}
 	if strings.ReplaceAll(o.OrgNumber, " ", "") != strings.ReplaceAll(n.OrgNumber, " ", "") {
-		d.add("ansvarlig", Material, "new-controller", "controller/org_number", "", o.OrgNumber, n.OrgNumber)
+		d.add(section.Controller, Material, "new-controller", "controller/org_number", "", o.OrgNumber, n.OrgNumber)
 	}
 	if o.Kind != n.Kind {
-		d.add("ansvarlig", Material, "controller-kind", "controller/kind", "", o.Kind, n.Kind)
+		d.add(section.Controller, Material, "controller-kind", "controller/kind", "", o.Kind, n.Kind)
 	}
 	for _, f := range []struct{ key, old, new string }{
 		{"address", o.Address, n.Address}, {"email", o.Email, n.Email}, {"phone", o.Phone, n.Phone},
 		{"url", o.URL, n.URL}, {"contact_person", o.ContactPerson, n.ContactPerson},
 	} {
 		if f.old != f.new {
-			d.add("ansvarlig", Notable, "contact-details", "controller/"+f.key, d.c.T("field.contact."+f.key), f.old, f.new)
+			d.add(section.Controller, Notable, "contact-details", "controller/"+f.key, d.c.T("field.contact."+f.key), f.old, f.new)
 		}
 	}
-	d.texts("ansvarlig", "controller/unit", "field.unit", o.Unit, n.Unit)
+	d.texts(section.Controller, "controller/unit", "field.unit", o.Unit, n.Unit)
 	oj := map[string]notice.JointController{}
 	for _, j := range d.old.JointControllers {
 		oj[j.Name] = j
@@ -217,14 +211,14 @@ func (d *cmp) controller() {
 		nj[j.Name] = true
 		prev, ok := oj[j.Name]
 		if !ok {
-			d.add("ansvarlig", Material, "new-joint-controller", "joint_controllers/"+j.Name, j.Name, "", "")
+			d.add(section.Controller, Material, "new-joint-controller", "joint_controllers/"+j.Name, j.Name, "", "")
 			continue
 		}
-		d.texts("ansvarlig", "joint_controllers/"+j.Name, "field.responsibilities", prev.Responsibilities, j.Responsibilities)
+		d.texts(section.Controller, "joint_controllers/"+j.Name, "field.responsibilities", prev.Responsibilities, j.Responsibilities)
 	}
 	for _, j := range d.old.JointControllers {
 		if !nj[j.Name] {
-			d.add("ansvarlig", Notable, "removed-joint-controller", "joint_controllers/"+j.Name, j.Name, "", "")
+			d.add(section.Controller, Notable, "removed-joint-controller", "joint_controllers/"+j.Name, j.Name, "", "")
 		}
 	}
 }
@@ -234,11 +228,11 @@ func (d *cmp) dpo() {
 	switch {
 	case o == nil && n == nil:
 	case o == nil:
-		d.add("personvernombud", Notable, "dpo-added", "dpo", "", "", dpoString(n))
+		d.add(section.DPO, Notable, "dpo-added", "dpo", "", "", dpoString(n))
 	case n == nil:
-		d.add("personvernombud", Notable, "dpo-removed", "dpo", "", dpoString(o), "")
+		d.add(section.DPO, Notable, "dpo-removed", "dpo", "", dpoString(o), "")
 	case *o != *n:
-		d.add("personvernombud", Notable, "dpo-changed", "dpo", "", dpoString(o), dpoString(n))
+		d.add(section.DPO, Notable, "dpo-changed", "dpo", "", dpoString(o), dpoString(n))
 	}
 }
 
@@ -334,39 +328,39 @@ func (d *cmp) purposes() {
 	pairs, added, removed := match(d.old.Purposes, d.new.Purposes,
 		func(p notice.Purpose) string { return p.ID }, func(p notice.Purpose) string { return p.Replaces })
 	for _, p := range added {
-		d.add("formal", Material, "new-purpose", "purposes/"+p.ID, d.q(d.name(p.Name, p.ID)), "", "")
+		d.add(section.Purposes, Material, "new-purpose", "purposes/"+p.ID, d.q(d.name(p.Name, p.ID)), "", "")
 	}
 	for _, p := range removed {
-		d.add("formal", Notable, "removed-purpose", "purposes/"+p.ID, d.q(d.name(p.Name, p.ID)), "", "")
+		d.add(section.Purposes, Notable, "removed-purpose", "purposes/"+p.ID, d.q(d.name(p.Name, p.ID)), "", "")
 	}
 	for _, pr := range pairs {
 		o, n := pr[0], pr[1]
 		key := "purposes/" + n.ID
 		subject := d.q(d.name(n.Name, n.ID))
 		if o.ID != n.ID {
-			d.add("formal", Editorial, "renamed-id", key, subject, o.ID, n.ID)
+			d.add(section.Purposes, Editorial, "renamed-id", key, subject, o.ID, n.ID)
 		}
-		d.texts("formal", key+"/name", "field.purpose.name", o.Name, n.Name)
-		d.texts("formal", key+"/description", "field.purpose.description", o.Description, n.Description)
+		d.texts(section.Purposes, key+"/name", "field.purpose.name", o.Name, n.Name)
+		d.texts(section.Purposes, key+"/description", "field.purpose.description", o.Description, n.Description)
 		add, rem := setDiff(o.Categories, n.Categories)
 		for _, c := range add {
-			d.add("formal", Material, "purpose-new-category", key+"/categories/"+c, subject, "", d.categoryLabel(c))
+			d.add(section.Purposes, Material, "purpose-new-category", key+"/categories/"+c, subject, "", d.categoryLabel(c))
 		}
 		for _, c := range rem {
-			d.add("formal", Notable, "purpose-removed-category", key+"/categories/"+c, subject, d.categoryLabel(c), "")
+			d.add(section.Purposes, Notable, "purpose-removed-category", key+"/categories/"+c, subject, d.categoryLabel(c), "")
 		}
 		bp, badd, brem := match(o.LegalBasis, n.LegalBasis, func(b notice.Basis) string { return b.Article }, func(notice.Basis) string { return "" })
 		for _, b := range badd {
-			d.add("formal", Material, "added-legal-basis", key+"/legal_basis/"+b.Article, subject, "", d.basis(b.Article))
+			d.add(section.Purposes, Material, "added-legal-basis", key+"/legal_basis/"+b.Article, subject, "", d.basis(b.Article))
 		}
 		for _, b := range brem {
-			d.add("formal", Material, "removed-legal-basis", key+"/legal_basis/"+b.Article, subject, d.basis(b.Article), "")
+			d.add(section.Purposes, Material, "removed-legal-basis", key+"/legal_basis/"+b.Article, subject, d.basis(b.Article), "")
 		}
 		for _, b := range bp {
 			bk := key + "/legal_basis/" + b[1].Article
-			d.textsAs("formal", bk+"/national_law", "field.national_law", Material, "changed-legal-basis", b[0].NationalLaw, b[1].NationalLaw)
-			d.textsAs("formal", bk+"/interests", "field.interests", Material, "changed-legal-basis", b[0].Interests, b[1].Interests)
-			d.texts("formal", bk+"/note", "field.note", b[0].Note, b[1].Note)
+			d.textsAs(section.Purposes, bk+"/national_law", "field.national_law", Material, "changed-legal-basis", b[0].NationalLaw, b[1].NationalLaw)
+			d.textsAs(section.Purposes, bk+"/interests", "field.interests", Material, "changed-legal-basis", b[0].Interests, b[1].Interests)
+			d.texts(section.Purposes, bk+"/note", "field.note", b[0].Note, b[1].Note)
 		}
 	}
 }
@@ -383,19 +377,19 @@ func (d *cmp) categories() {
 		if d.new.IsSensitive(c.ID) {
 			rule = "new-special-category"
 		}
-		d.add("opplysninger", Material, rule, "categories/"+c.ID, d.q(d.categoryLabel(c.ID)), "", "")
+		d.add(section.Data, Material, rule, "categories/"+c.ID, d.q(d.categoryLabel(c.ID)), "", "")
 	}
 	for _, c := range removed {
-		d.add("opplysninger", Notable, "removed-category", "categories/"+c.ID, d.q(d.categoryLabel(c.ID)), "", "")
+		d.add(section.Data, Notable, "removed-category", "categories/"+c.ID, d.q(d.categoryLabel(c.ID)), "", "")
 	}
 	for _, p := range pairs {
 		o, n := p[0], p[1]
 		key := "categories/" + n.ID
 		if !d.old.IsSensitive(o.ID) && d.new.IsSensitive(n.ID) {
-			d.add("opplysninger", Material, "new-special-category", key, d.q(d.categoryLabel(n.ID)), "", "")
+			d.add(section.Data, Material, "new-special-category", key, d.q(d.categoryLabel(n.ID)), "", "")
 		}
-		d.texts("opplysninger", key+"/label", "field.category.label", o.Label, n.Label)
-		d.texts("opplysninger", key+"/description", "field.category.description", o.Description, n.Description)
+		d.texts(section.Data, key+"/label", "field.category.label", o.Label, n.Label)
+		d.texts(section.Data, key+"/description", "field.category.description", o.Description, n.Description)
 	}
 }
 
@@ -412,10 +406,10 @@ func (d *cmp) provision() {
 		if n != nil {
 			ns = d.c.T("provision." + n.Requirement)
 		}
-		d.add("opplysninger", Notable, "provision-changed", "provision", "", os, ns)
+		d.add(section.Data, Notable, "provision-changed", "provision", "", os, ns)
 	}
 	if o != nil && n != nil {
-		d.texts("opplysninger", "provision/consequences", "field.consequences", o.Consequences, n.Consequences)
+		d.texts(section.Data, "provision/consequences", "field.consequences", o.Consequences, n.Consequences)
 	}
 }
 
@@ -436,7 +430,8 @@ type party struct {
 
 // partyRules names the section and rules of one list of parties.
 type partyRules struct {
-	section, path, added, removed, newCategory, removedCategory string
+	section                                            section.ID
+	path, added, removed, newCategory, removedCategory string
 }
 
 func (d *cmp) sources() {
@@ -447,7 +442,7 @@ func (d *cmp) sources() {
 		}
 		return out
 	}
-	d.parties(partyRules{"kilder", "sources/", "new-source", "removed-source", "source-new-category", "source-removed-category"},
+	d.parties(partyRules{section.Sources, "sources/", "new-source", "removed-source", "source-new-category", "source-removed-category"},
 		conv(d.old.Sources), conv(d.new.Sources))
 }
 
@@ -459,7 +454,7 @@ func (d *cmp) recipients() {
 		}
 		return out
 	}
-	d.parties(partyRules{"mottakere", "recipients/", "new-recipient", "removed-recipient", "recipient-new-category", "recipient-removed-category"},
+	d.parties(partyRules{section.Recipients, "recipients/", "new-recipient", "removed-recipient", "recipient-new-category", "recipient-removed-category"},
 		conv(d.old.Recipients), conv(d.new.Recipients))
 }
 
@@ -493,24 +488,24 @@ func (d *cmp) transfers() {
 	pairs, added, removed := match(d.old.Transfers, d.new.Transfers,
 		func(t notice.Transfer) string { return t.ID }, func(t notice.Transfer) string { return t.Replaces })
 	for _, t := range added {
-		d.add("overforing", Material, "new-transfer", "transfers/"+t.ID, d.c.Country(t.Country), "", "")
+		d.add(section.Transfers, Material, "new-transfer", "transfers/"+t.ID, d.c.Country(t.Country), "", "")
 	}
 	for _, t := range removed {
-		d.add("overforing", Notable, "removed-transfer", "transfers/"+t.ID, d.c.Country(t.Country), "", "")
+		d.add(section.Transfers, Notable, "removed-transfer", "transfers/"+t.ID, d.c.Country(t.Country), "", "")
 	}
 	for _, p := range pairs {
 		o, n := p[0], p[1]
 		key := "transfers/" + n.ID
 		if o.Country != n.Country {
-			d.add("overforing", Material, "new-country", key, "", d.c.Country(o.Country), d.c.Country(n.Country))
+			d.add(section.Transfers, Material, "new-country", key, "", d.c.Country(o.Country), d.c.Country(n.Country))
 		}
 		if o.Safeguard != n.Safeguard || o.Derogation != n.Derogation {
-			d.add("overforing", Material, "changed-safeguard", key, d.c.Country(n.Country), d.c.T("safeguard."+o.Safeguard), d.c.T("safeguard."+n.Safeguard))
+			d.add(section.Transfers, Material, "changed-safeguard", key, d.c.Country(n.Country), d.c.T("safeguard."+o.Safeguard), d.c.T("safeguard."+n.Safeguard))
 		}
 		if o.Recipient != n.Recipient {
-			d.add("overforing", Material, "transfer-recipient", key, d.c.Country(n.Country), o.Recipient, n.Recipient)
+			d.add(section.Transfers, Material, "transfer-recipient", key, d.c.Country(n.Country), o.Recipient, n.Recipient)
 		}
-		d.texts("overforing", key+"/copy", "field.copy", o.Copy, n.Copy)
+		d.texts(section.Transfers, key+"/copy", "field.copy", o.Copy, n.Copy)
 	}
 }
 
@@ -531,10 +526,10 @@ func (d *cmp) retention() {
 	pairs, added, removed := match(d.old.Retention, d.new.Retention,
 		func(r notice.Retention) string { return r.ID }, func(r notice.Retention) string { return r.Replaces })
 	for _, r := range added {
-		d.add("lagring", Notable, "new-retention-rule", "retention/"+r.ID, d.catList(r.Categories), "", "")
+		d.add(section.Retention, Notable, "new-retention-rule", "retention/"+r.ID, d.catList(r.Categories), "", "")
 	}
 	for _, r := range removed {
-		d.add("lagring", Notable, "removed-retention-rule", "retention/"+r.ID, d.catList(r.Categories), "", "")
+		d.add(section.Retention, Notable, "removed-retention-rule", "retention/"+r.ID, d.catList(r.Categories), "", "")
 	}
 	for _, p := range pairs {
 		o, n := p[0], p[1]
@@ -543,26 +538,26 @@ func (d *cmp) retention() {
 		switch od, nd := days(o.Period), days(n.Period); {
 		case o.Period == n.Period:
 		case o.Period == "" || (n.Period != "" && nd > od):
-			d.add("lagring", Material, "longer-retention", key+"/period", subject, d.c.Duration(o.Period), d.c.Duration(n.Period))
+			d.add(section.Retention, Material, "longer-retention", key+"/period", subject, d.c.Duration(o.Period), d.c.Duration(n.Period))
 		case n.Period == "":
-			d.add("lagring", Notable, "retention-criteria", key+"/period", subject, d.c.Duration(o.Period), "")
+			d.add(section.Retention, Notable, "retention-criteria", key+"/period", subject, d.c.Duration(o.Period), "")
 		default:
-			d.add("lagring", Notable, "shorter-retention", key+"/period", subject, d.c.Duration(o.Period), d.c.Duration(n.Period))
+			d.add(section.Retention, Notable, "shorter-retention", key+"/period", subject, d.c.Duration(o.Period), d.c.Duration(n.Period))
 		}
 		if o.Then != n.Then {
 			class, rule := Notable, "retention-then"
 			if n.Then == "archive" {
 				class, rule = Material, "retention-archived"
 			}
-			d.add("lagring", class, rule, key+"/then", subject, d.c.T("retention.then."+o.Then), d.c.T("retention.then."+n.Then))
+			d.add(section.Retention, class, rule, key+"/then", subject, d.c.T("retention.then."+o.Then), d.c.T("retention.then."+n.Then))
 		}
 		add, rem := setDiff(o.Categories, n.Categories)
 		for _, c := range append(add, rem...) {
-			d.add("lagring", Notable, "retention-categories", key+"/categories/"+c, d.categoryLabel(c), "", "")
+			d.add(section.Retention, Notable, "retention-categories", key+"/categories/"+c, d.categoryLabel(c), "", "")
 		}
-		d.textsAs("lagring", key+"/criteria", "field.criteria", Notable, "retention-criteria-text", o.Criteria, n.Criteria)
-		d.texts("lagring", key+"/from", "field.from", o.From, n.From)
-		d.texts("lagring", key+"/law", "field.law", o.Law, n.Law)
+		d.textsAs(section.Retention, key+"/criteria", "field.criteria", Notable, "retention-criteria-text", o.Criteria, n.Criteria)
+		d.texts(section.Retention, key+"/from", "field.from", o.From, n.From)
+		d.texts(section.Retention, key+"/law", "field.law", o.Law, n.Law)
 	}
 }
 
@@ -574,18 +569,18 @@ func (d *cmp) rights() {
 		key := "rights/" + r.Code
 		switch {
 		case had && !has:
-			d.add("rettigheter", Material, "narrowed-right", key, name, "", "")
+			d.add(section.Rights, Material, "narrowed-right", key, name, "", "")
 		case !had && has:
-			d.add("rettigheter", Notable, "added-right", key, name, "", "")
+			d.add(section.Rights, Notable, "added-right", key, name, "", "")
 		case had && has:
 			if len(o.Limits) == 0 && len(n.Limits) > 0 {
-				d.add("rettigheter", Material, "right-limited", key+"/limits", name, "", n.Limits[d.lang])
+				d.add(section.Rights, Material, "right-limited", key+"/limits", name, "", n.Limits[d.lang])
 			} else if len(o.Limits) > 0 && len(n.Limits) == 0 {
-				d.add("rettigheter", Notable, "right-limits-removed", key+"/limits", name, o.Limits[d.lang], "")
+				d.add(section.Rights, Notable, "right-limits-removed", key+"/limits", name, o.Limits[d.lang], "")
 			} else {
-				d.textsAs("rettigheter", key+"/limits", "field.limits", Material, "right-limits-changed", o.Limits, n.Limits)
+				d.textsAs(section.Rights, key+"/limits", "field.limits", Material, "right-limits-changed", o.Limits, n.Limits)
 			}
-			d.texts("rettigheter", key+"/how", "field.how", o.How, n.How)
+			d.texts(section.Rights, key+"/how", "field.how", o.How, n.How)
 		}
 	}
 }
@@ -594,19 +589,19 @@ func (d *cmp) automated() {
 	pairs, added, removed := match(d.old.AutomatedDecisions, d.new.AutomatedDecisions,
 		func(a notice.AutomatedDecision) string { return a.ID }, func(a notice.AutomatedDecision) string { return a.Replaces })
 	for _, a := range added {
-		d.add("automatiserte-avgjorelser", Material, "new-automated-decision", "automated_decisions/"+a.ID, d.q(d.name(a.Description, a.ID)), "", "")
+		d.add(section.Automated, Material, "new-automated-decision", "automated_decisions/"+a.ID, d.q(d.name(a.Description, a.ID)), "", "")
 	}
 	for _, a := range removed {
-		d.add("automatiserte-avgjorelser", Notable, "removed-automated-decision", "automated_decisions/"+a.ID, d.q(d.name(a.Description, a.ID)), "", "")
+		d.add(section.Automated, Notable, "removed-automated-decision", "automated_decisions/"+a.ID, d.q(d.name(a.Description, a.ID)), "", "")
 	}
 	for _, p := range pairs {
 		o, n := p[0], p[1]
 		key := "automated_decisions/" + n.ID
 		if !o.Profiling && n.Profiling {
-			d.add("automatiserte-avgjorelser", Material, "automated-profiling", key, d.q(d.name(n.Description, n.ID)), "", "")
+			d.add(section.Automated, Material, "automated-profiling", key, d.q(d.name(n.Description, n.ID)), "", "")
 		}
-		d.texts("automatiserte-avgjorelser", key+"/description", "field.automated.description", o.Description, n.Description)
-		d.textsAs("automatiserte-avgjorelser", key+"/logic", "field.automated.logic", Notable, "automated-logic", o.Logic, n.Logic)
-		d.textsAs("automatiserte-avgjorelser", key+"/significance", "field.automated.significance", Notable, "automated-significance", o.Significance, n.Significance)
+		d.texts(section.Automated, key+"/description", "field.automated.description", o.Description, n.Description)
+		d.textsAs(section.Automated, key+"/logic", "field.automated.logic", Notable, "automated-logic", o.Logic, n.Logic)
+		d.textsAs(section.Automated, key+"/significance", "field.automated.significance", Notable, "automated-significance", o.Significance, n.Significance)
 	}
 }

@@ -172,8 +172,9 @@ func (r *Renderer) Page(n *notice.Notice, opt Options) (*Page, error) {
 	p := Build(n, c, alts)
 	p.Summary = summary.Build(n, c)
 	if opt.ShowHistory {
-		p.Sections = append(p.Sections, historySection(n, opt.History, c))
-		p.Headings["endringer"] = c.T("heading.history")
+		h := historySection(n, opt.History, c)
+		p.Sections = append(p.Sections, h)
+		p.Headings[h.ID] = h.Heading
 	}
 	return p, nil
 }

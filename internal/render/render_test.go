@@ -142,7 +142,7 @@ func TestSectionOrder(t *testing.T) {
 	}
 	var ids []string
 	for _, s := range Build(&d.Notice, c, nil).Sections {
-		ids = append(ids, s.ID)
+		ids = append(ids, s.ID.String())
 	}
 	want := []string{"ansvarlig", "personvernombud", "formal", "opplysninger", "kilder", "mottakere", "overforing", "lagring", "rettigheter", "klage", "automatiserte-avgjorelser"}
 	got := strings.Join(ids, " ")

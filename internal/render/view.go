@@ -9,6 +9,7 @@ import (
 
 	"github.com/personvern/personvern/internal/i18n"
 	"github.com/personvern/personvern/internal/notice"
+	"github.com/personvern/personvern/internal/section"
 	"github.com/personvern/personvern/internal/summary"
 	"github.com/personvern/personvern/internal/vocab"
 )
@@ -30,7 +31,7 @@ type Page struct {
 	Summary    *summary.Summary
 	// Headings maps section ids to headings, so that a link to a section
 	// can name it for screen readers.
-	Headings map[string]string
+	Headings map[section.ID]string
 }
 
 // Alternate is the same page in another language: URL for the hreflang
@@ -43,7 +44,7 @@ type Alternate struct {
 // Section is one part of the page with a stable anchor id, the same in
 // every language so that links survive a language switch.
 type Section struct {
-	ID      string
+	ID      section.ID
 	Heading string
 	Blocks  []Block
 }
@@ -93,6 +94,11 @@ func h3(s string) Block                  { return Block{Kind: "h3", Text: plain(
 func list(items ...Item) Block           { return Block{Kind: "list", Items: items} }
 func fields(fs ...Field) Block           { return Block{Kind: "fields", Fields: fs} }
 func item(head Line, body ...Block) Item { return Item{Head: head, Body: body} }
+
+// newSection starts a section with its heading from the catalogue.
+func newSection(c *i18n.Catalog, id section.ID, blocks ...Block) Section {
+	return Section{ID: id, Heading: c.T(id.Heading()), Blocks: blocks}
+}
 
 // builder composes a page in one language.
 type builder struct {
@@ -163,12 +169,11 @@ func Build(n *notice.Notice, c *i18n.Catalog, alternates []Alternate) *Page {
 	}
 	p.Sections = append(p.Sections, b.purposes(), b.data(), b.sources(), b.recipients(), b.transfers(), b.retention(), b.rights(), b.complaint(), b.automated())
 	if len(n.Security) > 0 {
-		p.Sections = append(p.Sections, Section{ID: "sikkerhet", Heading: c.T("heading.security"), Blocks: []Block{rich(Rich(b.tx(n.Security)))}})
+		p.Sections = append(p.Sections, newSection(c, section.Security, rich(Rich(b.tx(n.Security)))))
 	}
-	p.Sections = append(p.Sections, Section{ID: "versjon", Heading: c.T("heading.version"), Blocks: []Block{
-		ptext(c.T("version.updated", p.Updated) + " " + c.T("version.number", n.Version)),
-	}})
-	p.Headings = map[string]string{}
+	p.Sections = append(p.Sections, newSection(c, section.Version,
+		ptext(c.T("version.updated", p.Updated)+" "+c.T("version.number", n.Version))))
+	p.Headings = map[section.ID]string{}
 	for _, s := range p.Sections {
 		p.Headings[s.ID] = s.Heading
 	}
@@ -194,7 +199,7 @@ func (b *builder) contactFields(email, phone, url, address string) []Field {
 
 func (b *builder) controller() Section {
 	n, c := b.n, b.c
-	s := Section{ID: "ansvarlig", Heading: c.T("heading.controller")}
+	s := newSection(c, section.Controller)
 	s.Blocks = append(s.Blocks, ptext(c.T("controller.intro", n.Controller.Name)))
 	if len(n.Controller.Unit) > 0 {
 		s.Blocks = append(s.Blocks, ptext(c.T("controller.unit", b.tx(n.Controller.Unit))))
@@ -235,7 +240,7 @@ func groupOrgNumber(s string) string {
 
 func (b *builder) dpo() Section {
 	d := b.n.DPO
-	s := Section{ID: "personvernombud", Heading: b.c.T("heading.dpo")}
+	s := newSection(b.c, section.DPO)
 	s.Blocks = append(s.Blocks, ptext(b.c.T("dpo.intro")))
 	var fs []Field
 	if d.Name != "" {
@@ -248,7 +253,7 @@ func (b *builder) dpo() Section {
 
 func (b *builder) purposes() Section {
 	c := b.c
-	s := Section{ID: "formal", Heading: c.T("heading.purposes")}
+	s := newSection(c, section.Purposes)
 	for _, pu := range b.n.Purposes {
 		s.Blocks = append(s.Blocks, h3(b.tx(pu.Name)))
 		if d := b.tx(pu.Description); d != "" {
@@ -277,7 +282,7 @@ func (b *builder) purposes() Section {
 
 func (b *builder) data() Section {
 	c := b.c
-	s := Section{ID: "opplysninger", Heading: c.T("heading.data")}
+	s := newSection(c, section.Data)
 	s.Blocks = append(s.Blocks, ptext(c.T("data.intro")))
 	var items []Item
 	anySpecial := false
@@ -332,7 +337,7 @@ func capitalise(s string) string {
 
 func (b *builder) sources() Section {
 	c := b.c
-	s := Section{ID: "kilder", Heading: c.T("heading.sources")}
+	s := newSection(c, section.Sources)
 	s.Blocks = append(s.Blocks, ptext(c.T("sources.intro")))
 	var items []Item
 	for _, src := range b.n.Sources {
@@ -361,7 +366,7 @@ func (b *builder) sources() Section {
 
 func (b *builder) recipients() Section {
 	c := b.c
-	s := Section{ID: "mottakere", Heading: c.T("heading.recipients")}
+	s := newSection(c, section.Recipients)
 	if len(b.n.Recipients) == 0 {
 		s.Blocks = append(s.Blocks, ptext(c.T("recipients.none")))
 		return s
@@ -392,7 +397,7 @@ func (b *builder) recipients() Section {
 
 func (b *builder) transfers() Section {
 	c := b.c
-	s := Section{ID: "overforing", Heading: c.T("heading.transfers")}
+	s := newSection(c, section.Transfers)
 	if len(b.n.Transfers) == 0 {
 		s.Blocks = append(s.Blocks, ptext(c.T("transfers.none")))
 		return s
@@ -422,7 +427,7 @@ func (b *builder) transfers() Section {
 
 func (b *builder) retention() Section {
 	c := b.c
-	s := Section{ID: "lagring", Heading: c.T("heading.retention")}
+	s := newSection(c, section.Retention)
 	var items []Item
 	for _, r := range b.n.Retention {
 		cats := b.categoryList(r.Categories)
@@ -455,7 +460,7 @@ func (b *builder) retention() Section {
 
 func (b *builder) rights() Section {
 	c := b.c
-	s := Section{ID: "rettigheter", Heading: c.T("heading.rights")}
+	s := newSection(c, section.Rights)
 	s.Blocks = append(s.Blocks, ptext(c.T("rights.intro")))
 	var items []Item
 	for _, r := range vocab.Rights {
@@ -478,15 +483,14 @@ func (b *builder) rights() Section {
 
 func (b *builder) complaint() Section {
 	c := b.c
-	return Section{ID: "klage", Heading: c.T("heading.complaint"), Blocks: []Block{
+	return newSection(c, section.Complaint,
 		ptext(c.T("complaint.text")),
-		fields(b.contactFields("", "22 39 69 00", "https://www.datatilsynet.no", "Postboks 458 Sentrum, 0105 Oslo")...),
-	}}
+		fields(b.contactFields("", "22 39 69 00", "https://www.datatilsynet.no", "Postboks 458 Sentrum, 0105 Oslo")...))
 }
 
 func (b *builder) automated() Section {
 	c := b.c
-	s := Section{ID: "automatiserte-avgjorelser", Heading: c.T("heading.automated")}
+	s := newSection(c, section.Automated)
 	if len(b.n.AutomatedDecisions) == 0 {
 		s.Blocks = append(s.Blocks, ptext(c.T("automated.none")))
 		return s

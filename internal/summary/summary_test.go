@@ -65,7 +65,7 @@ func TestGolden(t *testing.T) {
 			s := Build(&d.Notice, catalog(t, lang))
 			var b strings.Builder
 			for _, it := range s.Items {
-				b.WriteString("#" + it.Section + ": " + it.Text + "\n")
+				b.WriteString("#" + it.Section.String() + ": " + it.Text + "\n")
 			}
 			st := Measure(s.Text())
 			b.WriteString(strings.TrimSpace(strings.ReplaceAll(formatStats(st), "\n", " ")) + "\n")
