@@ -306,50 +306,21 @@ func Wrap(s string, width int) string {
 
 func (r *Renderer) funcs() map[string]any {
 	return map[string]any{
-		"richHTML": RichHTML,
-		"richMD":   RichMarkdown,
-		"richTXT":  RichText,
-		"mdesc":    EscapeMarkdown,
-		"mdurl":    mdURL,
-		"mdline": func(l Line) string {
-			var b strings.Builder
-			for _, s := range l {
-				t := EscapeMarkdown(s.Text)
-				if s.Href != "" {
-					t = "[" + t + "](" + mdURL(s.Href) + ")"
-				}
-				if s.Strong {
-					t = "**" + t + "**"
-				}
-				b.WriteString(t)
-			}
-			return b.String()
-		},
-		"txtline": func(l Line) string {
-			var b strings.Builder
-			for _, s := range l {
-				if s.Href != "" {
-					b.WriteString(linkText(s.Text, s.Href))
-				} else {
-					b.WriteString(s.Text)
-				}
-			}
-			return b.String()
-		},
-		"indent": func(n int, s string) string {
-			pad := strings.Repeat(" ", n)
-			lines := strings.Split(s, "\n")
-			for i, l := range lines {
-				if l != "" {
-					lines[i] = pad + l
-				}
-			}
-			return strings.Join(lines, "\n")
-		},
-		"upper":       strings.ToUpper,
-		"redlineText": redlineText,
-		"redlineMD":   redlineMD,
-		"redlineHTML": redlineHTML,
+		"richHTML":     RichHTML,
+		"richMD":       RichMarkdown,
+		"richTXT":      RichText,
+		"mdesc":        EscapeMarkdown,
+		"mdurl":        mdURL,
+		"mdline":       mdLine,
+		"txtline":      txtLine,
+		"mdblocks":     mdBlocks,
+		"txtblocks":    txtBlocks,
+		"unknownBlock": func(k BlockKind) (string, error) { return "", unknownBlock(k) },
+		"indent":       func(n int, s string) string { return indentLines(strings.Repeat(" ", n), s) },
+		"upper":        strings.ToUpper,
+		"redlineText":  redlineText,
+		"redlineMD":    redlineMD,
+		"redlineHTML":  redlineHTML,
 		"underline": func(s string, ch string) string {
 			return strings.Repeat(ch, min(utf8.RuneCountInString(s), 80))
 		},

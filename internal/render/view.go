@@ -51,7 +51,7 @@ type Section struct {
 
 // Block is a piece of a section.
 type Block struct {
-	Kind  string // "p" text, "rich" Markdown, "h3" subheading, "list" items, "fields" term/value pairs
+	Kind  BlockKind
 	Text  Line
 	Rich  Rich
 	Items []Item
@@ -87,12 +87,12 @@ type Rich string
 func plain(s string) Line                { return Line{{Text: s}} }
 func strong(s string) Span               { return Span{Text: s, Strong: true} }
 func link(s, href string) Span           { return Span{Text: s, Href: href} }
-func para(l Line) Block                  { return Block{Kind: "p", Text: l} }
+func para(l Line) Block                  { return Block{Kind: BlockPara, Text: l} }
 func ptext(s string) Block               { return para(plain(s)) }
-func rich(r Rich) Block                  { return Block{Kind: "rich", Rich: r} }
-func h3(s string) Block                  { return Block{Kind: "h3", Text: plain(s)} }
-func list(items ...Item) Block           { return Block{Kind: "list", Items: items} }
-func fields(fs ...Field) Block           { return Block{Kind: "fields", Fields: fs} }
+func rich(r Rich) Block                  { return Block{Kind: BlockRich, Rich: r} }
+func h3(s string) Block                  { return Block{Kind: BlockH3, Text: plain(s)} }
+func list(items ...Item) Block           { return Block{Kind: BlockList, Items: items} }
+func fields(fs ...Field) Block           { return Block{Kind: BlockFields, Fields: fs} }
 func item(head Line, body ...Block) Item { return Item{Head: head, Body: body} }
 
 // newSection starts a section with its heading from the catalogue.
