@@ -6,6 +6,7 @@ package render
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/personvern/personvern/internal/i18n"
 	"github.com/personvern/personvern/internal/notice"
@@ -137,6 +138,34 @@ func (b *builder) categoryList(ids []string) string {
 	return b.c.List(labels)
 }
 
+// purposeList names purposes by id as their headings do, for a sentence
+// that starts with the first: "Oppfølging i tiltaket og tilrettelegging".
+func (b *builder) purposeList(ids []string) string {
+	names := make([]string, len(ids))
+	for i, id := range ids {
+		names[i] = id
+		for _, p := range b.n.Purposes {
+			if p.ID == id && b.tx(p.Name) != "" {
+				names[i] = b.tx(p.Name)
+			}
+		}
+		if i > 0 {
+			names[i] = lowerFirst(names[i])
+		}
+	}
+	return b.c.List(names)
+}
+
+// lowerFirst lowers the first letter of a name inside a sentence, unless
+// it starts an acronym ("NAV-rapportering").
+func lowerFirst(s string) string {
+	r := []rune(s)
+	if len(r) < 2 || !unicode.IsUpper(r[0]) || unicode.IsUpper(r[1]) {
+		return s
+	}
+	return string(unicode.ToLower(r[0])) + string(r[1:])
+}
+
 func mailto(addr string) string { return "mailto:" + addr }
 
 func tel(num string) string {
@@ -218,7 +247,11 @@ func (b *builder) controller() Section {
 		for _, j := range n.JointControllers {
 			names = append(names, j.Name)
 			body := []Block{rich(Rich(b.tx(j.Responsibilities)))}
-			if fs := b.contactFields(j.Email, j.Phone, j.URL, ""); len(fs) > 0 {
+			fs := b.contactFields(j.Email, j.Phone, j.URL, "")
+			if j.OrgNumber != "" {
+				fs = append(fs, Field{c.T("controller.orgnr"), plain(groupOrgNumber(j.OrgNumber))})
+			}
+			if len(fs) > 0 {
 				body = append(body, fields(fs...))
 			}
 			items = append(items, item(Line{strong(j.Name)}, body...))
@@ -389,6 +422,9 @@ func (b *builder) recipients() Section {
 		if len(r.Categories) > 0 {
 			body = append(body, ptext(c.T("recipients.categories", b.categoryList(r.Categories))))
 		}
+		if len(r.Purposes) > 0 {
+			body = append(body, ptext(c.T("recipients.purposes", b.purposeList(r.Purposes))))
+		}
 		items = append(items, item(head, body...))
 	}
 	s.Blocks = append(s.Blocks, list(items...))
@@ -502,6 +538,9 @@ func (b *builder) automated() Section {
 			ptext(c.T("automated.significance")), rich(Rich(b.tx(a.Significance))))
 		if a.Profiling {
 			s.Blocks = append(s.Blocks, ptext(c.T("automated.profiling")))
+		}
+		if len(a.Purposes) > 0 {
+			s.Blocks = append(s.Blocks, ptext(c.T("automated.purposes", b.purposeList(a.Purposes))))
 		}
 	}
 	return s
