@@ -33,6 +33,8 @@ type Page struct {
 	// Headings maps section ids to headings, so that a link to a section
 	// can name it for screen readers.
 	Headings map[section.ID]string
+
+	notice *notice.Notice // for the formats written from the notice itself
 }
 
 // Alternate is the same page in another language: URL for the hreflang
@@ -190,7 +192,7 @@ func Build(n *notice.Notice, c *i18n.Catalog, alternates []Alternate) *Page {
 	p := &Page{
 		Lang: c.Lang, ID: n.ID, Title: title, DocTitle: docTitle, Kind: c.T("doc.kind"),
 		Lead: c.T("doc.lead"), Intro: Rich(b.tx(n.Introduction)), Alternates: alternates,
-		Updated: c.Date(n.Updated), UpdatedISO: n.Updated, Version: n.Version,
+		Updated: c.Date(n.Updated), UpdatedISO: n.Updated, Version: n.Version, notice: n,
 	}
 	p.Sections = append(p.Sections, b.controller())
 	if n.DPO != nil {
