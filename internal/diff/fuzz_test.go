@@ -27,7 +27,6 @@ var fuzzCatalogs = func() []*i18n.Catalog {
 	return out
 }()
 
-
 // FuzzCompare: any two notices that parse can be compared without a
 // panic, whether or not they are valid; a notice compared with itself has
 // no changes; every change is classified and placed in a section.
