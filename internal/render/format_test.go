@@ -2,7 +2,11 @@ package render
 
 import (
 	"bytes"
+	"go/parser"
+	"go/token"
 	"io/fs"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/personvern/personvern/internal/testtool"
@@ -59,5 +63,30 @@ func TestEveryBlockKind(t *testing.T) {
 	}
 	if _, err := mdBlocks([]Block{{Kind: "table"}}); err == nil {
 		t.Error("an unknown block kind was dropped without an error")
+	}
+}
+
+// TestTakesPlainData: render lays out data and never decides what is
+// valid, so it imports neither validate nor the site (an error page gets
+// its findings as lines).
+func TestTakesPlainData(t *testing.T) {
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fset := token.NewFileSet()
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		file, err := parser.ParseFile(fset, f, nil, parser.ImportsOnly)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, imp := range file.Imports {
+			if p := strings.Trim(imp.Path.Value, `"`); strings.HasSuffix(p, "/internal/validate") || strings.HasSuffix(p, "/internal/site") {
+				t.Errorf("%s imports %s", f, p)
+			}
+		}
 	}
 }

@@ -522,12 +522,21 @@ func noticeLangs(n *notice.Notice, langs []string) []string {
 func buildErrorPages(e *entry, langs []string, opt Options, put func(string, []byte)) error {
 	for _, l := range langs {
 		var buf bytes.Buffer
-		if err := opt.Renderer.RenderError(&buf, l, e.file, e.findings); err != nil {
+		if err := opt.Renderer.RenderError(&buf, l, e.file, findingLines(e.findings)); err != nil {
 			return err
 		}
 		put(path.Join(l, e.id, "index.html"), buf.Bytes())
 	}
 	return nil
+}
+
+// findingLines are findings as validate prints them, for the error page.
+func findingLines(fs []validate.Finding) []string {
+	lines := make([]string, len(fs))
+	for i, f := range fs {
+		lines[i] = f.String()
+	}
+	return lines
 }
 
 func buildNotice(e *entry, n *notice.Notice, langs []string, opt Options, hist *gitHistory, put func(string, []byte)) error {
