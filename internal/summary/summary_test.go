@@ -1,7 +1,6 @@
 package summary
 
 import (
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,7 +12,7 @@ import (
 	"github.com/personvern/personvern/templates"
 )
 
-var update = flag.Bool("update", false, "rewrite testdata/*.golden")
+var update = testtool.Update // go test -update rewrites the goldens
 
 func catalog(t testing.TB, lang string) *i18n.Catalog {
 	t.Helper()
