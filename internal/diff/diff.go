@@ -11,6 +11,7 @@ import (
 
 	"github.com/personvern/personvern/internal/i18n"
 	"github.com/personvern/personvern/internal/notice"
+	"github.com/personvern/personvern/internal/section"
 	"github.com/personvern/personvern/internal/vocab"
 )
 
@@ -42,15 +43,15 @@ func ParseClass(s string) (Class, bool) {
 
 // Change is one difference in meaning between two versions.
 type Change struct {
-	Section string  `json:"section"` // anchor id of the section in the rendered notice
-	Class   Class   `json:"class"`
-	Rule    string  `json:"rule"`    // the rule that classified it
-	Key     string  `json:"key"`     // the stable id path of what changed, e.g. purposes/follow-up
-	Message string  `json:"message"` // in the report's language
-	Old     string  `json:"old,omitempty"`
-	New     string  `json:"new,omitempty"`
-	Lang    string  `json:"lang,omitempty"` // for text changes: the language of the text
-	Redline []Token `json:"redline,omitempty"`
+	Section section.ID `json:"section"` // the section of the rendered notice; its anchor in JSON
+	Class   Class      `json:"class"`
+	Rule    string     `json:"rule"`    // the rule that classified it
+	Key     string     `json:"key"`     // the stable id path of what changed, e.g. purposes/follow-up
+	Message string     `json:"message"` // in the report's language
+	Old     string     `json:"old,omitempty"`
+	New     string     `json:"new,omitempty"`
+	Lang    string     `json:"lang,omitempty"` // for text changes: the language of the text
+	Redline []Token    `json:"redline,omitempty"`
 }
 
 // Version identifies one side of the comparison.
@@ -105,8 +106,8 @@ func Compare(old, new *notice.Notice, oldSrc, newSrc string, c *i18n.Catalog) *R
 	d := &cmp{c: c, lang: c.Lang, old: old, new: new}
 	d.controller()
 	d.dpo()
-	d.texts("ansvarlig", "title", "field.title", old.Title, new.Title)
-	d.texts("ansvarlig", "introduction", "field.introduction", old.Introduction, new.Introduction)
+	d.texts(section.Controller, "title", "field.title", old.Title, new.Title)
+	d.texts(section.Controller, "introduction", "field.introduction", old.Introduction, new.Introduction)
 	d.purposes()
 	d.categories()
 	d.provision()
@@ -116,21 +117,17 @@ func Compare(old, new *notice.Notice, oldSrc, newSrc string, c *i18n.Catalog) *R
 	d.retention()
 	d.rights()
 	d.automated()
-	d.texts("sikkerhet", "security", "field.security", old.Security, new.Security)
+	d.texts(section.Security, "security", "field.security", old.Security, new.Security)
 	if strings.Join(old.Languages, ",") != strings.Join(new.Languages, ",") {
-		d.add("versjon", ruleLanguages, "languages", "", strings.Join(old.Languages, ", "), strings.Join(new.Languages, ", "))
-	}
-	order := map[string]int{}
-	for i, s := range sectionOrder {
-		order[s] = i
+		d.add(section.Version, ruleLanguages, "languages", "", strings.Join(old.Languages, ", "), strings.Join(new.Languages, ", "))
 	}
 	sort.SliceStable(d.out, func(i, j int) bool {
 		a, b := d.out[i], d.out[j]
 		if a.Class != b.Class {
 			return a.Class > b.Class
 		}
-		if order[a.Section] != order[b.Section] {
-			return order[a.Section] < order[b.Section]
+		if a.Section != b.Section {
+			return a.Section < b.Section // sections sort in page order
 		}
 		return a.Key < b.Key
 	})
@@ -140,25 +137,22 @@ func Compare(old, new *notice.Notice, oldSrc, newSrc string, c *i18n.Catalog) *R
 	return &Report{Lang: c.Lang, Old: v(old, oldSrc), New: v(new, newSrc), Changes: d.out}
 }
 
-// sectionOrder is the order of the rendered notice, for grouping.
-var sectionOrder = []string{"ansvarlig", "personvernombud", "formal", "opplysninger", "kilder", "mottakere", "overforing", "lagring", "rettigheter", "klage", "automatiserte-avgjorelser", "sikkerhet", "versjon"}
-
 // add records a change of rule; its message has {0} the subject, {1} the
 // old and {2} the new value.
-func (d *cmp) add(section string, rule *Rule, key, subject, old, new string) {
-	d.out = append(d.out, Change{Section: section, Class: rule.Class, Rule: rule.ID, Key: key,
+func (d *cmp) add(sec section.ID, rule *Rule, key, subject, old, new string) {
+	d.out = append(d.out, Change{Section: sec, Class: rule.Class, Rule: rule.ID, Key: key,
 		Message: d.c.T(rule.MessageKey(), subject, old, new), Old: old, New: new})
 }
 
 // texts compares a free-text field in every language; a change is
 // editorial, shown as a word-level redline.
-func (d *cmp) texts(section, key, label string, old, new notice.Text) {
-	d.textsAs(section, key, label, ruleWording, old, new)
+func (d *cmp) texts(sec section.ID, key, label string, old, new notice.Text) {
+	d.textsAs(sec, key, label, ruleWording, old, new)
 }
 
 // textsAs compares a free-text field whose change is classified by rule;
 // its message has {0} the field's label and {1} the language.
-func (d *cmp) textsAs(section, key, label string, rule *Rule, old, new notice.Text) {
+func (d *cmp) textsAs(sec section.ID, key, label string, rule *Rule, old, new notice.Text) {
 	langs := map[string]bool{}
 	for l := range old {
 		langs[l] = true
@@ -182,7 +176,7 @@ func (d *cmp) textsAs(section, key, label string, rule *Rule, old, new notice.Te
 			continue
 		}
 		subject := d.c.T(label)
-		ch := Change{Section: section, Class: rule.Class, Rule: rule.ID, Key: key + "/" + l, Lang: l,
+		ch := Change{Section: sec, Class: rule.Class, Rule: rule.ID, Key: key + "/" + l, Lang: l,
 			Message: d.c.T(rule.MessageKey(), subject, l), Old: old[l], New: new[l], Redline: Redline(old[l], new[l])}
 		d.out = append(d.out, ch)
 	}
@@ -193,23 +187,23 @@ func (d *cmp) q(s string) string { return "«" + s + "»" }
 func (d *cmp) controller() {
 	o, n := d.old.Controller, d.new.Controller
 	if from, to, changed := d.nameChange(o.Name, n.Name); changed {
-		d.add("ansvarlig", ruleNewController, "controller/name", "", from, to)
+		d.add(section.Controller, ruleNewController, "controller/name", "", from, to)
 	}
 	if strings.ReplaceAll(o.OrgNumber, " ", "") != strings.ReplaceAll(n.OrgNumber, " ", "") {
-		d.add("ansvarlig", ruleNewController, "controller/org_number", "", o.OrgNumber, n.OrgNumber)
+		d.add(section.Controller, ruleNewController, "controller/org_number", "", o.OrgNumber, n.OrgNumber)
 	}
 	if o.Kind != n.Kind {
-		d.add("ansvarlig", ruleControllerKind, "controller/kind", "", o.Kind, n.Kind)
+		d.add(section.Controller, ruleControllerKind, "controller/kind", "", o.Kind, n.Kind)
 	}
 	for _, f := range []struct{ key, old, new string }{
 		{"address", o.Address, n.Address}, {"email", o.Email, n.Email}, {"phone", o.Phone, n.Phone},
 		{"url", o.URL, n.URL}, {"contact_person", o.ContactPerson, n.ContactPerson},
 	} {
 		if f.old != f.new {
-			d.add("ansvarlig", ruleContactDetails, "controller/"+f.key, d.c.T("field.contact."+f.key), f.old, f.new)
+			d.add(section.Controller, ruleContactDetails, "controller/"+f.key, d.c.T("field.contact."+f.key), f.old, f.new)
 		}
 	}
-	d.texts("ansvarlig", "controller/unit", "field.unit", o.Unit, n.Unit)
+	d.texts(section.Controller, "controller/unit", "field.unit", o.Unit, n.Unit)
 	oj := map[string]notice.JointController{}
 	for _, j := range d.old.JointControllers {
 		oj[j.Name] = j
@@ -219,27 +213,27 @@ func (d *cmp) controller() {
 		nj[j.Name] = true
 		prev, ok := oj[j.Name]
 		if !ok {
-			d.add("ansvarlig", ruleNewJointController, "joint_controllers/"+j.Name, j.Name, "", "")
+			d.add(section.Controller, ruleNewJointController, "joint_controllers/"+j.Name, j.Name, "", "")
 			continue
 		}
 		key := "joint_controllers/" + j.Name
 		// Another organisation number under the same name is another
 		// organisation sharing the decisions.
 		if strings.ReplaceAll(prev.OrgNumber, " ", "") != strings.ReplaceAll(j.OrgNumber, " ", "") {
-			d.add("ansvarlig", ruleNewJointController, key+"/org_number", j.Name, prev.OrgNumber, j.OrgNumber)
+			d.add(section.Controller, ruleNewJointController, key+"/org_number", j.Name, prev.OrgNumber, j.OrgNumber)
 		}
 		for _, f := range []struct{ key, old, new string }{
 			{"email", prev.Email, j.Email}, {"phone", prev.Phone, j.Phone}, {"url", prev.URL, j.URL},
 		} {
 			if f.old != f.new {
-				d.add("ansvarlig", ruleJointContactDetails, key+"/"+f.key, j.Name, f.old, f.new)
+				d.add(section.Controller, ruleJointContactDetails, key+"/"+f.key, j.Name, f.old, f.new)
 			}
 		}
-		d.texts("ansvarlig", key, "field.responsibilities", prev.Responsibilities, j.Responsibilities)
+		d.texts(section.Controller, key, "field.responsibilities", prev.Responsibilities, j.Responsibilities)
 	}
 	for _, j := range d.old.JointControllers {
 		if !nj[j.Name] {
-			d.add("ansvarlig", ruleRemovedJointCtrl, "joint_controllers/"+j.Name, j.Name, "", "")
+			d.add(section.Controller, ruleRemovedJointCtrl, "joint_controllers/"+j.Name, j.Name, "", "")
 		}
 	}
 }
@@ -249,11 +243,11 @@ func (d *cmp) dpo() {
 	switch {
 	case o == nil && n == nil:
 	case o == nil:
-		d.add("personvernombud", ruleDPOAdded, "dpo", "", "", dpoString(n))
+		d.add(section.DPO, ruleDPOAdded, "dpo", "", "", dpoString(n))
 	case n == nil:
-		d.add("personvernombud", ruleDPORemoved, "dpo", "", dpoString(o), "")
+		d.add(section.DPO, ruleDPORemoved, "dpo", "", dpoString(o), "")
 	case *o != *n:
-		d.add("personvernombud", ruleDPOChanged, "dpo", "", dpoString(o), dpoString(n))
+		d.add(section.DPO, ruleDPOChanged, "dpo", "", dpoString(o), dpoString(n))
 	}
 }
 
@@ -368,39 +362,39 @@ func (d *cmp) purposes() {
 	pairs, added, removed := match(d.old.Purposes, d.new.Purposes,
 		func(p notice.Purpose) string { return p.ID }, func(p notice.Purpose) string { return p.Replaces })
 	for _, p := range added {
-		d.add("formal", ruleNewPurpose, "purposes/"+p.ID, d.q(d.name(p.Name, p.ID)), "", "")
+		d.add(section.Purposes, ruleNewPurpose, "purposes/"+p.ID, d.q(d.name(p.Name, p.ID)), "", "")
 	}
 	for _, p := range removed {
-		d.add("formal", ruleRemovedPurpose, "purposes/"+p.ID, d.q(d.name(p.Name, p.ID)), "", "")
+		d.add(section.Purposes, ruleRemovedPurpose, "purposes/"+p.ID, d.q(d.name(p.Name, p.ID)), "", "")
 	}
 	for _, pr := range pairs {
 		o, n := pr[0], pr[1]
 		key := "purposes/" + n.ID
 		subject := d.q(d.name(n.Name, n.ID))
 		if o.ID != n.ID {
-			d.add("formal", ruleRenamedID, key, subject, o.ID, n.ID)
+			d.add(section.Purposes, ruleRenamedID, key, subject, o.ID, n.ID)
 		}
-		d.texts("formal", key+"/name", "field.purpose.name", o.Name, n.Name)
-		d.texts("formal", key+"/description", "field.purpose.description", o.Description, n.Description)
+		d.texts(section.Purposes, key+"/name", "field.purpose.name", o.Name, n.Name)
+		d.texts(section.Purposes, key+"/description", "field.purpose.description", o.Description, n.Description)
 		add, rem := setDiff(o.Categories, n.Categories)
 		for _, c := range add {
-			d.add("formal", rulePurposeNewCategory, key+"/categories/"+c, subject, "", d.categoryLabel(c))
+			d.add(section.Purposes, rulePurposeNewCategory, key+"/categories/"+c, subject, "", d.categoryLabel(c))
 		}
 		for _, c := range rem {
-			d.add("formal", rulePurposeRemovedCat, key+"/categories/"+c, subject, d.categoryLabel(c), "")
+			d.add(section.Purposes, rulePurposeRemovedCat, key+"/categories/"+c, subject, d.categoryLabel(c), "")
 		}
 		bp, badd, brem := match(o.LegalBasis, n.LegalBasis, func(b notice.Basis) string { return b.Article }, func(notice.Basis) string { return "" })
 		for _, b := range badd {
-			d.add("formal", ruleAddedLegalBasis, key+"/legal_basis/"+b.Article, subject, "", d.basis(b.Article))
+			d.add(section.Purposes, ruleAddedLegalBasis, key+"/legal_basis/"+b.Article, subject, "", d.basis(b.Article))
 		}
 		for _, b := range brem {
-			d.add("formal", ruleRemovedLegalBasis, key+"/legal_basis/"+b.Article, subject, d.basis(b.Article), "")
+			d.add(section.Purposes, ruleRemovedLegalBasis, key+"/legal_basis/"+b.Article, subject, d.basis(b.Article), "")
 		}
 		for _, b := range bp {
 			bk := key + "/legal_basis/" + b[1].Article
-			d.textsAs("formal", bk+"/national_law", "field.national_law", ruleChangedLegalBasis, b[0].NationalLaw, b[1].NationalLaw)
-			d.textsAs("formal", bk+"/interests", "field.interests", ruleChangedLegalBasis, b[0].Interests, b[1].Interests)
-			d.texts("formal", bk+"/note", "field.note", b[0].Note, b[1].Note)
+			d.textsAs(section.Purposes, bk+"/national_law", "field.national_law", ruleChangedLegalBasis, b[0].NationalLaw, b[1].NationalLaw)
+			d.textsAs(section.Purposes, bk+"/interests", "field.interests", ruleChangedLegalBasis, b[0].Interests, b[1].Interests)
+			d.texts(section.Purposes, bk+"/note", "field.note", b[0].Note, b[1].Note)
 		}
 	}
 }
@@ -417,22 +411,22 @@ func (d *cmp) categories() {
 		if d.new.IsSensitive(c.ID) {
 			rule = ruleNewSpecialCategory
 		}
-		d.add("opplysninger", rule, "categories/"+c.ID, d.q(d.categoryLabel(c.ID)), "", "")
+		d.add(section.Data, rule, "categories/"+c.ID, d.q(d.categoryLabel(c.ID)), "", "")
 	}
 	for _, c := range removed {
-		d.add("opplysninger", ruleRemovedCategory, "categories/"+c.ID, d.q(d.categoryLabel(c.ID)), "", "")
+		d.add(section.Data, ruleRemovedCategory, "categories/"+c.ID, d.q(d.categoryLabel(c.ID)), "", "")
 	}
 	for _, p := range pairs {
 		o, n := p[0], p[1]
 		key := "categories/" + n.ID
 		switch was, is := d.old.IsSensitive(o.ID), d.new.IsSensitive(n.ID); {
 		case !was && is:
-			d.add("opplysninger", ruleNewSpecialCategory, key, d.q(d.categoryLabel(n.ID)), "", "")
+			d.add(section.Data, ruleNewSpecialCategory, key, d.q(d.categoryLabel(n.ID)), "", "")
 		case was && !is:
-			d.add("opplysninger", ruleCategoryNotSpecial, key, d.q(d.categoryLabel(n.ID)), "", "")
+			d.add(section.Data, ruleCategoryNotSpecial, key, d.q(d.categoryLabel(n.ID)), "", "")
 		}
-		d.texts("opplysninger", key+"/label", "field.category.label", o.Label, n.Label)
-		d.texts("opplysninger", key+"/description", "field.category.description", o.Description, n.Description)
+		d.texts(section.Data, key+"/label", "field.category.label", o.Label, n.Label)
+		d.texts(section.Data, key+"/description", "field.category.description", o.Description, n.Description)
 	}
 }
 
@@ -449,10 +443,10 @@ func (d *cmp) provision() {
 		if n != nil {
 			ns = d.c.T("provision." + n.Requirement)
 		}
-		d.add("opplysninger", ruleProvisionChanged, "provision", "", os, ns)
+		d.add(section.Data, ruleProvisionChanged, "provision", "", os, ns)
 	}
 	if o != nil && n != nil {
-		d.texts("opplysninger", "provision/consequences", "field.consequences", o.Consequences, n.Consequences)
+		d.texts(section.Data, "provision/consequences", "field.consequences", o.Consequences, n.Consequences)
 	}
 }
 
@@ -494,7 +488,8 @@ type party struct {
 
 // partyRules names the section and rules of one list of parties.
 type partyRules struct {
-	section, path                                string
+	section                                      section.ID
+	path                                         string
 	added, removed, newCategory, removedCategory *Rule
 }
 
@@ -506,7 +501,7 @@ func (d *cmp) sources() {
 		}
 		return out
 	}
-	d.parties(partyRules{"kilder", "sources/", ruleNewSource, ruleRemovedSource, ruleSourceNewCategory, ruleSourceRemovedCat},
+	d.parties(partyRules{section.Sources, "sources/", ruleNewSource, ruleRemovedSource, ruleSourceNewCategory, ruleSourceRemovedCat},
 		conv(d.old.Sources), conv(d.new.Sources))
 }
 
@@ -518,7 +513,7 @@ func (d *cmp) recipients() {
 		}
 		return out
 	}
-	d.parties(partyRules{"mottakere", "recipients/", ruleNewRecipient, ruleRemovedRecipient, ruleRecipientNewCat, ruleRecipientRemovedCat},
+	d.parties(partyRules{section.Recipients, "recipients/", ruleNewRecipient, ruleRemovedRecipient, ruleRecipientNewCat, ruleRecipientRemovedCat},
 		conv(d.old.Recipients), conv(d.new.Recipients))
 }
 
@@ -567,24 +562,24 @@ func (d *cmp) transfers() {
 	pairs, added, removed := match(d.old.Transfers, d.new.Transfers,
 		func(t notice.Transfer) string { return t.ID }, func(t notice.Transfer) string { return t.Replaces })
 	for _, t := range added {
-		d.add("overforing", ruleNewTransfer, "transfers/"+t.ID, d.c.Country(t.Country), "", "")
+		d.add(section.Transfers, ruleNewTransfer, "transfers/"+t.ID, d.c.Country(t.Country), "", "")
 	}
 	for _, t := range removed {
-		d.add("overforing", ruleRemovedTransfer, "transfers/"+t.ID, d.c.Country(t.Country), "", "")
+		d.add(section.Transfers, ruleRemovedTransfer, "transfers/"+t.ID, d.c.Country(t.Country), "", "")
 	}
 	for _, p := range pairs {
 		o, n := p[0], p[1]
 		key := "transfers/" + n.ID
 		if o.Country != n.Country {
-			d.add("overforing", ruleNewCountry, key, "", d.c.Country(o.Country), d.c.Country(n.Country))
+			d.add(section.Transfers, ruleNewCountry, key, "", d.c.Country(o.Country), d.c.Country(n.Country))
 		}
 		if o.Safeguard != n.Safeguard || o.Derogation != n.Derogation {
-			d.add("overforing", ruleChangedSafeguard, key, d.c.Country(n.Country), d.c.T("safeguard."+o.Safeguard), d.c.T("safeguard."+n.Safeguard))
+			d.add(section.Transfers, ruleChangedSafeguard, key, d.c.Country(n.Country), d.c.T("safeguard."+o.Safeguard), d.c.T("safeguard."+n.Safeguard))
 		}
 		if o.Recipient != n.Recipient {
-			d.add("overforing", ruleTransferRecipient, key, d.c.Country(n.Country), o.Recipient, n.Recipient)
+			d.add(section.Transfers, ruleTransferRecipient, key, d.c.Country(n.Country), o.Recipient, n.Recipient)
 		}
-		d.texts("overforing", key+"/copy", "field.copy", o.Copy, n.Copy)
+		d.texts(section.Transfers, key+"/copy", "field.copy", o.Copy, n.Copy)
 	}
 }
 
@@ -605,10 +600,10 @@ func (d *cmp) retention() {
 	pairs, added, removed := match(d.old.Retention, d.new.Retention,
 		func(r notice.Retention) string { return r.ID }, func(r notice.Retention) string { return r.Replaces })
 	for _, r := range added {
-		d.add("lagring", ruleNewRetentionRule, "retention/"+r.ID, d.catList(r.Categories), "", "")
+		d.add(section.Retention, ruleNewRetentionRule, "retention/"+r.ID, d.catList(r.Categories), "", "")
 	}
 	for _, r := range removed {
-		d.add("lagring", ruleRemovedRetentionRule, "retention/"+r.ID, d.catList(r.Categories), "", "")
+		d.add(section.Retention, ruleRemovedRetentionRule, "retention/"+r.ID, d.catList(r.Categories), "", "")
 	}
 	for _, p := range pairs {
 		o, n := p[0], p[1]
@@ -617,26 +612,26 @@ func (d *cmp) retention() {
 		switch od, nd := days(o.Period), days(n.Period); {
 		case o.Period == n.Period:
 		case o.Period == "" || (n.Period != "" && nd > od):
-			d.add("lagring", ruleLongerRetention, key+"/period", subject, d.c.Duration(o.Period), d.c.Duration(n.Period))
+			d.add(section.Retention, ruleLongerRetention, key+"/period", subject, d.c.Duration(o.Period), d.c.Duration(n.Period))
 		case n.Period == "":
-			d.add("lagring", ruleRetentionCriteria, key+"/period", subject, d.c.Duration(o.Period), "")
+			d.add(section.Retention, ruleRetentionCriteria, key+"/period", subject, d.c.Duration(o.Period), "")
 		default:
-			d.add("lagring", ruleShorterRetention, key+"/period", subject, d.c.Duration(o.Period), d.c.Duration(n.Period))
+			d.add(section.Retention, ruleShorterRetention, key+"/period", subject, d.c.Duration(o.Period), d.c.Duration(n.Period))
 		}
 		if o.Then != n.Then {
 			rule := ruleRetentionThen
 			if n.Then == "archive" {
 				rule = ruleRetentionArchived
 			}
-			d.add("lagring", rule, key+"/then", subject, d.c.T("retention.then."+o.Then), d.c.T("retention.then."+n.Then))
+			d.add(section.Retention, rule, key+"/then", subject, d.c.T("retention.then."+o.Then), d.c.T("retention.then."+n.Then))
 		}
 		add, rem := setDiff(o.Categories, n.Categories)
 		for _, c := range append(add, rem...) {
-			d.add("lagring", ruleRetentionCategories, key+"/categories/"+c, d.categoryLabel(c), "", "")
+			d.add(section.Retention, ruleRetentionCategories, key+"/categories/"+c, d.categoryLabel(c), "", "")
 		}
-		d.textsAs("lagring", key+"/criteria", "field.criteria", ruleRetentionCritText, o.Criteria, n.Criteria)
-		d.texts("lagring", key+"/from", "field.from", o.From, n.From)
-		d.texts("lagring", key+"/law", "field.law", o.Law, n.Law)
+		d.textsAs(section.Retention, key+"/criteria", "field.criteria", ruleRetentionCritText, o.Criteria, n.Criteria)
+		d.texts(section.Retention, key+"/from", "field.from", o.From, n.From)
+		d.texts(section.Retention, key+"/law", "field.law", o.Law, n.Law)
 	}
 }
 
@@ -648,18 +643,18 @@ func (d *cmp) rights() {
 		key := "rights/" + r.Code
 		switch {
 		case had && !has:
-			d.add("rettigheter", ruleNarrowedRight, key, name, "", "")
+			d.add(section.Rights, ruleNarrowedRight, key, name, "", "")
 		case !had && has:
-			d.add("rettigheter", ruleAddedRight, key, name, "", "")
+			d.add(section.Rights, ruleAddedRight, key, name, "", "")
 		case had && has:
 			if len(o.Limits) == 0 && len(n.Limits) > 0 {
-				d.add("rettigheter", ruleRightLimited, key+"/limits", name, "", n.Limits[d.lang])
+				d.add(section.Rights, ruleRightLimited, key+"/limits", name, "", n.Limits[d.lang])
 			} else if len(o.Limits) > 0 && len(n.Limits) == 0 {
-				d.add("rettigheter", ruleRightLimitsRemoved, key+"/limits", name, o.Limits[d.lang], "")
+				d.add(section.Rights, ruleRightLimitsRemoved, key+"/limits", name, o.Limits[d.lang], "")
 			} else {
-				d.textsAs("rettigheter", key+"/limits", "field.limits", ruleRightLimitsChanged, o.Limits, n.Limits)
+				d.textsAs(section.Rights, key+"/limits", "field.limits", ruleRightLimitsChanged, o.Limits, n.Limits)
 			}
-			d.texts("rettigheter", key+"/how", "field.how", o.How, n.How)
+			d.texts(section.Rights, key+"/how", "field.how", o.How, n.How)
 		}
 	}
 }
@@ -668,10 +663,10 @@ func (d *cmp) automated() {
 	pairs, added, removed := match(d.old.AutomatedDecisions, d.new.AutomatedDecisions,
 		func(a notice.AutomatedDecision) string { return a.ID }, func(a notice.AutomatedDecision) string { return a.Replaces })
 	for _, a := range added {
-		d.add("automatiserte-avgjorelser", ruleNewAutomated, "automated_decisions/"+a.ID, d.q(d.name(a.Description, a.ID)), "", "")
+		d.add(section.Automated, ruleNewAutomated, "automated_decisions/"+a.ID, d.q(d.name(a.Description, a.ID)), "", "")
 	}
 	for _, a := range removed {
-		d.add("automatiserte-avgjorelser", ruleRemovedAutomated, "automated_decisions/"+a.ID, d.q(d.name(a.Description, a.ID)), "", "")
+		d.add(section.Automated, ruleRemovedAutomated, "automated_decisions/"+a.ID, d.q(d.name(a.Description, a.ID)), "", "")
 	}
 	for _, p := range pairs {
 		o, n := p[0], p[1]
@@ -679,19 +674,19 @@ func (d *cmp) automated() {
 		subject := d.q(d.name(n.Description, n.ID))
 		switch {
 		case !o.Profiling && n.Profiling:
-			d.add("automatiserte-avgjorelser", ruleAutomatedProfiling, key, subject, "", "")
+			d.add(section.Automated, ruleAutomatedProfiling, key, subject, "", "")
 		case o.Profiling && !n.Profiling:
-			d.add("automatiserte-avgjorelser", ruleAutomatedNoProfiling, key, subject, "", "")
+			d.add(section.Automated, ruleAutomatedNoProfiling, key, subject, "", "")
 		}
 		add, rem := setDiff(o.Purposes, n.Purposes)
 		for _, pu := range add {
-			d.add("automatiserte-avgjorelser", ruleAutomatedNewPurpose, key+"/purposes/"+pu, subject, "", d.purposeLabel(pu))
+			d.add(section.Automated, ruleAutomatedNewPurpose, key+"/purposes/"+pu, subject, "", d.purposeLabel(pu))
 		}
 		for _, pu := range rem {
-			d.add("automatiserte-avgjorelser", ruleAutomatedRemovedPurpose, key+"/purposes/"+pu, subject, d.purposeLabel(pu), "")
+			d.add(section.Automated, ruleAutomatedRemovedPurpose, key+"/purposes/"+pu, subject, d.purposeLabel(pu), "")
 		}
-		d.texts("automatiserte-avgjorelser", key+"/description", "field.automated.description", o.Description, n.Description)
-		d.textsAs("automatiserte-avgjorelser", key+"/logic", "field.automated.logic", ruleAutomatedLogic, o.Logic, n.Logic)
-		d.textsAs("automatiserte-avgjorelser", key+"/significance", "field.automated.significance", ruleAutomatedSignificance, o.Significance, n.Significance)
+		d.texts(section.Automated, key+"/description", "field.automated.description", o.Description, n.Description)
+		d.textsAs(section.Automated, key+"/logic", "field.automated.logic", ruleAutomatedLogic, o.Logic, n.Logic)
+		d.textsAs(section.Automated, key+"/significance", "field.automated.significance", ruleAutomatedSignificance, o.Significance, n.Significance)
 	}
 }

@@ -27,8 +27,6 @@ var fuzzCatalogs = func() []*i18n.Catalog {
 	return out
 }()
 
-var sections = []string{"ansvarlig", "personvernombud", "formal", "opplysninger", "kilder", "mottakere", "overforing", "lagring", "rettigheter", "klage", "automatiserte-avgjorelser", "sikkerhet", "versjon"}
-
 // FuzzCompare: any two notices that parse can be compared without a
 // panic, whether or not they are valid; a notice compared with itself has
 // no changes; every change is classified and placed in a section.
@@ -100,7 +98,7 @@ func checkReport(t *testing.T, rep *diff.Report, lang string) {
 			continue
 		}
 		_ = ch.Class.String()
-		if !slices.Contains(sections, ch.Section) {
+		if ch.Section.String() == "" {
 			t.Errorf("change in unknown section %q: %+v", ch.Section, ch)
 		}
 		if strings.TrimSpace(ch.Message) == "" {

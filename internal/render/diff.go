@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/personvern/personvern/internal/diff"
+	"github.com/personvern/personvern/internal/section"
 )
 
 // DiffFormats are the formats of a diff report.
@@ -39,7 +40,7 @@ type DiffGroup struct {
 
 // DiffSection is the changes in one section of the notice.
 type DiffSection struct {
-	ID      string
+	ID      section.ID
 	Heading string
 	Changes []diff.Change
 }
@@ -77,7 +78,7 @@ func (r *Renderer) RenderDiff(w io.Writer, rep *diff.Report, format string) erro
 				continue
 			}
 			if n := len(g.Sections); n == 0 || g.Sections[n-1].ID != ch.Section {
-				heading := c.T("heading." + sectionKey(ch.Section))
+				heading := c.T(ch.Section.Heading())
 				g.Sections = append(g.Sections, DiffSection{ID: ch.Section, Heading: heading})
 			}
 			s := &g.Sections[len(g.Sections)-1]
@@ -107,16 +108,6 @@ func (r *Renderer) RenderDiff(w io.Writer, rep *diff.Report, format string) erro
 		return err
 	}
 	return fmt.Errorf("unknown format %q; use one of %s", format, strings.Join(DiffFormats, ", "))
-}
-
-// sectionKey maps a section anchor to its heading key in the catalogue.
-func sectionKey(id string) string {
-	return map[string]string{
-		"ansvarlig": "controller", "personvernombud": "dpo", "formal": "purposes", "opplysninger": "data",
-		"kilder": "sources", "mottakere": "recipients", "overforing": "transfers", "lagring": "retention",
-		"rettigheter": "rights", "klage": "complaint", "automatiserte-avgjorelser": "automated",
-		"sikkerhet": "security", "versjon": "version",
-	}[id]
 }
 
 func redlineText(ts []diff.Token) string {

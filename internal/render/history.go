@@ -4,12 +4,13 @@ import (
 	"github.com/personvern/personvern/internal/diff"
 	"github.com/personvern/personvern/internal/i18n"
 	"github.com/personvern/personvern/internal/notice"
+	"github.com/personvern/personvern/internal/section"
 )
 
 // historySection lists the versions of a notice, newest first, each with
 // the material and notable changes since the one before it.
 func historySection(current *notice.Notice, earlier []*notice.Notice, c *i18n.Catalog) Section {
-	s := Section{ID: "endringer", Heading: c.T("heading.history")}
+	s := newSection(c, section.History)
 	versions := append([]*notice.Notice{current}, earlier...)
 	var items []Item
 	for i, v := range versions {

@@ -20,14 +20,10 @@ import (
 	"github.com/personvern/personvern/templates"
 )
 
-// Formats are the formats Render writes: whole pages, and the summary
-// ("Kort fortalt") alone as text.
-var Formats = []string{"html", "md", "txt", "summary"}
-
 // Options choose what Render writes.
 type Options struct {
 	Lang   string // catalogue language, e.g. "nb"
-	Format string // html, md or txt
+	Format string // the Name of one of OutputFormats
 	// AltURL gives the address of this notice in another language, for
 	// the hreflang links. nil uses the site layout: ../../<lang>/<id>/.
 	AltURL func(lang, id string) string
@@ -50,9 +46,7 @@ type Options struct {
 // concurrent use, so a build parses everything once.
 type Renderer struct {
 	fsys     fs.FS
-	html     *htmltemplate.Template
-	md, txt  *texttemplate.Template
-	summary  *texttemplate.Template
+	pages    map[string]executor    // by format name
 	site     *htmltemplate.Template // index, root and error pages of the site
 	diffHTML *htmltemplate.Template
 	diffMD   *texttemplate.Template
@@ -72,17 +66,21 @@ func New(fsys fs.FS) (*Renderer, error) {
 	}
 	r.css = string(css)
 	funcs := r.funcs()
-	if r.html, err = htmltemplate.New("notice.html.tmpl").Funcs(funcs).ParseFS(fsys, "notice.html.tmpl"); err != nil {
-		return nil, fmt.Errorf("templates: %w", templateError(err))
-	}
-	if r.md, err = texttemplate.New("notice.md.tmpl").Funcs(funcs).ParseFS(fsys, "notice.md.tmpl"); err != nil {
-		return nil, fmt.Errorf("templates: %w", templateError(err))
-	}
-	if r.txt, err = texttemplate.New("notice.txt.tmpl").Funcs(funcs).ParseFS(fsys, "notice.txt.tmpl"); err != nil {
-		return nil, fmt.Errorf("templates: %w", templateError(err))
-	}
-	if r.summary, err = texttemplate.New("summary.txt.tmpl").Funcs(funcs).ParseFS(fsys, "summary.txt.tmpl"); err != nil {
-		return nil, fmt.Errorf("templates: %w", templateError(err))
+	r.pages = map[string]executor{}
+	for _, f := range OutputFormats {
+		if f.Template == "" {
+			continue
+		}
+		var t executor
+		if f.html {
+			t, err = htmltemplate.New(f.Template).Funcs(funcs).ParseFS(fsys, f.Template)
+		} else {
+			t, err = texttemplate.New(f.Template).Funcs(funcs).ParseFS(fsys, f.Template)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("templates: %w", templateError(err))
+		}
+		r.pages[f.Name] = t
 	}
 	if r.site, err = htmltemplate.New("site").Funcs(funcs).ParseFS(fsys, "site-*.html.tmpl"); err != nil {
 		return nil, fmt.Errorf("templates: %w", templateError(err))
@@ -97,6 +95,12 @@ func New(fsys fs.FS) (*Renderer, error) {
 		return nil, fmt.Errorf("templates: %w", templateError(err))
 	}
 	return r, nil
+}
+
+// executor is a parsed html/template or text/template.
+type executor interface {
+	Name() string
+	Execute(io.Writer, any) error
 }
 
 // Fingerprint is a hash of every template, catalogue and stylesheet the
@@ -172,8 +176,9 @@ func (r *Renderer) Page(n *notice.Notice, opt Options) (*Page, error) {
 	p := Build(n, c, alts)
 	p.Summary = summary.Build(n, c)
 	if opt.ShowHistory {
-		p.Sections = append(p.Sections, historySection(n, opt.History, c))
-		p.Headings["endringer"] = c.T("heading.history")
+		h := historySection(n, opt.History, c)
+		p.Sections = append(p.Sections, h)
+		p.Headings[h.ID] = h.Heading
 	}
 	return p, nil
 }
@@ -215,29 +220,23 @@ func (r *Renderer) RenderPage(w io.Writer, p *Page, opt Options) error {
 	if opt.Stylesheet == "" {
 		data.CSS = htmltemplate.CSS(r.css) //nolint:gosec // our own stylesheet
 	}
-	switch opt.Format {
-	case "html":
-		return run(w, r.html.Name(), 0, func(w io.Writer) error { return r.html.Execute(w, data) })
-	case "md":
-		var buf bytes.Buffer
-		if err := run(&buf, r.md.Name(), 0, func(w io.Writer) error { return r.md.Execute(w, data) }); err != nil {
-			return err
-		}
-		_, err := w.Write(tidy(buf.Bytes()))
-		return err
-	case "txt", "summary":
-		t := r.txt
-		if opt.Format == "summary" {
-			t = r.summary
-		}
-		var buf bytes.Buffer
-		if err := run(&buf, t.Name(), 0, func(w io.Writer) error { return t.Execute(w, data) }); err != nil {
-			return err
-		}
-		_, err := io.WriteString(w, Wrap(string(tidy(buf.Bytes())), 80))
+	f, ok := LookupFormat(opt.Format)
+	if !ok {
+		return fmt.Errorf("unknown format %q; use one of %s", opt.Format, strings.Join(Formats, ", "))
+	}
+	if f.write != nil {
+		return f.write(w, p)
+	}
+	t := r.pages[f.Name]
+	if f.finish == nil {
+		return run(w, t.Name(), 0, func(w io.Writer) error { return t.Execute(w, data) })
+	}
+	var buf bytes.Buffer
+	if err := run(&buf, t.Name(), 0, func(w io.Writer) error { return t.Execute(w, data) }); err != nil {
 		return err
 	}
-	return fmt.Errorf("unknown format %q; use one of %s", opt.Format, strings.Join(Formats, ", "))
+	_, err = w.Write(f.finish(buf.Bytes()))
+	return err
 }
 
 // tidy collapses runs of blank lines that template control flow leaves,
@@ -305,50 +304,21 @@ func Wrap(s string, width int) string {
 
 func (r *Renderer) funcs() map[string]any {
 	return map[string]any{
-		"richHTML": RichHTML,
-		"richMD":   RichMarkdown,
-		"richTXT":  RichText,
-		"mdesc":    EscapeMarkdown,
-		"mdurl":    mdURL,
-		"mdline": func(l Line) string {
-			var b strings.Builder
-			for _, s := range l {
-				t := EscapeMarkdown(s.Text)
-				if s.Href != "" {
-					t = "[" + t + "](" + mdURL(s.Href) + ")"
-				}
-				if s.Strong {
-					t = "**" + t + "**"
-				}
-				b.WriteString(t)
-			}
-			return b.String()
-		},
-		"txtline": func(l Line) string {
-			var b strings.Builder
-			for _, s := range l {
-				if s.Href != "" {
-					b.WriteString(linkText(s.Text, s.Href))
-				} else {
-					b.WriteString(s.Text)
-				}
-			}
-			return b.String()
-		},
-		"indent": func(n int, s string) string {
-			pad := strings.Repeat(" ", n)
-			lines := strings.Split(s, "\n")
-			for i, l := range lines {
-				if l != "" {
-					lines[i] = pad + l
-				}
-			}
-			return strings.Join(lines, "\n")
-		},
-		"upper":       strings.ToUpper,
-		"redlineText": redlineText,
-		"redlineMD":   redlineMD,
-		"redlineHTML": redlineHTML,
+		"richHTML":     RichHTML,
+		"richMD":       RichMarkdown,
+		"richTXT":      RichText,
+		"mdesc":        EscapeMarkdown,
+		"mdurl":        mdURL,
+		"mdline":       mdLine,
+		"txtline":      txtLine,
+		"mdblocks":     mdBlocks,
+		"txtblocks":    txtBlocks,
+		"unknownBlock": func(k BlockKind) (string, error) { return "", unknownBlock(k) },
+		"indent":       func(n int, s string) string { return indentLines(strings.Repeat(" ", n), s) },
+		"upper":        strings.ToUpper,
+		"redlineText":  redlineText,
+		"redlineMD":    redlineMD,
+		"redlineHTML":  redlineHTML,
 		"underline": func(s string, ch string) string {
 			return strings.Repeat(ch, min(utf8.RuneCountInString(s), 80))
 		},

@@ -2,7 +2,6 @@ package render
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -15,7 +14,7 @@ import (
 	"github.com/personvern/personvern/templates"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+var update = testtool.Update // go test -update rewrites the goldens
 
 // loadNotices loads the fixed corpus, testdata/notices, that the golden
 // files are made from.
@@ -142,7 +141,7 @@ func TestSectionOrder(t *testing.T) {
 	}
 	var ids []string
 	for _, s := range Build(&d.Notice, c, nil).Sections {
-		ids = append(ids, s.ID)
+		ids = append(ids, s.ID.String())
 	}
 	want := []string{"ansvarlig", "personvernombud", "formal", "opplysninger", "kilder", "mottakere", "overforing", "lagring", "rettigheter", "klage", "automatiserte-avgjorelser"}
 	got := strings.Join(ids, " ")

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/personvern/personvern/internal/summary"
-	"github.com/personvern/personvern/internal/validate"
 )
 
 // IndexPage lists the notices of a site in one language.
@@ -124,21 +123,18 @@ func (r *Renderer) RenderRoot(w io.Writer, p RootPage) error {
 }
 
 // RenderError writes the page personvern serve shows in place of a notice
-// that does not validate: the findings, as validate prints them.
-func (r *Renderer) RenderError(w io.Writer, lang, file string, findings []validate.Finding) error {
+// that does not validate: the findings, one a line, as validate prints
+// them (the caller formats them, so render needs nothing of validate).
+func (r *Renderer) RenderError(w io.Writer, lang, file string, findings []string) error {
 	c, err := r.Catalog(lang)
 	if err != nil {
 		return err
-	}
-	var lines []string
-	for _, f := range findings {
-		lines = append(lines, f.String())
 	}
 	return r.execSite(w, "site-error.html.tmpl", 0, struct {
 		Lang, File string
 		Findings   []string
 		T          func(string, ...string) string
-	}{lang, file, lines, c.T})
+	}{lang, file, findings, c.T})
 }
 
 // execSite runs one of the site templates within the limits of run.

@@ -6,9 +6,11 @@ package render
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/personvern/personvern/internal/i18n"
 	"github.com/personvern/personvern/internal/notice"
+	"github.com/personvern/personvern/internal/section"
 	"github.com/personvern/personvern/internal/summary"
 	"github.com/personvern/personvern/internal/vocab"
 )
@@ -30,7 +32,9 @@ type Page struct {
 	Summary    *summary.Summary
 	// Headings maps section ids to headings, so that a link to a section
 	// can name it for screen readers.
-	Headings map[string]string
+	Headings map[section.ID]string
+
+	notice *notice.Notice // for the formats written from the notice itself
 }
 
 // Alternate is the same page in another language: URL for the hreflang
@@ -43,14 +47,14 @@ type Alternate struct {
 // Section is one part of the page with a stable anchor id, the same in
 // every language so that links survive a language switch.
 type Section struct {
-	ID      string
+	ID      section.ID
 	Heading string
 	Blocks  []Block
 }
 
 // Block is a piece of a section.
 type Block struct {
-	Kind  string // "p" text, "rich" Markdown, "h3" subheading, "list" items, "fields" term/value pairs
+	Kind  BlockKind
 	Text  Line
 	Rich  Rich
 	Items []Item
@@ -86,13 +90,18 @@ type Rich string
 func plain(s string) Line                { return Line{{Text: s}} }
 func strong(s string) Span               { return Span{Text: s, Strong: true} }
 func link(s, href string) Span           { return Span{Text: s, Href: href} }
-func para(l Line) Block                  { return Block{Kind: "p", Text: l} }
+func para(l Line) Block                  { return Block{Kind: BlockPara, Text: l} }
 func ptext(s string) Block               { return para(plain(s)) }
-func rich(r Rich) Block                  { return Block{Kind: "rich", Rich: r} }
-func h3(s string) Block                  { return Block{Kind: "h3", Text: plain(s)} }
-func list(items ...Item) Block           { return Block{Kind: "list", Items: items} }
-func fields(fs ...Field) Block           { return Block{Kind: "fields", Fields: fs} }
+func rich(r Rich) Block                  { return Block{Kind: BlockRich, Rich: r} }
+func h3(s string) Block                  { return Block{Kind: BlockH3, Text: plain(s)} }
+func list(items ...Item) Block           { return Block{Kind: BlockList, Items: items} }
+func fields(fs ...Field) Block           { return Block{Kind: BlockFields, Fields: fs} }
 func item(head Line, body ...Block) Item { return Item{Head: head, Body: body} }
+
+// newSection starts a section with its heading from the catalogue.
+func newSection(c *i18n.Catalog, id section.ID, blocks ...Block) Section {
+	return Section{ID: id, Heading: c.T(id.Heading()), Blocks: blocks}
+}
 
 // builder composes a page in one language.
 type builder struct {
@@ -131,6 +140,34 @@ func (b *builder) categoryList(ids []string) string {
 	return b.c.List(labels)
 }
 
+// purposeList names purposes by id as their headings do, for a sentence
+// that starts with the first: "Oppfølging i tiltaket og tilrettelegging".
+func (b *builder) purposeList(ids []string) string {
+	names := make([]string, len(ids))
+	for i, id := range ids {
+		names[i] = id
+		for _, p := range b.n.Purposes {
+			if p.ID == id && b.tx(p.Name) != "" {
+				names[i] = b.tx(p.Name)
+			}
+		}
+		if i > 0 {
+			names[i] = lowerFirst(names[i])
+		}
+	}
+	return b.c.List(names)
+}
+
+// lowerFirst lowers the first letter of a name inside a sentence, unless
+// it starts an acronym ("NAV-rapportering").
+func lowerFirst(s string) string {
+	r := []rune(s)
+	if len(r) < 2 || !unicode.IsUpper(r[0]) || unicode.IsUpper(r[1]) {
+		return s
+	}
+	return string(unicode.ToLower(r[0])) + string(r[1:])
+}
+
 func mailto(addr string) string { return "mailto:" + addr }
 
 func tel(num string) string {
@@ -155,7 +192,7 @@ func Build(n *notice.Notice, c *i18n.Catalog, alternates []Alternate) *Page {
 	p := &Page{
 		Lang: c.Lang, ID: n.ID, Title: title, DocTitle: docTitle, Kind: c.T("doc.kind"),
 		Lead: c.T("doc.lead"), Intro: Rich(b.tx(n.Introduction)), Alternates: alternates,
-		Updated: c.Date(n.Updated), UpdatedISO: n.Updated, Version: n.Version,
+		Updated: c.Date(n.Updated), UpdatedISO: n.Updated, Version: n.Version, notice: n,
 	}
 	p.Sections = append(p.Sections, b.controller())
 	if n.DPO != nil {
@@ -163,12 +200,11 @@ func Build(n *notice.Notice, c *i18n.Catalog, alternates []Alternate) *Page {
 	}
 	p.Sections = append(p.Sections, b.purposes(), b.data(), b.sources(), b.recipients(), b.transfers(), b.retention(), b.rights(), b.complaint(), b.automated())
 	if len(n.Security) > 0 {
-		p.Sections = append(p.Sections, Section{ID: "sikkerhet", Heading: c.T("heading.security"), Blocks: []Block{rich(Rich(b.tx(n.Security)))}})
+		p.Sections = append(p.Sections, newSection(c, section.Security, rich(Rich(b.tx(n.Security)))))
 	}
-	p.Sections = append(p.Sections, Section{ID: "versjon", Heading: c.T("heading.version"), Blocks: []Block{
-		ptext(c.T("version.updated", p.Updated) + " " + c.T("version.number", n.Version)),
-	}})
-	p.Headings = map[string]string{}
+	p.Sections = append(p.Sections, newSection(c, section.Version,
+		ptext(c.T("version.updated", p.Updated)+" "+c.T("version.number", n.Version))))
+	p.Headings = map[section.ID]string{}
 	for _, s := range p.Sections {
 		p.Headings[s.ID] = s.Heading
 	}
@@ -194,7 +230,7 @@ func (b *builder) contactFields(email, phone, url, address string) []Field {
 
 func (b *builder) controller() Section {
 	n, c := b.n, b.c
-	s := Section{ID: "ansvarlig", Heading: c.T("heading.controller")}
+	s := newSection(c, section.Controller)
 	s.Blocks = append(s.Blocks, ptext(c.T("controller.intro", n.Controller.Name.In(b.lang))))
 	if len(n.Controller.Unit) > 0 {
 		s.Blocks = append(s.Blocks, ptext(c.T("controller.unit", b.tx(n.Controller.Unit))))
@@ -213,7 +249,11 @@ func (b *builder) controller() Section {
 		for _, j := range n.JointControllers {
 			names = append(names, j.Name)
 			body := []Block{rich(Rich(b.tx(j.Responsibilities)))}
-			if fs := b.contactFields(j.Email, j.Phone, j.URL, ""); len(fs) > 0 {
+			fs := b.contactFields(j.Email, j.Phone, j.URL, "")
+			if j.OrgNumber != "" {
+				fs = append(fs, Field{c.T("controller.orgnr"), plain(groupOrgNumber(j.OrgNumber))})
+			}
+			if len(fs) > 0 {
 				body = append(body, fields(fs...))
 			}
 			items = append(items, item(Line{strong(j.Name)}, body...))
@@ -235,7 +275,7 @@ func groupOrgNumber(s string) string {
 
 func (b *builder) dpo() Section {
 	d := b.n.DPO
-	s := Section{ID: "personvernombud", Heading: b.c.T("heading.dpo")}
+	s := newSection(b.c, section.DPO)
 	s.Blocks = append(s.Blocks, ptext(b.c.T("dpo.intro")))
 	var fs []Field
 	if d.Name != "" {
@@ -248,7 +288,7 @@ func (b *builder) dpo() Section {
 
 func (b *builder) purposes() Section {
 	c := b.c
-	s := Section{ID: "formal", Heading: c.T("heading.purposes")}
+	s := newSection(c, section.Purposes)
 	for _, pu := range b.n.Purposes {
 		s.Blocks = append(s.Blocks, h3(b.tx(pu.Name)))
 		if d := b.tx(pu.Description); d != "" {
@@ -277,7 +317,7 @@ func (b *builder) purposes() Section {
 
 func (b *builder) data() Section {
 	c := b.c
-	s := Section{ID: "opplysninger", Heading: c.T("heading.data")}
+	s := newSection(c, section.Data)
 	s.Blocks = append(s.Blocks, ptext(c.T("data.intro")))
 	var items []Item
 	anySpecial := false
@@ -332,7 +372,7 @@ func capitalise(s string) string {
 
 func (b *builder) sources() Section {
 	c := b.c
-	s := Section{ID: "kilder", Heading: c.T("heading.sources")}
+	s := newSection(c, section.Sources)
 	s.Blocks = append(s.Blocks, ptext(c.T("sources.intro")))
 	var items []Item
 	for _, src := range b.n.Sources {
@@ -361,7 +401,7 @@ func (b *builder) sources() Section {
 
 func (b *builder) recipients() Section {
 	c := b.c
-	s := Section{ID: "mottakere", Heading: c.T("heading.recipients")}
+	s := newSection(c, section.Recipients)
 	if len(b.n.Recipients) == 0 {
 		s.Blocks = append(s.Blocks, ptext(c.T("recipients.none")))
 		return s
@@ -384,6 +424,9 @@ func (b *builder) recipients() Section {
 		if len(r.Categories) > 0 {
 			body = append(body, ptext(c.T("recipients.categories", b.categoryList(r.Categories))))
 		}
+		if len(r.Purposes) > 0 {
+			body = append(body, ptext(c.T("recipients.purposes", b.purposeList(r.Purposes))))
+		}
 		items = append(items, item(head, body...))
 	}
 	s.Blocks = append(s.Blocks, list(items...))
@@ -392,7 +435,7 @@ func (b *builder) recipients() Section {
 
 func (b *builder) transfers() Section {
 	c := b.c
-	s := Section{ID: "overforing", Heading: c.T("heading.transfers")}
+	s := newSection(c, section.Transfers)
 	if len(b.n.Transfers) == 0 {
 		s.Blocks = append(s.Blocks, ptext(c.T("transfers.none")))
 		return s
@@ -422,7 +465,7 @@ func (b *builder) transfers() Section {
 
 func (b *builder) retention() Section {
 	c := b.c
-	s := Section{ID: "lagring", Heading: c.T("heading.retention")}
+	s := newSection(c, section.Retention)
 	var items []Item
 	for _, r := range b.n.Retention {
 		cats := b.categoryList(r.Categories)
@@ -455,7 +498,7 @@ func (b *builder) retention() Section {
 
 func (b *builder) rights() Section {
 	c := b.c
-	s := Section{ID: "rettigheter", Heading: c.T("heading.rights")}
+	s := newSection(c, section.Rights)
 	s.Blocks = append(s.Blocks, ptext(c.T("rights.intro")))
 	var items []Item
 	for _, r := range vocab.Rights {
@@ -478,15 +521,14 @@ func (b *builder) rights() Section {
 
 func (b *builder) complaint() Section {
 	c := b.c
-	return Section{ID: "klage", Heading: c.T("heading.complaint"), Blocks: []Block{
+	return newSection(c, section.Complaint,
 		ptext(c.T("complaint.text")),
-		fields(b.contactFields("", "22 39 69 00", "https://www.datatilsynet.no", "Postboks 458 Sentrum, 0105 Oslo")...),
-	}}
+		fields(b.contactFields("", "22 39 69 00", "https://www.datatilsynet.no", "Postboks 458 Sentrum, 0105 Oslo")...))
 }
 
 func (b *builder) automated() Section {
 	c := b.c
-	s := Section{ID: "automatiserte-avgjorelser", Heading: c.T("heading.automated")}
+	s := newSection(c, section.Automated)
 	if len(b.n.AutomatedDecisions) == 0 {
 		s.Blocks = append(s.Blocks, ptext(c.T("automated.none")))
 		return s
@@ -498,6 +540,9 @@ func (b *builder) automated() Section {
 			ptext(c.T("automated.significance")), rich(Rich(b.tx(a.Significance))))
 		if a.Profiling {
 			s.Blocks = append(s.Blocks, ptext(c.T("automated.profiling")))
+		}
+		if len(a.Purposes) > 0 {
+			s.Blocks = append(s.Blocks, ptext(c.T("automated.purposes", b.purposeList(a.Purposes))))
 		}
 	}
 	return s

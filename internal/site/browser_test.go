@@ -231,7 +231,7 @@ func TestSiteAccessibility(t *testing.T) {
 		t.Fatal("the broken notice has no findings")
 	}
 	var errPage bytes.Buffer
-	if err := opt.Renderer.RenderError(&errPage, "nb", "notices/broken.yaml", findings); err != nil {
+	if err := opt.Renderer.RenderError(&errPage, "nb", "notices/broken.yaml", findingLines(findings)); err != nil {
 		t.Fatal(err)
 	}
 	broken := filepath.Join(site, "nb", "broken", "index.html")

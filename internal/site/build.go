@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"encoding/xml"
 	"fmt"
 	"html/template"
@@ -523,12 +522,21 @@ func noticeLangs(n *notice.Notice, langs []string) []string {
 func buildErrorPages(e *entry, langs []string, opt Options, put func(string, []byte)) error {
 	for _, l := range langs {
 		var buf bytes.Buffer
-		if err := opt.Renderer.RenderError(&buf, l, e.file, e.findings); err != nil {
+		if err := opt.Renderer.RenderError(&buf, l, e.file, findingLines(e.findings)); err != nil {
 			return err
 		}
 		put(path.Join(l, e.id, "index.html"), buf.Bytes())
 	}
 	return nil
+}
+
+// findingLines are findings as validate prints them, for the error page.
+func findingLines(fs []validate.Finding) []string {
+	lines := make([]string, len(fs))
+	for i, f := range fs {
+		lines[i] = f.String()
+	}
+	return lines
 }
 
 func buildNotice(e *entry, n *notice.Notice, langs []string, opt Options, hist *gitHistory, put func(string, []byte)) error {
@@ -551,19 +559,11 @@ func buildNotice(e *entry, n *notice.Notice, langs []string, opt Options, hist *
 		}
 		for _, f := range noticeOutputs {
 			var buf bytes.Buffer
-			if f.format == "json" {
-				js, err := json.MarshalIndent(n, "", "  ")
-				if err != nil {
-					return err
-				}
-				buf.Write(append(js, '\n'))
-			} else {
-				ro.Format = f.format
-				if err := opt.Renderer.RenderPage(&buf, page, ro); err != nil {
-					return fmt.Errorf("%s: %w", e.file, err)
-				}
+			ro.Format = f.Name
+			if err := opt.Renderer.RenderPage(&buf, page, ro); err != nil {
+				return fmt.Errorf("%s: %w", e.file, err)
 			}
-			put(path.Join(base, f.name), buf.Bytes())
+			put(path.Join(base, f.File), buf.Bytes())
 		}
 		c, err := opt.Renderer.Catalog(l)
 		if err != nil {
@@ -584,16 +584,14 @@ func buildNotice(e *entry, n *notice.Notice, langs []string, opt Options, hist *
 }
 
 // noticeOutputs are the files of a notice in each of its languages.
-var noticeOutputs = []struct{ format, name string }{
-	{"html", "index.html"}, {"md", "index.md"}, {"summary", "summary.txt"}, {"json", "notice.json"},
-}
+var noticeOutputs = render.SiteFormats()
 
 // noticeFiles are the paths of a notice's files in the site.
 func noticeFiles(id string, langs []string) []string {
 	out := make([]string, 0, len(langs)*len(noticeOutputs))
 	for _, l := range langs {
 		for _, f := range noticeOutputs {
-			out = append(out, l+"/"+id+"/"+f.name) // id and lang are slugs
+			out = append(out, l+"/"+id+"/"+f.File) // id and lang are slugs
 		}
 	}
 	return out

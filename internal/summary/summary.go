@@ -9,6 +9,7 @@ import (
 
 	"github.com/personvern/personvern/internal/i18n"
 	"github.com/personvern/personvern/internal/notice"
+	"github.com/personvern/personvern/internal/section"
 	"github.com/personvern/personvern/internal/vocab"
 )
 
@@ -30,7 +31,7 @@ type Summary struct {
 // Item is one topic of the summary.
 type Item struct {
 	Text    string
-	Section string // anchor id of the section in the full notice
+	Section section.ID // the section it summarises, in the full notice
 }
 
 // Text is the summary as running text, for measuring.
@@ -49,7 +50,7 @@ type builder struct {
 	out  []Item
 }
 
-func (b *builder) add(section string, sentences ...string) {
+func (b *builder) add(section section.ID, sentences ...string) {
 	var keep []string
 	for _, s := range sentences {
 		if s != "" {
@@ -72,7 +73,7 @@ func Build(n *notice.Notice, c *i18n.Catalog) *Summary {
 	b.transfers()
 	b.retention()
 	b.rights()
-	b.add("klage", c.T("summary.complaint"))
+	b.add(section.Complaint, c.T("summary.complaint"))
 	b.automated()
 	return &Summary{Heading: c.T("summary.heading"), Items: b.out}
 }
@@ -91,7 +92,7 @@ func (b *builder) who() {
 	case ctl.Phone != "":
 		contact = b.c.T("summary.contact.phone", ctl.Phone)
 	}
-	b.add("ansvarlig", who, contact)
+	b.add(section.Controller, who, contact)
 }
 
 // lowerFirst lowers the first letter of a name used inside a sentence,
@@ -146,10 +147,10 @@ func (b *builder) purposes() {
 		// "A og B, C og D" is ambiguous when a name holds "og" itself:
 		// then semicolons part the purposes.
 		semi := func(xs []string) string { return strings.Join(xs, "; ") }
-		b.add("formal", b.packedWith("summary.purpose.first", "summary.purpose.more", names, semi)...)
+		b.add(section.Purposes, b.packedWith("summary.purpose.first", "summary.purpose.more", names, semi)...)
 		return
 	}
-	b.add("formal", b.packed("summary.purpose.first", "summary.purpose.more", names)...)
+	b.add(section.Purposes, b.packed("summary.purpose.first", "summary.purpose.more", names)...)
 }
 
 // plainCategory names a category in everyday words for "Vi har
@@ -208,7 +209,7 @@ func (b *builder) data() {
 		}
 		second = b.c.T("summary.special", b.c.T("plain.special", b.c.List(special)))
 	}
-	b.add("opplysninger", first, second)
+	b.add(section.Data, first, second)
 }
 
 func (b *builder) partyName(kind, name string) string {
@@ -238,17 +239,17 @@ func (b *builder) sources() {
 	}
 	switch {
 	case self && len(others) > 0:
-		b.add("kilder", b.c.T("summary.source.self"), b.c.T("summary.source.others", b.c.List(others)))
+		b.add(section.Sources, b.c.T("summary.source.self"), b.c.T("summary.source.others", b.c.List(others)))
 	case self:
-		b.add("kilder", b.c.T("summary.source.self"))
+		b.add(section.Sources, b.c.T("summary.source.self"))
 	case len(others) > 0:
-		b.add("kilder", b.c.T("summary.source.only", b.c.List(others)))
+		b.add(section.Sources, b.c.T("summary.source.only", b.c.List(others)))
 	}
 }
 
 func (b *builder) recipients() {
 	if len(b.n.Recipients) == 0 {
-		b.add("mottakere", b.c.T("summary.recipients.none"))
+		b.add(section.Recipients, b.c.T("summary.recipients.none"))
 		return
 	}
 	var names []string
@@ -261,15 +262,15 @@ func (b *builder) recipients() {
 		}
 	}
 	if len(names) > maxListed {
-		b.add("mottakere", b.c.T("summary.recipients.some", b.c.List(names[:maxListed])))
+		b.add(section.Recipients, b.c.T("summary.recipients.some", b.c.List(names[:maxListed])))
 		return
 	}
-	b.add("mottakere", b.c.T("summary.recipients", b.c.List(names)))
+	b.add(section.Recipients, b.c.T("summary.recipients", b.c.List(names)))
 }
 
 func (b *builder) transfers() {
 	if len(b.n.Transfers) == 0 {
-		b.add("overforing", b.c.T("summary.transfers.none"))
+		b.add(section.Transfers, b.c.T("summary.transfers.none"))
 		return
 	}
 	var countries []string
@@ -281,7 +282,7 @@ func (b *builder) transfers() {
 			countries = append(countries, name)
 		}
 	}
-	b.add("overforing", b.c.T("summary.transfers", b.c.List(countries)))
+	b.add(section.Transfers, b.c.T("summary.transfers", b.c.List(countries)))
 }
 
 // retention says the longest fixed period, or that it depends, and
@@ -313,7 +314,7 @@ func (b *builder) retention() {
 	if archive {
 		second = b.c.T("summary.retention.archive")
 	}
-	b.add("lagring", first, second)
+	b.add(section.Retention, first, second)
 }
 
 // applies reports whether the notice lists a right and it applies.
@@ -348,17 +349,17 @@ func (b *builder) rights() {
 	case ctl.Phone != "":
 		sentences = append(sentences, b.c.T("summary.rights.ask.phone", ctl.Phone))
 	}
-	b.add("rettigheter", sentences...)
+	b.add(section.Rights, sentences...)
 }
 
 func (b *builder) automated() {
 	if len(b.n.AutomatedDecisions) == 0 {
-		b.add("automatiserte-avgjorelser", b.c.T("summary.automated.none"))
+		b.add(section.Automated, b.c.T("summary.automated.none"))
 		return
 	}
 	review := ""
 	if _, ok := b.n.Rights["human_review"]; ok {
 		review = b.c.T("summary.automated.review")
 	}
-	b.add("automatiserte-avgjorelser", b.c.T("summary.automated.some"), review)
+	b.add(section.Automated, b.c.T("summary.automated.some"), review)
 }

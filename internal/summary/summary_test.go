@@ -1,7 +1,6 @@
 package summary
 
 import (
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,7 +12,7 @@ import (
 	"github.com/personvern/personvern/templates"
 )
 
-var update = flag.Bool("update", false, "rewrite testdata/*.golden")
+var update = testtool.Update // go test -update rewrites the goldens
 
 func catalog(t testing.TB, lang string) *i18n.Catalog {
 	t.Helper()
@@ -65,7 +64,7 @@ func TestGolden(t *testing.T) {
 			s := Build(&d.Notice, catalog(t, lang))
 			var b strings.Builder
 			for _, it := range s.Items {
-				b.WriteString("#" + it.Section + ": " + it.Text + "\n")
+				b.WriteString("#" + it.Section.String() + ": " + it.Text + "\n")
 			}
 			st := Measure(s.Text())
 			b.WriteString(strings.TrimSpace(strings.ReplaceAll(formatStats(st), "\n", " ")) + "\n")

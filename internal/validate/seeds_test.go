@@ -2,7 +2,6 @@ package validate
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,7 +11,7 @@ import (
 	"github.com/personvern/personvern/internal/testtool"
 )
 
-var update = flag.Bool("update", false, "rewrite the .golden files of testdata/seeds")
+var update = testtool.Update // go test -update rewrites the goldens
 
 // TestSeeds validates the five real notices, transcribed strictly with
 // nothing added, and compares the findings with their .golden files: the

@@ -1,0 +1,134 @@
+package render
+
+import (
+	"fmt"
+	"strings"
+)
+
+// BlockKind is what a block of the page view is. Every kind is written by
+// the HTML template's "blocks" and by writeBlocks, the one writer of the
+// Markdown and text pages; a kind either does not know fails the render
+// rather than vanishing from one format.
+type BlockKind string
+
+const (
+	BlockPara   BlockKind = "p"      // a line of text
+	BlockRich   BlockKind = "rich"   // author Markdown
+	BlockH3     BlockKind = "h3"     // a subheading
+	BlockList   BlockKind = "list"   // items, each a head line and blocks under it
+	BlockFields BlockKind = "fields" // label/value pairs (contact details)
+)
+
+// BlockKinds lists every kind, for the test that each format writes each.
+var BlockKinds = []BlockKind{BlockPara, BlockRich, BlockH3, BlockList, BlockFields}
+
+// writeBlocks writes blocks as Markdown (md) or as plain text, indented by
+// indent. Blocks are separated by a blank line, except under a list item
+// of the text page, where they follow the item's head line directly.
+// The blocks under a list item are written by this same function, so a
+// kind is written the same wherever it appears.
+func writeBlocks(b *strings.Builder, blocks []Block, indent string, md, nested bool) error {
+	line := txtLine
+	if md {
+		line = mdLine
+	}
+	for _, bl := range blocks {
+		if md || !nested {
+			b.WriteString("\n")
+		}
+		switch bl.Kind {
+		case BlockPara:
+			b.WriteString(indent + line(bl.Text) + "\n")
+		case BlockH3:
+			if md {
+				b.WriteString(indent + "### " + line(bl.Text) + "\n")
+			} else {
+				b.WriteString(indent + line(bl.Text) + "\n")
+			}
+		case BlockRich:
+			r := RichText(bl.Rich)
+			if md {
+				r = RichMarkdown(bl.Rich)
+			}
+			b.WriteString(indentLines(indent, r) + "\n")
+		case BlockFields:
+			for _, f := range bl.Fields {
+				if md {
+					b.WriteString(indent + "- " + EscapeMarkdown(f.Label) + ": " + line(f.Value) + "\n")
+				} else {
+					b.WriteString(indent + f.Label + ": " + line(f.Value) + "\n")
+				}
+			}
+		case BlockList:
+			for _, it := range bl.Items {
+				b.WriteString(indent + "- " + line(it.Head) + "\n")
+				if err := writeBlocks(b, it.Body, indent+"  ", md, true); err != nil {
+					return err
+				}
+			}
+		default:
+			return unknownBlock(bl.Kind)
+		}
+	}
+	return nil
+}
+
+func unknownBlock(k BlockKind) error {
+	return fmt.Errorf("block kind %q has no layout; add it to writeBlocks and the HTML template's \"blocks\"", k)
+}
+
+// mdBlocks and txtBlocks are the template functions of the Markdown and
+// text pages.
+func mdBlocks(blocks []Block) (string, error) {
+	var b strings.Builder
+	err := writeBlocks(&b, blocks, "", true, false)
+	return b.String(), err
+}
+
+func txtBlocks(blocks []Block) (string, error) {
+	var b strings.Builder
+	err := writeBlocks(&b, blocks, "", false, false)
+	return b.String(), err
+}
+
+// mdLine writes inline text as Markdown: links and strong text marked up,
+// the rest escaped.
+func mdLine(l Line) string {
+	var b strings.Builder
+	for _, s := range l {
+		t := EscapeMarkdown(s.Text)
+		if s.Href != "" {
+			t = "[" + t + "](" + mdURL(s.Href) + ")"
+		}
+		if s.Strong {
+			t = "**" + t + "**"
+		}
+		b.WriteString(t)
+	}
+	return b.String()
+}
+
+// txtLine writes inline text as plain text, a link as its label and, when
+// it adds something, its address.
+func txtLine(l Line) string {
+	var b strings.Builder
+	for _, s := range l {
+		if s.Href != "" {
+			b.WriteString(linkText(s.Text, s.Href))
+		} else {
+			b.WriteString(s.Text)
+		}
+	}
+	return b.String()
+}
+
+// indentLines puts pad before every line that is not empty.
+func indentLines(pad, s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		if l != "" {
+			lines[i] = pad + l
+		}
+	}
+	return strings.Join(lines, "\n")
+}
