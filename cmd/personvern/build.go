@@ -232,10 +232,10 @@ output folder differs from what a build would write.`,
 					return trouble("%v", err)
 				}
 				for _, p := range stale {
-					fmt.Fprintf(cmd.OutOrStdout(), "stale: %s\n", filepath.Join(out, p))
+					fmt.Fprintf(cmd.OutOrStdout(), "stale: %s\n", site.Printable(filepath.Join(out, p)))
 				}
 				for _, p := range extra {
-					fmt.Fprintf(cmd.OutOrStdout(), "not made by the build: %s\n", filepath.Join(out, p))
+					fmt.Fprintf(cmd.OutOrStdout(), "not made by the build: %s\n", site.Printable(filepath.Join(out, p)))
 				}
 				if len(stale)+len(extra) > 0 {
 					return &exitError{code: exitFindings, msg: fmt.Sprintf("%s is out of date: %d stale, %d extra; run personvern build and commit the result", out, len(stale), len(extra))}

@@ -38,12 +38,30 @@ func Load(fsys fs.FS, lang string) (*Catalog, error) {
 	return &Catalog{Lang: lang, msgs: msgs}, nil
 }
 
+// IsLanguageCode reports whether s is written like an ISO 639 code: two or
+// three lower-case letters ("nb", "nn", "se", "smj").
+func IsLanguageCode(s string) bool {
+	if len(s) < 2 || len(s) > 3 {
+		return false
+	}
+	for _, r := range s {
+		if r < 'a' || r > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
 // Available lists the languages with a catalogue in fsys.
 func Available(fsys fs.FS) []string {
 	names, _ := fs.Glob(fsys, "lang/*.yaml")
 	var out []string
 	for _, n := range names {
-		out = append(out, strings.TrimSuffix(path.Base(n), ".yaml"))
+		// Only a language code names a catalogue: a language is a folder
+		// of the site, and lang/.git.yaml must not make one called .git.
+		if l := strings.TrimSuffix(path.Base(n), ".yaml"); IsLanguageCode(l) {
+			out = append(out, l)
+		}
 	}
 	sort.Strings(out)
 	return out

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/personvern/personvern/internal/i18n"
 	"github.com/personvern/personvern/internal/notice"
 	"gopkg.in/yaml.v3"
 )
@@ -88,6 +89,9 @@ func ConfigPath(paths []string) string {
 // Validate checks the settings themselves.
 func (c *Config) Validate(available []string) error {
 	for _, l := range c.Languages {
+		if !i18n.IsLanguageCode(l) {
+			return fmt.Errorf("language %q is not a language code (two or three lower-case letters, e.g. nb or nn)", l)
+		}
 		found := false
 		for _, a := range available {
 			found = found || a == l

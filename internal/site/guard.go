@@ -6,6 +6,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
+
+	"github.com/personvern/personvern/internal/cache"
 )
 
 // ErrUnsafeOutput is wrapped by every refusal of CheckOutput: an output
@@ -62,7 +65,34 @@ func CheckOutput(dir string, inputs []string) error {
 	if _, err := os.Lstat(filepath.Join(dir, ".git")); err == nil {
 		return refuse("holds a .git (it is a repository)", pick)
 	}
+	for p := out; ; p = filepath.Dir(p) {
+		if filepath.Base(p) == ".git" || isGitDir(p) {
+			return refuse("is or lies inside a git repository's own folder ("+p+")", pick)
+		}
+		if p == filepath.Dir(p) {
+			break
+		}
+	}
+	for _, d := range []string{cache.Dir(), stateDir()} {
+		if d == "" {
+			continue
+		}
+		if p, err := resolve(d); err == nil && (within(p, out) || within(out, p)) {
+			return refuse(holds("personvern's cache folder", p, out)+" (PERSONVERN_CACHE)", "Keep the cache outside the site, and the site outside the cache.")
+		}
+	}
 	return nil
+}
+
+// isGitDir reports whether p is the folder git keeps a repository in (a
+// .git, or a bare repository): it has HEAD, objects and refs.
+func isGitDir(p string) bool {
+	for _, n := range []string{"HEAD", "objects", "refs"} {
+		if _, err := os.Lstat(filepath.Join(p, n)); err != nil {
+			return false
+		}
+	}
+	return true
 }
 
 // holds words the rule that out is, or holds, what.
@@ -109,14 +139,26 @@ func resolve(p string) (string, error) {
 // .git (a repository, never a site).
 func unsafeEntry(dir, rel string, d fs.DirEntry) error {
 	if d.Name() == ".git" {
-		return fmt.Errorf("%w: %s holds a repository at %s; a site never does. Choose a folder of its own for the site with -o", ErrUnsafeOutput, dir, rel)
+		return fmt.Errorf("%w: %s holds a repository at %s; a site never does. Choose a folder of its own for the site with -o", ErrUnsafeOutput, dir, Printable(rel))
 	}
 	if d.Type()&(fs.ModeSymlink|fs.ModeNamedPipe|fs.ModeSocket|fs.ModeDevice|fs.ModeCharDevice|fs.ModeIrregular) != 0 {
 		kind := "a symbolic link"
 		if d.Type()&fs.ModeSymlink == 0 {
 			kind = "a special file"
 		}
-		return fmt.Errorf("%w: %s in the output is %s; personvern never follows or replaces those. Remove it, or build into another folder with -o", ErrUnsafeOutput, filepath.Join(dir, rel), kind)
+		return fmt.Errorf("%w: %s in the output is %s; personvern never follows or replaces those. Remove it, or build into another folder with -o", ErrUnsafeOutput, Printable(filepath.Join(dir, rel)), kind)
 	}
 	return nil
+}
+
+// Printable is a file name as it may be printed: quoted, with its control
+// characters escaped, when it has any, so that a name planted in a site
+// ("a\n::error::...", terminal escapes) cannot forge a line of CI output.
+func Printable(name string) string {
+	for _, r := range name {
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == 0x2028 || r == 0x2029 || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) {
+			return strconv.Quote(name)
+		}
+	}
+	return name
 }

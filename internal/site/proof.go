@@ -34,6 +34,29 @@ func stateDir() string {
 	return filepath.Join(d, "temp")
 }
 
+// writeState writes a state file through a new file renamed over it, so
+// that a link planted under its name is replaced, never written through.
+func writeState(name string, b []byte) error {
+	if err := os.MkdirAll(filepath.Dir(name), 0o700); err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(filepath.Dir(name), ".new-*")
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(b)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), name)
+	}
+	if err != nil {
+		os.Remove(f.Name())
+	}
+	return err
+}
+
 // stateFile names the state file of kind for the folder path, by a hash
 // of its absolute path.
 func stateFile(kind, path string) (string, error) {
@@ -41,7 +64,9 @@ func stateFile(kind, path string) (string, error) {
 	if dir == "" {
 		return "", fmt.Errorf("no folder for personvern's state")
 	}
-	abs, err := filepath.Abs(path)
+	// Resolved, so that one folder reached by two paths (a linked parent)
+	// has one record.
+	abs, err := resolve(path)
 	if err != nil {
 		return "", err
 	}
@@ -66,10 +91,7 @@ func recordTemp(path string, ids ...string) error {
 		}
 		id += s
 	}
-	if err := os.MkdirAll(filepath.Dir(name), 0o700); err != nil {
-		return err
-	}
-	return os.WriteFile(name, []byte(id), 0o600)
+	return writeState(name, []byte(id))
 }
 
 // forgetTemp drops the record of a folder that is gone.
@@ -123,7 +145,7 @@ func saveSpare(dir, spare string) error {
 	if err != nil {
 		return err
 	}
-	abs, err := filepath.Abs(spare)
+	abs, err := resolve(spare)
 	if err != nil {
 		return err
 	}
@@ -131,7 +153,7 @@ func saveSpare(dir, spare string) error {
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(name, []byte(abs+"\n"+id), 0o600)
+	return writeState(name, []byte(abs+"\n"+id))
 }
 
 // findSpare returns the spare of dir, or "" when it has none that is
@@ -150,7 +172,7 @@ func findSpare(dir string) string {
 	if parent == "" {
 		parent = "."
 	}
-	absParent, err := filepath.Abs(parent)
+	absParent, err := resolve(parent)
 	if err != nil || filepath.Dir(path) != absParent {
 		return ""
 	}

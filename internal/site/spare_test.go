@@ -3,6 +3,7 @@ package site
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -45,10 +46,18 @@ func TestSpare(t *testing.T) {
 	must(os.Symlink(secret, filepath.Join(spare, "nb", "joblearn", "leak.html")))
 	must(os.Remove(filepath.Join(notices, "vinn-hallingdal.yaml")))
 
+	// A link in the spare (a commit can put one there, if the spare is
+	// tracked): the spare is not used, only removed, and said so.
 	s, err := NewDirSink(out, false)
 	must(err)
-	if !s.spare || s.tmp != spare {
-		t.Errorf("the build did not take the spare %s (took %s)", spare, s.tmp)
+	if s.spare || s.tmp == spare {
+		t.Errorf("the build took the spare %s, which holds a link", spare)
+	}
+	if len(s.Warnings) == 0 || !strings.Contains(strings.Join(s.Warnings, "\n"), "not using the spare") {
+		t.Errorf("no warning about the spare: %v", s.Warnings)
+	}
+	if _, err := os.Lstat(spare); err == nil {
+		t.Error("the spare with a link in it is still there")
 	}
 	s.Abort()
 	// Abort threw the spare away with the build: the next build is a
@@ -63,9 +72,19 @@ func TestSpare(t *testing.T) {
 		t.Error("the file a link in the spare pointed to was changed")
 	}
 
+	// A stray file in the spare: the spare is used, and the file goes.
 	spare = findSpare(out)
 	must(os.WriteFile(filepath.Join(spare, "nb", "planted.html"), []byte("planted"), 0o644))
-	must(os.Symlink(secret, filepath.Join(spare, "nb", "leak.html")))
+	s, err = NewDirSink(out, false)
+	must(err)
+	if !s.spare || s.tmp != spare {
+		t.Errorf("the build did not take the spare %s (took %s)", spare, s.tmp)
+	}
+	s.Abort()
+	incremental(t, notices, out, opt)
+	incremental(t, notices, out, opt)
+	spare = findSpare(out)
+	must(os.WriteFile(filepath.Join(spare, "nb", "planted.html"), []byte("planted"), 0o644))
 	incremental(t, notices, out, opt)
 	if got, want := treeSum(t, out), full(t, notices, opt); got != want {
 		t.Fatalf("after planting in the spare: site %s, a full build %s", got, want)

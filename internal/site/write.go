@@ -46,7 +46,7 @@ func scanOutput(dir string) (foreign []string, err error) {
 			return err
 		}
 		if rel = filepath.ToSlash(rel); !d.IsDir() && !made[rel] {
-			foreign = append(foreign, rel)
+			foreign = append(foreign, Printable(rel))
 		}
 		return nil
 	})
@@ -135,6 +135,11 @@ func NewDirSink(dir string, clean bool, inputs ...string) (*DirSink, error) {
 	if s.Warnings, err = recoverStale(parent, base, spare); err != nil {
 		return fail(err)
 	}
+	if !exists { // recovery may have put back a site a killed build moved aside
+		if info, err := os.Lstat(dir); err == nil && info.IsDir() {
+			exists = true
+		}
+	}
 	if exists {
 		foreign, err := scanOutput(dir)
 		if err != nil {
@@ -153,6 +158,17 @@ func NewDirSink(dir string, clean bool, inputs ...string) (*DirSink, error) {
 	}
 	if spare != "" {
 		dropSpare(dir) // from now on it is changed: a kill leaves a leftover
+		// The spare sits beside the output, where a commit can reach it
+		// (git changes files in a folder it tracks in place, keeping the
+		// folder's identity): anything in it that a site never holds
+		// means it is not used, only removed.
+		if err := checkSpare(spare); err != nil {
+			s.Warnings = append(s.Warnings, fmt.Sprintf("not using the spare %s: %v", spare, err))
+			removeTemp(spare)
+			spare = ""
+		}
+	}
+	if spare != "" {
 		if exists && !clean {
 			s.tmp, s.spare, s.seen = spare, true, map[string]bool{}
 			s.made = map[string]bool{".": true}
@@ -265,6 +281,20 @@ func (s *DirSink) see(p string) {
 	s.mu.Lock()
 	s.seen[p] = true
 	s.mu.Unlock()
+}
+
+// checkSpare walks the spare, never following a link, and refuses it if
+// it holds a link, a special file or a repository.
+func checkSpare(spare string) error {
+	return filepath.WalkDir(spare, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if rel, _ := filepath.Rel(spare, p); rel != "." {
+			return unsafeEntry(spare, rel, d)
+		}
+		return nil
+	})
 }
 
 // tidySpare removes from the spare whatever the new site does not have:
