@@ -344,6 +344,16 @@ func (e *entry) reuse(c *CachedNotice, bc *BuildCache, last *lastSite, langs []s
 			return nil
 		}
 	}
+	if bc.files == nil { // on disk: the folders must be as the last build left them
+		if len(c.Dirs) != len(c.Langs) {
+			return nil
+		}
+		for k, l := range c.Langs {
+			if st, err := cache.StatFile(filepath.Join(bc.dir, l, c.ID)); err != nil || st != c.Dirs[k] {
+				return nil
+			}
+		}
+	}
 	e.loaded, e.stat, e.sum = true, st, sum
 	e.id, e.langs, e.updated, e.index = c.ID, c.Langs, c.Updated, index
 	e.findings = c.Findings

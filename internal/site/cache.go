@@ -45,6 +45,10 @@ type CachedNotice struct {
 	Updated  string
 	Findings []validate.Finding // warnings; notices with errors are not kept
 	Index    []IndexItem        // where its entry is on the index page of each of Langs, and its entrySum
+	// Dirs are the Stats of the notice's folder in each of Langs after the
+	// build. git replaces a file by removing it and making it anew, which
+	// changes its folder: a page a commit changed is made again, never kept.
+	Dirs []cache.Stat
 }
 
 func cacheName(out string) string {
@@ -108,6 +112,10 @@ func encodeNotice(e *cache.Enc, file string, n *CachedNotice) {
 		e.Int(int64(it.Off))
 		e.Int(int64(it.Len))
 	}
+	e.Uint(uint64(len(n.Dirs)))
+	for _, st := range n.Dirs {
+		e.Stat(st)
+	}
 }
 
 // decodeNotice reads a notice record and refuses values no build makes;
@@ -118,6 +126,9 @@ func decodeNotice(d *cache.Dec) (string, *CachedNotice, error) {
 	n := &CachedNotice{Stat: d.Stat(), Sum: d.String(), History: d.String(), ID: d.String(), Langs: d.Strings(), Updated: d.String(), Findings: d.Findings()}
 	for k := d.Len(); k > 0 && d.OK(); k-- {
 		n.Index = append(n.Index, IndexItem{Key: d.String(), Sum: d.String(), Off: d.Int32(), Len: d.Int32()})
+	}
+	for k := d.Len(); k > 0 && d.OK(); k-- {
+		n.Dirs = append(n.Dirs, d.Stat())
 	}
 	if err := d.Err(); err != nil {
 		return "", nil, err
@@ -201,7 +212,19 @@ func SaveCache(out string, c *BuildCache) error {
 		}
 	}
 	files := make([]string, 0, len(c.Notices))
-	for f := range c.Notices {
+notices:
+	for f, n := range c.Notices {
+		n.Dirs = n.Dirs[:0]
+		for _, l := range n.Langs {
+			if !slugOK(l) || !slugOK(n.ID) {
+				continue notices // no build makes such a record: not kept
+			}
+			st, err := cache.StatFile(filepath.Join(out, l, n.ID))
+			if err != nil {
+				continue notices // made again next time
+			}
+			n.Dirs = append(n.Dirs, st)
+		}
 		files = append(files, f)
 	}
 	sort.Strings(files)

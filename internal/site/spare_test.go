@@ -116,3 +116,42 @@ func TestSpare(t *testing.T) {
 		t.Error("the look-alike was removed; it should be left alone")
 	}
 }
+
+// TestChangedPageIsMadeAgain: a page of the last site that a commit
+// changed (git removes a file and makes it anew) is made again, not kept,
+// even though its notice did not change: the cache never publishes what
+// the build did not write.
+func TestChangedPageIsMadeAgain(t *testing.T) {
+	t.Setenv("PERSONVERN_CACHE", t.TempDir())
+	dir := t.TempDir()
+	notices := filepath.Join(dir, "notices")
+	if err := os.Mkdir(notices, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile("../../testdata/notices/joblearn.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(notices, "joblearn.yaml"), b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "site")
+	opt := options(t, "")
+	opt.NoHistory = true
+	incremental(t, notices, out, opt)
+	incremental(t, notices, out, opt)
+	page := filepath.Join(out, "nb", "joblearn", "index.html")
+	if err := os.Remove(page); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(page, []byte(`<script>alert("pwned")</script>`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res := incremental(t, notices, out, opt)
+	if got, want := treeSum(t, out), full(t, notices, opt); got != want {
+		t.Fatalf("the changed page was kept: site %s, a full build %s", got, want)
+	}
+	if res.Reused != 0 {
+		t.Errorf("%d notices kept; the one whose page changed must be made again", res.Reused)
+	}
+}
