@@ -504,3 +504,23 @@ func requireComplete(t *testing.T, n *notice.Notice, all []leaf) {
 	}
 	walk(reflect.TypeOf(*n), "")
 }
+
+// TestCorpusMarkdownCarriesHTML: each notice of the corpus, in each of its
+// languages and as the site shows it (with its history), has in its
+// Markdown page every link, list item and heading of its HTML page, and in
+// its text page every outside link; the committed site/nb/joblearn/index.md
+// once lacked NAV's web address.
+func TestCorpusMarkdownCarriesHTML(t *testing.T) {
+	r := renderer(t)
+	for _, d := range loadNotices(t) {
+		older := clone(t, &d.Notice)
+		older.Version, older.Updated = "0.9", "2020-01-01"
+		if len(older.Recipients) > 0 {
+			older.Recipients = older.Recipients[1:]
+		}
+		for _, lang := range d.Notice.Languages {
+			h, md, txt := pages(t, r, &d.Notice, older, lang)
+			checkSame(t, d.Notice.ID+" "+lang, h, md, txt)
+		}
+	}
+}
