@@ -41,6 +41,11 @@ is made into one: "Søknad om plass" gives soknad-om-plass (æ ae, ø o, å a).`
 			if err != nil {
 				return err
 			}
+			// A notices folder that is a link (a commit can make one) would
+			// put the file wherever it points.
+			if info, err := os.Lstat(dir); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+				return trouble("%s is a symbolic link; personvern writes a new notice only into a real folder. Name the folder itself with --dir", dir)
+			}
 			if err := os.MkdirAll(dir, 0o755); err != nil {
 				return trouble("%v", err)
 			}

@@ -181,7 +181,7 @@ func TestOneBuildAtATime(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for p, b := range map[string]string{"a.html": "a", Marker: "a.html\n"} {
+	for p, b := range map[string]string{"index.html": "a", Marker: "index.html\n"} {
 		if err := first.Put(p, []byte(b)); err != nil {
 			t.Fatal(err)
 		}
@@ -197,7 +197,7 @@ func TestOneBuildAtATime(t *testing.T) {
 		t.Fatalf("after the first build: %v", err)
 	}
 	second.Abort()
-	if b, err := os.ReadFile(filepath.Join(out, "a.html")); err != nil || string(b) != "a" {
+	if b, err := os.ReadFile(filepath.Join(out, "index.html")); err != nil || string(b) != "a" {
 		t.Errorf("first build's file: %q, %v", b, err)
 	}
 }

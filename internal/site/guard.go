@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"os/user"
 	"path/filepath"
 	"strconv"
 
@@ -37,10 +38,13 @@ func CheckOutput(dir string, inputs []string) error {
 	if out == filepath.Dir(out) || filepath.Dir(filepath.Dir(out)) == filepath.Dir(out) {
 		return refuse("is the root folder or a top-level folder of the system", pick)
 	}
-	if home, err := os.UserHomeDir(); err == nil {
+	for _, home := range homes() {
 		if h, err := resolve(home); err == nil && within(h, out) {
-			return refuse(holds("your home folder", h, out), pick)
+			return refuse(holds("a home folder", h, out), pick)
 		}
+	}
+	if parent := filepath.Dir(out); parent == "/home" || parent == "/Users" {
+		return refuse("is a home folder (it is in "+parent+")", pick)
 	}
 	if wd, err := os.Getwd(); err == nil {
 		if w, err := resolve(wd); err == nil && within(w, out) {
@@ -60,6 +64,11 @@ func CheckOutput(dir string, inputs []string) error {
 		}
 		if within(out, p) {
 			return fmt.Errorf("%w: %s is inside the input %s; personvern never writes into its inputs. %s", ErrUnsafeOutput, dir, in, pick)
+		}
+		for _, d := range []string{cache.Dir(), stateDir()} {
+			if c, err := resolve(d); d != "" && err == nil && within(c, p) {
+				return fmt.Errorf("%w: personvern's cache folder %s is inside the input %s, and personvern never writes into its inputs; set PERSONVERN_CACHE to a folder outside it", ErrUnsafeOutput, d, in)
+			}
 		}
 	}
 	if _, err := os.Lstat(filepath.Join(dir, ".git")); err == nil {
@@ -93,6 +102,25 @@ func isGitDir(p string) bool {
 		}
 	}
 	return true
+}
+
+// homes are the home folders a build must never replace: $HOME's, the
+// account's own (when $HOME is unset or another's), and under sudo the
+// invoking user's.
+func homes() []string {
+	var out []string
+	if h, err := os.UserHomeDir(); err == nil {
+		out = append(out, h)
+	}
+	if u, err := user.Current(); err == nil && u.HomeDir != "" {
+		out = append(out, u.HomeDir)
+	}
+	if name := os.Getenv("SUDO_USER"); name != "" {
+		if u, err := user.Lookup(name); err == nil && u.HomeDir != "" {
+			out = append(out, u.HomeDir)
+		}
+	}
+	return out
 }
 
 // holds words the rule that out is, or holds, what.

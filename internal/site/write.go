@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/personvern/personvern/internal/i18n"
 	"github.com/personvern/personvern/internal/safefs"
 )
 
@@ -29,7 +30,10 @@ func scanOutput(dir string) (foreign []string, err error) {
 		b, _ := d.ReadFile(Marker, maxMarker) // none: every file is foreign
 		d.Close()
 		for _, l := range strings.Split(string(b), "\n") {
-			if l != "" && !strings.HasPrefix(l, "#") {
+			// The marker is in the output, where a commit can write it: it
+			// can vouch only for files a build makes, never for a CNAME or
+			// the user's notes it lists.
+			if l != "" && !strings.HasPrefix(l, "#") && siteShaped(l) {
 				made[l] = true
 			}
 		}
@@ -52,6 +56,29 @@ func scanOutput(dir string) (foreign []string, err error) {
 	})
 	sort.Strings(foreign)
 	return foreign, err
+}
+
+// siteShaped reports whether p is a path a build makes: a file at the top
+// (the front page, stylesheet, sitemap), a language's index page, or one
+// of a notice's files in a language.
+func siteShaped(p string) bool {
+	parts := strings.Split(p, "/")
+	switch len(parts) {
+	case 1:
+		return p == "index.html" || p == "style.css" || p == "sitemap.xml"
+	case 2:
+		return i18n.IsLanguageCode(parts[0]) && parts[1] == "index.html"
+	case 3:
+		if !i18n.IsLanguageCode(parts[0]) || !slugOK(parts[1]) {
+			return false
+		}
+		for _, f := range noticeOutputs {
+			if parts[2] == f.File {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // DirSink writes a site into a new folder beside dir, as the build makes
