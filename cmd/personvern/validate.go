@@ -119,6 +119,7 @@ func check(paths []string) (*checkResult, error) {
 		return nil, err
 	}
 	res := &checkResult{files: files}
+	loader := noticeLoader()
 	docs := make([]*notice.Document, len(files))
 	found := make([][]validate.Finding, len(files))
 	// Checking thousands of notices again on every push: results are kept
@@ -161,7 +162,7 @@ func check(paths []string) (*checkResult, error) {
 		}
 		var doc *notice.Document
 		if err == nil {
-			doc, err = notice.Parse(files[i], src)
+			doc, err = loader.Parse(files[i], src)
 		}
 		if err != nil {
 			found[i] = []validate.Finding{validate.LoadFinding(files[i], err)}
@@ -212,12 +213,20 @@ type cachedCheck struct {
 // of personvern, whose schema and rules the findings come from.
 func validateCacheName(files []string) string {
 	parts := [][]byte{[]byte(cache.BuildID())}
+	configs := map[string]bool{}
 	for _, f := range files {
 		abs, err := filepath.Abs(f)
 		if err != nil {
 			abs = f
 		}
 		parts = append(parts, []byte(abs))
+		// The findings depend on the defaults in the folder's
+		// personvern.yaml too: other defaults, another cache.
+		if cfg := filepath.Join(filepath.Dir(abs), notice.ConfigName); !configs[cfg] {
+			configs[cfg] = true
+			b, _ := notice.ReadInput(cfg, "")
+			parts = append(parts, []byte(cfg), b)
+		}
 	}
 	return cache.Name("validate", cache.Key(parts...))
 }

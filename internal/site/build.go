@@ -555,7 +555,7 @@ func buildNotice(e *entry, n *notice.Notice, langs []string, opt Options, hist *
 	e.index = make([]IndexItem, len(nl))
 	var history []*notice.Notice
 	if hist != nil {
-		history = hist.History(e.file, n)
+		history = hist.History(e.file, n, opt.Config.Defaults)
 	}
 	for _, l := range nl {
 		base := path.Join(l, n.ID)

@@ -53,6 +53,12 @@ func LoadConfig(path string) (*Config, error) {
 	if err != nil {
 		return nil, err
 	}
+	return ParseConfig(path, src)
+}
+
+// ParseConfig parses a site configuration read from path (a file, or a
+// git blob of an earlier version, which diff and history read).
+func ParseConfig(path string, src []byte) (*Config, error) {
 	var raw rawConfig
 	dec := yaml.NewDecoder(bytes.NewReader(src))
 	dec.KnownFields(true) // a typo in a setting is an error, not a silent default

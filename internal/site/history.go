@@ -177,7 +177,7 @@ func (h *gitHistory) close() {
 // commits with the same version the newest wins, and the working copy
 // wins over all of them, so that building before and after a commit gives
 // the same site. Without git, or outside a repository, it returns nil.
-func (h *gitHistory) History(file string, current *notice.Notice) []*notice.Notice {
+func (h *gitHistory) History(file string, current *notice.Notice, defaults *notice.Defaults) []*notice.Notice {
 	f, base := h.folder(file)
 	if !f.ok {
 		return nil
@@ -189,7 +189,10 @@ func (h *gitHistory) History(file string, current *notice.Notice) []*notice.Noti
 		if !ok || len(src) > notice.MaxFileSize {
 			continue
 		}
-		d, err := notice.Parse(file, bytes.TrimSpace(src))
+		// With the defaults the notice is built with today: a notice
+		// that takes its controller from them would otherwise show a
+		// change of controller in every version.
+		d, err := notice.ParseWithDefaults(file, bytes.TrimSpace(src), defaults)
 		if err != nil || d.Notice.Version == "" || seen[d.Notice.Version] {
 			continue
 		}
@@ -215,10 +218,10 @@ func (h *gitHistory) History(file string, current *notice.Notice) []*notice.Noti
 }
 
 // History is gitHistory.History for one file, for callers outside a build.
-func History(file string, current *notice.Notice) []*notice.Notice {
+func History(file string, current *notice.Notice, defaults *notice.Defaults) []*notice.Notice {
 	h := newGitHistory()
 	defer h.close()
-	return h.History(file, current)
+	return h.History(file, current, defaults)
 }
 
 // HistoryGap says why the version history of some notices cannot be read
