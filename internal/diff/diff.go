@@ -97,12 +97,21 @@ type cmp struct {
 	lang     string
 	old, new *notice.Notice
 	out      []Change
+	// renamed maps an old purpose id to its new one, for the purposes
+	// renamed with replaces: recipients and automated decisions name
+	// purposes by id, and a rename is not a new purpose for them.
+	renamed map[string]string
 }
 
 // Compare reports what changed from old to new, in the catalogue's
 // language. Both notices should be valid.
 func Compare(old, new *notice.Notice, oldSrc, newSrc string, c *i18n.Catalog) *Report {
-	d := &cmp{c: c, lang: c.Lang, old: old, new: new}
+	d := &cmp{c: c, lang: c.Lang, old: old, new: new, renamed: map[string]string{}}
+	pairs, _, _ := match(old.Purposes, new.Purposes,
+		func(p notice.Purpose) string { return p.ID }, func(p notice.Purpose) string { return p.Replaces })
+	for _, p := range pairs {
+		d.renamed[p[0].ID] = p[1].ID
+	}
 	d.controller()
 	d.dpo()
 	d.texts("ansvarlig", "title", "field.title", old.Title, new.Title)
@@ -303,6 +312,28 @@ func match[T any](old, new []T, id func(T) string, replaces func(T) string) (pai
 		}
 	}
 	return
+}
+
+// purposeDiff is setDiff of two lists of purpose ids, the old ones by
+// their new names.
+func (d *cmp) purposeDiff(old, new []string) (added, removed []string) {
+	o := make([]string, len(old))
+	for i, id := range old {
+		o[i] = id
+		if n, ok := d.renamed[id]; ok {
+			o[i] = n
+		}
+	}
+	added, removed = setDiff(o, new)
+	// A removed purpose is named by its old id, as the old version had it.
+	back := map[string]string{}
+	for i, id := range o {
+		back[id] = old[i]
+	}
+	for i, id := range removed {
+		removed[i] = back[id]
+	}
+	return added, removed
 }
 
 func setDiff(old, new []string) (added, removed []string) {
@@ -530,7 +561,7 @@ func (d *cmp) parties(r partyRules, old, new []party) {
 		}
 		// A recipient getting data for another purpose is further
 		// processing people must be told of (art. 13(3)).
-		add, rem = setDiff(o.Purposes, n.Purposes)
+		add, rem = d.purposeDiff(o.Purposes, n.Purposes)
 		for _, pu := range add {
 			d.add(r.section, ruleRecipientNewPurpose, key+"/purposes/"+pu, subject, "", d.purposeLabel(pu))
 		}
@@ -661,7 +692,7 @@ func (d *cmp) automated() {
 		case o.Profiling && !n.Profiling:
 			d.add("automatiserte-avgjorelser", ruleAutomatedNoProfiling, key, subject, "", "")
 		}
-		add, rem := setDiff(o.Purposes, n.Purposes)
+		add, rem := d.purposeDiff(o.Purposes, n.Purposes)
 		for _, pu := range add {
 			d.add("automatiserte-avgjorelser", ruleAutomatedNewPurpose, key+"/purposes/"+pu, subject, "", d.purposeLabel(pu))
 		}

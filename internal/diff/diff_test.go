@@ -261,6 +261,39 @@ func TestReplaces(t *testing.T) {
 	}
 }
 
+// TestReplacesFollowsReferences: a purpose renamed with replaces is the
+// same purpose, also where a recipient or an automated decision names it;
+// the rename must not read as a recipient getting data for a new purpose.
+func TestReplacesFollowsReferences(t *testing.T) {
+	uses := func(id string) func(n *notice.Notice) {
+		return func(n *notice.Notice) {
+			n.Recipients[0].Purposes = []string{"case", id}
+			n.AutomatedDecisions[0].Purposes = []string{id}
+		}
+	}
+	old, new := base(), base()
+	uses("news")(&old)
+	new.Purposes[1].ID, new.Purposes[1].Replaces = "newsletter", "news"
+	uses("newsletter")(&new)
+	rep := Compare(&old, &new, "old.yaml", "new.yaml", catalog(t, "nb"))
+	if len(rep.Changes) != 1 || rep.Changes[0].Rule != ruleRenamedID.ID {
+		t.Errorf("rename with replaces, referenced: want renamed-id only, got %+v", rep.Changes)
+	}
+	// Without replaces the purpose is another one, and so are the
+	// recipient's and the decision's.
+	new.Purposes[1].Replaces = ""
+	rep = Compare(&old, &new, "old.yaml", "new.yaml", catalog(t, "nb"))
+	var rules []string
+	for _, ch := range rep.Changes {
+		rules = append(rules, ch.Rule)
+	}
+	for _, want := range []*Rule{ruleRecipientNewPurpose, ruleRecipientRemovedPur, ruleAutomatedNewPurpose, ruleAutomatedRemovedPurpose} {
+		if !slices.Contains(rules, want.ID) {
+			t.Errorf("rename without replaces: no %s in %v", want.ID, rules)
+		}
+	}
+}
+
 func TestMaterialFirst(t *testing.T) {
 	rep := compare(t, func(n *notice.Notice) {
 		n.Title = notice.Text{"nb": "Ny tittel", "nn": "Ny tittel"}
