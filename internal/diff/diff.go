@@ -6,6 +6,7 @@
 package diff
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -646,6 +647,53 @@ func (d *cmp) retention() {
 		d.textsAs("lagring", key+"/criteria", "field.criteria", ruleRetentionCritText, o.Criteria, n.Criteria)
 		d.texts("lagring", key+"/from", "field.from", o.From, n.From)
 		d.texts("lagring", key+"/law", "field.law", o.Law, n.Law)
+	}
+	d.categoriesKeptLonger(pairs)
+}
+
+// longer reports whether period to keeps data longer than from, as the
+// rule longer-retention reads it: criteria ("") replaced by a period is
+// classified up, a period replaced by criteria is retention-criteria.
+func longer(from, to string) bool {
+	return from != to && (from == "" || (to != "" && days(to) > days(from)))
+}
+
+// keptFor is how long a notice keeps a category: the longest period of the
+// retention rules that hold it, or "" when they give criteria only; rule is
+// the one that sets it, ok false when no rule holds the category.
+func keptFor(rs []notice.Retention, category string) (period string, rule notice.Retention, ok bool) {
+	for _, r := range rs {
+		if !slices.Contains(r.Categories, category) {
+			continue
+		}
+		if !ok || longer(period, r.Period) && r.Period != "" {
+			period, rule, ok = r.Period, r, true
+		}
+	}
+	return period, rule, ok
+}
+
+// categoriesKeptLonger reports a category kept longer with no rule's
+// period changing: moved to a rule of a longer period, or its rule replaced
+// by a new one. People are told how long their data is kept, whichever
+// rule holds it (art. 13(2)(a)).
+func (d *cmp) categoriesKeptLonger(pairs [][2]notice.Retention) {
+	oldOf := map[string]notice.Retention{}
+	for _, p := range pairs {
+		oldOf[p[1].ID] = p[0]
+	}
+	for _, c := range d.new.Categories {
+		from, _, had := keptFor(d.old.Retention, c.ID)
+		to, r, has := keptFor(d.new.Retention, c.ID)
+		if !had || !has || !longer(from, to) {
+			continue // a new category is reported as such
+		}
+		// The same rule held the category before: its longer period is
+		// reported as longer-retention.
+		if o, ok := oldOf[r.ID]; ok && slices.Contains(o.Categories, c.ID) {
+			continue
+		}
+		d.add("lagring", ruleCategoryKeptLonger, "retention/"+r.ID+"/categories/"+c.ID, d.categoryLabel(c.ID), d.c.Duration(from), d.c.Duration(to))
 	}
 }
 

@@ -163,6 +163,16 @@ var classificationCases = []struct {
 	{"retention criteria reworded", func(n *notice.Notice) { n.Retention[0].Criteria = notice.Text{"nb": "Til saken er lukket."} },
 		Notable, "retention-criteria-text", "Kriteriene for lagringstiden er endret (nb).",
 		func(n *notice.Notice) { n.Retention[0].Criteria = notice.Text{"nb": "Så lenge saken er åpen."} }},
+	// The period is the category's, whichever rule holds it: moving a
+	// category to a rule that keeps it longer, or replacing a rule with a
+	// new one of a longer period, keeps its data longer.
+	{"category moved to a longer rule", func(n *notice.Notice) {
+		n.Retention = []notice.Retention{{ID: "r", Categories: []string{"contact"}, Period: "P1Y", Then: "delete"},
+			{ID: "tax", Categories: []string{"income"}, Period: "P10Y", Then: "delete"}}
+	}, Material, "category-kept-longer", "Vi lagrer inntekt lenger, fordi en annen regel gjelder nå: 1 år → 10 år.", nil},
+	{"rule replaced by a longer one", func(n *notice.Notice) {
+		n.Retention = []notice.Retention{{ID: "r2", Categories: []string{"contact", "income"}, Period: "P2Y", Then: "delete"}}
+	}, Material, "category-kept-longer", "Vi lagrer kontaktopplysninger lenger, fordi en annen regel gjelder nå: 1 år → 2 år.", nil},
 	{"anonymised instead of deleted", func(n *notice.Notice) { n.Retention[0].Then = "anonymise" }, Notable, "retention-then", "", nil},
 	{"retention covers other categories", func(n *notice.Notice) { n.Retention[0].Categories = []string{"contact"} }, Notable, "retention-categories", "", nil},
 	{"right no longer limited", func(n *notice.Notice) { n.Rights["erasure"] = notice.Right{} },
@@ -291,6 +301,37 @@ func TestReplacesFollowsReferences(t *testing.T) {
 		if !slices.Contains(rules, want.ID) {
 			t.Errorf("rename without replaces: no %s in %v", want.ID, rules)
 		}
+	}
+}
+
+// TestKeptLongerOnce: a category kept longer is reported once, by the
+// rule that says why, and a category moved to a shorter rule is not.
+func TestKeptLongerOnce(t *testing.T) {
+	tests := []struct {
+		name   string
+		change func(n *notice.Notice)
+		want   []string // rules reported, in order
+	}{
+		{"the rule's own period", func(n *notice.Notice) { n.Retention[0].Period = "P2Y" }, []string{"longer-retention"}},
+		{"moved to a shorter rule", func(n *notice.Notice) {
+			n.Retention = []notice.Retention{{ID: "r", Categories: []string{"contact"}, Period: "P1Y", Then: "delete"},
+				{ID: "short", Categories: []string{"income"}, Period: "P6M", Then: "delete"}}
+		}, []string{"retention-categories", "new-retention-rule"}},
+		{"moved to a rule kept longer", func(n *notice.Notice) {
+			n.Retention = []notice.Retention{{ID: "r", Categories: []string{"contact"}, Period: "P1Y", Then: "delete"},
+				{ID: "tax", Categories: []string{"income"}, Period: "P10Y", Then: "delete"}}
+		}, []string{"category-kept-longer", "retention-categories", "new-retention-rule"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, ch := range compare(t, tt.change).Changes {
+				got = append(got, ch.Rule)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("rules %v, want %v", got, tt.want)
+			}
+		})
 	}
 }
 

@@ -88,6 +88,7 @@ var (
 	ruleNewRetentionRule     = rule("new-retention-rule", Notable, "")
 	ruleRemovedRetentionRule = rule("removed-retention-rule", Notable, "")
 	ruleLongerRetention      = rule("longer-retention", Material, "")
+	ruleCategoryKeptLonger   = rule("category-kept-longer", Material, "moved to a longer rule, or its rule replaced")
 	ruleShorterRetention     = rule("shorter-retention", Notable, "")
 	ruleRetentionCriteria    = rule("retention-criteria", Notable, "")
 	ruleRetentionThen        = rule("retention-then", Notable, "")
