@@ -481,7 +481,13 @@ func (d *cmp) provision() {
 		if n != nil {
 			ns = d.c.T("provision." + n.Requirement)
 		}
-		d.add("opplysninger", ruleProvisionChanged, "provision", "", os, ns)
+		rule := ruleProvisionChanged
+		// Voluntary or unstated before, required now: people who could
+		// refuse must now give the data or go without the service.
+		if n != nil && n.Requirement != "voluntary" && (o == nil || o.Requirement == "voluntary") {
+			rule = ruleProvisionRequired
+		}
+		d.add("opplysninger", rule, "provision", "", os, ns)
 	}
 	if o != nil && n != nil {
 		d.texts("opplysninger", "provision/consequences", "field.consequences", o.Consequences, n.Consequences)

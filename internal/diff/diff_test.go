@@ -138,6 +138,13 @@ var classificationCases = []struct {
 		}},
 	{"provision changed", func(n *notice.Notice) { n.Provision.Requirement = "contractual" }, Notable, "provision-changed", "",
 		func(n *notice.Notice) { n.Provision = &notice.Provision{Requirement: "statutory"} }},
+	// Voluntary (or unstated) to required: people who could refuse now
+	// must give the data, or lose the service (art. 13(2)(e)).
+	{"provision now required", func(n *notice.Notice) { n.Provision.Requirement = "statutory" }, Material, "provision-now-required",
+		"Du må nå gi oss opplysningene: «Det er frivillig å gi oss opplysningene.» → «Du har plikt etter loven til å gi oss opplysningene.».",
+		func(n *notice.Notice) { n.Provision = &notice.Provision{Requirement: "voluntary"} }},
+	{"provision stated as required", func(n *notice.Notice) { n.Provision = &notice.Provision{Requirement: "contractual"} },
+		Material, "provision-now-required", "", nil},
 	{"removed source", func(n *notice.Notice) { n.Sources = n.Sources[:1] }, Notable, "removed-source", "Kilden «NAV» er fjernet.", nil},
 	{"source gives more", func(n *notice.Notice) { n.Sources[1].Categories = []string{"income", "contact"} },
 		Material, "source-new-category", "NAV» gir oss nå også kontaktopplysninger.", nil},

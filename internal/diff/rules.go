@@ -66,6 +66,7 @@ var (
 	ruleRemovedCategory     = rule("removed-category", Notable, "")
 	ruleCategoryNotSpecial  = rule("category-not-special", Notable, "")
 	ruleProvisionChanged    = rule("provision-changed", Notable, "")
+	ruleProvisionRequired   = rule("provision-now-required", Material, "was voluntary or unstated")
 	ruleNewSource           = rule("new-source", Material, "")
 	ruleRemovedSource       = rule("removed-source", Notable, "")
 	ruleSourceNewCategory   = rule("source-new-category", Material, "")
