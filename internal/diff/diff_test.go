@@ -163,10 +163,13 @@ var classificationCases = []struct {
 		n.Retention = append(n.Retention, notice.Retention{ID: "r2", Categories: []string{"income"}, Period: "P5Y", Then: "delete"})
 	}, Notable, "new-retention-rule", "Ny regel for hvor lenge vi lagrer inntekt.", nil},
 	{"removed retention rule", func(n *notice.Notice) { n.Retention = nil }, Notable, "removed-retention-rule", "", nil},
+	// A fixed period replaced by criteria may keep the data longer, with
+	// no bound people can check: classified up, as criteria replaced by a
+	// period is (longer-retention).
 	{"retention by criteria", func(n *notice.Notice) {
 		n.Retention[0].Period = ""
 		n.Retention[0].Criteria = notice.Text{"nb": "Så lenge saken er åpen."}
-	}, Notable, "retention-criteria", "", nil},
+	}, Material, "retention-criteria", "Lagringstiden for kontaktopplysninger og inntekt er ikke lenger fast (1 år)", nil},
 	{"retention criteria reworded", func(n *notice.Notice) { n.Retention[0].Criteria = notice.Text{"nb": "Til saken er lukket."} },
 		Notable, "retention-criteria-text", "Kriteriene for lagringstiden er endret (nb).",
 		func(n *notice.Notice) { n.Retention[0].Criteria = notice.Text{"nb": "Så lenge saken er åpen."} }},

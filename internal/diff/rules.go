@@ -91,7 +91,7 @@ var (
 	ruleLongerRetention      = rule("longer-retention", Material, "")
 	ruleCategoryKeptLonger   = rule("category-kept-longer", Material, "moved to a longer rule, or its rule replaced")
 	ruleShorterRetention     = rule("shorter-retention", Notable, "")
-	ruleRetentionCriteria    = rule("retention-criteria", Notable, "")
+	ruleRetentionCriteria    = rule("retention-criteria", Material, "a fixed period replaced by criteria")
 	ruleRetentionThen        = rule("retention-then", Notable, "")
 	ruleRetentionArchived    = rule("retention-archived", Material, "")
 	ruleRetentionCategories  = rule("retention-categories", Notable, "")
