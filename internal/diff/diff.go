@@ -553,8 +553,11 @@ func (d *cmp) parties(r partyRules, old, new []party) {
 		o, n := p[0], p[1]
 		key := r.path + n.ID
 		subject := d.q(d.party(n.Kind, n.Name))
-		if o.Kind != n.Kind || o.Name != n.Name {
+		if o.Name != n.Name {
 			d.add(r.section, ruleRenamedParty, key, subject, d.party(o.Kind, o.Name), d.party(n.Kind, n.Name))
+		}
+		if o.Kind != n.Kind {
+			d.add(r.section, rulePartyKind, key+"/kind", subject, d.c.T("kind."+o.Kind), d.c.T("kind."+n.Kind))
 		}
 		add, rem := setDiff(o.Categories, n.Categories)
 		for _, c := range add {

@@ -156,7 +156,15 @@ var classificationCases = []struct {
 		Material, "recipient-new-purpose", "«Skatteetaten» får nå opplysninger også til formålet «Nyhetsbrev».", withRecipientPurpose},
 	{"recipient no longer gets data for a purpose", func(n *notice.Notice) { n.Recipients[0].Purposes = nil },
 		Notable, "recipient-removed-purpose", "«Skatteetaten» får ikke lenger opplysninger til formålet «Saksbehandling».", withRecipientPurpose},
-	{"renamed party", func(n *notice.Notice) { n.Recipients[0].Name = "Skatt Nord" }, Notable, "renamed-party", "Skatteetaten heter nå Skatt Nord.", nil},
+	// Under the same id another name may be another organisation getting
+	// the data (art. 13(1)(e)), as the controller's name is new-controller;
+	// a rebrand costs a sign-off, a new recipient unnoticed costs more.
+	{"renamed party", func(n *notice.Notice) { n.Recipients[0].Name = "Skatt Nord" }, Material, "renamed-party", "Skatteetaten heter nå Skatt Nord.", nil},
+	// A processor that becomes a company of its own, say, may use the
+	// data for its own ends: classified up. The message named the party
+	// twice ("NAV heter nå NAV") when only the kind changed.
+	{"source of another kind", func(n *notice.Notice) { n.Sources[1].Kind = "employer" }, Material, "party-kind",
+		"«NAV» er en annen type kilde eller mottaker nå: offentlig myndighet → arbeidsgiver.", nil},
 	{"removed transfer", func(n *notice.Notice) { n.Transfers = nil }, Notable, "removed-transfer", "Overføringen til Storbritannia er fjernet.", nil},
 	{"transfer recipient", func(n *notice.Notice) { n.Transfers[0].Recipient = "Support Ltd" }, Material, "transfer-recipient", "", nil},
 	{"new retention rule", func(n *notice.Notice) {

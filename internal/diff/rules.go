@@ -78,7 +78,8 @@ var (
 	ruleRecipientRemovedCat = rule("recipient-removed-category", Notable, "")
 	ruleRecipientNewPurpose = rule("recipient-new-purpose", Material, "")
 	ruleRecipientRemovedPur = rule("recipient-removed-purpose", Notable, "")
-	ruleRenamedParty        = rule("renamed-party", Notable, "")
+	ruleRenamedParty        = rule("renamed-party", Material, "a source or recipient")
+	rulePartyKind           = rule("party-kind", Material, "a source or recipient of another kind")
 
 	ruleNewTransfer       = rule("new-transfer", Material, "")
 	ruleRemovedTransfer   = rule("removed-transfer", Notable, "")
