@@ -6,6 +6,7 @@
 package diff
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -98,12 +99,21 @@ type cmp struct {
 	lang     string
 	old, new *notice.Notice
 	out      []Change
+	// renamed maps an old purpose id to its new one, for the purposes
+	// renamed with replaces: recipients and automated decisions name
+	// purposes by id, and a rename is not a new purpose for them.
+	renamed map[string]string
 }
 
 // Compare reports what changed from old to new, in the catalogue's
 // language. Both notices should be valid.
 func Compare(old, new *notice.Notice, oldSrc, newSrc string, c *i18n.Catalog) *Report {
-	d := &cmp{c: c, lang: c.Lang, old: old, new: new}
+	d := &cmp{c: c, lang: c.Lang, old: old, new: new, renamed: map[string]string{}}
+	pairs, _, _ := match(old.Purposes, new.Purposes,
+		func(p notice.Purpose) string { return p.ID }, func(p notice.Purpose) string { return p.Replaces })
+	for _, p := range pairs {
+		d.renamed[p[0].ID] = p[1].ID
+	}
 	d.controller()
 	d.dpo()
 	d.texts(section.Controller, "title", "field.title", old.Title, new.Title)
@@ -299,6 +309,28 @@ func match[T any](old, new []T, id func(T) string, replaces func(T) string) (pai
 	return
 }
 
+// purposeDiff is setDiff of two lists of purpose ids, the old ones by
+// their new names.
+func (d *cmp) purposeDiff(old, new []string) (added, removed []string) {
+	o := make([]string, len(old))
+	for i, id := range old {
+		o[i] = id
+		if n, ok := d.renamed[id]; ok {
+			o[i] = n
+		}
+	}
+	added, removed = setDiff(o, new)
+	// A removed purpose is named by its old id, as the old version had it.
+	back := map[string]string{}
+	for i, id := range o {
+		back[id] = old[i]
+	}
+	for i, id := range removed {
+		removed[i] = back[id]
+	}
+	return added, removed
+}
+
 func setDiff(old, new []string) (added, removed []string) {
 	o, n := map[string]bool{}, map[string]bool{}
 	for _, x := range old {
@@ -443,7 +475,13 @@ func (d *cmp) provision() {
 		if n != nil {
 			ns = d.c.T("provision." + n.Requirement)
 		}
-		d.add(section.Data, ruleProvisionChanged, "provision", "", os, ns)
+		rule := ruleProvisionChanged
+		// Voluntary or unstated before, required now: people who could
+		// refuse must now give the data or go without the service.
+		if n != nil && n.Requirement != "voluntary" && (o == nil || o.Requirement == "voluntary") {
+			rule = ruleProvisionRequired
+		}
+		d.add(section.Data, rule, "provision", "", os, ns)
 	}
 	if o != nil && n != nil {
 		d.texts(section.Data, "provision/consequences", "field.consequences", o.Consequences, n.Consequences)
@@ -529,11 +567,11 @@ func (d *cmp) parties(r partyRules, old, new []party) {
 		o, n := p[0], p[1]
 		key := r.path + n.ID
 		subject := d.q(d.party(n.Kind, n.Name))
-		if from, to, renamed := d.nameChange(o.Name, n.Name); o.Kind != n.Kind || renamed {
-			if !renamed || o.Kind != n.Kind {
-				from, to = d.party(o.Kind, o.Name), d.party(n.Kind, n.Name)
-			}
+		if from, to, renamed := d.nameChange(o.Name, n.Name); renamed {
 			d.add(r.section, ruleRenamedParty, key, subject, from, to)
+		}
+		if o.Kind != n.Kind {
+			d.add(r.section, rulePartyKind, key+"/kind", subject, d.c.T("kind."+o.Kind), d.c.T("kind."+n.Kind))
 		}
 		add, rem := setDiff(o.Categories, n.Categories)
 		for _, c := range add {
@@ -547,7 +585,7 @@ func (d *cmp) parties(r partyRules, old, new []party) {
 		}
 		// A recipient getting data for another purpose is further
 		// processing people must be told of (art. 13(3)).
-		add, rem = setDiff(o.Purposes, n.Purposes)
+		add, rem = d.purposeDiff(o.Purposes, n.Purposes)
 		for _, pu := range add {
 			d.add(r.section, ruleRecipientNewPurpose, key+"/purposes/"+pu, subject, "", d.purposeLabel(pu))
 		}
@@ -633,6 +671,53 @@ func (d *cmp) retention() {
 		d.texts(section.Retention, key+"/from", "field.from", o.From, n.From)
 		d.texts(section.Retention, key+"/law", "field.law", o.Law, n.Law)
 	}
+	d.categoriesKeptLonger(pairs)
+}
+
+// longer reports whether period to keeps data longer than from, as the
+// rule longer-retention reads it: criteria ("") replaced by a period is
+// classified up, a period replaced by criteria is retention-criteria.
+func longer(from, to string) bool {
+	return from != to && (from == "" || (to != "" && days(to) > days(from)))
+}
+
+// keptFor is how long a notice keeps a category: the longest period of the
+// retention rules that hold it, or "" when they give criteria only; rule is
+// the one that sets it, ok false when no rule holds the category.
+func keptFor(rs []notice.Retention, category string) (period string, rule notice.Retention, ok bool) {
+	for _, r := range rs {
+		if !slices.Contains(r.Categories, category) {
+			continue
+		}
+		if !ok || longer(period, r.Period) && r.Period != "" {
+			period, rule, ok = r.Period, r, true
+		}
+	}
+	return period, rule, ok
+}
+
+// categoriesKeptLonger reports a category kept longer with no rule's
+// period changing: moved to a rule of a longer period, or its rule replaced
+// by a new one. People are told how long their data is kept, whichever
+// rule holds it (art. 13(2)(a)).
+func (d *cmp) categoriesKeptLonger(pairs [][2]notice.Retention) {
+	oldOf := map[string]notice.Retention{}
+	for _, p := range pairs {
+		oldOf[p[1].ID] = p[0]
+	}
+	for _, c := range d.new.Categories {
+		from, _, had := keptFor(d.old.Retention, c.ID)
+		to, r, has := keptFor(d.new.Retention, c.ID)
+		if !had || !has || !longer(from, to) {
+			continue // a new category is reported as such
+		}
+		// The same rule held the category before: its longer period is
+		// reported as longer-retention.
+		if o, ok := oldOf[r.ID]; ok && slices.Contains(o.Categories, c.ID) {
+			continue
+		}
+		d.add(section.Retention, ruleCategoryKeptLonger, "retention/"+r.ID+"/categories/"+c.ID, d.categoryLabel(c.ID), d.c.Duration(from), d.c.Duration(to))
+	}
 }
 
 func (d *cmp) rights() {
@@ -678,7 +763,7 @@ func (d *cmp) automated() {
 		case o.Profiling && !n.Profiling:
 			d.add(section.Automated, ruleAutomatedNoProfiling, key, subject, "", "")
 		}
-		add, rem := setDiff(o.Purposes, n.Purposes)
+		add, rem := d.purposeDiff(o.Purposes, n.Purposes)
 		for _, pu := range add {
 			d.add(section.Automated, ruleAutomatedNewPurpose, key+"/purposes/"+pu, subject, "", d.purposeLabel(pu))
 		}

@@ -138,6 +138,13 @@ var classificationCases = []struct {
 		}},
 	{"provision changed", func(n *notice.Notice) { n.Provision.Requirement = "contractual" }, Notable, "provision-changed", "",
 		func(n *notice.Notice) { n.Provision = &notice.Provision{Requirement: "statutory"} }},
+	// Voluntary (or unstated) to required: people who could refuse now
+	// must give the data, or lose the service (art. 13(2)(e)).
+	{"provision now required", func(n *notice.Notice) { n.Provision.Requirement = "statutory" }, Material, "provision-now-required",
+		"Du må nå gi oss opplysningene: «Det er frivillig å gi oss opplysningene.» → «Du har plikt etter loven til å gi oss opplysningene.».",
+		func(n *notice.Notice) { n.Provision = &notice.Provision{Requirement: "voluntary"} }},
+	{"provision stated as required", func(n *notice.Notice) { n.Provision = &notice.Provision{Requirement: "contractual"} },
+		Material, "provision-now-required", "", nil},
 	{"removed source", func(n *notice.Notice) { n.Sources = n.Sources[:1] }, Notable, "removed-source", "Kilden «NAV» er fjernet.", nil},
 	{"source gives more", func(n *notice.Notice) { n.Sources[1].Categories = []string{"income", "contact"} },
 		Material, "source-new-category", "NAV» gir oss nå også kontaktopplysninger.", nil},
@@ -149,20 +156,41 @@ var classificationCases = []struct {
 		Material, "recipient-new-purpose", "«Skatteetaten» får nå opplysninger også til formålet «Nyhetsbrev».", withRecipientPurpose},
 	{"recipient no longer gets data for a purpose", func(n *notice.Notice) { n.Recipients[0].Purposes = nil },
 		Notable, "recipient-removed-purpose", "«Skatteetaten» får ikke lenger opplysninger til formålet «Saksbehandling».", withRecipientPurpose},
-	{"renamed party", func(n *notice.Notice) { n.Recipients[0].Name = notice.PlainName("Skatt Nord") }, Notable, "renamed-party", "Skatteetaten heter nå Skatt Nord.", nil},
+	// Under the same id another name may be another organisation getting
+	// the data (art. 13(1)(e)), as the controller's name is new-controller;
+	// a rebrand costs a sign-off, a new recipient unnoticed costs more.
+	{"renamed party", func(n *notice.Notice) { n.Recipients[0].Name = notice.PlainName("Skatt Nord") }, Material, "renamed-party", "Skatteetaten heter nå Skatt Nord.", nil},
+	// A processor that becomes a company of its own, say, may use the
+	// data for its own ends: classified up. The message named the party
+	// twice ("NAV heter nå NAV") when only the kind changed.
+	{"source of another kind", func(n *notice.Notice) { n.Sources[1].Kind = "employer" }, Material, "party-kind",
+		"«NAV» er en annen type kilde eller mottaker nå: offentlig myndighet → arbeidsgiver.", nil},
 	{"removed transfer", func(n *notice.Notice) { n.Transfers = nil }, Notable, "removed-transfer", "Overføringen til Storbritannia er fjernet.", nil},
 	{"transfer recipient", func(n *notice.Notice) { n.Transfers[0].Recipient = "Support Ltd" }, Material, "transfer-recipient", "", nil},
 	{"new retention rule", func(n *notice.Notice) {
 		n.Retention = append(n.Retention, notice.Retention{ID: "r2", Categories: []string{"income"}, Period: "P5Y", Then: "delete"})
 	}, Notable, "new-retention-rule", "Ny regel for hvor lenge vi lagrer inntekt.", nil},
 	{"removed retention rule", func(n *notice.Notice) { n.Retention = nil }, Notable, "removed-retention-rule", "", nil},
+	// A fixed period replaced by criteria may keep the data longer, with
+	// no bound people can check: classified up, as criteria replaced by a
+	// period is (longer-retention).
 	{"retention by criteria", func(n *notice.Notice) {
 		n.Retention[0].Period = ""
 		n.Retention[0].Criteria = notice.Text{"nb": "Så lenge saken er åpen."}
-	}, Notable, "retention-criteria", "", nil},
+	}, Material, "retention-criteria", "Lagringstiden for kontaktopplysninger og inntekt er ikke lenger fast (1 år)", nil},
 	{"retention criteria reworded", func(n *notice.Notice) { n.Retention[0].Criteria = notice.Text{"nb": "Til saken er lukket."} },
 		Notable, "retention-criteria-text", "Kriteriene for lagringstiden er endret (nb).",
 		func(n *notice.Notice) { n.Retention[0].Criteria = notice.Text{"nb": "Så lenge saken er åpen."} }},
+	// The period is the category's, whichever rule holds it: moving a
+	// category to a rule that keeps it longer, or replacing a rule with a
+	// new one of a longer period, keeps its data longer.
+	{"category moved to a longer rule", func(n *notice.Notice) {
+		n.Retention = []notice.Retention{{ID: "r", Categories: []string{"contact"}, Period: "P1Y", Then: "delete"},
+			{ID: "tax", Categories: []string{"income"}, Period: "P10Y", Then: "delete"}}
+	}, Material, "category-kept-longer", "Vi lagrer inntekt lenger, fordi en annen regel gjelder nå: 1 år → 10 år.", nil},
+	{"rule replaced by a longer one", func(n *notice.Notice) {
+		n.Retention = []notice.Retention{{ID: "r2", Categories: []string{"contact", "income"}, Period: "P2Y", Then: "delete"}}
+	}, Material, "category-kept-longer", "Vi lagrer kontaktopplysninger lenger, fordi en annen regel gjelder nå: 1 år → 2 år.", nil},
 	{"anonymised instead of deleted", func(n *notice.Notice) { n.Retention[0].Then = "anonymise" }, Notable, "retention-then", "", nil},
 	{"retention covers other categories", func(n *notice.Notice) { n.Retention[0].Categories = []string{"contact"} }, Notable, "retention-categories", "", nil},
 	{"right no longer limited", func(n *notice.Notice) { n.Rights["erasure"] = notice.Right{} },
@@ -258,6 +286,70 @@ func TestReplaces(t *testing.T) {
 	rep = compare(t, rename("news"))
 	if len(rep.Changes) != 1 || rep.Changes[0].Rule != "renamed-id" || rep.Changes[0].Class != Editorial {
 		t.Errorf("rename with replaces: %+v", rep.Changes)
+	}
+}
+
+// TestReplacesFollowsReferences: a purpose renamed with replaces is the
+// same purpose, also where a recipient or an automated decision names it;
+// the rename must not read as a recipient getting data for a new purpose.
+func TestReplacesFollowsReferences(t *testing.T) {
+	uses := func(id string) func(n *notice.Notice) {
+		return func(n *notice.Notice) {
+			n.Recipients[0].Purposes = []string{"case", id}
+			n.AutomatedDecisions[0].Purposes = []string{id}
+		}
+	}
+	old, new := base(), base()
+	uses("news")(&old)
+	new.Purposes[1].ID, new.Purposes[1].Replaces = "newsletter", "news"
+	uses("newsletter")(&new)
+	rep := Compare(&old, &new, "old.yaml", "new.yaml", catalog(t, "nb"))
+	if len(rep.Changes) != 1 || rep.Changes[0].Rule != ruleRenamedID.ID {
+		t.Errorf("rename with replaces, referenced: want renamed-id only, got %+v", rep.Changes)
+	}
+	// Without replaces the purpose is another one, and so are the
+	// recipient's and the decision's.
+	new.Purposes[1].Replaces = ""
+	rep = Compare(&old, &new, "old.yaml", "new.yaml", catalog(t, "nb"))
+	var rules []string
+	for _, ch := range rep.Changes {
+		rules = append(rules, ch.Rule)
+	}
+	for _, want := range []*Rule{ruleRecipientNewPurpose, ruleRecipientRemovedPur, ruleAutomatedNewPurpose, ruleAutomatedRemovedPurpose} {
+		if !slices.Contains(rules, want.ID) {
+			t.Errorf("rename without replaces: no %s in %v", want.ID, rules)
+		}
+	}
+}
+
+// TestKeptLongerOnce: a category kept longer is reported once, by the
+// rule that says why, and a category moved to a shorter rule is not.
+func TestKeptLongerOnce(t *testing.T) {
+	tests := []struct {
+		name   string
+		change func(n *notice.Notice)
+		want   []string // rules reported, in order
+	}{
+		{"the rule's own period", func(n *notice.Notice) { n.Retention[0].Period = "P2Y" }, []string{"longer-retention"}},
+		{"moved to a shorter rule", func(n *notice.Notice) {
+			n.Retention = []notice.Retention{{ID: "r", Categories: []string{"contact"}, Period: "P1Y", Then: "delete"},
+				{ID: "short", Categories: []string{"income"}, Period: "P6M", Then: "delete"}}
+		}, []string{"retention-categories", "new-retention-rule"}},
+		{"moved to a rule kept longer", func(n *notice.Notice) {
+			n.Retention = []notice.Retention{{ID: "r", Categories: []string{"contact"}, Period: "P1Y", Then: "delete"},
+				{ID: "tax", Categories: []string{"income"}, Period: "P10Y", Then: "delete"}}
+		}, []string{"category-kept-longer", "retention-categories", "new-retention-rule"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, ch := range compare(t, tt.change).Changes {
+				got = append(got, ch.Rule)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("rules %v, want %v", got, tt.want)
+			}
+		})
 	}
 }
 

@@ -1,7 +1,9 @@
 package diff
 
 import (
+	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -67,5 +69,48 @@ func TestREADMERuleTable(t *testing.T) {
 	want := RuleTable()
 	if !strings.Contains(string(b), want) {
 		t.Errorf("README.md lacks the rule table; replace the table under \"Reviewing a change\" with:\n%s", want)
+	}
+}
+
+// TestNoStrayDiffMessage: every diff.* key of a catalogue is a rule's
+// message or a text the report shows (its heading, counts, class names),
+// so a rule renamed or dropped cannot leave its old message behind to be
+// translated and kept up for nothing.
+func TestNoStrayDiffMessage(t *testing.T) {
+	// The report's own texts are named in Go or templates, quoted.
+	var src strings.Builder
+	err := filepath.WalkDir("../..", func(path string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if e.IsDir() && (e.Name() == ".git" || e.Name() == "testdata" || e.Name() == "site") {
+			return filepath.SkipDir
+		}
+		if strings.HasSuffix(path, "_test.go") || !(strings.HasSuffix(path, ".go") || strings.HasSuffix(path, ".tmpl")) {
+			return nil
+		}
+		b, err := os.ReadFile(path)
+		src.Write(b)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	used := src.String()
+	rules := map[string]bool{}
+	for _, r := range Rules {
+		rules[r.MessageKey()] = true
+	}
+	// diff.class.<class> and .note are built from the class's name.
+	for _, c := range []Class{Material, Notable, Editorial} {
+		rules["diff.class."+c.String()] = true
+		rules["diff.class."+c.String()+".note"] = true
+	}
+	for _, lang := range i18n.Available(templates.FS) {
+		for _, k := range catalog(t, lang).Keys() {
+			if strings.HasPrefix(k, "diff.") && !rules[k] && !strings.Contains(used, `"`+k+`"`) {
+				t.Errorf("%s.yaml: %s is no rule's message and nothing shows it; remove it", lang, k)
+			}
+		}
 	}
 }
