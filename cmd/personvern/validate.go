@@ -11,6 +11,7 @@ import (
 
 	"github.com/personvern/personvern/internal/cache"
 	"github.com/personvern/personvern/internal/notice"
+	"github.com/personvern/personvern/internal/site"
 	"github.com/personvern/personvern/internal/validate"
 	"github.com/personvern/personvern/internal/work"
 	"github.com/spf13/cobra"
@@ -111,6 +112,11 @@ func check(paths []string) (*checkResult, error) {
 	if err != nil {
 		return nil, err
 	}
+	cfg, err := configFor(paths)
+	if err != nil {
+		return nil, err
+	}
+	loader := cfg.Loader()
 	if len(files) == 0 {
 		return nil, fmt.Errorf("no notice files (*.yaml) in %s", strings.Join(paths, ", "))
 	}
@@ -126,7 +132,7 @@ func check(paths []string) (*checkResult, error) {
 	caching := len(files) > 1 && cache.Dir() != ""
 	vc := &validateCache{}
 	if caching {
-		vc = loadValidateCache(files)
+		vc = loadValidateCache(files, loader)
 	}
 	next := &validateCache{Stamp: time.Now().UnixNano(), Notices: make([]cachedCheck, len(files))}
 	work.Each(len(files), func(i int) {
@@ -161,7 +167,7 @@ func check(paths []string) (*checkResult, error) {
 		}
 		var doc *notice.Document
 		if err == nil {
-			doc, err = notice.Parse(files[i], src)
+			doc, err = loader.Parse(files[i], src)
 		}
 		if err != nil {
 			found[i] = []validate.Finding{validate.LoadFinding(files[i], err)}
@@ -178,7 +184,7 @@ func check(paths []string) (*checkResult, error) {
 		}
 	})
 	if caching {
-		next.save(files)
+		next.save(files, loader)
 	}
 	for i := range files {
 		switch {
@@ -209,9 +215,10 @@ type cachedCheck struct {
 }
 
 // validateCacheName names the cache of a run over files with this build
-// of personvern, whose schema and rules the findings come from.
-func validateCacheName(files []string) string {
-	parts := [][]byte{[]byte(cache.BuildID())}
+// of personvern, whose schema and rules the findings come from, and these
+// defaults, which are part of every notice.
+func validateCacheName(files []string, l notice.Loader) string {
+	parts := [][]byte{[]byte(cache.BuildID()), []byte(l.Defaults.Fingerprint())}
 	for _, f := range files {
 		abs, err := filepath.Abs(f)
 		if err != nil {
@@ -226,9 +233,9 @@ func validateCacheName(files []string) string {
 // (see cache.Reader); a damaged record makes that file be checked again.
 const validateCacheKind = "personvern validate cache"
 
-func loadValidateCache(files []string) *validateCache {
+func loadValidateCache(files []string, l notice.Loader) *validateCache {
 	vc := &validateCache{}
-	ok := cache.Load(validateCacheName(files), func(r *cache.Reader) error {
+	ok := cache.Load(validateCacheName(files, l), func(r *cache.Reader) error {
 		d, err := r.Next()
 		if err != nil {
 			return err
@@ -273,8 +280,8 @@ func (c cachedCheck) sane() bool {
 	return true
 }
 
-func (vc *validateCache) save(files []string) {
-	_ = cache.Save(validateCacheName(files), func(w *cache.Writer) error {
+func (vc *validateCache) save(files []string, l notice.Loader) {
+	_ = cache.Save(validateCacheName(files, l), func(w *cache.Writer) error {
 		var e cache.Enc
 		e.String(validateCacheKind)
 		e.Int(vc.Stamp)
@@ -296,6 +303,17 @@ func (vc *validateCache) save(files []string) {
 		}
 		return nil
 	})
+}
+
+// configFor reads the configuration that applies to a run over paths (see
+// site.ConfigPath), the one build reads: validate and render must judge
+// the notice build publishes.
+func configFor(paths []string) (*site.Config, error) {
+	p := site.ConfigPath(paths)
+	if p == "" {
+		return &site.Config{}, nil
+	}
+	return site.LoadConfig(p)
 }
 
 func plural(n int, one, many string) string {

@@ -56,7 +56,7 @@ func TestValidateCacheByteFlips(t *testing.T) {
 	t.Setenv("PERSONVERN_CACHE", cacheDir)
 	result() // writes the cache
 	files, _ := notice.Find(paths)
-	name := filepath.Join(cacheDir, validateCacheName(files))
+	name := filepath.Join(cacheDir, validateCacheName(files, notice.Loader{}))
 	good, err := os.ReadFile(name)
 	if err != nil {
 		t.Fatal(err)

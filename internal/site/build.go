@@ -168,7 +168,7 @@ func Build(files []string, opt Options) (*Result, error) {
 	}
 	var hist *gitHistory
 	if !opt.NoHistory {
-		hist = newGitHistory()
+		hist = newGitHistory(opt.Config.Loader())
 		defer hist.close()
 	}
 	entries := make([]*entry, len(files))
@@ -451,7 +451,7 @@ func (e *entry) build(langs []string, opt Options, hist *gitHistory, put func(st
 	src, err := notice.ReadFile(e.file)
 	var doc *notice.Document
 	if err == nil {
-		doc, err = notice.ParseWithDefaults(e.file, src, opt.Config.Defaults)
+		doc, err = opt.Config.Loader().Parse(e.file, src)
 	}
 	if err != nil {
 		e.findings = []validate.Finding{validate.LoadFinding(e.file, err)}

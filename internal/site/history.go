@@ -24,6 +24,9 @@ import (
 type gitHistory struct {
 	mu      sync.Mutex
 	folders map[string]*gitFolder
+	// loader parses old versions as the current one is parsed: with the
+	// shared defaults, so that a field taken from them is no change.
+	loader notice.Loader
 }
 
 type gitFolder struct {
@@ -39,7 +42,9 @@ type gitFolder struct {
 	out *bufio.Reader
 }
 
-func newGitHistory() *gitHistory { return &gitHistory{folders: map[string]*gitFolder{}} }
+func newGitHistory(l notice.Loader) *gitHistory {
+	return &gitHistory{folders: map[string]*gitFolder{}, loader: l}
+}
 
 func (h *gitHistory) folder(file string) (*gitFolder, string) {
 	dir, base := filepath.Split(file)
@@ -189,7 +194,7 @@ func (h *gitHistory) History(file string, current *notice.Notice) []*notice.Noti
 		if !ok || len(src) > notice.MaxFileSize {
 			continue
 		}
-		d, err := notice.Parse(file, bytes.TrimSpace(src))
+		d, err := h.loader.Parse(file, bytes.TrimSpace(src))
 		if err != nil || d.Notice.Version == "" || seen[d.Notice.Version] {
 			continue
 		}
@@ -215,8 +220,8 @@ func (h *gitHistory) History(file string, current *notice.Notice) []*notice.Noti
 }
 
 // History is gitHistory.History for one file, for callers outside a build.
-func History(file string, current *notice.Notice) []*notice.Notice {
-	h := newGitHistory()
+func History(file string, current *notice.Notice, l notice.Loader) []*notice.Notice {
+	h := newGitHistory(l)
 	defer h.close()
 	return h.History(file, current)
 }

@@ -1,0 +1,82 @@
+package notice
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Loader is the one way a notice is loaded, by every command: validate,
+// render, build, serve, diff and the version history. Each applies the
+// same shared defaults, so that they all see the same notice; a command
+// that skipped them would fail what build publishes, or show a change in
+// a field nobody edited.
+type Loader struct {
+	// Defaults are filled in for each top-level key a notice lacks;
+	// findings in them point at Defaults.Path (see Document.Origin).
+	Defaults *Defaults
+}
+
+// Load reads (see ReadFile: a regular file of bounded size) and parses
+// the notice in path.
+func (l Loader) Load(path string) (*Document, error) {
+	src, err := ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return l.Parse(path, src)
+}
+
+// Parse parses a notice read elsewhere (a git blob, say); path is used in
+// messages only.
+func (l Loader) Parse(path string, src []byte) (*Document, error) {
+	return ParseWithDefaults(path, src, l.Defaults)
+}
+
+// ConfigDefaults returns the defaults: of a site configuration (path, in
+// messages) read as src, or nil when it has none. The rest of the
+// configuration is the site's (see site.LoadConfig); this is the part
+// every notice in its folder takes, also where no site is built: a git
+// blob of personvern.yaml for diff REV:PATH.
+func ConfigDefaults(path string, src []byte) (*Defaults, error) {
+	var raw struct {
+		Defaults yaml.Node `yaml:"defaults"`
+	}
+	if err := yaml.NewDecoder(bytes.NewReader(src)).Decode(&raw); err != nil && err != io.EOF {
+		return nil, InputYAMLError(path, err, "")
+	}
+	if raw.Defaults.Kind == 0 {
+		return nil, nil
+	}
+	if raw.Defaults.Kind != yaml.MappingNode {
+		return nil, &Error{Path: path, Line: raw.Defaults.Line, Col: raw.Defaults.Column, Msg: "defaults must be a mapping of notice fields, e.g. controller: and dpo:"}
+	}
+	d := &Defaults{Path: path, Node: &raw.Defaults}
+	if err := CheckDefaults(d); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// Fingerprint identifies the defaults for a cache: what they say and where
+// (a finding in a default points into their file, so positions count).
+// Empty for none.
+func (d *Defaults) Fingerprint() string {
+	if d == nil || d.Node == nil {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString(d.Path + "\n")
+	var walk func(n *yaml.Node)
+	walk = func(n *yaml.Node) {
+		fmt.Fprintf(&b, "%d %d:%d %s %q\n", n.Kind, n.Line, n.Column, n.Tag, n.Value)
+		for _, c := range n.Content {
+			walk(c)
+		}
+	}
+	walk(d.Node)
+	return b.String()
+}
