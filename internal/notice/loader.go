@@ -33,7 +33,7 @@ func (l Loader) Load(path string) (*Document, error) {
 // Parse parses a notice read elsewhere (a git blob, say); path is used in
 // messages only.
 func (l Loader) Parse(path string, src []byte) (*Document, error) {
-	return ParseWithDefaults(path, src, l.Defaults)
+	return parse(path, src, l.Defaults)
 }
 
 // ConfigDefaults returns the defaults: of a site configuration (path, in
