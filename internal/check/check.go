@@ -34,6 +34,8 @@ type Result struct {
 	// finding says why.
 	LoadFailed bool
 	Reused     int // notices whose findings were taken from the cache
+
+	defaults *notice.Defaults
 }
 
 // Line returns line n of file's source, for showing a finding in context.
@@ -43,6 +45,9 @@ func (r *Result) Line(file string, n int) string {
 			return d.Line(n)
 		}
 	}
+	if r.defaults != nil && r.defaults.Path == file { // a finding in a default
+		return (&notice.Document{Src: r.defaults.Src}).Line(n)
+	}
 	return ""
 }
 
@@ -50,7 +55,7 @@ func (r *Result) Line(file string, n int) string {
 // becomes a finding too, so that all files are checked and reported in
 // one run.
 func Files(files []string, opt Options) *Result {
-	res := &Result{Files: files}
+	res := &Result{Files: files, defaults: opt.Loader.Defaults}
 	docs := make([]*notice.Document, len(files))
 	found := make([][]validate.Finding, len(files))
 	reused := make([]bool, len(files))

@@ -46,6 +46,7 @@ type Document struct {
 type Defaults struct {
 	Path string     // the file they are written in
 	Node *yaml.Node // a mapping of top-level notice keys
+	Src  []byte     // the file, for showing a finding in it in context
 }
 
 // Error is a load failure with a position, printed like a compiler error.

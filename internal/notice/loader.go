@@ -54,7 +54,28 @@ func ConfigDefaults(path string, src []byte) (*Defaults, error) {
 	if raw.Defaults.Kind != yaml.MappingNode {
 		return nil, &Error{Path: path, Line: raw.Defaults.Line, Col: raw.Defaults.Column, Msg: "defaults must be a mapping of notice fields, e.g. controller: and dpo:"}
 	}
-	d := &Defaults{Path: path, Node: &raw.Defaults}
+	d := &Defaults{Path: path, Node: &raw.Defaults, Src: src}
+	if err := CheckDefaults(d); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// LoadDefaults reads a file of defaults alone (build --defaults FILE): a
+// mapping of notice fields, read like every input (see ReadInput).
+func LoadDefaults(path string) (*Defaults, error) {
+	src, err := ReadInput(path, "")
+	if err != nil {
+		return nil, err
+	}
+	var node yaml.Node
+	if err := yaml.Unmarshal(src, &node); err != nil {
+		return nil, InputYAMLError(path, err, "write a mapping of notice fields, e.g. controller: and dpo:")
+	}
+	if len(node.Content) == 0 || node.Content[0].Kind != yaml.MappingNode {
+		return nil, &Error{Path: path, Msg: "not a YAML mapping of notice fields"}
+	}
+	d := &Defaults{Path: path, Node: node.Content[0], Src: src}
 	if err := CheckDefaults(d); err != nil {
 		return nil, err
 	}

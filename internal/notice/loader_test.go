@@ -129,3 +129,31 @@ func TestDefaultsFingerprint(t *testing.T) {
 		t.Errorf("a fingerprint must change with the position and the file:\n%s", fp)
 	}
 }
+
+func TestLoadDefaults(t *testing.T) {
+	dir := t.TempDir()
+	tests := []struct{ file, src, err string }{
+		{"list.yaml", "- controller\n", "list.yaml: not a YAML mapping of notice fields"},
+		{"empty.yaml", "", "empty.yaml: not a YAML mapping of notice fields"},
+		{"unknown.yaml", "complaint: datatilsynet\ncontroler: {}\n", "unknown.yaml:2:1: not a notice field"},
+		{"ok.yaml", "complaint: datatilsynet\n", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			p := filepath.Join(dir, tt.file)
+			if err := os.WriteFile(p, []byte(tt.src), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			d, err := LoadDefaults(p)
+			if tt.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.err) {
+					t.Fatalf("error %v, want %q", err, tt.err)
+				}
+				return
+			}
+			if err != nil || d.Path != p || string(d.Src) != tt.src {
+				t.Fatalf("%+v, %v", d, err)
+			}
+		})
+	}
+}
