@@ -194,7 +194,11 @@ func (h *gitHistory) History(file string, current *notice.Notice) []*notice.Noti
 		if !ok || len(src) > notice.MaxFileSize {
 			continue
 		}
-		d, err := h.loader.Parse(file, bytes.TrimSpace(src))
+		l, ok := h.loaderAt(f, hash)
+		if !ok {
+			continue
+		}
+		d, err := l.Parse(file, bytes.TrimSpace(src))
 		if err != nil || d.Notice.Version == "" || seen[d.Notice.Version] {
 			continue
 		}
@@ -217,6 +221,30 @@ func (h *gitHistory) History(file string, current *notice.Notice) []*notice.Noti
 		return kept[i].Version > kept[j].Version
 	})
 	return kept
+}
+
+// loaderAt returns the loader for the version of a notice in f at commit:
+// when the build's defaults are the folder's personvern.yaml, the defaults
+// it had in that commit, which that version was published with (as diff
+// REV:PATH reads it), so that a change of the shared controller shows in
+// "Endringer" and moving it into the defaults does not. Other defaults
+// (--defaults, a configuration elsewhere) have no history: they apply as
+// they are. It reports false when that commit's configuration cannot be
+// read as one, and the version is left out like one that does not parse.
+func (h *gitHistory) loaderAt(f *gitFolder, commit string) (notice.Loader, bool) {
+	def := h.loader.Defaults
+	if def == nil || filepath.Clean(def.Path) != filepath.Join(f.dir, notice.ConfigName) {
+		return h.loader, true
+	}
+	src, ok := f.blob(commit, notice.ConfigName)
+	if !ok {
+		return notice.Loader{}, true // none in that commit
+	}
+	d, err := notice.ConfigDefaults(def.Path, src)
+	if err != nil {
+		return notice.Loader{}, false
+	}
+	return notice.Loader{Defaults: d}, true
 }
 
 // History is gitHistory.History for one file, for callers outside a build.
