@@ -13,7 +13,6 @@ import (
 	"github.com/personvern/personvern/internal/site"
 	"github.com/personvern/personvern/internal/validate"
 	"github.com/spf13/cobra"
-	"gopkg.in/yaml.v3"
 )
 
 // siteFlags are the settings shared by build and serve; each overrides
@@ -74,21 +73,11 @@ func (f *siteFlags) load(paths []string) (*site.Options, []string, error) {
 		}
 	}
 	if f.defaults != "" {
-		src, err := notice.ReadInput(f.defaults, "")
+		def, err := notice.LoadDefaults(f.defaults)
 		if err != nil {
 			return nil, nil, trouble("--defaults: %v", err)
 		}
-		var node yaml.Node
-		if err := yaml.Unmarshal(src, &node); err != nil {
-			return nil, nil, trouble("--defaults: %v", notice.InputYAMLError(f.defaults, err, "write a mapping of notice fields, e.g. controller: and dpo:"))
-		}
-		if len(node.Content) == 0 || node.Content[0].Kind != yaml.MappingNode {
-			return nil, nil, trouble("--defaults %s: not a YAML mapping of notice fields", f.defaults)
-		}
-		cfg.Defaults = &notice.Defaults{Path: f.defaults, Node: node.Content[0]}
-		if err := notice.CheckDefaults(cfg.Defaults); err != nil {
-			return nil, nil, trouble("--defaults: %v", err)
-		}
+		cfg.Defaults = def
 	}
 	r, err := renderer(f.templates)
 	if err != nil {

@@ -54,11 +54,11 @@ or material), so CI can ask for a sign-off on those.`,
 			if err != nil {
 				return trouble("%v", err)
 			}
-			old, err := loadVersion(args[0])
+			old, err := diff.Load(args[0])
 			if err != nil {
 				return trouble("%v", err)
 			}
-			new, err := loadVersion(args[1])
+			new, err := diff.Load(args[1])
 			if err != nil {
 				return trouble("%v", err)
 			}

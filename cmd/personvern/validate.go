@@ -1,18 +1,15 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
-	"time"
 
-	"github.com/personvern/personvern/internal/cache"
+	checkpkg "github.com/personvern/personvern/internal/check"
 	"github.com/personvern/personvern/internal/notice"
+	"github.com/personvern/personvern/internal/site"
 	"github.com/personvern/personvern/internal/validate"
-	"github.com/personvern/personvern/internal/work"
 	"github.com/spf13/cobra"
 )
 
@@ -86,26 +83,17 @@ func contextMode(mode string, cmd *cobra.Command) (bool, error) {
 	return false, trouble("unknown --context %q; use auto, always or never", mode)
 }
 
-// checkResult is what validating a set of paths found.
+// checkResult is what validating a set of paths found (see check.Result).
 type checkResult struct {
 	files      []string
 	docs       []*notice.Document
 	findings   []validate.Finding
 	loadFailed bool
+	line       func(file string, n int) string
 }
 
-func (r *checkResult) line(file string, n int) string {
-	for _, d := range r.docs {
-		if d.Path == file {
-			return d.Line(n)
-		}
-	}
-	return ""
-}
-
-// check loads and validates every notice under paths. A file that cannot be
-// loaded becomes a finding too, so that all files are checked and reported
-// in one run.
+// check loads and validates every notice under paths with the defaults of
+// the configuration that applies to them, as build does (see check.Files).
 func check(paths []string) (*checkResult, error) {
 	files, err := notice.Find(paths)
 	if err != nil {
@@ -114,197 +102,27 @@ func check(paths []string) (*checkResult, error) {
 	if len(files) == 0 {
 		return nil, fmt.Errorf("no notice files (*.yaml) in %s", strings.Join(paths, ", "))
 	}
+	cfg, err := configFor(paths)
+	if err != nil {
+		return nil, err
+	}
 	v, err := validate.New()
 	if err != nil {
 		return nil, err
 	}
-	res := &checkResult{files: files}
-	loader := noticeLoader()
-	docs := make([]*notice.Document, len(files))
-	found := make([][]validate.Finding, len(files))
-	// Checking thousands of notices again on every push: results are kept
-	// by content hash and only changed files are checked (see cache).
-	caching := len(files) > 1 && cache.Dir() != ""
-	vc := &validateCache{}
-	if caching {
-		vc = loadValidateCache(files)
-	}
-	next := &validateCache{Stamp: time.Now().UnixNano(), Notices: make([]cachedCheck, len(files))}
-	work.Each(len(files), func(i int) {
-		var src []byte
-		if c, ok := vc.byFile[files[i]]; ok {
-			same, st, sum, b, err := cache.Check(files[i], c.Stat, c.Sum, vc.Stamp, notice.ReadFile)
-			if err == nil && same {
-				found[i] = c.Findings
-				next.Notices[i] = cachedCheck{File: files[i], Stat: st, Sum: sum, Findings: c.Findings}
-				docs[i] = &notice.Document{}
-				if len(c.Findings) > 0 { // their source lines are shown
-					if b == nil {
-						b, _ = notice.ReadFile(files[i])
-					}
-					docs[i] = &notice.Document{Path: files[i], Src: b}
-				}
-				return
-			}
-			src = b
-		}
-		// Stat before reading: an edit after the read then shows next time.
-		var st cache.Stat
-		keep := false
-		if caching {
-			var err error
-			st, err = cache.StatFile(files[i])
-			keep = err == nil
-		}
-		var err error
-		if src == nil {
-			src, err = notice.ReadFile(files[i])
-		}
-		var doc *notice.Document
-		if err == nil {
-			doc, err = loader.Parse(files[i], src)
-		}
-		if err != nil {
-			found[i] = []validate.Finding{validate.LoadFinding(files[i], err)}
-			return
-		}
-		found[i] = v.Validate(doc)
-		if keep {
-			next.Notices[i] = cachedCheck{File: files[i], Stat: st, Sum: cache.Key(src), Findings: found[i]}
-		}
-		if len(files) == 1 || len(found[i]) > 0 {
-			docs[i] = doc // for showing source lines, or for render
-		} else {
-			docs[i] = &notice.Document{} // loaded; clean notices are not kept
-		}
-	})
-	if caching {
-		next.save(files)
-	}
-	for i := range files {
-		switch {
-		case docs[i] == nil:
-			res.loadFailed = true
-		case docs[i].Src != nil:
-			res.docs = append(res.docs, docs[i])
-		}
-		res.findings = append(res.findings, found[i]...)
-	}
-	validate.Sort(res.findings)
-	return res, nil
+	res := checkpkg.Files(files, checkpkg.Options{Loader: cfg.Loader(), Validator: v, Cache: true})
+	return &checkResult{files: res.Files, docs: res.Docs, findings: res.Findings, loadFailed: res.LoadFailed, line: res.Line}, nil
 }
 
-// validateCache is what a validate run of many files keeps for the next
-// run over the same files: each file's Stat, content hash and findings.
-type validateCache struct {
-	Stamp   int64
-	Notices []cachedCheck
-	byFile  map[string]cachedCheck
-}
-
-type cachedCheck struct {
-	File     string
-	Stat     cache.Stat
-	Sum      string
-	Findings []validate.Finding
-}
-
-// validateCacheName names the cache of a run over files with this build
-// of personvern, whose schema and rules the findings come from.
-func validateCacheName(files []string) string {
-	parts := [][]byte{[]byte(cache.BuildID())}
-	configs := map[string]bool{}
-	for _, f := range files {
-		abs, err := filepath.Abs(f)
-		if err != nil {
-			abs = f
-		}
-		parts = append(parts, []byte(abs))
-		// The findings depend on the defaults in the folder's
-		// personvern.yaml too: other defaults, another cache.
-		if cfg := filepath.Join(filepath.Dir(abs), notice.ConfigName); !configs[cfg] {
-			configs[cfg] = true
-			b, _ := notice.ReadInput(cfg, "")
-			parts = append(parts, []byte(cfg), b)
-		}
+// configFor reads the configuration that applies to a run over paths (see
+// site.ConfigPath), the one build reads: validate and render must judge
+// the notice build publishes.
+func configFor(paths []string) (*site.Config, error) {
+	p := site.ConfigPath(paths)
+	if p == "" {
+		return &site.Config{}, nil
 	}
-	return cache.Name("validate", cache.Key(parts...))
-}
-
-// A validate cache file is a header record, then a record for each file
-// (see cache.Reader); a damaged record makes that file be checked again.
-const validateCacheKind = "personvern validate cache"
-
-func loadValidateCache(files []string) *validateCache {
-	vc := &validateCache{}
-	ok := cache.Load(validateCacheName(files), func(r *cache.Reader) error {
-		d, err := r.Next()
-		if err != nil {
-			return err
-		}
-		kind, stamp := d.String(), d.Int()
-		if err := d.Err(); err != nil || kind != validateCacheKind {
-			return errors.New("not a validate cache")
-		}
-		vc.Stamp, vc.byFile = stamp, map[string]cachedCheck{}
-		for {
-			d, err := r.Next()
-			switch {
-			case err == cache.ErrDamaged:
-				continue
-			case err != nil:
-				return nil // the end, or the rest is lost: checked again
-			}
-			c := cachedCheck{File: d.String(), Stat: d.Stat(), Sum: d.String(), Findings: d.Findings()}
-			if d.Err() != nil || !c.sane() {
-				continue
-			}
-			vc.byFile[c.File] = c
-		}
-	})
-	if !ok {
-		return &validateCache{}
-	}
-	return vc
-}
-
-// sane reports whether c could be what checking c.File found: a content
-// hash, and findings about that file.
-func (c cachedCheck) sane() bool {
-	if c.File == "" || len(c.Sum) != 64 {
-		return false
-	}
-	for _, f := range c.Findings {
-		if f.File != c.File {
-			return false
-		}
-	}
-	return true
-}
-
-func (vc *validateCache) save(files []string) {
-	_ = cache.Save(validateCacheName(files), func(w *cache.Writer) error {
-		var e cache.Enc
-		e.String(validateCacheKind)
-		e.Int(vc.Stamp)
-		if err := w.Write(&e); err != nil {
-			return err
-		}
-		for _, c := range vc.Notices {
-			if c.File == "" {
-				continue // not loaded: checked again next time
-			}
-			e.Reset()
-			e.String(c.File)
-			e.Stat(c.Stat)
-			e.String(c.Sum)
-			e.Findings(c.Findings)
-			if err := w.Write(&e); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
+	return site.LoadConfig(p)
 }
 
 func plural(n int, one, many string) string {

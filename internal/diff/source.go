@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -115,7 +116,10 @@ func readBatch(r *bufio.Reader) ([]byte, error) {
 	return buf, nil
 }
 
-// Load reads and parses a notice from a file or REV:PATH.
+// Load reads and parses a notice from a file or REV:PATH, with the
+// defaults of the personvern.yaml beside it (see ConfigFor), so that diff
+// compares the notices build publishes: moving the controller into the
+// defaults is no change.
 func Load(arg string) (*notice.Document, error) {
 	name, src, err := ReadSource(arg)
 	if err != nil {
@@ -124,5 +128,41 @@ func Load(arg string) (*notice.Document, error) {
 	if len(src) > notice.MaxFileSize {
 		return nil, fmt.Errorf("%s: larger than %d bytes", name, notice.MaxFileSize)
 	}
-	return notice.Parse(name, src)
+	def, err := ConfigFor(arg)
+	if err != nil {
+		return nil, err
+	}
+	return notice.Loader{Defaults: def}.Parse(name, src)
+}
+
+// ConfigFor returns the defaults that apply to the notice arg names: those
+// of the personvern.yaml in its folder, as site.ConfigPath finds it for a
+// file, and for REV:PATH that file as it was in the same revision, since
+// the notice was written against it. nil when there is none.
+func ConfigFor(arg string) (*notice.Defaults, error) {
+	if _, err := os.Lstat(arg); err == nil {
+		cfg := filepath.Join(filepath.Dir(arg), notice.ConfigName)
+		if _, err := os.Lstat(cfg); errors.Is(err, os.ErrNotExist) {
+			return nil, nil
+		}
+		src, err := notice.ReadInput(cfg, "")
+		if err != nil {
+			return nil, err
+		}
+		return notice.ConfigDefaults(cfg, src)
+	}
+	rev, p, _ := strings.Cut(arg, ":")
+	dir := path.Dir(filepath.ToSlash(p))
+	cfg := path.Join(dir, notice.ConfigName)
+	if !path.IsAbs(cfg) {
+		cfg = "./" + cfg
+	}
+	src, err := gitBlob(rev + ":" + cfg)
+	switch {
+	case errors.Is(err, errNoObject):
+		return nil, nil // no configuration in that revision
+	case err != nil:
+		return nil, fmt.Errorf("%s:%s: %v", rev, cfg, err)
+	}
+	return notice.ConfigDefaults(rev+":"+strings.TrimPrefix(cfg, "./"), src)
 }

@@ -78,3 +78,63 @@ func TestReadSourceGit(t *testing.T) {
 		t.Error("a line break in REV:PATH was accepted")
 	}
 }
+
+// TestLoadTakesDefaults: each side of a diff takes the defaults of the
+// personvern.yaml beside it, for REV:PATH that of the same revision, so
+// that diff compares the notices build publishes.
+func TestLoadTakesDefaults(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		testtool.Require(t, "git", false, "apt-get install git")
+	}
+	dir := t.TempDir()
+	git := testtool.Git(t, dir)
+	git("init", "-q", "-b", "main")
+	write := func(name, s string) {
+		t.Helper()
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("sub/n.yaml", "id: n\n")
+	write("sub/personvern.yaml", "defaults:\n  controller: {name: Gamle AS}\n")
+	write("bare/n.yaml", "id: n\n")
+	git("add", ".")
+	git("commit", "-q", "-m", "v1")
+	write("sub/personvern.yaml", "defaults:\n  controller: {name: Nye AS}\n")
+	git("commit", "-q", "-am", "v2")
+	write("sub/personvern.yaml", "defaults:\n  controler: {name: Skrivefeil AS}\n")
+	t.Chdir(dir)
+
+	tests := []struct {
+		arg, controller, origin, err string
+	}{
+		{"HEAD~1:sub/n.yaml", "Gamle AS", "HEAD~1:sub/personvern.yaml", ""},
+		{"HEAD:sub/n.yaml", "Nye AS", "HEAD:sub/personvern.yaml", ""},
+		{"HEAD:./sub/n.yaml", "Nye AS", "HEAD:sub/personvern.yaml", ""},
+		{"HEAD:bare/n.yaml", "", "", ""},
+		{"bare/n.yaml", "", "", ""},
+		// The working copy's configuration, with its typo, for the file.
+		{"sub/n.yaml", "", "", "sub/personvern.yaml:2:3: not a notice field"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.arg, func(t *testing.T) {
+			d, err := Load(tt.arg)
+			if tt.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.err) {
+					t.Fatalf("error %v, want %q", err, tt.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d.Notice.Controller.Name.In("nb") != tt.controller || d.Origin["controller"] != tt.origin {
+				t.Errorf("controller %q from %q, want %q from %q", d.Notice.Controller.Name, d.Origin["controller"], tt.controller, tt.origin)
+			}
+		})
+	}
+}

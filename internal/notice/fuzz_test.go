@@ -30,7 +30,7 @@ func FuzzParse(f *testing.F) {
 			doc, err := notice.Parse("f.yaml", data)
 			checkParse(t, data, doc, err)
 			// The same with shared defaults, which appends to the root.
-			doc, err = notice.ParseWithDefaults("f.yaml", data, def)
+			doc, err = notice.Loader{Defaults: def}.Parse("f.yaml", data)
 			checkParse(t, data, doc, err)
 		})
 	})

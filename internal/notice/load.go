@@ -46,6 +46,7 @@ type Document struct {
 type Defaults struct {
 	Path string     // the file they are written in
 	Node *yaml.Node // a mapping of top-level notice keys
+	Src  []byte     // the file, for showing a finding in it in context
 }
 
 // Error is a load failure with a position, printed like a compiler error.
@@ -65,14 +66,8 @@ func (e *Error) Error() string {
 	return fmt.Sprintf("%s: %s", e.Path, e.Msg)
 }
 
-// LoadFile reads and parses one notice file.
-func LoadFile(path string) (*Document, error) {
-	src, err := ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	return Parse(path, src)
-}
+// LoadFile reads and parses one notice file without defaults: Loader{}.Load.
+func LoadFile(path string) (*Document, error) { return Loader{}.Load(path) }
 
 // ReadFile reads a notice file without parsing it, refusing what is not a
 // regular file or is too large to be a notice (see readBounded).
@@ -90,23 +85,13 @@ func unwrapPathErr(err error) error {
 
 var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
-// Parse parses a notice from src; path is used in messages only.
-func Parse(path string, src []byte) (*Document, error) {
-	return ParseWithDefaults(path, src, nil)
-}
+// Parse parses a notice from src without defaults: Loader{}.Parse; path is
+// used in messages only. Commands load through a Loader with the
+// configuration's defaults instead (see Loader).
+func Parse(path string, src []byte) (*Document, error) { return Loader{}.Parse(path, src) }
 
-// LoadFileWithDefaults is LoadFile with shared defaults filled in.
-func LoadFileWithDefaults(path string, def *Defaults) (*Document, error) {
-	d, err := LoadFile(path)
-	if err != nil || def == nil {
-		return d, err
-	}
-	return ParseWithDefaults(path, d.Src, def)
-}
-
-// ParseWithDefaults parses a notice and fills in each top-level key it
-// lacks from def.
-func ParseWithDefaults(path string, src []byte, def *Defaults) (*Document, error) {
+// parse parses a notice and fills in each top-level key it lacks from def.
+func parse(path string, src []byte, def *Defaults) (*Document, error) {
 	if len(src) > MaxFileSize {
 		return nil, &Error{Path: path, Msg: fmt.Sprintf("file is larger than %d bytes; a notice is a few kilobytes, split it or check that this is the right file", MaxFileSize)}
 	}

@@ -1,65 +1,103 @@
 package notice
 
 import (
-	"path/filepath"
-	"sync"
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+
+	"gopkg.in/yaml.v3"
 )
 
-// Loader is the one way every command loads a notice, so that validate,
-// render, build, serve, diff and the version history all see the same
-// notice: read as every input is read, then parsed with the defaults of
-// the personvern.yaml that applies to it, findings in the defaults
-// pointing into that file.
+// Loader is the one way a notice is loaded, by every command: validate,
+// render, build, serve, diff and the version history. Each applies the
+// same shared defaults, so that they all see the same notice; a command
+// that skipped them would fail what build publishes, or show a change in
+// a field nobody edited.
 type Loader struct {
-	// Defaults, when set, apply to every notice (build --defaults, or the
-	// configuration named with --config).
+	// Defaults are filled in for each top-level key a notice lacks;
+	// findings in them point at Defaults.Path (see Document.Origin).
 	Defaults *Defaults
-	// For, when Defaults is nil, gives the defaults that apply to a notice
-	// in folder dir (the personvern.yaml there), or nil; it is asked once
-	// per folder.
-	For func(dir string) (*Defaults, error)
-
-	mu     sync.Mutex
-	byDir  map[string]*Defaults
-	errDir map[string]error
 }
 
-// DefaultsOf returns the defaults that apply to the notice file.
-func (l *Loader) DefaultsOf(file string) (*Defaults, error) {
-	if l == nil {
+// Load reads (see ReadFile: a regular file of bounded size) and parses
+// the notice in path.
+func (l Loader) Load(path string) (*Document, error) {
+	src, err := ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return l.Parse(path, src)
+}
+
+// Parse parses a notice read elsewhere (a git blob, say); path is used in
+// messages only.
+func (l Loader) Parse(path string, src []byte) (*Document, error) {
+	return parse(path, src, l.Defaults)
+}
+
+// ConfigDefaults returns the defaults: of a site configuration (path, in
+// messages) read as src, or nil when it has none. The rest of the
+// configuration is the site's (see site.LoadConfig); this is the part
+// every notice in its folder takes, also where no site is built: a git
+// blob of personvern.yaml for diff REV:PATH.
+func ConfigDefaults(path string, src []byte) (*Defaults, error) {
+	var raw struct {
+		Defaults yaml.Node `yaml:"defaults"`
+	}
+	if err := yaml.NewDecoder(bytes.NewReader(src)).Decode(&raw); err != nil && err != io.EOF {
+		return nil, InputYAMLError(path, err, "")
+	}
+	if raw.Defaults.Kind == 0 {
 		return nil, nil
 	}
-	if l.Defaults != nil || l.For == nil {
-		return l.Defaults, nil
+	if raw.Defaults.Kind != yaml.MappingNode {
+		return nil, &Error{Path: path, Line: raw.Defaults.Line, Col: raw.Defaults.Column, Msg: "defaults must be a mapping of notice fields, e.g. controller: and dpo:"}
 	}
-	dir := filepath.Dir(file)
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	if d, ok := l.byDir[dir]; ok {
-		return d, l.errDir[dir]
+	d := &Defaults{Path: path, Node: &raw.Defaults, Src: src}
+	if err := CheckDefaults(d); err != nil {
+		return nil, err
 	}
-	d, err := l.For(dir)
-	if l.byDir == nil {
-		l.byDir, l.errDir = map[string]*Defaults{}, map[string]error{}
-	}
-	l.byDir[dir], l.errDir[dir] = d, err
-	return d, err
+	return d, nil
 }
 
-// Parse parses the notice src read from file with its defaults.
-func (l *Loader) Parse(file string, src []byte) (*Document, error) {
-	def, err := l.DefaultsOf(file)
+// LoadDefaults reads a file of defaults alone (build --defaults FILE): a
+// mapping of notice fields, read like every input (see ReadInput).
+func LoadDefaults(path string) (*Defaults, error) {
+	src, err := ReadInput(path, "")
 	if err != nil {
 		return nil, err
 	}
-	return ParseWithDefaults(file, src, def)
-}
-
-// Load reads the notice file and parses it with its defaults.
-func (l *Loader) Load(file string) (*Document, error) {
-	src, err := ReadFile(file)
-	if err != nil {
+	var node yaml.Node
+	if err := yaml.Unmarshal(src, &node); err != nil {
+		return nil, InputYAMLError(path, err, "write a mapping of notice fields, e.g. controller: and dpo:")
+	}
+	if len(node.Content) == 0 || node.Content[0].Kind != yaml.MappingNode {
+		return nil, &Error{Path: path, Msg: "not a YAML mapping of notice fields"}
+	}
+	d := &Defaults{Path: path, Node: node.Content[0], Src: src}
+	if err := CheckDefaults(d); err != nil {
 		return nil, err
 	}
-	return l.Parse(file, src)
+	return d, nil
+}
+
+// Fingerprint identifies the defaults for a cache: what they say and where
+// (a finding in a default points into their file, so positions count).
+// Empty for none.
+func (d *Defaults) Fingerprint() string {
+	if d == nil || d.Node == nil {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString(d.Path + "\n")
+	var walk func(n *yaml.Node)
+	walk = func(n *yaml.Node) {
+		fmt.Fprintf(&b, "%d %d:%d %s %q\n", n.Kind, n.Line, n.Column, n.Tag, n.Value)
+		for _, c := range n.Content {
+			walk(c)
+		}
+	}
+	walk(d.Node)
+	return b.String()
 }

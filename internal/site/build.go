@@ -167,7 +167,7 @@ func Build(files []string, opt Options) (*Result, error) {
 	}
 	var hist *gitHistory
 	if !opt.NoHistory {
-		hist = newGitHistory()
+		hist = newGitHistory(opt.Config.Loader())
 		defer hist.close()
 	}
 	entries := make([]*entry, len(files))
@@ -460,7 +460,7 @@ func (e *entry) build(langs []string, opt Options, hist *gitHistory, put func(st
 	src, err := notice.ReadFile(e.file)
 	var doc *notice.Document
 	if err == nil {
-		doc, err = notice.ParseWithDefaults(e.file, src, opt.Config.Defaults)
+		doc, err = opt.Config.Loader().Parse(e.file, src)
 	}
 	if err != nil {
 		e.findings = []validate.Finding{validate.LoadFinding(e.file, err)}
@@ -555,7 +555,7 @@ func buildNotice(e *entry, n *notice.Notice, langs []string, opt Options, hist *
 	e.index = make([]IndexItem, len(nl))
 	var history []*notice.Notice
 	if hist != nil {
-		history = hist.History(e.file, n, opt.Config.Defaults)
+		history = hist.History(e.file, n)
 	}
 	for _, l := range nl {
 		base := path.Join(l, n.ID)

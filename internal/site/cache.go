@@ -2,7 +2,6 @@ package site
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"path/filepath"
 	"sort"
@@ -11,7 +10,6 @@ import (
 
 	"github.com/personvern/personvern/internal/cache"
 	"github.com/personvern/personvern/internal/validate"
-	"gopkg.in/yaml.v3"
 )
 
 // BuildCache records what the last build into an output folder made from
@@ -265,18 +263,8 @@ func globalKey(opt Options, langs []string) string {
 	for _, l := range langs {
 		parts = append(parts, []byte(l+"="+opt.Config.Title[l]))
 	}
-	if d := opt.Config.Defaults; d != nil && d.Node != nil {
-		// With positions: a finding in a default points into its file.
-		var b strings.Builder
-		var walk func(n *yaml.Node)
-		walk = func(n *yaml.Node) {
-			fmt.Fprintf(&b, "%d %d:%d %s %q\n", n.Kind, n.Line, n.Column, n.Tag, n.Value)
-			for _, c := range n.Content {
-				walk(c)
-			}
-		}
-		walk(d.Node)
-		parts = append(parts, []byte(d.Path), []byte(b.String()))
+	if fp := opt.Config.Defaults.Fingerprint(); fp != "" {
+		parts = append(parts, []byte(fp))
 	}
 	return cache.Key(parts...)
 }

@@ -35,7 +35,7 @@ type rawConfig struct {
 	Title     map[string]string `yaml:"title"`
 	BaseURL   string            `yaml:"base_url"`
 	Languages []string          `yaml:"languages"`
-	Defaults  yaml.Node         `yaml:"defaults"`
+	Defaults  yaml.Node         `yaml:"defaults"` // see notice.ConfigDefaults
 }
 
 // configSettings is what an error in the configuration says may be written.
@@ -53,12 +53,6 @@ func LoadConfig(path string) (*Config, error) {
 	if err != nil {
 		return nil, err
 	}
-	return ParseConfig(path, src)
-}
-
-// ParseConfig parses a site configuration read from path (a file, or a
-// git blob of an earlier version, which diff and history read).
-func ParseConfig(path string, src []byte) (*Config, error) {
 	var raw rawConfig
 	dec := yaml.NewDecoder(bytes.NewReader(src))
 	dec.KnownFields(true) // a typo in a setting is an error, not a silent default
@@ -66,14 +60,9 @@ func ParseConfig(path string, src []byte) (*Config, error) {
 		return nil, notice.InputYAMLError(path, err, configSettings)
 	}
 	c := &Config{Title: raw.Title, BaseURL: raw.BaseURL, Languages: raw.Languages}
-	if raw.Defaults.Kind != 0 {
-		if raw.Defaults.Kind != yaml.MappingNode {
-			return nil, &notice.Error{Path: path, Line: raw.Defaults.Line, Col: raw.Defaults.Column, Msg: "defaults must be a mapping of notice fields, e.g. controller: and dpo:"}
-		}
-		c.Defaults = &notice.Defaults{Path: path, Node: &raw.Defaults}
-		if err := notice.CheckDefaults(c.Defaults); err != nil {
-			return nil, err
-		}
+	// The defaults as every command reads them, build or not.
+	if c.Defaults, err = notice.ConfigDefaults(path, src); err != nil {
+		return nil, err
 	}
 	if c.BaseURL != "" && !strings.HasSuffix(c.BaseURL, "/") {
 		c.BaseURL += "/"
@@ -81,12 +70,24 @@ func ParseConfig(path string, src []byte) (*Config, error) {
 	return c, nil
 }
 
-// ConfigPath returns where the configuration of a build of paths lives:
-// personvern.yaml in the first folder named.
+// Loader loads notices with the configuration's defaults, as every
+// command does (see ConfigPath for which configuration applies).
+func (c *Config) Loader() notice.Loader { return notice.Loader{Defaults: c.Defaults} }
+
+// ConfigPath returns where the configuration of a run over paths lives:
+// personvern.yaml in the first folder named, or, when only files are
+// named, in the folder of the first file. validate, render, diff, build
+// and serve all ask it, so that a notice named alone takes the same
+// defaults as in a build of its folder.
 func ConfigPath(paths []string) string {
 	for _, p := range paths {
 		if info, err := os.Stat(p); err == nil && info.IsDir() {
 			return filepath.Join(p, notice.ConfigName)
+		}
+	}
+	for _, p := range paths {
+		if info, err := os.Stat(p); err == nil && info.Mode().IsRegular() {
+			return filepath.Join(filepath.Dir(p), notice.ConfigName)
 		}
 	}
 	return ""

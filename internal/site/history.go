@@ -24,6 +24,9 @@ import (
 type gitHistory struct {
 	mu      sync.Mutex
 	folders map[string]*gitFolder
+	// loader parses old versions as the current one is parsed: with the
+	// shared defaults, so that a field taken from them is no change.
+	loader notice.Loader
 }
 
 type gitFolder struct {
@@ -39,7 +42,9 @@ type gitFolder struct {
 	out *bufio.Reader
 }
 
-func newGitHistory() *gitHistory { return &gitHistory{folders: map[string]*gitFolder{}} }
+func newGitHistory(l notice.Loader) *gitHistory {
+	return &gitHistory{folders: map[string]*gitFolder{}, loader: l}
+}
 
 func (h *gitHistory) folder(file string) (*gitFolder, string) {
 	dir, base := filepath.Split(file)
@@ -177,7 +182,7 @@ func (h *gitHistory) close() {
 // commits with the same version the newest wins, and the working copy
 // wins over all of them, so that building before and after a commit gives
 // the same site. Without git, or outside a repository, it returns nil.
-func (h *gitHistory) History(file string, current *notice.Notice, defaults *notice.Defaults) []*notice.Notice {
+func (h *gitHistory) History(file string, current *notice.Notice) []*notice.Notice {
 	f, base := h.folder(file)
 	if !f.ok {
 		return nil
@@ -189,10 +194,11 @@ func (h *gitHistory) History(file string, current *notice.Notice, defaults *noti
 		if !ok || len(src) > notice.MaxFileSize {
 			continue
 		}
-		// With the defaults the notice is built with today: a notice
-		// that takes its controller from them would otherwise show a
-		// change of controller in every version.
-		d, err := notice.ParseWithDefaults(file, bytes.TrimSpace(src), defaults)
+		l, ok := h.loaderAt(f, hash)
+		if !ok {
+			continue
+		}
+		d, err := l.Parse(file, bytes.TrimSpace(src))
 		if err != nil || d.Notice.Version == "" || seen[d.Notice.Version] {
 			continue
 		}
@@ -217,11 +223,35 @@ func (h *gitHistory) History(file string, current *notice.Notice, defaults *noti
 	return kept
 }
 
+// loaderAt returns the loader for the version of a notice in f at commit:
+// when the build's defaults are the folder's personvern.yaml, the defaults
+// it had in that commit, which that version was published with (as diff
+// REV:PATH reads it), so that a change of the shared controller shows in
+// "Endringer" and moving it into the defaults does not. Other defaults
+// (--defaults, a configuration elsewhere) have no history: they apply as
+// they are. It reports false when that commit's configuration cannot be
+// read as one, and the version is left out like one that does not parse.
+func (h *gitHistory) loaderAt(f *gitFolder, commit string) (notice.Loader, bool) {
+	def := h.loader.Defaults
+	if def == nil || filepath.Clean(def.Path) != filepath.Join(f.dir, notice.ConfigName) {
+		return h.loader, true
+	}
+	src, ok := f.blob(commit, notice.ConfigName)
+	if !ok {
+		return notice.Loader{}, true // none in that commit
+	}
+	d, err := notice.ConfigDefaults(def.Path, src)
+	if err != nil {
+		return notice.Loader{}, false
+	}
+	return notice.Loader{Defaults: d}, true
+}
+
 // History is gitHistory.History for one file, for callers outside a build.
-func History(file string, current *notice.Notice, defaults *notice.Defaults) []*notice.Notice {
-	h := newGitHistory()
+func History(file string, current *notice.Notice, l notice.Loader) []*notice.Notice {
+	h := newGitHistory(l)
 	defer h.close()
-	return h.History(file, current, defaults)
+	return h.History(file, current)
 }
 
 // HistoryGap says why the version history of some notices cannot be read

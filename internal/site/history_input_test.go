@@ -49,7 +49,7 @@ func TestHistoryRefusesHugeBlob(t *testing.T) {
 	var a, b runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&a)
-	versions := History(file, &d.Notice, nil)
+	versions := History(file, &d.Notice, notice.Loader{})
 	runtime.ReadMemStats(&b)
 	if n := b.TotalAlloc - a.TotalAlloc; n > 4*notice.MaxFileSize {
 		t.Errorf("reading the history allocated %d MiB", n>>20)

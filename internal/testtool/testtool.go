@@ -12,7 +12,6 @@ import (
 	"testing"
 
 	"github.com/personvern/personvern/internal/notice"
-	"gopkg.in/yaml.v3"
 )
 
 // EnvRequire is the environment variable that turns a missing tool from a
@@ -100,22 +99,17 @@ func LoadNotices(t testing.TB, dir string) []*notice.Document {
 	if len(files) == 0 {
 		t.Fatalf("no notices in %s", dir)
 	}
-	var def *notice.Defaults
-	cfg := filepath.Join(dir, "personvern.yaml")
+	// The commands' loader, with the folder's defaults.
+	var l notice.Loader
+	cfg := filepath.Join(dir, notice.ConfigName)
 	if src, err := os.ReadFile(cfg); err == nil {
-		var raw struct {
-			Defaults yaml.Node `yaml:"defaults"`
-		}
-		if err := yaml.Unmarshal(src, &raw); err != nil {
-			t.Fatalf("%s: %v", cfg, err)
-		}
-		if raw.Defaults.Kind == yaml.MappingNode {
-			def = &notice.Defaults{Path: cfg, Node: &raw.Defaults}
+		if l.Defaults, err = notice.ConfigDefaults(cfg, src); err != nil {
+			t.Fatal(err)
 		}
 	}
 	var docs []*notice.Document
 	for _, f := range files {
-		d, err := notice.LoadFileWithDefaults(f, def)
+		d, err := l.Load(f)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,4 +1,4 @@
-package main
+package check
 
 import (
 	"bytes"
@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/personvern/personvern/internal/notice"
+	"github.com/personvern/personvern/internal/validate"
 	"github.com/rogpeppe/go-internal/txtar"
 )
 
@@ -16,7 +17,7 @@ import (
 // turn: every run with it finds what a run without a cache finds.
 func TestValidateCacheByteFlips(t *testing.T) {
 	dir := t.TempDir()
-	ar, err := txtar.ParseFile("testdata/script/validate_errors.txtar")
+	ar, err := txtar.ParseFile("../../cmd/personvern/testdata/script/validate_errors.txtar")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -30,19 +31,23 @@ func TestValidateCacheByteFlips(t *testing.T) {
 		t.Fatal(err)
 	}
 	writeAged(t, filepath.Join(dir, "notices/joblearn.yaml"), clean)
-	paths := []string{filepath.Join(dir, "notices")}
+	files, err := notice.Find([]string{filepath.Join(dir, "notices")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := validate.New()
+	if err != nil {
+		t.Fatal(err)
+	}
 
 	result := func() string {
 		t.Helper()
-		res, err := check(paths)
-		if err != nil {
-			t.Fatal(err)
-		}
+		res := Files(files, Options{Validator: v, Cache: true})
 		var b strings.Builder
-		for _, f := range res.findings {
+		for _, f := range res.Findings {
 			b.WriteString(f.String() + "\n")
 		}
-		if res.loadFailed {
+		if res.LoadFailed {
 			b.WriteString("load failed\n")
 		}
 		return b.String()
@@ -55,8 +60,7 @@ func TestValidateCacheByteFlips(t *testing.T) {
 	cacheDir := t.TempDir()
 	t.Setenv("PERSONVERN_CACHE", cacheDir)
 	result() // writes the cache
-	files, _ := notice.Find(paths)
-	name := filepath.Join(cacheDir, validateCacheName(files))
+	name := filepath.Join(cacheDir, cacheName(files, notice.Loader{}))
 	good, err := os.ReadFile(name)
 	if err != nil {
 		t.Fatal(err)
