@@ -10,6 +10,7 @@ import (
 	"strconv"
 
 	"github.com/personvern/personvern/internal/cache"
+	"github.com/personvern/personvern/internal/safefs"
 )
 
 // ErrUnsafeOutput is wrapped by every refusal of CheckOutput: an output
@@ -169,12 +170,8 @@ func unsafeEntry(dir, rel string, d fs.DirEntry) error {
 	if d.Name() == ".git" {
 		return fmt.Errorf("%w: %s holds a repository at %s; a site never does. Choose a folder of its own for the site with -o", ErrUnsafeOutput, dir, Printable(rel))
 	}
-	if d.Type()&(fs.ModeSymlink|fs.ModeNamedPipe|fs.ModeSocket|fs.ModeDevice|fs.ModeCharDevice|fs.ModeIrregular) != 0 {
-		kind := "a symbolic link"
-		if d.Type()&fs.ModeSymlink == 0 {
-			kind = "a special file"
-		}
-		return fmt.Errorf("%w: %s in the output is %s; personvern never follows or replaces those. Remove it, or build into another folder with -o", ErrUnsafeOutput, Printable(filepath.Join(dir, rel)), kind)
+	if t := d.Type(); !t.IsDir() && !t.IsRegular() {
+		return fmt.Errorf("%w: %s in the output is %s; personvern never follows or replaces those. Remove it, or build into another folder with -o", ErrUnsafeOutput, Printable(filepath.Join(dir, rel)), safefs.Kind(t))
 	}
 	return nil
 }

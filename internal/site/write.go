@@ -349,9 +349,6 @@ func (s *DirSink) tidySpare() error {
 	return err
 }
 
-// Old is the last site, read without following links, or nil.
-func (s *DirSink) Old() *safefs.Dir { return s.old }
-
 // Commit puts the new site in place of the old one.
 func (s *DirSink) Commit() error {
 	defer s.unlock()
