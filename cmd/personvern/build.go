@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/personvern/personvern/internal/notice"
+	"github.com/personvern/personvern/internal/publish"
 	"github.com/personvern/personvern/internal/site"
 	"github.com/personvern/personvern/internal/validate"
 	"github.com/spf13/cobra"
@@ -160,10 +161,10 @@ output folder differs from what a build would write.`,
 			}
 			// Files go straight to disk (or to the comparison) as they are
 			// made, so even a large site is never held in memory.
-			var dirSink *site.DirSink
-			var checkSink *site.CheckSink
+			var dirSink *publish.DirSink
+			var checkSink *publish.CheckSink
 			if check {
-				checkSink = site.NewCheckSink(out)
+				checkSink = publish.NewCheckSink(out)
 				opt.Sink = checkSink
 			} else {
 				// After a build into the same folder, only the notices
@@ -175,8 +176,8 @@ output folder differs from what a build would write.`,
 						opt.Cache = c
 					}
 				}
-				dirSink, err = site.NewDirSink(out, clean, sf.inputs...)
-				var warned *site.WarnedError
+				dirSink, err = publish.NewDirSink(out, publish.Options{Clean: clean, Inputs: sf.inputs, Layout: site.Publishes})
+				var warned *publish.WarnedError
 				warnings := []string(nil)
 				if errors.As(err, &warned) {
 					warnings = warned.Warnings
@@ -221,10 +222,10 @@ output folder differs from what a build would write.`,
 					return trouble("%v", err)
 				}
 				for _, p := range stale {
-					fmt.Fprintf(cmd.OutOrStdout(), "stale: %s\n", site.Printable(filepath.Join(out, p)))
+					fmt.Fprintf(cmd.OutOrStdout(), "stale: %s\n", publish.Printable(filepath.Join(out, p)))
 				}
 				for _, p := range extra {
-					fmt.Fprintf(cmd.OutOrStdout(), "not made by the build: %s\n", site.Printable(filepath.Join(out, p)))
+					fmt.Fprintf(cmd.OutOrStdout(), "not made by the build: %s\n", publish.Printable(filepath.Join(out, p)))
 				}
 				if len(stale)+len(extra) > 0 {
 					return &exitError{code: exitFindings, msg: fmt.Sprintf("%s is out of date: %d stale, %d extra; run personvern build and commit the result", out, len(stale), len(extra))}

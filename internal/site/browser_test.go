@@ -86,7 +86,7 @@ func writeSite(t *testing.T, relative bool) (dir string, opt Options) {
 		t.Fatalf("notices have errors: %v", res.Findings)
 	}
 	dir = filepath.Join(t.TempDir(), "site")
-	if err := Write(dir, res.Files, false); err != nil {
+	if err := publishTo(dir, res.Files, false); err != nil {
 		t.Fatal(err)
 	}
 	return dir, opt

@@ -18,15 +18,13 @@ import (
 	"time"
 
 	"github.com/personvern/personvern/internal/cache"
+	"github.com/personvern/personvern/internal/i18n"
 	"github.com/personvern/personvern/internal/notice"
+	"github.com/personvern/personvern/internal/publish"
 	"github.com/personvern/personvern/internal/render"
 	"github.com/personvern/personvern/internal/validate"
 	"github.com/personvern/personvern/internal/work"
 )
-
-// Marker is the file a built site holds: the list of files the build
-// made, so that a later build knows it may replace them and nothing else.
-const Marker = ".personvern-site"
 
 // Options control Build.
 type Options struct {
@@ -282,7 +280,7 @@ func Build(files []string, opt Options) (*Result, error) {
 	if opt.Config.BaseURL != "" {
 		put("sitemap.xml", sitemap(entries, langs, opt.Config.BaseURL))
 	}
-	put(Marker, manifest(res))
+	put(publish.Marker, manifest(res))
 	if sinkErr != nil {
 		return nil, sinkErr
 	}
@@ -401,10 +399,6 @@ type lastSite struct {
 	mapped []*mapped
 }
 
-// maxMarker bounds the list of files of the last build read back: some
-// hundred thousand notices.
-const maxMarker = 256 << 20
-
 func openLastSite(c *BuildCache, langs []string) *lastSite {
 	s := &lastSite{pages: map[string][]byte{}}
 	if c.files != nil {
@@ -415,8 +409,8 @@ func openLastSite(c *BuildCache, langs []string) *lastSite {
 		return s
 	}
 	s.files = map[string]bool{}
-	if m, err := mapFile(c.dir, Marker); err == nil {
-		if len(m.data) <= maxMarker {
+	if m, err := mapFile(c.dir, publish.Marker); err == nil {
+		if len(m.data) <= publish.MaxMarker {
 			for line := range bytes.Lines(m.data) {
 				if line = bytes.TrimSuffix(line, []byte("\n")); len(line) > 0 && line[0] != '#' {
 					s.files[string(line)] = true
@@ -553,13 +547,13 @@ func buildNotice(e *entry, n *notice.Notice, langs []string, opt Options, hist *
 	nl := noticeLangs(n, langs)
 	e.langs, e.updated = nl, n.Updated
 	e.index = make([]IndexItem, len(nl))
-	var history []*notice.Notice
+	var versions []*notice.Notice
 	if hist != nil {
-		history = hist.History(e.file, n)
+		versions = hist.History(e.file, n)
 	}
 	for _, l := range nl {
 		base := path.Join(l, n.ID)
-		ro := render.Options{Lang: l, Stylesheet: "../../style.css", IndexURL: "../index.html", Languages: nl, History: history, ShowHistory: true}
+		ro := render.Options{Lang: l, Stylesheet: "../../style.css", IndexURL: "../index.html", Languages: nl, History: versions, ShowHistory: true}
 		if opt.Config.BaseURL != "" {
 			ro.AltURL = func(lang, id string) string { return opt.Config.BaseURL + lang + "/" + id + "/" }
 		}
@@ -595,6 +589,30 @@ func buildNotice(e *entry, n *notice.Notice, langs []string, opt Options, hist *
 
 // noticeOutputs are the files of a notice in each of its languages.
 var noticeOutputs = render.SiteFormats()
+
+// Publishes reports whether a build makes a file at the slash path p: a
+// file at the top (the front page, stylesheet, sitemap), a language's
+// index page, or one of a notice's files in a language. It is the Layout
+// a site is published with (see publish.Options).
+func Publishes(p string) bool {
+	parts := strings.Split(p, "/")
+	switch len(parts) {
+	case 1:
+		return p == "index.html" || p == "style.css" || p == "sitemap.xml"
+	case 2:
+		return i18n.IsLanguageCode(parts[0]) && parts[1] == "index.html"
+	case 3:
+		if !i18n.IsLanguageCode(parts[0]) || !slugOK(parts[1]) {
+			return false
+		}
+		for _, f := range noticeOutputs {
+			if parts[2] == f.File {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // noticeFiles are the paths of a notice's files in the site.
 func noticeFiles(id string, langs []string) []string {
@@ -726,7 +744,7 @@ func manifest(r *Result) []byte {
 	b.Grow(len(r.paths) * 48)
 	b.WriteString("# Made by personvern build. personvern replaces these files on the next\n# build and refuses to touch a folder with other files in it.\n")
 	for _, p := range r.Paths() {
-		if p != Marker {
+		if p != publish.Marker {
 			b.WriteString(p)
 			b.WriteByte('\n')
 		}

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/personvern/personvern/internal/cache"
+	"github.com/personvern/personvern/internal/publish"
 	"github.com/personvern/personvern/internal/validate"
 )
 
@@ -170,7 +171,7 @@ func LoadCache(out string) *BuildCache {
 	if !ok || c == nil {
 		return nil
 	}
-	st, err := cache.StatFile(filepath.Join(out, Marker))
+	st, err := cache.StatFile(filepath.Join(out, publish.Marker))
 	if err != nil || st != c.Site {
 		return nil
 	}
@@ -188,7 +189,7 @@ func SaveCache(out string, c *BuildCache) error {
 	if c == nil {
 		return nil
 	}
-	st, err := cache.StatFile(filepath.Join(out, Marker))
+	st, err := cache.StatFile(filepath.Join(out, publish.Marker))
 	if err != nil {
 		return err
 	}

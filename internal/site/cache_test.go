@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/personvern/personvern/internal/notice"
+	"github.com/personvern/personvern/internal/publish"
 	"gopkg.in/yaml.v3"
 )
 
@@ -23,7 +24,7 @@ func incremental(t *testing.T, notices, out string, opt Options) *Result {
 	if c := LoadCache(out); c.Matches(opt) {
 		opt.Cache = c
 	}
-	sink, err := NewDirSink(out, false)
+	sink, err := publish.NewDirSink(out, publish.Options{Layout: Publishes})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,7 +56,7 @@ func full(t *testing.T, notices string, opt Options) string {
 		t.Fatal(err, res.Findings)
 	}
 	out := filepath.Join(t.TempDir(), "full")
-	if err := Write(out, res.Files, false); err != nil {
+	if err := publishTo(out, res.Files, false); err != nil {
 		t.Fatal(err)
 	}
 	return treeSum(t, out)
@@ -159,7 +160,7 @@ func TestIncrementalBuild(t *testing.T) {
 		t.Error("cache matches a build with other defaults")
 	}
 	// The output changed behind the cache's back: it is not used.
-	if err := Write(out, map[string][]byte{"index.html": []byte("x")}, true); err != nil {
+	if err := publishTo(out, map[string][]byte{"index.html": []byte("x")}, true); err != nil {
 		t.Fatal(err)
 	}
 	if LoadCache(out) != nil {
@@ -173,31 +174,41 @@ func TestIncrementalBuild(t *testing.T) {
 	}
 }
 
-// TestOneBuildAtATime: a second build into the same folder while one is
-// writing is refused, instead of removing the first one's files.
-func TestOneBuildAtATime(t *testing.T) {
-	out := filepath.Join(t.TempDir(), "site")
-	first, err := NewDirSink(out, false)
+// TestChangedPageIsMadeAgain: a page of the last site that a commit
+// changed (git removes a file and makes it anew) is made again, not kept,
+// even though its notice did not change: the cache never publishes what
+// the build did not write.
+func TestChangedPageIsMadeAgain(t *testing.T) {
+	t.Setenv("PERSONVERN_CACHE", t.TempDir())
+	dir := t.TempDir()
+	notices := filepath.Join(dir, "notices")
+	if err := os.Mkdir(notices, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile("../../testdata/notices/joblearn.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	for p, b := range map[string]string{"index.html": "a", Marker: "index.html\n"} {
-		if err := first.Put(p, []byte(b)); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if _, err := NewDirSink(out, false); err == nil || !strings.Contains(err.Error(), "another personvern build is writing into") {
-		t.Fatalf("second build at once: %v", err)
-	}
-	if err := first.Commit(); err != nil {
+	if err := os.WriteFile(filepath.Join(notices, "joblearn.yaml"), b, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	second, err := NewDirSink(out, false)
-	if err != nil {
-		t.Fatalf("after the first build: %v", err)
+	out := filepath.Join(dir, "site")
+	opt := options(t, "")
+	opt.NoHistory = true
+	incremental(t, notices, out, opt)
+	incremental(t, notices, out, opt)
+	page := filepath.Join(out, "nb", "joblearn", "index.html")
+	if err := os.Remove(page); err != nil {
+		t.Fatal(err)
 	}
-	second.Abort()
-	if b, err := os.ReadFile(filepath.Join(out, "index.html")); err != nil || string(b) != "a" {
-		t.Errorf("first build's file: %q, %v", b, err)
+	if err := os.WriteFile(page, []byte(`<script>alert("pwned")</script>`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res := incremental(t, notices, out, opt)
+	if got, want := treeSum(t, out), full(t, notices, opt); got != want {
+		t.Fatalf("the changed page was kept: site %s, a full build %s", got, want)
+	}
+	if res.Reused != 0 {
+		t.Errorf("%d notices kept; the one whose page changed must be made again", res.Reused)
 	}
 }

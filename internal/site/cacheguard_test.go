@@ -55,7 +55,7 @@ func cacheSite(t testing.TB, names ...string) (notices, out string, opt Options,
 	if err != nil || res.Errors > 0 {
 		t.Fatal(err, res.Findings)
 	}
-	if err := Write(out, res.Files, false); err != nil {
+	if err := publishTo(out, res.Files, false); err != nil {
 		t.Fatal(err)
 	}
 	if err := SaveCache(out, res.Cache); err != nil {

@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/personvern/personvern/internal/notice"
+	"github.com/personvern/personvern/internal/publish"
 	"github.com/personvern/personvern/internal/testtool"
 )
 
@@ -46,20 +47,6 @@ func treeSum(t testing.TB, dir string) string {
 	return fmt.Sprintf("%d files %x", len(lines), sum[:8])
 }
 
-// leftovers lists the temporary folders beside the output out, but for its
-// spare, which a good build leaves on purpose.
-func leftovers(out string) ([]string, error) {
-	all, err := filepath.Glob(filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".tmp-*"))
-	spare := findSpare(out)
-	var left []string
-	for _, p := range all {
-		if p != spare {
-			left = append(left, p)
-		}
-	}
-	return left, err
-}
-
 // When the test binary runs with this variable set, it is the child
 // build that the parent kills.
 const killChildEnv = "PERSONVERN_TEST_KILL_CHILD"
@@ -67,43 +54,22 @@ const killChildEnv = "PERSONVERN_TEST_KILL_CHILD"
 func TestMain(m *testing.M) {
 	if spec := os.Getenv(killChildEnv); spec != "" {
 		notices, out, _ := strings.Cut(spec, "|")
-		files, err := notice.Find([]string{notices})
-		if err != nil {
-			fmt.Fprintln(os.Stderr, err)
-			os.Exit(3)
-		}
 		opt := options(nil, "")
 		opt.NoHistory = true
-		res, err := Build(files, opt)
-		if err != nil || res.Errors > 0 {
-			fmt.Fprintln(os.Stderr, err, res.Findings)
-			os.Exit(3)
-		}
-		if alt := os.Getenv(killChildEnv + "_UPDATE"); alt != "" {
-			// Edit the notices in work back and forth between the two
-			// versions, building incrementally after each edit as
-			// personvern build does, until killed.
-			work := os.Getenv(killChildEnv + "_WORK")
-			versions := []string{alt, notices}
-			for i := 0; ; i++ {
-				if i == 1 {
-					fmt.Println("writing")
-				}
-				if err := copyNotices(versions[i%2], work); err != nil {
-					fmt.Fprintln(os.Stderr, err)
-					os.Exit(3)
-				}
-				if _, err := incrementalBuild(work, out, opt); err != nil {
-					fmt.Fprintln(os.Stderr, err)
-					os.Exit(3)
-				}
+		// Edit the notices in work back and forth between the two
+		// versions, building incrementally after each edit as personvern
+		// build does, until killed.
+		work := os.Getenv(killChildEnv + "_WORK")
+		versions := []string{os.Getenv(killChildEnv + "_UPDATE"), notices}
+		for i := 0; ; i++ {
+			if i == 1 {
+				fmt.Println("writing") // the parent kills only from here on
 			}
-		}
-		fmt.Println("writing") // the parent kills only from here on
-		for {
-			// Write the same site again and again until killed, so that
-			// the kill lands while files are written or swapped.
-			if err := Write(out, res.Files, false); err != nil {
+			if err := copyNotices(versions[i%2], work); err != nil {
+				fmt.Fprintln(os.Stderr, err)
+				os.Exit(3)
+			}
+			if _, err := incrementalBuild(work, out, opt); err != nil {
 				fmt.Fprintln(os.Stderr, err)
 				os.Exit(3)
 			}
@@ -135,68 +101,6 @@ func killChild(t *testing.T, wait time.Duration, env ...string) {
 	_ = cmd.Wait()
 }
 
-// TestKilledBuildKeepsSite sends SIGKILL to a child build at random
-// moments and checks that the site folder always holds one complete build,
-// never a mixture or nothing.
-func TestKilledBuildKeepsSite(t *testing.T) {
-	if testing.Short() {
-		t.Skip("slow")
-	}
-	dir := t.TempDir()
-	notices := filepath.Join(dir, "notices")
-	_ = os.Mkdir(notices, 0o755)
-	src, err := os.ReadFile("../../testdata/notices/joblearn.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	// Enough notices that a build takes a while and a kill lands mid-write.
-	for i := 0; i < 60; i++ {
-		id := fmt.Sprintf("notice-%02d", i)
-		b := bytes.Replace(src, []byte("id: joblearn"), []byte("id: "+id), 1)
-		if err := os.WriteFile(filepath.Join(notices, id+".yaml"), b, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	inputBefore := treeSum(t, notices)
-	out := filepath.Join(dir, "site")
-	files, _ := notice.Find([]string{notices})
-	opt := options(t, "")
-	opt.NoHistory = true
-	res, err := Build(files, opt)
-	if err != nil || res.Errors > 0 {
-		t.Fatal(err, res.Findings)
-	}
-	if err := Write(out, res.Files, false); err != nil {
-		t.Fatal(err)
-	}
-	want := treeSum(t, out)
-	rng := rand.New(rand.NewSource(1))
-	interrupted := 0
-	for round := 0; round < 8; round++ {
-		killChild(t, time.Duration(rng.Intn(150))*time.Millisecond, killChildEnv+"="+notices+"|"+out)
-		if got := treeSum(t, out); got != want {
-			t.Fatalf("round %d: after SIGKILL the site is %s, want %s", round, got, want)
-		}
-		if left, _ := leftovers(filepath.Join(dir, "site")); len(left) > 0 {
-			interrupted++ // the kill landed while a new site was being written
-		}
-	}
-	t.Logf("%d of 8 kills landed in the middle of writing a site", interrupted)
-	if interrupted == 0 {
-		t.Error("no kill interrupted a write; the test proves nothing")
-	}
-	// The next build cleans up what the killed ones left beside the site.
-	if err := Write(out, res.Files, false); err != nil {
-		t.Fatal(err)
-	}
-	if left, _ := leftovers(filepath.Join(dir, "site")); len(left) > 0 {
-		t.Errorf("temporary folders left after a good build: %v", left)
-	}
-	if got := treeSum(t, notices); got != inputBefore {
-		t.Error("the notices were modified by the build")
-	}
-}
-
 // incrementalBuild builds the notices in folder into out as personvern
 // build does: with the cache of the last build into out when it matches,
 // keeping the files of unchanged notices, else in full.
@@ -208,7 +112,7 @@ func incrementalBuild(folder, out string, opt Options) (reused int, err error) {
 	if c := LoadCache(out); c.Matches(opt) {
 		opt.Cache = c
 	}
-	sink, err := NewDirSink(out, false, folder)
+	sink, err := publish.NewDirSink(out, publish.Options{Inputs: []string{folder}, Layout: Publishes})
 	if err != nil {
 		return 0, err
 	}
@@ -338,7 +242,7 @@ func TestKilledIncrementalBuildKeepsSite(t *testing.T) {
 		if _, ok := sums[got]; !ok {
 			t.Fatalf("round %d: after SIGKILL the site is %s, which is neither build", round, got)
 		}
-		if left, _ := leftovers(filepath.Join(dir, "site")); len(left) > 0 {
+		if left, _ := publish.Leftovers(filepath.Join(dir, "site")); len(left) > 0 {
 			interrupted++
 		}
 		// The next build removes what the killed one left, and is whole.
@@ -346,7 +250,7 @@ func TestKilledIncrementalBuildKeepsSite(t *testing.T) {
 		if sums[treeSum(t, out)] != "a" {
 			t.Fatalf("round %d: the build after a kill is not a full build's site", round)
 		}
-		if left, _ := leftovers(filepath.Join(dir, "site")); len(left) > 0 {
+		if left, _ := publish.Leftovers(filepath.Join(dir, "site")); len(left) > 0 {
 			t.Fatalf("round %d: the next build left %v", round, left)
 		}
 	}
@@ -365,7 +269,7 @@ func TestInputsNeverModified(t *testing.T) {
 	before := treeSum(t, testtool.Notices())
 	res := buildDir(t, testtool.Notices())
 	dir := filepath.Join(t.TempDir(), "site")
-	if err := Write(dir, res.Files, false); err != nil {
+	if err := publishTo(dir, res.Files, false); err != nil {
 		t.Fatal(err)
 	}
 	if after := treeSum(t, testtool.Notices()); after != before {

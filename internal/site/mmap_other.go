@@ -2,7 +2,10 @@
 
 package site
 
-import "github.com/personvern/personvern/internal/safefs"
+import (
+	"github.com/personvern/personvern/internal/publish"
+	"github.com/personvern/personvern/internal/safefs"
+)
 
 // mapped is a file read into memory (mapped, on Linux).
 type mapped struct {
@@ -16,7 +19,7 @@ func mapFile(dir, rel string) (*mapped, error) {
 		return nil, err
 	}
 	defer d.Close()
-	b, err := d.ReadFile(rel, maxSiteFile)
+	b, err := d.ReadFile(rel, publish.MaxFile)
 	if err != nil {
 		return nil, err
 	}

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/personvern/personvern/internal/notice"
+	"github.com/personvern/personvern/internal/publish"
 )
 
 // Server serves a site built in memory and rebuilds it when its notices
@@ -170,7 +171,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	s.mu.RUnlock()
-	if !ok || p == Marker {
+	if !ok || p == publish.Marker {
 		http.NotFound(w, r)
 		return
 	}

@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/personvern/personvern/internal/notice"
+	"github.com/personvern/personvern/internal/publish"
 	"github.com/personvern/personvern/internal/render"
 	"github.com/personvern/personvern/internal/testtool"
 	"github.com/personvern/personvern/internal/validate"
@@ -45,6 +46,11 @@ func options(t testing.TB, cfgPath string) Options {
 
 // buildNotices builds the fixed corpus, testdata/notices, for the tests
 // that need particular notices in the site.
+// publishTo publishes files into dir as personvern build does.
+func publishTo(dir string, files map[string][]byte, clean bool) error {
+	return publish.Write(dir, files, publish.Options{Clean: clean, Layout: Publishes})
+}
+
 func buildNotices(t testing.TB) *Result {
 	t.Helper()
 	return buildDir(t, testtool.Corpus())
@@ -82,10 +88,10 @@ func TestBuildNotices(t *testing.T) {
 		t.Fatalf("no notices in %s: %v", testtool.Notices(), err)
 	}
 	res := buildDir(t, testtool.Notices())
-	if err := Write(dir, res.Files, false); err != nil {
+	if err := publishTo(dir, res.Files, false); err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"index.html", "style.css", "sitemap.xml", Marker}
+	want := []string{"index.html", "style.css", "sitemap.xml", publish.Marker}
 	langs := map[string]bool{}
 	for _, f := range files {
 		d, err := notice.LoadFile(f)
@@ -122,13 +128,13 @@ func TestBuildNotices(t *testing.T) {
 		}
 	}
 	// Writing again over our own site is allowed and changes nothing.
-	if err := Write(dir, again.Files, false); err != nil {
+	if err := publishTo(dir, again.Files, false); err != nil {
 		t.Fatal(err)
 	}
-	if stale, extra, err := Check(dir, again.Files); err != nil || len(stale)+len(extra) > 0 {
+	if stale, extra, err := publish.Check(dir, again.Files); err != nil || len(stale)+len(extra) > 0 {
 		t.Errorf("check after rebuild: stale %v extra %v err %v", stale, extra, err)
 	}
-	if left, _ := leftovers(dir); len(left) > 0 {
+	if left, _ := publish.Leftovers(dir); len(left) > 0 {
 		t.Errorf("temporary folders left: %v", left)
 	}
 }
@@ -220,27 +226,27 @@ func TestWriteRefusesForeignFiles(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "CNAME"), []byte("personvern.example.no\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	err := Write(dir, res.Files, false)
-	if !errors.Is(err, ErrForeign) || !strings.Contains(err.Error(), "CNAME") {
+	err := publishTo(dir, res.Files, false)
+	if !errors.Is(err, publish.ErrForeign) || !strings.Contains(err.Error(), "CNAME") {
 		t.Fatalf("want refusal naming CNAME, got %v", err)
 	}
 	if b, _ := os.ReadFile(filepath.Join(dir, "CNAME")); string(b) != "personvern.example.no\n" {
 		t.Error("the foreign file was touched")
 	}
 	// A site we made, with one file added by hand, is refused too.
-	if err := Write(dir, res.Files, true); err != nil {
+	if err := publishTo(dir, res.Files, true); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(filepath.Join(dir, "nb", "notes.txt"), []byte("mine"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := Write(dir, res.Files, false); !errors.Is(err, ErrForeign) || !strings.Contains(err.Error(), "nb/notes.txt") {
+	if err := publishTo(dir, res.Files, false); !errors.Is(err, publish.ErrForeign) || !strings.Contains(err.Error(), "nb/notes.txt") {
 		t.Fatalf("want refusal naming nb/notes.txt, got %v", err)
 	}
 	// An empty folder is fine.
 	empty := filepath.Join(t.TempDir(), "empty")
 	_ = os.Mkdir(empty, 0o755)
-	if err := Write(empty, res.Files, false); err != nil {
+	if err := publishTo(empty, res.Files, false); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -250,12 +256,12 @@ func TestWriteRefusesForeignFiles(t *testing.T) {
 func TestFailedWriteKeepsOldSite(t *testing.T) {
 	res := buildNotices(t)
 	dir := filepath.Join(t.TempDir(), "site")
-	if err := Write(dir, res.Files, false); err != nil {
+	if err := publishTo(dir, res.Files, false); err != nil {
 		t.Fatal(err)
 	}
 	before, _ := os.ReadFile(filepath.Join(dir, "nb", "index.html"))
 	broken := map[string][]byte{"nb/index.html": []byte("new"), "../escape.txt": []byte("x")}
-	if err := Write(dir, broken, false); err == nil {
+	if err := publishTo(dir, broken, false); err == nil {
 		t.Fatal("write outside the folder was not refused")
 	}
 	after, _ := os.ReadFile(filepath.Join(dir, "nb", "index.html"))
@@ -265,7 +271,7 @@ func TestFailedWriteKeepsOldSite(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(filepath.Dir(dir), "escape.txt")); err == nil {
 		t.Error("a file was written outside the output folder")
 	}
-	if left, _ := leftovers(dir); len(left) > 0 {
+	if left, _ := publish.Leftovers(dir); len(left) > 0 {
 		t.Errorf("temporary folders left: %v", left)
 	}
 }
@@ -273,13 +279,13 @@ func TestFailedWriteKeepsOldSite(t *testing.T) {
 func TestCheckFindsStaleFiles(t *testing.T) {
 	res := buildNotices(t)
 	dir := filepath.Join(t.TempDir(), "site")
-	if err := Write(dir, res.Files, false); err != nil {
+	if err := publishTo(dir, res.Files, false); err != nil {
 		t.Fatal(err)
 	}
 	_ = os.WriteFile(filepath.Join(dir, "nb", "joblearn", "index.html"), []byte("edited by hand"), 0o644)
 	_ = os.Remove(filepath.Join(dir, "nn", "index.html"))
 	_ = os.WriteFile(filepath.Join(dir, "old.html"), []byte("x"), 0o644)
-	stale, extra, err := Check(dir, res.Files)
+	stale, extra, err := publish.Check(dir, res.Files)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -368,7 +374,7 @@ func TestServe(t *testing.T) {
 	if code, _ := get("/nb/joblearn"); code != http.StatusMovedPermanently {
 		t.Errorf("folder without slash: %d", code)
 	}
-	if code, _ := get("/" + Marker); code != 404 {
+	if code, _ := get("/" + publish.Marker); code != 404 {
 		t.Errorf("marker served: %d", code)
 	}
 	if code, _ := get("/../../etc/passwd"); code != 404 {

@@ -1,4 +1,4 @@
-package site
+package publish
 
 import (
 	"os"
@@ -25,20 +25,21 @@ func TestMountPointOutput(t *testing.T) {
 	}
 	defer unix.Unmount(out, unix.MNT_DETACH)
 	files := map[string][]byte{"index.html": []byte("x"), Marker: []byte("index.html\n")}
+	opt := Options{Layout: func(p string) bool { return p == "index.html" }}
 	for i := 0; i < 2; i++ { // the second time proves nothing was left in the way
-		err := Write(out, files, false)
+		err := Write(out, files, opt)
 		if err == nil || !strings.Contains(err.Error(), "is a mount point") || !strings.Contains(err.Error(), "-o "+filepath.Join(out, "site")) {
 			t.Fatalf("build %d into a mount point: %v", i, err)
 		}
-		if left, _ := leftovers(filepath.Join(dir, "site")); len(left) > 0 {
+		if left, _ := Leftovers(filepath.Join(dir, "site")); len(left) > 0 {
 			t.Fatalf("left %v", left)
 		}
 	}
 	sub := filepath.Join(out, "site")
-	if err := Write(sub, files, false); err != nil {
+	if err := Write(sub, files, opt); err != nil {
 		t.Fatalf("the sub-folder the message names: %v", err)
 	}
-	if err := Write(sub, files, false); err != nil {
+	if err := Write(sub, files, opt); err != nil {
 		t.Fatalf("building again: %v", err)
 	}
 	// Read-only: the build fails and the next one is not stuck.
@@ -46,14 +47,14 @@ func TestMountPointOutput(t *testing.T) {
 		t.Skipf("cannot remount read-only: %v", err)
 	}
 	for i := 0; i < 2; i++ {
-		if err := Write(sub, files, false); err == nil || strings.Contains(err.Error(), "another personvern build") {
+		if err := Write(sub, files, opt); err == nil || strings.Contains(err.Error(), "another personvern build") {
 			t.Fatalf("read-only build %d: %v", i, err)
 		}
 	}
 	if err := unix.Mount("", out, "", unix.MS_REMOUNT, ""); err != nil {
 		t.Fatal(err)
 	}
-	if err := Write(sub, files, false); err != nil {
+	if err := Write(sub, files, opt); err != nil {
 		t.Fatalf("after the mount is writable again: %v", err)
 	}
 }

@@ -1,4 +1,4 @@
-package site
+package publish
 
 import (
 	"fmt"
@@ -191,4 +191,20 @@ func dropSpare(dir string) {
 	if name, err := spareName(dir); err == nil {
 		_ = os.Remove(name)
 	}
+}
+
+// Leftovers lists the temporary folders beside the output dir that the
+// next build into dir removes: those of a build that was killed or is
+// still writing. The spare, which a good build leaves on purpose, is not
+// one of them.
+func Leftovers(dir string) ([]string, error) {
+	all, err := filepath.Glob(filepath.Join(filepath.Dir(dir), "."+filepath.Base(dir)+".tmp-*"))
+	spare := findSpare(dir)
+	var left []string
+	for _, p := range all {
+		if p != spare {
+			left = append(left, p)
+		}
+	}
+	return left, err
 }

@@ -1,5 +1,5 @@
 //go:build !linux
 
-package site
+package publish
 
 func swap(tmp, dir string) (string, error) { return swapTwoSteps(tmp, dir) }

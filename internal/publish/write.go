@@ -1,4 +1,9 @@
-package site
+// Package publish puts a site in place of the last one: atomically (a new
+// folder swapped in whole), never outside its output, never over files
+// the build did not make, and so that a killed build leaves the last site
+// as it was. It knows nothing of notices: what a site may hold is its
+// Layout, given by the caller.
+package publish
 
 import (
 	"bytes"
@@ -12,9 +17,36 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/personvern/personvern/internal/i18n"
 	"github.com/personvern/personvern/internal/safefs"
 )
+
+// Marker is the file a published site holds: the list of files the build
+// made, so that a later build knows it may replace them and nothing else.
+const Marker = ".personvern-site"
+
+// MaxMarker bounds the list of files of the last build read back: some
+// hundred thousand notices.
+const MaxMarker = 256 << 20
+
+// MaxFile bounds a file of the site read back (for comparison, or by a
+// build that keeps what the last one made).
+const MaxFile = 1 << 30
+
+// Options say what a DirSink may replace.
+type Options struct {
+	// Clean replaces the output folder with all its contents, also files
+	// the last build did not make.
+	Clean bool
+	// Inputs are the build's inputs (notices folders, configuration,
+	// defaults, templates): the output is never one of them, inside one
+	// or around one.
+	Inputs []string
+	// Layout reports whether a build makes a file at the slash path p.
+	// The marker is in the output, where a commit can write it: it vouches
+	// only for such files, never for a CNAME or the user's notes it lists.
+	// Nil vouches for none.
+	Layout func(p string) bool
+}
 
 // ErrForeign is returned when the output folder holds files the build did
 // not make: personvern never deletes those without --clean.
@@ -24,16 +56,13 @@ var ErrForeign = errors.New("output folder holds files personvern did not make")
 // a link: it refuses what a site never holds (a link, a special file, a
 // repository), and lists the files that dir's marker does not name, which
 // the build did not make. A folder without a marker counts every file.
-func scanOutput(dir string) (foreign []string, err error) {
+func scanOutput(dir string, layout func(string) bool) (foreign []string, err error) {
 	made := map[string]bool{Marker: true}
-	if d, err := safefs.OpenDir(dir); err == nil {
-		b, _ := d.ReadFile(Marker, maxMarker) // none: every file is foreign
+	if d, err := safefs.OpenDir(dir); err == nil && layout != nil {
+		b, _ := d.ReadFile(Marker, MaxMarker) // none: every file is foreign
 		d.Close()
 		for _, l := range strings.Split(string(b), "\n") {
-			// The marker is in the output, where a commit can write it: it
-			// can vouch only for files a build makes, never for a CNAME or
-			// the user's notes it lists.
-			if l != "" && !strings.HasPrefix(l, "#") && siteShaped(l) {
+			if l != "" && !strings.HasPrefix(l, "#") && layout(l) {
 				made[l] = true
 			}
 		}
@@ -56,29 +85,6 @@ func scanOutput(dir string) (foreign []string, err error) {
 	})
 	sort.Strings(foreign)
 	return foreign, err
-}
-
-// siteShaped reports whether p is a path a build makes: a file at the top
-// (the front page, stylesheet, sitemap), a language's index page, or one
-// of a notice's files in a language.
-func siteShaped(p string) bool {
-	parts := strings.Split(p, "/")
-	switch len(parts) {
-	case 1:
-		return p == "index.html" || p == "style.css" || p == "sitemap.xml"
-	case 2:
-		return i18n.IsLanguageCode(parts[0]) && parts[1] == "index.html"
-	case 3:
-		if !i18n.IsLanguageCode(parts[0]) || !slugOK(parts[1]) {
-			return false
-		}
-		for _, f := range noticeOutputs {
-			if parts[2] == f.File {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // DirSink writes a site into a new folder beside dir, as the build makes
@@ -118,13 +124,13 @@ func (e *WarnedError) Error() string { return e.Err.Error() }
 func (e *WarnedError) Unwrap() error { return e.Err }
 
 // NewDirSink prepares to replace dir. It refuses a dir that CheckOutput
-// refuses (inputs are the build's notices folders, configuration,
-// defaults and templates), one that holds a link, a special file or a
-// repository, and, unless clean, one that holds files the last build did
-// not make.
-func NewDirSink(dir string, clean bool, inputs ...string) (*DirSink, error) {
+// refuses (see Options.Inputs), one that holds a link, a special file or
+// a repository, and, unless opt.Clean, one that holds files the last
+// build did not make.
+func NewDirSink(dir string, opt Options) (*DirSink, error) {
+	clean := opt.Clean
 	dir = filepath.Clean(dir)
-	if err := CheckOutput(dir, inputs); err != nil {
+	if err := CheckOutput(dir, opt.Inputs); err != nil {
 		return nil, err
 	}
 	info, err := os.Lstat(dir)
@@ -168,7 +174,7 @@ func NewDirSink(dir string, clean bool, inputs ...string) (*DirSink, error) {
 		}
 	}
 	if exists {
-		foreign, err := scanOutput(dir)
+		foreign, err := scanOutput(dir, opt.Layout)
 		if err != nil {
 			return fail(err)
 		}
@@ -409,8 +415,8 @@ func mountError(dir string) error {
 }
 
 // Write replaces dir with exactly the files, atomically (see DirSink).
-func Write(dir string, files map[string][]byte, clean bool) error {
-	s, err := NewDirSink(dir, clean)
+func Write(dir string, files map[string][]byte, opt Options) error {
+	s, err := NewDirSink(dir, opt)
 	if err != nil {
 		return err
 	}
@@ -502,16 +508,13 @@ func NewCheckSink(dir string) *CheckSink {
 	return &CheckSink{dir: dir, root: root, seen: map[string]bool{}}
 }
 
-// maxSiteFile bounds a file of the site read for comparison.
-const maxSiteFile = 1 << 30
-
 // Put compares one file. A link in the output is never followed: the
 // file it stands for counts as stale.
 func (c *CheckSink) Put(p string, want []byte) error {
 	var got []byte
 	err := fs.ErrNotExist
 	if c.root != nil {
-		got, err = c.root.ReadFile(p, maxSiteFile)
+		got, err = c.root.ReadFile(p, MaxFile)
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
