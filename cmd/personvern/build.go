@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/personvern/personvern/internal/history"
 	"github.com/personvern/personvern/internal/notice"
 	"github.com/personvern/personvern/internal/publish"
 	"github.com/personvern/personvern/internal/site"
@@ -142,7 +143,7 @@ output folder differs from what a build would write.`,
 			}
 			opt.NoHistory = noHistory
 			if !noHistory {
-				if gap := site.FindHistoryGap(files); gap != nil {
+				if gap := history.FindGap(files); gap != nil {
 					if check {
 						return trouble("%s", historyGapCheck(gap))
 					}
@@ -272,14 +273,14 @@ func isTerminal(w io.Writer) bool {
 
 // historyGapCheck is why build --check refuses: the committed site was
 // built with the whole history, so comparing with less would call it stale.
-func historyGapCheck(g *site.HistoryGap) string {
+func historyGapCheck(g *history.Gap) string {
 	if g.NoGit {
 		return `git is not installed: build --check needs it to read the history for the "Endringer" section; install git, or pass --no-history if the site is built without history`
 	}
 	return g.Dir + ` is in a shallow git clone: build --check needs the full history for the "Endringer" section; fetch it (actions/checkout: fetch-depth: 0; git fetch --unshallow), or pass --no-history if the site is built without history`
 }
 
-func historyGapWarning(g *site.HistoryGap) string {
+func historyGapWarning(g *history.Gap) string {
 	if g.NoGit {
 		return `git is not installed, so "Endringer" lacks the earlier versions of notices in a git repository; install git, or pass --no-history`
 	}

@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/personvern/personvern/internal/cache"
+	"github.com/personvern/personvern/internal/history"
 	"github.com/personvern/personvern/internal/i18n"
 	"github.com/personvern/personvern/internal/notice"
 	"github.com/personvern/personvern/internal/publish"
@@ -163,10 +164,10 @@ func Build(files []string, opt Options) (*Result, error) {
 	if opt.Cache != nil && opt.Cache.Global == global && keeper != nil {
 		prev = opt.Cache.Notices
 	}
-	var hist *gitHistory
+	var hist *history.Reader
 	if !opt.NoHistory {
-		hist = newGitHistory(opt.Config.Loader())
-		defer hist.close()
+		hist = history.New(opt.Config.Loader())
+		defer hist.Close()
 	}
 	entries := make([]*entry, len(files))
 	for i, f := range files {
@@ -299,7 +300,7 @@ func Build(files []string, opt Options) (*Result, error) {
 }
 
 // historyKey names the commits a notice's version history is read from.
-func historyKey(hist *gitHistory, file string) string {
+func historyKey(hist *history.Reader, file string) string {
 	if hist == nil {
 		return ""
 	}
@@ -311,7 +312,7 @@ func historyKey(hist *gitHistory, file string) string {
 // A file whose metadata is unchanged is not read at all. Whatever the
 // record says is checked first: a notice is kept only when a build of it
 // would give what is kept, its files and its entries on the index pages.
-func (e *entry) reuse(c *CachedNotice, bc *BuildCache, last *lastSite, langs []string, defaults *notice.Defaults, hist *gitHistory) *CachedNotice {
+func (e *entry) reuse(c *CachedNotice, bc *BuildCache, last *lastSite, langs []string, defaults *notice.Defaults, hist *history.Reader) *CachedNotice {
 	if c == nil || !c.sane(e.file, langs, defaults) {
 		return nil
 	}
@@ -449,7 +450,7 @@ func (s *lastSite) close() {
 }
 
 // build loads, validates and renders the notice in e.file.
-func (e *entry) build(langs []string, opt Options, hist *gitHistory, put func(string, []byte)) error {
+func (e *entry) build(langs []string, opt Options, hist *history.Reader, put func(string, []byte)) error {
 	st, statErr := cache.StatFile(e.file)
 	src, err := notice.ReadFile(e.file)
 	var doc *notice.Document
@@ -543,13 +544,13 @@ func findingLines(fs []validate.Finding) []string {
 	return lines
 }
 
-func buildNotice(e *entry, n *notice.Notice, langs []string, opt Options, hist *gitHistory, put func(string, []byte)) error {
+func buildNotice(e *entry, n *notice.Notice, langs []string, opt Options, hist *history.Reader, put func(string, []byte)) error {
 	nl := noticeLangs(n, langs)
 	e.langs, e.updated = nl, n.Updated
 	e.index = make([]IndexItem, len(nl))
 	var versions []*notice.Notice
 	if hist != nil {
-		versions = hist.History(e.file, n)
+		versions = hist.Versions(e.file, n)
 	}
 	for _, l := range nl {
 		base := path.Join(l, n.ID)

@@ -1,4 +1,4 @@
-package site
+package history
 
 import (
 	"bytes"
@@ -49,7 +49,9 @@ func TestHistoryRefusesHugeBlob(t *testing.T) {
 	var a, b runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&a)
-	versions := History(file, &d.Notice, notice.Loader{})
+	h := New(notice.Loader{})
+	versions := h.Versions(file, &d.Notice)
+	h.Close()
 	runtime.ReadMemStats(&b)
 	if n := b.TotalAlloc - a.TotalAlloc; n > 4*notice.MaxFileSize {
 		t.Errorf("reading the history allocated %d MiB", n>>20)

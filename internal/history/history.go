@@ -1,4 +1,7 @@
-package site
+// Package history reads the earlier published versions of notices from
+// the git repository they are in: the "Endringer" section of a page, and
+// what a build's cache keys on.
+package history
 
 import (
 	"bufio"
@@ -16,12 +19,12 @@ import (
 	"github.com/personvern/personvern/internal/notice"
 )
 
-// gitHistory reads the earlier versions of notices from git for one build.
+// Reader reads the earlier versions of notices from git for one build.
 // A site of thousands of notices must not start thousands of git
 // processes, so it asks git log once per folder for the commits of every
 // file in it, and reads old versions through one git cat-file --batch per
 // folder.
-type gitHistory struct {
+type Reader struct {
 	mu      sync.Mutex
 	folders map[string]*gitFolder
 	// loader parses old versions as the current one is parsed: with the
@@ -42,11 +45,13 @@ type gitFolder struct {
 	out *bufio.Reader
 }
 
-func newGitHistory(l notice.Loader) *gitHistory {
-	return &gitHistory{folders: map[string]*gitFolder{}, loader: l}
+// New returns a Reader that parses old versions with l, as the current
+// ones are parsed. Close ends the git processes it starts.
+func New(l notice.Loader) *Reader {
+	return &Reader{folders: map[string]*gitFolder{}, loader: l}
 }
 
-func (h *gitHistory) folder(file string) (*gitFolder, string) {
+func (h *Reader) folder(file string) (*gitFolder, string) {
 	dir, base := filepath.Split(file)
 	if dir == "" {
 		dir = "."
@@ -96,7 +101,7 @@ func (f *gitFolder) load() {
 // Commits returns the commits that touched file, newest first; nil outside
 // a repository. A build's cache keys on them: a new commit may change the
 // version history on the notice's pages.
-func (h *gitHistory) Commits(file string) []string {
+func (h *Reader) Commits(file string) []string {
 	f, base := h.folder(file)
 	if !f.ok {
 		return nil
@@ -164,8 +169,8 @@ func (f *gitFolder) stopCat() {
 	f.cat, f.in, f.out = nil, nil, nil
 }
 
-// close ends the cat-file processes.
-func (h *gitHistory) close() {
+// Close ends the cat-file processes.
+func (h *Reader) Close() {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	for _, f := range h.folders {
@@ -176,13 +181,13 @@ func (h *gitHistory) close() {
 	}
 }
 
-// History returns the earlier published versions of the notice in file,
+// Versions returns the earlier published versions of the notice in file,
 // newest first, read from the git repository the file is in. Versions are
 // told apart by the notice's own version field, not by commits: of the
 // commits with the same version the newest wins, and the working copy
 // wins over all of them, so that building before and after a commit gives
 // the same site. Without git, or outside a repository, it returns nil.
-func (h *gitHistory) History(file string, current *notice.Notice) []*notice.Notice {
+func (h *Reader) Versions(file string, current *notice.Notice) []*notice.Notice {
 	f, base := h.folder(file)
 	if !f.ok {
 		return nil
@@ -231,7 +236,7 @@ func (h *gitHistory) History(file string, current *notice.Notice) []*notice.Noti
 // (--defaults, a configuration elsewhere) have no history: they apply as
 // they are. It reports false when that commit's configuration cannot be
 // read as one, and the version is left out like one that does not parse.
-func (h *gitHistory) loaderAt(f *gitFolder, commit string) (notice.Loader, bool) {
+func (h *Reader) loaderAt(f *gitFolder, commit string) (notice.Loader, bool) {
 	def := h.loader.Defaults
 	if def == nil || filepath.Clean(def.Path) != filepath.Join(f.dir, notice.ConfigName) {
 		return h.loader, true
@@ -247,27 +252,20 @@ func (h *gitHistory) loaderAt(f *gitFolder, commit string) (notice.Loader, bool)
 	return notice.Loader{Defaults: d}, true
 }
 
-// History is gitHistory.History for one file, for callers outside a build.
-func History(file string, current *notice.Notice, l notice.Loader) []*notice.Notice {
-	h := newGitHistory(l)
-	defer h.close()
-	return h.History(file, current)
-}
-
-// HistoryGap says why the version history of some notices cannot be read
+// Gap says why the version history of some notices cannot be read
 // whole: git is not installed though they are in a repository, or the
 // repository is a shallow clone (GitHub's default checkout), whose early
 // commits are missing. Either way the "Endringer" section of their pages
 // lacks versions, so a build must say so and build --check cannot judge.
-type HistoryGap struct {
+type Gap struct {
 	Dir     string // the notices folder, as named on the command line
 	NoGit   bool   // git is not installed
 	Shallow bool   // the repository is a shallow clone
 }
 
-// FindHistoryGap returns the first gap in the history of the folders that
+// FindGap returns the first gap in the history of the folders that
 // hold files, or nil when there is none (including outside a repository).
-func FindHistoryGap(files []string) *HistoryGap {
+func FindGap(files []string) *Gap {
 	seen := map[string]bool{}
 	var dirs []string
 	for _, f := range files {
@@ -280,7 +278,7 @@ func FindHistoryGap(files []string) *HistoryGap {
 	if _, err := exec.LookPath("git"); err != nil {
 		for _, d := range dirs {
 			if inRepository(d) {
-				return &HistoryGap{Dir: d, NoGit: true}
+				return &Gap{Dir: d, NoGit: true}
 			}
 		}
 		return nil
@@ -288,7 +286,7 @@ func FindHistoryGap(files []string) *HistoryGap {
 	for _, d := range dirs {
 		out, err := exec.Command("git", "-C", d, "rev-parse", "--is-shallow-repository").Output()
 		if err == nil && strings.TrimSpace(string(out)) == "true" {
-			return &HistoryGap{Dir: d, Shallow: true}
+			return &Gap{Dir: d, Shallow: true}
 		}
 	}
 	return nil

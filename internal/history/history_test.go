@@ -1,0 +1,109 @@
+package history
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/personvern/personvern/internal/notice"
+	"github.com/personvern/personvern/internal/testtool"
+)
+
+// TestVersions: the earlier versions are told apart by their version
+// field, the newest commit of a version wins, the working copy wins over
+// every commit (so committing it changes nothing), and a version updated
+// later than the working copy (a revert) is not history.
+func TestVersions(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		testtool.Require(t, "git", false, "apt-get install git")
+	}
+	dir := t.TempDir()
+	git := testtool.Git(t, dir)
+	src, err := os.ReadFile("../../testdata/notices/joblearn.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(dir, "joblearn.yaml")
+	write := func(b []byte) {
+		t.Helper()
+		if err := os.WriteFile(file, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	version := func(b []byte, v, updated string) []byte {
+		b = bytes.Replace(b, []byte(`version: "1.0"`), []byte(`version: "`+v+`"`), 1)
+		return bytes.Replace(b, []byte("updated: 2023-09-01"), []byte("updated: "+updated), 1)
+	}
+	versions := func(current []byte) []*notice.Notice {
+		t.Helper()
+		d, err := notice.Loader{}.Parse(file, current)
+		if err != nil {
+			t.Fatal(err)
+		}
+		h := New(notice.Loader{})
+		defer h.Close()
+		if len(h.Commits(file)) == 0 {
+			t.Fatal("no commits of the file")
+		}
+		return h.Versions(file, &d.Notice)
+	}
+	git("init", "-q", "-b", "main")
+	write(src)
+	git("add", ".")
+	git("commit", "-q", "-m", "v1")
+	typo := bytes.Replace(src, []byte("JobLearn sikrer"), []byte("JobLearn beskytter"), 1)
+	write(typo)
+	git("commit", "-q", "-am", "v1 typo")
+	v2 := version(src, "2.0", "2024-03-01")
+	write(v2)
+
+	got := versions(v2)
+	if len(got) != 1 || got[0].Version != "1.0" {
+		t.Fatalf("versions before committing 2.0: %v", got)
+	}
+	if !strings.Contains(got[0].Security["nb"], "JobLearn beskytter") {
+		t.Error("of two commits of version 1.0 the older one was taken")
+	}
+	git("commit", "-q", "-am", "v2")
+	if after := versions(v2); len(after) != 1 || after[0].Version != "1.0" {
+		t.Errorf("versions after committing 2.0: %v", after)
+	}
+	// The working copy goes back to 1.0 with a change: 2.0, updated
+	// later, is not history, and the copy's 1.0 wins over the commits'.
+	if back := versions(typo); len(back) != 0 {
+		t.Errorf("versions of a working copy reverted to 1.0: %v", back)
+	}
+}
+
+// TestVersionsWithoutGit: outside a repository there is no history, and
+// no gap to report.
+func TestVersionsWithoutGit(t *testing.T) {
+	dir := t.TempDir()
+	src, err := os.ReadFile("../../testdata/notices/joblearn.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(dir, "joblearn.yaml")
+	if err := os.WriteFile(file, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("GIT_CEILING_DIRECTORIES", filepath.Dir(dir))
+	d, err := notice.Loader{}.Parse(file, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := New(notice.Loader{})
+	defer h.Close()
+	if v := h.Versions(file, &d.Notice); v != nil {
+		t.Errorf("versions outside a repository: %v", v)
+	}
+	if c := h.Commits(file); c != nil {
+		t.Errorf("commits outside a repository: %v", c)
+	}
+	if g := FindGap([]string{file}); g != nil {
+		t.Errorf("a gap outside a repository: %+v", g)
+	}
+}
