@@ -20,41 +20,35 @@ import (
 // siteFlags are the settings shared by build and serve; each overrides
 // the same setting in personvern.yaml.
 type siteFlags struct {
-	config, baseURL, langs, title, defaults, templates string
+	configFlags
+	baseURL, langs, title, templates string
 	// inputs are the files and folders a build reads (set by load): its
 	// output may never be, hold or lie inside one of them.
 	inputs []string
 }
 
 func (f *siteFlags) register(cmd *cobra.Command) {
-	cmd.Flags().StringVar(&f.config, "config", "", "site configuration file (default: personvern.yaml in the notices folder)")
+	f.configFlags.register(cmd)
 	cmd.Flags().StringVar(&f.baseURL, "base-url", "", "public address of the site, e.g. https://personvern.example.no/ (adds sitemap.xml)")
 	cmd.Flags().StringVar(&f.langs, "lang", "", "languages to publish, comma-separated, e.g. nb,nn (default: all)")
 	cmd.Flags().StringVar(&f.title, "title", "", "site title, the same in every language, or per language: nb=Personvern,nn=Personvern")
-	cmd.Flags().StringVar(&f.defaults, "defaults", "", "YAML file of notice fields every notice takes unless it sets them (e.g. controller, dpo)")
 	cmd.Flags().StringVar(&f.templates, "templates", "", "folder whose files override the embedded templates")
 }
 
 // load reads the configuration, applies the flags and prepares the tools.
 func (f *siteFlags) load(paths []string) (*site.Options, []string, error) {
-	cfgPath := f.config
-	if cfgPath == "" {
-		cfgPath = site.ConfigPath(paths)
+	files, err := notice.Find(paths)
+	if err != nil {
+		return nil, nil, trouble("%v", err)
+	}
+	if len(files) == 0 {
+		return nil, nil, trouble("no notice files (*.yaml) in %s", strings.Join(paths, ", "))
+	}
+	cfg, cfgPath, err := f.configFlags.load(files)
+	if err != nil {
+		return nil, nil, err
 	}
 	f.inputs = append(append([]string(nil), paths...), cfgPath, f.defaults, f.templates)
-	cfg := &site.Config{}
-	if cfgPath != "" {
-		if f.config != "" {
-			if _, err := os.Stat(cfgPath); err != nil {
-				return nil, nil, trouble("--config %s: %v", cfgPath, errors.Unwrap(err))
-			}
-		}
-		c, err := site.LoadConfig(cfgPath)
-		if err != nil {
-			return nil, nil, trouble("%v", err)
-		}
-		cfg = c
-	}
 	if f.baseURL != "" {
 		cfg.BaseURL = strings.TrimSuffix(f.baseURL, "/") + "/"
 	}
@@ -74,13 +68,6 @@ func (f *siteFlags) load(paths []string) (*site.Options, []string, error) {
 			}
 		}
 	}
-	if f.defaults != "" {
-		def, err := notice.LoadDefaults(f.defaults)
-		if err != nil {
-			return nil, nil, trouble("--defaults: %v", err)
-		}
-		cfg.Defaults = def
-	}
 	r, err := renderer(f.templates)
 	if err != nil {
 		return nil, nil, err
@@ -91,13 +78,6 @@ func (f *siteFlags) load(paths []string) (*site.Options, []string, error) {
 	v, err := validate.New()
 	if err != nil {
 		return nil, nil, trouble("%v", err)
-	}
-	files, err := notice.Find(paths)
-	if err != nil {
-		return nil, nil, trouble("%v", err)
-	}
-	if len(files) == 0 {
-		return nil, nil, trouble("no notice files (*.yaml) in %s", strings.Join(paths, ", "))
 	}
 	return &site.Options{Config: *cfg, Renderer: r, Validator: v}, files, nil
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/personvern/personvern/internal/diff"
+	"github.com/personvern/personvern/internal/notice"
 	"github.com/personvern/personvern/internal/render"
 	"github.com/personvern/personvern/internal/validate"
 	"github.com/spf13/cobra"
@@ -13,6 +14,7 @@ import (
 
 func newDiffCmd() *cobra.Command {
 	var lang, format, failOn, tmplDir string
+	var cf configFlags
 	cmd := &cobra.Command{
 		Use:   "diff OLD NEW",
 		Short: "Show what changed in meaning between two versions of a notice, and whether it is material",
@@ -23,6 +25,9 @@ GDPR art. 13(3)), notable or editorial. Free-text changes show a word-level
 redline.
 
 OLD and NEW are files, or REV:PATH read from the git repository you stand in.
+Each takes the defaults of the personvern.yaml that applies to it (for
+REV:PATH, as it was in REV); --config or --defaults gives both sides the
+same ones, as build --config or --defaults would publish them.
 
 Exit status, as diff(1): 0 no change, 1 changes, 2 trouble. With
 --fail-on material, exit 1 only when a change is material (notable: notable
@@ -54,11 +59,25 @@ or material), so CI can ask for a sign-off on those.`,
 			if err != nil {
 				return trouble("%v", err)
 			}
-			old, err := diff.Load(args[0])
+			load := diff.Load
+			if cf.given() {
+				cfg, _, err := cf.load(nil)
+				if err != nil {
+					return err
+				}
+				load = func(arg string) (*notice.Document, error) {
+					name, src, err := diff.ReadSource(arg)
+					if err != nil {
+						return nil, err
+					}
+					return cfg.Loader().Parse(name, src)
+				}
+			}
+			old, err := load(args[0])
 			if err != nil {
 				return trouble("%v", err)
 			}
-			new, err := diff.Load(args[1])
+			new, err := load(args[1])
 			if err != nil {
 				return trouble("%v", err)
 			}
@@ -93,5 +112,6 @@ or material), so CI can ask for a sign-off on those.`,
 	cmd.Flags().StringVar(&format, "format", "text", "format: "+strings.Join(render.DiffFormats, ", "))
 	cmd.Flags().StringVar(&failOn, "fail-on", "any", "exit 1 only for changes of this class or above: material, notable, editorial, any")
 	cmd.Flags().StringVar(&tmplDir, "templates", "", "folder whose files override the embedded templates")
+	cf.register(cmd)
 	return cmd
 }

@@ -20,6 +20,7 @@ import (
 func newRenderCmd() *cobra.Command {
 	var lang, format, out, tmplDir string
 	var stats bool
+	var cf configFlags
 	cmd := &cobra.Command{
 		Use:   "render FILE",
 		Short: "Render one notice as HTML, Markdown, text or a plain-language summary",
@@ -45,9 +46,9 @@ only style.css, or only lang/nn.yaml, changes just that.`,
 			if !slices.Contains(render.Formats, format) {
 				return trouble("unknown --format %q; use one of %s", format, strings.Join(render.Formats, ", "))
 			}
-			res, err := check(args)
+			res, err := check(args, &cf)
 			if err != nil {
-				return trouble("%v", err)
+				return err
 			}
 			if err := refuseInvalid(cmd, res); err != nil {
 				return err
@@ -84,6 +85,7 @@ only style.css, or only lang/nn.yaml, changes just that.`,
 	cmd.Flags().StringVarP(&out, "output", "o", "", "write to this file instead of stdout")
 	cmd.Flags().StringVar(&tmplDir, "templates", "", "folder whose files override the embedded templates")
 	cmd.Flags().BoolVar(&stats, "stats", false, "print the summary's readability to stderr: LIX, sentences, longest sentence")
+	cf.register(cmd)
 	return cmd
 }
 

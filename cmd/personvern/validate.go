@@ -8,13 +8,13 @@ import (
 
 	checkpkg "github.com/personvern/personvern/internal/check"
 	"github.com/personvern/personvern/internal/notice"
-	"github.com/personvern/personvern/internal/site"
 	"github.com/personvern/personvern/internal/validate"
 	"github.com/spf13/cobra"
 )
 
 func newValidateCmd() *cobra.Command {
 	var format, context string
+	var cf configFlags
 	cmd := &cobra.Command{
 		Use:   "validate [PATH...]",
 		Short: "Check notices against GDPR art. 13/14 (default: notices/)",
@@ -38,9 +38,9 @@ errors.`,
 			if len(args) == 0 {
 				args = []string{"notices"}
 			}
-			res, err := check(args)
+			res, err := check(args, &cf)
 			if err != nil {
-				return trouble("%v", err)
+				return err
 			}
 			opt := validate.WriteOptions{Format: format, Context: showContext && format == "text", Source: res.line, Files: res.files}
 			if err := validate.Write(cmd.OutOrStdout(), res.findings, opt); err != nil {
@@ -63,6 +63,7 @@ errors.`,
 	}
 	cmd.Flags().StringVar(&format, "format", "text", "output format: "+strings.Join(validate.Formats, ", "))
 	cmd.Flags().StringVar(&context, "context", "auto", "show the source line and a caret under each finding: auto (on a terminal), always, never")
+	cf.register(cmd)
 	return cmd
 }
 
@@ -93,36 +94,26 @@ type checkResult struct {
 }
 
 // check loads and validates every notice under paths with the defaults of
-// the configuration that applies to them, as build does (see check.Files).
-func check(paths []string) (*checkResult, error) {
+// the configuration that applies to them, as build does (see
+// configFlags.load and check.Files). Its errors are the run's trouble.
+func check(paths []string, cf *configFlags) (*checkResult, error) {
 	files, err := notice.Find(paths)
 	if err != nil {
-		return nil, err
+		return nil, trouble("%v", err)
 	}
 	if len(files) == 0 {
-		return nil, fmt.Errorf("no notice files (*.yaml) in %s", strings.Join(paths, ", "))
+		return nil, trouble("no notice files (*.yaml) in %s", strings.Join(paths, ", "))
 	}
-	cfg, err := configFor(paths)
+	cfg, _, err := cf.load(files)
 	if err != nil {
 		return nil, err
 	}
 	v, err := validate.New()
 	if err != nil {
-		return nil, err
+		return nil, trouble("%v", err)
 	}
 	res := checkpkg.Files(files, checkpkg.Options{Loader: cfg.Loader(), Validator: v, Cache: true})
 	return &checkResult{files: res.Files, docs: res.Docs, findings: res.Findings, loadFailed: res.LoadFailed, line: res.Line}, nil
-}
-
-// configFor reads the configuration that applies to a run over paths (see
-// site.ConfigPath), the one build reads: validate and render must judge
-// the notice build publishes.
-func configFor(paths []string) (*site.Config, error) {
-	p := site.ConfigPath(paths)
-	if p == "" {
-		return &site.Config{}, nil
-	}
-	return site.LoadConfig(p)
 }
 
 func plural(n int, one, many string) string {

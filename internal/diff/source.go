@@ -136,13 +136,14 @@ func Load(arg string) (*notice.Document, error) {
 }
 
 // ConfigFor returns the defaults that apply to the notice arg names: those
-// of the personvern.yaml in its folder, as site.ConfigPath finds it for a
-// file, and for REV:PATH that file as it was in the same revision, since
-// the notice was written against it. nil when there is none.
+// of the personvern.yaml notice.FindConfig finds for a file, and for
+// REV:PATH the one found the same way in that revision (its folder's, or
+// the nearest above, no higher than the top of the repository), as it was
+// then, since the notice was written against it. nil when there is none.
 func ConfigFor(arg string) (*notice.Defaults, error) {
 	if _, err := os.Lstat(arg); err == nil {
-		cfg := filepath.Join(filepath.Dir(arg), notice.ConfigName)
-		if _, err := os.Lstat(cfg); errors.Is(err, os.ErrNotExist) {
+		cfg := notice.FindConfig(arg)
+		if cfg == "" {
 			return nil, nil
 		}
 		src, err := notice.ReadInput(cfg, "")
@@ -152,17 +153,48 @@ func ConfigFor(arg string) (*notice.Defaults, error) {
 		return notice.ConfigDefaults(cfg, src)
 	}
 	rev, p, _ := strings.Cut(arg, ":")
-	dir := path.Dir(filepath.ToSlash(p))
-	cfg := path.Join(dir, notice.ConfigName)
-	if !path.IsAbs(cfg) {
-		cfg = "./" + cfg
+	for _, cfg := range revConfigs(p) {
+		src, err := gitBlob(rev + ":" + cfg)
+		switch {
+		case errors.Is(err, errNoObject):
+			continue // none there in that revision
+		case err != nil:
+			return nil, fmt.Errorf("%s:%s: %v", rev, cfg, err)
+		}
+		return notice.ConfigDefaults(rev+":"+strings.TrimPrefix(cfg, "./"), src)
 	}
-	src, err := gitBlob(rev + ":" + cfg)
-	switch {
-	case errors.Is(err, errNoObject):
-		return nil, nil // no configuration in that revision
-	case err != nil:
-		return nil, fmt.Errorf("%s:%s: %v", rev, cfg, err)
+	return nil, nil
+}
+
+// revConfigs are the places, nearest first, where a personvern.yaml may
+// apply to the notice at p in a revision: p's folder and each above it up
+// to the top of the repository the working directory is in, named as git
+// reads them.
+func revConfigs(p string) []string {
+	p = filepath.ToSlash(p)
+	own := path.Join(path.Dir(p), notice.ConfigName)
+	if !path.IsAbs(own) {
+		own = "./" + own
 	}
-	return notice.ConfigDefaults(rev+":"+strings.TrimPrefix(cfg, "./"), src)
+	if path.IsAbs(p) {
+		return []string{own}
+	}
+	// The working directory within the repository, e.g. "sub/".
+	prefix, err := exec.Command("git", "rev-parse", "--show-prefix").Output()
+	if err != nil {
+		return []string{own}
+	}
+	dir := path.Dir(path.Join(strings.TrimSpace(string(prefix)), p))
+	if dir == ".." || strings.HasPrefix(dir, "../") {
+		return []string{own} // not in the repository: git says so
+	}
+	var out []string
+	for {
+		// Without ./ a path in REV:PATH is from the top of the repository.
+		out = append(out, path.Join(dir, notice.ConfigName))
+		if dir == "." {
+			return out
+		}
+		dir = path.Dir(dir)
+	}
 }

@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -128,11 +129,17 @@ func (f *gitFolder) blob(commit, base string) ([]byte, bool) {
 		}
 		f.cat, f.in, f.out = cmd, in, bufio.NewReader(out)
 	}
-	// A line break in a name would end this request and start another.
-	if strings.ContainsAny(f.prefix+base, "\n\r") {
+	// base is a file of the folder, or one above it (../personvern.yaml),
+	// named from the top of the repository; one above the top is none.
+	name := path.Clean(f.prefix + base)
+	if name == ".." || strings.HasPrefix(name, "../") {
 		return nil, false
 	}
-	if _, err := fmt.Fprintf(f.in, "%s:%s%s\n", commit, f.prefix, base); err != nil {
+	// A line break in a name would end this request and start another.
+	if strings.ContainsAny(name, "\n\r") {
+		return nil, false
+	}
+	if _, err := fmt.Fprintf(f.in, "%s:%s\n", commit, name); err != nil {
 		return nil, false
 	}
 	head, err := f.out.ReadString('\n')
@@ -193,13 +200,17 @@ func (h *Reader) Versions(file string, current *notice.Notice) []*notice.Notice 
 		return nil
 	}
 	seen := map[string]bool{current.Version: true}
+	var cfg string // the configuration that applies to file
+	if h.loader.Defaults != nil {
+		cfg = notice.FindConfig(file)
+	}
 	var versions []*notice.Notice
 	for _, hash := range f.commits[base] {
 		src, ok := f.blob(hash, base)
 		if !ok || len(src) > notice.MaxFileSize {
 			continue
 		}
-		l, ok := h.loaderAt(f, hash)
+		l, ok := h.loaderAt(f, cfg, hash)
 		if !ok {
 			continue
 		}
@@ -228,20 +239,27 @@ func (h *Reader) Versions(file string, current *notice.Notice) []*notice.Notice 
 	return kept
 }
 
-// loaderAt returns the loader for the version of a notice in f at commit:
-// when the build's defaults are the folder's personvern.yaml, the defaults
-// it had in that commit, which that version was published with (as diff
-// REV:PATH reads it), so that a change of the shared controller shows in
-// "Endringer" and moving it into the defaults does not. Other defaults
-// (--defaults, a configuration elsewhere) have no history: they apply as
-// they are. It reports false when that commit's configuration cannot be
-// read as one, and the version is left out like one that does not parse.
-func (h *Reader) loaderAt(f *gitFolder, commit string) (notice.Loader, bool) {
+// loaderAt returns the loader for a version of a notice in f at commit:
+// when the build's defaults are cfg, the personvern.yaml that applies to
+// the notice (notice.FindConfig), the defaults that file had in that commit, which
+// that version was published with (as diff REV:PATH reads it), so that a
+// change of the shared controller shows in "Endringer" and moving it into
+// the defaults does not. Other defaults (--defaults, --config) have no
+// history: they apply as they are. It reports false when that commit's
+// configuration cannot be read as one, and the version is left out like
+// one that does not parse.
+func (h *Reader) loaderAt(f *gitFolder, cfg, commit string) (notice.Loader, bool) {
 	def := h.loader.Defaults
-	if def == nil || filepath.Clean(def.Path) != filepath.Join(f.dir, notice.ConfigName) {
+	if def == nil || cfg == "" || filepath.Clean(def.Path) != filepath.Clean(cfg) {
 		return h.loader, true
 	}
-	src, ok := f.blob(commit, notice.ConfigName)
+	// The configuration as git names it: from the notice's folder, which
+	// it is in or above.
+	rel, err := filepath.Rel(f.dir, def.Path)
+	if err != nil {
+		return h.loader, true
+	}
+	src, ok := f.blob(commit, filepath.ToSlash(rel))
 	if !ok {
 		return notice.Loader{}, true // none in that commit
 	}

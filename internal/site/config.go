@@ -74,23 +74,40 @@ func LoadConfig(path string) (*Config, error) {
 // command does (see ConfigPath for which configuration applies).
 func (c *Config) Loader() notice.Loader { return notice.Loader{Defaults: c.Defaults} }
 
-// ConfigPath returns where the configuration of a run over paths lives:
-// personvern.yaml in the first folder named, or, when only files are
-// named, in the folder of the first file. validate, render, diff, build
-// and serve all ask it, so that a notice named alone takes the same
-// defaults as in a build of its folder.
-func ConfigPath(paths []string) string {
-	for _, p := range paths {
-		if info, err := os.Stat(p); err == nil && info.IsDir() {
-			return filepath.Join(p, notice.ConfigName)
+// ConfigPath returns the configuration of a run over the notice files:
+// the one notice.FindConfig finds for each of them, so that a notice takes
+// the same defaults whichever folder, or the file alone, is named to
+// validate, render, diff, build or serve. One run builds one site with one
+// configuration: files that find different ones are refused, naming two
+// of them. "" when none applies.
+func ConfigPath(files []string) (string, error) {
+	found := ""
+	first := ""
+	byDir := map[string]string{}
+	for i, f := range files {
+		dir := filepath.Dir(f)
+		cfg, ok := byDir[dir]
+		if !ok {
+			cfg = notice.FindConfig(f)
+			byDir[dir] = cfg
+		}
+		if i == 0 {
+			found, first = cfg, f
+			continue
+		}
+		if cfg != found {
+			return "", fmt.Errorf("%s takes %s and %s takes %s, but one run has one configuration; name them in runs of their own, or give one with --config", first, configName(found), f, configName(cfg))
 		}
 	}
-	for _, p := range paths {
-		if info, err := os.Stat(p); err == nil && info.Mode().IsRegular() {
-			return filepath.Join(filepath.Dir(p), notice.ConfigName)
-		}
+	return found, nil
+}
+
+// configName words a configuration found, or none, in a refusal.
+func configName(p string) string {
+	if p == "" {
+		return "no " + notice.ConfigName
 	}
-	return ""
+	return "the configuration " + p
 }
 
 // Validate checks the settings themselves.

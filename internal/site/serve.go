@@ -67,7 +67,7 @@ func NewServer(paths []string, opt Options) *Server {
 // works on every file system, including network mounts.
 func (s *Server) currentStamp() string {
 	files, _ := notice.Find(s.paths)
-	if cp := ConfigPath(s.paths); cp != "" {
+	if cp, _ := ConfigPath(files); cp != "" {
 		files = append(files, cp)
 	}
 	if s.opt.Config.Defaults != nil {
@@ -87,17 +87,17 @@ func (s *Server) currentStamp() string {
 func (s *Server) Rebuild() error {
 	stamp := s.currentStamp()
 	opt := s.opt
-	if cp := ConfigPath(s.paths); cp != "" {
+	files, err := notice.Find(s.paths)
+	if err != nil {
+		return err
+	}
+	if cp, _ := ConfigPath(files); cp != "" {
 		if cfg, err := LoadConfig(cp); err == nil {
 			// keep flags' overrides: only the config file's own settings reload
 			if opt.Config.Defaults == nil || opt.Config.Defaults.Path == cp {
 				opt.Config.Defaults = cfg.Defaults
 			}
 		}
-	}
-	files, err := notice.Find(s.paths)
-	if err != nil {
-		return err
 	}
 	s.mu.RLock()
 	sink := &memSink{files: map[string][]byte{}, last: s.files}

@@ -88,8 +88,9 @@ func Notices() string {
 func Corpus() string { return filepath.Join(Root(), "testdata", "notices") }
 
 // LoadNotices loads every notice in dir as build would: with the defaults
-// of dir/personvern.yaml, when there is one, filled in. A notice that does
-// not load fails the test, and so does a folder without notices.
+// of the personvern.yaml that applies (notice.FindConfig) filled in. A
+// notice that does not load fails the test, and so does a folder without
+// notices.
 func LoadNotices(t testing.TB, dir string) []*notice.Document {
 	t.Helper()
 	files, err := notice.Find([]string{dir})
@@ -99,10 +100,13 @@ func LoadNotices(t testing.TB, dir string) []*notice.Document {
 	if len(files) == 0 {
 		t.Fatalf("no notices in %s", dir)
 	}
-	// The commands' loader, with the folder's defaults.
+	// The commands' loader, with the configuration's defaults.
 	var l notice.Loader
-	cfg := filepath.Join(dir, notice.ConfigName)
-	if src, err := os.ReadFile(cfg); err == nil {
+	if cfg := notice.FindConfig(files[0]); cfg != "" {
+		src, err := os.ReadFile(cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
 		if l.Defaults, err = notice.ConfigDefaults(cfg, src); err != nil {
 			t.Fatal(err)
 		}
