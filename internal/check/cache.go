@@ -2,6 +2,7 @@ package check
 
 import (
 	"errors"
+	"fmt"
 	"path/filepath"
 
 	"github.com/personvern/personvern/internal/cache"
@@ -26,9 +27,10 @@ type entry struct {
 
 // cacheName names the cache of a run over files with this build of
 // personvern, whose schema and rules the findings come from, and these
-// defaults, which are part of every notice.
+// defaults, which are part of every notice, and limits, which decide what
+// loads.
 func cacheName(files []string, l notice.Loader) string {
-	parts := [][]byte{[]byte(cache.BuildID()), []byte(l.Defaults.Fingerprint())}
+	parts := [][]byte{[]byte(cache.BuildID()), []byte(l.Defaults.Fingerprint()), []byte(fmt.Sprint(l.Limits))}
 	for _, f := range files {
 		abs, err := filepath.Abs(f)
 		if err != nil {

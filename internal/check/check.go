@@ -73,14 +73,14 @@ func Files(files []string, opt Options) *Result {
 		file := files[i]
 		var src []byte
 		if c, ok := prev.byFile[file]; ok && c.sane(defaults) {
-			same, st, sum, b, err := cache.Check(file, c.Stat, c.Sum, prev.Stamp, notice.ReadFile)
+			same, st, sum, b, err := cache.Check(file, c.Stat, c.Sum, prev.Stamp, opt.Loader.Read)
 			if err == nil && same {
 				found[i], reused[i] = c.Findings, true
 				next.Notices[i] = entry{File: file, Stat: st, Sum: sum, Findings: c.Findings}
 				docs[i] = &notice.Document{}
 				if len(c.Findings) > 0 { // their source lines are shown
 					if b == nil {
-						b, _ = notice.ReadFile(file)
+						b, _ = opt.Loader.Read(file)
 					}
 					docs[i] = &notice.Document{Path: file, Src: b}
 				}
@@ -98,7 +98,7 @@ func Files(files []string, opt Options) *Result {
 		}
 		var err error
 		if src == nil {
-			src, err = notice.ReadFile(file)
+			src, err = opt.Loader.Read(file)
 		}
 		var doc *notice.Document
 		if err == nil {

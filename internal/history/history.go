@@ -110,8 +110,9 @@ func (h *Reader) Commits(file string) []string {
 	return f.commits[base]
 }
 
-// blob returns file as it was in commit, through the folder's cat-file.
-func (f *gitFolder) blob(commit, base string) ([]byte, bool) {
+// blob returns file as it was in commit, through the folder's cat-file;
+// one larger than max bytes is refused unread.
+func (f *gitFolder) blob(commit, base string, max int) ([]byte, bool) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if f.cat == nil {
@@ -154,7 +155,7 @@ func (f *gitFolder) blob(commit, base string) ([]byte, bool) {
 	if err != nil || size < 0 {
 		return nil, false
 	}
-	if size > notice.MaxFileSize {
+	if size > max {
 		// Not a notice: refused unread. The rest of this answer is still
 		// in the pipe, so this cat-file is ended and the next request
 		// starts another.
@@ -206,8 +207,8 @@ func (h *Reader) Versions(file string, current *notice.Notice) []*notice.Notice 
 	}
 	var versions []*notice.Notice
 	for _, hash := range f.commits[base] {
-		src, ok := f.blob(hash, base)
-		if !ok || len(src) > notice.MaxFileSize {
+		src, ok := f.blob(hash, base, h.loader.Limits.File())
+		if !ok {
 			continue
 		}
 		l, ok := h.loaderAt(f, cfg, hash)
@@ -259,15 +260,15 @@ func (h *Reader) loaderAt(f *gitFolder, cfg, commit string) (notice.Loader, bool
 	if err != nil {
 		return h.loader, true
 	}
-	src, ok := f.blob(commit, filepath.ToSlash(rel))
+	src, ok := f.blob(commit, filepath.ToSlash(rel), notice.MaxFileSize)
 	if !ok {
-		return notice.Loader{}, true // none in that commit
+		return notice.Loader{Limits: h.loader.Limits}, true // none in that commit
 	}
 	d, err := notice.ConfigDefaults(def.Path, src)
 	if err != nil {
 		return notice.Loader{}, false
 	}
-	return notice.Loader{Defaults: d}, true
+	return notice.Loader{Defaults: d, Limits: h.loader.Limits}, true
 }
 
 // Gap says why the version history of some notices cannot be read

@@ -38,13 +38,13 @@ func ReadInput(path, root string) ([]byte, error) {
 	if rel, err := filepath.Rel(top, real); err != nil || !filepath.IsLocal(rel) {
 		return nil, &Error{Path: path, Msg: fmt.Sprintf("a link to %s, outside %s; personvern reads only files inside the folder they are in, so copy the file in or name it directly", real, root)}
 	}
-	return readBounded(path, real, "name a file")
+	return readBounded(path, real, "name a file", MaxFileSize)
 }
 
-// readBounded reads the regular file at real (path in messages) with the
-// size limit. What is not a regular file is refused without blocking: a
+// readBounded reads the regular file at real (path in messages) of at
+// most max bytes. What is not a regular file is refused without blocking: a
 // FIFO opened for reading waits for a writer, and a device never ends.
-func readBounded(path, real, hint string) ([]byte, error) {
+func readBounded(path, real, hint string, max int) ([]byte, error) {
 	fail := func(err error) error {
 		return &Error{Path: path, Msg: fmt.Sprintf("cannot read: %v", unwrapPathErr(err)), Err: err}
 	}
@@ -68,21 +68,21 @@ func readBounded(path, real, hint string) ([]byte, error) {
 	if !info.Mode().IsRegular() {
 		return nil, notRegular
 	}
-	if info.Size() > MaxFileSize {
-		return nil, tooLarge(path)
+	if info.Size() > int64(max) {
+		return nil, tooLarge(path, max)
 	}
-	src, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	src, err := io.ReadAll(io.LimitReader(f, int64(max)+1))
 	if err != nil {
 		return nil, fail(err)
 	}
-	if len(src) > MaxFileSize {
-		return nil, tooLarge(path)
+	if len(src) > max {
+		return nil, tooLarge(path, max)
 	}
 	return src, nil
 }
 
-func tooLarge(path string) error {
-	return &Error{Path: path, Msg: fmt.Sprintf("file is larger than %d bytes; a notice is a few kilobytes, split it or check that this is the right file", MaxFileSize)}
+func tooLarge(path string, max int) error {
+	return &Error{Path: path, Msg: fmt.Sprintf("file is larger than %d bytes; a notice is a few kilobytes, split it or check that this is the right file", max)}
 }
 
 var (

@@ -23,6 +23,25 @@ const MaxFileSize = 1 << 20
 // ("billion laughs") cannot blow up the JSON view.
 const maxNodes = 200_000
 
+// Limits bound what a Loader reads and parses, so that a runaway or
+// hostile file cannot exhaust memory in CI. A zero field is the default:
+// the zero Limits are the limits every command has.
+type Limits struct {
+	FileSize int // bytes of a notice; default MaxFileSize
+	Nodes    int // YAML values visited, aliases expanded; default 200 000
+	Depth    int // levels of nesting; default 100
+}
+
+// File returns the largest notice, in bytes, the limits accept.
+func (l Limits) File() int { return or(l.FileSize, MaxFileSize) }
+
+func or(n, def int) int {
+	if n > 0 {
+		return n
+	}
+	return def
+}
+
 // Document is a loaded notice file: its source, the YAML node tree with
 // positions, a JSON-compatible view for schema validation, and the notice
 // decoded into structs.
@@ -70,10 +89,9 @@ func (e *Error) Error() string {
 func LoadFile(path string) (*Document, error) { return Loader{}.Load(path) }
 
 // ReadFile reads a notice file without parsing it, refusing what is not a
-// regular file or is too large to be a notice (see readBounded).
-func ReadFile(path string) ([]byte, error) {
-	return readBounded(path, path, "name a .yaml notice file")
-}
+// regular file or is too large to be a notice (see readBounded): what
+// Loader{}.Read does.
+func ReadFile(path string) ([]byte, error) { return Loader{}.Read(path) }
 
 func unwrapPathErr(err error) error {
 	var pe *os.PathError
@@ -91,9 +109,9 @@ var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 func Parse(path string, src []byte) (*Document, error) { return Loader{}.Parse(path, src) }
 
 // parse parses a notice and fills in each top-level key it lacks from def.
-func parse(path string, src []byte, def *Defaults) (*Document, error) {
-	if len(src) > MaxFileSize {
-		return nil, &Error{Path: path, Msg: fmt.Sprintf("file is larger than %d bytes; a notice is a few kilobytes, split it or check that this is the right file", MaxFileSize)}
+func parse(path string, src []byte, def *Defaults, lim Limits) (*Document, error) {
+	if len(src) > lim.File() {
+		return nil, tooLarge(path, lim.File())
 	}
 	if !utf8.Valid(src) {
 		line, col := invalidUTF8Pos(src)
@@ -137,7 +155,7 @@ func parse(path string, src []byte, def *Defaults) (*Document, error) {
 			}
 		}
 	}
-	c := converter{path: path}
+	c := converter{path: path, maxNodes: or(lim.Nodes, maxNodes), maxDepth: or(lim.Depth, maxDepth)}
 	val, err := c.value(root, 0)
 	if err != nil {
 		return nil, err
@@ -197,19 +215,20 @@ func kindName(n *yaml.Node) string {
 // It keeps scalars' source text for timestamps so that `updated: 2024-05-01`
 // stays the string the author wrote.
 type converter struct {
-	path  string
-	nodes int
+	path               string
+	nodes              int
+	maxNodes, maxDepth int
 }
 
 const maxDepth = 100
 
 func (c *converter) value(n *yaml.Node, depth int) (any, error) {
 	c.nodes++
-	if c.nodes > maxNodes {
-		return nil, &Error{Path: c.path, Line: n.Line, Col: n.Column, Msg: fmt.Sprintf("document expands to more than %d values (aliases?); a notice needs far fewer", maxNodes)}
+	if c.nodes > c.maxNodes {
+		return nil, &Error{Path: c.path, Line: n.Line, Col: n.Column, Msg: fmt.Sprintf("document expands to more than %d values (aliases?); a notice needs far fewer", c.maxNodes)}
 	}
-	if depth > maxDepth {
-		return nil, &Error{Path: c.path, Line: n.Line, Col: n.Column, Msg: fmt.Sprintf("nesting deeper than %d levels; a notice is at most a few levels deep", maxDepth)}
+	if depth > c.maxDepth {
+		return nil, &Error{Path: c.path, Line: n.Line, Col: n.Column, Msg: fmt.Sprintf("nesting deeper than %d levels; a notice is at most a few levels deep", c.maxDepth)}
 	}
 	switch n.Kind {
 	case yaml.AliasNode:

@@ -18,22 +18,31 @@ type Loader struct {
 	// Defaults are filled in for each top-level key a notice lacks;
 	// findings in them point at Defaults.Path (see Document.Origin).
 	Defaults *Defaults
+	// Limits bound what is read and parsed; the zero value is every
+	// command's. (The configuration, templates and catalogues are read
+	// before there is a Loader, with ReadInput's own bound.)
+	Limits Limits
 }
 
-// Load reads (see ReadFile: a regular file of bounded size) and parses
-// the notice in path.
+// Load reads (see Read) and parses the notice in path.
 func (l Loader) Load(path string) (*Document, error) {
-	src, err := ReadFile(path)
+	src, err := l.Read(path)
 	if err != nil {
 		return nil, err
 	}
 	return l.Parse(path, src)
 }
 
+// Read reads the notice file path without parsing it, refusing what is
+// not a regular file or is larger than the limits allow, unread.
+func (l Loader) Read(path string) ([]byte, error) {
+	return readBounded(path, path, "name a .yaml notice file", l.Limits.File())
+}
+
 // Parse parses a notice read elsewhere (a git blob, say); path is used in
 // messages only.
 func (l Loader) Parse(path string, src []byte) (*Document, error) {
-	return parse(path, src, l.Defaults)
+	return parse(path, src, l.Defaults, l.Limits)
 }
 
 // ConfigDefaults returns the defaults: of a site configuration (path, in

@@ -157,3 +157,36 @@ func TestLoadDefaults(t *testing.T) {
 		})
 	}
 }
+
+// TestLoaderLimits: a Loader's limits bound what it reads and parses;
+// the zero Limits are the defaults every command has.
+func TestLoaderLimits(t *testing.T) {
+	if (Limits{}).File() != MaxFileSize {
+		t.Errorf("zero limits: a file of %d bytes, want %d", (Limits{}).File(), MaxFileSize)
+	}
+	dir := t.TempDir()
+	file := filepath.Join(dir, "a.yaml")
+	src := []byte("id: a\ntitle: {nb: A}\nlist: [[[1]]]\n")
+	if err := os.WriteFile(file, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := (Loader{}).Load(file); err != nil {
+		t.Fatalf("the default limits: %v", err)
+	}
+	for _, tt := range []struct {
+		lim  Limits
+		want string
+	}{
+		{Limits{FileSize: 10}, "larger than 10 bytes"},
+		{Limits{Nodes: 3}, "more than 3 values"},
+		{Limits{Depth: 2}, "deeper than 2 levels"},
+	} {
+		_, err := Loader{Limits: tt.lim}.Load(file)
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%+v: %v, want %q", tt.lim, err, tt.want)
+		}
+	}
+	if _, err := (Loader{Limits: Limits{FileSize: 10}}).Parse(file, src); err == nil || !strings.Contains(err.Error(), "larger than 10 bytes") {
+		t.Errorf("Parse of a source over the limit: %v", err)
+	}
+}

@@ -179,7 +179,7 @@ func Build(files []string, opt Options) (*Result, error) {
 	if prev != nil {
 		last := openLastSite(opt.Cache, langs)
 		work.Each(len(files), func(i int) {
-			kept[i] = entries[i].reuse(prev[files[i]], opt.Cache, last, langs, opt.Config.Defaults, hist)
+			kept[i] = entries[i].reuse(prev[files[i]], opt.Cache, last, langs, opt.Config.Loader(), hist)
 		})
 		last.close()
 	}
@@ -312,15 +312,15 @@ func historyKey(hist *history.Reader, file string) string {
 // A file whose metadata is unchanged is not read at all. Whatever the
 // record says is checked first: a notice is kept only when a build of it
 // would give what is kept, its files and its entries on the index pages.
-func (e *entry) reuse(c *CachedNotice, bc *BuildCache, last *lastSite, langs []string, defaults *notice.Defaults, hist *history.Reader) *CachedNotice {
-	if c == nil || !c.sane(e.file, langs, defaults) {
+func (e *entry) reuse(c *CachedNotice, bc *BuildCache, last *lastSite, langs []string, l notice.Loader, hist *history.Reader) *CachedNotice {
+	if c == nil || !c.sane(e.file, langs, l.Defaults) {
 		return nil
 	}
 	e.history = historyKey(hist, e.file)
 	if e.history != c.History {
 		return nil
 	}
-	same, st, sum, _, err := cache.Check(e.file, c.Stat, c.Sum, bc.Stamp, notice.ReadFile)
+	same, st, sum, _, err := cache.Check(e.file, c.Stat, c.Sum, bc.Stamp, l.Read)
 	if err != nil || !same {
 		return nil
 	}
@@ -452,10 +452,11 @@ func (s *lastSite) close() {
 // build loads, validates and renders the notice in e.file.
 func (e *entry) build(langs []string, opt Options, hist *history.Reader, put func(string, []byte)) error {
 	st, statErr := cache.StatFile(e.file)
-	src, err := notice.ReadFile(e.file)
+	l := opt.Config.Loader()
+	src, err := l.Read(e.file)
 	var doc *notice.Document
 	if err == nil {
-		doc, err = opt.Config.Loader().Parse(e.file, src)
+		doc, err = l.Parse(e.file, src)
 	}
 	if err != nil {
 		e.findings = []validate.Finding{validate.LoadFinding(e.file, err)}
