@@ -2,7 +2,6 @@ package diff_test
 
 import (
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -176,32 +175,11 @@ func FuzzRedline(f *testing.F) {
 // fuzzSeeds are the real notices and transcriptions in the repository,
 // and small or hostile notices.
 func fuzzSeeds() [][]byte {
-	var out [][]byte
-	for _, pattern := range []string{
-		"../../testdata/notices/*.yaml",
-		"../validate/testdata/*.yaml",
-		"../validate/testdata/seeds/*.yaml",
-		"testdata/seeds/*.yaml",
-	} {
-		files, _ := filepath.Glob(pattern)
-		for _, file := range files {
-			b, err := os.ReadFile(file)
-			if err != nil {
-				continue // skip what is missing or unreadable
-			}
-			out = append(out, b)
-		}
-	}
-	out = append(out,
-		[]byte(""),
-		[]byte("- a"),
-		[]byte("a: &x [*x]"),
-		[]byte("{}"),
+	return testtool.NoticeSeeds(
 		[]byte("id: x\ncategories: [{id: a}, {id: b, special: true}]\npurposes: [{id: p, categories: [a, zz]}, {id: q, replaces: p}, {id: r, replaces: r}]\n"),
 		[]byte("id: x\nretention: [{id: r, period: P99999999999999999999Y, categories: [a]}, {id: s, period: P-1D}, {id: t, period: \"\"}]\n"),
 		[]byte("id: x\nsources: [{id: a, replaces: b}, {id: b, replaces: a}, {id: c, replaces: c}]\nrecipients: [{id: r, replaces: r}, {id: s, replaces: r}]\n"),
 		[]byte("id: x\ndpo: {}\nprovision: {}\nrights: {access: {}, \"\": {}}\ntransfers: [{id: t}, {}]\nautomated_decisions: [{id: \"\"}]\n"),
 		[]byte("id: x\nupdated: \"2024-02-30\"\nlanguages: [xx, nb, nb]\ntitle: {nb: \"<script>alert(1)</script>\", xx: y}\n"),
 	)
-	return out
 }

@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"io"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -142,40 +140,17 @@ func fuzzDefaults() *notice.Defaults {
 // fuzzSeeds are the real notices and transcriptions in the repository,
 // and inputs that have broken YAML loaders before.
 func fuzzSeeds() [][]byte {
-	var out [][]byte
-	var first []byte
-	for _, pattern := range []string{
-		"../../testdata/notices/*.yaml",
-		"../validate/testdata/*.yaml",
-		"../validate/testdata/seeds/*.yaml",
-		"testdata/seeds/*.yaml",
-	} {
-		files, _ := filepath.Glob(pattern)
-		for _, file := range files {
-			b, err := os.ReadFile(file)
-			if err != nil {
-				continue // skip what is missing or unreadable
-			}
-			if first == nil {
-				first = b
-			}
-			out = append(out, b)
-		}
-	}
-	if first == nil {
-		first = []byte("id: x\nversion: \"1\"\ntitle: {nb: Tittel, nn: Tittel}\n")
-	}
+	seeds := testtool.NoticeSeeds()
+	first := seeds[0]
+	var extra [][]byte
 	for _, s := range hostileSeeds() {
-		out = append(out, []byte(s))
+		extra = append(extra, []byte(s))
 	}
-	out = append(out,
-		append([]byte("\xef\xbb\xbf"), first...),
-		bytes.ReplaceAll(first, []byte("\n"), []byte("\r\n")),
-		bytes.ReplaceAll(first, []byte("\n"), []byte("\r")),
+	extra = append(extra,
 		append(append([]byte(nil), first...), "\n---\nid: other\n"...),
 		append(append([]byte(nil), first[:len(first)/2]...), 0xff, 0xfe),
 	)
-	return out
+	return append(seeds, extra...)
 }
 
 // hostileSeeds are small inputs that have broken YAML loaders, and

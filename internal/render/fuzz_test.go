@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"flag"
 	"html"
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -422,27 +420,7 @@ func markdownSeeds() []string {
 // fuzzSeeds are the real notices and transcriptions in the repository,
 // and notices with markup and script links in every text field.
 func fuzzSeeds() [][]byte {
-	var out [][]byte
-	for _, pattern := range []string{
-		"../../testdata/notices/*.yaml",
-		"../validate/testdata/*.yaml",
-		"../validate/testdata/seeds/*.yaml",
-		"testdata/seeds/*.yaml",
-	} {
-		files, _ := filepath.Glob(pattern)
-		for _, file := range files {
-			b, err := os.ReadFile(file)
-			if err != nil {
-				continue // skip what is missing or unreadable
-			}
-			out = append(out, b)
-		}
-	}
-	out = append(out,
-		[]byte(""),
-		[]byte("- a"),
-		[]byte("a: &x [*x]"),
-		[]byte("{}"),
+	return testtool.NoticeSeeds(
 		[]byte("id: x\nlanguages: [xx, nb, \"../../x\"]\ntitle: {nb: \"<script>\"}\n"),
 		[]byte("id: \"javascript:alert(1)//\"\nlanguages: [nb, nn]\n"),
 		[]byte("controller: {email: \"a@b.no\\\" onmouseover=\\\"alert(1)\", phone: \"javascript:alert(1)\", url: \"JAVASCRIPT:alert(1)\"}\n"),
@@ -457,5 +435,4 @@ func fuzzSeeds() [][]byte {
 		[]byte(testtool.HostileNotice(`javascript:alert(1)`)),
 		[]byte(testtool.HostileNotice(strings.Join(markdownPayloads, "\n\n"))),
 	)
-	return out
 }

@@ -5,6 +5,8 @@ package testtool
 import (
 	"bytes"
 	"fmt"
+	"os"
+	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"strconv"
@@ -152,4 +154,51 @@ func LineCount(src []byte) int {
 	s := string(bytes.TrimPrefix(src, []byte("\xef\xbb\xbf")))
 	n := 1 + strings.Count(s, "\n") + strings.Count(s, "\r") - strings.Count(s, "\r\n")
 	return n + strings.Count(s, "\u0085") + strings.Count(s, "\u2028") + strings.Count(s, "\u2029")
+}
+
+// NoticeSeeds is the seed corpus of every fuzz test that reads notices,
+// so that each starts from the same real inputs: the fixed notices
+// (testdata/notices), validate's test notices and transcriptions of
+// published ones, the calling package's own testdata/seeds, shapes every
+// loader must survive (nothing, a list, an alias loop, an empty mapping,
+// the first notice with a byte-order mark and with CRLF and CR line
+// ends), then extra.
+func NoticeSeeds(extra ...[]byte) [][]byte {
+	var out [][]byte
+	seen := map[string]bool{}
+	root := Root()
+	for _, pattern := range []string{
+		filepath.Join(root, "testdata", "notices", "*.yaml"),
+		filepath.Join(root, "internal", "validate", "testdata", "*.yaml"),
+		filepath.Join(root, "internal", "validate", "testdata", "seeds", "*.yaml"),
+		filepath.Join("testdata", "seeds", "*.yaml"),
+	} {
+		files, _ := filepath.Glob(pattern)
+		for _, file := range files {
+			abs, err := filepath.Abs(file)
+			if err != nil || seen[abs] {
+				continue
+			}
+			seen[abs] = true
+			b, err := os.ReadFile(file)
+			if err != nil {
+				continue // a seed less, not a failure
+			}
+			out = append(out, b)
+		}
+	}
+	first := []byte("id: x\nversion: \"1\"\ntitle: {nb: Tittel, nn: Tittel}\n")
+	if len(out) > 0 {
+		first = out[0]
+	}
+	out = append(out,
+		[]byte(""),
+		[]byte("- a"),
+		[]byte("a: &x [*x]"),
+		[]byte("{}"),
+		append([]byte("\xef\xbb\xbf"), first...),
+		bytes.ReplaceAll(first, []byte("\n"), []byte("\r\n")),
+		bytes.ReplaceAll(first, []byte("\n"), []byte("\r")),
+	)
+	return append(out, extra...)
 }

@@ -5,8 +5,6 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -118,47 +116,17 @@ func checkReport(t *testing.T, format string, out []byte, fs []validate.Finding)
 // fuzzSeeds are the real notices and transcriptions in the repository,
 // and notices with markup and script links in every text field.
 func fuzzSeeds() [][]byte {
-	var out [][]byte
-	var first []byte
-	for _, pattern := range []string{
-		"../../testdata/notices/*.yaml",
-		"testdata/*.yaml",
-		"testdata/seeds/*.yaml",
-	} {
-		files, _ := filepath.Glob(pattern)
-		for _, file := range files {
-			b, err := os.ReadFile(file)
-			if err != nil {
-				continue // skip what is missing or unreadable
-			}
-			if first == nil {
-				first = b
-			}
-			out = append(out, b)
-		}
-	}
-	if first == nil {
-		first = []byte("id: x\nversion: \"1\"\ntitle: {nb: Tittel, nn: Tittel}\n")
-	}
-	out = append(out,
-		[]byte(""),
-		[]byte("- a"),
-		[]byte("a: &x [*x]"),
+	return testtool.NoticeSeeds(
 		[]byte("id: &x a\nversion: *x\ntitle: {nb: *x, nn: *x}\nlanguages: [*x, *x]\n"),
 		[]byte("a: "+strings.Repeat("[", 5000)+strings.Repeat("]", 5000)+"\n"),
 		[]byte("id: x\nrights: {"+strings.Repeat("a: {", 90)+"b: c"+strings.Repeat("}", 91)+"\n"),
 		[]byte("id: \xff\n"),
-		[]byte("{}"),
 		[]byte("id: \"a\\nb\"\ncontroller: {name: \"x\\n::error file=y::injected\", email: \"a%0Ab\", url: \"\\r\\n::warning::x\"}\n"),
 		[]byte("id: x\nversion: [1, 0]\nupdated: 2024-02-30\nlanguages: [nb, nb, xx, \"\"]\ntitle: 42\ncontroller: []\npurposes: {}\ncategories: [1, [2], {id: {}}]\nrights: {x: 1}\n"),
 		[]byte("id: x\nupdated: 2024-05-01T10:00:00Z\nretention: [{id: r, period: P99999999999999999999Y, categories: [a], then: x}]\n"),
-		append([]byte("\xef\xbb\xbf"), first...),
-		bytes.ReplaceAll(first, []byte("\n"), []byte("\r\n")),
-		bytes.ReplaceAll(first, []byte("\n"), []byte("\r")),
 		[]byte(testtool.HostileNotice(`<script>alert(1)</script>`)),
 		[]byte(testtool.HostileNotice("\"\n::error file=x::injected")),
 		[]byte(testtool.HostileNotice("]]></failure><script>alert(1)</script>\x00")),
 		[]byte(testtool.HostileNotice(`[klikk](javascript:alert(1))`)),
 	)
-	return out
 }
