@@ -87,7 +87,7 @@ func TestReadInput(t *testing.T) {
 		t.Errorf("a missing file should match os.ErrNotExist: %v", err)
 	}
 	// Notices get the same check: a FIFO named as a notice does not block.
-	if err := within(t, func() error { _, err := ReadFile(filepath.Join(root, "fifo.yaml")); return err }); err == nil || !strings.Contains(err.Error(), "not a regular file") {
+	if err := within(t, func() error { _, err := (Loader{}).Read(filepath.Join(root, "fifo.yaml")); return err }); err == nil || !strings.Contains(err.Error(), "not a regular file") {
 		t.Errorf("notice FIFO: %v", err)
 	}
 }

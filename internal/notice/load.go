@@ -88,11 +88,6 @@ func (e *Error) Error() string {
 // LoadFile reads and parses one notice file without defaults: Loader{}.Load.
 func LoadFile(path string) (*Document, error) { return Loader{}.Load(path) }
 
-// ReadFile reads a notice file without parsing it, refusing what is not a
-// regular file or is too large to be a notice (see readBounded): what
-// Loader{}.Read does.
-func ReadFile(path string) ([]byte, error) { return Loader{}.Read(path) }
-
 func unwrapPathErr(err error) error {
 	var pe *os.PathError
 	if errors.As(err, &pe) {

@@ -17,6 +17,27 @@ import (
 	"time"
 )
 
+// Write replaces dir with exactly the files, atomically, as a build does
+// (NewDirSink, Put, Commit).
+func Write(dir string, files map[string][]byte, opt Options) error {
+	s, err := NewDirSink(dir, opt)
+	if err != nil {
+		return err
+	}
+	paths := make([]string, 0, len(files))
+	for p := range files {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	for _, p := range paths {
+		if err := s.Put(p, files[p]); err != nil {
+			s.Abort()
+			return err
+		}
+	}
+	return s.Commit()
+}
+
 // layout is the shape of the tests' sites: a front page and the pages of
 // each language.
 func layout(p string) bool {

@@ -414,26 +414,6 @@ func mountError(dir string) error {
 	return fmt.Errorf("%s is a mount point (a volume or a file system of its own); personvern publishes a site by swapping a complete new folder in, which cannot be done to a mount point. Build into a folder inside it instead, e.g. -o %s", dir, filepath.Join(dir, "site"))
 }
 
-// Write replaces dir with exactly the files, atomically (see DirSink).
-func Write(dir string, files map[string][]byte, opt Options) error {
-	s, err := NewDirSink(dir, opt)
-	if err != nil {
-		return err
-	}
-	paths := make([]string, 0, len(files))
-	for p := range files {
-		paths = append(paths, p)
-	}
-	sort.Strings(paths)
-	for _, p := range paths {
-		if err := s.Put(p, files[p]); err != nil {
-			s.Abort()
-			return err
-		}
-	}
-	return s.Commit()
-}
-
 // tempName matches the temporary folders a build makes beside its output
 // (os.MkdirTemp's random digits), and the old site moved aside where the
 // system cannot exchange two folders in one step.
@@ -548,13 +528,4 @@ func (c *CheckSink) Result() (stale, extra []string, err error) {
 	sort.Strings(stale)
 	sort.Strings(extra)
 	return stale, extra, err
-}
-
-// Check compares the site in dir with files (see CheckSink).
-func Check(dir string, files map[string][]byte) (stale, extra []string, err error) {
-	c := NewCheckSink(dir)
-	for p, b := range files {
-		_ = c.Put(p, b)
-	}
-	return c.Result()
 }

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strings"
 	"testing"
 
@@ -46,9 +47,36 @@ func options(t testing.TB, cfgPath string) Options {
 
 // buildNotices builds the fixed corpus, testdata/notices, for the tests
 // that need particular notices in the site.
-// publishTo publishes files into dir as personvern build does.
+// publishTo publishes files into dir as personvern build does: in a
+// DirSink with the site's layout, committed when every file is in.
 func publishTo(dir string, files map[string][]byte, clean bool) error {
-	return publish.Write(dir, files, publish.Options{Clean: clean, Layout: Publishes})
+	s, err := publish.NewDirSink(dir, publish.Options{Clean: clean, Layout: Publishes})
+	if err != nil {
+		return err
+	}
+	paths := make([]string, 0, len(files))
+	for p := range files {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	for _, p := range paths {
+		if err := s.Put(p, files[p]); err != nil {
+			s.Abort()
+			return err
+		}
+	}
+	return s.Commit()
+}
+
+// checkAgainst compares the site in dir with files, as build --check does.
+func checkAgainst(dir string, files map[string][]byte) (stale, extra []string, err error) {
+	c := publish.NewCheckSink(dir)
+	for p, b := range files {
+		if err := c.Put(p, b); err != nil {
+			return nil, nil, err
+		}
+	}
+	return c.Result()
 }
 
 func buildNotices(t testing.TB) *Result {
@@ -131,7 +159,7 @@ func TestBuildNotices(t *testing.T) {
 	if err := publishTo(dir, again.Files, false); err != nil {
 		t.Fatal(err)
 	}
-	if stale, extra, err := publish.Check(dir, again.Files); err != nil || len(stale)+len(extra) > 0 {
+	if stale, extra, err := checkAgainst(dir, again.Files); err != nil || len(stale)+len(extra) > 0 {
 		t.Errorf("check after rebuild: stale %v extra %v err %v", stale, extra, err)
 	}
 	if left, _ := publish.Leftovers(dir); len(left) > 0 {
@@ -285,7 +313,7 @@ func TestCheckFindsStaleFiles(t *testing.T) {
 	_ = os.WriteFile(filepath.Join(dir, "nb", "joblearn", "index.html"), []byte("edited by hand"), 0o644)
 	_ = os.Remove(filepath.Join(dir, "nn", "index.html"))
 	_ = os.WriteFile(filepath.Join(dir, "old.html"), []byte("x"), 0o644)
-	stale, extra, err := publish.Check(dir, res.Files)
+	stale, extra, err := checkAgainst(dir, res.Files)
 	if err != nil {
 		t.Fatal(err)
 	}
