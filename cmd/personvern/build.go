@@ -55,22 +55,22 @@ func (f *siteFlags) load(paths []string) (*site.Options, []string, error) {
 	if f.langs != "" {
 		cfg.Languages = strings.Split(f.langs, ",")
 	}
+	r, err := renderer(f.templates)
+	if err != nil {
+		return nil, nil, err
+	}
 	if f.title != "" {
 		cfg.Title = map[string]string{}
 		for _, part := range strings.Split(f.title, ",") {
 			if lang, t, ok := strings.Cut(part, "="); ok && len(lang) <= 3 {
 				cfg.Title[lang] = t
 			} else {
-				for _, l := range []string{"nb", "nn"} {
+				for _, l := range r.Languages() { // one title for every catalogue
 					cfg.Title[l] = f.title
 				}
 				break
 			}
 		}
-	}
-	r, err := renderer(f.templates)
-	if err != nil {
-		return nil, nil, err
 	}
 	if err := cfg.Validate(r.Languages()); err != nil {
 		return nil, nil, trouble("%v", err)
