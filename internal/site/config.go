@@ -17,8 +17,9 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// Config is the site configuration, personvern.yaml at the root of the
-// notices folder. Every setting also has a flag on personvern build.
+// Config is the site configuration: the personvern.yaml that applies to
+// the notices (see ConfigPath). Every setting also has a flag on
+// personvern build.
 type Config struct {
 	// Title of the site per language; shown on the index pages.
 	Title map[string]string `yaml:"title"`
