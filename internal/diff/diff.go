@@ -115,9 +115,11 @@ func Compare(old, new *notice.Notice, oldSrc, newSrc string, c *i18n.Catalog) *R
 		d.renamed[p[0].ID] = p[1].ID
 	}
 	d.controller()
+	d.otherControllers()
 	d.dpo()
 	d.texts(section.Controller, "title", "field.title", old.Title, new.Title)
 	d.texts(section.Controller, "introduction", "field.introduction", old.Introduction, new.Introduction)
+	d.groups()
 	d.purposes()
 	d.categories()
 	d.provision()
@@ -406,6 +408,9 @@ func (d *cmp) purposes() {
 		if o.ID != n.ID {
 			d.add(section.Purposes, ruleRenamedID, key, subject, o.ID, n.ID)
 		}
+		d.purposeRole(key, subject, o, n)
+		d.purposeGroups(key, subject, o, n)
+		d.provisionOf(key+"/provision", d.c.T("diff.scope.purpose", subject), o.Provision, n.Provision)
 		d.texts(section.Purposes, key+"/name", "field.purpose.name", o.Name, n.Name)
 		d.texts(section.Purposes, key+"/description", "field.purpose.description", o.Description, n.Description)
 		add, rem := setDiff(o.Categories, n.Categories)
@@ -463,7 +468,14 @@ func (d *cmp) categories() {
 }
 
 func (d *cmp) provision() {
-	o, n := d.old.Provision, d.new.Provision
+	d.provisionOf("provision", "", d.old.Provision, d.new.Provision)
+}
+
+// provisionOf compares one provision statement (art. 13(2)(e)): the
+// notice's, a group's or a purpose's; subject is "" or the scope, " om
+// barnet", that the message puts after "opplysningene".
+func (d *cmp) provisionOf(key, subject string, o, n *notice.Provision) {
+	rule := ruleProvisionChanged
 	switch {
 	case o == nil && n == nil:
 		return
@@ -475,16 +487,15 @@ func (d *cmp) provision() {
 		if n != nil {
 			ns = d.c.T("provision." + n.Requirement)
 		}
-		rule := ruleProvisionChanged
 		// Voluntary or unstated before, required now: people who could
 		// refuse must now give the data or go without the service.
 		if n != nil && n.Requirement != "voluntary" && (o == nil || o.Requirement == "voluntary") {
 			rule = ruleProvisionRequired
 		}
-		d.add(section.Data, rule, "provision", "", os, ns)
+		d.add(section.Data, rule, key, subject, os, ns)
 	}
 	if o != nil && n != nil {
-		d.texts(section.Data, "provision/consequences", "field.consequences", o.Consequences, n.Consequences)
+		d.texts(section.Data, key+"/consequences", "field.consequences", o.Consequences, n.Consequences)
 	}
 }
 

@@ -73,6 +73,66 @@ var classificationCases = []struct {
 	msg    string
 	old    func(n *notice.Notice) // when set, applied to both sides first
 }{
+	{"processor becomes controller", func(n *notice.Notice) { n.Purposes[0].Role = nil }, Material, "role-changed", "Ansvaret for formålet «Saksbehandling» er endret: vi er databehandler for NAV → vi er behandlingsansvarlig.", func(n *notice.Notice) {
+		n.Controllers = []notice.OtherController{notice.OtherController{ID: "nav", Name: notice.PlainName("NAV"), Kind: "public_authority", Email: "post@nav.no"}, notice.OtherController{ID: "kvp", Name: notice.PlainName("Fylket"), Kind: "public_authority", Email: "post@fylket.no"}}
+		n.Purposes[0].Role = &notice.Role{Kind: "processor", Controller: "nav"}
+	}},
+	{"controller becomes processor", func(n *notice.Notice) { n.Purposes[0].Role = &notice.Role{Kind: "processor", Controller: "nav"} }, Material, "role-changed", "vi er behandlingsansvarlig → vi er databehandler for NAV", func(n *notice.Notice) {
+		n.Controllers = []notice.OtherController{notice.OtherController{ID: "nav", Name: notice.PlainName("NAV"), Kind: "public_authority", Email: "post@nav.no"}, notice.OtherController{ID: "kvp", Name: notice.PlainName("Fylket"), Kind: "public_authority", Email: "post@fylket.no"}}
+	}},
+	{"processor for another controller", func(n *notice.Notice) { n.Purposes[0].Role.Controller = "kvp" }, Material, "role-changed", "vi er databehandler for NAV → vi er databehandler for Fylket", func(n *notice.Notice) {
+		n.Controllers = []notice.OtherController{notice.OtherController{ID: "nav", Name: notice.PlainName("NAV"), Kind: "public_authority", Email: "post@nav.no"}, notice.OtherController{ID: "kvp", Name: notice.PlainName("Fylket"), Kind: "public_authority", Email: "post@fylket.no"}}
+		n.Purposes[0].Role = &notice.Role{Kind: "processor", Controller: "nav"}
+	}},
+	{"new joint controller", func(n *notice.Notice) { n.Purposes[0].Role.With = []string{"nav", "kvp"} }, Material, "role-new-joint", "Formålet «Saksbehandling» har fått en ny felles behandlingsansvarlig: Fylket.", func(n *notice.Notice) {
+		n.Controllers = []notice.OtherController{notice.OtherController{ID: "nav", Name: notice.PlainName("NAV"), Kind: "public_authority", Email: "post@nav.no"}, notice.OtherController{ID: "kvp", Name: notice.PlainName("Fylket"), Kind: "public_authority", Email: "post@fylket.no"}}
+		n.Purposes[0].Role = &notice.Role{Kind: "joint", With: []string{"nav"}, Arrangement: notice.Text{"nb": "NAV svarer."}}
+	}},
+	{"joint controller leaves", func(n *notice.Notice) { n.Purposes[0].Role.With = []string{"nav"} }, Notable, "role-removed-joint", "Fylket er ikke lenger felles behandlingsansvarlig for formålet «Saksbehandling».", func(n *notice.Notice) {
+		n.Controllers = []notice.OtherController{notice.OtherController{ID: "nav", Name: notice.PlainName("NAV"), Kind: "public_authority", Email: "post@nav.no"}, notice.OtherController{ID: "kvp", Name: notice.PlainName("Fylket"), Kind: "public_authority", Email: "post@fylket.no"}}
+		n.Purposes[0].Role = &notice.Role{Kind: "joint", With: []string{"nav", "kvp"}}
+	}},
+	{"joint arrangement reworded", func(n *notice.Notice) { n.Purposes[0].Role.Arrangement = notice.Text{"nb": "Fylket svarer."} }, Notable, "role-arrangement", "", func(n *notice.Notice) {
+		n.Controllers = []notice.OtherController{notice.OtherController{ID: "nav", Name: notice.PlainName("NAV"), Kind: "public_authority", Email: "post@nav.no"}, notice.OtherController{ID: "kvp", Name: notice.PlainName("Fylket"), Kind: "public_authority", Email: "post@fylket.no"}}
+		n.Purposes[0].Role = &notice.Role{Kind: "joint", With: []string{"nav"}, Arrangement: notice.Text{"nb": "NAV svarer."}}
+	}},
+	{"other controller renamed", func(n *notice.Notice) { n.Controllers[0].Name = notice.PlainName("Arbeids- og velferdsetaten") }, Material, "other-controller", "NAV → Arbeids- og velferdsetaten", func(n *notice.Notice) {
+		n.Controllers = []notice.OtherController{notice.OtherController{ID: "nav", Name: notice.PlainName("NAV"), Kind: "public_authority", Email: "post@nav.no"}, notice.OtherController{ID: "kvp", Name: notice.PlainName("Fylket"), Kind: "public_authority", Email: "post@fylket.no"}}
+	}},
+	{"other controller added", func(n *notice.Notice) {
+		n.Controllers = append(n.Controllers, notice.OtherController{ID: "x", Name: notice.PlainName("X AS")})
+	}, Notable, "other-controller-added", "Ny behandlingsansvarlig i erklæringen: X AS.", func(n *notice.Notice) {
+		n.Controllers = []notice.OtherController{notice.OtherController{ID: "nav", Name: notice.PlainName("NAV"), Kind: "public_authority", Email: "post@nav.no"}, notice.OtherController{ID: "kvp", Name: notice.PlainName("Fylket"), Kind: "public_authority", Email: "post@fylket.no"}}
+	}},
+	{"other controller removed", func(n *notice.Notice) { n.Controllers = n.Controllers[:1] }, Notable, "other-controller-removed", "Fylket er ikke lenger med i erklæringen.", func(n *notice.Notice) {
+		n.Controllers = []notice.OtherController{notice.OtherController{ID: "nav", Name: notice.PlainName("NAV"), Kind: "public_authority", Email: "post@nav.no"}, notice.OtherController{ID: "kvp", Name: notice.PlainName("Fylket"), Kind: "public_authority", Email: "post@fylket.no"}}
+	}},
+	{"other controller's contact", func(n *notice.Notice) { n.Controllers[0].Email = "nav@nav.no" }, Notable, "other-controller-contact", "Kontakten til NAV er endret: post@nav.no → nav@nav.no.", func(n *notice.Notice) {
+		n.Controllers = []notice.OtherController{notice.OtherController{ID: "nav", Name: notice.PlainName("NAV"), Kind: "public_authority", Email: "post@nav.no"}, notice.OtherController{ID: "kvp", Name: notice.PlainName("Fylket"), Kind: "public_authority", Email: "post@fylket.no"}}
+	}},
+	{"purpose concerns a new group", func(n *notice.Notice) { n.Purposes[0].Groups = []string{"kids"} }, Material, "purpose-new-group", "Formålet «Saksbehandling» gjelder nå også barnet.", func(n *notice.Notice) {
+		n.Groups = []notice.Group{notice.Group{ID: "kids", Label: notice.Text{"nb": "barnet", "nn": "barnet"}}}
+	}},
+	{"purpose leaves a group", func(n *notice.Notice) { n.Purposes[0].Groups = nil }, Notable, "purpose-removed-group", "Formålet «Saksbehandling» gjelder ikke lenger barnet.", func(n *notice.Notice) {
+		n.Groups = []notice.Group{notice.Group{ID: "kids", Label: notice.Text{"nb": "barnet", "nn": "barnet"}}}
+		n.Purposes[0].Groups = []string{"kids"}
+	}},
+	{"new group", func(n *notice.Notice) {
+		n.Groups = []notice.Group{notice.Group{ID: "kids", Label: notice.Text{"nb": "barnet", "nn": "barnet"}}}
+	}, Notable, "new-group", "Erklæringen gjelder nå også «barnet».", nil},
+	{"removed group", func(n *notice.Notice) { n.Groups = nil }, Notable, "removed-group", "Erklæringen gjelder ikke lenger «barnet».", func(n *notice.Notice) {
+		n.Groups = []notice.Group{notice.Group{ID: "kids", Label: notice.Text{"nb": "barnet", "nn": "barnet"}}}
+	}},
+	{"group relabelled", func(n *notice.Notice) { n.Groups[0].Label = notice.Text{"nb": "barna", "nn": "barna"} }, Notable, "group-label", "", func(n *notice.Notice) {
+		n.Groups = []notice.Group{notice.Group{ID: "kids", Label: notice.Text{"nb": "barnet", "nn": "barnet"}}}
+	}},
+	{"whose data changes", func(n *notice.Notice) { n.Groups[0].About = notice.Text{"nb": "barnet ditt", "nn": "barnet ditt"} }, Material, "group-about", "", func(n *notice.Notice) {
+		n.Groups = []notice.Group{notice.Group{ID: "kids", Label: notice.Text{"nb": "barnet", "nn": "barnet"}}}
+	}},
+	{"group now children", func(n *notice.Notice) { n.Groups[0].Child = true }, Material, "group-child", "Om «barnet» er barn, er endret: nei → ja.", func(n *notice.Notice) {
+		n.Groups = []notice.Group{notice.Group{ID: "kids", Label: notice.Text{"nb": "barnet", "nn": "barnet"}}}
+	}},
+	{"purpose's provision now required", func(n *notice.Notice) { n.Purposes[0].Provision = &notice.Provision{Requirement: "statutory"} }, Material, "provision-now-required", "Du må nå gi oss opplysningene til formålet «Saksbehandling»: «» → «Du har plikt etter loven til å gi oss opplysningene.».", nil},
 	{"new purpose", func(n *notice.Notice) {
 		n.Purposes = append(n.Purposes, notice.Purpose{ID: "stats", Name: notice.Text{"nb": "Statistikk"}})
 	}, Material, "new-purpose", "Nytt formål: «Statistikk».", nil},

@@ -1,6 +1,10 @@
 package notice
 
-import "github.com/personvern/personvern/internal/vocab"
+import (
+	"strings"
+
+	"github.com/personvern/personvern/internal/vocab"
+)
 
 // IsSpecial reports whether category id is a special category (GDPR
 // art. 9(1)): the vocabulary decides for its codes, a custom category by
@@ -153,4 +157,51 @@ func (n *Notice) RightAppliesTo(code string, purposes []Purpose) bool {
 		}
 	}
 	return r.Applies(bases, automated)
+}
+
+// RoleGroup is a set of purposes processed in the same role with the same
+// other controllers.
+type RoleGroup struct {
+	Kind     string
+	Others   []*OtherController // the controller we work for, or the joint ones
+	Purposes []Purpose
+}
+
+// RoleGroups partitions the purposes by role, in the order they first
+// appear: our own first, then each other controller's.
+func (n *Notice) RoleGroups() []RoleGroup {
+	var out []RoleGroup
+	index := map[string]int{}
+	for _, p := range n.Purposes {
+		kind := p.RoleKind()
+		var ids []string
+		switch kind {
+		case RoleProcessor:
+			ids = []string{p.Role.Controller}
+		case RoleJoint:
+			ids = p.Role.With
+		}
+		key := kind + "/" + strings.Join(ids, ",")
+		i, ok := index[key]
+		if !ok {
+			g := RoleGroup{Kind: kind}
+			for _, id := range ids {
+				if oc := n.OtherControllerByID(id); oc != nil {
+					g.Others = append(g.Others, oc)
+				}
+			}
+			i = len(out)
+			index[key] = i
+			out = append(out, g)
+		}
+		out[i].Purposes = append(out[i].Purposes, p)
+	}
+	// Our own purposes lead, as the notice is ours.
+	for i, g := range out {
+		if g.Kind == RoleController && i > 0 {
+			out = append([]RoleGroup{g}, append(out[:i:i], out[i+1:]...)...)
+			break
+		}
+	}
+	return out
 }
