@@ -213,9 +213,9 @@ func (b *builder) purposeRole(p notice.Purpose) []Block {
 			}
 		}
 		out = append(out, ptext(b.c.T("purpose.role.joint", b.c.List(names))))
-	default:
-		out = append(out, ptext(b.c.T("purpose.role.controller", b.n.Controller.Name.In(b.lang))))
 	}
+	// Our own purposes need no line: the controller section lists them,
+	// and a line under each would repeat it.
 	return out
 }
 

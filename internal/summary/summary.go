@@ -409,10 +409,13 @@ func (b *builder) rights() {
 		}
 	case b.n.DPO != nil && b.n.DPO.Email != "":
 		sentences = append(sentences, b.c.T("summary.rights.ask.email", b.n.DPO.Email))
+		sentences = append(sentences, b.askOthers(groups)...)
 	case ctl.Email != "":
 		sentences = append(sentences, b.c.T("summary.rights.ask.email", ctl.Email))
+		sentences = append(sentences, b.askOthers(groups)...)
 	case ctl.Phone != "":
 		sentences = append(sentences, b.c.T("summary.rights.ask.phone", ctl.Phone))
+		sentences = append(sentences, b.askOthers(groups)...)
 	}
 	b.add(section.Rights, sentences...)
 }
@@ -461,4 +464,19 @@ func (b *builder) dataAbout(about string) {
 		second = b.c.T("summary.special", b.c.List(special))
 	}
 	b.add(section.Data, first, second)
+}
+
+// askOthers sends the reader to the controllers we process data for, on a
+// page where we are the controller for the rest.
+func (b *builder) askOthers(groups []notice.RoleGroup) []string {
+	var out []string
+	for _, g := range groups {
+		if g.Kind != notice.RoleProcessor || len(groups) == 1 {
+			continue
+		}
+		for _, oc := range g.Others {
+			out = append(out, b.c.T("summary.rights.ask.other.some", oc.Name.In(b.lang)))
+		}
+	}
+	return out
 }
