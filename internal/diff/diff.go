@@ -678,6 +678,10 @@ func (d *cmp) retention() {
 		for _, c := range append(add, rem...) {
 			d.add(section.Retention, ruleRetentionCategories, key+"/categories/"+c, d.categoryLabel(c), "", "")
 		}
+		if strings.Join(o.Groups, ",") != strings.Join(n.Groups, ",") {
+			// Fewer groups may mean everyone (an empty list): classed up.
+			d.add(section.Retention, ruleRetentionGroups, key+"/groups", subject, d.groupLabels(d.old, o.Groups), d.groupLabels(d.new, n.Groups))
+		}
 		d.textsAs(section.Retention, key+"/criteria", "field.criteria", ruleRetentionCritText, o.Criteria, n.Criteria)
 		d.texts(section.Retention, key+"/from", "field.from", o.From, n.From)
 		d.texts(section.Retention, key+"/law", "field.law", o.Law, n.Law)

@@ -27,6 +27,7 @@ var (
 	ruleGroupLabel         = rule("group-label", Notable, "")
 	ruleGroupAbout         = rule("group-about", Material, "whose data they are")
 	ruleGroupChild         = rule("group-child", Material, "children or not")
+	ruleRetentionGroups    = rule("retention-groups", Material, "the groups a retention rule is for")
 )
 
 // roleString names a purpose's role for a report: "behandlingsansvarlig",
@@ -161,4 +162,16 @@ func (d *cmp) groups() {
 		}
 		d.provisionOf(key+"/provision", d.c.T("diff.scope.group", d.groupLabel(d.new, n.ID)), o.Provision, n.Provision)
 	}
+}
+
+// groupLabels lists groups by label; none is everyone.
+func (d *cmp) groupLabels(n *notice.Notice, ids []string) string {
+	if len(ids) == 0 {
+		return d.c.T("diff.group.everyone")
+	}
+	var out []string
+	for _, id := range ids {
+		out = append(out, d.groupLabel(n, id))
+	}
+	return d.c.List(out)
 }

@@ -147,6 +147,8 @@ type Retention struct {
 	Criteria   Text     `yaml:"criteria,omitempty" json:"criteria,omitempty"`
 	Then       string   `yaml:"then" json:"then"`
 	Law        Text     `yaml:"law,omitempty" json:"law,omitempty"`
+	// Groups limits the rule to some groups of people; empty is everyone.
+	Groups []string `yaml:"groups,omitempty" json:"groups,omitempty"`
 }
 
 // Right is one right the notice informs about, with its limits.

@@ -183,13 +183,7 @@ func (b *builder) dpoFields(d *notice.DPO) []Field {
 func (b *builder) purposeRole(p notice.Purpose) []Block {
 	var out []Block
 	if len(p.Groups) > 0 {
-		var labels []string
-		for _, id := range p.Groups {
-			if g := b.n.GroupByID(id); g != nil {
-				labels = append(labels, b.tx(g.Label))
-			}
-		}
-		out = append(out, ptext(b.c.T("purpose.groups", b.c.List(labels))))
+		out = append(out, ptext(b.c.T("purpose.groups", b.groupLabels(p.Groups))))
 		for _, id := range p.Groups {
 			if g := b.n.GroupByID(id); g != nil && g.Child {
 				out = append(out, ptext(b.c.T("purpose.child")))
@@ -330,4 +324,14 @@ func (b *builder) rightCodes() []string {
 		}
 	}
 	return out
+}
+
+func (b *builder) groupLabels(ids []string) string {
+	var labels []string
+	for _, id := range ids {
+		if g := b.n.GroupByID(id); g != nil {
+			labels = append(labels, b.tx(g.Label))
+		}
+	}
+	return b.c.List(labels)
 }

@@ -471,6 +471,9 @@ func (b *builder) retention() Section {
 		} else if r.Period == "" {
 			body = append(body, rich(Rich(b.tx(r.Criteria))))
 		}
+		if len(r.Groups) > 0 {
+			body = append(body, ptext(c.T("purpose.groups", b.groupLabels(r.Groups))))
+		}
 		if r.Then != "" {
 			body = append(body, ptext(c.T("retention.then."+r.Then)))
 		}

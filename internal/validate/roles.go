@@ -97,6 +97,13 @@ func checkGroupRefs(r *report, n *notice.Notice) {
 			}
 		}
 	}
+	for i, rt := range n.Retention {
+		for j, id := range rt.Groups {
+			if !decl[id] {
+				r.add(Error, p("retention", i, "groups", j), "", "13(2)(a)", "group %q is not declared; add it under groups with its label, or correct the id%s", id, didYouMean(id, keys(decl)))
+			}
+		}
+	}
 	for i, g := range n.Groups {
 		if g.ID != "" && !used[g.ID] {
 			r.add(Warning, p("groups", i, "id"), "", "13(1)(c)", "group %q is named by no purpose; name it in a purpose's groups, or remove it", g.ID)
