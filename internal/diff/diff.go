@@ -9,6 +9,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/personvern/personvern/internal/i18n"
 	"github.com/personvern/personvern/internal/notice"
@@ -95,8 +97,12 @@ func (r *Report) Most() (Class, bool) {
 }
 
 type cmp struct {
-	c        *i18n.Catalog
-	lang     string
+	c    *i18n.Catalog
+	lang string
+	// other languages' catalogues and loaded terms, for classifying a
+	// change to text in a language other than the report's
+	others   map[string]*i18n.Catalog
+	terms    map[string][]string
 	old, new *notice.Notice
 	out      []Change
 	// renamed maps an old purpose id to its new one, for the purposes
@@ -153,7 +159,7 @@ func Compare(old, new *notice.Notice, oldSrc, newSrc string, c *i18n.Catalog) *R
 // old and {2} the new value.
 func (d *cmp) add(sec section.ID, rule *Rule, key, subject, old, new string) {
 	d.out = append(d.out, Change{Section: sec, Class: rule.Class, Rule: rule.ID, Key: key,
-		Message: d.c.T(rule.MessageKey(), subject, old, new), Old: old, New: new})
+		Message: sentence(d.c.T(rule.MessageKey(), subject, old, new)), Old: old, New: new})
 }
 
 // texts compares a free-text field in every language; a change is
@@ -183,15 +189,19 @@ func (d *cmp) textsAs(sec section.ID, key, label string, rule *Rule, old, new no
 		}
 		return keys[i] < keys[j]
 	})
+	var changed []string
 	for _, l := range keys {
 		if old[l] == new[l] {
 			continue
 		}
+		changed = append(changed, l)
 		subject := d.c.T(label)
-		ch := Change{Section: sec, Class: rule.Class, Rule: rule.ID, Key: key + "/" + l, Lang: l,
-			Message: d.c.T(rule.MessageKey(), subject, l), Old: old[l], New: new[l], Redline: Redline(old[l], new[l])}
+		r, added := d.classify(rule, old[l], new[l], l)
+		ch := Change{Section: sec, Class: r.Class, Rule: r.ID, Key: key + "/" + l, Lang: l,
+			Message: sentence(d.c.T(r.MessageKey(), subject, d.langName(l), d.c.List(added))), Old: old[l], New: new[l], Redline: Redline(old[l], new[l])}
 		d.out = append(d.out, ch)
 	}
+	d.drift(sec, key, label, old, new, changed)
 }
 
 func (d *cmp) q(s string) string { return "«" + s + "»" }
@@ -789,4 +799,14 @@ func (d *cmp) automated() {
 		d.textsAs(section.Automated, key+"/logic", "field.automated.logic", ruleAutomatedLogic, o.Logic, n.Logic)
 		d.textsAs(section.Automated, key+"/significance", "field.automated.significance", ruleAutomatedSignificance, o.Significance, n.Significance)
 	}
+}
+
+// sentence starts a message with a capital letter, whatever label or name
+// fills its first slot.
+func sentence(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
 }

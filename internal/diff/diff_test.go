@@ -177,9 +177,20 @@ var classificationCases = []struct {
 	{"new controller", func(n *notice.Notice) { n.Controller.Name = notice.PlainName("Ny kommune") }, Material, "new-controller", "Ny behandlingsansvarlig: Eksempel kommune → Ny kommune.", nil},
 	{"contact details", func(n *notice.Notice) { n.Controller.Email = "postmottak@eksempel.no" }, Notable, "contact-details", "E-postadressen er endret: post@eksempel.no → postmottak@eksempel.no.", nil},
 	{"dpo", func(n *notice.Notice) { n.DPO = &notice.DPO{Email: "nytt@eksempel.no"} }, Notable, "dpo-changed", "", nil},
-	{"wording", func(n *notice.Notice) {
+	{"spelling fixed", func(n *notice.Notice) {
+		n.Purposes[0].Description = notice.Text{"nb": "Vi  behandler søknaden din.", "nn": "Vi handsamar søknaden din."}
+	}, Editorial, "wording", "Beskrivelsen av formålet: skrivemåten er rettet på bokmål.", func(n *notice.Notice) {
+		n.Purposes[0].Description = notice.Text{"nb": "Vi behandlar søknadn din", "nn": "Vi handsamar søknaden din."}
+	}},
+	{"wording changed", func(n *notice.Notice) {
+		n.Purposes[0].Description = notice.Text{"nb": "Vi behandler søknaden din raskt.", "nn": "Vi handsamar søknaden din raskt."}
+	}, Notable, "wording-changed", "Beskrivelsen av formålet har fått ny ordlyd på bokmål. Les den nye teksten", nil},
+	{"wording widened to marketing", func(n *notice.Notice) {
+		n.Purposes[0].Description = notice.Text{"nb": "Vi behandler søknaden din og markedsfører andre tjenester til deg.", "nn": "Vi handsamar søknaden din og marknadsfører andre tenester til deg."}
+	}, Material, "wording-adds", "og den nye teksten nevner «markedsfører»", nil},
+	{"translation left behind", func(n *notice.Notice) {
 		n.Purposes[0].Description = notice.Text{"nb": "Vi behandler søknaden din raskt.", "nn": "Vi handsamar søknaden din."}
-	}, Editorial, "wording", "Beskrivelsen av formålet (nb) har fått ny ordlyd.", nil},
+	}, Notable, "translation-drift", "Beskrivelsen av formålet er endret på bokmål, men ikke på nynorsk", nil},
 	{"controller kind", func(n *notice.Notice) { n.Controller.Kind = "private" }, Material, "controller-kind", "", nil},
 	{"new joint controller", func(n *notice.Notice) {
 		n.JointControllers = append(n.JointControllers, notice.JointController{Name: "Nabo kommune"})
@@ -242,7 +253,7 @@ var classificationCases = []struct {
 		n.Retention[0].Criteria = notice.Text{"nb": "Så lenge saken er åpen."}
 	}, Material, "retention-criteria", "Lagringstiden for kontaktopplysninger og inntekt er ikke lenger fast (1 år)", nil},
 	{"retention criteria reworded", func(n *notice.Notice) { n.Retention[0].Criteria = notice.Text{"nb": "Til saken er lukket."} },
-		Notable, "retention-criteria-text", "Kriteriene for lagringstiden er endret (nb).",
+		Notable, "retention-criteria-text", "Kriteriene for lagringstiden har fått ny ordlyd på bokmål.",
 		func(n *notice.Notice) { n.Retention[0].Criteria = notice.Text{"nb": "Så lenge saken er åpen."} }},
 	// The period is the category's, whichever rule holds it: moving a
 	// category to a rule that keeps it longer, or replacing a rule with a

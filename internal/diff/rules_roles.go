@@ -138,7 +138,7 @@ func (d *cmp) otherControllers() {
 		if od != nd {
 			d.add(section.DPO, ruleOtherContact, key+"/dpo", subject, od, nd)
 		}
-		d.textsAs(section.Rights, key+"/rights", "field.controller.rights", ruleOtherContact, o.Rights, n.Rights)
+		d.texts(section.Rights, key+"/rights", "field.controller.rights", o.Rights, n.Rights)
 	}
 }
 
