@@ -136,6 +136,10 @@ var classificationCases = []struct {
 	{"retention rule for a group", func(n *notice.Notice) { n.Retention[0].Groups = []string{"kids"} }, Material, "retention-groups", "alle → barnet", func(n *notice.Notice) {
 		n.Groups = []notice.Group{{ID: "kids", Label: notice.Text{"nb": "barnet", "nn": "barnet"}}}
 	}},
+	{"version not raised", func(n *notice.Notice) {
+		n.Purposes[1].Categories = []string{"contact", "income"}
+		n.Version, n.Updated = "1.0", "2024-01-01"
+	}, Notable, "version-not-raised", "Innholdet er endret, men ikke versjonsnummeret og datoen (updated).", nil},
 	{"new purpose", func(n *notice.Notice) {
 		n.Purposes = append(n.Purposes, notice.Purpose{ID: "stats", Name: notice.Text{"nb": "Statistikk"}})
 	}, Material, "new-purpose", "Nytt formål: «Statistikk».", nil},
@@ -418,7 +422,9 @@ func TestKeptLongerOnce(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []string
 			for _, ch := range compare(t, tt.change).Changes {
-				got = append(got, ch.Rule)
+				if !IsUpkeep(ch.Rule) {
+					got = append(got, ch.Rule)
+				}
 			}
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("rules %v, want %v", got, tt.want)

@@ -22,8 +22,34 @@ import (
 var (
 	ruleWordingChanged   = rule("wording-changed", Notable, "free text reworded: read it")
 	ruleWordingAdds      = rule("wording-adds", Material, "free text now names a data category, purpose, recipient, country or longer period")
-	ruleTranslationDrift = rule("translation-drift", Notable, "one language's text changed, another's not")
+	ruleTranslationDrift = upkeep(rule("translation-drift", Notable, "one language's text changed, another's not"))
+	ruleVersionNotRaised = upkeep(rule("version-not-raised", Notable, "content changed, version or updated not; also fails --fail-on material"))
 )
+
+func upkeep(r *Rule) *Rule { r.Upkeep = true; return r }
+
+// versionDiscipline: a changed notice must say it is a new version, with a
+// new number and date, or readers and the site's history cannot tell the
+// versions apart (WP260 rev.01, paragraphs 29-30).
+func (d *cmp) versionDiscipline() {
+	content := false
+	for _, ch := range d.out {
+		content = content || ch.Class > Editorial
+	}
+	if !content {
+		return
+	}
+	var stale []string
+	if d.old.Version == d.new.Version {
+		stale = append(stale, d.c.T("diff.version.number"))
+	}
+	if d.old.Updated == d.new.Updated {
+		stale = append(stale, d.c.T("diff.version.date"))
+	}
+	if len(stale) > 0 {
+		d.add(section.Version, ruleVersionNotRaised, "version", "", d.c.List(stale), "")
+	}
+}
 
 // normalise reduces text to its words in lower case: what editorial
 // changes (space, punctuation, case) leave as it was.
