@@ -105,6 +105,16 @@ or material), so CI can ask for a sign-off on those.`,
 			if most, changed := rep.Most(); changed && most >= threshold {
 				return &exitError{code: exitFindings}
 			}
+			// A gate set with --fail-on also stops a changed notice whose
+			// version and date were left as they were, whatever the class.
+			if cmd.Flags().Changed("fail-on") {
+				for _, ch := range rep.Changes {
+					if ch.Rule == "version-not-raised" {
+						fmt.Fprintf(cmd.ErrOrStderr(), "personvern: %s: the content changed but version or updated did not; raise both\n", args[1])
+						return &exitError{code: exitFindings}
+					}
+				}
+			}
 			return nil
 		},
 	}

@@ -9,6 +9,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/personvern/personvern/internal/i18n"
 	"github.com/personvern/personvern/internal/notice"
@@ -95,8 +97,12 @@ func (r *Report) Most() (Class, bool) {
 }
 
 type cmp struct {
-	c        *i18n.Catalog
-	lang     string
+	c    *i18n.Catalog
+	lang string
+	// other languages' catalogues and loaded terms, for classifying a
+	// change to text in a language other than the report's
+	others   map[string]*i18n.Catalog
+	terms    map[string][]string
 	old, new *notice.Notice
 	out      []Change
 	// renamed maps an old purpose id to its new one, for the purposes
@@ -115,9 +121,11 @@ func Compare(old, new *notice.Notice, oldSrc, newSrc string, c *i18n.Catalog) *R
 		d.renamed[p[0].ID] = p[1].ID
 	}
 	d.controller()
+	d.otherControllers()
 	d.dpo()
 	d.texts(section.Controller, "title", "field.title", old.Title, new.Title)
 	d.texts(section.Controller, "introduction", "field.introduction", old.Introduction, new.Introduction)
+	d.groups()
 	d.purposes()
 	d.categories()
 	d.provision()
@@ -131,6 +139,7 @@ func Compare(old, new *notice.Notice, oldSrc, newSrc string, c *i18n.Catalog) *R
 	if strings.Join(old.Languages, ",") != strings.Join(new.Languages, ",") {
 		d.add(section.Version, ruleLanguages, "languages", "", strings.Join(old.Languages, ", "), strings.Join(new.Languages, ", "))
 	}
+	d.versionDiscipline()
 	sort.SliceStable(d.out, func(i, j int) bool {
 		a, b := d.out[i], d.out[j]
 		if a.Class != b.Class {
@@ -151,7 +160,7 @@ func Compare(old, new *notice.Notice, oldSrc, newSrc string, c *i18n.Catalog) *R
 // old and {2} the new value.
 func (d *cmp) add(sec section.ID, rule *Rule, key, subject, old, new string) {
 	d.out = append(d.out, Change{Section: sec, Class: rule.Class, Rule: rule.ID, Key: key,
-		Message: d.c.T(rule.MessageKey(), subject, old, new), Old: old, New: new})
+		Message: sentence(d.c.T(rule.MessageKey(), subject, old, new)), Old: old, New: new})
 }
 
 // texts compares a free-text field in every language; a change is
@@ -181,15 +190,19 @@ func (d *cmp) textsAs(sec section.ID, key, label string, rule *Rule, old, new no
 		}
 		return keys[i] < keys[j]
 	})
+	var changed []string
 	for _, l := range keys {
 		if old[l] == new[l] {
 			continue
 		}
+		changed = append(changed, l)
 		subject := d.c.T(label)
-		ch := Change{Section: sec, Class: rule.Class, Rule: rule.ID, Key: key + "/" + l, Lang: l,
-			Message: d.c.T(rule.MessageKey(), subject, l), Old: old[l], New: new[l], Redline: Redline(old[l], new[l])}
+		r, added := d.classify(rule, old[l], new[l], l)
+		ch := Change{Section: sec, Class: r.Class, Rule: r.ID, Key: key + "/" + l, Lang: l,
+			Message: sentence(d.c.T(r.MessageKey(), subject, d.langName(l), d.c.List(added))), Old: old[l], New: new[l], Redline: Redline(old[l], new[l])}
 		d.out = append(d.out, ch)
 	}
+	d.drift(sec, key, label, old, new, changed)
 }
 
 func (d *cmp) q(s string) string { return "«" + s + "»" }
@@ -406,6 +419,9 @@ func (d *cmp) purposes() {
 		if o.ID != n.ID {
 			d.add(section.Purposes, ruleRenamedID, key, subject, o.ID, n.ID)
 		}
+		d.purposeRole(key, subject, o, n)
+		d.purposeGroups(key, subject, o, n)
+		d.provisionOf(key+"/provision", d.c.T("diff.scope.purpose", subject), o.Provision, n.Provision)
 		d.texts(section.Purposes, key+"/name", "field.purpose.name", o.Name, n.Name)
 		d.texts(section.Purposes, key+"/description", "field.purpose.description", o.Description, n.Description)
 		add, rem := setDiff(o.Categories, n.Categories)
@@ -463,7 +479,14 @@ func (d *cmp) categories() {
 }
 
 func (d *cmp) provision() {
-	o, n := d.old.Provision, d.new.Provision
+	d.provisionOf("provision", "", d.old.Provision, d.new.Provision)
+}
+
+// provisionOf compares one provision statement (art. 13(2)(e)): the
+// notice's, a group's or a purpose's; subject is "" or the scope, " om
+// barnet", that the message puts after "opplysningene".
+func (d *cmp) provisionOf(key, subject string, o, n *notice.Provision) {
+	rule := ruleProvisionChanged
 	switch {
 	case o == nil && n == nil:
 		return
@@ -475,16 +498,15 @@ func (d *cmp) provision() {
 		if n != nil {
 			ns = d.c.T("provision." + n.Requirement)
 		}
-		rule := ruleProvisionChanged
 		// Voluntary or unstated before, required now: people who could
 		// refuse must now give the data or go without the service.
 		if n != nil && n.Requirement != "voluntary" && (o == nil || o.Requirement == "voluntary") {
 			rule = ruleProvisionRequired
 		}
-		d.add(section.Data, rule, "provision", "", os, ns)
+		d.add(section.Data, rule, key, subject, os, ns)
 	}
 	if o != nil && n != nil {
-		d.texts(section.Data, "provision/consequences", "field.consequences", o.Consequences, n.Consequences)
+		d.texts(section.Data, key+"/consequences", "field.consequences", o.Consequences, n.Consequences)
 	}
 }
 
@@ -667,6 +689,10 @@ func (d *cmp) retention() {
 		for _, c := range append(add, rem...) {
 			d.add(section.Retention, ruleRetentionCategories, key+"/categories/"+c, d.categoryLabel(c), "", "")
 		}
+		if strings.Join(o.Groups, ",") != strings.Join(n.Groups, ",") {
+			// Fewer groups may mean everyone (an empty list): classed up.
+			d.add(section.Retention, ruleRetentionGroups, key+"/groups", subject, d.groupLabels(d.old, o.Groups), d.groupLabels(d.new, n.Groups))
+		}
 		d.textsAs(section.Retention, key+"/criteria", "field.criteria", ruleRetentionCritText, o.Criteria, n.Criteria)
 		d.texts(section.Retention, key+"/from", "field.from", o.From, n.From)
 		d.texts(section.Retention, key+"/law", "field.law", o.Law, n.Law)
@@ -774,4 +800,14 @@ func (d *cmp) automated() {
 		d.textsAs(section.Automated, key+"/logic", "field.automated.logic", ruleAutomatedLogic, o.Logic, n.Logic)
 		d.textsAs(section.Automated, key+"/significance", "field.automated.significance", ruleAutomatedSignificance, o.Significance, n.Significance)
 	}
+}
+
+// sentence starts a message with a capital letter, whatever label or name
+// fills its first slot.
+func sentence(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
 }

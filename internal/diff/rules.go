@@ -15,6 +15,20 @@ type Rule struct {
 	// Note is a short hint for the README's table, when the id alone
 	// does not say what the rule catches.
 	Note string
+	// Upkeep marks rules about how the notice is kept (its translations,
+	// its version number), which a reviewer needs and a reader of the
+	// published history does not.
+	Upkeep bool
+}
+
+// IsUpkeep reports whether the rule of id is an upkeep rule.
+func IsUpkeep(id string) bool {
+	for _, r := range Rules {
+		if r.ID == id {
+			return r.Upkeep
+		}
+	}
+	return false
 }
 
 // MessageKey is the catalogue key of the rule's message: {0} is the

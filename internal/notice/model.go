@@ -17,6 +17,8 @@ type Notice struct {
 	Introduction       Text                `yaml:"introduction,omitempty" json:"introduction,omitempty"`
 	Controller         Controller          `yaml:"controller" json:"controller"`
 	JointControllers   []JointController   `yaml:"joint_controllers,omitempty" json:"joint_controllers,omitempty"`
+	Controllers        []OtherController   `yaml:"controllers,omitempty" json:"controllers,omitempty"`
+	Groups             []Group             `yaml:"groups,omitempty" json:"groups,omitempty"`
 	DPO                *DPO                `yaml:"dpo,omitempty" json:"dpo,omitempty"`
 	Categories         []Category          `yaml:"categories" json:"categories"`
 	Purposes           []Purpose           `yaml:"purposes" json:"purposes"`
@@ -79,6 +81,13 @@ type Purpose struct {
 	Description Text     `yaml:"description,omitempty" json:"description,omitempty"`
 	Categories  []string `yaml:"categories" json:"categories"`
 	LegalBasis  []Basis  `yaml:"legal_basis" json:"legal_basis"`
+	// Role is the organisation's role in this purpose; nil is controller,
+	// which is what a notice without roles has always meant.
+	Role *Role `yaml:"role,omitempty" json:"role,omitempty"`
+	// Groups names whose data the purpose concerns, by group id.
+	Groups []string `yaml:"groups,omitempty" json:"groups,omitempty"`
+	// Provision overrides the group's and the notice's (art. 13(2)(e)).
+	Provision *Provision `yaml:"provision,omitempty" json:"provision,omitempty"`
 }
 
 // Basis is one legal basis: an article code such as "6(1)(c)".
@@ -138,6 +147,8 @@ type Retention struct {
 	Criteria   Text     `yaml:"criteria,omitempty" json:"criteria,omitempty"`
 	Then       string   `yaml:"then" json:"then"`
 	Law        Text     `yaml:"law,omitempty" json:"law,omitempty"`
+	// Groups limits the rule to some groups of people; empty is everyone.
+	Groups []string `yaml:"groups,omitempty" json:"groups,omitempty"`
 }
 
 // Right is one right the notice informs about, with its limits.
@@ -158,4 +169,60 @@ type AutomatedDecision struct {
 	Significance Text     `yaml:"significance" json:"significance"`
 	Profiling    bool     `yaml:"profiling,omitempty" json:"profiling,omitempty"`
 	Purposes     []string `yaml:"purposes,omitempty" json:"purposes,omitempty"`
+}
+
+// OtherController is a controller other than the organisation publishing
+// the notice: the one it processes data for as a processor, or one it
+// decides with as a joint controller. Art. 13(1)(a)-(b) are about the
+// controller, so the page gives this one's contact and DPO.
+type OtherController struct {
+	ID        string `yaml:"id" json:"id"`
+	Name      Name   `yaml:"name" json:"name"`
+	OrgNumber string `yaml:"org_number,omitempty" json:"org_number,omitempty"`
+	Kind      string `yaml:"kind" json:"kind"`
+	Address   string `yaml:"address,omitempty" json:"address,omitempty"`
+	Email     string `yaml:"email,omitempty" json:"email,omitempty"`
+	Phone     string `yaml:"phone,omitempty" json:"phone,omitempty"`
+	URL       string `yaml:"url,omitempty" json:"url,omitempty"`
+	DPO       *DPO   `yaml:"dpo,omitempty" json:"dpo,omitempty"`
+	// Rights says how to use one's rights with this controller, in the
+	// author's words ("Kontakt NAV-kontoret ditt").
+	Rights Text `yaml:"rights,omitempty" json:"rights,omitempty"`
+}
+
+// Role kinds of a purpose.
+const (
+	RoleController = "controller"
+	RoleProcessor  = "processor"
+	RoleJoint      = "joint"
+)
+
+// Role is the organisation's role in one purpose.
+type Role struct {
+	Kind string `yaml:"kind" json:"kind"`
+	// Controller is, for a processor, the id of the controller it
+	// processes the data for (in controllers).
+	Controller string `yaml:"controller,omitempty" json:"controller,omitempty"`
+	// With is, for a joint controller, the ids of the others (in
+	// controllers).
+	With []string `yaml:"with,omitempty" json:"with,omitempty"`
+	// Arrangement is the essence of the joint arrangement (art. 26(2)):
+	// who answers which requests.
+	Arrangement Text `yaml:"arrangement,omitempty" json:"arrangement,omitempty"`
+}
+
+// Group is a group of people whose data the notice is about: declared
+// once, named by purposes.
+type Group struct {
+	ID    string `yaml:"id" json:"id"`
+	Label Text   `yaml:"label" json:"label"`
+	// About is whose data they are, as the reader is addressed: "barnet
+	// ditt" gives "opplysninger om barnet ditt". Empty is the reader.
+	About Text `yaml:"about,omitempty" json:"about,omitempty"`
+	// Child marks a group of children (art. 8, recital 38,
+	// personopplysningsloven § 5): the page and summary speak to the
+	// parents, or to the child in words for a child.
+	Child bool `yaml:"child,omitempty" json:"child,omitempty"`
+	// Provision overrides the notice's for this group's purposes.
+	Provision *Provision `yaml:"provision,omitempty" json:"provision,omitempty"`
 }

@@ -1,6 +1,10 @@
 package notice
 
-import "github.com/personvern/personvern/internal/vocab"
+import (
+	"strings"
+
+	"github.com/personvern/personvern/internal/vocab"
+)
 
 // IsSpecial reports whether category id is a special category (GDPR
 // art. 9(1)): the vocabulary decides for its codes, a custom category by
@@ -46,4 +50,158 @@ func (n *Notice) RightApplies(code string) bool {
 		return true
 	}
 	return r.Applies(n.Bases(), len(n.AutomatedDecisions) > 0)
+}
+
+// RoleKind is the organisation's role in purpose p: controller unless the
+// purpose says otherwise.
+func (p Purpose) RoleKind() string {
+	if p.Role == nil || p.Role.Kind == "" {
+		return RoleController
+	}
+	return p.Role.Kind
+}
+
+// OtherControllerByID finds a declared controller other than the
+// organisation, or nil.
+func (n *Notice) OtherControllerByID(id string) *OtherController {
+	for i := range n.Controllers {
+		if n.Controllers[i].ID == id {
+			return &n.Controllers[i]
+		}
+	}
+	return nil
+}
+
+// GroupByID finds a declared group, or nil.
+func (n *Notice) GroupByID(id string) *Group {
+	for i := range n.Groups {
+		if n.Groups[i].ID == id {
+			return &n.Groups[i]
+		}
+	}
+	return nil
+}
+
+// HasRoles reports whether any purpose is processed in a role other than
+// controller: the pages then say, purpose by purpose, who is responsible.
+func (n *Notice) HasRoles() bool {
+	for _, p := range n.Purposes {
+		if p.RoleKind() != RoleController {
+			return true
+		}
+	}
+	return false
+}
+
+// ProvisionFor is the provision statement (art. 13(2)(e)) that applies to
+// purpose p: its own, else that of its groups when they agree on one,
+// else the notice's.
+func (n *Notice) ProvisionFor(p Purpose) *Provision {
+	if p.Provision != nil {
+		return p.Provision
+	}
+	var found *Provision
+	for _, id := range p.Groups {
+		g := n.GroupByID(id)
+		if g == nil || g.Provision == nil {
+			continue
+		}
+		if found != nil && found.Requirement != g.Provision.Requirement {
+			return n.Provision // groups disagree: the notice's general statement
+		}
+		found = g.Provision
+	}
+	if found != nil {
+		return found
+	}
+	return n.Provision
+}
+
+// PurposesOf returns the purposes that concern group id, in notice order.
+func (n *Notice) PurposesOf(group string) []Purpose {
+	var out []Purpose
+	for _, p := range n.Purposes {
+		for _, g := range p.Groups {
+			if g == group {
+				out = append(out, p)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// RightAppliesTo reports whether a right applies to the legal bases of the
+// given purposes, by vocab.Right.Applies; automated decisions count when
+// one names none of its purposes or one of these.
+func (n *Notice) RightAppliesTo(code string, purposes []Purpose) bool {
+	r, ok := vocab.LookupRight(code)
+	if !ok {
+		return true
+	}
+	bases := map[string]bool{}
+	ids := map[string]bool{}
+	for _, p := range purposes {
+		ids[p.ID] = true
+		for _, b := range p.LegalBasis {
+			bases[b.Article] = true
+		}
+	}
+	automated := false
+	for _, a := range n.AutomatedDecisions {
+		if len(a.Purposes) == 0 {
+			automated = true
+		}
+		for _, id := range a.Purposes {
+			automated = automated || ids[id]
+		}
+	}
+	return r.Applies(bases, automated)
+}
+
+// RoleGroup is a set of purposes processed in the same role with the same
+// other controllers.
+type RoleGroup struct {
+	Kind     string
+	Others   []*OtherController // the controller we work for, or the joint ones
+	Purposes []Purpose
+}
+
+// RoleGroups partitions the purposes by role, in the order they first
+// appear: our own first, then each other controller's.
+func (n *Notice) RoleGroups() []RoleGroup {
+	var out []RoleGroup
+	index := map[string]int{}
+	for _, p := range n.Purposes {
+		kind := p.RoleKind()
+		var ids []string
+		switch kind {
+		case RoleProcessor:
+			ids = []string{p.Role.Controller}
+		case RoleJoint:
+			ids = p.Role.With
+		}
+		key := kind + "/" + strings.Join(ids, ",")
+		i, ok := index[key]
+		if !ok {
+			g := RoleGroup{Kind: kind}
+			for _, id := range ids {
+				if oc := n.OtherControllerByID(id); oc != nil {
+					g.Others = append(g.Others, oc)
+				}
+			}
+			i = len(out)
+			index[key] = i
+			out = append(out, g)
+		}
+		out[i].Purposes = append(out[i].Purposes, p)
+	}
+	// Our own purposes lead, as the notice is ours.
+	for i, g := range out {
+		if g.Kind == RoleController && i > 0 {
+			out = append([]RoleGroup{g}, append(out[:i:i], out[i+1:]...)...)
+			break
+		}
+	}
+	return out
 }

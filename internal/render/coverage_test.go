@@ -42,6 +42,12 @@ var notRendered = map[string]string{
 	// complaint has one valid value, datatilsynet, whose address the page
 	// writes from the catalogue; there is nothing else to change it to.
 	"complaint": "one valid value (datatilsynet)",
+	// Group and controller ids are what purposes' groups and roles refer
+	// to; the page shows their labels and names.
+	"groups[].id": "a reference key; its wording is label", "controllers[].id": "a reference key; its wording is name",
+	// Another controller's kind decides whether it must give a DPO
+	// (controller-dpo); the page shows the DPO, not the kind.
+	"controllers[].kind": "decides the DPO rule; the DPO itself is shown",
 }
 
 // notInText are the leaf fields the text page need not show, though the
@@ -199,6 +205,14 @@ func changeValue(t *testing.T, v reflect.Value, n *notice.Notice, l leaf) {
 		case strings.HasSuffix(l.pattern, "purposes"):
 			for _, p := range n.Purposes {
 				pool = append(pool, p.ID)
+			}
+		case strings.HasSuffix(l.pattern, "groups"):
+			for _, g := range n.Groups {
+				pool = append(pool, g.ID)
+			}
+		case strings.HasSuffix(l.pattern, "role.with"):
+			for _, c := range n.Controllers {
+				pool = append(pool, c.ID)
 			}
 		}
 		for _, id := range pool {

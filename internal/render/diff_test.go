@@ -57,7 +57,7 @@ func TestDiffGolden(t *testing.T) {
 						t.Errorf("html lacks %s", want)
 					}
 				}
-				if strings.Index(out, `id="material"`) > strings.Index(out, `id="editorial"`) {
+				if m, n := strings.Index(out, `id="material"`), strings.Index(out, `id="notable"`); m < 0 || n < 0 || m > n {
 					t.Error("material changes must come first")
 				}
 			}

@@ -23,7 +23,7 @@ func historySection(current *notice.Notice, earlier []*notice.Notice, c *i18n.Ca
 			rep := diff.Compare(versions[i+1], v, "", "", c)
 			var changes []Item
 			for _, ch := range rep.Changes {
-				if ch.Class >= diff.Notable {
+				if ch.Class >= diff.Notable && !diff.IsUpkeep(ch.Rule) {
 					changes = append(changes, item(plain(ch.Message)))
 				}
 			}

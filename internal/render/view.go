@@ -195,8 +195,8 @@ func Build(n *notice.Notice, c *i18n.Catalog, alternates []Alternate) *Page {
 		Updated: c.Date(n.Updated), UpdatedISO: n.Updated, Version: n.Version, notice: n,
 	}
 	p.Sections = append(p.Sections, b.controller())
-	if n.DPO != nil {
-		p.Sections = append(p.Sections, b.dpo())
+	if dpo, ok := b.dpoSection(); ok {
+		p.Sections = append(p.Sections, dpo)
 	}
 	p.Sections = append(p.Sections, b.purposes(), b.data(), b.sources(), b.recipients(), b.transfers(), b.retention(), b.rights(), b.complaint(), b.automated())
 	if len(n.Security) > 0 {
@@ -231,36 +231,40 @@ func (b *builder) contactFields(email, phone, url, address string) []Field {
 func (b *builder) controller() Section {
 	n, c := b.n, b.c
 	s := newSection(c, section.Controller)
+	if n.HasRoles() {
+		return b.rolesController(s)
+	}
 	s.Blocks = append(s.Blocks, ptext(c.T("controller.intro", n.Controller.Name.In(b.lang))))
 	if len(n.Controller.Unit) > 0 {
 		s.Blocks = append(s.Blocks, ptext(c.T("controller.unit", b.tx(n.Controller.Unit))))
 	}
-	fs := b.contactFields(n.Controller.Email, n.Controller.Phone, n.Controller.URL, n.Controller.Address)
-	if n.Controller.ContactPerson != "" {
-		fs = append([]Field{{c.T("controller.person"), plain(n.Controller.ContactPerson)}}, fs...)
-	}
-	if n.Controller.OrgNumber != "" {
-		fs = append(fs, Field{c.T("controller.orgnr"), plain(groupOrgNumber(n.Controller.OrgNumber))})
-	}
-	s.Blocks = append(s.Blocks, fields(fs...))
-	if len(n.JointControllers) > 0 {
-		var names []string
-		var items []Item
-		for _, j := range n.JointControllers {
-			names = append(names, j.Name)
-			body := []Block{rich(Rich(b.tx(j.Responsibilities)))}
-			fs := b.contactFields(j.Email, j.Phone, j.URL, "")
-			if j.OrgNumber != "" {
-				fs = append(fs, Field{c.T("controller.orgnr"), plain(groupOrgNumber(j.OrgNumber))})
-			}
-			if len(fs) > 0 {
-				body = append(body, fields(fs...))
-			}
-			items = append(items, item(Line{strong(j.Name)}, body...))
-		}
-		s.Blocks = append(s.Blocks, ptext(c.T("joint.intro", c.List(names))), list(items...))
-	}
+	s.Blocks = append(s.Blocks, b.ownFields())
+	s.Blocks = append(s.Blocks, b.legacyJoint()...)
 	return s
+}
+
+// legacyJoint is the notice-wide joint_controllers list: every purpose
+// decided together with them.
+func (b *builder) legacyJoint() []Block {
+	c := b.c
+	if len(b.n.JointControllers) == 0 {
+		return nil
+	}
+	var names []string
+	var items []Item
+	for _, j := range b.n.JointControllers {
+		names = append(names, j.Name)
+		body := []Block{rich(Rich(b.tx(j.Responsibilities)))}
+		fs := b.contactFields(j.Email, j.Phone, j.URL, "")
+		if j.OrgNumber != "" {
+			fs = append(fs, Field{c.T("controller.orgnr"), plain(groupOrgNumber(j.OrgNumber))})
+		}
+		if len(fs) > 0 {
+			body = append(body, fields(fs...))
+		}
+		items = append(items, item(Line{strong(j.Name)}, body...))
+	}
+	return []Block{ptext(c.T("joint.intro", c.List(names))), list(items...)}
 }
 
 // groupOrgNumber shows an organisation number as Brønnøysundregistrene
@@ -273,24 +277,12 @@ func groupOrgNumber(s string) string {
 	return s[:3] + " " + s[3:6] + " " + s[6:]
 }
 
-func (b *builder) dpo() Section {
-	d := b.n.DPO
-	s := newSection(b.c, section.DPO)
-	s.Blocks = append(s.Blocks, ptext(b.c.T("dpo.intro")))
-	var fs []Field
-	if d.Name != "" {
-		fs = append(fs, Field{b.c.T("dpo.name"), plain(d.Name)})
-	}
-	fs = append(fs, b.contactFields(d.Email, d.Phone, "", d.Address)...)
-	s.Blocks = append(s.Blocks, fields(fs...))
-	return s
-}
-
 func (b *builder) purposes() Section {
 	c := b.c
 	s := newSection(c, section.Purposes)
 	for _, pu := range b.n.Purposes {
 		s.Blocks = append(s.Blocks, h3(b.tx(pu.Name)))
+		s.Blocks = append(s.Blocks, b.purposeRole(pu)...)
 		if d := b.tx(pu.Description); d != "" {
 			s.Blocks = append(s.Blocks, rich(Rich(d)))
 		}
@@ -318,7 +310,7 @@ func (b *builder) purposes() Section {
 func (b *builder) data() Section {
 	c := b.c
 	s := newSection(c, section.Data)
-	s.Blocks = append(s.Blocks, ptext(c.T("data.intro")))
+	s.Blocks = append(s.Blocks, ptext(c.T("data.intro", b.about())))
 	var items []Item
 	anySpecial := false
 	for _, cat := range b.n.Categories {
@@ -339,12 +331,7 @@ func (b *builder) data() Section {
 	if anySpecial {
 		s.Blocks = append(s.Blocks, ptext(c.T("data.special.note")))
 	}
-	if pr := b.n.Provision; pr != nil {
-		s.Blocks = append(s.Blocks, h3(c.T("provision.heading")), ptext(c.T("provision."+pr.Requirement)))
-		if cons := b.tx(pr.Consequences); cons != "" {
-			s.Blocks = append(s.Blocks, rich(Rich(cons)))
-		}
-	}
+	s.Blocks = append(s.Blocks, b.provisionBlocks()...)
 	return s
 }
 
@@ -484,6 +471,9 @@ func (b *builder) retention() Section {
 		} else if r.Period == "" {
 			body = append(body, rich(Rich(b.tx(r.Criteria))))
 		}
+		if len(r.Groups) > 0 {
+			body = append(body, ptext(c.T("purpose.groups", b.groupLabels(r.Groups))))
+		}
 		if r.Then != "" {
 			body = append(body, ptext(c.T("retention.then."+r.Then)))
 		}
@@ -499,7 +489,11 @@ func (b *builder) retention() Section {
 func (b *builder) rights() Section {
 	c := b.c
 	s := newSection(c, section.Rights)
-	s.Blocks = append(s.Blocks, ptext(c.T("rights.intro")))
+	if gs := b.n.RoleGroups(); len(gs) == 1 && gs[0].Kind == notice.RoleProcessor {
+		s.Blocks = append(s.Blocks, ptext(c.T("rights.intro.processor", b.otherNames(gs[0]))))
+	} else {
+		s.Blocks = append(s.Blocks, ptext(c.T("rights.intro")))
+	}
 	var items []Item
 	for _, r := range vocab.Rights {
 		decl, ok := b.n.Rights[r.Code]
@@ -515,7 +509,14 @@ func (b *builder) rights() Section {
 		}
 		items = append(items, item(Line{strong(c.T("right." + r.Code))}, body...))
 	}
-	s.Blocks = append(s.Blocks, list(items...), ptext(c.T("rights.contact")+" "+c.T("rights.free")))
+	s.Blocks = append(s.Blocks, list(items...))
+	byRole, own := b.rightsByRole()
+	s.Blocks = append(s.Blocks, byRole...)
+	if own {
+		s.Blocks = append(s.Blocks, ptext(c.T("rights.contact")+" "+c.T("rights.free")))
+	} else {
+		s.Blocks = append(s.Blocks, ptext(c.T("rights.free.other")))
+	}
 	return s
 }
 

@@ -48,6 +48,8 @@ type builder struct {
 	c    *i18n.Catalog
 	lang string
 	out  []Item
+	// keyArgs fill a packed message's slots after the list ({1}, ...).
+	keyArgs []string
 }
 
 func (b *builder) add(section section.ID, sentences ...string) {
@@ -92,7 +94,51 @@ func (b *builder) who() {
 	case ctl.Phone != "":
 		contact = b.c.T("summary.contact.phone", ctl.Phone)
 	}
-	b.add(section.Controller, who, contact)
+	b.add(section.Controller, append([]string{who, contact}, b.roles()...)...)
+}
+
+// roles says, in plain words, where another controller is responsible.
+func (b *builder) roles() []string {
+	groups := b.n.RoleGroups()
+	var out []string
+	for _, g := range groups {
+		var names []string
+		for _, oc := range g.Others {
+			names = append(names, oc.Name.In(b.lang))
+		}
+		them := b.c.List(names)
+		switch {
+		case g.Kind == notice.RoleProcessor && len(groups) == 1:
+			out = append(out, b.c.T("summary.who.processor", them))
+		case g.Kind == notice.RoleProcessor:
+			out = append(out, b.c.T("summary.who.processor.some", them))
+		case g.Kind == notice.RoleJoint:
+			out = append(out, b.c.T("summary.who.joint", them))
+		}
+	}
+	return out
+}
+
+// about is whose data the notice concerns, as the reader is addressed,
+// and whether that is someone other than the reader alone.
+func (b *builder) about() (string, bool) {
+	you := b.c.T("about.you")
+	if len(b.n.Groups) == 0 {
+		return you, false
+	}
+	var out []string
+	seen := map[string]bool{}
+	for _, g := range b.n.Groups {
+		a := g.About[b.lang]
+		if a == "" {
+			a = you
+		}
+		if !seen[a] {
+			seen[a] = true
+			out = append(out, a)
+		}
+	}
+	return b.c.List(out), len(out) > 1 || out[0] != you
 }
 
 // lowerFirst lowers the first letter of a name used inside a sentence,
@@ -117,14 +163,14 @@ func (b *builder) packedWith(first, more string, items []string, join func([]str
 	key := first
 	flush := func() {
 		if len(cur) > 0 {
-			out = append(out, b.c.T(key, join(cur)))
+			out = append(out, b.c.T(key, append([]string{join(cur)}, b.keyArgs...)...))
 			key = more
 			cur = nil
 		}
 	}
 	for _, it := range items {
 		try := append(append([]string(nil), cur...), it)
-		if len(cur) > 0 && words(b.c.T(key, join(try))) > MaxWords {
+		if len(cur) > 0 && words(b.c.T(key, append([]string{join(try)}, b.keyArgs...)...)) > MaxWords {
 			flush()
 		}
 		cur = append(cur, it)
@@ -143,14 +189,20 @@ func (b *builder) purposes() {
 			hasConj = hasConj || strings.Contains(name, conj)
 		}
 	}
+	first := "summary.purpose.first"
+	if about, other := b.about(); other {
+		first = "summary.purpose.first.about"
+		b.keyArgs = []string{about}
+		defer func() { b.keyArgs = nil }()
+	}
 	if hasConj {
 		// "A og B, C og D" is ambiguous when a name holds "og" itself:
 		// then semicolons part the purposes.
 		semi := func(xs []string) string { return strings.Join(xs, "; ") }
-		b.add(section.Purposes, b.packedWith("summary.purpose.first", "summary.purpose.more", names, semi)...)
+		b.add(section.Purposes, b.packedWith(first, "summary.purpose.more", names, semi)...)
 		return
 	}
-	b.add(section.Purposes, b.packed("summary.purpose.first", "summary.purpose.more", names)...)
+	b.add(section.Purposes, b.packed(first, "summary.purpose.more", names)...)
 }
 
 // plainCategory names a category in everyday words for "Vi har
@@ -179,6 +231,10 @@ func (b *builder) plainCategory(id string) string {
 }
 
 func (b *builder) data() {
+	if about, other := b.about(); other {
+		b.dataAbout(about)
+		return
+	}
 	var plain, special []string
 	for _, c := range b.n.Categories {
 		name := b.plainCategory(c.ID)
@@ -341,13 +397,25 @@ func (b *builder) rights() {
 		sentences = append(sentences, b.c.T("summary.rights.consent"))
 	}
 	ctl := b.n.Controller
+	groups := b.n.RoleGroups()
 	switch {
+	case len(groups) == 1 && groups[0].Kind == notice.RoleProcessor && len(groups[0].Others) > 0:
+		// The controller answers; its own words on how come first.
+		oc := groups[0].Others[0]
+		if oc.Email != "" && len(oc.Rights) == 0 {
+			sentences = append(sentences, b.c.T("summary.rights.ask.email", oc.Email))
+		} else {
+			sentences = append(sentences, b.c.T("summary.rights.ask.other", oc.Name.In(b.lang)))
+		}
 	case b.n.DPO != nil && b.n.DPO.Email != "":
 		sentences = append(sentences, b.c.T("summary.rights.ask.email", b.n.DPO.Email))
+		sentences = append(sentences, b.askOthers(groups)...)
 	case ctl.Email != "":
 		sentences = append(sentences, b.c.T("summary.rights.ask.email", ctl.Email))
+		sentences = append(sentences, b.askOthers(groups)...)
 	case ctl.Phone != "":
 		sentences = append(sentences, b.c.T("summary.rights.ask.phone", ctl.Phone))
+		sentences = append(sentences, b.askOthers(groups)...)
 	}
 	b.add(section.Rights, sentences...)
 }
@@ -362,4 +430,53 @@ func (b *builder) automated() {
 		review = b.c.T("summary.automated.review")
 	}
 	b.add(section.Automated, b.c.T("summary.automated.some"), review)
+}
+
+// dataAbout names the categories by their labels when the data are not
+// only the reader's ("opplysninger om barnet ditt"): the everyday words
+// ("helsen din") would say they are.
+func (b *builder) dataAbout(about string) {
+	var plain, special []string
+	for _, c := range b.n.Categories {
+		label := b.c.TOr("category."+c.ID, c.ID)
+		if len(c.Label) > 0 {
+			label = c.Label[b.lang]
+		}
+		label = lowerFirst(label)
+		if b.n.IsSensitive(c.ID) {
+			special = append(special, label)
+		} else {
+			plain = append(plain, label)
+		}
+	}
+	first := b.c.T("summary.data.about", about, b.c.List(plain))
+	for n := min(len(plain), maxListed); n >= 1 && (n < len(plain) || words(first) > MaxWords); n-- {
+		first = b.c.T("summary.data.about.some", about, b.c.List(plain[:n]))
+		if words(first) <= MaxWords {
+			break
+		}
+	}
+	var second string
+	if len(special) > 0 {
+		if len(special) > 2 {
+			special = special[:2]
+		}
+		second = b.c.T("summary.special", b.c.List(special))
+	}
+	b.add(section.Data, first, second)
+}
+
+// askOthers sends the reader to the controllers we process data for, on a
+// page where we are the controller for the rest.
+func (b *builder) askOthers(groups []notice.RoleGroup) []string {
+	var out []string
+	for _, g := range groups {
+		if g.Kind != notice.RoleProcessor || len(groups) == 1 {
+			continue
+		}
+		for _, oc := range g.Others {
+			out = append(out, b.c.T("summary.rights.ask.other.some", oc.Name.In(b.lang)))
+		}
+	}
+	return out
 }

@@ -31,6 +31,11 @@ var Rules = []Rule{
 	{"category-unused", "every declared category is used by a purpose", checkCategoryUnused},
 	{"category-special", "only custom categories set special; the vocabulary decides for its own", checkCategorySpecial},
 	{"purpose-ref", "recipients and automated decisions name declared purposes", checkPurposeRefs},
+	{"role-ref", "a purpose's role names declared controllers: role.controller for a processor, role.with for a joint controller", checkRoleRefs},
+	{"controller-unused", "every declared other controller is named by a purpose's role", checkControllerUnused},
+	{"controller-dpo", "another controller that is a public authority gives its data protection officer", checkControllerDPO},
+	{"group-ref", "with groups declared, every purpose names its groups, and every group is used", checkGroupRefs},
+	{"group-child-consent", "consent asked of children says who gives it (art. 8, personopplysningsloven § 5)", checkChildConsent},
 	{"basis-art6", "every purpose has a basis in art. 6(1)", checkArt6},
 	{"basis-special", "a purpose using a special category has an art. 9(2) basis; criminal data name the law (art. 10)", checkSpecial},
 	{"basis-art9-law", "an art. 9(2) condition that rests on law names the law", checkArt9Law},
@@ -310,7 +315,11 @@ func checkSourceCoverage(r *report, n *notice.Notice) {
 }
 
 func checkProvision(r *report, n *notice.Notice) {
-	if n.Provision != nil {
+	covered := true
+	for _, pu := range n.Purposes {
+		covered = covered && n.ProvisionFor(pu) != nil
+	}
+	if n.Provision != nil || (covered && len(n.Purposes) > 0) {
 		return
 	}
 	for i, s := range n.Sources {

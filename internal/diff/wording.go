@@ -1,0 +1,279 @@
+package diff
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/personvern/personvern/internal/i18n"
+	"github.com/personvern/personvern/internal/notice"
+	"github.com/personvern/personvern/internal/section"
+	"github.com/personvern/personvern/templates"
+)
+
+// Free text is where a notice says most of what it means, so a change to
+// it is editorial only when it provably changes no meaning: whitespace,
+// punctuation, letter case, or a spelling fix within a word. Any other
+// rewording is notable ("read it"), and material when the new text names
+// what a structured change would call material: a data category, a
+// purpose word, a recipient, a country or a longer period. The word lists
+// are per language, in the catalogues (materiality.*).
+var (
+	ruleWordingChanged   = rule("wording-changed", Notable, "free text reworded: read it")
+	ruleWordingAdds      = rule("wording-adds", Material, "free text now names a data category, purpose, recipient, country or longer period")
+	ruleTranslationDrift = upkeep(rule("translation-drift", Notable, "one language's text changed, another's not"))
+	ruleVersionNotRaised = upkeep(rule("version-not-raised", Notable, "content changed, version or updated not; also fails --fail-on material"))
+)
+
+func upkeep(r *Rule) *Rule { r.Upkeep = true; return r }
+
+// versionDiscipline: a changed notice must say it is a new version, with a
+// new number and date, or readers and the site's history cannot tell the
+// versions apart (WP260 rev.01, paragraphs 29-30).
+func (d *cmp) versionDiscipline() {
+	content := false
+	for _, ch := range d.out {
+		content = content || ch.Class > Editorial
+	}
+	if !content {
+		return
+	}
+	var stale []string
+	if d.old.Version == d.new.Version {
+		stale = append(stale, d.c.T("diff.version.number"))
+	}
+	if d.old.Updated == d.new.Updated {
+		stale = append(stale, d.c.T("diff.version.date"))
+	}
+	if len(stale) > 0 {
+		d.add(section.Version, ruleVersionNotRaised, "version", "", d.c.List(stale), "")
+	}
+}
+
+// normalise reduces text to its words in lower case: what editorial
+// changes (space, punctuation, case) leave as it was.
+func normalise(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '§'
+	})
+}
+
+// editorialChange reports whether old and new differ only in what carries
+// no meaning: space, punctuation, case, or at most two spelling fixes
+// within words (an edit distance of at most 2 in words of five letters or
+// more that hold no digit).
+func editorialChange(old, new string) bool {
+	o, n := normalise(old), normalise(new)
+	if len(o) != len(n) {
+		return false
+	}
+	fixes := 0
+	for i := range o {
+		if o[i] == n[i] {
+			continue
+		}
+		if hasDigit(o[i]) || hasDigit(n[i]) || len([]rune(o[i])) < 5 || len([]rune(n[i])) < 5 {
+			return false
+		}
+		if editDistance(o[i], n[i]) > 2 {
+			return false
+		}
+		fixes++
+	}
+	return fixes <= 2
+}
+
+func hasDigit(s string) bool { return strings.ContainsFunc(s, unicode.IsDigit) }
+
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// loadedTerms are the catalogue's stems that make a text material when
+// new text names them: categories, purposes, recipients, countries.
+func (d *cmp) loadedTerms(lang string) []string {
+	if d.terms == nil {
+		d.terms = map[string][]string{}
+	}
+	if t, ok := d.terms[lang]; ok {
+		return t
+	}
+	c := d.catalogFor(lang)
+	var out []string
+	for _, key := range []string{"materiality.category", "materiality.purpose", "materiality.recipient", "materiality.country"} {
+		for _, t := range strings.Split(c.T(key), ",") {
+			if t = strings.ToLower(strings.TrimSpace(t)); t != "" {
+				out = append(out, t)
+			}
+		}
+	}
+	// The vocabulary's own labels count too: "helseopplysninger",
+	// "Storbritannia".
+	for _, k := range c.Keys() {
+		if strings.HasPrefix(k, "category.") && strings.Count(k, ".") == 1 || strings.HasPrefix(k, "country.") {
+			for _, w := range normalise(c.T(k)) {
+				if len([]rune(w)) >= 5 && !stopword[w] {
+					out = append(out, w)
+				}
+			}
+		}
+	}
+	d.terms[lang] = out
+	return out
+}
+
+// stopword are words of the vocabulary's labels too common to signal
+// anything ("opplysninger om …").
+var stopword = map[string]bool{"opplysninger": true, "opplysningar": true, "forhold": true, "eller": true}
+
+// countTerm counts the words of text that start with term, or, for a
+// term of several words, the places the words follow each other.
+func countTerm(words []string, term string) int {
+	parts := strings.Fields(term)
+	n := 0
+	for i := 0; i+len(parts) <= len(words); i++ {
+		ok := true
+		for j, p := range parts {
+			w := words[i+j]
+			if j == len(parts)-1 {
+				ok = ok && strings.HasPrefix(w, p)
+			} else {
+				ok = ok && w == p
+			}
+		}
+		if ok {
+			n++
+		}
+	}
+	return n
+}
+
+// matchOf is the text's first occurrence of term, as written.
+func matchOf(words []string, term string) string {
+	parts := strings.Fields(term)
+	for i := 0; i+len(parts) <= len(words); i++ {
+		if countTerm(words[i:i+len(parts)], term) > 0 {
+			return strings.Join(words[i:i+len(parts)], " ")
+		}
+	}
+	return term
+}
+
+var periodRE = regexp.MustCompile(`(\d+)\s*(døgn|dag|dagar|dager|veke|veker|uke|uker|måned|måneder|månad|månader|år)\b`)
+
+// longestDays is the longest period a text names, in days.
+func longestDays(s string) int {
+	best := 0
+	for _, m := range periodRE.FindAllStringSubmatch(strings.ToLower(s), -1) {
+		n, _ := strconv.Atoi(m[1])
+		unit := 1
+		switch {
+		case strings.HasPrefix(m[2], "u") || strings.HasPrefix(m[2], "v"):
+			unit = 7
+		case strings.HasPrefix(m[2], "m"):
+			unit = 30
+		case m[2] == "år":
+			unit = 365
+		}
+		best = max(best, n*unit)
+	}
+	return best
+}
+
+// addedTerms are the loaded terms new text names more often than old did,
+// and a longer period when it names one.
+func (d *cmp) addedTerms(old, new, lang string) []string {
+	ow, nw := normalise(old), normalise(new)
+	var out []string
+	seen := map[string]bool{}
+	for _, t := range d.loadedTerms(lang) {
+		if countTerm(nw, t) > countTerm(ow, t) {
+			// The word as the text writes it, not the stem.
+			if w := matchOf(nw, t); !seen[w] {
+				seen[w] = true
+				out = append(out, "«"+w+"»")
+			}
+		}
+	}
+	if longestDays(new) > longestDays(old) {
+		out = append(out, d.catalogFor(lang).T("diff.wording.longer"))
+	}
+	return out
+}
+
+// classify gives the rule a change of free text in lang falls under, at
+// least as severe as floor; added lists what made it material.
+func (d *cmp) classify(floor *Rule, old, new, lang string) (r *Rule, added []string) {
+	r = ruleWording
+	if !editorialChange(old, new) {
+		r = ruleWordingChanged
+		if added = d.addedTerms(old, new, lang); len(added) > 0 {
+			r = ruleWordingAdds
+		}
+	}
+	if floor.Class > r.Class || (floor.Class == r.Class && floor != ruleWording) {
+		return floor, added
+	}
+	return r, added
+}
+
+// drift reports the languages whose text stayed as it was while another
+// language's text of the same field changed: the two versions now say
+// different things, or one was never brought up to date.
+func (d *cmp) drift(sec section.ID, key, label string, old, new notice.Text, changed []string) {
+	if len(changed) == 0 {
+		return
+	}
+	for _, l := range d.new.Languages {
+		if old[l] == "" || new[l] == "" || old[l] != new[l] {
+			continue
+		}
+		var names []string
+		for _, c := range changed {
+			names = append(names, d.langName(c))
+		}
+		d.out = append(d.out, Change{Section: sec, Class: ruleTranslationDrift.Class, Rule: ruleTranslationDrift.ID, Key: key + "/" + changed[0] + "/drift-" + l, Lang: l,
+			Message: sentence(d.c.T(ruleTranslationDrift.MessageKey(), d.c.T(label), d.c.List(names), d.langName(l)))})
+	}
+}
+
+// langName names a language in running text: "bokmål", "nynorsk".
+func (d *cmp) langName(code string) string { return d.c.TOr("language."+code, code) }
+
+// catalogFor is the catalogue of lang: the report's, or the embedded one
+// of another language, whose word lists classify text in that language.
+func (d *cmp) catalogFor(lang string) *i18n.Catalog {
+	if lang == d.lang {
+		return d.c
+	}
+	if c, ok := d.others[lang]; ok {
+		return c
+	}
+	if d.others == nil {
+		d.others = map[string]*i18n.Catalog{}
+	}
+	c, err := i18n.Load(templates.FS, lang)
+	if err != nil {
+		c = d.c // a language without a catalogue: the report's words
+	}
+	d.others[lang] = c
+	return c
+}

@@ -1,0 +1,337 @@
+package render
+
+import (
+	"github.com/personvern/personvern/internal/notice"
+	"github.com/personvern/personvern/internal/section"
+	"github.com/personvern/personvern/internal/vocab"
+)
+
+// The page follows each purpose's role: art. 13(1)(a)-(b) are about the
+// controller, so where we process data for another controller the page
+// names that one, gives its contact and DPO, and sends the reader there to
+// use their rights.
+
+func (b *builder) purposeItems(ps []notice.Purpose) Block {
+	var items []Item
+	for _, p := range ps {
+		items = append(items, item(plain(b.tx(p.Name))))
+	}
+	return list(items...)
+}
+
+func (b *builder) otherNames(g notice.RoleGroup) string {
+	var names []string
+	for _, oc := range g.Others {
+		names = append(names, oc.Name.In(b.lang))
+	}
+	return b.c.List(names)
+}
+
+func (b *builder) otherContact(oc *notice.OtherController) []Field {
+	fs := b.contactFields(oc.Email, oc.Phone, oc.URL, oc.Address)
+	if oc.OrgNumber != "" {
+		fs = append(fs, Field{b.c.T("controller.orgnr"), plain(groupOrgNumber(oc.OrgNumber))})
+	}
+	return fs
+}
+
+// ownFields is the organisation's own contact block.
+func (b *builder) ownFields() Block {
+	n, c := b.n, b.c
+	fs := b.contactFields(n.Controller.Email, n.Controller.Phone, n.Controller.URL, n.Controller.Address)
+	if n.Controller.ContactPerson != "" {
+		fs = append([]Field{{c.T("controller.person"), plain(n.Controller.ContactPerson)}}, fs...)
+	}
+	if n.Controller.OrgNumber != "" {
+		fs = append(fs, Field{c.T("controller.orgnr"), plain(groupOrgNumber(n.Controller.OrgNumber))})
+	}
+	return fields(fs...)
+}
+
+// about is whose data the notice is about, as the reader is addressed:
+// "deg", or "deg og barnet ditt" when groups say so.
+func (b *builder) about() string {
+	return b.c.List(aboutPhrases(b.n, b.lang, b.c.T("about.you")))
+}
+
+// aboutPhrases lists the distinct "whose data" phrases of the groups, the
+// reader's own ("deg") where a group has none.
+func aboutPhrases(n *notice.Notice, lang, you string) []string {
+	if len(n.Groups) == 0 {
+		return []string{you}
+	}
+	var out []string
+	seen := map[string]bool{}
+	for _, g := range n.Groups {
+		a := g.About[lang]
+		if a == "" {
+			a = you
+		}
+		if !seen[a] {
+			seen[a] = true
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// rolesController writes the controller section of a notice whose
+// purposes have roles.
+func (b *builder) rolesController(s Section) Section {
+	n, c := b.n, b.c
+	us := n.Controller.Name.In(b.lang)
+	groups := n.RoleGroups()
+	only := len(groups) == 1
+	ownShown := false
+	for _, g := range groups {
+		switch g.Kind {
+		case notice.RoleController:
+			s.Blocks = append(s.Blocks, ptext(c.T("role.controller.some", us)), b.purposeItems(g.Purposes))
+			if len(n.Controller.Unit) > 0 {
+				s.Blocks = append(s.Blocks, ptext(c.T("controller.unit", b.tx(n.Controller.Unit))))
+			}
+			s.Blocks = append(s.Blocks, b.ownFields())
+			ownShown = true
+		case notice.RoleProcessor:
+			them := b.otherNames(g)
+			if only {
+				s.Blocks = append(s.Blocks, ptext(c.T("role.processor.all", us, them, b.about())))
+			} else {
+				s.Blocks = append(s.Blocks, ptext(c.T("role.processor.some", us, them)), b.purposeItems(g.Purposes),
+					ptext(c.T("role.processor.after", us, them)))
+			}
+			for _, oc := range g.Others {
+				s.Blocks = append(s.Blocks, ptext(c.T("role.contact", oc.Name.In(b.lang))), fields(b.otherContact(oc)...))
+			}
+		case notice.RoleJoint:
+			all := []string{us}
+			for _, oc := range g.Others {
+				all = append(all, oc.Name.In(b.lang))
+			}
+			names := c.List(all)
+			if only {
+				s.Blocks = append(s.Blocks, ptext(c.T("role.joint.all", names, b.about())))
+			} else {
+				s.Blocks = append(s.Blocks, ptext(c.T("role.joint.some", names)), b.purposeItems(g.Purposes))
+			}
+			// One arrangement per purpose; the same text once.
+			seen := map[string]bool{}
+			for _, p := range g.Purposes {
+				if a := b.tx(p.Role.Arrangement); a != "" && !seen[a] {
+					seen[a] = true
+					s.Blocks = append(s.Blocks, rich(Rich(a)))
+				}
+			}
+			var items []Item
+			for _, oc := range g.Others {
+				items = append(items, item(Line{strong(oc.Name.In(b.lang))}, fields(b.otherContact(oc)...)))
+			}
+			s.Blocks = append(s.Blocks, list(items...))
+		}
+	}
+	if !ownShown {
+		s.Blocks = append(s.Blocks, ptext(c.T("role.contact", us)), b.ownFields())
+	}
+	// joint_controllers beside roles is a finding (role-ref); the page
+	// still shows what the notice says.
+	s.Blocks = append(s.Blocks, b.legacyJoint()...)
+	return s
+}
+
+// dpoSection gives the DPO of every controller the page names: ours, and
+// those of the controllers we process data for or with.
+func (b *builder) dpoSection() (Section, bool) {
+	c := b.c
+	s := newSection(c, section.DPO)
+	var others []*notice.OtherController
+	seen := map[string]bool{}
+	for _, g := range b.n.RoleGroups() {
+		for _, oc := range g.Others {
+			if oc.DPO != nil && !seen[oc.ID] {
+				seen[oc.ID] = true
+				others = append(others, oc)
+			}
+		}
+	}
+	if b.n.DPO == nil && len(others) == 0 {
+		return s, false
+	}
+	for _, oc := range others {
+		s.Blocks = append(s.Blocks, ptext(c.T("dpo.of", oc.Name.In(b.lang))), fields(b.dpoFields(oc.DPO)...))
+	}
+	if d := b.n.DPO; d != nil {
+		if len(others) == 0 {
+			s.Blocks = append(s.Blocks, ptext(c.T("dpo.intro")))
+		} else {
+			s.Blocks = append(s.Blocks, ptext(c.T("dpo.ours", b.n.Controller.Name.In(b.lang))))
+		}
+		s.Blocks = append(s.Blocks, fields(b.dpoFields(d)...))
+	}
+	return s, true
+}
+
+func (b *builder) dpoFields(d *notice.DPO) []Field {
+	var fs []Field
+	if d.Name != "" {
+		fs = append(fs, Field{b.c.T("dpo.name"), plain(d.Name)})
+	}
+	return append(fs, b.contactFields(d.Email, d.Phone, "", d.Address)...)
+}
+
+// purposeRole is the line under a purpose's heading saying who decides,
+// on a page where purposes differ in role.
+func (b *builder) purposeRole(p notice.Purpose) []Block {
+	var out []Block
+	if len(p.Groups) > 0 {
+		out = append(out, ptext(b.c.T("purpose.groups", b.groupLabels(p.Groups))))
+		for _, id := range p.Groups {
+			if g := b.n.GroupByID(id); g != nil && g.Child {
+				out = append(out, ptext(b.c.T("purpose.child")))
+				break
+			}
+		}
+	}
+	if !b.n.HasRoles() {
+		return out
+	}
+	switch p.RoleKind() {
+	case notice.RoleProcessor:
+		if oc := b.n.OtherControllerByID(p.Role.Controller); oc != nil {
+			out = append(out, ptext(b.c.T("purpose.role.processor", oc.Name.In(b.lang))))
+		}
+	case notice.RoleJoint:
+		var names []string
+		for _, id := range p.Role.With {
+			if oc := b.n.OtherControllerByID(id); oc != nil {
+				names = append(names, oc.Name.In(b.lang))
+			}
+		}
+		out = append(out, ptext(b.c.T("purpose.role.joint", b.c.List(names))))
+	}
+	// Our own purposes need no line: the controller section lists them,
+	// and a line under each would repeat it.
+	return out
+}
+
+// provisionBlocks states whether the data must be given (art. 13(2)(e)):
+// once when every purpose has the same statement, else per purpose.
+func (b *builder) provisionBlocks() []Block {
+	c := b.c
+	var first *notice.Provision
+	same := true
+	for _, p := range b.n.Purposes {
+		pr := b.n.ProvisionFor(p)
+		if first == nil {
+			first = pr
+		}
+		same = same && sameProvision(pr, first)
+	}
+	if len(b.n.Purposes) == 0 {
+		first = b.n.Provision
+	}
+	if same {
+		if first == nil {
+			return nil
+		}
+		out := []Block{h3(c.T("provision.heading")), ptext(c.T("provision." + first.Requirement))}
+		if cons := b.tx(first.Consequences); cons != "" {
+			out = append(out, rich(Rich(cons)))
+		}
+		return out
+	}
+	var items []Item
+	for _, p := range b.n.Purposes {
+		pr := b.n.ProvisionFor(p)
+		if pr == nil {
+			continue
+		}
+		body := []Block{ptext(c.T("provision." + pr.Requirement))}
+		if cons := b.tx(pr.Consequences); cons != "" {
+			body = append(body, rich(Rich(cons)))
+		}
+		items = append(items, item(Line{strong(b.tx(p.Name))}, body...))
+	}
+	return []Block{h3(c.T("provision.heading")), ptext(c.T("provision.per")), list(items...)}
+}
+
+func sameProvision(a, b *notice.Provision) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	if a.Requirement != b.Requirement || len(a.Consequences) != len(b.Consequences) {
+		return false
+	}
+	for k, v := range a.Consequences {
+		if b.Consequences[k] != v {
+			return false
+		}
+	}
+	return true
+}
+
+// rightsByRole adds, after the list of rights, who answers requests where
+// another controller is responsible, and which rights apply to which
+// group of people.
+func (b *builder) rightsByRole() (blocks []Block, ownAnswers bool) {
+	c := b.c
+	groups := b.n.RoleGroups()
+	for _, g := range groups {
+		switch g.Kind {
+		case notice.RoleController, notice.RoleJoint:
+			ownAnswers = true
+		case notice.RoleProcessor:
+			them := b.otherNames(g)
+			if len(groups) == 1 {
+				blocks = append(blocks, ptext(c.T("rights.processor.all", them)))
+			} else {
+				blocks = append(blocks, ptext(c.T("rights.processor.some", them)), b.purposeItems(g.Purposes))
+			}
+			for _, oc := range g.Others {
+				if r := b.tx(oc.Rights); r != "" {
+					blocks = append(blocks, rich(Rich(r)))
+				}
+				blocks = append(blocks, fields(b.otherContact(oc)...))
+			}
+		}
+	}
+	if len(b.n.Groups) > 1 {
+		var items []Item
+		for _, g := range b.n.Groups {
+			ps := b.n.PurposesOf(g.ID)
+			var names []string
+			for _, code := range b.rightCodes() {
+				if b.n.RightAppliesTo(code, ps) {
+					names = append(names, c.T("right."+code+".short"))
+				}
+			}
+			if len(names) == 0 {
+				continue
+			}
+			items = append(items, item(Line{strong(capitalise(b.tx(g.Label)))}, ptext(capitalise(c.List(names))+".")))
+		}
+		blocks = append(blocks, h3(c.T("rights.groups.heading")), ptext(c.T("rights.groups.intro")), list(items...))
+	}
+	return blocks, ownAnswers
+}
+
+// rightCodes are the rights the notice lists that apply to some purpose,
+// in the vocabulary's order.
+func (b *builder) rightCodes() []string {
+	var out []string
+	for _, r := range vocab.Rights {
+		if _, ok := b.n.Rights[r.Code]; ok && b.n.RightApplies(r.Code) {
+			out = append(out, r.Code)
+		}
+	}
+	return out
+}
+
+func (b *builder) groupLabels(ids []string) string {
+	var labels []string
+	for _, id := range ids {
+		if g := b.n.GroupByID(id); g != nil {
+			labels = append(labels, b.tx(g.Label))
+		}
+	}
+	return b.c.List(labels)
+}
