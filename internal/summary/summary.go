@@ -368,20 +368,22 @@ func (b *builder) automated() {
 // cookies says, when the notice lists cookies, whether some are not
 // necessary; those are set only if the reader says yes (ekomloven § 3-15,
 // which the rules hold every notice to), so the reader is told they may
-// refuse, and who else sets them.
+// refuse, and who else sets them: "some of them" when we set some
+// ourselves.
 func (b *builder) cookies() {
 	if len(b.n.Cookies) == 0 {
 		return
 	}
 	var providers []string
 	seen := map[string]bool{}
-	optional := false
+	optional, own := false, false
 	for _, c := range b.n.Cookies {
 		if c.Necessary {
 			continue
 		}
 		optional = true
 		if c.Provider == notice.ProviderController {
+			own = true
 			continue
 		}
 		for _, r := range b.n.Recipients {
@@ -400,7 +402,11 @@ func (b *builder) cookies() {
 		if len(providers) > maxListed {
 			providers = providers[:maxListed]
 		}
-		from = b.c.T("summary.cookies.providers", b.c.List(providers))
+		key := "summary.cookies.providers"
+		if !own {
+			key = "summary.cookies.providers.all"
+		}
+		from = b.c.T(key, b.c.List(providers))
 	}
 	b.add(section.Cookies, b.c.T("summary.cookies.consent"), from, b.c.T("summary.cookies.refuse"))
 }

@@ -163,6 +163,10 @@ func TestCases(t *testing.T) {
 			n.Cookies = []notice.Cookie{{ID: "s", Provider: "controller", Necessary: true}, {ID: "ga", Provider: "g"}, {ID: "own", Provider: "controller"}}
 		}, []string{"Vi bruker informasjonskapsler som ikke er nødvendige, bare hvis du sier ja. Noen av dem kommer fra Google. Du kan si nei, og du kan endre svaret ditt senere."},
 			[]string{"Vi brukar informasjonskapslar som ikkje er naudsynte, berre viss du seier ja. Nokre av dei kjem frå Google. Du kan seie nei, og du kan endre svaret ditt seinare."}, nil},
+		{"cookies all from others", func(n *notice.Notice) {
+			n.Recipients = []notice.Recipient{{ID: "g", Kind: "processor", Name: notice.PlainName("Google")}}
+			n.Cookies = []notice.Cookie{{ID: "ga", Provider: "g"}}
+		}, []string{"De kommer fra Google."}, []string{"Dei kjem frå Google."}, []string{"Noen av dem"}},
 		{"only necessary cookies", func(n *notice.Notice) {
 			n.Cookies = []notice.Cookie{{ID: "s", Provider: "controller", Necessary: true}}
 		}, []string{"Vi bruker bare informasjonskapsler som nettstedet trenger for å virke."},
