@@ -40,7 +40,7 @@ func reliesOnBrowser(s string) string {
 func checkCookieConsent(r *report, n *notice.Notice) {
 	for i, c := range n.Cookies {
 		if !c.Necessary && len(c.Consent) == 0 {
-			r.add(Error, p("cookies", i), "", cookieLaw, "cookie %q is not strictly necessary, so it may be set only with consent; add consent saying how the visitor agrees before it is set (a banner with accept and refuse as equal choices) and how to withdraw as easily, or set necessary: true if it is strictly necessary for a service the visitor asked for", c.Name)
+			r.add(Error, p("cookies", i), "", cookieLaw, "cookie %q is not strictly necessary, so it may be set only with consent; add consent saying how the visitor agrees before it is set (a banner with accept and refuse as equal choices) and how to withdraw as easily, or set necessary: true if it is strictly necessary for a service the visitor expressly asked for", c.Name)
 		}
 	}
 }
