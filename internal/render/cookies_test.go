@@ -20,13 +20,13 @@ func TestCookieTable(t *testing.T) {
 			"html": {`<section id="informasjonskapsler"`, "<caption>Informasjonskapsler og lignende teknologi på nettstedet</caption>",
 				`<th scope="col">Lagringstid</th>`, `<th scope="row">tiltak_valg</th>`, "<td>til du lukker nettleseren</td>",
 				"Nasjonal kommunikasjonsmyndighet (Nkom)", "klager du til Datatilsynet", "ekomloven §\u00a03-15"},
-			"md": {"| Navn | Type | Leverandør | Formål | Lagringstid | Strengt nødvendig |", "| --- |", "| tiltak\\_valg | Lokal lagring, førstepart | Driftsleverandøren AS i USA |"},
+			"md":  {"| Navn | Type | Leverandør | Formål | Lagringstid | Strengt nødvendig |", "| --- |", "| tiltak\\_valg | Lokal lagring, førstepart | Driftsleverandøren AS i USA |"},
 			"txt": {"- tiltak_valg\n  Type: Lokal lagring, førstepart\n  Leverandør: Driftsleverandøren AS i USA"},
 		},
 		"nn": {
 			"html": {"<h2 id=\"informasjonskapsler-h\">Informasjonskapslar</h2>", "<th scope=\"col\">Strengt naudsynt</th>",
 				"Nasjonal kommunikasjonsmyndigheit (Nkom)", "klagar du til Datatilsynet", "ekomlova §\u00a03-15"},
-			"md": {"| Namn | Type | Leverandør | Formål | Lagringstid | Strengt naudsynt |"},
+			"md":  {"| Namn | Type | Leverandør | Formål | Lagringstid | Strengt naudsynt |"},
 			"txt": {"  Lagringstid: til du lukkar nettlesaren"},
 		},
 	}
