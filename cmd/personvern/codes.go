@@ -72,6 +72,12 @@ var codeKinds = []codeKind{
 	{"then", "retention[].then", "retention.then.", func() []codeEntry {
 		return terms([]vocab.Term{{Code: "delete"}, {Code: "anonymise"}, {Code: "archive"}})
 	}},
+	{"cookie-kinds", "cookies[].kind (cookie when left out)", "cookies.kind.", func() []codeEntry {
+		return terms([]vocab.Term{{Code: "cookie"}, {Code: "local_storage"}, {Code: "session_storage"}, {Code: "pixel"}})
+	}},
+	{"cookie-party", "cookies[].party", "cookies.party.", func() []codeEntry {
+		return terms([]vocab.Term{{Code: "first"}, {Code: "third"}})
+	}},
 }
 
 func codeKindNames() []string {

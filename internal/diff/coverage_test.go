@@ -32,6 +32,7 @@ var notCompared = map[string]string{
 	"transfers[].replaces":           "steers matching only",
 	"retention[].replaces":           "steers matching only",
 	"automated_decisions[].replaces": "steers matching only",
+	"cookies[].replaces":             "steers matching only",
 }
 
 // completeNotice reads testdata/complete.yaml straight into the model, so

@@ -135,6 +135,7 @@ func Compare(old, new *notice.Notice, oldSrc, newSrc string, c *i18n.Catalog) *R
 	d.retention()
 	d.rights()
 	d.automated()
+	d.cookies()
 	d.texts(section.Security, "security", "field.security", old.Security, new.Security)
 	if strings.Join(old.Languages, ",") != strings.Join(new.Languages, ",") {
 		d.add(section.Version, ruleLanguages, "languages", "", strings.Join(old.Languages, ", "), strings.Join(new.Languages, ", "))
@@ -810,4 +811,131 @@ func sentence(s string) string {
 		return s
 	}
 	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// cookieProvider names a cookie's provider as the page does.
+func (d *cmp) cookieProvider(n *notice.Notice, id string) string {
+	if id == notice.ProviderController {
+		return n.Controller.Name.In(d.lang)
+	}
+	for _, r := range n.Recipients {
+		if r.ID == id {
+			return d.party(r.Kind, r.Name)
+		}
+	}
+	return id
+}
+
+func (d *cmp) lifetime(s string) string {
+	if s == "session" {
+		return d.c.T("cookies.session")
+	}
+	return d.c.Duration(s)
+}
+
+// lifetimeDays orders lifetimes: a session cookie is gone when the browser
+// closes, before any period; -1 is a lifetime that cannot be read.
+func lifetimeDays(s string) int {
+	if s == "session" {
+		return 0
+	}
+	if dur, ok := vocab.ParseDuration(s); ok {
+		return dur.ApproxDays()
+	}
+	return -1
+}
+
+func (d *cmp) cookieParty(p string) string {
+	if p == "" {
+		return ""
+	}
+	return d.c.T("cookies.party." + p)
+}
+
+func (d *cmp) cookieKind(k string) string {
+	if k == "" {
+		k = "cookie"
+	}
+	return d.c.T("cookies.kind." + k)
+}
+
+// cookies compares the cookies and similar technologies. What needs the
+// visitor's consent, or reaches someone new, is material (ekomloven
+// § 3-15, GDPR art. 13(3)): a new cookie that is not strictly necessary,
+// one that no longer is, a new third-party provider, a longer lifetime,
+// another country, another purpose, another domain setting it.
+func (d *cmp) cookies() {
+	pairs, added, removed := match(d.old.Cookies, d.new.Cookies,
+		func(c notice.Cookie) string { return c.ID }, func(c notice.Cookie) string { return c.Replaces })
+	for _, c := range added {
+		rule := ruleNewCookie
+		if c.Necessary {
+			rule = ruleNewNecessaryCookie
+		}
+		d.add(section.Cookies, rule, "cookies/"+c.ID, d.q(c.Name), "", "")
+	}
+	for _, c := range removed {
+		d.add(section.Cookies, ruleRemovedCookie, "cookies/"+c.ID, d.q(c.Name), "", "")
+	}
+	for _, p := range pairs {
+		o, n := p[0], p[1]
+		key := "cookies/" + n.ID
+		subject := d.q(n.Name)
+		if o.ID != n.ID {
+			d.add(section.Cookies, ruleRenamedID, key, subject, o.ID, n.ID)
+		}
+		if o.Name != n.Name {
+			d.add(section.Cookies, ruleCookieName, key+"/name", subject, o.Name, n.Name)
+		}
+		switch {
+		case o.Necessary && !n.Necessary:
+			d.add(section.Cookies, ruleCookieNotNecessary, key+"/necessary", subject, "", "")
+		case !o.Necessary && n.Necessary:
+			d.add(section.Cookies, ruleCookieNowNecessary, key+"/necessary", subject, "", "")
+		}
+		if o.Provider != n.Provider {
+			rule := ruleCookieNewProvider
+			if n.Provider == notice.ProviderController {
+				rule = ruleCookieOwnProvider
+			}
+			d.add(section.Cookies, rule, key+"/provider", subject, d.cookieProvider(d.old, o.Provider), d.cookieProvider(d.new, n.Provider))
+		}
+		if o.Lifetime != n.Lifetime {
+			rule := ruleCookieShorter
+			// A lifetime that cannot be read is classified up.
+			if od, nd := lifetimeDays(o.Lifetime), lifetimeDays(n.Lifetime); nd > od || od < 0 || nd < 0 {
+				rule = ruleCookieLonger
+			}
+			d.add(section.Cookies, rule, key+"/lifetime", subject, d.lifetime(o.Lifetime), d.lifetime(n.Lifetime))
+		}
+		if o.Party != n.Party {
+			rule := ruleCookieParty
+			if n.Party == "third" {
+				rule = ruleCookieThirdParty
+			}
+			d.add(section.Cookies, rule, key+"/party", subject, d.cookieParty(o.Party), d.cookieParty(n.Party))
+		}
+		if o.Country != n.Country {
+			d.add(section.Cookies, ruleCookieCountry, key+"/country", subject, d.country(o.Country), d.country(n.Country))
+		}
+		if o.Kind != n.Kind {
+			d.add(section.Cookies, ruleCookieKind, key+"/kind", subject, d.cookieKind(o.Kind), d.cookieKind(n.Kind))
+		}
+		add, rem := d.purposeDiff(o.Purposes, n.Purposes)
+		for _, pu := range add {
+			d.add(section.Cookies, ruleCookieNewPurpose, key+"/purposes/"+pu, subject, "", d.purposeLabel(pu))
+		}
+		for _, pu := range rem {
+			d.add(section.Cookies, ruleCookieRemovedPurpose, key+"/purposes/"+pu, subject, d.purposeLabel(pu), "")
+		}
+		d.textsAs(section.Cookies, key+"/purpose", "field.cookie.purpose", ruleCookiePurposeText, o.Purpose, n.Purpose)
+		d.textsAs(section.Cookies, key+"/consent", "field.cookie.consent", ruleCookieConsentText, o.Consent, n.Consent)
+	}
+}
+
+func (d *cmp) country(code string) string {
+	if code == "" {
+		return ""
+	}
+	return d.c.Country(code)
 }

@@ -286,6 +286,42 @@ var classificationCases = []struct {
 	{"automated logic", func(n *notice.Notice) { n.AutomatedDecisions[0].Logic = notice.Text{"nb": "Etter fristen."} }, Notable, "automated-logic", "", nil},
 	{"automated significance", func(n *notice.Notice) { n.AutomatedDecisions[0].Significance = notice.Text{"nb": "Du får brev."} },
 		Notable, "automated-significance", "", nil},
+	// Cookies: what needs consent, or reaches someone new, is material
+	// (ekomloven § 3-15, GDPR art. 13(3)).
+	{"new cookie that needs consent", func(n *notice.Notice) {
+		n.Cookies = append(n.Cookies, notice.Cookie{ID: "px", Name: "_fbp", Provider: "skatt", Lifetime: "P3M"})
+	}, Material, "new-cookie", "Ny informasjonskapsel som ikke er strengt nødvendig: «_fbp».", withCookie},
+	{"new necessary cookie", func(n *notice.Notice) {
+		n.Cookies = append(n.Cookies, notice.Cookie{ID: "s", Name: "SESSION", Provider: "controller", Lifetime: "session", Necessary: true})
+	}, Notable, "new-necessary-cookie", "Ny strengt nødvendig informasjonskapsel: «SESSION».", withCookie},
+	{"removed cookie", func(n *notice.Notice) { n.Cookies = nil }, Notable, "removed-cookie", "Informasjonskapselen «_ga» er fjernet.", withCookie},
+	{"cookie no longer necessary", func(n *notice.Notice) { n.Cookies[0].Necessary = false }, Material, "cookie-not-necessary",
+		"Informasjonskapselen «_ga» regnes ikke lenger som strengt nødvendig og krever nå samtykke.", func(n *notice.Notice) { withCookie(n); n.Cookies[0].Necessary = true }},
+	{"cookie now necessary", func(n *notice.Notice) { n.Cookies[0].Necessary = true }, Notable, "cookie-now-necessary", "regnes nå som strengt nødvendig", withCookie},
+	{"cookie of a new third party", func(n *notice.Notice) { n.Cookies[0].Provider = "skatt" }, Material, "cookie-new-provider",
+		"Informasjonskapselen «_ga» har fått en ny leverandør: Eksempel kommune → Skatteetaten.", func(n *notice.Notice) { withCookie(n); n.Cookies[0].Provider = "controller" }},
+	{"cookie now our own", func(n *notice.Notice) { n.Cookies[0].Provider = "controller" }, Notable, "cookie-own-provider", "Skatteetaten → Eksempel kommune", withCookie},
+	{"cookie kept longer", func(n *notice.Notice) { n.Cookies[0].Lifetime = "P2Y" }, Material, "cookie-longer-lifetime", "Informasjonskapselen «_ga» lagres lenger: 13 måneder → 2 år.", withCookie},
+	{"session cookie kept longer", func(n *notice.Notice) { n.Cookies[0].Lifetime = "P1D" }, Material, "cookie-longer-lifetime", "til du lukker nettleseren → 1 dag",
+		func(n *notice.Notice) { withCookie(n); n.Cookies[0].Lifetime = "session" }},
+	{"cookie kept shorter", func(n *notice.Notice) { n.Cookies[0].Lifetime = "session" }, Notable, "cookie-shorter-lifetime", "13 måneder → til du lukker nettleseren", withCookie},
+	{"cookie now third party", func(n *notice.Notice) { n.Cookies[0].Party = "third" }, Material, "cookie-third-party", "førstepart → tredjepart", withCookie},
+	{"cookie now first party", func(n *notice.Notice) { n.Cookies[0].Party = "first" }, Notable, "cookie-party", "tredjepart → førstepart",
+		func(n *notice.Notice) { withCookie(n); n.Cookies[0].Party = "third" }},
+	{"cookie provider in another country", func(n *notice.Notice) { n.Cookies[0].Country = "IN" }, Material, "cookie-country", "USA → India", withCookie},
+	{"cookie for a new purpose", func(n *notice.Notice) { n.Cookies[0].Purposes = []string{"news", "case"} }, Material, "cookie-new-purpose",
+		"Informasjonskapselen «_ga» brukes nå også til formålet «Saksbehandling».", withCookie},
+	{"cookie for fewer purposes", func(n *notice.Notice) { n.Cookies[0].Purposes = nil }, Notable, "cookie-removed-purpose", "brukes ikke lenger til formålet «Nyhetsbrev».", withCookie},
+	{"cookie renamed", func(n *notice.Notice) { n.Cookies[0].Name = "_ga_X" }, Notable, "cookie-name", "nytt teknisk navn: _ga → _ga_X.", withCookie},
+	{"cookie of another kind", func(n *notice.Notice) { n.Cookies[0].Kind = "local_storage" }, Notable, "cookie-kind", "informasjonskapsel → lokal lagring", withCookie},
+	{"cookie purpose reworded", func(n *notice.Notice) {
+		n.Cookies[0].Purpose = notice.Text{"nb": "Skiller besøkende fra hverandre.", "nn": "Tel besøk."}
+	}, Notable, "cookie-purpose-text",
+		"Formålet med informasjonskapselen har fått ny ordlyd på bokmål.", withCookie},
+	{"cookie consent reworded", func(n *notice.Notice) {
+		n.Cookies[0].Consent = notice.Text{"nb": "Du svarer i innstillingene.", "nn": "Du svarar i banneret."}
+	}, Notable, "cookie-consent-text",
+		"Teksten om samtykke til informasjonskapselen har fått ny ordlyd på bokmål.", withCookie},
 	{"languages", func(n *notice.Notice) { n.Languages = []string{"nb"} }, Notable, "languages", "Språkene er endret: nb, nn → nb.", nil},
 	{"renamed id", func(n *notice.Notice) { n.Purposes[1].ID, n.Purposes[1].Replaces = "newsletter", "news" },
 		Editorial, "renamed-id", "«Nyhetsbrev» har fått ny id: news → newsletter.", nil},
@@ -297,7 +333,11 @@ var (
 		n.JointControllers = []notice.JointController{{Name: "Nabo kommune", OrgNumber: "974760673", Responsibilities: notice.Text{"nb": "Innsyn."}}}
 	}
 	withRecipientPurpose = func(n *notice.Notice) { n.Recipients[0].Purposes = []string{"case"} }
-	withErasureLimit     = func(n *notice.Notice) {
+	withCookie           = func(n *notice.Notice) {
+		n.Cookies = []notice.Cookie{{ID: "ga", Name: "_ga", Provider: "skatt", Party: "first", Purpose: notice.Text{"nb": "Teller besøk.", "nn": "Tel besøk."},
+			Purposes: []string{"news"}, Lifetime: "P13M", Country: "US", Consent: notice.Text{"nb": "Du svarer i banneret.", "nn": "Du svarar i banneret."}}}
+	}
+	withErasureLimit = func(n *notice.Notice) {
 		n.Rights["erasure"] = notice.Right{Limits: notice.Text{"nb": "Arkivloven krever at vi tar vare på saken."}}
 	}
 )

@@ -31,6 +31,7 @@ type Notice struct {
 	AutomatedDecisions []AutomatedDecision `yaml:"automated_decisions" json:"automated_decisions"`
 	Complaint          string              `yaml:"complaint" json:"complaint"`
 	Security           Text                `yaml:"security,omitempty" json:"security,omitempty"`
+	Cookies            []Cookie            `yaml:"cookies,omitempty" json:"cookies,omitempty"`
 }
 
 // Controller is who decides why and how the data are processed (art. 13(1)(a)).
@@ -226,3 +227,29 @@ type Group struct {
 	// Provision overrides the notice's for this group's purposes.
 	Provision *Provision `yaml:"provision,omitempty" json:"provision,omitempty"`
 }
+
+// Cookie is a cookie or a similar technology (local storage, a pixel) that
+// stores or reads information on the visitor's device. ekomloven § 3-15
+// asks for clear information about it and, unless it is strictly necessary
+// for a service the visitor asked for, consent to the GDPR standard (art.
+// 4(11) and 7); what it collects about people is personal data like any
+// other (recital 30).
+type Cookie struct {
+	ID       string `yaml:"id" json:"id"`
+	Replaces string `yaml:"replaces,omitempty" json:"replaces,omitempty"`
+	Name     string `yaml:"name" json:"name"`
+	Kind     string `yaml:"kind,omitempty" json:"kind,omitempty"`
+	// Provider is "controller" for the controller itself, or the id of the
+	// recipient that runs it and receives what it collects.
+	Provider  string   `yaml:"provider" json:"provider"`
+	Party     string   `yaml:"party,omitempty" json:"party,omitempty"`
+	Purpose   Text     `yaml:"purpose" json:"purpose"`
+	Purposes  []string `yaml:"purposes,omitempty" json:"purposes,omitempty"`
+	Lifetime  string   `yaml:"lifetime" json:"lifetime"`
+	Country   string   `yaml:"country,omitempty" json:"country,omitempty"`
+	Necessary bool     `yaml:"necessary" json:"necessary"`
+	Consent   Text     `yaml:"consent,omitempty" json:"consent,omitempty"`
+}
+
+// ProviderController is the provider of a cookie the controller runs itself.
+const ProviderController = "controller"

@@ -17,10 +17,11 @@ const (
 	BlockH3     BlockKind = "h3"     // a subheading
 	BlockList   BlockKind = "list"   // items, each a head line and blocks under it
 	BlockFields BlockKind = "fields" // label/value pairs (contact details)
+	BlockTable  BlockKind = "table"  // rows under column headings (cookies)
 )
 
 // BlockKinds lists every kind, for the test that each format writes each.
-var BlockKinds = []BlockKind{BlockPara, BlockRich, BlockH3, BlockList, BlockFields}
+var BlockKinds = []BlockKind{BlockPara, BlockRich, BlockH3, BlockList, BlockFields, BlockTable}
 
 // writeBlocks writes blocks as Markdown (md) or as plain text, indented by
 // indent. Blocks are separated by a blank line, except under a list item
@@ -66,11 +67,72 @@ func writeBlocks(b *strings.Builder, blocks []Block, indent string, md, nested b
 					return err
 				}
 			}
+		case BlockTable:
+			if bl.Table == nil {
+				return fmt.Errorf("a table block has no table")
+			}
+			if md {
+				b.WriteString(indent + "**" + EscapeMarkdown(bl.Table.Caption) + "**\n\n")
+				writeMarkdownTable(b, bl.Table, indent)
+				continue
+			}
+			// A text page has no columns to spare at 80 characters: each
+			// row is an item, its cells label/value pairs under it, as the
+			// contact details are.
+			b.WriteString(indent + bl.Table.Caption + "\n")
+			if err := writeBlocks(b, []Block{bl.Table.asList()}, indent, md, true); err != nil {
+				return err
+			}
 		default:
 			return unknownBlock(bl.Kind)
 		}
 	}
 	return nil
+}
+
+// writeMarkdownTable writes a table as a GFM pipe table, which GitHub and
+// GitLab show as a table and a plain CommonMark viewer as readable rows.
+func writeMarkdownTable(b *strings.Builder, t *Table, indent string) {
+	row := func(cells []string) {
+		b.WriteString(indent + "|")
+		for _, c := range cells {
+			b.WriteString(" " + c + " |")
+		}
+		b.WriteString("\n")
+	}
+	head := make([]string, len(t.Head))
+	rule := make([]string, len(t.Head))
+	for i, h := range t.Head {
+		head[i], rule[i] = EscapeMarkdown(h), "---"
+	}
+	row(head)
+	row(rule)
+	for _, r := range t.Rows {
+		cells := make([]string, len(t.Head))
+		for i := range cells {
+			if i < len(r) {
+				cells[i] = mdLine(r[i])
+			}
+		}
+		row(cells)
+	}
+}
+
+// asList is the table as a list: each row an item headed by its first
+// cell, with the other cells as fields under the column headings.
+func (t *Table) asList() Block {
+	var items []Item
+	for _, r := range t.Rows {
+		if len(r) == 0 {
+			continue
+		}
+		var fs []Field
+		for i := 1; i < len(r) && i < len(t.Head); i++ {
+			fs = append(fs, Field{t.Head[i], r[i]})
+		}
+		items = append(items, item(r[0], fields(fs...)))
+	}
+	return list(items...)
 }
 
 func unknownBlock(k BlockKind) error {

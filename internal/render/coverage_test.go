@@ -31,10 +31,12 @@ var notRendered = map[string]string{
 	"purposes[].id": "a key for diff, not shown", "sources[].id": "a key for diff, not shown",
 	"recipients[].id": "a key for diff, not shown", "transfers[].id": "a key for diff, not shown",
 	"retention[].id": "a key for diff, not shown", "automated_decisions[].id": "a key for diff, not shown",
+	"cookies[].id": "a key for diff, not shown",
 	// replaces: says which id an entry had before, for diff alone.
 	"purposes[].replaces": "diff's rename link", "sources[].replaces": "diff's rename link",
 	"recipients[].replaces": "diff's rename link", "transfers[].replaces": "diff's rename link",
 	"retention[].replaces": "diff's rename link", "automated_decisions[].replaces": "diff's rename link",
+	"cookies[].replaces": "diff's rename link",
 	// A category's id is what purposes, sources, recipients and retention
 	// refer to; its words on the page are label (or the vocabulary's) and
 	// description, both covered. Changing the id alone breaks references.
@@ -76,6 +78,11 @@ var codeAlternatives = map[string]string{
 	"transfers[].recipient":            "nav",
 	"retention[].period":               "P3Y",
 	"retention[].then":                 "anonymise",
+	"cookies[].kind":                   "pixel",
+	"cookies[].provider":               "nav",
+	"cookies[].party":                  "third",
+	"cookies[].lifetime":               "P3Y",
+	"cookies[].country":                "CA",
 }
 
 // leaf is one field to change: where it is, and the language whose page

@@ -51,7 +51,8 @@ func TestOutputFormats(t *testing.T) {
 // its text in Markdown and text; an unknown kind is an error, not a gap.
 func TestEveryBlockKind(t *testing.T) {
 	for _, k := range BlockKinds {
-		b := Block{Kind: k, Text: plain("ORD"), Rich: "ORD", Items: []Item{item(plain("ORD"))}, Fields: []Field{{"ORD", plain("ORD")}}}
+		b := Block{Kind: k, Text: plain("ORD"), Rich: "ORD", Items: []Item{item(plain("ORD"))}, Fields: []Field{{"ORD", plain("ORD")}},
+			Table: &Table{Caption: "ORD", Head: []string{"ORD"}, Rows: [][]Line{{plain("ORD")}}}}
 		for _, blocks := range [][]Block{{b}, {list(item(plain("head"), b))}} {
 			for name, write := range map[string]func([]Block) (string, error){"md": mdBlocks, "txt": txtBlocks} {
 				out, err := write(blocks)
@@ -61,7 +62,7 @@ func TestEveryBlockKind(t *testing.T) {
 			}
 		}
 	}
-	if _, err := mdBlocks([]Block{{Kind: "table"}}); err == nil {
+	if _, err := mdBlocks([]Block{{Kind: "bogus"}}); err == nil {
 		t.Error("an unknown block kind was dropped without an error")
 	}
 }

@@ -60,6 +60,16 @@ type Block struct {
 	Items []Item
 	// Fields are label/value pairs (contact details).
 	Fields []Field
+	// Table is the table of a BlockTable.
+	Table *Table
+}
+
+// Table is a table with a caption, column headings and rows of cells; the
+// first cell of a row heads the row.
+type Table struct {
+	Caption string
+	Head    []string
+	Rows    [][]Line
 }
 
 // Item is a list entry: a head line and optional blocks under it.
@@ -199,6 +209,9 @@ func Build(n *notice.Notice, c *i18n.Catalog, alternates []Alternate) *Page {
 		p.Sections = append(p.Sections, dpo)
 	}
 	p.Sections = append(p.Sections, b.purposes(), b.data(), b.sources(), b.recipients(), b.transfers(), b.retention(), b.rights(), b.complaint(), b.automated())
+	if len(n.Cookies) > 0 {
+		p.Sections = append(p.Sections, b.cookies())
+	}
 	if len(n.Security) > 0 {
 		p.Sections = append(p.Sections, newSection(c, section.Security, rich(Rich(b.tx(n.Security)))))
 	}
@@ -546,5 +559,88 @@ func (b *builder) automated() Section {
 			s.Blocks = append(s.Blocks, ptext(c.T("automated.purposes", b.purposeList(a.Purposes))))
 		}
 	}
+	return s
+}
+
+// cookieProvider names who runs a cookie: the controller, or the recipient
+// it names.
+func (b *builder) cookieProvider(id string) string {
+	if id == notice.ProviderController {
+		return b.n.Controller.Name.In(b.lang)
+	}
+	for _, r := range b.n.Recipients {
+		if r.ID == id {
+			return b.partyName(r.Kind, r.Name.In(b.lang))
+		}
+	}
+	return id
+}
+
+// cookies is the table of cookies and similar technologies, how consent
+// is given and withdrawn, and where to complain: to Nkom about the cookies
+// (ekomloven § 3-15), to Datatilsynet about the personal data.
+func (b *builder) cookies() Section {
+	c := b.c
+	s := newSection(c, section.Cookies, ptext(c.T("cookies.intro")))
+	t := &Table{Caption: c.T("cookies.caption"), Head: []string{
+		c.T("cookies.col.name"), c.T("cookies.col.kind"), c.T("cookies.col.provider"),
+		c.T("cookies.col.purpose"), c.T("cookies.col.lifetime"), c.T("cookies.col.necessary")}}
+	type group struct {
+		names []string
+		text  string
+	}
+	var consents []*group
+	for _, ck := range b.n.Cookies {
+		kind := ck.Kind
+		if kind == "" {
+			kind = "cookie"
+		}
+		typ := capitalise(c.T("cookies.kind." + kind))
+		if ck.Party != "" {
+			typ = c.T("cookies.kind.party", typ, c.T("cookies.party."+ck.Party))
+		}
+		provider := b.cookieProvider(ck.Provider)
+		if ck.Country != "" {
+			provider = c.T("cookies.provider.country", provider, c.Country(ck.Country))
+		}
+		purpose := strings.TrimSpace(RichText(Rich(b.tx(ck.Purpose))))
+		if len(ck.Purposes) > 0 {
+			names := make([]string, len(ck.Purposes))
+			for i, id := range ck.Purposes {
+				names[i] = "«" + b.purposeList([]string{id}) + "»"
+			}
+			purpose = strings.TrimSpace(purpose + " " + c.T("cookies.purposes", c.List(names)))
+		}
+		lifetime := c.T("cookies.session")
+		if ck.Lifetime != "session" {
+			lifetime = c.Duration(ck.Lifetime)
+		}
+		necessary := c.T("cookies.necessary.no")
+		if ck.Necessary {
+			necessary = c.T("cookies.necessary.yes")
+		}
+		t.Rows = append(t.Rows, []Line{plain(ck.Name), plain(typ), plain(provider), plain(purpose), plain(lifetime), plain(necessary)})
+		if text := b.tx(ck.Consent); text != "" {
+			found := false
+			for _, g := range consents {
+				if g.text == text {
+					g.names, found = append(g.names, ck.Name), true
+				}
+			}
+			if !found {
+				consents = append(consents, &group{[]string{ck.Name}, text})
+			}
+		}
+	}
+	s.Blocks = append(s.Blocks, Block{Kind: BlockTable, Table: t})
+	if len(consents) > 0 {
+		var items []Item
+		for _, g := range consents {
+			items = append(items, item(Line{strong(c.List(g.names))}, rich(Rich(g.text))))
+		}
+		s.Blocks = append(s.Blocks, h3(c.T("cookies.consent.heading")), ptext(c.T("cookies.consent.intro")), list(items...))
+	}
+	s.Blocks = append(s.Blocks, h3(c.T("cookies.complaint.heading")), ptext(c.T("cookies.complaint")),
+		fields(b.contactFields("", "", "https://www.nkom.no", "")...))
 	return s
 }

@@ -25,6 +25,7 @@ const (
 	Rights
 	Complaint
 	Automated
+	Cookies
 	Security
 	Version
 	History
@@ -51,6 +52,7 @@ var table = [count]Info{
 	Rights:     {Rights, "rettigheter", "heading.rights"},
 	Complaint:  {Complaint, "klage", "heading.complaint"},
 	Automated:  {Automated, "automatiserte-avgjorelser", "heading.automated"},
+	Cookies:    {Cookies, "informasjonskapsler", "heading.cookies"},
 	Security:   {Security, "sikkerhet", "heading.security"},
 	Version:    {Version, "versjon", "heading.version"},
 	History:    {History, "endringer", "heading.history"},

@@ -77,6 +77,7 @@ func Build(n *notice.Notice, c *i18n.Catalog) *Summary {
 	b.rights()
 	b.add(section.Complaint, c.T("summary.complaint"))
 	b.automated()
+	b.cookies()
 	return &Summary{Heading: c.T("summary.heading"), Items: b.out}
 }
 
@@ -479,4 +480,50 @@ func (b *builder) askOthers(groups []notice.RoleGroup) []string {
 		}
 	}
 	return out
+}
+
+// cookies says, when the notice lists cookies, whether some are not
+// necessary; those are set only if the reader says yes (ekomloven § 3-15,
+// which the rules hold every notice to), so the reader is told they may
+// refuse, and who else sets them: "some of them" when we set some
+// ourselves.
+func (b *builder) cookies() {
+	if len(b.n.Cookies) == 0 {
+		return
+	}
+	var providers []string
+	seen := map[string]bool{}
+	optional, own := false, false
+	for _, c := range b.n.Cookies {
+		if c.Necessary {
+			continue
+		}
+		optional = true
+		if c.Provider == notice.ProviderController {
+			own = true
+			continue
+		}
+		for _, r := range b.n.Recipients {
+			if name := b.partyName(r.Kind, r.Name.In(b.lang)); r.ID == c.Provider && !seen[name] {
+				seen[name] = true
+				providers = append(providers, name)
+			}
+		}
+	}
+	if !optional {
+		b.add(section.Cookies, b.c.T("summary.cookies.necessary"))
+		return
+	}
+	var from string
+	if len(providers) > 0 {
+		if len(providers) > maxListed {
+			providers = providers[:maxListed]
+		}
+		key := "summary.cookies.providers"
+		if !own {
+			key = "summary.cookies.providers.all"
+		}
+		from = b.c.T(key, b.c.List(providers))
+	}
+	b.add(section.Cookies, b.c.T("summary.cookies.consent"), from, b.c.T("summary.cookies.refuse"))
 }

@@ -156,6 +156,22 @@ func TestCases(t *testing.T) {
 		{"criteria and archive", func(n *notice.Notice) {
 			n.Retention = []notice.Retention{{ID: "r", Criteria: notice.Text{"nb": "x"}, Then: "archive"}}
 		}, []string{"Hvor lenge vi lagrer dem, kommer an på saken.", "Noe må vi ta vare på i arkivet."}, []string{"Kor lenge vi lagrar dei, kjem an på saka."}, nil},
+		// Cookies that are not necessary are set only on a yes (ekomloven
+		// § 3-15): the reader is told so, and that they may say no.
+		{"cookies", func(n *notice.Notice) {
+			n.Recipients = []notice.Recipient{{ID: "g", Kind: "processor", Name: notice.PlainName("Google")}}
+			n.Cookies = []notice.Cookie{{ID: "s", Provider: "controller", Necessary: true}, {ID: "ga", Provider: "g"}, {ID: "own", Provider: "controller"}}
+		}, []string{"Vi bruker informasjonskapsler som ikke er nødvendige, bare hvis du sier ja. Noen av dem kommer fra Google. Du kan si nei, og du kan endre svaret ditt senere."},
+			[]string{"Vi brukar informasjonskapslar som ikkje er naudsynte, berre viss du seier ja. Nokre av dei kjem frå Google. Du kan seie nei, og du kan endre svaret ditt seinare."}, nil},
+		{"cookies all from others", func(n *notice.Notice) {
+			n.Recipients = []notice.Recipient{{ID: "g", Kind: "processor", Name: notice.PlainName("Google")}}
+			n.Cookies = []notice.Cookie{{ID: "ga", Provider: "g"}}
+		}, []string{"De kommer fra Google."}, []string{"Dei kjem frå Google."}, []string{"Noen av dem"}},
+		{"only necessary cookies", func(n *notice.Notice) {
+			n.Cookies = []notice.Cookie{{ID: "s", Provider: "controller", Necessary: true}}
+		}, []string{"Vi bruker bare informasjonskapsler som nettstedet trenger for å virke."},
+			[]string{"Vi brukar berre informasjonskapslar som nettstaden treng for å verke."}, []string{"si nei"}},
+		{"no cookies", func(n *notice.Notice) {}, nil, nil, []string{"informasjonskapsler"}},
 		{"many purposes split", func(n *notice.Notice) {
 			for _, name := range []string{"veiledning om arbeid", "oppfølging av tiltak", "utbetaling av stønad", "statistikk om bruken", "kontroll av opplysninger"} {
 				n.Purposes = append(n.Purposes, notice.Purpose{ID: "x", Name: notice.Text{"nb": name, "nn": name}})

@@ -52,9 +52,14 @@ func (f Finding) String() string {
 }
 
 // MessageWithArticle is the message followed by the article it comes from.
+// An article code ("13(2)(c)") is the GDPR's; a citation that starts with
+// a law's name ("ekomloven § 3-15; GDPR art. 7") is written as it is.
 func (f Finding) MessageWithArticle() string {
 	if f.Article == "" {
 		return f.Message
+	}
+	if c := f.Article[0]; c < '0' || c > '9' {
+		return f.Message + " (" + f.Article + ")"
 	}
 	return f.Message + " (GDPR art. " + f.Article + ")"
 }

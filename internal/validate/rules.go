@@ -59,6 +59,12 @@ var Rules = []Rule{
 	{"languages", "every free-text field has every language in languages", checkLanguages},
 	{"id-filename", "the notice id matches its file name", checkIDFilename},
 	{"explicit-none", "recipients, transfers and automated decisions are stated, as [] when there are none", checkExplicitNone},
+	{"cookie-consent", "a cookie that is not strictly necessary says how consent is given and withdrawn (ekomloven § 3-15)", checkCookieConsent},
+	{"cookie-browser-settings", "a cookie's consent does not rely on browser settings, which are not consent (ekomloven § 3-15)", checkCookieBrowserSettings},
+	{"cookie-provider", "a cookie's provider is the controller or a declared recipient; a third-party cookie has a recipient as provider", checkCookieProvider},
+	{"cookie-transfer", "a cookie provider outside the EEA is a declared transfer to that recipient and country", checkCookieTransfer},
+	{"cookie-purpose", "cookies name declared purposes; one that is not strictly necessary names the purpose that covers it", checkCookiePurposes},
+	{"cookie-lifetime", "cookie lifetimes are ISO 8601 durations or session", checkCookieLifetime},
 }
 
 func runRules(r *report) {
@@ -87,6 +93,7 @@ func checkDuplicateIDs(r *report, n *notice.Notice) {
 		{"transfers", ids(n.Transfers, func(c notice.Transfer) string { return c.ID }), "13(1)(f)"},
 		{"retention", ids(n.Retention, func(c notice.Retention) string { return c.ID }), "13(2)(a)"},
 		{"automated_decisions", ids(n.AutomatedDecisions, func(c notice.AutomatedDecision) string { return c.ID }), "13(2)(f)"},
+		{"cookies", ids(n.Cookies, func(c notice.Cookie) string { return c.ID }), "13(1)(c)"},
 	}
 	for _, l := range lists {
 		first := map[string]int{}
@@ -575,6 +582,7 @@ var textFields = map[string]bool{
 	"description": true, "name": true, "national_law": true, "interests": true, "note": true,
 	"consequences": true, "copy": true, "from": true, "criteria": true, "law": true,
 	"limits": true, "how": true, "logic": true, "significance": true, "security": true,
+	"purpose": true, "consent": true,
 }
 
 // forEachText calls fn for each text field (a mapping of language codes
