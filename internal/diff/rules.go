@@ -55,8 +55,9 @@ func rule(id string, class Class, note string) *Rule {
 }
 
 // The rules, by section of the notice. Material: people must be told
-// before it takes effect (art. 13(3)); notable: worth telling; editorial:
-// wording only.
+// before it takes effect (transparency, art. 5(1)(a) and 12, WP260 rev.01
+// paragraphs 29-30; art. 13(3) for further processing for a new purpose);
+// notable: worth telling; editorial: spelling only.
 var (
 	ruleNewController       = rule("new-controller", Material, "name or organisation number")
 	ruleControllerKind      = rule("controller-kind", Material, "")
@@ -153,7 +154,7 @@ var (
 
 // classNotes head the README's rows.
 var classNotes = map[Class]string{
-	Material:  "people must be told before it takes effect (art. 13(3))",
+	Material:  "people must be told before it takes effect (art. 5(1)(a) and 12, WP260 rev.01 paragraphs 29-30; art. 13(3) for a new purpose)",
 	Editorial: "wording only",
 }
 

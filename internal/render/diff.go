@@ -140,8 +140,15 @@ func redlineMD(ts []diff.Token) string {
 	return strings.Join(parts, " ")
 }
 
-func redlineHTML(ts []diff.Token) htmltemplate.HTML {
+// redlineHTML marks insertions and deletions for the eye (<ins>, <del>)
+// and for screen readers, which announce neither: each carries a visually
+// hidden "Lagt til:" or "Fjernet:" in the report's language, and the end
+// of each is said too, so a listener knows where the change stops.
+func redlineHTML(ts []diff.Token, lang, added, removed, end string) htmltemplate.HTML {
 	var b strings.Builder
+	hidden := func(s string) string {
+		return `<span class="vh" lang="` + htmltemplate.HTMLEscapeString(lang) + `">` + htmltemplate.HTMLEscapeString(s) + `</span>`
+	}
 	for i, t := range ts {
 		if i > 0 {
 			b.WriteString(" ")
@@ -149,9 +156,9 @@ func redlineHTML(ts []diff.Token) htmltemplate.HTML {
 		text := htmltemplate.HTMLEscapeString(t.Text)
 		switch t.Op {
 		case "+":
-			b.WriteString("<ins>" + text + "</ins>")
+			b.WriteString("<ins>" + hidden(added+" ") + text + hidden(" "+end) + "</ins>")
 		case "-":
-			b.WriteString("<del>" + text + "</del>")
+			b.WriteString("<del>" + hidden(removed+" ") + text + hidden(" "+end) + "</del>")
 		default:
 			b.WriteString(text)
 		}

@@ -52,7 +52,9 @@ func TestDiffGolden(t *testing.T) {
 			}
 			if tc.format == "html" {
 				out := buf.String()
-				for _, want := range []string{"<ins>arbeid, utdanning</ins>", "<del>arbeid</del>", `<html lang="` + tc.lang + `">`} {
+				// Insertions and deletions are said to screen readers too.
+				added, removed := map[string]string{"nb": "Lagt til:", "nn": "Lagt til:"}[tc.lang], map[string]string{"nb": "Fjernet:", "nn": "Fjerna:"}[tc.lang]
+				for _, want := range []string{`<ins><span class="vh" lang="` + tc.lang + `">` + added + ` </span>arbeid, utdanning<span`, `<del><span class="vh" lang="` + tc.lang + `">` + removed + ` </span>arbeid<span`, `<html lang="` + tc.lang + `">`, `.vh {`} {
 					if !strings.Contains(out, want) {
 						t.Errorf("html lacks %s", want)
 					}
