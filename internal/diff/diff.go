@@ -695,7 +695,13 @@ func (d *cmp) retention() {
 			d.add(section.Retention, ruleRetentionGroups, key+"/groups", subject, d.groupLabels(d.old, o.Groups), d.groupLabels(d.new, n.Groups))
 		}
 		d.textsAs(section.Retention, key+"/criteria", "field.criteria", ruleRetentionCritText, o.Criteria, n.Criteria)
-		d.texts(section.Retention, key+"/from", "field.from", o.From, n.From)
+		// Where a fixed period runs from is as much the period as its
+		// length: a later start keeps the data longer.
+		if n.Period != "" {
+			d.textsAs(section.Retention, key+"/from", "field.from", ruleRetentionFrom, o.From, n.From)
+		} else {
+			d.texts(section.Retention, key+"/from", "field.from", o.From, n.From)
+		}
 		d.texts(section.Retention, key+"/law", "field.law", o.Law, n.Law)
 	}
 	d.categoriesKeptLonger(pairs)
@@ -766,7 +772,9 @@ func (d *cmp) rights() {
 			} else {
 				d.textsAs(section.Rights, key+"/limits", "field.limits", ruleRightLimitsChanged, o.Limits, n.Limits)
 			}
-			d.texts(section.Rights, key+"/how", "field.how", o.How, n.How)
+			// How to use a right, reworded, may make it harder to use
+			// ("brev, ikke e-post"): classed up, a reviewer reads it.
+			d.textsAs(section.Rights, key+"/how", "field.how", ruleRightHow, o.How, n.How)
 		}
 	}
 }

@@ -112,12 +112,14 @@ var (
 	ruleRetentionArchived    = rule("retention-archived", Material, "")
 	ruleRetentionCategories  = rule("retention-categories", Notable, "")
 	ruleRetentionCritText    = rule("retention-criteria-text", Notable, "")
+	ruleRetentionFrom        = rule("retention-from", Material, "where a fixed period runs from")
 
 	ruleNarrowedRight      = rule("narrowed-right", Material, "removed")
 	ruleAddedRight         = rule("added-right", Notable, "")
 	ruleRightLimited       = rule("right-limited", Material, "")
 	ruleRightLimitsRemoved = rule("right-limits-removed", Notable, "")
 	ruleRightLimitsChanged = rule("right-limits-changed", Material, "")
+	ruleRightHow           = rule("right-how", Material, "how to use a right, reworded: it may be harder")
 
 	ruleNewAutomated            = rule("new-automated-decision", Material, "")
 	ruleRemovedAutomated        = rule("removed-automated-decision", Notable, "")
