@@ -428,6 +428,31 @@ func (d *cmp) purposes() {
 			d.textsAs(section.Purposes, bk+"/interests", "field.interests", ruleChangedLegalBasis, b[0].Interests, b[1].Interests)
 			d.texts(section.Purposes, bk+"/note", "field.note", b[0].Note, b[1].Note)
 		}
+		d.purposeKind(key, subject, o, n)
+	}
+}
+
+// purposeKind compares what kind of processing a purpose is: each flag
+// decides a right (portability, art. 20(1)(b); objection, art. 21(2) and
+// (6)), so turning one on or off changes what people may ask for.
+func (d *cmp) purposeKind(key, subject string, o, n notice.Purpose) {
+	if o.Automated != n.Automated {
+		d.add(section.Purposes, rulePurposeAutomated, key+"/automated", subject, d.yesNo(o.Automated), d.yesNo(n.Automated))
+	}
+	for _, f := range []struct {
+		old, new bool
+		field    string
+		on, off  *Rule
+	}{
+		{o.DirectMarketing, n.DirectMarketing, "/direct_marketing", rulePurposeMarketing, rulePurposeNoMarketing},
+		{o.Research, n.Research, "/research", rulePurposeResearch, rulePurposeNoResearch},
+	} {
+		switch {
+		case !f.old && f.new:
+			d.add(section.Purposes, f.on, key+f.field, subject, "", "")
+		case f.old && !f.new:
+			d.add(section.Purposes, f.off, key+f.field, subject, "", "")
+		}
 	}
 }
 

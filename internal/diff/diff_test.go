@@ -106,6 +106,12 @@ var classificationCases = []struct {
 		n.AutomatedDecisions = append(n.AutomatedDecisions, notice.AutomatedDecision{ID: "score", Description: notice.Text{"nb": "Poeng"}})
 	}, Material, "new-automated-decision", "Ny automatisert avgjørelse: «Poeng».", nil},
 	{"profiling", func(n *notice.Notice) { n.AutomatedDecisions[0].Profiling = true }, Material, "automated-profiling", "", nil},
+	{"purpose now automated", func(n *notice.Notice) { n.Purposes[1].Automated = true }, Material, "purpose-automated", "Om opplysningene til formålet «Nyhetsbrev» behandles elektronisk, er endret: nei → ja.", nil},
+	{"purpose no longer automated", func(n *notice.Notice) { n.Purposes[1].Automated = false }, Material, "purpose-automated", "ja → nei", func(n *notice.Notice) { n.Purposes[1].Automated = true }},
+	{"purpose now direct marketing", func(n *notice.Notice) { n.Purposes[1].DirectMarketing = true }, Material, "purpose-direct-marketing", "Formålet «Nyhetsbrev» omfatter nå direkte markedsføring.", nil},
+	{"purpose no longer direct marketing", func(n *notice.Notice) { n.Purposes[1].DirectMarketing = false }, Notable, "purpose-no-direct-marketing", "", func(n *notice.Notice) { n.Purposes[1].DirectMarketing = true }},
+	{"purpose now research", func(n *notice.Notice) { n.Purposes[0].Research = true }, Material, "purpose-research", "forskning eller statistikk", nil},
+	{"purpose no longer research", func(n *notice.Notice) { n.Purposes[0].Research = false }, Notable, "purpose-no-research", "", func(n *notice.Notice) { n.Purposes[0].Research = true }},
 	{"right removed", func(n *notice.Notice) { delete(n.Rights, "objection") }, Material, "narrowed-right", "Rett til å protestere er fjernet fra erklæringen.", nil},
 	{"right limited", func(n *notice.Notice) {
 		n.Rights["erasure"] = notice.Right{Limits: notice.Text{"nb": "Arkivloven krever at vi tar vare på saken."}}

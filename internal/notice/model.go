@@ -79,6 +79,15 @@ type Purpose struct {
 	Description Text     `yaml:"description,omitempty" json:"description,omitempty"`
 	Categories  []string `yaml:"categories" json:"categories"`
 	LegalBasis  []Basis  `yaml:"legal_basis" json:"legal_basis"`
+	// Automated: the processing is carried out by automated means, which
+	// with consent or contract gives the right to portability (art. 20(1)).
+	Automated bool `yaml:"automated,omitempty" json:"automated,omitempty"`
+	// DirectMarketing: the purpose is direct marketing, which the person
+	// may always object to (art. 21(2)-(3)).
+	DirectMarketing bool `yaml:"direct_marketing,omitempty" json:"direct_marketing,omitempty"`
+	// Research: scientific or historical research or statistics under
+	// art. 89(1), which the person may object to (art. 21(6)).
+	Research bool `yaml:"research,omitempty" json:"research,omitempty"`
 }
 
 // Basis is one legal basis: an article code such as "6(1)(c)".

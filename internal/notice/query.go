@@ -37,7 +37,16 @@ func (n *Notice) Bases() map[string]bool {
 	return m
 }
 
-// RightApplies reports whether a right applies to the legal bases and
+// Processing is purpose p as vocab.Right.Applies sees it.
+func (p Purpose) Processing() vocab.Processing {
+	v := vocab.Processing{Automated: p.Automated, DirectMarketing: p.DirectMarketing, Research: p.Research}
+	for _, b := range p.LegalBasis {
+		v.Bases = append(v.Bases, b.Article)
+	}
+	return v
+}
+
+// RightApplies reports whether a right applies to the purposes and
 // automated decisions of the notice, by vocab.Right.Applies; a code the
 // vocabulary lacks is not limited (the schema reports it).
 func (n *Notice) RightApplies(code string) bool {
@@ -45,5 +54,9 @@ func (n *Notice) RightApplies(code string) bool {
 	if !ok {
 		return true
 	}
-	return r.Applies(n.Bases(), len(n.AutomatedDecisions) > 0)
+	ps := make([]vocab.Processing, len(n.Purposes))
+	for i, p := range n.Purposes {
+		ps[i] = p.Processing()
+	}
+	return r.Applies(ps, len(n.AutomatedDecisions) > 0)
 }

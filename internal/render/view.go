@@ -295,6 +295,14 @@ func (b *builder) purposes() Section {
 			s.Blocks = append(s.Blocks, rich(Rich(d)))
 		}
 		s.Blocks = append(s.Blocks, ptext(c.T("purpose.categories", b.categoryList(pu.Categories))))
+		for _, k := range []struct {
+			on  bool
+			key string
+		}{{pu.Automated, "purpose.automated"}, {pu.DirectMarketing, "purpose.direct_marketing"}, {pu.Research, "purpose.research"}} {
+			if k.on {
+				s.Blocks = append(s.Blocks, ptext(c.T(k.key)))
+			}
+		}
 		var items []Item
 		for _, ba := range pu.LegalBasis {
 			head := b.cite(ba.Article) + " (" + c.T("basis."+ba.Article) + ")"
@@ -503,20 +511,57 @@ func (b *builder) rights() Section {
 	var items []Item
 	for _, r := range vocab.Rights {
 		decl, ok := b.n.Rights[r.Code]
-		if !ok || !b.n.RightApplies(r.Code) {
+		if !ok || !b.n.RightApplies(r.Code) || r.Code == "objection" {
 			continue
 		}
-		body := []Block{ptext(c.T("right." + r.Code + ".desc"))}
-		if how := b.tx(decl.How); how != "" {
-			body = append(body, rich(Rich(c.T("rights.how", how))))
-		}
-		if lim := b.tx(decl.Limits); lim != "" {
-			body = append(body, rich(Rich(c.T("rights.limits", lim))))
-		}
+		body := append([]Block{ptext(c.T("right." + r.Code + ".desc"))}, b.rightDetails(decl)...)
 		items = append(items, item(Line{strong(c.T("right." + r.Code))}, body...))
 	}
-	s.Blocks = append(s.Blocks, list(items...), ptext(c.T("rights.contact")+" "+c.T("rights.free")))
+	s.Blocks = append(s.Blocks, list(items...))
+	s.Blocks = append(s.Blocks, b.objection()...)
+	s.Blocks = append(s.Blocks, ptext(c.T("rights.contact")+" "+c.T("rights.free")))
 	return s
+}
+
+func (b *builder) rightDetails(decl notice.Right) []Block {
+	var body []Block
+	if how := b.tx(decl.How); how != "" {
+		body = append(body, rich(Rich(b.c.T("rights.how", how))))
+	}
+	if lim := b.tx(decl.Limits); lim != "" {
+		body = append(body, rich(Rich(b.c.T("rights.limits", lim))))
+	}
+	return body
+}
+
+// objection is the right to object under its own heading after the other
+// rights: art. 21(4) wants it brought to the person's attention clearly and
+// separately from any other information. Each paragraph of art. 21 that
+// applies gets its own sentence; direct marketing is absolute (21(3)).
+func (b *builder) objection() []Block {
+	decl, ok := b.n.Rights["objection"]
+	if !ok || !b.n.RightApplies("objection") {
+		return nil
+	}
+	general, marketing, research := false, false, false
+	for _, p := range b.n.Purposes {
+		for _, ba := range p.LegalBasis {
+			general = general || ba.Article == "6(1)(e)" || ba.Article == "6(1)(f)"
+		}
+		marketing = marketing || p.DirectMarketing
+		research = research || p.Research
+	}
+	out := []Block{h3(b.c.T("right.objection"))}
+	if general {
+		out = append(out, ptext(b.c.T("right.objection.desc")))
+	}
+	if marketing {
+		out = append(out, ptext(b.c.T("right.objection.marketing")))
+	}
+	if research {
+		out = append(out, ptext(b.c.T("right.objection.research")))
+	}
+	return append(out, b.rightDetails(decl)...)
 }
 
 func (b *builder) complaint() Section {

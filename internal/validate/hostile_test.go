@@ -30,7 +30,7 @@ func TestHostileInputs(t *testing.T) {
 		{"only spaces", "  \n\n", 1, 1, "file is empty"},
 		{"not a mapping", "- id: x\n", 1, 1, "must be a mapping"},
 		{"a scalar", "just text\n", 1, 1, "must be a mapping"},
-		{"multi-document", string(valid) + "---\nid: other\n", 79, 1, "more than one YAML document"},
+		{"multi-document", string(valid) + "---\nid: other\n", strings.Count(string(valid), "\n") + 1, 1, "more than one YAML document"},
 		{"duplicate keys", "id: a\nversion: \"1\"\nid: b\n", 3, 1, `key "id" appears twice`},
 		{"alias expansion bomb", bomb, 0, 0, "expands to more than"},
 		{"nesting 10,000 deep", "a: " + deep + "\n", 0, 0, "deep"},

@@ -266,7 +266,7 @@ func checkConsentWithdraw(r *report, n *notice.Notice) {
 	withdraw, _ := vocab.LookupRight("withdraw_consent")
 	for i, pu := range n.Purposes {
 		for j, b := range pu.LegalBasis {
-			if withdraw.Applies(map[string]bool{b.Article: true}, false) {
+			if withdraw.AppliesTo(vocab.Processing{Bases: []string{b.Article}}) {
 				r.add(Error, p("purposes", i, "legal_basis", j), "", "13(2)(c)", "consent needs a withdraw_consent right; add rights.withdraw_consent saying how to withdraw")
 				return
 			}

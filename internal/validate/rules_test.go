@@ -170,6 +170,16 @@ var ruleCases = []struct {
 	{"rights-required", []edit{{"rights.portability", "{}"}}, []edit{{"rights.portability", ""}}, "the right portability (art. 20) is missing"},
 	{"rights-not-applicable", []edit{{"purposes.1", ""}, {"rights.withdraw_consent", ""}, {"rights.portability", ""}}, []edit{{"purposes.1", ""}, {"rights.withdraw_consent", ""}}, "portability does not apply here"},
 	{"rights-not-applicable", []edit{{"automated_decisions", "[]"}, {"rights.human_review", ""}}, []edit{{"automated_decisions", "[]"}}, "human_review does not apply here"},
+	// Art. 20(1)(b): consent or contract counts for portability only when
+	// the processing is carried out by automated means.
+	{"rights-not-applicable", []edit{{"purposes.1.automated", ""}, {"rights.portability", ""}}, []edit{{"purposes.1.automated", ""}}, "automated means (art. 20(1))"},
+	{"rights-required", []edit{{"purposes.1.legal_basis.0.article", `"6(1)(b)"`}, {"rights.withdraw_consent", ""}}, []edit{{"purposes.1.legal_basis.0.article", `"6(1)(b)"`}, {"rights.withdraw_consent", ""}, {"rights.portability", ""}}, "the right portability (art. 20) is missing"},
+	// Art. 21(2): direct marketing can be objected to whatever its basis;
+	// 21(6): so can research and statistics. With follow-up on 6(1)(c),
+	// only these flags make the right apply.
+	{"rights-required", []edit{{"purposes.0.legal_basis.0.article", `"6(1)(c)"`}, {"purposes.1.direct_marketing", "true"}}, []edit{{"purposes.0.legal_basis.0.article", `"6(1)(c)"`}, {"purposes.1.direct_marketing", "true"}, {"rights.objection", ""}}, "for direct marketing (art. 21(2))"},
+	{"rights-required", []edit{{"purposes.0.legal_basis.0.article", `"6(1)(c)"`}, {"purposes.0.research", "true"}}, []edit{{"purposes.0.legal_basis.0.article", `"6(1)(c)"`}, {"purposes.0.research", "true"}, {"rights.objection", ""}}, "the right objection (art. 21) is missing"},
+	{"rights-not-applicable", []edit{{"purposes.0.legal_basis.0.article", `"6(1)(c)"`}, {"purposes.0.research", "true"}}, []edit{{"purposes.0.legal_basis.0.article", `"6(1)(c)"`}}, "objection does not apply here"},
 	{"automated-human-review", []edit{{"rights.human_review", "{}"}}, []edit{{"rights.human_review", ""}}, "add rights.human_review"},
 	{"org-number", []edit{{"controller.org_number", `"974 760 673"`}}, []edit{{"controller.org_number", `"974760674"`}}, "not a valid Norwegian organisation number"},
 	{"contact-format", []edit{{"controller.email", "post@example.no"}}, []edit{{"controller.email", "post(at)example.no"}}, "not an e-mail address"},

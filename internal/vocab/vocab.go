@@ -39,9 +39,16 @@ type Right struct {
 	// Bases: the right applies only when some purpose rests on one of
 	// these legal bases; empty: under every basis.
 	Bases []string
-	// Automated: the right applies only when the notice declares
+	// ByAutomatedMeans: a purpose on one of Bases counts only when its
+	// processing is carried out by automated means (art. 20(1)(b)).
+	ByAutomatedMeans bool
+	// DirectMarketing and Research: the right applies also to a purpose
+	// for direct marketing (art. 21(2)) or for research or statistics
+	// (art. 21(6)), whatever its basis.
+	DirectMarketing, Research bool
+	// Decisions: the right applies only when the notice declares
 	// automated decisions (art. 22).
-	Automated bool
+	Decisions bool
 	// Required: the rule rights-required asks for the right wherever it
 	// applies. withdraw_consent and human_review have rules of their own
 	// (basis-consent-withdraw, automated-human-review).
@@ -51,18 +58,56 @@ type Right struct {
 	When, WhenNot string
 }
 
+// Processing is one purpose as the rights see it: its legal bases and the
+// kind of processing it is.
+type Processing struct {
+	Bases []string
+	// Automated: carried out by automated means (art. 20(1)(b)).
+	Automated bool
+	// DirectMarketing: for direct marketing (art. 21(2)).
+	DirectMarketing bool
+	// Research: for scientific or historical research or statistics
+	// (art. 21(6), 89(1)).
+	Research bool
+}
+
 // Applies reports whether the right applies to a notice whose purposes
-// use bases (by article code) and which has automated decisions or not.
-func (r Right) Applies(bases map[string]bool, automated bool) bool {
-	if r.Automated {
-		return automated
+// are ps and which has automated decisions or not.
+func (r Right) Applies(ps []Processing, decisions bool) bool {
+	if r.Decisions {
+		return decisions
 	}
-	if len(r.Bases) == 0 {
+	if len(r.Bases) == 0 && !r.DirectMarketing && !r.Research {
 		return true
 	}
-	for _, b := range r.Bases {
-		if bases[b] {
+	for _, p := range ps {
+		if r.AppliesTo(p) {
 			return true
+		}
+	}
+	return false
+}
+
+// AppliesTo reports whether the right applies to the one purpose p; rights
+// that hang on automated decisions do not apply to a purpose as such.
+func (r Right) AppliesTo(p Processing) bool {
+	if r.Decisions {
+		return false
+	}
+	if len(r.Bases) == 0 && !r.DirectMarketing && !r.Research {
+		return true
+	}
+	if (r.DirectMarketing && p.DirectMarketing) || (r.Research && p.Research) {
+		return true
+	}
+	if r.ByAutomatedMeans && !p.Automated {
+		return false
+	}
+	for _, b := range p.Bases {
+		for _, want := range r.Bases {
+			if b == want {
+				return true
+			}
 		}
 	}
 	return false
@@ -123,16 +168,20 @@ var Rights = []Right{
 	{Term: Term{"rectification"}, Article: "16", Required: true, When: "always applies"},
 	{Term: Term{"erasure"}, Article: "17", Required: true, When: "applies with limits under every basis; state the limits"},
 	{Term: Term{"restriction"}, Article: "18", Required: true, When: "always applies"},
-	// Art. 20(1)(a): consent or contract.
-	{Term: Term{"portability"}, Article: "20", Bases: []string{"6(1)(a)", "6(1)(b)"}, Required: true,
-		When: "applies to processing based on consent or contract", WhenNot: "portability applies only to consent or contract"},
-	// Art. 21(1): public task or legitimate interests.
-	{Term: Term{"objection"}, Article: "21", Bases: []string{"6(1)(e)", "6(1)(f)"}, Required: true,
-		When: "applies to processing based on 6(1)(e) or 6(1)(f)", WhenNot: "only processing based on 6(1)(e) or 6(1)(f) can be objected to"},
+	// Art. 20(1): consent (art. 6 or 9) or contract, and (b) carried out
+	// by automated means; paper files and manual processing are outside it.
+	{Term: Term{"portability"}, Article: "20", Bases: []string{"6(1)(a)", "9(2)(a)", "6(1)(b)"}, ByAutomatedMeans: true, Required: true,
+		When:    "applies to processing based on consent or contract that is carried out by automated means (art. 20(1)); a purpose says so with automated: true",
+		WhenNot: "portability applies only to processing based on consent or contract and carried out by automated means (art. 20(1)); set automated: true on the purpose if it is"},
+	// Art. 21(1): public task or legitimate interests; 21(2): direct
+	// marketing, whatever the basis; 21(6): research and statistics.
+	{Term: Term{"objection"}, Article: "21", Bases: []string{"6(1)(e)", "6(1)(f)"}, DirectMarketing: true, Research: true, Required: true,
+		When:    "applies to processing based on 6(1)(e) or 6(1)(f) (art. 21(1)), for direct marketing (art. 21(2)) or for research or statistics (art. 21(6))",
+		WhenNot: "only processing based on 6(1)(e) or 6(1)(f), for direct marketing or for research or statistics can be objected to (art. 21(1), (2), (6))"},
 	// Art. 7(3): consent, under art. 6 or art. 9.
 	{Term: Term{"withdraw_consent"}, Article: "7(3)", Bases: []string{"6(1)(a)", "9(2)(a)"},
 		When: "applies to processing based on consent", WhenNot: "no purpose is based on consent"},
-	{Term: Term{"human_review"}, Article: "22(3)", Automated: true,
+	{Term: Term{"human_review"}, Article: "22(3)", Decisions: true,
 		When: "applies to automated decisions", WhenNot: "the notice declares no automated decisions"},
 }
 

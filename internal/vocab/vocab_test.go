@@ -5,28 +5,37 @@ import "testing"
 // TestRightApplies: when each right applies, by the legal bases in use and
 // whether the notice has automated decisions (GDPR art. 7(3), 20, 21, 22).
 func TestRightApplies(t *testing.T) {
+	on := func(bases ...string) Processing { return Processing{Bases: bases} }
+	auto := func(bases ...string) Processing { return Processing{Bases: bases, Automated: true} }
 	tests := []struct {
 		right     string
-		bases     map[string]bool
-		automated bool
+		ps        []Processing
+		decisions bool
 		want      bool
 	}{
-		{"access", set("6(1)(c)"), false, true},
-		{"access", set(), false, true},
-		{"rectification", set("6(1)(a)"), false, true},
-		{"erasure", set("6(1)(e)"), false, true},
-		{"restriction", set("6(1)(f)"), false, true},
-		{"portability", set("6(1)(a)"), false, true},
-		{"portability", set("6(1)(b)"), false, true},
-		{"portability", set("6(1)(c)", "6(1)(e)"), false, false},
-		{"objection", set("6(1)(e)"), false, true},
-		{"objection", set("6(1)(f)"), false, true},
-		{"objection", set("6(1)(a)", "6(1)(b)", "6(1)(c)"), false, false},
-		{"withdraw_consent", set("6(1)(a)"), false, true},
-		{"withdraw_consent", set("9(2)(a)"), false, true},
-		{"withdraw_consent", set("6(1)(b)", "9(2)(g)"), false, false},
-		{"human_review", set("6(1)(a)"), true, true},
-		{"human_review", set("6(1)(a)", "6(1)(e)"), false, false},
+		{"access", []Processing{on("6(1)(c)")}, false, true},
+		{"access", nil, false, true},
+		{"rectification", []Processing{on("6(1)(a)")}, false, true},
+		{"erasure", []Processing{on("6(1)(e)")}, false, true},
+		{"restriction", []Processing{on("6(1)(f)")}, false, true},
+		// Art. 20(1): consent or contract, and by automated means.
+		{"portability", []Processing{auto("6(1)(a)")}, false, true},
+		{"portability", []Processing{auto("6(1)(b)")}, false, true},
+		{"portability", []Processing{auto("6(1)(c)", "9(2)(a)")}, false, true},
+		{"portability", []Processing{on("6(1)(a)"), on("6(1)(b)")}, false, false},
+		{"portability", []Processing{on("6(1)(b)"), auto("6(1)(e)")}, false, false},
+		{"portability", []Processing{auto("6(1)(c)", "6(1)(e)")}, false, false},
+		// Art. 21(1), (2), (6).
+		{"objection", []Processing{on("6(1)(e)")}, false, true},
+		{"objection", []Processing{on("6(1)(f)")}, false, true},
+		{"objection", []Processing{{Bases: []string{"6(1)(a)"}, DirectMarketing: true}}, false, true},
+		{"objection", []Processing{{Bases: []string{"6(1)(c)"}, Research: true}}, false, true},
+		{"objection", []Processing{on("6(1)(a)", "6(1)(b)", "6(1)(c)")}, false, false},
+		{"withdraw_consent", []Processing{on("6(1)(a)")}, false, true},
+		{"withdraw_consent", []Processing{on("9(2)(a)")}, false, true},
+		{"withdraw_consent", []Processing{on("6(1)(b)", "9(2)(g)")}, false, false},
+		{"human_review", []Processing{on("6(1)(a)")}, true, true},
+		{"human_review", []Processing{on("6(1)(a)", "6(1)(e)")}, false, false},
 	}
 	tested := map[string]bool{}
 	for _, tt := range tests {
@@ -35,8 +44,8 @@ func TestRightApplies(t *testing.T) {
 			t.Fatalf("no right %s", tt.right)
 		}
 		tested[tt.right] = true
-		if got := r.Applies(tt.bases, tt.automated); got != tt.want {
-			t.Errorf("%s with %v, automated %v: applies = %v, want %v", tt.right, tt.bases, tt.automated, got, tt.want)
+		if got := r.Applies(tt.ps, tt.decisions); got != tt.want {
+			t.Errorf("%s with %+v, decisions %v: applies = %v, want %v", tt.right, tt.ps, tt.decisions, got, tt.want)
 		}
 	}
 	for _, r := range Rights {
@@ -46,7 +55,7 @@ func TestRightApplies(t *testing.T) {
 		if r.When == "" {
 			t.Errorf("right %s: When is empty; validate's findings quote it", r.Code)
 		}
-		conditional := len(r.Bases) > 0 || r.Automated
+		conditional := len(r.Bases) > 0 || r.Decisions || r.DirectMarketing || r.Research
 		if conditional != (r.WhenNot != "") {
 			t.Errorf("right %s: WhenNot must be given exactly when the right does not always apply", r.Code)
 		}
