@@ -147,7 +147,7 @@ var classificationCases = []struct {
 	// Voluntary (or unstated) to required: people who could refuse now
 	// must give the data, or lose the service (art. 13(2)(e)).
 	{"provision now required", func(n *notice.Notice) { n.Provision.Requirement = "statutory" }, Material, "provision-now-required",
-		"Du må nå gi oss opplysningene: «Det er frivillig å gi oss opplysningene.» → «Du har plikt etter loven til å gi oss opplysningene.».",
+		"Du må nå gi oss opplysningene: «Det er frivillig å gi oss opplysningene.» → «Du har plikt til å gi oss opplysningene fordi loven krever det.».",
 		func(n *notice.Notice) { n.Provision = &notice.Provision{Requirement: "voluntary"} }},
 	{"provision stated as required", func(n *notice.Notice) { n.Provision = &notice.Provision{Requirement: "contractual"} },
 		Material, "provision-now-required", "", nil},

@@ -38,7 +38,7 @@ var Rules = []Rule{
 	{"basis-consent-withdraw", "consent needs the withdraw_consent right", checkConsentWithdraw},
 	{"basis-public-6f", "a public authority does not rely on 6(1)(f) for its tasks", checkPublic6f},
 	{"sources-coverage", "every category comes from a source (art. 14)", checkSourceCoverage},
-	{"provision-required", "data collected from the person need the provision statement", checkProvision},
+	{"provision-required", "data that may come from the person need the provision statement: unless sources other than processors give every category", checkProvision},
 	{"transfer", "transfers outside the EEA name a valid safeguard and a declared recipient", checkTransfers},
 	{"retention-coverage", "every category has a retention rule", checkRetentionCoverage},
 	{"retention-period", "retention periods are ISO 8601 durations", checkRetentionPeriods},
@@ -309,8 +309,13 @@ func checkSourceCoverage(r *report, n *notice.Notice) {
 	}
 }
 
+// checkProvision asks for the art. 13(2)(e) statement whenever data may
+// come from the person. Only sources outside the controller that give every
+// category show they do not: a processor holds data for us (a system, not
+// where the data come from), and a category no such source gives comes from
+// the person, or from nowhere the notice names.
 func checkProvision(r *report, n *notice.Notice) {
-	if n.Provision != nil {
+	if n.Provision != nil || len(n.Sources) == 0 {
 		return
 	}
 	for i, s := range n.Sources {
@@ -319,6 +324,31 @@ func checkProvision(r *report, n *notice.Notice) {
 			return
 		}
 	}
+	covered := map[string]bool{}
+	var systems []string
+	for _, s := range n.Sources {
+		if s.Kind == "processor" {
+			systems = append(systems, s.ID)
+			continue
+		}
+		for _, c := range s.Categories {
+			covered[c] = true
+		}
+	}
+	var open []string
+	for _, c := range n.Categories {
+		if c.ID != "" && !covered[c.ID] {
+			open = append(open, c.ID)
+		}
+	}
+	if len(open) == 0 {
+		return // art. 14 alone applies: every category comes from someone else
+	}
+	why := fmt.Sprintf("no source other than the person gives %s", quoteList(open))
+	if len(systems) > 0 {
+		why += fmt.Sprintf(" (%s %s a processor: a system that holds data for us, not where they come from)", quoteList(systems), plural(len(systems), "is", "are"))
+	}
+	r.add(Error, p("sources"), "", "13(2)(e)", "%s, so they may come from the person; add provision with requirement and consequences, and add the person as a source (kind: data_subject) if they give them", why)
 }
 
 func checkTransfers(r *report, n *notice.Notice) {

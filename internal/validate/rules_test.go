@@ -158,6 +158,11 @@ var ruleCases = []struct {
 	{"basis-art9-law", []edit{{"purposes.0.legal_basis.1.national_law", "{nb: sosialtjenesteloven § 29, nn: sosialtenestelova § 29}"}}, []edit{{"purposes.0.legal_basis.1", `{article: "9(2)(b)"}`}}, "9(2)(b) applies only on the basis of law"},
 	{"explicit-none", []edit{{"transfers", "[]"}, {"recipients.0.purposes", "[follow-up]"}}, []edit{{"transfers", ""}}, "write transfers: []"},
 	{"provision-required", []edit{{"sources.0", ""}, {"provision", ""}, {"sources.0.categories", "[contact, health, situation]"}}, []edit{{"provision", ""}}, "add provision"},
+	// Art. 13(2)(e) also when no source is the person: a category no other
+	// source gives may come from them, and a processor (a system) is not
+	// where data come from.
+	{"provision-required", []edit{{"sources.0", ""}, {"provision", ""}, {"sources.0.categories", "[contact, health, situation]"}}, []edit{{"sources.0", ""}, {"provision", ""}}, `no source other than the person gives "contact", "health"`},
+	{"provision-required", []edit{{"sources.0", ""}, {"provision", ""}, {"sources.0.categories", "[contact, health, situation]"}}, []edit{{"sources.0", ""}, {"provision", ""}, {"sources.0.kind", "processor"}, {"sources.0.categories", "[contact, health, situation]"}}, `"nav" is a processor`},
 	{"transfer", []edit{{"transfers.0.country", "JP"}, {"transfers.0.safeguard", "adequacy"}, {"transfers.0.copy", ""}}, []edit{{"transfers.0.country", "CN"}, {"transfers.0.safeguard", "adequacy"}, {"transfers.0.copy", ""}}, "CN has no EU adequacy decision"},
 	{"transfer", []edit{{"transfers.0.safeguard", "derogation"}, {"transfers.0.derogation", "a"}}, []edit{{"transfers.0.safeguard", ""}}, "needs a safeguard"},
 	{"transfer", []edit{{"transfers.0.country", "GB"}}, []edit{{"transfers.0.country", "SE"}}, "not a transfer to a third country"},
