@@ -429,6 +429,7 @@ func (d *cmp) purposes() {
 			d.texts(section.Purposes, bk+"/note", "field.note", b[0].Note, b[1].Note)
 		}
 		d.purposeKind(key, subject, o, n)
+		d.textsAs(section.Purposes, key+"/criminal_law", "field.criminal_law", rulePurposeCriminalLaw, o.CriminalLaw, n.CriminalLaw)
 	}
 }
 

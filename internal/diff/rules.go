@@ -66,6 +66,7 @@ var (
 	rulePurposeNoMarketing  = rule("purpose-no-direct-marketing", Notable, "")
 	rulePurposeResearch     = rule("purpose-research", Material, "")
 	rulePurposeNoResearch   = rule("purpose-no-research", Notable, "")
+	rulePurposeCriminalLaw  = rule("purpose-criminal-law", Material, "the law for criminal data (art. 10)")
 	ruleNewCategory         = rule("new-category", Material, "")
 	ruleNewSpecialCategory  = rule("new-special-category", Material, "added, or now special")
 	ruleRemovedCategory     = rule("removed-category", Notable, "")

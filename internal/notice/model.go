@@ -88,6 +88,10 @@ type Purpose struct {
 	// Research: scientific or historical research or statistics under
 	// art. 89(1), which the person may object to (art. 21(6)).
 	Research bool `yaml:"research,omitempty" json:"research,omitempty"`
+	// CriminalLaw: the law that allows this purpose to process data on
+	// criminal convictions and offences (art. 10), e.g. a provision of
+	// politiregisterloven; a national law on some basis need not say so.
+	CriminalLaw Text `yaml:"criminal_law,omitempty" json:"criminal_law,omitempty"`
 }
 
 // Basis is one legal basis: an article code such as "6(1)(c)".

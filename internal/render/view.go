@@ -319,6 +319,9 @@ func (b *builder) purposes() Section {
 			items = append(items, item(plain(head), body...))
 		}
 		s.Blocks = append(s.Blocks, ptext(c.T("purpose.basis")), list(items...))
+		if law := b.tx(pu.CriminalLaw); law != "" {
+			s.Blocks = append(s.Blocks, ptext(c.T("purpose.criminal_law", law)))
+		}
 	}
 	return s
 }

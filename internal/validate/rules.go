@@ -32,11 +32,13 @@ var Rules = []Rule{
 	{"category-special", "only custom categories set special; the vocabulary decides for its own", checkCategorySpecial},
 	{"purpose-ref", "recipients and automated decisions name declared purposes", checkPurposeRefs},
 	{"basis-art6", "every purpose has a basis in art. 6(1)", checkArt6},
-	{"basis-special", "a purpose using a special category has an art. 9(2) basis; criminal data name the law (art. 10)", checkSpecial},
+	{"basis-special", "a purpose using a special category has an art. 9(2) basis", checkSpecial},
+	{"basis-criminal", "a purpose using data on criminal convictions names, in criminal_law, the law that allows it (art. 10)", checkCriminal},
 	{"basis-art9-law", "an art. 9(2) condition that rests on law names the law", checkArt9Law},
 	{"basis-art9-unused", "an art. 9(2) basis is used only with special categories", checkArt9Unused},
 	{"basis-consent-withdraw", "consent needs the withdraw_consent right", checkConsentWithdraw},
 	{"basis-public-6f", "a public authority does not rely on 6(1)(f) for its tasks", checkPublic6f},
+	{"basis-public-consent", "a public authority relying on consent says in the basis's note why people are free to say no (recital 43)", checkPublicConsent},
 	{"sources-coverage", "every category comes from a source (art. 14)", checkSourceCoverage},
 	{"provision-required", "data that may come from the person need the provision statement: unless sources other than processors give every category", checkProvision},
 	{"transfer", "transfers outside the EEA name a valid safeguard and a declared recipient", checkTransfers},
@@ -202,25 +204,38 @@ func checkArt6(r *report, n *notice.Notice) {
 func checkSpecial(r *report, n *notice.Notice) {
 	for i, pu := range n.Purposes {
 		var special []string
-		criminal := false
 		for _, c := range pu.Categories {
 			if n.IsSpecial(c) {
 				special = append(special, c)
 			}
-			if vc, ok := vocab.LookupCategory(c); ok && vc.Criminal {
-				criminal = true
-			}
 		}
-		has9, hasLaw := false, false
+		has9 := false
 		for _, b := range pu.LegalBasis {
 			has9 = has9 || strings.HasPrefix(b.Article, "9(")
-			hasLaw = hasLaw || len(b.NationalLaw) > 0
 		}
 		if len(special) > 0 && !has9 {
 			r.add(Error, p("purposes", i, "legal_basis"), "", "9(1)", "purpose %q uses the special %s %s but has no basis in art. 9(2); add the condition that allows it, e.g. 9(2)(h) for health and social services", pu.ID, plural(len(special), "category", "categories"), quoteList(special))
 		}
-		if criminal && !hasLaw {
-			r.add(Error, p("purposes", i, "legal_basis"), "", "10", "purpose %q uses data on criminal convictions, which need a national law that allows it; add national_law to a basis", pu.ID)
+	}
+}
+
+// checkCriminal: art. 10 allows data on criminal convictions only under
+// official authority or a law that authorises that processing. The law
+// behind a purpose's art. 6 basis lays down a task, and need not say
+// anything about criminal data, so the purpose names the law for them.
+func checkCriminal(r *report, n *notice.Notice) {
+	for i, pu := range n.Purposes {
+		criminal := ""
+		for _, c := range pu.Categories {
+			if vc, ok := vocab.LookupCategory(c); ok && vc.Criminal {
+				criminal = c
+			}
+		}
+		switch {
+		case criminal != "" && len(pu.CriminalLaw) == 0:
+			r.add(Error, p("purposes", i, "categories"), "", "10", "purpose %q uses data on criminal convictions (%q), which need a law that allows this processing; add criminal_law to the purpose, e.g. {nb: \"politiregisterloven § 39\", nn: \"politiregisterlova § 39\"}", pu.ID, criminal)
+		case criminal == "" && len(pu.CriminalLaw) > 0:
+			r.add(Warning, p("purposes", i, "criminal_law"), "", "10", "purpose %q names a law for criminal data but uses no category \"criminal\"; add the category or remove criminal_law", pu.ID)
 		}
 	}
 }
@@ -283,6 +298,29 @@ func checkPublic6f(r *report, n *notice.Notice) {
 			if b.Article == "6(1)(f)" {
 				r.add(Warning, p("purposes", i, "legal_basis", j, "article"), "", "6(1)", "a public authority cannot rely on 6(1)(f) for its official tasks; use 6(1)(e) or 6(1)(c) with the national law, unless this purpose is outside those tasks")
 			}
+		}
+	}
+}
+
+// checkPublicConsent: consent is hardly freely given where the controller
+// is a public authority (recital 43, art. 4(11), 7(4)); it can hold where
+// saying no costs the person nothing, and then the page should say why.
+func checkPublicConsent(r *report, n *notice.Notice) {
+	if n.Controller.Kind != "public_authority" {
+		return
+	}
+	for i, pu := range n.Purposes {
+		first, explained := -1, false
+		for j, b := range pu.LegalBasis {
+			if b.Article == "6(1)(a)" || b.Article == "9(2)(a)" {
+				if first < 0 {
+					first = j
+				}
+				explained = explained || len(b.Note) > 0
+			}
+		}
+		if first >= 0 && !explained {
+			r.add(Warning, p("purposes", i, "legal_basis", first, "article"), "", "7(4)", "a public authority can rarely rely on consent, which must be freely given (recital 43); use 6(1)(c) or 6(1)(e) with the national law if purpose %q is part of your tasks, or say in the basis's note why people are free to say no, e.g. that they get the same service without it", pu.ID)
 		}
 	}
 }
@@ -596,6 +634,7 @@ var textFields = map[string]bool{
 	"description": true, "name": true, "national_law": true, "interests": true, "note": true,
 	"consequences": true, "copy": true, "from": true, "criteria": true, "law": true,
 	"limits": true, "how": true, "logic": true, "significance": true, "security": true,
+	"criminal_law": true,
 }
 
 // forEachText calls fn for each text field (a mapping of language codes
