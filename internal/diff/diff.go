@@ -626,25 +626,42 @@ func (d *cmp) transfers() {
 	pairs, added, removed := match(d.old.Transfers, d.new.Transfers,
 		func(t notice.Transfer) string { return t.ID }, func(t notice.Transfer) string { return t.Replaces })
 	for _, t := range added {
-		d.add(section.Transfers, ruleNewTransfer, "transfers/"+t.ID, d.c.Country(t.Country), "", "")
+		d.add(section.Transfers, ruleNewTransfer, "transfers/"+t.ID, d.dest(t), "", "")
 	}
 	for _, t := range removed {
-		d.add(section.Transfers, ruleRemovedTransfer, "transfers/"+t.ID, d.c.Country(t.Country), "", "")
+		d.add(section.Transfers, ruleRemovedTransfer, "transfers/"+t.ID, d.dest(t), "", "")
 	}
 	for _, p := range pairs {
 		o, n := p[0], p[1]
 		key := "transfers/" + n.ID
 		if o.Country != n.Country {
-			d.add(section.Transfers, ruleNewCountry, key, "", d.c.Country(o.Country), d.c.Country(n.Country))
+			d.add(section.Transfers, ruleNewCountry, key, "", d.dest(o), d.dest(n))
+		}
+		if from, to, changed := d.nameChange(o.Organisation, n.Organisation); changed {
+			d.add(section.Transfers, ruleTransferOrganisation, key+"/organisation", "", from, to)
 		}
 		if o.Safeguard != n.Safeguard || o.Derogation != n.Derogation {
-			d.add(section.Transfers, ruleChangedSafeguard, key, d.c.Country(n.Country), d.c.T("safeguard."+o.Safeguard), d.c.T("safeguard."+n.Safeguard))
+			d.add(section.Transfers, ruleChangedSafeguard, key, d.dest(n), d.c.T("safeguard."+o.Safeguard), d.c.T("safeguard."+n.Safeguard))
+		}
+		// The US adequacy decision covers only certified recipients, so
+		// the certification is part of the safeguard.
+		if o.DPF != n.DPF {
+			d.add(section.Transfers, ruleTransferDPF, key+"/dpf", d.dest(n), d.yesNo(o.DPF), d.yesNo(n.DPF))
 		}
 		if o.Recipient != n.Recipient {
-			d.add(section.Transfers, ruleTransferRecipient, key, d.c.Country(n.Country), o.Recipient, n.Recipient)
+			d.add(section.Transfers, ruleTransferRecipient, key, d.dest(n), o.Recipient, n.Recipient)
 		}
 		d.texts(section.Transfers, key+"/copy", "field.copy", o.Copy, n.Copy)
 	}
+}
+
+// dest names where a transfer goes: the country, or the international
+// organisation.
+func (d *cmp) dest(t notice.Transfer) string {
+	if !t.Organisation.IsZero() {
+		return t.Organisation.In(d.lang)
+	}
+	return d.c.Country(t.Country)
 }
 
 func days(iso string) int {

@@ -107,6 +107,10 @@ var classificationCases = []struct {
 	}, Material, "new-automated-decision", "Ny automatisert avgjørelse: «Poeng».", nil},
 	{"profiling", func(n *notice.Notice) { n.AutomatedDecisions[0].Profiling = true }, Material, "automated-profiling", "", nil},
 	{"law for criminal data", func(n *notice.Notice) { n.Purposes[0].CriminalLaw = notice.Text{"nb": "politiregisterloven § 39"} }, Material, "purpose-criminal-law", "Hjemmelen for opplysninger om straffedommer er endret (nb).", nil},
+	{"recipient now certified under the DPF", func(n *notice.Notice) { n.Transfers[0].DPF = true }, Material, "transfer-dpf", "Om mottakeren i Storbritannia er sertifisert etter EU–USA-rammeverket for personvern, er endret: nei → ja.", nil},
+	{"another international organisation", func(n *notice.Notice) { n.Transfers[0].Organisation = notice.PlainName("WHO") }, Material, "transfer-organisation", "Overføringen går til en annen internasjonal organisasjon:", func(n *notice.Notice) {
+		n.Transfers[0].Country, n.Transfers[0].Organisation = "", notice.PlainName("UNHCR")
+	}},
 	{"purpose now automated", func(n *notice.Notice) { n.Purposes[1].Automated = true }, Material, "purpose-automated", "Om opplysningene til formålet «Nyhetsbrev» behandles elektronisk, er endret: nei → ja.", nil},
 	{"purpose no longer automated", func(n *notice.Notice) { n.Purposes[1].Automated = false }, Material, "purpose-automated", "ja → nei", func(n *notice.Notice) { n.Purposes[1].Automated = true }},
 	{"purpose now direct marketing", func(n *notice.Notice) { n.Purposes[1].DirectMarketing = true }, Material, "purpose-direct-marketing", "Formålet «Nyhetsbrev» omfatter nå direkte markedsføring.", nil},

@@ -87,11 +87,13 @@ var (
 	ruleRenamedParty        = rule("renamed-party", Material, "a source or recipient")
 	rulePartyKind           = rule("party-kind", Material, "a source or recipient of another kind")
 
-	ruleNewTransfer       = rule("new-transfer", Material, "")
-	ruleRemovedTransfer   = rule("removed-transfer", Notable, "")
-	ruleNewCountry        = rule("new-country", Material, "")
-	ruleChangedSafeguard  = rule("changed-safeguard", Material, "")
-	ruleTransferRecipient = rule("transfer-recipient", Material, "")
+	ruleNewTransfer          = rule("new-transfer", Material, "")
+	ruleRemovedTransfer      = rule("removed-transfer", Notable, "")
+	ruleNewCountry           = rule("new-country", Material, "")
+	ruleChangedSafeguard     = rule("changed-safeguard", Material, "")
+	ruleTransferRecipient    = rule("transfer-recipient", Material, "")
+	ruleTransferDPF          = rule("transfer-dpf", Material, "certified under the EU-U.S. Data Privacy Framework or not")
+	ruleTransferOrganisation = rule("transfer-organisation", Material, "another international organisation")
 
 	ruleNewRetentionRule     = rule("new-retention-rule", Notable, "")
 	ruleRemovedRetentionRule = rule("removed-retention-rule", Notable, "")

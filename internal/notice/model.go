@@ -139,6 +139,13 @@ type Transfer struct {
 	Safeguard  string `yaml:"safeguard,omitempty" json:"safeguard,omitempty"`
 	Derogation string `yaml:"derogation,omitempty" json:"derogation,omitempty"`
 	Copy       Text   `yaml:"copy,omitempty" json:"copy,omitempty"`
+	// DPF: the recipient in the United States is certified under the
+	// EU-U.S. Data Privacy Framework, the only recipients the US adequacy
+	// decision covers (Implementing Decision (EU) 2023/1795).
+	DPF bool `yaml:"dpf,omitempty" json:"dpf,omitempty"`
+	// Organisation names the international organisation the data go to
+	// (art. 4(26)), instead of a country.
+	Organisation Name `yaml:"organisation,omitempty" json:"organisation,omitempty"`
 }
 
 // Retention is how long some categories are kept (art. 13(2)(a)).

@@ -465,10 +465,17 @@ func (b *builder) transfers() Section {
 				}
 			}
 		}
+		if t.DPF {
+			body = append(body, ptext(c.T("transfers.dpf")))
+		}
 		if cp := b.tx(t.Copy); cp != "" {
 			body = append(body, rich(Rich(c.T("transfers.copy", cp))))
 		}
-		items = append(items, item(plain(c.T("transfers.item", c.Country(t.Country), safeguard)), body...))
+		dest := c.Country(t.Country)
+		if !t.Organisation.IsZero() {
+			dest = c.T("transfers.organisation", t.Organisation.In(b.lang))
+		}
+		items = append(items, item(plain(c.T("transfers.item", dest, safeguard)), body...))
 	}
 	s.Blocks = append(s.Blocks, list(items...))
 	return s

@@ -399,28 +399,59 @@ func checkTransfers(r *report, n *notice.Notice) {
 		if t.Recipient != "" && !rec[t.Recipient] {
 			r.add(Error, base.Key("recipient"), "", "13(1)(f)", "recipient %q is not declared; add it under recipients%s", t.Recipient, didYouMean(t.Recipient, keys(rec)))
 		}
-		if t.Country == "" {
+		if t.Country != "" && !t.Organisation.IsZero() {
+			r.add(Error, base.Key("organisation"), "", "13(1)(f)", "a transfer goes to a country or to an international organisation; give country or organisation, not both (make two transfers if data go to both)")
 			continue
+		}
+		if t.Country == "" && t.Organisation.IsZero() {
+			continue // the schema asks for one of them
 		}
 		if vocab.EEA[t.Country] {
 			r.add(Warning, base.Key("country"), "", "44", "%s is in the EU/EEA, so this is not a transfer to a third country; remove it from transfers", t.Country)
 			continue
 		}
+		dest := t.Country
+		if dest == "" {
+			dest = "an international organisation"
+		}
+		if t.DPF && t.Country != "US" {
+			r.add(Error, base.Key("dpf"), "", "45(3)", "the EU-U.S. Data Privacy Framework covers recipients in the United States only; remove dpf, or set country: US")
+		}
 		switch t.Safeguard {
 		case "":
-			r.add(Error, base, "", "46(1)", "a transfer to %s, outside the EU/EEA, needs a safeguard: adequacy, scc, bcr, code_of_conduct, certification or derogation", t.Country)
+			r.add(Error, base, "", "46(1)", "a transfer to %s, outside the EU/EEA, needs a safeguard: adequacy, scc, bcr, code_of_conduct, certification or derogation", dest)
 		case "adequacy":
-			if !vocab.Adequate[t.Country] {
-				r.add(Error, base.Key("safeguard"), "", "45(1)", "%s has no EU adequacy decision; use another safeguard such as scc", t.Country)
-			}
+			checkAdequacy(r, base, t)
 		case "derogation":
 			if t.Derogation == "" {
 				r.add(Error, base.Key("safeguard"), "", "49(1)", "a derogation must name its point in art. 49(1), a-g; add derogation")
 			}
 		}
+		if t.DPF && t.Safeguard != "" && t.Safeguard != "adequacy" {
+			r.add(Error, base.Key("dpf"), "", "45(3)", "dpf: true says the transfer rests on the US adequacy decision; write safeguard: adequacy, or remove dpf")
+		}
 		if t.Safeguard != "" && t.Safeguard != "adequacy" && t.Safeguard != "derogation" && len(t.Copy) == 0 {
 			r.add(Warning, base.Key("safeguard"), "", "13(1)(f)", "say how people can get a copy of the safeguards or where they are available; add copy")
 		}
+	}
+}
+
+// checkAdequacy: adequacy holds only where an EU decision covers the
+// destination and the EEA Agreement has taken it in; the US decision covers
+// only recipients certified under the Data Privacy Framework.
+func checkAdequacy(r *report, base notice.Path, t notice.Transfer) {
+	if t.Country == "" {
+		r.add(Error, base.Key("safeguard"), "", "45(1)", "no EU adequacy decision covers an international organisation; use another safeguard such as scc, or a derogation")
+		return
+	}
+	a, ok := vocab.LookupAdequacy(t.Country)
+	switch {
+	case !ok:
+		r.add(Error, base.Key("safeguard"), "", "45(1)", "%s has no EU adequacy decision; use another safeguard such as scc", t.Country)
+	case a.InEEASince == "":
+		r.add(Warning, base.Key("safeguard"), "", "45(1)", "the EU adopted adequacy for %s on %s (%s), but it is not yet part of the EEA Agreement, so it is no adequacy for a Norwegian controller; use another safeguard such as scc until it is", t.Country, a.Date, a.Decision)
+	case a.DPF && !t.DPF:
+		r.add(Error, base.Key("safeguard"), "", "45(3)", "the US adequacy decision (%s) covers only recipients certified under the EU-U.S. Data Privacy Framework; if the recipient is on the list at dataprivacyframework.gov, add dpf: true so the notice says so, or use another safeguard such as scc", a.Decision)
 	}
 }
 

@@ -174,6 +174,15 @@ var ruleCases = []struct {
 	{"transfer", []edit{{"transfers.0.safeguard", "derogation"}, {"transfers.0.derogation", "a"}}, []edit{{"transfers.0.safeguard", ""}}, "needs a safeguard"},
 	{"transfer", []edit{{"transfers.0.country", "GB"}}, []edit{{"transfers.0.country", "SE"}}, "not a transfer to a third country"},
 	{"transfer", []edit{{"transfers.0.recipient", "host"}}, []edit{{"transfers.0.recipient", "hosting"}}, `recipient "hosting" is not declared`},
+	// Art. 45: the US decision covers DPF-certified recipients only, which
+	// the notice must state; an EU decision the EEA has not incorporated
+	// (Brazil) is no adequacy in Norway; no decision covers an international
+	// organisation.
+	{"transfer", []edit{{"transfers.0.safeguard", "adequacy"}, {"transfers.0.dpf", "true"}, {"transfers.0.copy", ""}}, []edit{{"transfers.0.safeguard", "adequacy"}, {"transfers.0.copy", ""}}, "covers only recipients certified under the EU-U.S. Data Privacy Framework"},
+	{"transfer", []edit{{"transfers.0.country", "GB"}, {"transfers.0.safeguard", "adequacy"}, {"transfers.0.copy", ""}}, []edit{{"transfers.0.country", "GB"}, {"transfers.0.safeguard", "adequacy"}, {"transfers.0.dpf", "true"}, {"transfers.0.copy", ""}}, "covers recipients in the United States only"},
+	{"transfer", []edit{{"transfers.0.country", "BR"}}, []edit{{"transfers.0.country", "BR"}, {"transfers.0.safeguard", "adequacy"}, {"transfers.0.copy", ""}}, "not yet part of the EEA Agreement"},
+	{"transfer", []edit{{"transfers.0.country", ""}, {"transfers.0.organisation", "FNs høykommissær for flyktninger (UNHCR)"}}, []edit{{"transfers.0.country", ""}, {"transfers.0.organisation", "UNHCR"}, {"transfers.0.safeguard", "adequacy"}, {"transfers.0.copy", ""}}, "no EU adequacy decision covers an international organisation"},
+	{"transfer", []edit{{"recipients.0.kind", "international_organisation"}}, []edit{{"transfers.0.organisation", "UNHCR"}}, "give country or organisation, not both"},
 	{"retention-coverage", []edit{{"retention.+", "{id: extra, categories: [health], period: P1Y, then: delete}"}}, []edit{{"retention.0.categories", "[contact, situation]"}}, `no retention rule covers category "health"`},
 	{"retention-period", []edit{{"retention.0.period", "P12W"}}, []edit{{"retention.0.period", "12 weeks"}}, "not an ISO 8601 duration"},
 	{"retention-period", []edit{{"retention.0.period", "P1Y6M"}}, []edit{{"retention.0.period", "PT5H"}}, "not an ISO 8601 duration"},

@@ -196,6 +196,7 @@ var PartyKinds = []Term{
 	{"processor"},
 	{"private_company"},
 	{"public_register"},
+	{"international_organisation"},
 	{"other"},
 }
 
@@ -213,11 +214,66 @@ var Safeguards = []Term{
 // is needed inside it.
 var EEA = set("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS", "LI", "NO")
 
-// Adequate lists countries with an EU adequacy decision (art. 45), as of
-// 2025: Andorra, Argentina, Canada, Faroe Islands, Guernsey, Israel, Isle of
-// Man, Japan, Jersey, New Zealand, South Korea, Switzerland, the UK, Uruguay
-// and the US (Data Privacy Framework, certified companies only).
-var Adequate = set("AD", "AR", "CA", "FO", "GG", "IL", "IM", "JP", "JE", "NZ", "KR", "CH", "GB", "UY", "US")
+// Adequacy is an EU adequacy decision (art. 45(3), or one under Directive
+// 95/46/EC kept in force by art. 45(9)) for a country or territory.
+type Adequacy struct {
+	Country  string // ISO 3166-1 alpha-2
+	Decision string // the Commission decision, as the Official Journal names it
+	Date     string // the day the Commission adopted it, YYYY-MM-DD
+	// InEEASince is the day the decision took effect for Norway, Iceland
+	// and Liechtenstein; empty while the EEA Joint Committee has not
+	// incorporated it. A decision the EU adopted but the EEA has not taken
+	// into the EEA Agreement is no adequacy for a Norwegian controller.
+	InEEASince string
+	// DPF: the decision covers only recipients certified under the EU-U.S.
+	// Data Privacy Framework.
+	DPF bool
+	// Scope says, for validate's findings, what part of the country the
+	// decision covers when it is not all of it.
+	Scope string
+}
+
+// gdprInEEA is the day the GDPR, and with it art. 45(9) keeping the older
+// decisions in force, took effect in the EEA (EEA Joint Committee decision
+// 154/2018 of 6 July 2018).
+const gdprInEEA = "2018-07-20"
+
+// Adequacies are the EU adequacy decisions as of December 2026. Update
+// the list, and InEEASince, when the Commission adopts, renews or repeals a
+// decision or the EEA Joint Committee incorporates one (europalov.no and
+// regjeringen.no's EØS-notatbasen follow each).
+var Adequacies = []Adequacy{
+	{Country: "AD", Decision: "Commission Decision 2010/625/EU", Date: "2010-10-19", InEEASince: gdprInEEA},
+	{Country: "AR", Decision: "Commission Decision 2003/490/EC", Date: "2003-06-30", InEEASince: gdprInEEA},
+	{Country: "CA", Decision: "Commission Decision 2002/2/EC", Date: "2001-12-20", InEEASince: gdprInEEA,
+		Scope: "commercial organisations subject to PIPEDA only"},
+	{Country: "FO", Decision: "Commission Decision 2010/146/EU", Date: "2010-03-05", InEEASince: gdprInEEA},
+	{Country: "GG", Decision: "Commission Decision 2003/821/EC", Date: "2003-11-21", InEEASince: gdprInEEA},
+	{Country: "IL", Decision: "Commission Decision 2011/61/EU", Date: "2011-01-31", InEEASince: gdprInEEA},
+	{Country: "IM", Decision: "Commission Decision 2004/411/EC", Date: "2004-04-28", InEEASince: gdprInEEA},
+	{Country: "JE", Decision: "Commission Decision 2008/393/EC", Date: "2008-05-08", InEEASince: gdprInEEA},
+	{Country: "NZ", Decision: "Commission Implementing Decision 2013/65/EU", Date: "2012-12-19", InEEASince: gdprInEEA},
+	{Country: "CH", Decision: "Commission Decision 2000/518/EC", Date: "2000-07-26", InEEASince: gdprInEEA},
+	{Country: "UY", Decision: "Commission Implementing Decision 2012/484/EU", Date: "2012-08-21", InEEASince: gdprInEEA},
+	// Decisions adopted under the GDPR itself: Datatilsynet lists them as
+	// applying to Norway; the day of adoption stands in for the EEA Joint
+	// Committee's date, which this list does not yet record.
+	{Country: "JP", Decision: "Commission Implementing Decision (EU) 2019/419", Date: "2019-01-23", InEEASince: "2019-01-23",
+		Scope: "private-sector businesses subject to the Act on the Protection of Personal Information only"},
+	{Country: "GB", Decision: "Commission Implementing Decision (EU) 2021/1772, renewed on 19 December 2025 until 27 December 2031", Date: "2021-06-28", InEEASince: "2021-06-28"},
+	{Country: "KR", Decision: "Commission Implementing Decision (EU) 2022/254", Date: "2021-12-17", InEEASince: "2021-12-17"},
+	{Country: "US", Decision: "Commission Implementing Decision (EU) 2023/1795 (EU-U.S. Data Privacy Framework)", Date: "2023-07-10", InEEASince: "2023-07-10", DPF: true,
+		Scope: "recipients certified under the EU-U.S. Data Privacy Framework only"},
+	// Published 28 January 2026; the EEA EFTA states sent their draft
+	// Joint Committee decision to the Commission on 6 May 2026, and it is
+	// not yet in the EEA Agreement.
+	{Country: "BR", Decision: "Commission Implementing Decision (EU) 2026/179", Date: "2026-01-26"},
+}
+
+var adequacyByCountry = map[string]Adequacy{}
+
+// LookupAdequacy returns the EU adequacy decision for a country, if any.
+func LookupAdequacy(country string) (Adequacy, bool) { a, ok := adequacyByCountry[country]; return a, ok }
 
 func set(codes ...string) map[string]bool {
 	m := make(map[string]bool, len(codes))
@@ -242,6 +298,9 @@ func init() {
 	}
 	for _, r := range Rights {
 		rightByCode[r.Code] = r
+	}
+	for _, a := range Adequacies {
+		adequacyByCountry[a.Country] = a
 	}
 }
 

@@ -1,6 +1,10 @@
 package vocab
 
-import "testing"
+import (
+	"strings"
+	"testing"
+	"time"
+)
 
 // TestRightApplies: when each right applies, by the legal bases in use and
 // whether the notice has automated decisions (GDPR art. 7(3), 20, 21, 22).
@@ -64,5 +68,45 @@ func TestRightApplies(t *testing.T) {
 				t.Errorf("right %s: unknown basis %s", r.Code, b)
 			}
 		}
+	}
+}
+
+// TestAdequacies: every adequacy decision names its decision and the day
+// it was adopted, and the day it took effect in the EEA, if it has, is a
+// real day no earlier than the decision: the transfer rule trusts them.
+func TestAdequacies(t *testing.T) {
+	seen := map[string]bool{}
+	for _, a := range Adequacies {
+		if len(a.Country) != 2 || strings.ToUpper(a.Country) != a.Country {
+			t.Errorf("%q: not an ISO 3166-1 alpha-2 code", a.Country)
+		}
+		if seen[a.Country] {
+			t.Errorf("%s listed twice", a.Country)
+		}
+		seen[a.Country] = true
+		if EEA[a.Country] {
+			t.Errorf("%s is in the EEA; an adequacy decision is for third countries", a.Country)
+		}
+		if a.Decision == "" {
+			t.Errorf("%s: no decision", a.Country)
+		}
+		adopted, err := time.Parse("2006-01-02", a.Date)
+		if err != nil {
+			t.Errorf("%s: date %q: %v", a.Country, a.Date, err)
+		}
+		if a.InEEASince != "" {
+			eea, err := time.Parse("2006-01-02", a.InEEASince)
+			if err != nil {
+				t.Errorf("%s: in the EEA since %q: %v", a.Country, a.InEEASince, err)
+			} else if eea.Before(adopted) {
+				t.Errorf("%s: in the EEA (%s) before it was adopted (%s)", a.Country, a.InEEASince, a.Date)
+			}
+		}
+		if got, ok := LookupAdequacy(a.Country); !ok || got.Decision != a.Decision {
+			t.Errorf("LookupAdequacy(%s) = %+v, %v", a.Country, got, ok)
+		}
+	}
+	if us, _ := LookupAdequacy("US"); !us.DPF {
+		t.Error("the US decision must be limited to DPF-certified recipients")
 	}
 }
