@@ -273,7 +273,10 @@ var Adequacies = []Adequacy{
 var adequacyByCountry = map[string]Adequacy{}
 
 // LookupAdequacy returns the EU adequacy decision for a country, if any.
-func LookupAdequacy(country string) (Adequacy, bool) { a, ok := adequacyByCountry[country]; return a, ok }
+func LookupAdequacy(country string) (Adequacy, bool) {
+	a, ok := adequacyByCountry[country]
+	return a, ok
+}
 
 func set(codes ...string) map[string]bool {
 	m := make(map[string]bool, len(codes))
