@@ -655,6 +655,14 @@ func (d *cmp) transfers() {
 	}
 }
 
+// decisionBasis names an art. 22(2) point, or says none was given.
+func (d *cmp) decisionBasis(point string) string {
+	if point == "" {
+		return "–"
+	}
+	return d.c.Cite("22(2)("+point+")", false)
+}
+
 // dest names where a transfer goes: the country, or the international
 // organisation.
 func (d *cmp) dest(t notice.Transfer) string {
@@ -806,6 +814,10 @@ func (d *cmp) automated() {
 		case o.Profiling && !n.Profiling:
 			d.add(section.Automated, ruleAutomatedNoProfiling, key, subject, "", "")
 		}
+		if o.Basis != n.Basis {
+			d.add(section.Automated, ruleAutomatedBasis, key+"/basis", subject, d.decisionBasis(o.Basis), d.decisionBasis(n.Basis))
+		}
+		d.textsAs(section.Automated, key+"/law", "field.automated.law", ruleAutomatedLaw, o.Law, n.Law)
 		add, rem := d.purposeDiff(o.Purposes, n.Purposes)
 		for _, pu := range add {
 			d.add(section.Automated, ruleAutomatedNewPurpose, key+"/purposes/"+pu, subject, "", d.purposeLabel(pu))

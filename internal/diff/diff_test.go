@@ -111,6 +111,8 @@ var classificationCases = []struct {
 	{"another international organisation", func(n *notice.Notice) { n.Transfers[0].Organisation = notice.PlainName("WHO") }, Material, "transfer-organisation", "Overføringen går til en annen internasjonal organisasjon:", func(n *notice.Notice) {
 		n.Transfers[0].Country, n.Transfers[0].Organisation = "", notice.PlainName("UNHCR")
 	}},
+	{"another art. 22(2) exception", func(n *notice.Notice) { n.AutomatedDecisions[0].Basis = "c" }, Material, "automated-basis", "er endret: – → artikkel 22 nr. 2 bokstav c.", nil},
+	{"the law for an automated decision", func(n *notice.Notice) { n.AutomatedDecisions[0].Law = notice.Text{"nb": "forvaltningsloven § 11"} }, Material, "automated-law", "Loven som tillater den automatiserte avgjørelsen er endret (nb).", nil},
 	{"purpose now automated", func(n *notice.Notice) { n.Purposes[1].Automated = true }, Material, "purpose-automated", "Om opplysningene til formålet «Nyhetsbrev» behandles elektronisk, er endret: nei → ja.", nil},
 	{"purpose no longer automated", func(n *notice.Notice) { n.Purposes[1].Automated = false }, Material, "purpose-automated", "ja → nei", func(n *notice.Notice) { n.Purposes[1].Automated = true }},
 	{"purpose now direct marketing", func(n *notice.Notice) { n.Purposes[1].DirectMarketing = true }, Material, "purpose-direct-marketing", "Formålet «Nyhetsbrev» omfatter nå direkte markedsføring.", nil},

@@ -118,6 +118,8 @@ var (
 	ruleAutomatedNoProfiling    = rule("automated-no-profiling", Notable, "")
 	ruleAutomatedNewPurpose     = rule("automated-new-purpose", Material, "")
 	ruleAutomatedRemovedPurpose = rule("automated-removed-purpose", Notable, "")
+	ruleAutomatedBasis          = rule("automated-basis", Material, "another art. 22(2) exception")
+	ruleAutomatedLaw            = rule("automated-law", Material, "the law that allows it")
 	ruleAutomatedLogic          = rule("automated-logic", Notable, "")
 	ruleAutomatedSignificance   = rule("automated-significance", Notable, "")
 

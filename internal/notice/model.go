@@ -178,4 +178,9 @@ type AutomatedDecision struct {
 	Significance Text     `yaml:"significance" json:"significance"`
 	Profiling    bool     `yaml:"profiling,omitempty" json:"profiling,omitempty"`
 	Purposes     []string `yaml:"purposes,omitempty" json:"purposes,omitempty"`
+	// Basis is the art. 22(2) point that allows a decision by machine
+	// alone: a (contract), b (law) or c (explicit consent).
+	Basis string `yaml:"basis,omitempty" json:"basis,omitempty"`
+	// Law names the law that authorises the decision, for basis b.
+	Law Text `yaml:"law,omitempty" json:"law,omitempty"`
 }

@@ -70,6 +70,7 @@ var codeAlternatives = map[string]string{
 	"transfers[].recipient":            "nav",
 	"retention[].period":               "P3Y",
 	"retention[].then":                 "anonymise",
+	"automated_decisions[].basis":      "a",
 }
 
 // leaf is one field to change: where it is, and the language whose page

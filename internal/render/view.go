@@ -593,6 +593,9 @@ func (b *builder) automated() Section {
 			ptext(c.T("automated.what")), rich(Rich(b.tx(a.Description))),
 			ptext(c.T("automated.logic")), rich(Rich(b.tx(a.Logic))),
 			ptext(c.T("automated.significance")), rich(Rich(b.tx(a.Significance))))
+		if a.Basis != "" {
+			s.Blocks = append(s.Blocks, ptext(c.T("automated.basis."+a.Basis, b.cite("22(2)("+a.Basis+")"), b.tx(a.Law))))
+		}
 		if a.Profiling {
 			s.Blocks = append(s.Blocks, ptext(c.T("automated.profiling")))
 		}

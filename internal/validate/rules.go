@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -47,6 +48,8 @@ var Rules = []Rule{
 	{"rights-required", "the rights that apply to the legal bases in use are listed", checkRightsRequired},
 	{"rights-not-applicable", "rights that do not apply to any basis in use are not promised", checkRightsNotApplicable},
 	{"automated-human-review", "automated decisions come with the right to human review", checkAutomatedReview},
+	{"automated-basis", "an automated decision names its art. 22(2) exception, and the law for b", checkAutomatedBasis},
+	{"automated-special", "an automated decision based on special categories has 9(2)(a) or (g) and the right to human review (art. 22(4))", checkAutomatedSpecial},
 	{"org-number", "organisation numbers have 9 digits and a valid MOD11 check digit", checkOrgNumbers},
 	{"hidden-char", "addresses, numbers and ids have no invisible or bidirectional control character; other text is warned of them", checkHiddenChars},
 	{"mixed-script", "addresses, numbers and ids have no letter or digit of another script that passes for Latin or ASCII", checkMixedScripts},
@@ -514,6 +517,71 @@ func checkAutomatedReview(r *report, n *notice.Notice) {
 	}
 	if _, ok := n.Rights["human_review"]; !ok {
 		r.add(Warning, p("automated_decisions"), "", "22(3)", "say whether people can have a person review an automated decision and contest it; add rights.human_review (required for decisions based on contract or consent, good practice for those based on law)")
+	}
+}
+
+// decisionBases are the art. 6 and 9 bases an art. 22(2) point goes with.
+var decisionBases = map[string][]string{"a": {"6(1)(b)"}, "c": {"6(1)(a)", "9(2)(a)"}}
+
+func checkAutomatedBasis(r *report, n *notice.Notice) {
+	for i, a := range n.AutomatedDecisions {
+		at := p("automated_decisions", i)
+		switch a.Basis {
+		case "":
+			r.add(Error, at, "", "22(2)", "a decision by machine alone is allowed only under an exception in art. 22(2); add basis: a (necessary for a contract with the person), b (authorised by law) or c (explicit consent)")
+			continue
+		case "b":
+			if len(a.Law) == 0 {
+				r.add(Error, at.Key("basis"), "", "22(2)(b)", "basis b needs the law that authorises the decision; add law, e.g. {nb: \"forvaltningsloven § 11\", nn: \"forvaltningslova § 11\"}")
+			}
+			continue
+		}
+		want := decisionBases[a.Basis]
+		has := false
+		for _, pu := range n.Purposes {
+			if !slices.Contains(a.Purposes, pu.ID) {
+				continue
+			}
+			for _, b := range pu.LegalBasis {
+				has = has || slices.Contains(want, b.Article)
+			}
+		}
+		if len(a.Purposes) > 0 && !has {
+			r.add(Warning, at.Key("basis"), "", "22(2)", "basis %s goes with %s, which none of the decision's purposes rests on; correct basis, or the purposes' legal bases", a.Basis, strings.Join(want, " or "))
+		}
+	}
+}
+
+// checkAutomatedSpecial: art. 22(4). A decision is taken to rest on the
+// categories of the purposes it serves.
+func checkAutomatedSpecial(r *report, n *notice.Notice) {
+	_, review := n.Rights["human_review"]
+	for i, a := range n.AutomatedDecisions {
+		var special []string
+		allowed := false
+		for _, pu := range n.Purposes {
+			if !slices.Contains(a.Purposes, pu.ID) {
+				continue
+			}
+			for _, c := range pu.Categories {
+				if n.IsSpecial(c) && !slices.Contains(special, c) {
+					special = append(special, c)
+				}
+			}
+			for _, b := range pu.LegalBasis {
+				allowed = allowed || b.Article == "9(2)(a)" || b.Article == "9(2)(g)"
+			}
+		}
+		if len(special) == 0 {
+			continue
+		}
+		at := p("automated_decisions", i)
+		if !allowed {
+			r.add(Error, at.Key("purposes"), "", "22(4)", "the decision serves purposes that use the special %s %s, and may then rest on them only with explicit consent (9(2)(a)) or for a substantial public interest under law (9(2)(g)); add that basis to the purpose, or take the decision with a person involved", plural(len(special), "category", "categories"), quoteList(special))
+		}
+		if !review && n.Rights != nil {
+			r.add(Error, at, "", "22(4)", "a decision based on the special %s %s needs suitable measures to safeguard the person; add rights.human_review saying how to have a person look at it, express a view and contest it", plural(len(special), "category", "categories"), quoteList(special))
+		}
 	}
 }
 

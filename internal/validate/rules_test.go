@@ -143,7 +143,7 @@ var ruleCases = []struct {
 	wantMsg    string // part of the failing finding's message
 }{
 	{"placeholder", []edit{{"title.nb", "Ekte tittel"}}, []edit{{"title.nb", `"FYLL INN: tittel"`}}, "not filled in"},
-	{"duplicate-id", []edit{{"purposes.1.id", "news"}, {"recipients.0.purposes", "[follow-up]"}}, []edit{{"purposes.1.id", "follow-up"}}, `"follow-up" is already used by purposes[0]`},
+	{"duplicate-id", []edit{{"purposes.1.id", "news"}, {"recipients.0.purposes", "[follow-up]"}, {"automated_decisions.0.purposes", "[news]"}}, []edit{{"purposes.1.id", "follow-up"}}, `"follow-up" is already used by purposes[0]`},
 	{"category-ref", []edit{{"purposes.1.categories", "[contact]"}}, []edit{{"purposes.1.categories", "[contacts]"}}, `did you mean "contact"`},
 	{"category-unused", []edit{{"categories.+", "{id: age}"}, {"purposes.1.categories", "[contact, age]"}, {"retention.0.categories", "[contact, health, situation, age]"}}, []edit{{"categories.+", "{id: age}"}, {"retention.0.categories", "[contact, health, situation, age]"}}, `"age" is used by no purpose`},
 	{"category-special", []edit{{"categories.2.special", "false"}}, []edit{{"categories.1.special", "false"}}, "vocabulary category"},
@@ -189,7 +189,7 @@ var ruleCases = []struct {
 	{"rights-required", []edit{{"rights.restriction", "{}"}}, []edit{{"rights.restriction", ""}}, "the right restriction (art. 18) is missing"},
 	{"rights-required", []edit{{"rights.objection", "{}"}}, []edit{{"rights.objection", ""}}, "the right objection (art. 21) is missing"},
 	{"rights-required", []edit{{"rights.portability", "{}"}}, []edit{{"rights.portability", ""}}, "the right portability (art. 20) is missing"},
-	{"rights-not-applicable", []edit{{"purposes.1", ""}, {"rights.withdraw_consent", ""}, {"rights.portability", ""}}, []edit{{"purposes.1", ""}, {"rights.withdraw_consent", ""}}, "portability does not apply here"},
+	{"rights-not-applicable", []edit{{"purposes.1", ""}, {"rights.withdraw_consent", ""}, {"rights.portability", ""}, {"automated_decisions.0.purposes", ""}}, []edit{{"purposes.1", ""}, {"rights.withdraw_consent", ""}}, "portability does not apply here"},
 	{"rights-not-applicable", []edit{{"automated_decisions", "[]"}, {"rights.human_review", ""}}, []edit{{"automated_decisions", "[]"}}, "human_review does not apply here"},
 	// Art. 20(1)(b): consent or contract counts for portability only when
 	// the processing is carried out by automated means.
@@ -202,6 +202,14 @@ var ruleCases = []struct {
 	{"rights-required", []edit{{"purposes.0.legal_basis.0.article", `"6(1)(c)"`}, {"purposes.0.research", "true"}}, []edit{{"purposes.0.legal_basis.0.article", `"6(1)(c)"`}, {"purposes.0.research", "true"}, {"rights.objection", ""}}, "the right objection (art. 21) is missing"},
 	{"rights-not-applicable", []edit{{"purposes.0.legal_basis.0.article", `"6(1)(c)"`}, {"purposes.0.research", "true"}}, []edit{{"purposes.0.legal_basis.0.article", `"6(1)(c)"`}}, "objection does not apply here"},
 	{"automated-human-review", []edit{{"rights.human_review", "{}"}}, []edit{{"rights.human_review", ""}}, "add rights.human_review"},
+	// Art. 22(2): the exception is named; b needs the law; c goes with
+	// consent. Art. 22(4): special categories only with 9(2)(a) or (g) and
+	// the right to human review.
+	{"automated-basis", []edit{{"automated_decisions.0.basis", "c"}}, []edit{{"automated_decisions.0.basis", ""}}, "add basis: a (necessary for a contract with the person)"},
+	{"automated-basis", []edit{{"automated_decisions.0.basis", "b"}, {"automated_decisions.0.law", "{nb: lov § 1, nn: lov § 1}"}}, []edit{{"automated_decisions.0.basis", "b"}}, "basis b needs the law"},
+	{"automated-basis", []edit{{"automated_decisions.0.basis", "c"}}, []edit{{"automated_decisions.0.basis", "a"}}, "basis a goes with 6(1)(b)"},
+	{"automated-special", []edit{{"automated_decisions.0.purposes", "[follow-up]"}, {"purposes.0.legal_basis.1.article", `"9(2)(g)"`}, {"automated_decisions.0.basis", "b"}, {"automated_decisions.0.law", "{nb: lov § 1, nn: lov § 1}"}}, []edit{{"automated_decisions.0.purposes", "[follow-up]"}, {"automated_decisions.0.basis", "b"}, {"automated_decisions.0.law", "{nb: lov § 1, nn: lov § 1}"}}, `special category "health", and may then rest on them only with explicit consent`},
+	{"automated-special", []edit{{"automated_decisions.0.purposes", "[follow-up]"}, {"purposes.0.legal_basis.1.article", `"9(2)(g)"`}, {"automated_decisions.0.basis", "b"}, {"automated_decisions.0.law", "{nb: lov § 1, nn: lov § 1}"}}, []edit{{"automated_decisions.0.purposes", "[follow-up]"}, {"purposes.0.legal_basis.1.article", `"9(2)(g)"`}, {"automated_decisions.0.basis", "b"}, {"automated_decisions.0.law", "{nb: lov § 1, nn: lov § 1}"}, {"rights.human_review", ""}}, "add rights.human_review saying how"},
 	{"org-number", []edit{{"controller.org_number", `"974 760 673"`}}, []edit{{"controller.org_number", `"974760674"`}}, "not a valid Norwegian organisation number"},
 	{"contact-format", []edit{{"controller.email", "post@example.no"}}, []edit{{"controller.email", "post(at)example.no"}}, "not an e-mail address"},
 	{"contact-format", []edit{{"controller.phone", `"+47 22 00 00 00"`}}, []edit{{"controller.phone", `"22 00 00"`}}, "not a phone number"},
