@@ -126,6 +126,7 @@ func Compare(old, new *notice.Notice, oldSrc, newSrc string, c *i18n.Catalog) *R
 	d.transfers()
 	d.retention()
 	d.rights()
+	d.restrictions()
 	d.automated()
 	d.texts(section.Security, "security", "field.security", old.Security, new.Security)
 	if strings.Join(old.Languages, ",") != strings.Join(new.Languages, ",") {
@@ -793,6 +794,45 @@ func (d *cmp) rights() {
 			d.texts(section.Rights, key+"/how", "field.how", o.How, n.How)
 		}
 	}
+}
+
+// restrictions: a new restriction limits a right, which people must be
+// told of before it takes effect; one dropped gives them more.
+func (d *cmp) restrictions() {
+	pairs, added, removed := match(d.old.Restrictions, d.new.Restrictions,
+		func(x notice.Restriction) string { return x.ID }, func(notice.Restriction) string { return "" })
+	name := func(x notice.Restriction) string {
+		return d.q(d.rightName(x.Right)) + " (" + d.restrictionCite(x.Provision) + ")"
+	}
+	for _, x := range added {
+		d.add(section.Rights, ruleNewRestriction, "restrictions/"+x.ID, name(x), "", d.name(x.Meaning, x.ID))
+	}
+	for _, x := range removed {
+		d.add(section.Rights, ruleRemovedRestriction, "restrictions/"+x.ID, name(x), d.name(x.Meaning, x.ID), "")
+	}
+	for _, pr := range pairs {
+		o, n := pr[0], pr[1]
+		key := "restrictions/" + n.ID
+		if o.Right != n.Right || o.Provision != n.Provision {
+			d.add(section.Rights, ruleRestrictionChanged, key, d.q(n.ID), name(o), name(n))
+		}
+		d.textsAs(section.Rights, key+"/law", "field.restriction.law", ruleRestrictionText, o.Law, n.Law)
+		d.textsAs(section.Rights, key+"/meaning", "field.restriction.meaning", ruleRestrictionText, o.Meaning, n.Meaning)
+	}
+}
+
+func (d *cmp) rightName(code string) string {
+	if code == "information" {
+		return d.c.T("field.restriction.information")
+	}
+	return d.c.T("right." + code)
+}
+
+func (d *cmp) restrictionCite(code string) string {
+	if pt, ok := strings.CutPrefix(code, "pol-16(1)("); ok {
+		return d.c.T("restriction.pol16", strings.TrimSuffix(pt, ")"))
+	}
+	return d.c.Cite(code, false)
 }
 
 func (d *cmp) automated() {

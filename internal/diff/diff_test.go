@@ -63,6 +63,11 @@ func compareFrom(t *testing.T, from, change func(n *notice.Notice)) *Report {
 	return Compare(&old, &new, "old.yaml", "new.yaml", catalog(t, "nb"))
 }
 
+// withRestriction gives both sides one restriction of the right of access.
+func withRestriction(n *notice.Notice) {
+	n.Restrictions = []notice.Restriction{{ID: "b", Right: "access", Provision: "23(1)(e)", Law: notice.Text{"nb": "barnevernsloven § 12-6"}, Meaning: notice.Text{"nb": "Ikke meldinger."}}}
+}
+
 // classificationCases: one case per kind of change, with the class and the
 // rule that must classify it; TestEveryRuleHasACase keeps one per rule.
 var classificationCases = []struct {
@@ -113,6 +118,12 @@ var classificationCases = []struct {
 	}},
 	{"another art. 22(2) exception", func(n *notice.Notice) { n.AutomatedDecisions[0].Basis = "c" }, Material, "automated-basis", "er endret: – → artikkel 22 nr. 2 bokstav c.", nil},
 	{"the law for an automated decision", func(n *notice.Notice) { n.AutomatedDecisions[0].Law = notice.Text{"nb": "forvaltningsloven § 11"} }, Material, "automated-law", "Loven som tillater den automatiserte avgjørelsen er endret (nb).", nil},
+	{"new restriction", func(n *notice.Notice) {
+		n.Restrictions = append(n.Restrictions, notice.Restriction{ID: "helse", Right: "access", Provision: "pol-16(1)(c)", Meaning: notice.Text{"nb": "Ikke opplysninger som kan skade helsen din."}})
+	}, Material, "new-restriction", "Ny begrensning av «Rett til innsyn» (personopplysningsloven §\u00a016 første ledd bokstav c): Ikke opplysninger som kan skade helsen din.", nil},
+	{"removed restriction", func(n *notice.Notice) { n.Restrictions = nil }, Notable, "removed-restriction", "Begrensningen av «Rett til innsyn» (artikkel 23 nr. 1 bokstav e) er fjernet", withRestriction},
+	{"restriction of another right", func(n *notice.Notice) { n.Restrictions[0].Right = "rectification" }, Material, "restriction-changed", "«Rett til retting» (artikkel 23 nr. 1 bokstav e)", withRestriction},
+	{"restriction means more", func(n *notice.Notice) { n.Restrictions[0].Meaning = notice.Text{"nb": "Mer."} }, Material, "restriction-text", "Hva begrensningen betyr er endret (nb).", withRestriction},
 	{"purpose now automated", func(n *notice.Notice) { n.Purposes[1].Automated = true }, Material, "purpose-automated", "Om opplysningene til formålet «Nyhetsbrev» behandles elektronisk, er endret: nei → ja.", nil},
 	{"purpose no longer automated", func(n *notice.Notice) { n.Purposes[1].Automated = false }, Material, "purpose-automated", "ja → nei", func(n *notice.Notice) { n.Purposes[1].Automated = true }},
 	{"purpose now direct marketing", func(n *notice.Notice) { n.Purposes[1].DirectMarketing = true }, Material, "purpose-direct-marketing", "Formålet «Nyhetsbrev» omfatter nå direkte markedsføring.", nil},

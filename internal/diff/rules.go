@@ -111,6 +111,10 @@ var (
 	ruleRightLimited       = rule("right-limited", Material, "")
 	ruleRightLimitsRemoved = rule("right-limits-removed", Notable, "")
 	ruleRightLimitsChanged = rule("right-limits-changed", Material, "")
+	ruleNewRestriction     = rule("new-restriction", Material, "art. 14(5), 23, personopplysningsloven § 16")
+	ruleRemovedRestriction = rule("removed-restriction", Notable, "")
+	ruleRestrictionChanged = rule("restriction-changed", Material, "another right or provision")
+	ruleRestrictionText    = rule("restriction-text", Material, "its law or meaning")
 
 	ruleNewAutomated            = rule("new-automated-decision", Material, "")
 	ruleRemovedAutomated        = rule("removed-automated-decision", Notable, "")

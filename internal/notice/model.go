@@ -29,6 +29,10 @@ type Notice struct {
 	AutomatedDecisions []AutomatedDecision `yaml:"automated_decisions" json:"automated_decisions"`
 	Complaint          string              `yaml:"complaint" json:"complaint"`
 	Security           Text                `yaml:"security,omitempty" json:"security,omitempty"`
+	// Restrictions are the exemptions and restrictions the controller
+	// relies on (art. 14(5), 23; personopplysningsloven § 16), each named
+	// by its provision and shown where the right is.
+	Restrictions []Restriction `yaml:"restrictions,omitempty" json:"restrictions,omitempty"`
 }
 
 // Controller is who decides why and how the data are processed (art. 13(1)(a)).
@@ -183,4 +187,20 @@ type AutomatedDecision struct {
 	Basis string `yaml:"basis,omitempty" json:"basis,omitempty"`
 	// Law names the law that authorises the decision, for basis b.
 	Law Text `yaml:"law,omitempty" json:"law,omitempty"`
+}
+
+// Restriction is one exemption from the duty to inform (art. 14(5)) or
+// restriction of a right (art. 23, personopplysningsloven § 16): which
+// right, which provision, and what it means for the reader.
+type Restriction struct {
+	ID string `yaml:"id" json:"id"`
+	// Right is a right code, or "information" for the information this
+	// notice gives (art. 13 and 14).
+	Right string `yaml:"right" json:"right"`
+	// Provision is a code: "14(5)(c)", "23(1)(e)", "pol-16(1)(d)".
+	Provision string `yaml:"provision" json:"provision"`
+	// Law is the national law that lays down the restriction or the
+	// exemption, required for art. 23 and 14(5)(c).
+	Law     Text `yaml:"law,omitempty" json:"law,omitempty"`
+	Meaning Text `yaml:"meaning" json:"meaning"`
 }

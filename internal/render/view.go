@@ -407,6 +407,7 @@ func (b *builder) sources() Section {
 		items = append(items, item(head, body...))
 	}
 	s.Blocks = append(s.Blocks, list(items...))
+	s.Blocks = append(s.Blocks, b.restrictions("information", "sources.restricted")...)
 	return s
 }
 
@@ -525,6 +526,7 @@ func (b *builder) rights() Section {
 			continue
 		}
 		body := append([]Block{ptext(c.T("right." + r.Code + ".desc"))}, b.rightDetails(decl)...)
+		body = append(body, b.restrictions(r.Code, "rights.restricted")...)
 		items = append(items, item(Line{strong(c.T("right." + r.Code))}, body...))
 	}
 	s.Blocks = append(s.Blocks, list(items...))
@@ -571,7 +573,35 @@ func (b *builder) objection() []Block {
 	if research {
 		out = append(out, ptext(b.c.T("right.objection.research")))
 	}
-	return append(out, b.rightDetails(decl)...)
+	out = append(out, b.rightDetails(decl)...)
+	return append(out, b.restrictions("objection", "rights.restricted")...)
+}
+
+// restrictions are the declared restrictions of one right (or of the
+// information itself), each naming its provision, with its law, and what
+// it means (art. 23(2)).
+func (b *builder) restrictions(right, key string) []Block {
+	var out []Block
+	for _, x := range b.n.Restrictions {
+		if x.Right != right {
+			continue
+		}
+		prov := b.provision(x.Provision)
+		if law := b.tx(x.Law); law != "" {
+			prov = b.c.T("basis.law", prov, b.c.T("cite.see"), law)
+		}
+		out = append(out, rich(Rich(b.c.T(key, prov, b.tx(x.Meaning)))))
+	}
+	return out
+}
+
+// provision cites a restriction's provision: an article of the GDPR, or
+// personopplysningsloven § 16.
+func (b *builder) provision(code string) string {
+	if pt, ok := strings.CutPrefix(code, "pol-16(1)("); ok {
+		return b.c.T("restriction.pol16", strings.TrimSuffix(pt, ")"))
+	}
+	return b.cite(code)
 }
 
 func (b *builder) complaint() Section {

@@ -50,6 +50,7 @@ var Rules = []Rule{
 	{"automated-human-review", "automated decisions come with the right to human review", checkAutomatedReview},
 	{"automated-basis", "an automated decision names its art. 22(2) exception, and the law for b", checkAutomatedBasis},
 	{"automated-special", "an automated decision based on special categories has 9(2)(a) or (g) and the right to human review (art. 22(4))", checkAutomatedSpecial},
+	{"restriction", "a restriction names a right the notice lists, a provision that can restrict it, and the law where the provision needs one (art. 14(5), 23)", checkRestrictions},
 	{"org-number", "organisation numbers have 9 digits and a valid MOD11 check digit", checkOrgNumbers},
 	{"hidden-char", "addresses, numbers and ids have no invisible or bidirectional control character; other text is warned of them", checkHiddenChars},
 	{"mixed-script", "addresses, numbers and ids have no letter or digit of another script that passes for Latin or ASCII", checkMixedScripts},
@@ -87,6 +88,7 @@ func checkDuplicateIDs(r *report, n *notice.Notice) {
 		{"transfers", ids(n.Transfers, func(c notice.Transfer) string { return c.ID }), "13(1)(f)"},
 		{"retention", ids(n.Retention, func(c notice.Retention) string { return c.ID }), "13(2)(a)"},
 		{"automated_decisions", ids(n.AutomatedDecisions, func(c notice.AutomatedDecision) string { return c.ID }), "13(2)(f)"},
+		{"restrictions", ids(n.Restrictions, func(c notice.Restriction) string { return c.ID }), "23(2)"},
 	}
 	for _, l := range lists {
 		first := map[string]int{}
@@ -585,6 +587,26 @@ func checkAutomatedSpecial(r *report, n *notice.Notice) {
 	}
 }
 
+func checkRestrictions(r *report, n *notice.Notice) {
+	for i, x := range n.Restrictions {
+		at := p("restrictions", i)
+		v, ok := vocab.LookupRestriction(x.Provision)
+		if !ok || x.Right == "" {
+			continue // the schema reports the code
+		}
+		if !slices.Contains(v.Rights, x.Right) {
+			r.add(Error, at.Key("provision"), "", "23(1)", "%s cannot restrict %s: it applies to %s; correct right or provision", x.Provision, x.Right, strings.Join(v.Rights, ", "))
+			continue
+		}
+		if _, listed := n.Rights[x.Right]; x.Right != "information" && n.Rights != nil && !listed {
+			r.add(Error, at.Key("right"), "", "23(2)", "the notice does not list the right %s that this restricts; add rights.%s, so that the page can say how it is restricted", x.Right, x.Right)
+		}
+		if v.NeedsLaw && len(x.Law) == 0 {
+			r.add(Error, at, "", "23(2)", "%s works only through a national law; name it in law, e.g. {nb: \"barnevernsloven § 12-6\", nn: \"barnevernslova § 12-6\"}", x.Provision)
+		}
+	}
+}
+
 // ValidOrgNumber checks a Norwegian organisation number: 9 digits, MOD11
 // check digit with weights 3,2,7,6,5,4,3,2.
 func ValidOrgNumber(s string) bool {
@@ -733,7 +755,7 @@ var textFields = map[string]bool{
 	"description": true, "name": true, "national_law": true, "interests": true, "note": true,
 	"consequences": true, "copy": true, "from": true, "criteria": true, "law": true,
 	"limits": true, "how": true, "logic": true, "significance": true, "security": true,
-	"criminal_law": true,
+	"criminal_law": true, "meaning": true,
 }
 
 // forEachText calls fn for each text field (a mapping of language codes

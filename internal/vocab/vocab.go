@@ -270,6 +270,47 @@ var Adequacies = []Adequacy{
 	{Country: "BR", Decision: "Commission Implementing Decision (EU) 2026/179", Date: "2026-01-26"},
 }
 
+// Restriction is a provision that exempts from the duty to inform or
+// restricts a right. Rights lists the right codes it may apply to
+// ("information" is the duty to inform itself, art. 13 and 14); NeedsLaw:
+// the provision works only through a national law that must be named.
+type Restriction struct {
+	Code     string
+	Rights   []string
+	NeedsLaw bool
+}
+
+// allRights are the codes art. 23(1) may restrict: art. 12-22.
+var allRights = []string{"information", "access", "rectification", "erasure", "restriction", "portability", "objection", "withdraw_consent", "human_review"}
+
+// Restrictions are the provisions a notice can rely on: art. 14(5)(a)-(d)
+// (no duty to inform of data from others), art. 23(1)(a)-(j) (restrictions
+// by law) and personopplysningsloven § 16 første ledd bokstav a-f (no
+// information or access for such data, art. 13-15).
+var Restrictions = func() []Restriction {
+	var out []Restriction
+	for _, pt := range "abcd" {
+		out = append(out, Restriction{Code: "14(5)(" + string(pt) + ")", Rights: []string{"information"}, NeedsLaw: pt == 'c'})
+	}
+	for _, pt := range "abcdefghij" {
+		out = append(out, Restriction{Code: "23(1)(" + string(pt) + ")", Rights: allRights, NeedsLaw: true})
+	}
+	for _, pt := range "abcdef" {
+		out = append(out, Restriction{Code: "pol-16(1)(" + string(pt) + ")", Rights: []string{"information", "access"}})
+	}
+	return out
+}()
+
+// LookupRestriction returns the provision with code.
+func LookupRestriction(code string) (Restriction, bool) {
+	for _, r := range Restrictions {
+		if r.Code == code {
+			return r, true
+		}
+	}
+	return Restriction{}, false
+}
+
 var adequacyByCountry = map[string]Adequacy{}
 
 // LookupAdequacy returns the EU adequacy decision for a country, if any.
