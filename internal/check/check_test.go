@@ -24,7 +24,7 @@ provision: {requirement: contractual, consequences: {nb: Vi kan ikke levere tjen
 recipients: []
 transfers: []
 retention: [{id: r, categories: [contact], period: P1Y, then: delete}]
-rights: {access: {}, rectification: {}, erasure: {}, restriction: {}, portability: {}}
+rights: {access: {}, rectification: {}, erasure: {}, restriction: {}}
 automated_decisions: []
 complaint: datatilsynet
 `

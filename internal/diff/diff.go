@@ -134,6 +134,7 @@ func Compare(old, new *notice.Notice, oldSrc, newSrc string, c *i18n.Catalog) *R
 	d.transfers()
 	d.retention()
 	d.rights()
+	d.restrictions()
 	d.automated()
 	d.cookies()
 	d.texts(section.Security, "security", "field.security", old.Security, new.Security)
@@ -445,6 +446,32 @@ func (d *cmp) purposes() {
 			d.textsAs(section.Purposes, bk+"/interests", "field.interests", ruleChangedLegalBasis, b[0].Interests, b[1].Interests)
 			d.texts(section.Purposes, bk+"/note", "field.note", b[0].Note, b[1].Note)
 		}
+		d.purposeKind(key, subject, o, n)
+		d.textsAs(section.Purposes, key+"/criminal_law", "field.criminal_law", rulePurposeCriminalLaw, o.CriminalLaw, n.CriminalLaw)
+	}
+}
+
+// purposeKind compares what kind of processing a purpose is: each flag
+// decides a right (portability, art. 20(1)(b); objection, art. 21(2) and
+// (6)), so turning one on or off changes what people may ask for.
+func (d *cmp) purposeKind(key, subject string, o, n notice.Purpose) {
+	if o.Automated != n.Automated {
+		d.add(section.Purposes, rulePurposeAutomated, key+"/automated", subject, d.yesNo(o.Automated), d.yesNo(n.Automated))
+	}
+	for _, f := range []struct {
+		old, new bool
+		field    string
+		on, off  *Rule
+	}{
+		{o.DirectMarketing, n.DirectMarketing, "/direct_marketing", rulePurposeMarketing, rulePurposeNoMarketing},
+		{o.Research, n.Research, "/research", rulePurposeResearch, rulePurposeNoResearch},
+	} {
+		switch {
+		case !f.old && f.new:
+			d.add(section.Purposes, f.on, key+f.field, subject, "", "")
+		case f.old && !f.new:
+			d.add(section.Purposes, f.off, key+f.field, subject, "", "")
+		}
 	}
 }
 
@@ -623,25 +650,50 @@ func (d *cmp) transfers() {
 	pairs, added, removed := match(d.old.Transfers, d.new.Transfers,
 		func(t notice.Transfer) string { return t.ID }, func(t notice.Transfer) string { return t.Replaces })
 	for _, t := range added {
-		d.add(section.Transfers, ruleNewTransfer, "transfers/"+t.ID, d.c.Country(t.Country), "", "")
+		d.add(section.Transfers, ruleNewTransfer, "transfers/"+t.ID, d.dest(t), "", "")
 	}
 	for _, t := range removed {
-		d.add(section.Transfers, ruleRemovedTransfer, "transfers/"+t.ID, d.c.Country(t.Country), "", "")
+		d.add(section.Transfers, ruleRemovedTransfer, "transfers/"+t.ID, d.dest(t), "", "")
 	}
 	for _, p := range pairs {
 		o, n := p[0], p[1]
 		key := "transfers/" + n.ID
 		if o.Country != n.Country {
-			d.add(section.Transfers, ruleNewCountry, key, "", d.c.Country(o.Country), d.c.Country(n.Country))
+			d.add(section.Transfers, ruleNewCountry, key, "", d.dest(o), d.dest(n))
+		}
+		if from, to, changed := d.nameChange(o.Organisation, n.Organisation); changed {
+			d.add(section.Transfers, ruleTransferOrganisation, key+"/organisation", "", from, to)
 		}
 		if o.Safeguard != n.Safeguard || o.Derogation != n.Derogation {
-			d.add(section.Transfers, ruleChangedSafeguard, key, d.c.Country(n.Country), d.c.T("safeguard."+o.Safeguard), d.c.T("safeguard."+n.Safeguard))
+			d.add(section.Transfers, ruleChangedSafeguard, key, d.dest(n), d.c.T("safeguard."+o.Safeguard), d.c.T("safeguard."+n.Safeguard))
+		}
+		// The US adequacy decision covers only certified recipients, so
+		// the certification is part of the safeguard.
+		if o.DPF != n.DPF {
+			d.add(section.Transfers, ruleTransferDPF, key+"/dpf", d.dest(n), d.yesNo(o.DPF), d.yesNo(n.DPF))
 		}
 		if o.Recipient != n.Recipient {
-			d.add(section.Transfers, ruleTransferRecipient, key, d.c.Country(n.Country), o.Recipient, n.Recipient)
+			d.add(section.Transfers, ruleTransferRecipient, key, d.dest(n), o.Recipient, n.Recipient)
 		}
 		d.texts(section.Transfers, key+"/copy", "field.copy", o.Copy, n.Copy)
 	}
+}
+
+// decisionBasis names an art. 22(2) point, or says none was given.
+func (d *cmp) decisionBasis(point string) string {
+	if point == "" {
+		return "–"
+	}
+	return d.c.Cite("22(2)("+point+")", false)
+}
+
+// dest names where a transfer goes: the country, or the international
+// organisation.
+func (d *cmp) dest(t notice.Transfer) string {
+	if !t.Organisation.IsZero() {
+		return t.Organisation.In(d.lang)
+	}
+	return d.c.Country(t.Country)
 }
 
 func days(iso string) int {
@@ -779,6 +831,45 @@ func (d *cmp) rights() {
 	}
 }
 
+// restrictions: a new restriction limits a right, which people must be
+// told of before it takes effect; one dropped gives them more.
+func (d *cmp) restrictions() {
+	pairs, added, removed := match(d.old.Restrictions, d.new.Restrictions,
+		func(x notice.Restriction) string { return x.ID }, func(notice.Restriction) string { return "" })
+	name := func(x notice.Restriction) string {
+		return d.q(d.rightName(x.Right)) + " (" + d.restrictionCite(x.Provision) + ")"
+	}
+	for _, x := range added {
+		d.add(section.Rights, ruleNewRestriction, "restrictions/"+x.ID, name(x), "", d.name(x.Meaning, x.ID))
+	}
+	for _, x := range removed {
+		d.add(section.Rights, ruleRemovedRestriction, "restrictions/"+x.ID, name(x), d.name(x.Meaning, x.ID), "")
+	}
+	for _, pr := range pairs {
+		o, n := pr[0], pr[1]
+		key := "restrictions/" + n.ID
+		if o.Right != n.Right || o.Provision != n.Provision {
+			d.add(section.Rights, ruleRestrictionChanged, key, d.q(n.ID), name(o), name(n))
+		}
+		d.textsAs(section.Rights, key+"/law", "field.restriction.law", ruleRestrictionText, o.Law, n.Law)
+		d.textsAs(section.Rights, key+"/meaning", "field.restriction.meaning", ruleRestrictionText, o.Meaning, n.Meaning)
+	}
+}
+
+func (d *cmp) rightName(code string) string {
+	if code == "information" {
+		return d.c.T("field.restriction.information")
+	}
+	return d.c.T("right." + code)
+}
+
+func (d *cmp) restrictionCite(code string) string {
+	if pt, ok := strings.CutPrefix(code, "pol-16(1)("); ok {
+		return d.c.T("restriction.pol16", strings.TrimSuffix(pt, ")"))
+	}
+	return d.c.Cite(code, false)
+}
+
 func (d *cmp) automated() {
 	pairs, added, removed := match(d.old.AutomatedDecisions, d.new.AutomatedDecisions,
 		func(a notice.AutomatedDecision) string { return a.ID }, func(a notice.AutomatedDecision) string { return a.Replaces })
@@ -798,6 +889,10 @@ func (d *cmp) automated() {
 		case o.Profiling && !n.Profiling:
 			d.add(section.Automated, ruleAutomatedNoProfiling, key, subject, "", "")
 		}
+		if o.Basis != n.Basis {
+			d.add(section.Automated, ruleAutomatedBasis, key+"/basis", subject, d.decisionBasis(o.Basis), d.decisionBasis(n.Basis))
+		}
+		d.textsAs(section.Automated, key+"/law", "field.automated.law", ruleAutomatedLaw, o.Law, n.Law)
 		add, rem := d.purposeDiff(o.Purposes, n.Purposes)
 		for _, pu := range add {
 			d.add(section.Automated, ruleAutomatedNewPurpose, key+"/purposes/"+pu, subject, "", d.purposeLabel(pu))

@@ -63,6 +63,11 @@ func compareFrom(t *testing.T, from, change func(n *notice.Notice)) *Report {
 	return Compare(&old, &new, "old.yaml", "new.yaml", catalog(t, "nb"))
 }
 
+// withRestriction gives both sides one restriction of the right of access.
+func withRestriction(n *notice.Notice) {
+	n.Restrictions = []notice.Restriction{{ID: "b", Right: "access", Provision: "23(1)(e)", Law: notice.Text{"nb": "barnevernsloven § 12-6"}, Meaning: notice.Text{"nb": "Ikke meldinger."}}}
+}
+
 // classificationCases: one case per kind of change, with the class and the
 // rule that must classify it; TestEveryRuleHasACase keeps one per rule.
 var classificationCases = []struct {
@@ -132,7 +137,7 @@ var classificationCases = []struct {
 	{"group now children", func(n *notice.Notice) { n.Groups[0].Child = true }, Material, "group-child", "Om «barnet» er barn, er endret: nei → ja.", func(n *notice.Notice) {
 		n.Groups = []notice.Group{notice.Group{ID: "kids", Label: notice.Text{"nb": "barnet", "nn": "barnet"}}}
 	}},
-	{"purpose's provision now required", func(n *notice.Notice) { n.Purposes[0].Provision = &notice.Provision{Requirement: "statutory"} }, Material, "provision-now-required", "Du må nå gi oss opplysningene til formålet «Saksbehandling»: «» → «Du har plikt etter loven til å gi oss opplysningene.».", nil},
+	{"purpose's provision now required", func(n *notice.Notice) { n.Purposes[0].Provision = &notice.Provision{Requirement: "statutory"} }, Material, "provision-now-required", "Du må nå gi oss opplysningene til formålet «Saksbehandling»: «» → «Du har plikt til å gi oss opplysningene fordi loven krever det.».", nil},
 	{"retention rule for a group", func(n *notice.Notice) { n.Retention[0].Groups = []string{"kids"} }, Material, "retention-groups", "alle → barnet", func(n *notice.Notice) {
 		n.Groups = []notice.Group{{ID: "kids", Label: notice.Text{"nb": "barnet", "nn": "barnet"}}}
 	}},
@@ -177,6 +182,25 @@ var classificationCases = []struct {
 		n.AutomatedDecisions = append(n.AutomatedDecisions, notice.AutomatedDecision{ID: "score", Description: notice.Text{"nb": "Poeng"}})
 	}, Material, "new-automated-decision", "Ny automatisert avgjørelse: «Poeng».", nil},
 	{"profiling", func(n *notice.Notice) { n.AutomatedDecisions[0].Profiling = true }, Material, "automated-profiling", "", nil},
+	{"law for criminal data", func(n *notice.Notice) { n.Purposes[0].CriminalLaw = notice.Text{"nb": "politiregisterloven § 39"} }, Material, "purpose-criminal-law", "Hjemmelen for opplysninger om straffedommer har fått ny ordlyd på bokmål.", nil},
+	{"recipient now certified under the DPF", func(n *notice.Notice) { n.Transfers[0].DPF = true }, Material, "transfer-dpf", "Om mottakeren i Storbritannia er sertifisert etter EU–USA-rammeverket for personvern, er endret: nei → ja.", nil},
+	{"another international organisation", func(n *notice.Notice) { n.Transfers[0].Organisation = notice.PlainName("WHO") }, Material, "transfer-organisation", "Overføringen går til en annen internasjonal organisasjon:", func(n *notice.Notice) {
+		n.Transfers[0].Country, n.Transfers[0].Organisation = "", notice.PlainName("UNHCR")
+	}},
+	{"another art. 22(2) exception", func(n *notice.Notice) { n.AutomatedDecisions[0].Basis = "c" }, Material, "automated-basis", "er endret: – → artikkel 22 nr. 2 bokstav c.", nil},
+	{"the law for an automated decision", func(n *notice.Notice) { n.AutomatedDecisions[0].Law = notice.Text{"nb": "forvaltningsloven § 11"} }, Material, "automated-law", "Loven som tillater den automatiserte avgjørelsen har fått ny ordlyd på bokmål.", nil},
+	{"new restriction", func(n *notice.Notice) {
+		n.Restrictions = append(n.Restrictions, notice.Restriction{ID: "helse", Right: "access", Provision: "pol-16(1)(c)", Meaning: notice.Text{"nb": "Ikke opplysninger som kan skade helsen din."}})
+	}, Material, "new-restriction", "Ny begrensning av «Rett til innsyn» (personopplysningsloven §\u00a016 første ledd bokstav c): Ikke opplysninger som kan skade helsen din.", nil},
+	{"removed restriction", func(n *notice.Notice) { n.Restrictions = nil }, Notable, "removed-restriction", "Begrensningen av «Rett til innsyn» (artikkel 23 nr. 1 bokstav e) er fjernet", withRestriction},
+	{"restriction of another right", func(n *notice.Notice) { n.Restrictions[0].Right = "rectification" }, Material, "restriction-changed", "«Rett til retting» (artikkel 23 nr. 1 bokstav e)", withRestriction},
+	{"restriction means more", func(n *notice.Notice) { n.Restrictions[0].Meaning = notice.Text{"nb": "Mer."} }, Material, "restriction-text", "Hva begrensningen betyr har fått ny ordlyd på bokmål.", withRestriction},
+	{"purpose now automated", func(n *notice.Notice) { n.Purposes[1].Automated = true }, Material, "purpose-automated", "Om opplysningene til formålet «Nyhetsbrev» behandles elektronisk, er endret: nei → ja.", nil},
+	{"purpose no longer automated", func(n *notice.Notice) { n.Purposes[1].Automated = false }, Material, "purpose-automated", "ja → nei", func(n *notice.Notice) { n.Purposes[1].Automated = true }},
+	{"purpose now direct marketing", func(n *notice.Notice) { n.Purposes[1].DirectMarketing = true }, Material, "purpose-direct-marketing", "Formålet «Nyhetsbrev» omfatter nå direkte markedsføring.", nil},
+	{"purpose no longer direct marketing", func(n *notice.Notice) { n.Purposes[1].DirectMarketing = false }, Notable, "purpose-no-direct-marketing", "", func(n *notice.Notice) { n.Purposes[1].DirectMarketing = true }},
+	{"purpose now research", func(n *notice.Notice) { n.Purposes[0].Research = true }, Material, "purpose-research", "forskning eller statistikk", nil},
+	{"purpose no longer research", func(n *notice.Notice) { n.Purposes[0].Research = false }, Notable, "purpose-no-research", "", func(n *notice.Notice) { n.Purposes[0].Research = true }},
 	{"right removed", func(n *notice.Notice) { delete(n.Rights, "objection") }, Material, "narrowed-right", "Rett til å protestere er fjernet fra erklæringen.", nil},
 	{"right limited", func(n *notice.Notice) {
 		n.Rights["erasure"] = notice.Right{Limits: notice.Text{"nb": "Arkivloven krever at vi tar vare på saken."}}
@@ -223,7 +247,7 @@ var classificationCases = []struct {
 	// Voluntary (or unstated) to required: people who could refuse now
 	// must give the data, or lose the service (art. 13(2)(e)).
 	{"provision now required", func(n *notice.Notice) { n.Provision.Requirement = "statutory" }, Material, "provision-now-required",
-		"Du må nå gi oss opplysningene: «Det er frivillig å gi oss opplysningene.» → «Du har plikt etter loven til å gi oss opplysningene.».",
+		"Du må nå gi oss opplysningene: «Det er frivillig å gi oss opplysningene.» → «Du har plikt til å gi oss opplysningene fordi loven krever det.».",
 		func(n *notice.Notice) { n.Provision = &notice.Provision{Requirement: "voluntary"} }},
 	{"provision stated as required", func(n *notice.Notice) { n.Provision = &notice.Provision{Requirement: "contractual"} },
 		Material, "provision-now-required", "", nil},

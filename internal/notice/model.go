@@ -32,6 +32,10 @@ type Notice struct {
 	Complaint          string              `yaml:"complaint" json:"complaint"`
 	Security           Text                `yaml:"security,omitempty" json:"security,omitempty"`
 	Cookies            []Cookie            `yaml:"cookies,omitempty" json:"cookies,omitempty"`
+	// Restrictions are the exemptions and restrictions the controller
+	// relies on (art. 14(5), 23; personopplysningsloven § 16), each named
+	// by its provision and shown where the right is.
+	Restrictions []Restriction `yaml:"restrictions,omitempty" json:"restrictions,omitempty"`
 }
 
 // Controller is who decides why and how the data are processed (art. 13(1)(a)).
@@ -89,6 +93,19 @@ type Purpose struct {
 	Groups []string `yaml:"groups,omitempty" json:"groups,omitempty"`
 	// Provision overrides the group's and the notice's (art. 13(2)(e)).
 	Provision *Provision `yaml:"provision,omitempty" json:"provision,omitempty"`
+	// Automated: the processing is carried out by automated means, which
+	// with consent or contract gives the right to portability (art. 20(1)).
+	Automated bool `yaml:"automated,omitempty" json:"automated,omitempty"`
+	// DirectMarketing: the purpose is direct marketing, which the person
+	// may always object to (art. 21(2)-(3)).
+	DirectMarketing bool `yaml:"direct_marketing,omitempty" json:"direct_marketing,omitempty"`
+	// Research: scientific or historical research or statistics under
+	// art. 89(1), which the person may object to (art. 21(6)).
+	Research bool `yaml:"research,omitempty" json:"research,omitempty"`
+	// CriminalLaw: the law that allows this purpose to process data on
+	// criminal convictions and offences (art. 10), e.g. a provision of
+	// politiregisterloven; a national law on some basis need not say so.
+	CriminalLaw Text `yaml:"criminal_law,omitempty" json:"criminal_law,omitempty"`
 }
 
 // Basis is one legal basis: an article code such as "6(1)(c)".
@@ -136,6 +153,13 @@ type Transfer struct {
 	Safeguard  string `yaml:"safeguard,omitempty" json:"safeguard,omitempty"`
 	Derogation string `yaml:"derogation,omitempty" json:"derogation,omitempty"`
 	Copy       Text   `yaml:"copy,omitempty" json:"copy,omitempty"`
+	// DPF: the recipient in the United States is certified under the
+	// EU-U.S. Data Privacy Framework, the only recipients the US adequacy
+	// decision covers (Implementing Decision (EU) 2023/1795).
+	DPF bool `yaml:"dpf,omitempty" json:"dpf,omitempty"`
+	// Organisation names the international organisation the data go to
+	// (art. 4(26)), instead of a country.
+	Organisation Name `yaml:"organisation,omitempty" json:"organisation,omitempty"`
 }
 
 // Retention is how long some categories are kept (art. 13(2)(a)).
@@ -170,6 +194,27 @@ type AutomatedDecision struct {
 	Significance Text     `yaml:"significance" json:"significance"`
 	Profiling    bool     `yaml:"profiling,omitempty" json:"profiling,omitempty"`
 	Purposes     []string `yaml:"purposes,omitempty" json:"purposes,omitempty"`
+	// Basis is the art. 22(2) point that allows a decision by machine
+	// alone: a (contract), b (law) or c (explicit consent).
+	Basis string `yaml:"basis,omitempty" json:"basis,omitempty"`
+	// Law names the law that authorises the decision, for basis b.
+	Law Text `yaml:"law,omitempty" json:"law,omitempty"`
+}
+
+// Restriction is one exemption from the duty to inform (art. 14(5)) or
+// restriction of a right (art. 23, personopplysningsloven § 16): which
+// right, which provision, and what it means for the reader.
+type Restriction struct {
+	ID string `yaml:"id" json:"id"`
+	// Right is a right code, or "information" for the information this
+	// notice gives (art. 13 and 14).
+	Right string `yaml:"right" json:"right"`
+	// Provision is a code: "14(5)(c)", "23(1)(e)", "pol-16(1)(d)".
+	Provision string `yaml:"provision" json:"provision"`
+	// Law is the national law that lays down the restriction or the
+	// exemption, required for art. 23 and 14(5)(c).
+	Law     Text `yaml:"law,omitempty" json:"law,omitempty"`
+	Meaning Text `yaml:"meaning" json:"meaning"`
 }
 
 // OtherController is a controller other than the organisation publishing

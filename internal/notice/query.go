@@ -41,7 +41,16 @@ func (n *Notice) Bases() map[string]bool {
 	return m
 }
 
-// RightApplies reports whether a right applies to the legal bases and
+// Processing is purpose p as vocab.Right.Applies sees it.
+func (p Purpose) Processing() vocab.Processing {
+	v := vocab.Processing{Automated: p.Automated, DirectMarketing: p.DirectMarketing, Research: p.Research}
+	for _, b := range p.LegalBasis {
+		v.Bases = append(v.Bases, b.Article)
+	}
+	return v
+}
+
+// RightApplies reports whether a right applies to the purposes and
 // automated decisions of the notice, by vocab.Right.Applies; a code the
 // vocabulary lacks is not limited (the schema reports it).
 func (n *Notice) RightApplies(code string) bool {
@@ -49,7 +58,11 @@ func (n *Notice) RightApplies(code string) bool {
 	if !ok {
 		return true
 	}
-	return r.Applies(n.Bases(), len(n.AutomatedDecisions) > 0)
+	ps := make([]vocab.Processing, len(n.Purposes))
+	for i, p := range n.Purposes {
+		ps[i] = p.Processing()
+	}
+	return r.Applies(ps, len(n.AutomatedDecisions) > 0)
 }
 
 // RoleKind is the organisation's role in purpose p: controller unless the
@@ -139,13 +152,11 @@ func (n *Notice) RightAppliesTo(code string, purposes []Purpose) bool {
 	if !ok {
 		return true
 	}
-	bases := map[string]bool{}
+	ps := make([]vocab.Processing, len(purposes))
 	ids := map[string]bool{}
-	for _, p := range purposes {
+	for i, p := range purposes {
 		ids[p.ID] = true
-		for _, b := range p.LegalBasis {
-			bases[b.Article] = true
-		}
+		ps[i] = p.Processing()
 	}
 	automated := false
 	for _, a := range n.AutomatedDecisions {
@@ -156,7 +167,7 @@ func (n *Notice) RightAppliesTo(code string, purposes []Purpose) bool {
 			automated = automated || ids[id]
 		}
 	}
-	return r.Applies(bases, automated)
+	return r.Applies(ps, automated)
 }
 
 // RoleGroup is a set of purposes processed in the same role with the same

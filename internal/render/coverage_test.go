@@ -31,7 +31,8 @@ var notRendered = map[string]string{
 	"purposes[].id": "a key for diff, not shown", "sources[].id": "a key for diff, not shown",
 	"recipients[].id": "a key for diff, not shown", "transfers[].id": "a key for diff, not shown",
 	"retention[].id": "a key for diff, not shown", "automated_decisions[].id": "a key for diff, not shown",
-	"cookies[].id": "a key for diff, not shown",
+	"cookies[].id":      "a key for diff, not shown",
+	"restrictions[].id": "a key for diff, not shown",
 	// replaces: says which id an entry had before, for diff alone.
 	"purposes[].replaces": "diff's rename link", "sources[].replaces": "diff's rename link",
 	"recipients[].replaces": "diff's rename link", "transfers[].replaces": "diff's rename link",
@@ -83,6 +84,9 @@ var codeAlternatives = map[string]string{
 	"cookies[].party":                  "third",
 	"cookies[].lifetime":               "P3Y",
 	"cookies[].country":                "CA",
+	"automated_decisions[].basis":      "a",
+	"restrictions[].right":             "rectification",
+	"restrictions[].provision":         "23(1)(c)",
 }
 
 // leaf is one field to change: where it is, and the language whose page

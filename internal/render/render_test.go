@@ -9,6 +9,7 @@ import (
 
 	"github.com/personvern/personvern/internal/i18n"
 	"github.com/personvern/personvern/internal/notice"
+	"github.com/personvern/personvern/internal/section"
 	"github.com/personvern/personvern/internal/testtool"
 	"github.com/personvern/personvern/internal/vocab"
 	"github.com/personvern/personvern/templates"
@@ -223,4 +224,87 @@ func TestWrap(t *testing.T) {
 	if !strings.HasPrefix(lines[0], "- ord") || !strings.HasPrefix(lines[1], "  ord") {
 		t.Errorf("list item continuation not indented:\n%s", got)
 	}
+}
+
+// TestPortabilityNeedsAutomatedMeans: consent on paper gives no right to
+// portability (art. 20(1)(b)), so the page must not offer it; the same
+// purpose processed by automated means does.
+func TestPortabilityNeedsAutomatedMeans(t *testing.T) {
+	for _, automated := range []bool{false, true} {
+		n := &notice.Notice{
+			ID: "x", Languages: []string{"nb"}, Title: notice.Text{"nb": "X"},
+			Purposes: []notice.Purpose{{ID: "p", Name: notice.Text{"nb": "P"}, LegalBasis: []notice.Basis{{Article: "6(1)(a)"}}, Automated: automated}},
+			Rights:   notice.Rights{"access": {}, "portability": {}, "withdraw_consent": {}},
+		}
+		var buf bytes.Buffer
+		if err := renderer(t).Render(&buf, n, Options{Lang: "nb", Format: "txt"}); err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Contains(buf.String(), "Rett til dataportabilitet"); got != automated {
+			t.Errorf("automated %v: portability shown = %v", automated, got)
+		}
+	}
+}
+
+// TestObjectionStandsApart: art. 21(4) wants the right to object shown
+// clearly and separately from other information: under its own heading
+// after the list of rights, with one sentence for each paragraph of art. 21
+// that applies (21(1) public task or interests, 21(2)-(3) direct marketing,
+// 21(6) research).
+func TestObjectionStandsApart(t *testing.T) {
+	c, err := i18n.Load(templates.FS, "nb")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := &notice.Notice{
+		ID: "x", Languages: []string{"nb"}, Title: notice.Text{"nb": "X"},
+		Purposes: []notice.Purpose{
+			{ID: "news", Name: notice.Text{"nb": "Nyhetsbrev"}, LegalBasis: []notice.Basis{{Article: "6(1)(a)"}}, DirectMarketing: true},
+			{ID: "stats", Name: notice.Text{"nb": "Statistikk"}, LegalBasis: []notice.Basis{{Article: "6(1)(c)"}}, Research: true},
+		},
+		Rights: notice.Rights{"access": {}, "objection": {How: notice.Text{"nb": "Skriv til oss."}}, "withdraw_consent": {}},
+	}
+	var rights Section
+	for _, s := range Build(n, c, nil).Sections {
+		if s.ID == section.Rights {
+			rights = s
+		}
+	}
+	heading := -1
+	for i, b := range rights.Blocks {
+		if b.Kind == BlockList {
+			for _, it := range b.Items {
+				if strings.Contains(lineText(it.Head), c.T("right.objection")) {
+					t.Errorf("objection is an item of the list of rights; art. 21(4) wants it apart")
+				}
+			}
+		}
+		if b.Kind == BlockH3 && lineText(b.Text) == c.T("right.objection") {
+			heading = i
+		}
+	}
+	if heading < 0 {
+		t.Fatalf("no heading %q in the rights section", c.T("right.objection"))
+	}
+	var after []string
+	for _, b := range rights.Blocks[heading+1:] {
+		after = append(after, lineText(b.Text)+string(b.Rich))
+	}
+	got := strings.Join(after, "\n")
+	for _, want := range []string{c.T("right.objection.marketing"), c.T("right.objection.research"), "Skriv til oss."} {
+		if !strings.Contains(got, want) {
+			t.Errorf("objection block lacks %q:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, c.T("right.objection.desc")) {
+		t.Errorf("art. 21(1) wording shown, but no purpose rests on 6(1)(e) or (f):\n%s", got)
+	}
+}
+
+func lineText(l Line) string {
+	var b strings.Builder
+	for _, s := range l {
+		b.WriteString(s.Text)
+	}
+	return b.String()
 }

@@ -300,6 +300,14 @@ func (b *builder) purposes() Section {
 			s.Blocks = append(s.Blocks, rich(Rich(d)))
 		}
 		s.Blocks = append(s.Blocks, ptext(c.T("purpose.categories", b.categoryList(pu.Categories))))
+		for _, k := range []struct {
+			on  bool
+			key string
+		}{{pu.Automated, "purpose.automated"}, {pu.DirectMarketing, "purpose.direct_marketing"}, {pu.Research, "purpose.research"}} {
+			if k.on {
+				s.Blocks = append(s.Blocks, ptext(c.T(k.key)))
+			}
+		}
 		var items []Item
 		for _, ba := range pu.LegalBasis {
 			head := b.cite(ba.Article) + " (" + c.T("basis."+ba.Article) + ")"
@@ -316,6 +324,9 @@ func (b *builder) purposes() Section {
 			items = append(items, item(plain(head), body...))
 		}
 		s.Blocks = append(s.Blocks, ptext(c.T("purpose.basis")), list(items...))
+		if law := b.tx(pu.CriminalLaw); law != "" {
+			s.Blocks = append(s.Blocks, ptext(c.T("purpose.criminal_law", law)))
+		}
 	}
 	return s
 }
@@ -396,6 +407,7 @@ func (b *builder) sources() Section {
 		items = append(items, item(head, body...))
 	}
 	s.Blocks = append(s.Blocks, list(items...))
+	s.Blocks = append(s.Blocks, b.restrictions("information", "sources.restricted")...)
 	return s
 }
 
@@ -454,10 +466,17 @@ func (b *builder) transfers() Section {
 				}
 			}
 		}
+		if t.DPF {
+			body = append(body, ptext(c.T("transfers.dpf")))
+		}
 		if cp := b.tx(t.Copy); cp != "" {
 			body = append(body, rich(Rich(c.T("transfers.copy", cp))))
 		}
-		items = append(items, item(plain(c.T("transfers.item", c.Country(t.Country), safeguard)), body...))
+		dest := c.Country(t.Country)
+		if !t.Organisation.IsZero() {
+			dest = c.T("transfers.organisation", t.Organisation.In(b.lang))
+		}
+		items = append(items, item(plain(c.T("transfers.item", dest, safeguard)), body...))
 	}
 	s.Blocks = append(s.Blocks, list(items...))
 	return s
@@ -510,19 +529,15 @@ func (b *builder) rights() Section {
 	var items []Item
 	for _, r := range vocab.Rights {
 		decl, ok := b.n.Rights[r.Code]
-		if !ok || !b.n.RightApplies(r.Code) {
+		if !ok || !b.n.RightApplies(r.Code) || r.Code == "objection" {
 			continue
 		}
-		body := []Block{ptext(c.T("right." + r.Code + ".desc"))}
-		if how := b.tx(decl.How); how != "" {
-			body = append(body, rich(Rich(c.T("rights.how", how))))
-		}
-		if lim := b.tx(decl.Limits); lim != "" {
-			body = append(body, rich(Rich(c.T("rights.limits", lim))))
-		}
+		body := append([]Block{ptext(c.T("right." + r.Code + ".desc"))}, b.rightDetails(decl)...)
+		body = append(body, b.restrictions(r.Code, "rights.restricted")...)
 		items = append(items, item(Line{strong(c.T("right." + r.Code))}, body...))
 	}
 	s.Blocks = append(s.Blocks, list(items...))
+	s.Blocks = append(s.Blocks, b.objection()...)
 	byRole, own := b.rightsByRole()
 	s.Blocks = append(s.Blocks, byRole...)
 	if own {
@@ -531,6 +546,75 @@ func (b *builder) rights() Section {
 		s.Blocks = append(s.Blocks, ptext(c.T("rights.free.other")))
 	}
 	return s
+}
+
+func (b *builder) rightDetails(decl notice.Right) []Block {
+	var body []Block
+	if how := b.tx(decl.How); how != "" {
+		body = append(body, rich(Rich(b.c.T("rights.how", how))))
+	}
+	if lim := b.tx(decl.Limits); lim != "" {
+		body = append(body, rich(Rich(b.c.T("rights.limits", lim))))
+	}
+	return body
+}
+
+// objection is the right to object under its own heading after the other
+// rights: art. 21(4) wants it brought to the person's attention clearly and
+// separately from any other information. Each paragraph of art. 21 that
+// applies gets its own sentence; direct marketing is absolute (21(3)).
+func (b *builder) objection() []Block {
+	decl, ok := b.n.Rights["objection"]
+	if !ok || !b.n.RightApplies("objection") {
+		return nil
+	}
+	general, marketing, research := false, false, false
+	for _, p := range b.n.Purposes {
+		for _, ba := range p.LegalBasis {
+			general = general || ba.Article == "6(1)(e)" || ba.Article == "6(1)(f)"
+		}
+		marketing = marketing || p.DirectMarketing
+		research = research || p.Research
+	}
+	out := []Block{h3(b.c.T("right.objection"))}
+	if general {
+		out = append(out, ptext(b.c.T("right.objection.desc")))
+	}
+	if marketing {
+		out = append(out, ptext(b.c.T("right.objection.marketing")))
+	}
+	if research {
+		out = append(out, ptext(b.c.T("right.objection.research")))
+	}
+	out = append(out, b.rightDetails(decl)...)
+	return append(out, b.restrictions("objection", "rights.restricted")...)
+}
+
+// restrictions are the declared restrictions of one right (or of the
+// information itself), each naming its provision, with its law, and what
+// it means (art. 23(2)).
+func (b *builder) restrictions(right, key string) []Block {
+	var out []Block
+	for _, x := range b.n.Restrictions {
+		if x.Right != right {
+			continue
+		}
+		prov := b.provision(x.Provision)
+		if law := b.tx(x.Law); law != "" {
+			prov = b.c.T("basis.law", prov, b.c.T("cite.see"), law)
+		}
+		out = append(out, rich(Rich(b.c.T(key, prov, b.tx(x.Meaning)))))
+	}
+	return out
+}
+
+// provision cites a restriction's provision: an article of the GDPR, or
+// personopplysningsloven § 16.
+func (b *builder) provision(code string) string {
+	if pt, ok := strings.CutPrefix(code, "pol-16(1)("); ok {
+		return b.c.T("restriction.pol16", strings.TrimSuffix(pt, ")"))
+	}
+	return b.cite(code)
 }
 
 func (b *builder) complaint() Section {
@@ -552,6 +636,9 @@ func (b *builder) automated() Section {
 			ptext(c.T("automated.what")), rich(Rich(b.tx(a.Description))),
 			ptext(c.T("automated.logic")), rich(Rich(b.tx(a.Logic))),
 			ptext(c.T("automated.significance")), rich(Rich(b.tx(a.Significance))))
+		if a.Basis != "" {
+			s.Blocks = append(s.Blocks, ptext(c.T("automated.basis."+a.Basis, b.cite("22(2)("+a.Basis+")"), b.tx(a.Law))))
+		}
 		if a.Profiling {
 			s.Blocks = append(s.Blocks, ptext(c.T("automated.profiling")))
 		}

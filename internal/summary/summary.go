@@ -334,6 +334,9 @@ func (b *builder) transfers() {
 	seen := map[string]bool{}
 	for _, t := range b.n.Transfers {
 		name := b.c.Country(t.Country)
+		if !t.Organisation.IsZero() {
+			name = t.Organisation.In(b.lang)
+		}
 		if !seen[name] {
 			seen[name] = true
 			countries = append(countries, name)

@@ -146,9 +146,24 @@ func TestCases(t *testing.T) {
 		}, []string{"Noe sender vi til land utenfor EU og EØS: USA."}, []string{"Noko sender vi til land utanfor EU og EØS: USA."}, nil},
 		{"consent", func(n *notice.Notice) {
 			n.Purposes[0].LegalBasis = []notice.Basis{{Article: "6(1)(a)"}}
+			n.Purposes[0].Automated = true
 			n.Rights["withdraw_consent"] = notice.Right{}
 			n.Rights["portability"] = notice.Right{}
 		}, []string{"Du kan trekke tilbake samtykket når du vil.", "ta med deg"}, []string{"Du kan trekkje tilbake samtykket når du vil."}, []string{"protestere"}},
+		// Art. 20(1)(b): consent without automated processing gives no
+		// portability, even when the notice lists it.
+		{"consent on paper", func(n *notice.Notice) {
+			n.Purposes[0].LegalBasis = []notice.Basis{{Article: "6(1)(a)"}}
+			n.Rights["withdraw_consent"] = notice.Right{}
+			n.Rights["portability"] = notice.Right{}
+		}, []string{"Du kan trekke tilbake samtykket når du vil."}, nil, []string{"ta med deg", "protestere"}},
+		// Art. 21(2): direct marketing can be objected to whatever the basis.
+		{"direct marketing", func(n *notice.Notice) {
+			n.Purposes[0].LegalBasis = []notice.Basis{{Article: "6(1)(a)"}}
+			n.Purposes[0].DirectMarketing = true
+			n.Rights["withdraw_consent"] = notice.Right{}
+			n.Rights["objection"] = notice.Right{}
+		}, []string{"Du kan også protestere mot bruken."}, nil, nil},
 		{"automated decisions", func(n *notice.Notice) {
 			n.AutomatedDecisions = []notice.AutomatedDecision{{ID: "a"}}
 			n.Rights["human_review"] = notice.Right{}

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -37,19 +38,24 @@ var Rules = []Rule{
 	{"group-ref", "with groups declared, every purpose names its groups, and every group is used", checkGroupRefs},
 	{"group-child-consent", "consent asked of children says who gives it (art. 8, personopplysningsloven § 5)", checkChildConsent},
 	{"basis-art6", "every purpose has a basis in art. 6(1)", checkArt6},
-	{"basis-special", "a purpose using a special category has an art. 9(2) basis; criminal data name the law (art. 10)", checkSpecial},
+	{"basis-special", "a purpose using a special category has an art. 9(2) basis", checkSpecial},
+	{"basis-criminal", "a purpose using data on criminal convictions names, in criminal_law, the law that allows it (art. 10)", checkCriminal},
 	{"basis-art9-law", "an art. 9(2) condition that rests on law names the law", checkArt9Law},
 	{"basis-art9-unused", "an art. 9(2) basis is used only with special categories", checkArt9Unused},
 	{"basis-consent-withdraw", "consent needs the withdraw_consent right", checkConsentWithdraw},
 	{"basis-public-6f", "a public authority does not rely on 6(1)(f) for its tasks", checkPublic6f},
+	{"basis-public-consent", "a public authority relying on consent says in the basis's note why people are free to say no (recital 43)", checkPublicConsent},
 	{"sources-coverage", "every category comes from a source (art. 14)", checkSourceCoverage},
-	{"provision-required", "data collected from the person need the provision statement", checkProvision},
+	{"provision-required", "data that may come from the person need the provision statement: unless sources other than processors give every category", checkProvision},
 	{"transfer", "transfers outside the EEA name a valid safeguard and a declared recipient", checkTransfers},
 	{"retention-coverage", "every category has a retention rule", checkRetentionCoverage},
 	{"retention-period", "retention periods are ISO 8601 durations", checkRetentionPeriods},
 	{"rights-required", "the rights that apply to the legal bases in use are listed", checkRightsRequired},
 	{"rights-not-applicable", "rights that do not apply to any basis in use are not promised", checkRightsNotApplicable},
 	{"automated-human-review", "automated decisions come with the right to human review", checkAutomatedReview},
+	{"automated-basis", "an automated decision names its art. 22(2) exception, and the law for b", checkAutomatedBasis},
+	{"automated-special", "an automated decision based on special categories has 9(2)(a) or (g) and the right to human review (art. 22(4))", checkAutomatedSpecial},
+	{"restriction", "a restriction names a right the notice lists, a provision that can restrict it, and the law where the provision needs one (art. 14(5), 23)", checkRestrictions},
 	{"org-number", "organisation numbers have 9 digits and a valid MOD11 check digit", checkOrgNumbers},
 	{"hidden-char", "addresses, numbers and ids have no invisible or bidirectional control character; other text is warned of them", checkHiddenChars},
 	{"mixed-script", "addresses, numbers and ids have no letter or digit of another script that passes for Latin or ASCII", checkMixedScripts},
@@ -94,6 +100,7 @@ func checkDuplicateIDs(r *report, n *notice.Notice) {
 		{"retention", ids(n.Retention, func(c notice.Retention) string { return c.ID }), "13(2)(a)"},
 		{"automated_decisions", ids(n.AutomatedDecisions, func(c notice.AutomatedDecision) string { return c.ID }), "13(2)(f)"},
 		{"cookies", ids(n.Cookies, func(c notice.Cookie) string { return c.ID }), "13(1)(c)"},
+		{"restrictions", ids(n.Restrictions, func(c notice.Restriction) string { return c.ID }), "23(2)"},
 	}
 	for _, l := range lists {
 		first := map[string]int{}
@@ -214,25 +221,38 @@ func checkArt6(r *report, n *notice.Notice) {
 func checkSpecial(r *report, n *notice.Notice) {
 	for i, pu := range n.Purposes {
 		var special []string
-		criminal := false
 		for _, c := range pu.Categories {
 			if n.IsSpecial(c) {
 				special = append(special, c)
 			}
-			if vc, ok := vocab.LookupCategory(c); ok && vc.Criminal {
-				criminal = true
-			}
 		}
-		has9, hasLaw := false, false
+		has9 := false
 		for _, b := range pu.LegalBasis {
 			has9 = has9 || strings.HasPrefix(b.Article, "9(")
-			hasLaw = hasLaw || len(b.NationalLaw) > 0
 		}
 		if len(special) > 0 && !has9 {
 			r.add(Error, p("purposes", i, "legal_basis"), "", "9(1)", "purpose %q uses the special %s %s but has no basis in art. 9(2); add the condition that allows it, e.g. 9(2)(h) for health and social services", pu.ID, plural(len(special), "category", "categories"), quoteList(special))
 		}
-		if criminal && !hasLaw {
-			r.add(Error, p("purposes", i, "legal_basis"), "", "10", "purpose %q uses data on criminal convictions, which need a national law that allows it; add national_law to a basis", pu.ID)
+	}
+}
+
+// checkCriminal: art. 10 allows data on criminal convictions only under
+// official authority or a law that authorises that processing. The law
+// behind a purpose's art. 6 basis lays down a task, and need not say
+// anything about criminal data, so the purpose names the law for them.
+func checkCriminal(r *report, n *notice.Notice) {
+	for i, pu := range n.Purposes {
+		criminal := ""
+		for _, c := range pu.Categories {
+			if vc, ok := vocab.LookupCategory(c); ok && vc.Criminal {
+				criminal = c
+			}
+		}
+		switch {
+		case criminal != "" && len(pu.CriminalLaw) == 0:
+			r.add(Error, p("purposes", i, "categories"), "", "10", "purpose %q uses data on criminal convictions (%q), which need a law that allows this processing; add criminal_law to the purpose, e.g. {nb: \"politiregisterloven § 39\", nn: \"politiregisterlova § 39\"}", pu.ID, criminal)
+		case criminal == "" && len(pu.CriminalLaw) > 0:
+			r.add(Warning, p("purposes", i, "criminal_law"), "", "10", "purpose %q names a law for criminal data but uses no category \"criminal\"; add the category or remove criminal_law", pu.ID)
 		}
 	}
 }
@@ -278,7 +298,7 @@ func checkConsentWithdraw(r *report, n *notice.Notice) {
 	withdraw, _ := vocab.LookupRight("withdraw_consent")
 	for i, pu := range n.Purposes {
 		for j, b := range pu.LegalBasis {
-			if withdraw.Applies(map[string]bool{b.Article: true}, false) {
+			if withdraw.AppliesTo(vocab.Processing{Bases: []string{b.Article}}) {
 				r.add(Error, p("purposes", i, "legal_basis", j), "", "13(2)(c)", "consent needs a withdraw_consent right; add rights.withdraw_consent saying how to withdraw")
 				return
 			}
@@ -295,6 +315,29 @@ func checkPublic6f(r *report, n *notice.Notice) {
 			if b.Article == "6(1)(f)" {
 				r.add(Warning, p("purposes", i, "legal_basis", j, "article"), "", "6(1)", "a public authority cannot rely on 6(1)(f) for its official tasks; use 6(1)(e) or 6(1)(c) with the national law, unless this purpose is outside those tasks")
 			}
+		}
+	}
+}
+
+// checkPublicConsent: consent is hardly freely given where the controller
+// is a public authority (recital 43, art. 4(11), 7(4)); it can hold where
+// saying no costs the person nothing, and then the page should say why.
+func checkPublicConsent(r *report, n *notice.Notice) {
+	if n.Controller.Kind != "public_authority" {
+		return
+	}
+	for i, pu := range n.Purposes {
+		first, explained := -1, false
+		for j, b := range pu.LegalBasis {
+			if b.Article == "6(1)(a)" || b.Article == "9(2)(a)" {
+				if first < 0 {
+					first = j
+				}
+				explained = explained || len(b.Note) > 0
+			}
+		}
+		if first >= 0 && !explained {
+			r.add(Warning, p("purposes", i, "legal_basis", first, "article"), "", "7(4)", "a public authority can rarely rely on consent, which must be freely given (recital 43); use 6(1)(c) or 6(1)(e) with the national law if purpose %q is part of your tasks, or say in the basis's note why people are free to say no, e.g. that they get the same service without it", pu.ID)
 		}
 	}
 }
@@ -321,12 +364,17 @@ func checkSourceCoverage(r *report, n *notice.Notice) {
 	}
 }
 
+// checkProvision asks for the art. 13(2)(e) statement whenever data may
+// come from the person. Only sources outside the controller that give every
+// category show they do not: a processor holds data for us (a system, not
+// where the data come from), and a category no such source gives comes from
+// the person, or from nowhere the notice names.
 func checkProvision(r *report, n *notice.Notice) {
-	covered := true
+	perPurpose := true
 	for _, pu := range n.Purposes {
-		covered = covered && n.ProvisionFor(pu) != nil
+		perPurpose = perPurpose && n.ProvisionFor(pu) != nil
 	}
-	if n.Provision != nil || (covered && len(n.Purposes) > 0) {
+	if n.Provision != nil || len(n.Sources) == 0 || (perPurpose && len(n.Purposes) > 0) {
 		return
 	}
 	for i, s := range n.Sources {
@@ -335,6 +383,31 @@ func checkProvision(r *report, n *notice.Notice) {
 			return
 		}
 	}
+	covered := map[string]bool{}
+	var systems []string
+	for _, s := range n.Sources {
+		if s.Kind == "processor" {
+			systems = append(systems, s.ID)
+			continue
+		}
+		for _, c := range s.Categories {
+			covered[c] = true
+		}
+	}
+	var open []string
+	for _, c := range n.Categories {
+		if c.ID != "" && !covered[c.ID] {
+			open = append(open, c.ID)
+		}
+	}
+	if len(open) == 0 {
+		return // art. 14 alone applies: every category comes from someone else
+	}
+	why := fmt.Sprintf("no source other than the person gives %s", quoteList(open))
+	if len(systems) > 0 {
+		why += fmt.Sprintf(" (%s %s a processor: a system that holds data for us, not where they come from)", quoteList(systems), plural(len(systems), "is", "are"))
+	}
+	r.add(Error, p("sources"), "", "13(2)(e)", "%s, so they may come from the person; add provision with requirement and consequences, and add the person as a source (kind: data_subject) if they give them", why)
 }
 
 func checkTransfers(r *report, n *notice.Notice) {
@@ -347,28 +420,59 @@ func checkTransfers(r *report, n *notice.Notice) {
 		if t.Recipient != "" && !rec[t.Recipient] {
 			r.add(Error, base.Key("recipient"), "", "13(1)(f)", "recipient %q is not declared; add it under recipients%s", t.Recipient, didYouMean(t.Recipient, keys(rec)))
 		}
-		if t.Country == "" {
+		if t.Country != "" && !t.Organisation.IsZero() {
+			r.add(Error, base.Key("organisation"), "", "13(1)(f)", "a transfer goes to a country or to an international organisation; give country or organisation, not both (make two transfers if data go to both)")
 			continue
+		}
+		if t.Country == "" && t.Organisation.IsZero() {
+			continue // the schema asks for one of them
 		}
 		if vocab.EEA[t.Country] {
 			r.add(Warning, base.Key("country"), "", "44", "%s is in the EU/EEA, so this is not a transfer to a third country; remove it from transfers", t.Country)
 			continue
 		}
+		dest := t.Country
+		if dest == "" {
+			dest = "an international organisation"
+		}
+		if t.DPF && t.Country != "US" {
+			r.add(Error, base.Key("dpf"), "", "45(3)", "the EU-U.S. Data Privacy Framework covers recipients in the United States only; remove dpf, or set country: US")
+		}
 		switch t.Safeguard {
 		case "":
-			r.add(Error, base, "", "46(1)", "a transfer to %s, outside the EU/EEA, needs a safeguard: adequacy, scc, bcr, code_of_conduct, certification or derogation", t.Country)
+			r.add(Error, base, "", "46(1)", "a transfer to %s, outside the EU/EEA, needs a safeguard: adequacy, scc, bcr, code_of_conduct, certification or derogation", dest)
 		case "adequacy":
-			if !vocab.Adequate[t.Country] {
-				r.add(Error, base.Key("safeguard"), "", "45(1)", "%s has no EU adequacy decision; use another safeguard such as scc", t.Country)
-			}
+			checkAdequacy(r, base, t)
 		case "derogation":
 			if t.Derogation == "" {
 				r.add(Error, base.Key("safeguard"), "", "49(1)", "a derogation must name its point in art. 49(1), a-g; add derogation")
 			}
 		}
+		if t.DPF && t.Safeguard != "" && t.Safeguard != "adequacy" {
+			r.add(Error, base.Key("dpf"), "", "45(3)", "dpf: true says the transfer rests on the US adequacy decision; write safeguard: adequacy, or remove dpf")
+		}
 		if t.Safeguard != "" && t.Safeguard != "adequacy" && t.Safeguard != "derogation" && len(t.Copy) == 0 {
 			r.add(Warning, base.Key("safeguard"), "", "13(1)(f)", "say how people can get a copy of the safeguards or where they are available; add copy")
 		}
+	}
+}
+
+// checkAdequacy: adequacy holds only where an EU decision covers the
+// destination and the EEA Agreement has taken it in; the US decision covers
+// only recipients certified under the Data Privacy Framework.
+func checkAdequacy(r *report, base notice.Path, t notice.Transfer) {
+	if t.Country == "" {
+		r.add(Error, base.Key("safeguard"), "", "45(1)", "no EU adequacy decision covers an international organisation; use another safeguard such as scc, or a derogation")
+		return
+	}
+	a, ok := vocab.LookupAdequacy(t.Country)
+	switch {
+	case !ok:
+		r.add(Error, base.Key("safeguard"), "", "45(1)", "%s has no EU adequacy decision; use another safeguard such as scc", t.Country)
+	case a.InEEASince == "":
+		r.add(Warning, base.Key("safeguard"), "", "45(1)", "the EU adopted adequacy for %s on %s (%s), but it is not yet part of the EEA Agreement, so it is no adequacy for a Norwegian controller; use another safeguard such as scc until it is", t.Country, a.Date, a.Decision)
+	case a.DPF && !t.DPF:
+		r.add(Error, base.Key("safeguard"), "", "45(3)", "the US adequacy decision (%s) covers only recipients certified under the EU-U.S. Data Privacy Framework; if the recipient is on the list at dataprivacyframework.gov, add dpf: true so the notice says so, or use another safeguard such as scc", a.Decision)
 	}
 }
 
@@ -431,6 +535,91 @@ func checkAutomatedReview(r *report, n *notice.Notice) {
 	}
 	if _, ok := n.Rights["human_review"]; !ok {
 		r.add(Warning, p("automated_decisions"), "", "22(3)", "say whether people can have a person review an automated decision and contest it; add rights.human_review (required for decisions based on contract or consent, good practice for those based on law)")
+	}
+}
+
+// decisionBases are the art. 6 and 9 bases an art. 22(2) point goes with.
+var decisionBases = map[string][]string{"a": {"6(1)(b)"}, "c": {"6(1)(a)", "9(2)(a)"}}
+
+func checkAutomatedBasis(r *report, n *notice.Notice) {
+	for i, a := range n.AutomatedDecisions {
+		at := p("automated_decisions", i)
+		switch a.Basis {
+		case "":
+			r.add(Error, at, "", "22(2)", "a decision by machine alone is allowed only under an exception in art. 22(2); add basis: a (necessary for a contract with the person), b (authorised by law) or c (explicit consent)")
+			continue
+		case "b":
+			if len(a.Law) == 0 {
+				r.add(Error, at.Key("basis"), "", "22(2)(b)", "basis b needs the law that authorises the decision; add law, e.g. {nb: \"forvaltningsloven § 11\", nn: \"forvaltningslova § 11\"}")
+			}
+			continue
+		}
+		want := decisionBases[a.Basis]
+		has := false
+		for _, pu := range n.Purposes {
+			if !slices.Contains(a.Purposes, pu.ID) {
+				continue
+			}
+			for _, b := range pu.LegalBasis {
+				has = has || slices.Contains(want, b.Article)
+			}
+		}
+		if len(a.Purposes) > 0 && !has {
+			r.add(Warning, at.Key("basis"), "", "22(2)", "basis %s goes with %s, which none of the decision's purposes rests on; correct basis, or the purposes' legal bases", a.Basis, strings.Join(want, " or "))
+		}
+	}
+}
+
+// checkAutomatedSpecial: art. 22(4). A decision is taken to rest on the
+// categories of the purposes it serves.
+func checkAutomatedSpecial(r *report, n *notice.Notice) {
+	_, review := n.Rights["human_review"]
+	for i, a := range n.AutomatedDecisions {
+		var special []string
+		allowed := false
+		for _, pu := range n.Purposes {
+			if !slices.Contains(a.Purposes, pu.ID) {
+				continue
+			}
+			for _, c := range pu.Categories {
+				if n.IsSpecial(c) && !slices.Contains(special, c) {
+					special = append(special, c)
+				}
+			}
+			for _, b := range pu.LegalBasis {
+				allowed = allowed || b.Article == "9(2)(a)" || b.Article == "9(2)(g)"
+			}
+		}
+		if len(special) == 0 {
+			continue
+		}
+		at := p("automated_decisions", i)
+		if !allowed {
+			r.add(Error, at.Key("purposes"), "", "22(4)", "the decision serves purposes that use the special %s %s, and may then rest on them only with explicit consent (9(2)(a)) or for a substantial public interest under law (9(2)(g)); add that basis to the purpose, or take the decision with a person involved", plural(len(special), "category", "categories"), quoteList(special))
+		}
+		if !review && n.Rights != nil {
+			r.add(Error, at, "", "22(4)", "a decision based on the special %s %s needs suitable measures to safeguard the person; add rights.human_review saying how to have a person look at it, express a view and contest it", plural(len(special), "category", "categories"), quoteList(special))
+		}
+	}
+}
+
+func checkRestrictions(r *report, n *notice.Notice) {
+	for i, x := range n.Restrictions {
+		at := p("restrictions", i)
+		v, ok := vocab.LookupRestriction(x.Provision)
+		if !ok || x.Right == "" {
+			continue // the schema reports the code
+		}
+		if !slices.Contains(v.Rights, x.Right) {
+			r.add(Error, at.Key("provision"), "", "23(1)", "%s cannot restrict %s: it applies to %s; correct right or provision", x.Provision, x.Right, strings.Join(v.Rights, ", "))
+			continue
+		}
+		if _, listed := n.Rights[x.Right]; x.Right != "information" && n.Rights != nil && !listed {
+			r.add(Error, at.Key("right"), "", "23(2)", "the notice does not list the right %s that this restricts; add rights.%s, so that the page can say how it is restricted", x.Right, x.Right)
+		}
+		if v.NeedsLaw && len(x.Law) == 0 {
+			r.add(Error, at, "", "23(2)", "%s works only through a national law; name it in law, e.g. {nb: \"barnevernsloven § 12-6\", nn: \"barnevernslova § 12-6\"}", x.Provision)
+		}
 	}
 }
 
@@ -582,7 +771,7 @@ var textFields = map[string]bool{
 	"description": true, "name": true, "national_law": true, "interests": true, "note": true,
 	"consequences": true, "copy": true, "from": true, "criteria": true, "law": true,
 	"limits": true, "how": true, "logic": true, "significance": true, "security": true,
-	"purpose": true, "consent": true,
+	"purpose": true, "consent": true, "criminal_law": true, "meaning": true,
 }
 
 // forEachText calls fn for each text field (a mapping of language codes
