@@ -259,6 +259,9 @@ var ruleCases = []struct {
 	{"schema", []edit{{"controller.email", "a@b.no"}}, []edit{{"controller.email", ""}, {"controller.phone", ""}, {"controller.address", ""}}, "give at least one of email, phone or address"},
 	{"schema", []edit{{"purposes.0.name", "{nb: X, nn: X}"}}, []edit{{"purposes.0.purpouse", "{nb: X, nn: X}"}}, `unknown field "purpouse"`},
 	{"schema", []edit{{"purposes.0.legal_basis.0.article", `"6(1)(c)"`}}, []edit{{"purposes.0.legal_basis.0.article", `"6.1.c"`}}, `"6.1.c" is not allowed here; did you mean "6(1)(c)"?`},
+	// A version names the page of that version: no path can hide in it.
+	{"schema", []edit{{"version", `"2.0-utkast"`}}, []edit{{"version", `"../../etc"`}}, "version"},
+	{"schema", []edit{{"version", `"10.2"`}}, []edit{{"version", `"1.0/x"`}}, "version"},
 	{"schema", []edit{{"provision.requirement", "statutory"}}, []edit{{"provision.requirement", "required_by_law"}}, `"required_by_law" is not allowed here; use one of: statutory, contractual`},
 }
 
