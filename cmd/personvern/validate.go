@@ -3,17 +3,20 @@ package main
 import (
 	"fmt"
 	"os"
+	"os/exec"
+	"path/filepath"
 	"slices"
 	"strings"
 
 	checkpkg "github.com/personvern/personvern/internal/check"
+	"github.com/personvern/personvern/internal/diff"
 	"github.com/personvern/personvern/internal/notice"
 	"github.com/personvern/personvern/internal/validate"
 	"github.com/spf13/cobra"
 )
 
 func newValidateCmd() *cobra.Command {
-	var format, context string
+	var format, context, since string
 	var cf configFlags
 	cmd := &cobra.Command{
 		Use:   "validate [PATH...]",
@@ -26,7 +29,8 @@ Exit status: 0 when there are no errors (warnings allowed), 1 when any
 notice has an error, 2 when a file cannot be read or parsed, or on usage
 errors.`,
 		Example: `  personvern validate
-  personvern validate notices/kvalifiseringsprogrammet.yaml --format github`,
+  personvern validate notices/kvalifiseringsprogrammet.yaml --format github
+  personvern validate --since origin/main`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if !slices.Contains(validate.Formats, format) {
 				return trouble("unknown --format %q; use one of %s", format, strings.Join(validate.Formats, ", "))
@@ -41,6 +45,14 @@ errors.`,
 			res, err := check(args, &cf)
 			if err != nil {
 				return err
+			}
+			if since != "" {
+				drift, err := driftSince(cmd, since, res.files)
+				if err != nil {
+					return err
+				}
+				res.findings = append(res.findings, drift...)
+				validate.Sort(res.findings)
 			}
 			opt := validate.WriteOptions{Format: format, Context: showContext && format == "text", Source: res.line, Files: res.files}
 			if err := validate.Write(cmd.OutOrStdout(), res.findings, opt); err != nil {
@@ -62,6 +74,7 @@ errors.`,
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "text", "output format: "+strings.Join(validate.Formats, ", "))
+	cmd.Flags().StringVar(&since, "since", "", "also compare each notice with its version at this git revision and warn of texts changed in one language but not the other")
 	cmd.Flags().StringVar(&context, "context", "auto", "show the source line and a caret under each finding: auto (on a terminal), always, never")
 	cf.register(cmd)
 	return cmd
@@ -121,4 +134,35 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
+}
+
+// driftSince compares each file with its version at rev and returns the
+// translation-drift findings. A file the revision lacks, or cannot read,
+// is new or was broken then: nothing to compare it with.
+func driftSince(cmd *cobra.Command, rev string, files []string) ([]validate.Finding, error) {
+	if strings.HasPrefix(rev, "-") || strings.ContainsAny(rev, "\n\x00:") {
+		return nil, trouble("--since %q: name a branch, tag or commit", rev)
+	}
+	if out, err := exec.Command("git", "rev-parse", "--verify", "--quiet", rev+"^{commit}").Output(); err != nil || len(out) == 0 {
+		return nil, trouble("--since %s: no such revision in the git repository you stand in", rev)
+	}
+	var out []validate.Finding
+	for _, f := range files {
+		old, err := diff.Load(rev + ":" + filepath.ToSlash(f))
+		if err != nil {
+			fmt.Fprintf(cmd.ErrOrStderr(), "personvern: %s: not compared with %s (%v)\n", f, rev, firstLine(err))
+			continue
+		}
+		cur, err := diff.Load(f)
+		if err != nil {
+			continue // check has reported it
+		}
+		out = append(out, validate.Drift(old, cur, rev)...)
+	}
+	return out, nil
+}
+
+func firstLine(err error) string {
+	s, _, _ := strings.Cut(err.Error(), "\n")
+	return s
 }
