@@ -162,7 +162,37 @@ func Compare(old, new *notice.Notice, oldSrc, newSrc string, c *i18n.Catalog) *R
 // old and {2} the new value.
 func (d *cmp) add(sec section.ID, rule *Rule, key, subject, old, new string) {
 	d.out = append(d.out, Change{Section: sec, Class: rule.Class, Rule: rule.ID, Key: key,
-		Message: sentence(d.c.T(rule.MessageKey(), subject, old, new)), Old: old, New: new})
+		Message: d.message(rule, subject, old, new), Old: old, New: new})
+}
+
+// unset stands in for an empty value while a message is filled in, so
+// that "«» → «…»" and ":  → …" can be written as "ikke oppgitt".
+const unset = "\x00"
+
+// message fills in a rule's message: an empty old or new value reads
+// "ikke oppgitt", never an empty slot.
+func (d *cmp) message(rule *Rule, subject, old, new string) string {
+	if old == "" && new != "" {
+		old = unset
+	}
+	if new == "" && old != "" {
+		new = unset
+	}
+	m := d.c.T(rule.MessageKey(), subject, old, new)
+	none := d.c.T("diff.unstated")
+	m = strings.ReplaceAll(strings.ReplaceAll(m, "«"+unset+"»", none), unset, none)
+	return sentence(m)
+}
+
+// controllerKind names the kind of a controller in words.
+func (d *cmp) controllerKind(k string) string {
+	switch k {
+	case "private":
+		return d.c.T("kind.private_company")
+	case "":
+		return ""
+	}
+	return d.c.TOr("kind."+k, k)
 }
 
 // texts compares a free-text field in every language; a change is
@@ -218,7 +248,7 @@ func (d *cmp) controller() {
 		d.add(section.Controller, ruleNewController, "controller/org_number", "", o.OrgNumber, n.OrgNumber)
 	}
 	if o.Kind != n.Kind {
-		d.add(section.Controller, ruleControllerKind, "controller/kind", "", o.Kind, n.Kind)
+		d.add(section.Controller, ruleControllerKind, "controller/kind", "", d.controllerKind(o.Kind), d.controllerKind(n.Kind))
 	}
 	for _, f := range []struct{ key, old, new string }{
 		{"address", o.Address, n.Address}, {"email", o.Email, n.Email}, {"phone", o.Phone, n.Phone},
@@ -908,7 +938,12 @@ func (d *cmp) automated() {
 
 // sentence starts a message with a capital letter, whatever label or name
 // fills its first slot.
+//
+// A quoted value that is a sentence keeps no full stop of its own inside
+// the quotes when the message goes on or ends after it: «… krever det» →
+// «…», not «… krever det.» → «…»..
 func sentence(s string) string {
+	s = strings.ReplaceAll(s, ".»", "»")
 	r, n := utf8.DecodeRuneInString(s)
 	if n == 0 {
 		return s

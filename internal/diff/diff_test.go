@@ -137,7 +137,7 @@ var classificationCases = []struct {
 	{"group now children", func(n *notice.Notice) { n.Groups[0].Child = true }, Material, "group-child", "Om «barnet» er barn, er endret: nei → ja.", func(n *notice.Notice) {
 		n.Groups = []notice.Group{notice.Group{ID: "kids", Label: notice.Text{"nb": "barnet", "nn": "barnet"}}}
 	}},
-	{"purpose's provision now required", func(n *notice.Notice) { n.Purposes[0].Provision = &notice.Provision{Requirement: "statutory"} }, Material, "provision-now-required", "Du må nå gi oss opplysningene til formålet «Saksbehandling»: «» → «Du har plikt til å gi oss opplysningene fordi loven krever det.».", nil},
+	{"purpose's provision now required", func(n *notice.Notice) { n.Purposes[0].Provision = &notice.Provision{Requirement: "statutory"} }, Material, "provision-now-required", "Du må nå gi oss opplysningene til formålet «Saksbehandling»: ikke oppgitt → «Du har plikt til å gi oss opplysningene fordi loven krever det».", nil},
 	{"retention rule for a group", func(n *notice.Notice) { n.Retention[0].Groups = []string{"kids"} }, Material, "retention-groups", "alle → barnet", func(n *notice.Notice) {
 		n.Groups = []notice.Group{{ID: "kids", Label: notice.Text{"nb": "barnet", "nn": "barnet"}}}
 	}},
@@ -231,7 +231,7 @@ var classificationCases = []struct {
 		Material, "new-joint-controller", "Ny felles behandlingsansvarlig: Nabo kommune.", withJoint},
 	{"removed joint controller", func(n *notice.Notice) { n.JointControllers = nil }, Notable, "removed-joint-controller", "Nabo kommune er ikke lenger felles", withJoint},
 	{"joint controller contact", func(n *notice.Notice) { n.JointControllers[0].Email = "post@nabo.no" },
-		Notable, "joint-controller-contact", "Kontaktopplysningene til Nabo kommune er endret:  → post@nabo.no.", withJoint},
+		Notable, "joint-controller-contact", "Kontaktopplysningene til Nabo kommune er endret: ikke oppgitt → post@nabo.no.", withJoint},
 	{"dpo added", func(n *notice.Notice) { n.DPO = &notice.DPO{Email: "ombud@eksempel.no"} }, Notable, "dpo-added", "ombud@eksempel.no",
 		func(n *notice.Notice) { n.DPO = nil }},
 	{"dpo removed", func(n *notice.Notice) { n.DPO = nil }, Notable, "dpo-removed", "Personvernombudet er fjernet: ombud@eksempel.no.", nil},
@@ -247,7 +247,7 @@ var classificationCases = []struct {
 	// Voluntary (or unstated) to required: people who could refuse now
 	// must give the data, or lose the service (art. 13(2)(e)).
 	{"provision now required", func(n *notice.Notice) { n.Provision.Requirement = "statutory" }, Material, "provision-now-required",
-		"Du må nå gi oss opplysningene: «Det er frivillig å gi oss opplysningene.» → «Du har plikt til å gi oss opplysningene fordi loven krever det.».",
+		"Du må nå gi oss opplysningene: «Det er frivillig å gi oss opplysningene» → «Du har plikt til å gi oss opplysningene fordi loven krever det».",
 		func(n *notice.Notice) { n.Provision = &notice.Provision{Requirement: "voluntary"} }},
 	{"provision stated as required", func(n *notice.Notice) { n.Provision = &notice.Provision{Requirement: "contractual"} },
 		Material, "provision-now-required", "", nil},

@@ -4,6 +4,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -124,6 +125,37 @@ func TestNoStrayDiffMessage(t *testing.T) {
 		for _, k := range catalog(t, lang).Keys() {
 			if strings.HasPrefix(k, "diff.") && !rules[k] && !strings.Contains(used, `"`+k+`"`) {
 				t.Errorf("%s.yaml: %s is no rule's message and nothing shows it; remove it", lang, k)
+			}
+		}
+	}
+}
+
+// TestMessagesReadAsNorwegian: no report message, in either language,
+// has an empty slot, a full stop before a closing quote followed by more,
+// a raw code or a language code in brackets.
+func TestMessagesReadAsNorwegian(t *testing.T) {
+	bad := []struct{ what, re string }{
+		{"an empty quoted value", `«»`},
+		{"an empty slot before an arrow", `:\s+→|→\s*[.]`},
+		{"a full stop inside a quote the message goes on after", `\.»`},
+		{"a raw code", `\b[a-z]+_[a-z_]+\b`},
+		{"a language code in brackets", `\((nb|nn)\)`},
+	}
+	for _, lang := range []string{"nb", "nn"} {
+		c := catalog(t, lang)
+		for _, tt := range classificationCases {
+			old, new := base(), base()
+			if tt.old != nil {
+				tt.old(&old)
+				tt.old(&new)
+			}
+			tt.change(&new)
+			for _, ch := range Compare(&old, &new, "a", "b", c).Changes {
+				for _, b := range bad {
+					if regexp.MustCompile(b.re).MatchString(ch.Message) {
+						t.Errorf("%s, %s (%s): %s in %q", lang, tt.name, ch.Rule, b.what, ch.Message)
+					}
+				}
 			}
 		}
 	}
