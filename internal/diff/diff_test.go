@@ -78,11 +78,11 @@ var classificationCases = []struct {
 	msg    string
 	old    func(n *notice.Notice) // when set, applied to both sides first
 }{
-	{"processor becomes controller", func(n *notice.Notice) { n.Purposes[0].Role = nil }, Material, "role-changed", "Ansvaret for formålet «Saksbehandling» er endret: vi er databehandler for NAV → vi er behandlingsansvarlig.", func(n *notice.Notice) {
+	{"processor becomes controller", func(n *notice.Notice) { n.Purposes[0].Role = nil }, Material, "role-changed", "Ansvaret for formålet «Saksbehandling» er endret: vi er databehandler for NAV → vi er behandlingsansvarlige.", func(n *notice.Notice) {
 		n.Controllers = []notice.OtherController{notice.OtherController{ID: "nav", Name: notice.PlainName("NAV"), Kind: "public_authority", Email: "post@nav.no"}, notice.OtherController{ID: "kvp", Name: notice.PlainName("Fylket"), Kind: "public_authority", Email: "post@fylket.no"}}
 		n.Purposes[0].Role = &notice.Role{Kind: "processor", Controller: "nav"}
 	}},
-	{"controller becomes processor", func(n *notice.Notice) { n.Purposes[0].Role = &notice.Role{Kind: "processor", Controller: "nav"} }, Material, "role-changed", "vi er behandlingsansvarlig → vi er databehandler for NAV", func(n *notice.Notice) {
+	{"controller becomes processor", func(n *notice.Notice) { n.Purposes[0].Role = &notice.Role{Kind: "processor", Controller: "nav"} }, Material, "role-changed", "vi er behandlingsansvarlige → vi er databehandler for NAV", func(n *notice.Notice) {
 		n.Controllers = []notice.OtherController{notice.OtherController{ID: "nav", Name: notice.PlainName("NAV"), Kind: "public_authority", Email: "post@nav.no"}, notice.OtherController{ID: "kvp", Name: notice.PlainName("Fylket"), Kind: "public_authority", Email: "post@fylket.no"}}
 	}},
 	{"processor for another controller", func(n *notice.Notice) { n.Purposes[0].Role.Controller = "kvp" }, Material, "role-changed", "vi er databehandler for NAV → vi er databehandler for Fylket", func(n *notice.Notice) {

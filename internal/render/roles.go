@@ -269,10 +269,10 @@ func sameProvision(a, b *notice.Provision) bool {
 	return true
 }
 
-// rightsByRole adds, after the list of rights, who answers requests where
-// another controller is responsible, and which rights apply to which
-// group of people.
-func (b *builder) rightsByRole() (blocks []Block, ownAnswers bool) {
+// rightsByRole says who answers requests where another controller is
+// responsible (before the list of rights), and which rights apply to
+// which group of people (after it).
+func (b *builder) rightsByRole() (blocks, byGroup []Block, ownAnswers bool) {
 	c := b.c
 	groups := b.n.RoleGroups()
 	for _, g := range groups {
@@ -309,9 +309,9 @@ func (b *builder) rightsByRole() (blocks []Block, ownAnswers bool) {
 			}
 			items = append(items, item(Line{strong(capitalise(b.tx(g.Label)))}, ptext(capitalise(c.List(names))+".")))
 		}
-		blocks = append(blocks, h3(c.T("rights.groups.heading")), ptext(c.T("rights.groups.intro")), list(items...))
+		byGroup = append(byGroup, h3(c.T("rights.groups.heading")), ptext(c.T("rights.groups.intro")), list(items...))
 	}
-	return blocks, ownAnswers
+	return blocks, byGroup, ownAnswers
 }
 
 // rightCodes are the rights the notice lists that apply to some purpose,

@@ -118,18 +118,15 @@ type builder struct {
 	n    *notice.Notice
 	c    *i18n.Catalog
 	lang string
-	// cited is set after the first legal citation, which names the act;
-	// later ones use the short form, as Norwegian legal writing does.
-	cited bool
 }
 
 func (b *builder) tx(t notice.Text) string { return t[b.lang] }
 
-func (b *builder) cite(code string) string {
-	s := b.c.Cite(code, !b.cited)
-	b.cited = true
-	return s
-}
+// cite names a provision of the GDPR in full every time: a reader who
+// jumps to a section from the contents, or reads one purpose, must not
+// meet a bare "artikkel 6 nr. 1 bokstav b" whose act was named screens
+// earlier.
+func (b *builder) cite(code string) string { return b.c.Cite(code, true) }
 
 // categoryLabel names a category: the catalogue's label for a vocabulary
 // code, the author's label for a custom one.
@@ -521,6 +518,11 @@ func (b *builder) retention() Section {
 func (b *builder) rights() Section {
 	c := b.c
 	s := newSection(c, section.Rights)
+	// Who answers comes before what one may ask: where another controller
+	// answers for some purposes, the reader is told before reading the
+	// rights, not after them (where it read as part of the last right).
+	routing, byGroup, own := b.rightsByRole()
+	s.Blocks = append(s.Blocks, routing...)
 	if gs := b.n.RoleGroups(); len(gs) == 1 && gs[0].Kind == notice.RoleProcessor {
 		s.Blocks = append(s.Blocks, ptext(c.T("rights.intro.processor", b.otherNames(gs[0]))))
 	} else {
@@ -532,20 +534,34 @@ func (b *builder) rights() Section {
 		if !ok || !b.n.RightApplies(r.Code) || r.Code == "objection" {
 			continue
 		}
-		body := append([]Block{ptext(c.T("right." + r.Code + ".desc"))}, b.rightDetails(decl)...)
+		body := append([]Block{ptext(b.rightDesc(r.Code, ""))}, b.rightDetails(decl)...)
 		body = append(body, b.restrictions(r.Code, "rights.restricted")...)
 		items = append(items, item(Line{strong(c.T("right." + r.Code))}, body...))
 	}
 	s.Blocks = append(s.Blocks, list(items...))
 	s.Blocks = append(s.Blocks, b.objection()...)
-	byRole, own := b.rightsByRole()
-	s.Blocks = append(s.Blocks, byRole...)
-	if own {
+	s.Blocks = append(s.Blocks, byGroup...)
+	switch {
+	case own && len(routing) > 0:
+		s.Blocks = append(s.Blocks, ptext(c.T("rights.contact.own")+" "+c.T("rights.free")))
+	case own:
 		s.Blocks = append(s.Blocks, ptext(c.T("rights.contact")+" "+c.T("rights.free")))
-	} else {
+	default:
 		s.Blocks = append(s.Blocks, ptext(c.T("rights.free.other")))
 	}
 	return s
+}
+
+// rightDesc says what a right lets the reader ask. Where another
+// controller answers every request (we are its processor), the text names
+// that controller, not "vi": it is the controller that must stop, correct
+// or erase.
+func (b *builder) rightDesc(code, suffix string) string {
+	key := "right." + code + ".desc" + suffix
+	if gs := b.n.RoleGroups(); len(gs) == 1 && gs[0].Kind == notice.RoleProcessor && b.c.Has(key+".other") {
+		return b.c.T(key+".other", b.otherNames(gs[0]))
+	}
+	return b.c.T(key)
 }
 
 func (b *builder) rightDetails(decl notice.Right) []Block {
@@ -578,7 +594,7 @@ func (b *builder) objection() []Block {
 	}
 	out := []Block{h3(b.c.T("right.objection"))}
 	if general {
-		out = append(out, ptext(b.c.T("right.objection.desc")))
+		out = append(out, ptext(b.rightDesc("objection", "")))
 	}
 	if marketing {
 		out = append(out, ptext(b.c.T("right.objection.marketing")))
