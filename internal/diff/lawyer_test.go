@@ -77,7 +77,7 @@ var lawyerEdits = []lawyerEdit{
 		n.Rights["access"] = r
 	}, Material},
 	{"kvalifiseringsprogrammet", "a right removed", func(n *notice.Notice) { delete(n.Rights, "restriction") }, Material},
-	{"kvalifiseringsprogrammet", "provision statutory to voluntary", func(n *notice.Notice) { n.Provision.Requirement = "voluntary" }, Notable},
+	{"kvalifiseringsprogrammet", "provision voluntary to statutory", func(n *notice.Notice) { n.Provision.Requirement = "statutory" }, Material},
 	{"kvalifiseringsprogrammet", "spacing and punctuation in the introduction", func(n *notice.Notice) {
 		n.Introduction = both(strings.ReplaceAll(n.Introduction["nb"], ". ", ".  "), strings.ReplaceAll(n.Introduction["nn"], ". ", ".  "))
 	}, Editorial},

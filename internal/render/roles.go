@@ -220,6 +220,9 @@ func (b *builder) provisionBlocks() []Block {
 	var first *notice.Provision
 	same := true
 	for _, p := range b.n.Purposes {
+		if b.deferredProvision(p) != nil && b.n.HasRoles() && len(b.n.RoleGroups()) > 1 {
+			same = false
+		}
 		pr := b.n.ProvisionFor(p)
 		if first == nil {
 			first = pr
@@ -242,6 +245,12 @@ func (b *builder) provisionBlocks() []Block {
 	var items []Item
 	for _, p := range b.n.Purposes {
 		pr := b.n.ProvisionFor(p)
+		if oc := b.deferredProvision(p); oc != nil {
+			// Art. 13(2)(e) is the controller's to answer: unless the
+			// purpose or its group says, we do not speak for it.
+			items = append(items, item(Line{strong(b.tx(p.Name))}, ptext(c.T("provision.controller", oc.Name.In(b.lang)))))
+			continue
+		}
 		if pr == nil {
 			continue
 		}
@@ -334,4 +343,19 @@ func (b *builder) groupLabels(ids []string) string {
 		}
 	}
 	return b.c.List(labels)
+}
+
+// deferredProvision is the controller a processor purpose leaves the
+// provision statement to: one without a statement of its own or of its
+// groups, on a page where we are controller for something else too.
+func (b *builder) deferredProvision(p notice.Purpose) *notice.OtherController {
+	if p.RoleKind() != notice.RoleProcessor || p.Provision != nil || len(b.n.RoleGroups()) < 2 {
+		return nil
+	}
+	for _, id := range p.Groups {
+		if g := b.n.GroupByID(id); g != nil && g.Provision != nil {
+			return nil
+		}
+	}
+	return b.n.OtherControllerByID(p.Role.Controller)
 }

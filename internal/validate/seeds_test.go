@@ -55,13 +55,25 @@ func TestSeeds(t *testing.T) {
 	}
 }
 
+// openQuestions are the warnings an example notice may keep: questions
+// only the organisation can answer, which the modellers must not answer
+// for it (a lawyer's review found notes added only to silence them).
+var openQuestions = map[string]bool{"basis-public-consent": true}
+
 // TestNotices: the notices that build publishes are clean, whatever
-// notices/ holds, and so is the corpus the goldens are made from.
+// notices/ holds, and so is the corpus the goldens are made from, but for
+// the open questions above.
 func TestNotices(t *testing.T) {
 	for _, dir := range []string{testtool.Notices(), testtool.Corpus()} {
 		for _, doc := range testtool.LoadNotices(t, dir) {
-			if fs := testValidator.Validate(doc); len(fs) > 0 {
-				t.Errorf("%s:\n%s", doc.Path, join(fs))
+			var bad []Finding
+			for _, f := range testValidator.Validate(doc) {
+				if f.Severity == Error || !openQuestions[f.Rule] {
+					bad = append(bad, f)
+				}
+			}
+			if len(bad) > 0 {
+				t.Errorf("%s:\n%s", doc.Path, join(bad))
 			}
 		}
 	}
