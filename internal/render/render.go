@@ -40,6 +40,28 @@ type Options struct {
 	// and notable changes.
 	ShowHistory bool
 	History     []*notice.Notice
+	// VersionHref, when set, links an earlier version in the history to
+	// its own page ("" for one without), and DiffHref the changes from a
+	// version to the one that replaced it.
+	VersionHref func(version string) string
+	DiffHref    func(older string) string
+	// AltHref, when set, gives the link a reader clicks to this page in
+	// another language; nil uses the site layout: ../../<lang>/<id>/index.html.
+	AltHref func(lang, id string) string
+	// Canonical is the page's own address, for rel=canonical.
+	Canonical string
+	// Archive, when set, marks the page as an earlier version's.
+	Archive *Archive
+}
+
+// Archive is what the page of an earlier version says about itself: when
+// it applied, and where the current version and the changes that ended it
+// are.
+type Archive struct {
+	From, To    string // dates as running text
+	CurrentHref string
+	DiffHref    string
+	Next        string // the version that replaced it
 }
 
 // Renderer holds parsed templates and loaded catalogues; it is safe for
@@ -171,12 +193,17 @@ func (r *Renderer) Page(n *notice.Notice, opt Options) (*Page, error) {
 		if err != nil {
 			return nil, err
 		}
-		alts = append(alts, Alternate{Lang: l, Label: oc.T("lang.switch"), URL: alt(l, n.ID), Href: rel(l, n.ID) + "index.html"})
+		href := rel(l, n.ID) + "index.html"
+		if opt.AltHref != nil {
+			href = opt.AltHref(l, n.ID)
+		}
+		alts = append(alts, Alternate{Lang: l, Label: oc.T("lang.switch"), URL: alt(l, n.ID), Href: href})
 	}
 	p := Build(n, c, alts)
 	p.Summary = summary.Build(n, c)
+	p.Canonical, p.Archive = opt.Canonical, opt.Archive
 	if opt.ShowHistory {
-		h := historySection(n, opt.History, c)
+		h := historySection(n, opt.History, c, opt.VersionHref, opt.DiffHref)
 		p.Sections = append(p.Sections, h)
 		p.Headings[h.ID] = h.Heading
 	}

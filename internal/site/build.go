@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/personvern/personvern/internal/cache"
+	"github.com/personvern/personvern/internal/diff"
 	"github.com/personvern/personvern/internal/history"
 	"github.com/personvern/personvern/internal/i18n"
 	"github.com/personvern/personvern/internal/notice"
@@ -121,6 +122,7 @@ type entry struct {
 	stat     cache.Stat  // of the file, when it was read
 	sum      string      // hash of the file's content
 	history  string      // hash of the commits its history came from
+	extra    []string    // the pages of its earlier versions
 }
 
 // Build validates every notice file and renders the site, one notice at a
@@ -228,7 +230,7 @@ func Build(files []string, opt Options) (*Result, error) {
 		if hit == nil {
 			continue
 		}
-		for _, f := range noticeFiles(hit.ID, hit.Langs) {
+		for _, f := range append(noticeFiles(hit.ID, hit.Langs), hit.Extra...) {
 			record(f, keeper.Keep(f))
 		}
 		res.Reused++
@@ -291,7 +293,7 @@ func Build(files []string, opt Options) (*Result, error) {
 			if e.sum != "" && e.errors == 0 {
 				res.Cache.Notices[e.file] = &CachedNotice{
 					Stat: e.stat, Sum: e.sum, History: e.history, ID: e.id, Langs: e.langs,
-					Updated: e.updated, Findings: e.findings, Index: e.index,
+					Updated: e.updated, Findings: e.findings, Index: e.index, Extra: e.extra,
 				}
 			}
 		}
@@ -338,7 +340,7 @@ func (e *entry) reuse(c *CachedNotice, bc *BuildCache, last *lastSite, langs []s
 		}
 		index[k] = IndexItem{Key: it.Key, HTML: html, Sum: it.Sum}
 	}
-	for _, f := range noticeFiles(c.ID, c.Langs) {
+	for _, f := range append(noticeFiles(c.ID, c.Langs), c.Extra...) {
 		if !last.has(f) {
 			return nil
 		}
@@ -553,9 +555,34 @@ func buildNotice(e *entry, n *notice.Notice, langs []string, opt Options, hist *
 	if hist != nil {
 		versions = hist.Versions(e.file, n)
 	}
+	// Which earlier versions get pages of their own, by version: one whose
+	// version can be a folder name, written in the language of the page.
+	archived := func(l, v string) bool {
+		for _, o := range versions {
+			if o.Version == v {
+				return versionSlugOK(v) && slices.Contains(o.Languages, l)
+			}
+		}
+		return false
+	}
+	e.extra = nil
 	for _, l := range nl {
 		base := path.Join(l, n.ID)
-		ro := render.Options{Lang: l, Stylesheet: "../../style.css", IndexURL: "../index.html", Languages: nl, History: versions, ShowHistory: true}
+		ro := render.Options{Lang: l, Stylesheet: "../../style.css", IndexURL: "../index.html", Languages: nl, History: versions, ShowHistory: true,
+			Canonical: pageURL(opt.Config.BaseURL, l, n.ID, ""),
+			VersionHref: func(v string) string {
+				if archived(l, v) {
+					return versionDir(v) + "/index.html"
+				}
+				return ""
+			},
+			DiffHref: func(older string) string {
+				if archived(l, older) {
+					return versionDir(older) + "/" + diffDir + "/index.html"
+				}
+				return ""
+			},
+		}
 		if opt.Config.BaseURL != "" {
 			ro.AltURL = func(lang, id string) string { return opt.Config.BaseURL + lang + "/" + id + "/" }
 		}
@@ -575,6 +602,23 @@ func buildNotice(e *entry, n *notice.Notice, langs []string, opt Options, hist *
 		if err != nil {
 			return err
 		}
+		for i, v := range versions {
+			if !archived(l, v.Version) {
+				continue
+			}
+			// The version that replaced v, and its page seen from v's: a
+			// version without a page of its own is linked as the current.
+			next, nextHref := n, "../../index.html"
+			if i > 0 {
+				next = versions[i-1]
+				if archived(l, next.Version) {
+					nextHref = "../" + next.Version + "/index.html"
+				}
+			}
+			if err := buildVersion(e, v, next, n, nextHref, nl, l, c, opt, put); err != nil {
+				return fmt.Errorf("%s: version %s: %w", e.file, v.Version, err)
+			}
+		}
 		ie := render.IndexEntry{
 			ID: n.ID, Title: n.Title[l], URL: n.ID + "/index.html", Controller: n.Controller.Name.In(l),
 			Updated: c.Date(n.Updated), Summary: page.Summary,
@@ -586,6 +630,95 @@ func buildNotice(e *entry, n *notice.Notice, langs []string, opt Options, hist *
 		key := sortKey(ie.Title)
 		e.index[slices.Index(nl, l)] = IndexItem{Key: key, HTML: b.String(), Sum: entrySum(e.id, l, key, b.String())}
 	}
+	return nil
+}
+
+// The folders of an earlier version's pages in a notice's folder:
+// versjon/<version>/ the notice as it was, versjon/<version>/endringer/
+// what changed when the next version replaced it. The names are the same
+// in every language, so that a link survives a language switch.
+const (
+	versionsDir = "versjon"
+	diffDir     = "endringer"
+)
+
+func versionDir(v string) string { return versionsDir + "/" + v }
+
+// versionSlugOK reports whether a notice's version can name its folder:
+// letters, digits, dots, hyphens and underscores, starting with a letter
+// or digit (never "." or ".."), as "1.0" or "2024-1".
+func versionSlugOK(v string) bool {
+	if v == "" || len(v) > 32 {
+		return false
+	}
+	for i, r := range v {
+		alnum := r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+		if !alnum && (i == 0 || r != '.' && r != '-' && r != '_') {
+			return false
+		}
+	}
+	return true
+}
+
+// pageURL is the address of a notice's page (sub: a folder in it, ending
+// in "/"), for rel=canonical: absolute under the base URL, else relative
+// to the page itself.
+func pageURL(base, lang, id, sub string) string {
+	if base == "" {
+		return "./"
+	}
+	return base + lang + "/" + id + "/" + sub
+}
+
+// buildVersion writes the page of an earlier version v of the notice
+// current in lang, and the page of the changes from v to next, the
+// version that replaced it.
+func buildVersion(e *entry, v, next, current *notice.Notice, nextHref string, nl []string, lang string, c *i18n.Catalog, opt Options, put func(string, []byte)) error {
+	dir := path.Join(lang, current.ID, versionDir(v.Version))
+	sub := versionDir(v.Version) + "/"
+	up := "../../" // from the version's folder to the notice's
+	var vl []string
+	for _, l := range nl {
+		if slices.Contains(v.Languages, l) {
+			vl = append(vl, l)
+		}
+	}
+	ro := render.Options{
+		Lang: lang, Format: "html", Stylesheet: up + "../../style.css", IndexURL: up + "../index.html", Languages: vl,
+		Canonical: pageURL(opt.Config.BaseURL, lang, current.ID, sub),
+		AltHref:   func(l, id string) string { return up + "../../" + l + "/" + id + "/" + sub + "index.html" },
+		Archive: &render.Archive{
+			From: c.Date(v.Updated), To: c.Date(next.Updated), Next: next.Version,
+			CurrentHref: up + "index.html", DiffHref: diffDir + "/index.html",
+		},
+	}
+	if opt.Config.BaseURL != "" {
+		ro.AltURL = func(l, id string) string { return opt.Config.BaseURL + l + "/" + id + "/" + sub }
+	} else {
+		ro.AltURL = func(l, id string) string { return up + "../../" + l + "/" + id + "/" + sub }
+	}
+	var buf bytes.Buffer
+	if err := opt.Renderer.Render(&buf, v, ro); err != nil {
+		return err
+	}
+	p := path.Join(dir, "index.html")
+	put(p, buf.Bytes())
+	e.extra = append(e.extra, p)
+
+	// A new buffer: a sink may keep the bytes it is given.
+	buf = bytes.Buffer{}
+	rep := diff.Compare(v, next, "", "", c)
+	dp := render.DiffPage{
+		Stylesheet: up + "../../../style.css", IndexURL: up + "../../index.html",
+		Canonical: pageURL(opt.Config.BaseURL, lang, current.ID, sub+diffDir+"/"),
+		OldHref:   "../index.html", NewHref: "../" + nextHref, NewCurrent: nextHref == up+"index.html",
+	}
+	if err := opt.Renderer.RenderDiffPage(&buf, rep, dp); err != nil {
+		return err
+	}
+	p = path.Join(dir, diffDir, "index.html")
+	put(p, buf.Bytes())
+	e.extra = append(e.extra, p)
 	return nil
 }
 
@@ -612,8 +745,20 @@ func Publishes(p string) bool {
 				return true
 			}
 		}
+	case 5, 6:
+		// An earlier version: <lang>/<id>/versjon/<version>/index.html and
+		// its changes, …/endringer/index.html.
+		return i18n.IsLanguageCode(parts[0]) && slugOK(parts[1]) && parts[2] == versionsDir && versionSlugOK(parts[3]) &&
+			(len(parts) == 5 && parts[4] == "index.html" || len(parts) == 6 && parts[4] == diffDir && parts[5] == "index.html")
 	}
 	return false
+}
+
+// versionFile reports whether p is a page of an earlier version of the
+// notice id in one of langs (see Publishes).
+func versionFile(p, id string, langs []string) bool {
+	parts := strings.Split(p, "/")
+	return len(parts) >= 5 && slices.Contains(langs, parts[0]) && parts[1] == id && Publishes(p)
 }
 
 // noticeFiles are the paths of a notice's files in the site.

@@ -48,6 +48,9 @@ type CachedNotice struct {
 	// build. git replaces a file by removing it and making it anew, which
 	// changes its folder: a page a commit changed is made again, never kept.
 	Dirs []cache.Stat
+	// Extra are the pages of its earlier versions (versjon/…), which its
+	// History decides.
+	Extra []string
 }
 
 func cacheName(out string) string {
@@ -115,6 +118,7 @@ func encodeNotice(e *cache.Enc, file string, n *CachedNotice) {
 	for _, st := range n.Dirs {
 		e.Stat(st)
 	}
+	e.Strings(n.Extra)
 }
 
 // decodeNotice reads a notice record and refuses values no build makes;
@@ -129,11 +133,17 @@ func decodeNotice(d *cache.Dec) (string, *CachedNotice, error) {
 	for k := d.Len(); k > 0 && d.OK(); k-- {
 		n.Dirs = append(n.Dirs, d.Stat())
 	}
+	n.Extra = d.Strings()
 	if err := d.Err(); err != nil {
 		return "", nil, err
 	}
 	if file == "" || !slugOK(n.ID) || len(n.Index) != len(n.Langs) {
 		return "", nil, errors.New("build cache: bad notice record")
+	}
+	for _, p := range n.Extra {
+		if !versionFile(p, n.ID, n.Langs) {
+			return "", nil, errors.New("build cache: bad version page")
+		}
 	}
 	for _, it := range n.Index {
 		if it.Off < 0 || it.Len <= 0 || len(it.Sum) != 64 {
