@@ -45,9 +45,6 @@ type DiffPage struct {
 	Feeds      []FeedLink
 }
 
-// FeedLink is an Atom feed a page announces in its head.
-type FeedLink struct{ Title, Href string }
-
 // RenderDiffPage writes the report as a page of the site, sharing its
 // stylesheet, with the changes a reader is told of (no upkeep rules).
 func (r *Renderer) RenderDiffPage(w io.Writer, rep *diff.Report, p DiffPage) error {

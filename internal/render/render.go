@@ -52,6 +52,8 @@ type Options struct {
 	Canonical string
 	// Archive, when set, marks the page as an earlier version's.
 	Archive *Archive
+	// Feeds are the Atom feeds the page announces.
+	Feeds []FeedLink
 }
 
 // Archive is what the page of an earlier version says about itself: when
@@ -201,7 +203,7 @@ func (r *Renderer) Page(n *notice.Notice, opt Options) (*Page, error) {
 	}
 	p := Build(n, c, alts)
 	p.Summary = summary.Build(n, c)
-	p.Canonical, p.Archive = opt.Canonical, opt.Archive
+	p.Canonical, p.Archive, p.Feeds = opt.Canonical, opt.Archive, opt.Feeds
 	if opt.ShowHistory {
 		h := historySection(n, opt.History, c, opt.VersionHref, opt.DiffHref)
 		p.Sections = append(p.Sections, h)

@@ -18,6 +18,9 @@ type IndexPage struct {
 	// before Notices: a build keeps them from one run to the next, so
 	// that an index of thousands of notices is a concatenation.
 	Entries []htmltemplate.HTML
+	// Canonical is the page's own address; Feeds the feeds it announces.
+	Canonical string
+	Feeds     []FeedLink
 }
 
 // IndexEntry is one notice on an index page.
@@ -32,6 +35,9 @@ type IndexEntry struct {
 type RootPage struct {
 	Languages []string
 	Titles    map[string]string
+	Canonical string
+	// Feeds are the languages' feeds, announced in the head.
+	Feeds []FeedLink
 }
 
 type langLink struct {
@@ -86,11 +92,12 @@ func (r *Renderer) RenderIndex(w io.Writer, p IndexPage) error {
 		given += len(e)
 	}
 	return r.execSite(w, "site-index.html.tmpl", given, struct {
-		Lang, Title string
-		Entries     []htmltemplate.HTML
-		Others      []langLink
-		T           func(string, ...string) string
-	}{p.Lang, p.Title, entries, links, c.T})
+		Lang, Title, Canonical string
+		Entries                []htmltemplate.HTML
+		Others                 []langLink
+		Feeds                  []FeedLink
+		T                      func(string, ...string) string
+	}{p.Lang, p.Title, p.Canonical, entries, links, p.Feeds, c.T})
 }
 
 // RenderIndexEntry writes one notice of an index page.
@@ -117,9 +124,10 @@ func (r *Renderer) RenderRoot(w io.Writer, p RootPage) error {
 		first = p.Languages[0]
 	}
 	return r.execSite(w, "site-root.html.tmpl", 0, struct {
-		Lang  string
-		Links []langLink
-	}{first, links})
+		Lang, Canonical string
+		Links           []langLink
+		Feeds           []FeedLink
+	}{first, p.Canonical, links, p.Feeds})
 }
 
 // RenderError writes the page personvern serve shows in place of a notice

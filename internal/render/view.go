@@ -37,6 +37,7 @@ type Page struct {
 	// on the page of an earlier version.
 	Canonical string
 	Archive   *Archive
+	Feeds     []FeedLink
 
 	notice *notice.Notice // for the formats written from the notice itself
 }

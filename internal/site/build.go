@@ -123,6 +123,14 @@ type entry struct {
 	sum      string      // hash of the file's content
 	history  string      // hash of the commits its history came from
 	extra    []string    // the pages of its earlier versions
+	feed     []feedItem  // its versions in the feeds of its languages
+}
+
+// feedItem is a version of a notice in the feed of Lang; its links are
+// relative to the language's folder (see render.Feed.Base).
+type feedItem struct {
+	Lang string
+	render.FeedEntry
 }
 
 // Build validates every notice file and renders the site, one notice at a
@@ -279,6 +287,9 @@ func Build(files []string, opt Options) (*Result, error) {
 	if err := buildIndexes(entries, langs, opt, put, create); err != nil {
 		return nil, err
 	}
+	if err := buildFeeds(entries, langs, opt, put); err != nil {
+		return nil, err
+	}
 	put("style.css", []byte(opt.Renderer.CSS()))
 	if opt.Config.BaseURL != "" {
 		put("sitemap.xml", sitemap(entries, langs, opt.Config.BaseURL))
@@ -293,7 +304,7 @@ func Build(files []string, opt Options) (*Result, error) {
 			if e.sum != "" && e.errors == 0 {
 				res.Cache.Notices[e.file] = &CachedNotice{
 					Stat: e.stat, Sum: e.sum, History: e.history, ID: e.id, Langs: e.langs,
-					Updated: e.updated, Findings: e.findings, Index: e.index, Extra: e.extra,
+					Updated: e.updated, Findings: e.findings, Index: e.index, Extra: e.extra, Feed: e.feed,
 				}
 			}
 		}
@@ -357,7 +368,7 @@ func (e *entry) reuse(c *CachedNotice, bc *BuildCache, last *lastSite, langs []s
 	}
 	e.loaded, e.stat, e.sum = true, st, sum
 	e.id, e.langs, e.updated, e.index = c.ID, c.Langs, c.Updated, index
-	e.findings = c.Findings
+	e.findings, e.extra, e.feed = c.Findings, c.Extra, c.Feed
 	return c
 }
 
@@ -565,11 +576,16 @@ func buildNotice(e *entry, n *notice.Notice, langs []string, opt Options, hist *
 		}
 		return false
 	}
-	e.extra = nil
+	e.extra, e.feed = nil, nil
 	for _, l := range nl {
 		base := path.Join(l, n.ID)
+		c, err := opt.Renderer.Catalog(l)
+		if err != nil {
+			return err
+		}
+		feeds := feedLinks(c, opt.Config, l, "")
 		ro := render.Options{Lang: l, Stylesheet: "../../style.css", IndexURL: "../index.html", Languages: nl, History: versions, ShowHistory: true,
-			Canonical: pageURL(opt.Config.BaseURL, l, n.ID, ""),
+			Canonical: pageURL(opt.Config.BaseURL, l, n.ID, ""), Feeds: feeds,
 			VersionHref: func(v string) string {
 				if archived(l, v) {
 					return versionDir(v) + "/index.html"
@@ -598,10 +614,15 @@ func buildNotice(e *entry, n *notice.Notice, langs []string, opt Options, hist *
 			}
 			put(path.Join(base, f.File), buf.Bytes())
 		}
-		c, err := opt.Renderer.Catalog(l)
-		if err != nil {
+		items := feedEntries(n, versions, l, c, opt.Config.BaseURL, archived)
+		for _, it := range items {
+			e.feed = append(e.feed, feedItem{Lang: l, FeedEntry: it})
+		}
+		var fb bytes.Buffer
+		if err := opt.Renderer.RenderFeed(&fb, noticeFeed(c, opt.Config, l, n, items)); err != nil {
 			return err
 		}
+		put(path.Join(base, feedFile), fb.Bytes())
 		for i, v := range versions {
 			if !archived(l, v.Version) {
 				continue
@@ -670,6 +691,15 @@ func pageURL(base, lang, id, sub string) string {
 	return base + lang + "/" + id + "/" + sub
 }
 
+// siteURL is the address of a page at p in the site (a folder, ending in
+// "/"), for rel=canonical; relative to the page itself without a base URL.
+func siteURL(base, p string) string {
+	if base == "" {
+		return "./"
+	}
+	return base + p
+}
+
 // buildVersion writes the page of an earlier version v of the notice
 // current in lang, and the page of the changes from v to next, the
 // version that replaced it.
@@ -685,6 +715,7 @@ func buildVersion(e *entry, v, next, current *notice.Notice, nextHref string, nl
 	}
 	ro := render.Options{
 		Lang: lang, Format: "html", Stylesheet: up + "../../style.css", IndexURL: up + "../index.html", Languages: vl,
+		Feeds:     feedLinks(c, opt.Config, lang, up),
 		Canonical: pageURL(opt.Config.BaseURL, lang, current.ID, sub),
 		AltHref:   func(l, id string) string { return up + "../../" + l + "/" + id + "/" + sub + "index.html" },
 		Archive: &render.Archive{
@@ -712,6 +743,7 @@ func buildVersion(e *entry, v, next, current *notice.Notice, nextHref string, nl
 		Stylesheet: up + "../../../style.css", IndexURL: up + "../../index.html",
 		Canonical: pageURL(opt.Config.BaseURL, lang, current.ID, sub+diffDir+"/"),
 		OldHref:   "../index.html", NewHref: "../" + nextHref, NewCurrent: nextHref == up+"index.html",
+		Feeds: feedLinks(c, opt.Config, lang, "../"+up),
 	}
 	if err := opt.Renderer.RenderDiffPage(&buf, rep, dp); err != nil {
 		return err
@@ -735,10 +767,13 @@ func Publishes(p string) bool {
 	case 1:
 		return p == "index.html" || p == "style.css" || p == "sitemap.xml"
 	case 2:
-		return i18n.IsLanguageCode(parts[0]) && parts[1] == "index.html"
+		return i18n.IsLanguageCode(parts[0]) && (parts[1] == "index.html" || parts[1] == feedFile)
 	case 3:
 		if !i18n.IsLanguageCode(parts[0]) || !slugOK(parts[1]) {
 			return false
+		}
+		if parts[2] == feedFile {
+			return true
 		}
 		for _, f := range noticeOutputs {
 			if parts[2] == f.File {
@@ -763,11 +798,12 @@ func versionFile(p, id string, langs []string) bool {
 
 // noticeFiles are the paths of a notice's files in the site.
 func noticeFiles(id string, langs []string) []string {
-	out := make([]string, 0, len(langs)*len(noticeOutputs))
+	out := make([]string, 0, len(langs)*(len(noticeOutputs)+1))
 	for _, l := range langs {
 		for _, f := range noticeOutputs {
 			out = append(out, l+"/"+id+"/"+f.File) // id and lang are slugs
 		}
+		out = append(out, l+"/"+id+"/"+feedFile)
 	}
 	return out
 }
@@ -802,7 +838,13 @@ func buildIndexes(entries []*entry, langs []string, opt Options, put func(string
 			}
 		}
 		sort.Stable(byKey{items, owners})
-		idx := render.IndexPage{Lang: l, Title: opt.Config.Title[l], Languages: langs, Entries: make([]template.HTML, len(items))}
+		c, err := opt.Renderer.Catalog(l)
+		if err != nil {
+			return err
+		}
+		idx := render.IndexPage{Lang: l, Title: opt.Config.Title[l], Languages: langs, Entries: make([]template.HTML, len(items)),
+			Canonical: siteURL(opt.Config.BaseURL, l+"/"),
+			Feeds:     []render.FeedLink{{Title: c.T("feed.title", siteTitle(c, opt.Config, l)), Href: feedFile}}}
 		for i, it := range items {
 			idx.Entries[i] = template.HTML(it.HTML)
 		}
@@ -831,7 +873,15 @@ func buildIndexes(entries []*entry, langs []string, opt Options, put func(string
 		}
 	}
 	var buf bytes.Buffer
-	if err := opt.Renderer.RenderRoot(&buf, render.RootPage{Languages: langs, Titles: opt.Config.Title}); err != nil {
+	root := render.RootPage{Languages: langs, Titles: opt.Config.Title, Canonical: siteURL(opt.Config.BaseURL, "")}
+	for _, l := range langs {
+		c, err := opt.Renderer.Catalog(l)
+		if err != nil {
+			return err
+		}
+		root.Feeds = append(root.Feeds, render.FeedLink{Title: c.T("feed.title", siteTitle(c, opt.Config, l)), Href: l + "/" + feedFile})
+	}
+	if err := opt.Renderer.RenderRoot(&buf, root); err != nil {
 		return err
 	}
 	put("index.html", buf.Bytes())
