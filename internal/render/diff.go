@@ -43,6 +43,7 @@ type DiffPage struct {
 	NewHref    string // the page of the newer version
 	NewCurrent bool   // the newer version is the one that applies now
 	Feeds      []FeedLink
+	Site       *SiteInfo
 }
 
 // RenderDiffPage writes the report as a page of the site, sharing its

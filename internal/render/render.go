@@ -8,6 +8,7 @@ import (
 	htmltemplate "html/template"
 	"io"
 	"io/fs"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -16,6 +17,7 @@ import (
 
 	"github.com/personvern/personvern/internal/i18n"
 	"github.com/personvern/personvern/internal/notice"
+	"github.com/personvern/personvern/internal/section"
 	"github.com/personvern/personvern/internal/summary"
 	"github.com/personvern/personvern/templates"
 )
@@ -54,7 +56,15 @@ type Options struct {
 	Archive *Archive
 	// Feeds are the Atom feeds the page announces.
 	Feeds []FeedLink
+	// Site, when set, is the owner and breadcrumb of a page of the site.
+	Site *SiteInfo
+	// Downloads are the notice's other formats on the site, linked from
+	// the page.
+	Downloads []Download
 }
+
+// Download is the notice in another format: the link and its media type.
+type Download struct{ Text, Href, Type string }
 
 // Archive is what the page of an earlier version says about itself: when
 // it applied, and where the current version and the changes that ended it
@@ -203,7 +213,14 @@ func (r *Renderer) Page(n *notice.Notice, opt Options) (*Page, error) {
 	}
 	p := Build(n, c, alts)
 	p.Summary = summary.Build(n, c)
-	p.Canonical, p.Archive, p.Feeds = opt.Canonical, opt.Archive, opt.Feeds
+	p.Canonical, p.Archive, p.Feeds, p.Site, p.Downloads = opt.Canonical, opt.Archive, opt.Feeds, opt.Site, opt.Downloads
+	p.HistoryID = section.Version
+	if opt.ShowHistory {
+		// The history says which version applies and since when: the
+		// page's last section need not say it again.
+		p.Sections = slices.DeleteFunc(p.Sections, func(s Section) bool { return s.ID == section.Version })
+		p.HistoryID = section.History
+	}
 	if opt.ShowHistory {
 		h := historySection(n, opt.History, c, opt.VersionHref, opt.DiffHref)
 		p.Sections = append(p.Sections, h)
@@ -351,6 +368,7 @@ func (r *Renderer) funcs() map[string]any {
 		"underline": func(s string, ch string) string {
 			return strings.Repeat(ch, min(utf8.RuneCountInString(s), 80))
 		},
+		"bare": bareLink,
 		"safeURL": func(u string) htmltemplate.URL {
 			if SafeURL(u) {
 				return htmltemplate.URL(u) //nolint:gosec // checked
@@ -358,6 +376,17 @@ func (r *Renderer) funcs() map[string]any {
 			return "#"
 		},
 	}
+}
+
+// bareLink reports whether a link's text is its address (an e-mail
+// address, a phone number, a web address), which print need not repeat.
+func bareLink(href, text string) bool {
+	for _, p := range []string{"", "mailto:", "tel:", "https://", "http://"} {
+		if href == p+text || href == p+strings.ReplaceAll(text, " ", "") {
+			return true
+		}
+	}
+	return strings.TrimSuffix(href, "/") == "https://"+strings.TrimSuffix(text, "/")
 }
 
 // Overlay returns a file system that reads from dir first and falls back

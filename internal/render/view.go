@@ -38,6 +38,11 @@ type Page struct {
 	Canonical string
 	Archive   *Archive
 	Feeds     []FeedLink
+	Site      *SiteInfo
+	Downloads []Download
+	// HistoryID is the section that says which version applies since when:
+	// "Sist endret" links it.
+	HistoryID section.ID
 
 	notice *notice.Notice // for the formats written from the notice itself
 }

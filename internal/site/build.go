@@ -346,10 +346,10 @@ func (e *entry) reuse(c *CachedNotice, bc *BuildCache, last *lastSite, langs []s
 		}
 		// Copied, then checked: what is checked is what is published.
 		html := string(page[it.Off : it.Off+it.Len])
-		if entrySum(c.ID, l, it.Key, html) != it.Sum {
+		if entrySum(c.ID, l, it.Key+"\x00"+it.Group, html) != it.Sum {
 			return nil
 		}
-		index[k] = IndexItem{Key: it.Key, HTML: html, Sum: it.Sum}
+		index[k] = IndexItem{Key: it.Key, Group: it.Group, HTML: html, Sum: it.Sum}
 	}
 	for _, f := range append(noticeFiles(c.ID, c.Langs), c.Extra...) {
 		if !last.has(f) {
@@ -586,6 +586,7 @@ func buildNotice(e *entry, n *notice.Notice, langs []string, opt Options, hist *
 		feeds := feedLinks(c, opt.Config, l, "")
 		ro := render.Options{Lang: l, Stylesheet: "../../style.css", IndexURL: "../index.html", Languages: nl, History: versions, ShowHistory: true,
 			Canonical: pageURL(opt.Config.BaseURL, l, n.ID, ""), Feeds: feeds,
+			Site: siteInfo(opt.Config, noticeCrumbs(c, opt.Config, l, "")...), Downloads: downloads(c),
 			VersionHref: func(v string) string {
 				if archived(l, v) {
 					return versionDir(v) + "/index.html"
@@ -642,14 +643,14 @@ func buildNotice(e *entry, n *notice.Notice, langs []string, opt Options, hist *
 		}
 		ie := render.IndexEntry{
 			ID: n.ID, Title: n.Title[l], URL: n.ID + "/index.html", Controller: n.Controller.Name.In(l),
-			Updated: c.Date(n.Updated), Summary: page.Summary,
+			Updated: c.Date(n.Updated), UpdatedISO: n.Updated,
 		}
 		var b strings.Builder
 		if err := opt.Renderer.RenderIndexEntry(&b, l, ie); err != nil {
 			return err
 		}
-		key := sortKey(ie.Title)
-		e.index[slices.Index(nl, l)] = IndexItem{Key: key, HTML: b.String(), Sum: entrySum(e.id, l, key, b.String())}
+		key := indexKey(ie.Controller, ie.Title)
+		e.index[slices.Index(nl, l)] = IndexItem{Key: key, Group: ie.Controller, HTML: b.String(), Sum: entrySum(e.id, l, key+"\x00"+ie.Controller, b.String())}
 	}
 	return nil
 }
@@ -716,6 +717,7 @@ func buildVersion(e *entry, v, next, current *notice.Notice, nextHref string, nl
 	ro := render.Options{
 		Lang: lang, Format: "html", Stylesheet: up + "../../style.css", IndexURL: up + "../index.html", Languages: vl,
 		Feeds:     feedLinks(c, opt.Config, lang, up),
+		Site:      siteInfo(opt.Config, append(noticeCrumbs(c, opt.Config, lang, up), render.Crumb{Text: current.Title[lang], Href: up + "index.html"})...),
 		Canonical: pageURL(opt.Config.BaseURL, lang, current.ID, sub),
 		AltHref:   func(l, id string) string { return up + "../../" + l + "/" + id + "/" + sub + "index.html" },
 		Archive: &render.Archive{
@@ -813,8 +815,12 @@ func noticeFiles(id string, langs []string) []string {
 // build wrote it on its index page (Off, Len; Off -1 when unknown).
 type IndexItem struct {
 	Key, HTML, Sum string
+	Group          string // the heading it is listed under: its controller
 	Off, Len       int
 }
+
+// indexKey sorts an index page by group, then title, in Norwegian order.
+func indexKey(group, title string) string { return sortKey(group) + "\x00" + sortKey(title) }
 
 func buildIndexes(entries []*entry, langs []string, opt Options, put func(string, []byte), create func(string) (io.WriteCloser, error)) error {
 	for _, l := range langs {
@@ -827,7 +833,7 @@ func buildIndexes(entries []*entry, langs []string, opt Options, put func(string
 				if err := opt.Renderer.RenderIndexEntry(&b, l, ie); err != nil {
 					return err
 				}
-				items = append(items, &IndexItem{Key: sortKey(e.id), HTML: b.String()})
+				items = append(items, &IndexItem{Key: indexKey("", e.id), HTML: b.String()})
 				owners = append(owners, nil)
 				continue
 			}
@@ -842,11 +848,30 @@ func buildIndexes(entries []*entry, langs []string, opt Options, put func(string
 		if err != nil {
 			return err
 		}
-		idx := render.IndexPage{Lang: l, Title: opt.Config.Title[l], Languages: langs, Entries: make([]template.HTML, len(items)),
+		idx := render.IndexPage{Lang: l, Title: opt.Config.Title[l], Languages: langs,
 			Canonical: siteURL(opt.Config.BaseURL, l+"/"),
-			Feeds:     []render.FeedLink{{Title: c.T("feed.title", siteTitle(c, opt.Config, l)), Href: feedFile}}}
-		for i, it := range items {
-			idx.Entries[i] = template.HTML(it.HTML)
+			Feeds:     []render.FeedLink{{Title: c.T("feed.title", siteTitle(c, opt.Config, l)), Href: feedFile}},
+			Site:      siteInfo(opt.Config)}
+		// Under the controller's name; notices without one (or broken,
+		// in serve) under "Andre" at the end.
+		var other render.IndexGroup
+		for _, it := range items {
+			if it.Group == "" {
+				other.Entries = append(other.Entries, template.HTML(it.HTML))
+				continue
+			}
+			if n := len(idx.Groups); n == 0 || idx.Groups[n-1].Heading != it.Group {
+				idx.Groups = append(idx.Groups, render.IndexGroup{Heading: it.Group})
+			}
+			g := &idx.Groups[len(idx.Groups)-1]
+			g.Entries = append(g.Entries, template.HTML(it.HTML))
+		}
+		if len(other.Entries) > 0 {
+			other.Heading = c.T("index.group.other")
+			if len(idx.Groups) == 0 {
+				other.Heading = "" // one list: no heading needed
+			}
+			idx.Groups = append(idx.Groups, other)
 		}
 		// The page goes to disk as it is made: at ten thousand notices it
 		// is megabytes. The writer notes where each entry lands, for the
@@ -868,12 +893,12 @@ func buildIndexes(entries []*entry, langs []string, opt Options, put func(string
 		}
 		for i, it := range items {
 			if e := owners[i]; e != nil {
-				e.index[slices.Index(e.langs, l)] = IndexItem{Key: it.Key, Sum: it.Sum, Off: it.Off, Len: it.Len} // the next build reads HTML from the page
+				e.index[slices.Index(e.langs, l)] = IndexItem{Key: it.Key, Group: it.Group, Sum: it.Sum, Off: it.Off, Len: it.Len} // the next build reads HTML from the page
 			}
 		}
 	}
 	var buf bytes.Buffer
-	root := render.RootPage{Languages: langs, Titles: opt.Config.Title, Canonical: siteURL(opt.Config.BaseURL, "")}
+	root := render.RootPage{Languages: langs, Titles: opt.Config.Title, Canonical: siteURL(opt.Config.BaseURL, ""), Site: siteInfo(opt.Config)}
 	for _, l := range langs {
 		c, err := opt.Renderer.Catalog(l)
 		if err != nil {

@@ -114,6 +114,7 @@ func encodeNotice(e *cache.Enc, file string, n *CachedNotice) {
 	e.Uint(uint64(len(n.Index)))
 	for _, it := range n.Index {
 		e.String(it.Key)
+		e.String(it.Group)
 		e.String(it.Sum)
 		e.Int(int64(it.Off))
 		e.Int(int64(it.Len))
@@ -136,7 +137,7 @@ func decodeNotice(d *cache.Dec) (string, *CachedNotice, error) {
 	file := d.String()
 	n := &CachedNotice{Stat: d.Stat(), Sum: d.String(), History: d.String(), ID: d.String(), Langs: d.Strings(), Updated: d.String(), Findings: d.Findings()}
 	for k := d.Len(); k > 0 && d.OK(); k-- {
-		n.Index = append(n.Index, IndexItem{Key: d.String(), Sum: d.String(), Off: d.Int32(), Len: d.Int32()})
+		n.Index = append(n.Index, IndexItem{Key: d.String(), Group: d.String(), Sum: d.String(), Off: d.Int32(), Len: d.Int32()})
 	}
 	for k := d.Len(); k > 0 && d.OK(); k-- {
 		n.Dirs = append(n.Dirs, d.Stat())
@@ -294,6 +295,9 @@ func globalKey(opt Options, langs []string) string {
 	for _, l := range langs {
 		parts = append(parts, []byte(l+"="+opt.Config.Title[l]))
 	}
+	// The owner is on every page.
+	o := opt.Config.Owner
+	parts = append(parts, []byte(o.Name), []byte(o.URL), []byte(o.Contact), []byte(o.Accessibility))
 	if fp := opt.Config.Defaults.Fingerprint(); fp != "" {
 		parts = append(parts, []byte(fp))
 	}

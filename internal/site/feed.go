@@ -26,6 +26,33 @@ func siteTitle(c *i18n.Catalog, cfg Config, lang string) string {
 	return c.T("index.heading")
 }
 
+// siteInfo is the owner and the breadcrumb of a page: crumbs are the
+// steps from the front page to it.
+func siteInfo(cfg Config, crumbs ...render.Crumb) *render.SiteInfo {
+	o := cfg.Owner
+	text, href := o.contactLink()
+	return &render.SiteInfo{Owner: o.Name, OwnerURL: o.URL, Contact: text, ContactHref: href, Accessibility: o.Accessibility, Crumbs: crumbs}
+}
+
+// noticeCrumbs lead to a notice's folder from a page up levels below it.
+func noticeCrumbs(c *i18n.Catalog, cfg Config, lang, up string) []render.Crumb {
+	return []render.Crumb{
+		{Text: c.T("nav.home"), Href: up + "../../index.html"},
+		{Text: siteTitle(c, cfg, lang), Href: up + "../index.html"},
+	}
+}
+
+// downloads are a notice's other files on the site, linked from its page.
+func downloads(c *i18n.Catalog) []render.Download {
+	var out []render.Download
+	for _, f := range noticeOutputs {
+		if f.Name != "html" {
+			out = append(out, render.Download{Text: c.T("formats." + f.Name), Href: f.File, Type: f.MediaType})
+		}
+	}
+	return out
+}
+
 // feedLinks are the feeds a notice's page announces, the notice's first,
 // seen from up: the way from the page to the notice's folder.
 func feedLinks(c *i18n.Catalog, cfg Config, lang, up string) []render.FeedLink {
