@@ -90,29 +90,7 @@ func TestFeeds(t *testing.T) {
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Skip("git not installed")
 	}
-	dir := t.TempDir()
-	git := testtool.Git(t, dir)
-	src, err := os.ReadFile("../../testdata/notices/joblearn.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	file := filepath.Join(dir, "joblearn.yaml")
-	git("init", "-q", "-b", "main")
-	_ = os.WriteFile(file, src, 0o644)
-	git("add", ".")
-	git("commit", "-q", "-m", "v1")
-	v2 := bytes.Replace(src, []byte(`version: "1.0"`), []byte(`version: "2.0"`), 1)
-	v2 = bytes.Replace(v2, []byte("updated: 2023-09-01"), []byte("updated: 2024-03-01"), 1)
-	v2 = bytes.Replace(v2, []byte("period: P12W"), []byte("period: P26W"), 1)
-	_ = os.WriteFile(file, v2, 0o644)
-	git("commit", "-q", "-am", "v2")
-
-	opt := options(t, "")
-	opt.Config.BaseURL = "https://personvern.example.no/"
-	res, err := Build([]string{file}, opt)
-	if err != nil || res.Errors > 0 {
-		t.Fatal(err, res.Findings)
-	}
+	res, _ := historyBuild(t, "https://personvern.example.no/")
 	for _, name := range []string{"nb/feed.xml", "nb/joblearn/feed.xml"} {
 		f := parseAtom(t, name, res.Files[name])
 		if len(f.Entries) != 2 {
@@ -148,13 +126,48 @@ func TestFeeds(t *testing.T) {
 			t.Errorf("%s has no canonical address", page)
 		}
 	}
-	again, err := Build([]string{file}, opt)
-	if err != nil {
-		t.Fatal(err)
+	again, _ := historyBuild(t, "https://personvern.example.no/")
+	if again == nil {
+		t.Fatal("no second build")
 	}
 	for _, name := range []string{"nb/feed.xml", "nn/joblearn/feed.xml"} {
 		if !bytes.Equal(again.Files[name], res.Files[name]) {
 			t.Errorf("%s differs from one build to the next", name)
 		}
 	}
+}
+
+// historyBuild builds testdata's JobLearn notice from a git repository of
+// two versions, 1.0 and 2.0 (which keeps data longer: a material change),
+// so that the site has an earlier version's page, its diff page and feeds.
+func historyBuild(t *testing.T, base string) (*Result, Options) {
+	t.Helper()
+	dir := t.TempDir()
+	git := testtool.Git(t, dir)
+	src, err := os.ReadFile("../../testdata/notices/joblearn.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(dir, "joblearn.yaml")
+	git("init", "-q", "-b", "main")
+	if err := os.WriteFile(file, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	git("add", ".")
+	git("commit", "-q", "-m", "v1")
+	v2 := bytes.Replace(src, []byte(`version: "1.0"`), []byte(`version: "2.0"`), 1)
+	v2 = bytes.Replace(v2, []byte("updated: 2023-09-01"), []byte("updated: 2024-03-01"), 1)
+	v2 = bytes.Replace(v2, []byte("period: P12W"), []byte("period: P26W"), 1)
+	if err := os.WriteFile(file, v2, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	git("commit", "-q", "-am", "v2")
+	opt := options(t, "")
+	opt.Config.BaseURL = base
+	opt.Config.Owner = Owner{Name: "JobLearn AS", URL: "https://www.joblearn.no/", Contact: "personvern@joblearn.no", Accessibility: "https://uustatus.no/nb/erklaringer/publisert/0000"}
+	res, err := Build([]string{file}, opt)
+	if err != nil || res.Errors > 0 {
+		t.Fatal(err, res.Findings)
+	}
+	return res, opt
 }
