@@ -746,6 +746,9 @@ func buildVersion(e *entry, v, next, current *notice.Notice, nextHref string, nl
 		Canonical: pageURL(opt.Config.BaseURL, lang, current.ID, sub+diffDir+"/"),
 		OldHref:   "../index.html", NewHref: "../" + nextHref, NewCurrent: nextHref == up+"index.html",
 		Feeds: feedLinks(c, opt.Config, lang, "../"+up),
+		Site: siteInfo(opt.Config, append(noticeCrumbs(c, opt.Config, lang, "../"+up),
+			render.Crumb{Text: current.Title[lang], Href: "../" + up + "index.html"},
+			render.Crumb{Text: c.T("history.version", v.Version, c.Date(v.Updated)), Href: "../index.html"})...),
 	}
 	if err := opt.Renderer.RenderDiffPage(&buf, rep, dp); err != nil {
 		return err
