@@ -458,6 +458,23 @@ async function main() {
     check(nnIndex.h1.length === 1, `nn index: ${nnIndex.h1.length} h1 elements, want 1`);
     check(await page.locator(`main ul.notices a[href="${id}/index.html"]`).count() === 1, `nn index: no title link to ${id}/index.html`);
     await shoot('index-nn.png');
+
+    // Every notice, as on a phone: contents on the first screen, nothing
+    // wider than 320 px (a long address in a narrow column is the usual
+    // culprit).
+    const hrefs = await page.locator('main ul.notices a').evaluateAll((as) => as.map((a) => a.href));
+    await page.setViewportSize({ width: 320, height: 568 });
+    for (const href of hrefs) {
+      await page.goto(href, { waitUntil: 'load' });
+      const fit = await page.evaluate(() => ({
+        toc: document.querySelector('nav.toc')?.getBoundingClientRect().top ?? null,
+        width: document.documentElement.scrollWidth,
+      }));
+      const where = sitePath(page.url());
+      check(fit.toc !== null && fit.toc < 568, `${where} at 320 px: the contents start ${fit.toc === null ? 'nowhere' : Math.round(fit.toc) + ' px down'}, below the first screen`);
+      check(fit.width <= 320, `${where} at 320 px: the page is ${fit.width} px wide`);
+    }
+    await page.setViewportSize(viewport);
   } catch (err) {
     if (err instanceof AssertionError) report.failures.push(err.message);
     else trouble = err && err.stack ? err.stack : String(err);
