@@ -304,7 +304,7 @@ func Build(files []string, opt Options) (*Result, error) {
 			if e.sum != "" && e.errors == 0 {
 				res.Cache.Notices[e.file] = &CachedNotice{
 					Stat: e.stat, Sum: e.sum, History: e.history, ID: e.id, Langs: e.langs,
-					Updated: e.updated, Findings: e.findings, Index: e.index, Extra: e.extra, Feed: e.feed,
+					Updated: e.updated, Findings: e.findings, Index: e.index, Extra: e.extra,
 				}
 			}
 		}
@@ -368,7 +368,23 @@ func (e *entry) reuse(c *CachedNotice, bc *BuildCache, last *lastSite, langs []s
 	}
 	e.loaded, e.stat, e.sum = true, st, sum
 	e.id, e.langs, e.updated, e.index = c.ID, c.Langs, c.Updated, index
-	e.findings, e.extra, e.feed = c.Findings, c.Extra, c.Feed
+	// Its versions in the languages' feeds are what its own feeds, kept
+	// as they are, say: read from them, never from the record.
+	var feed []feedItem
+	for _, l := range c.Langs {
+		b, ok := last.read(l + "/" + c.ID + "/" + feedFile)
+		if !ok {
+			return nil
+		}
+		items, err := readFeedEntries(b)
+		if err != nil {
+			return nil
+		}
+		for _, it := range items {
+			feed = append(feed, feedItem{Lang: l, FeedEntry: it})
+		}
+	}
+	e.findings, e.extra, e.feed = c.Findings, c.Extra, feed
 	return c
 }
 
@@ -407,6 +423,7 @@ func entrySum(id, lang, key, html string) string {
 // lastSite is what of the last build a kept notice is checked against:
 // the files it made and its index pages.
 type lastSite struct {
+	dir    string
 	files  map[string]bool
 	mem    map[string][]byte // a build in memory (serve)
 	pages  map[string][]byte
@@ -423,6 +440,7 @@ func openLastSite(c *BuildCache, langs []string) *lastSite {
 		return s
 	}
 	s.files = map[string]bool{}
+	s.dir = c.dir
 	if m, err := mapFile(c.dir, publish.Marker); err == nil {
 		if len(m.data) <= publish.MaxMarker {
 			for line := range bytes.Lines(m.data) {
@@ -452,6 +470,26 @@ func (s *lastSite) has(p string) bool {
 		return ok
 	}
 	return s.files[p]
+}
+
+// read returns the last build's file p, when it made one.
+func (s *lastSite) read(p string) ([]byte, bool) {
+	if s.mem != nil {
+		b, ok := s.mem[p]
+		return b, ok
+	}
+	if !s.files[p] {
+		return nil, false
+	}
+	m, err := mapFile(s.dir, p)
+	if err != nil {
+		return nil, false
+	}
+	defer m.close()
+	if len(m.data) > maxFeedBytes {
+		return nil, false
+	}
+	return bytes.Clone(m.data), true
 }
 
 // close unmaps the pages; kept entries were copied from them.

@@ -4,14 +4,12 @@ import (
 	"errors"
 	"io/fs"
 	"path/filepath"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/personvern/personvern/internal/cache"
 	"github.com/personvern/personvern/internal/publish"
-	"github.com/personvern/personvern/internal/render"
 	"github.com/personvern/personvern/internal/validate"
 )
 
@@ -53,8 +51,6 @@ type CachedNotice struct {
 	// Extra are the pages of its earlier versions (versjon/…), which its
 	// History decides.
 	Extra []string
-	// Feed are its versions in the feeds of its languages.
-	Feed []feedItem
 }
 
 func cacheName(out string) string {
@@ -124,10 +120,6 @@ func encodeNotice(e *cache.Enc, file string, n *CachedNotice) {
 		e.Stat(st)
 	}
 	e.Strings(n.Extra)
-	e.Uint(uint64(len(n.Feed)))
-	for _, f := range n.Feed {
-		e.Strings([]string{f.Lang, f.ID, f.Title, f.Updated, f.Link, f.Author, f.Content})
-	}
 }
 
 // decodeNotice reads a notice record and refuses values no build makes;
@@ -143,23 +135,11 @@ func decodeNotice(d *cache.Dec) (string, *CachedNotice, error) {
 		n.Dirs = append(n.Dirs, d.Stat())
 	}
 	n.Extra = d.Strings()
-	for k := d.Len(); k > 0 && d.OK(); k-- {
-		if f := d.Strings(); len(f) == 7 {
-			n.Feed = append(n.Feed, feedItem{Lang: f[0], FeedEntry: render.FeedEntry{ID: f[1], Title: f[2], Updated: f[3], Link: f[4], Author: f[5], Content: f[6]}})
-		} else {
-			return "", nil, errors.New("build cache: bad feed entry")
-		}
-	}
 	if err := d.Err(); err != nil {
 		return "", nil, err
 	}
 	if file == "" || !slugOK(n.ID) || len(n.Index) != len(n.Langs) {
 		return "", nil, errors.New("build cache: bad notice record")
-	}
-	for _, f := range n.Feed {
-		if !slices.Contains(n.Langs, f.Lang) {
-			return "", nil, errors.New("build cache: bad feed entry")
-		}
 	}
 	for _, p := range n.Extra {
 		if !versionFile(p, n.ID, n.Langs) {

@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"encoding/xml"
 	"path"
 	"sort"
 
@@ -24,6 +25,34 @@ func siteTitle(c *i18n.Catalog, cfg Config, lang string) string {
 		return t
 	}
 	return c.T("index.heading")
+}
+
+// maxFeedBytes bounds a notice's feed read back from the last build.
+const maxFeedBytes = 16 << 20
+
+// readFeedEntries reads back the entries of a notice's feed as
+// feedEntries made them, for a notice an incremental build keeps.
+func readFeedEntries(b []byte) ([]render.FeedEntry, error) {
+	var f struct {
+		Entries []struct {
+			ID      string `xml:"id"`
+			Title   string `xml:"title"`
+			Updated string `xml:"updated"`
+			Author  string `xml:"author>name"`
+			Link    struct {
+				Href string `xml:"href,attr"`
+			} `xml:"link"`
+			Content string `xml:"content"`
+		} `xml:"entry"`
+	}
+	if err := xml.Unmarshal(b, &f); err != nil {
+		return nil, err
+	}
+	out := make([]render.FeedEntry, len(f.Entries))
+	for i, e := range f.Entries {
+		out[i] = render.FeedEntry{ID: e.ID, Title: e.Title, Updated: e.Updated, Link: e.Link.Href, Author: e.Author, Content: e.Content}
+	}
+	return out, nil
 }
 
 // siteInfo is the owner and the breadcrumb of a page: crumbs are the
