@@ -28,6 +28,40 @@ type DiffView struct {
 	Report   *diff.Report
 	CSS      htmltemplate.CSS
 	T        func(string, ...string) string
+	// Site is set on a page of the site (RenderDiffPage).
+	Site *DiffPage
+}
+
+// DiffPage places a diff report on the site: the changes from one
+// published version to the one that replaced it, linked from both.
+type DiffPage struct {
+	Heading    string
+	Stylesheet string
+	Canonical  string
+	IndexURL   string // the language's list of notices
+	OldHref    string // the page of the older version
+	NewHref    string // the page of the newer version
+	NewCurrent bool   // the newer version is the one that applies now
+	Feeds      []FeedLink
+	Site       *SiteInfo
+}
+
+// RenderDiffPage writes the report as a page of the site, sharing its
+// stylesheet, with the changes a reader is told of (no upkeep rules).
+func (r *Renderer) RenderDiffPage(w io.Writer, rep *diff.Report, p DiffPage) error {
+	c, err := r.Catalog(rep.Lang)
+	if err != nil {
+		return err
+	}
+	shown := *rep
+	shown.Changes = nil
+	for _, ch := range rep.Changes {
+		if !diff.IsUpkeep(ch.Rule) {
+			shown.Changes = append(shown.Changes, ch)
+		}
+	}
+	p.Heading = c.T("diffpage.heading", rep.Old.Version, rep.New.Version)
+	return r.renderDiff(w, &shown, "html", &p)
 }
 
 // DiffGroup is one class of changes.
@@ -47,6 +81,10 @@ type DiffSection struct {
 
 // RenderDiff writes a diff report in a format: text, md, html or json.
 func (r *Renderer) RenderDiff(w io.Writer, rep *diff.Report, format string) error {
+	return r.renderDiff(w, rep, format, nil)
+}
+
+func (r *Renderer) renderDiff(w io.Writer, rep *diff.Report, format string, site *DiffPage) error {
 	if format == "json" {
 		b, err := json.MarshalIndent(rep, "", "  ")
 		if err != nil {
@@ -70,6 +108,10 @@ func (r *Renderer) RenderDiff(w io.Writer, rep *diff.Report, format string) erro
 		Versions: c.T("diff.versions", rep.Old.Version, date(rep.Old.Updated), rep.New.Version, date(rep.New.Updated)),
 		Counts:   c.T("diff.counts", fmt.Sprint(rep.Count(diff.Material)), fmt.Sprint(rep.Count(diff.Notable)), fmt.Sprint(rep.Count(diff.Editorial))),
 		None:     c.T("diff.none"),
+		Site:     site,
+	}
+	if site != nil {
+		v.CSS = ""
 	}
 	for _, class := range []diff.Class{diff.Material, diff.Notable, diff.Editorial} {
 		g := DiffGroup{Class: class.String(), Heading: c.T("diff.class." + class.String()), Note: c.T("diff.class." + class.String() + ".note")}

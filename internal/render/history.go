@@ -8,8 +8,10 @@ import (
 )
 
 // historySection lists the versions of a notice, newest first, each with
-// the material and notable changes since the one before it.
-func historySection(current *notice.Notice, earlier []*notice.Notice, c *i18n.Catalog) Section {
+// the material and notable changes since the one before it. versionHref
+// and diffHref, when set, link an earlier version to its own page and a
+// version's changes to the page that shows them in full.
+func historySection(current *notice.Notice, earlier []*notice.Notice, c *i18n.Catalog, versionHref, diffHref func(string) string) Section {
 	s := newSection(c, section.History)
 	versions := append([]*notice.Notice{current}, earlier...)
 	var items []Item
@@ -17,20 +19,30 @@ func historySection(current *notice.Notice, earlier []*notice.Notice, c *i18n.Ca
 		head := plain(c.T("history.version", v.Version, c.Date(v.Updated)))
 		if i == 0 {
 			head = plain(c.T("history.current", v.Version, c.Date(v.Updated)))
+		} else if versionHref != nil {
+			if href := versionHref(v.Version); href != "" {
+				head = Line{link(c.T("history.version", v.Version, c.Date(v.Updated)), href)}
+			}
 		}
 		var body []Block
 		if i+1 < len(versions) {
-			rep := diff.Compare(versions[i+1], v, "", "", c)
+			material, notable := Changes(versions[i+1], v, c)
 			var changes []Item
-			for _, ch := range rep.Changes {
-				if ch.Class >= diff.Notable && !diff.IsUpkeep(ch.Rule) {
-					changes = append(changes, item(plain(ch.Message)))
-				}
+			for _, m := range material {
+				changes = append(changes, item(Line{strong(c.T("history.material")), {Text: " " + m}}))
+			}
+			for _, m := range notable {
+				changes = append(changes, item(plain(m)))
 			}
 			if len(changes) > 0 {
 				body = append(body, list(changes...))
 			} else {
 				body = append(body, ptext(c.T("history.editorial")))
+			}
+			if diffHref != nil {
+				if href := diffHref(versions[i+1].Version); href != "" {
+					body = append(body, para(Line{link(c.T("history.diff", versions[i+1].Version, v.Version), href)}))
+				}
 			}
 		} else if len(versions) > 1 {
 			body = append(body, ptext(c.T("history.first")))
@@ -39,4 +51,23 @@ func historySection(current *notice.Notice, earlier []*notice.Notice, c *i18n.Ca
 	}
 	s.Blocks = append(s.Blocks, list(items...))
 	return s
+}
+
+// Changes are the messages of the material and the notable changes from
+// old to new that a reader is told of: upkeep (translation drift, version
+// discipline) is the authors' business, not the reader's.
+func Changes(old, new *notice.Notice, c *i18n.Catalog) (material, notable []string) {
+	rep := diff.Compare(old, new, "", "", c)
+	for _, ch := range rep.Changes {
+		if diff.IsUpkeep(ch.Rule) {
+			continue
+		}
+		switch ch.Class {
+		case diff.Material:
+			material = append(material, ch.Message)
+		case diff.Notable:
+			notable = append(notable, ch.Message)
+		}
+	}
+	return material, notable
 }

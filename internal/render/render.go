@@ -8,6 +8,7 @@ import (
 	htmltemplate "html/template"
 	"io"
 	"io/fs"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -16,6 +17,7 @@ import (
 
 	"github.com/personvern/personvern/internal/i18n"
 	"github.com/personvern/personvern/internal/notice"
+	"github.com/personvern/personvern/internal/section"
 	"github.com/personvern/personvern/internal/summary"
 	"github.com/personvern/personvern/templates"
 )
@@ -40,6 +42,38 @@ type Options struct {
 	// and notable changes.
 	ShowHistory bool
 	History     []*notice.Notice
+	// VersionHref, when set, links an earlier version in the history to
+	// its own page ("" for one without), and DiffHref the changes from a
+	// version to the one that replaced it.
+	VersionHref func(version string) string
+	DiffHref    func(older string) string
+	// AltHref, when set, gives the link a reader clicks to this page in
+	// another language; nil uses the site layout: ../../<lang>/<id>/index.html.
+	AltHref func(lang, id string) string
+	// Canonical is the page's own address, for rel=canonical.
+	Canonical string
+	// Archive, when set, marks the page as an earlier version's.
+	Archive *Archive
+	// Feeds are the Atom feeds the page announces.
+	Feeds []FeedLink
+	// Site, when set, is the owner and breadcrumb of a page of the site.
+	Site *SiteInfo
+	// Downloads are the notice's other formats on the site, linked from
+	// the page.
+	Downloads []Download
+}
+
+// Download is the notice in another format: the link and its media type.
+type Download struct{ Text, Href, Type string }
+
+// Archive is what the page of an earlier version says about itself: when
+// it applied, and where the current version and the changes that ended it
+// are.
+type Archive struct {
+	From, To    string // dates as running text
+	CurrentHref string
+	DiffHref    string
+	Next        string // the version that replaced it
 }
 
 // Renderer holds parsed templates and loaded catalogues; it is safe for
@@ -171,12 +205,24 @@ func (r *Renderer) Page(n *notice.Notice, opt Options) (*Page, error) {
 		if err != nil {
 			return nil, err
 		}
-		alts = append(alts, Alternate{Lang: l, Label: oc.T("lang.switch"), URL: alt(l, n.ID), Href: rel(l, n.ID) + "index.html"})
+		href := rel(l, n.ID) + "index.html"
+		if opt.AltHref != nil {
+			href = opt.AltHref(l, n.ID)
+		}
+		alts = append(alts, Alternate{Lang: l, Label: oc.T("lang.switch"), URL: alt(l, n.ID), Href: href})
 	}
 	p := Build(n, c, alts)
 	p.Summary = summary.Build(n, c)
+	p.Canonical, p.Archive, p.Feeds, p.Site, p.Downloads = opt.Canonical, opt.Archive, opt.Feeds, opt.Site, opt.Downloads
+	p.HistoryID = section.Version
 	if opt.ShowHistory {
-		h := historySection(n, opt.History, c)
+		// The history says which version applies and since when: the
+		// page's last section need not say it again.
+		p.Sections = slices.DeleteFunc(p.Sections, func(s Section) bool { return s.ID == section.Version })
+		p.HistoryID = section.History
+	}
+	if opt.ShowHistory {
+		h := historySection(n, opt.History, c, opt.VersionHref, opt.DiffHref)
 		p.Sections = append(p.Sections, h)
 		p.Headings[h.ID] = h.Heading
 	}
@@ -322,6 +368,7 @@ func (r *Renderer) funcs() map[string]any {
 		"underline": func(s string, ch string) string {
 			return strings.Repeat(ch, min(utf8.RuneCountInString(s), 80))
 		},
+		"bare": bareLink,
 		"safeURL": func(u string) htmltemplate.URL {
 			if SafeURL(u) {
 				return htmltemplate.URL(u) //nolint:gosec // checked
@@ -329,6 +376,17 @@ func (r *Renderer) funcs() map[string]any {
 			return "#"
 		},
 	}
+}
+
+// bareLink reports whether a link's text is its address (an e-mail
+// address, a phone number, a web address), which print need not repeat.
+func bareLink(href, text string) bool {
+	for _, p := range []string{"", "mailto:", "tel:", "https://", "http://"} {
+		if href == p+text || href == p+strings.ReplaceAll(text, " ", "") {
+			return true
+		}
+	}
+	return strings.TrimSuffix(href, "/") == "https://"+strings.TrimSuffix(text, "/")
 }
 
 // Overlay returns a file system that reads from dir first and falls back

@@ -8,6 +8,20 @@ import (
 	"github.com/personvern/personvern/internal/summary"
 )
 
+// SiteInfo is what every page of a site says about whose site it is
+// (the owner, from the configuration) and where the page is in it.
+type SiteInfo struct {
+	Owner, OwnerURL      string
+	Contact, ContactHref string // the address as shown, and its link
+	Accessibility        string // the accessibility statement (uustatus)
+	// Crumbs lead from the front page to the page, which is not one of
+	// them: the breadcrumb.
+	Crumbs []Crumb
+}
+
+// Crumb is a step of the breadcrumb.
+type Crumb struct{ Text, Href string }
+
 // IndexPage lists the notices of a site in one language.
 type IndexPage struct {
 	Lang      string
@@ -18,11 +32,25 @@ type IndexPage struct {
 	// before Notices: a build keeps them from one run to the next, so
 	// that an index of thousands of notices is a concatenation.
 	Entries []htmltemplate.HTML
+	// Groups are rendered entries under headings (the controllers of a
+	// site), listed before Entries and Notices.
+	Groups []IndexGroup
+	// Canonical is the page's own address; Feeds the feeds it announces.
+	Canonical string
+	Feeds     []FeedLink
+	Site      *SiteInfo
+}
+
+// IndexGroup is notices under one heading of an index page.
+type IndexGroup struct {
+	Heading string
+	Entries []htmltemplate.HTML
 }
 
 // IndexEntry is one notice on an index page.
 type IndexEntry struct {
 	ID, Title, URL, Controller, Updated string
+	UpdatedISO                          string
 	Summary                             *summary.Summary
 	// Broken marks a notice that does not validate (personvern serve).
 	Broken bool
@@ -32,6 +60,10 @@ type IndexEntry struct {
 type RootPage struct {
 	Languages []string
 	Titles    map[string]string
+	Canonical string
+	// Feeds are the languages' feeds, announced in the head.
+	Feeds []FeedLink
+	Site  *SiteInfo
 }
 
 type langLink struct {
@@ -81,16 +113,24 @@ func (r *Renderer) RenderIndex(w io.Writer, p IndexPage) error {
 		}
 		entries = append(entries, htmltemplate.HTML(b.String()))
 	}
+	groups := p.Groups
+	if len(entries) > 0 {
+		groups = append(groups, IndexGroup{Entries: entries})
+	}
 	given := 0
-	for _, e := range entries {
-		given += len(e)
+	for _, g := range groups {
+		for _, e := range g.Entries {
+			given += len(e)
+		}
 	}
 	return r.execSite(w, "site-index.html.tmpl", given, struct {
-		Lang, Title string
-		Entries     []htmltemplate.HTML
-		Others      []langLink
-		T           func(string, ...string) string
-	}{p.Lang, p.Title, entries, links, c.T})
+		Lang, Title, Canonical string
+		Groups                 []IndexGroup
+		Others                 []langLink
+		Feeds                  []FeedLink
+		Site                   *SiteInfo
+		T                      func(string, ...string) string
+	}{p.Lang, p.Title, p.Canonical, groups, links, p.Feeds, p.Site, c.T})
 }
 
 // RenderIndexEntry writes one notice of an index page.
@@ -116,10 +156,23 @@ func (r *Renderer) RenderRoot(w io.Writer, p RootPage) error {
 	if len(p.Languages) > 0 {
 		first = p.Languages[0]
 	}
+	c, err := r.Catalog(first)
+	if err != nil {
+		return err
+	}
+	// One h1, the first language's; the others follow under it.
+	var head langLink
+	if len(links) > 0 {
+		head, links = links[0], links[1:]
+	}
 	return r.execSite(w, "site-root.html.tmpl", 0, struct {
-		Lang  string
-		Links []langLink
-	}{first, links})
+		Lang, Canonical, Title string
+		Head                   langLink
+		Links                  []langLink
+		Feeds                  []FeedLink
+		Site                   *SiteInfo
+		T                      func(string, ...string) string
+	}{first, p.Canonical, c.T("root.title", head.Title), head, links, p.Feeds, p.Site, c.T})
 }
 
 // RenderError writes the page personvern serve shows in place of a notice

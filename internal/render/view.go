@@ -33,6 +33,16 @@ type Page struct {
 	// Headings maps section ids to headings, so that a link to a section
 	// can name it for screen readers.
 	Headings map[section.ID]string
+	// Canonical is the page's own address (rel=canonical); Archive is set
+	// on the page of an earlier version.
+	Canonical string
+	Archive   *Archive
+	Feeds     []FeedLink
+	Site      *SiteInfo
+	Downloads []Download
+	// HistoryID is the section that says which version applies since when:
+	// "Sist endret" links it.
+	HistoryID section.ID
 
 	notice *notice.Notice // for the formats written from the notice itself
 }

@@ -167,8 +167,8 @@ func TestBrowseSite(t *testing.T) {
 				t.Fatalf("browse.mjs in Chromium %s: %d failures:\n  %s\nreport:\n%s",
 					rep.Chromium, len(rep.Failures), strings.Join(rep.Failures, "\n  "), out)
 			}
-			if len(rep.Steps) != 5 || len(rep.Screenshots) != 5 {
-				t.Fatalf("browse.mjs went through %d pages and took %d screenshots, want 5 and 5:\n%s", len(rep.Steps), len(rep.Screenshots), out)
+			if len(rep.Steps) != 5 || len(rep.Screenshots) != 6 {
+				t.Fatalf("browse.mjs went through %d pages and took %d screenshots, want 5 and 6:\n%s", len(rep.Steps), len(rep.Screenshots), out)
 			}
 			var walk []string
 			for _, s := range rep.Steps {
@@ -212,6 +212,63 @@ func TestBrowseSite(t *testing.T) {
 	})
 }
 
+// historySite writes the site of historyBuild (a notice with an earlier
+// version) to a temporary folder.
+func historySite(t *testing.T) string {
+	t.Helper()
+	if _, err := exec.LookPath("git"); err != nil {
+		testtool.Require(t, "git", false, "apt-get install git")
+	}
+	res, _ := historyBuild(t, "https://personvern.example.no/")
+	dir := filepath.Join(t.TempDir(), "site")
+	if err := publishTo(dir, res.Files, false); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// TestSiteHTMLValidator runs the Nu Html Checker on every page of the
+// site, the earlier version's page and its changes included, and reads
+// every feed as Atom.
+func TestSiteHTMLValidator(t *testing.T) {
+	t.Parallel()
+	_, err := exec.LookPath("java")
+	testtool.Require(t, "java", err == nil, "apt-get install default-jre-headless")
+	vnu := filepath.Join(browserTools, "node_modules", "vnu-jar", "build", "dist", "vnu.jar")
+	_, err = os.Stat(vnu)
+	testtool.Require(t, "vnu.jar", err == nil, browserNpmCI)
+	site, _ := writeSite(t, false)
+	var pages []string
+	for _, root := range []string{site, historySite(t)} {
+		err := filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+			switch {
+			case err != nil:
+				return err
+			case strings.HasSuffix(p, ".html"):
+				pages = append(pages, p)
+			case strings.HasSuffix(p, ".xml") && filepath.Base(p) == feedFile:
+				b, err := os.ReadFile(p)
+				if err != nil {
+					return err
+				}
+				parseAtom(t, p, b)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, "java", append([]string{"-jar", vnu, "--errors-only", "--format", "gnu"}, pages...)...)
+	out, err := cmd.CombinedOutput()
+	if err != nil || len(bytes.TrimSpace(out)) > 0 {
+		t.Errorf("Nu Html Checker on %d pages: %v\n%s", len(pages), err, out)
+	}
+	t.Logf("Nu Html Checker: %d pages", len(pages))
+}
+
 // TestSiteAccessibility runs axe-core (WCAG 2.0/2.1 A and AA, light and
 // dark) on one page of every kind the site has: the front page, a language
 // index, a notice, and the error page personvern serve shows for a notice
@@ -242,11 +299,17 @@ func TestSiteAccessibility(t *testing.T) {
 		t.Fatal(err)
 	}
 
+	// An earlier version's page and the page of its changes, from a
+	// notice with a history in git.
+	hist := historySite(t)
 	pages := []string{
 		filepath.Join(site, "index.html"),
 		filepath.Join(site, "nb", "index.html"),
 		filepath.Join(site, "nb", "joblearn", "index.html"),
 		broken,
+		filepath.Join(hist, "nb", "joblearn", "index.html"),
+		filepath.Join(hist, "nn", "joblearn", "versjon", "1.0", "index.html"),
+		filepath.Join(hist, "nb", "joblearn", "versjon", "1.0", "endringer", "index.html"),
 	}
 	for _, p := range pages {
 		if _, err := os.Stat(p); err != nil {
@@ -262,8 +325,10 @@ func TestSiteAccessibility(t *testing.T) {
 		t.Fatalf("axe.mjs ran %d checks, want %d (%d pages, light and dark):\n%s", rep.Runs, want, len(pages), out)
 	}
 	rel := func(v *testtool.AxeResult) {
-		if r, err := filepath.Rel(site, v.File); err == nil && !strings.HasPrefix(r, "..") {
-			v.File = filepath.ToSlash(r)
+		for _, root := range []string{site, hist} {
+			if r, err := filepath.Rel(root, v.File); err == nil && !strings.HasPrefix(r, "..") {
+				v.File = filepath.ToSlash(r)
+			}
 		}
 	}
 	for i := range rep.Incomplete {

@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/personvern/personvern/internal/cache"
+	"github.com/personvern/personvern/internal/diff"
 	"github.com/personvern/personvern/internal/history"
 	"github.com/personvern/personvern/internal/i18n"
 	"github.com/personvern/personvern/internal/notice"
@@ -121,6 +122,15 @@ type entry struct {
 	stat     cache.Stat  // of the file, when it was read
 	sum      string      // hash of the file's content
 	history  string      // hash of the commits its history came from
+	extra    []string    // the pages of its earlier versions
+	feed     []feedItem  // its versions in the feeds of its languages
+}
+
+// feedItem is a version of a notice in the feed of Lang; its links are
+// relative to the language's folder (see render.Feed.Base).
+type feedItem struct {
+	Lang string
+	render.FeedEntry
 }
 
 // Build validates every notice file and renders the site, one notice at a
@@ -228,7 +238,7 @@ func Build(files []string, opt Options) (*Result, error) {
 		if hit == nil {
 			continue
 		}
-		for _, f := range noticeFiles(hit.ID, hit.Langs) {
+		for _, f := range append(noticeFiles(hit.ID, hit.Langs), hit.Extra...) {
 			record(f, keeper.Keep(f))
 		}
 		res.Reused++
@@ -277,6 +287,9 @@ func Build(files []string, opt Options) (*Result, error) {
 	if err := buildIndexes(entries, langs, opt, put, create); err != nil {
 		return nil, err
 	}
+	if err := buildFeeds(entries, langs, opt, put); err != nil {
+		return nil, err
+	}
 	put("style.css", []byte(opt.Renderer.CSS()))
 	if opt.Config.BaseURL != "" {
 		put("sitemap.xml", sitemap(entries, langs, opt.Config.BaseURL))
@@ -291,7 +304,7 @@ func Build(files []string, opt Options) (*Result, error) {
 			if e.sum != "" && e.errors == 0 {
 				res.Cache.Notices[e.file] = &CachedNotice{
 					Stat: e.stat, Sum: e.sum, History: e.history, ID: e.id, Langs: e.langs,
-					Updated: e.updated, Findings: e.findings, Index: e.index,
+					Updated: e.updated, Findings: e.findings, Index: e.index, Extra: e.extra,
 				}
 			}
 		}
@@ -333,12 +346,12 @@ func (e *entry) reuse(c *CachedNotice, bc *BuildCache, last *lastSite, langs []s
 		}
 		// Copied, then checked: what is checked is what is published.
 		html := string(page[it.Off : it.Off+it.Len])
-		if entrySum(c.ID, l, it.Key, html) != it.Sum {
+		if entrySum(c.ID, l, it.Key+"\x00"+it.Group, html) != it.Sum {
 			return nil
 		}
-		index[k] = IndexItem{Key: it.Key, HTML: html, Sum: it.Sum}
+		index[k] = IndexItem{Key: it.Key, Group: it.Group, HTML: html, Sum: it.Sum}
 	}
-	for _, f := range noticeFiles(c.ID, c.Langs) {
+	for _, f := range append(noticeFiles(c.ID, c.Langs), c.Extra...) {
 		if !last.has(f) {
 			return nil
 		}
@@ -355,7 +368,23 @@ func (e *entry) reuse(c *CachedNotice, bc *BuildCache, last *lastSite, langs []s
 	}
 	e.loaded, e.stat, e.sum = true, st, sum
 	e.id, e.langs, e.updated, e.index = c.ID, c.Langs, c.Updated, index
-	e.findings = c.Findings
+	// Its versions in the languages' feeds are what its own feeds, kept
+	// as they are, say: read from them, never from the record.
+	var feed []feedItem
+	for _, l := range c.Langs {
+		b, ok := last.read(l + "/" + c.ID + "/" + feedFile)
+		if !ok {
+			return nil
+		}
+		items, err := readFeedEntries(b)
+		if err != nil {
+			return nil
+		}
+		for _, it := range items {
+			feed = append(feed, feedItem{Lang: l, FeedEntry: it})
+		}
+	}
+	e.findings, e.extra, e.feed = c.Findings, c.Extra, feed
 	return c
 }
 
@@ -394,6 +423,7 @@ func entrySum(id, lang, key, html string) string {
 // lastSite is what of the last build a kept notice is checked against:
 // the files it made and its index pages.
 type lastSite struct {
+	dir    string
 	files  map[string]bool
 	mem    map[string][]byte // a build in memory (serve)
 	pages  map[string][]byte
@@ -410,6 +440,7 @@ func openLastSite(c *BuildCache, langs []string) *lastSite {
 		return s
 	}
 	s.files = map[string]bool{}
+	s.dir = c.dir
 	if m, err := mapFile(c.dir, publish.Marker); err == nil {
 		if len(m.data) <= publish.MaxMarker {
 			for line := range bytes.Lines(m.data) {
@@ -439,6 +470,26 @@ func (s *lastSite) has(p string) bool {
 		return ok
 	}
 	return s.files[p]
+}
+
+// read returns the last build's file p, when it made one.
+func (s *lastSite) read(p string) ([]byte, bool) {
+	if s.mem != nil {
+		b, ok := s.mem[p]
+		return b, ok
+	}
+	if !s.files[p] {
+		return nil, false
+	}
+	m, err := mapFile(s.dir, p)
+	if err != nil {
+		return nil, false
+	}
+	defer m.close()
+	if len(m.data) > maxFeedBytes {
+		return nil, false
+	}
+	return bytes.Clone(m.data), true
 }
 
 // close unmaps the pages; kept entries were copied from them.
@@ -553,9 +604,40 @@ func buildNotice(e *entry, n *notice.Notice, langs []string, opt Options, hist *
 	if hist != nil {
 		versions = hist.Versions(e.file, n)
 	}
+	// Which earlier versions get pages of their own, by version: one whose
+	// version can be a folder name, written in the language of the page.
+	archived := func(l, v string) bool {
+		for _, o := range versions {
+			if o.Version == v {
+				return versionSlugOK(v) && slices.Contains(o.Languages, l)
+			}
+		}
+		return false
+	}
+	e.extra, e.feed = nil, nil
 	for _, l := range nl {
 		base := path.Join(l, n.ID)
-		ro := render.Options{Lang: l, Stylesheet: "../../style.css", IndexURL: "../index.html", Languages: nl, History: versions, ShowHistory: true}
+		c, err := opt.Renderer.Catalog(l)
+		if err != nil {
+			return err
+		}
+		feeds := feedLinks(c, opt.Config, l, "")
+		ro := render.Options{Lang: l, Stylesheet: "../../style.css", IndexURL: "../index.html", Languages: nl, History: versions, ShowHistory: true,
+			Canonical: pageURL(opt.Config.BaseURL, l, n.ID, ""), Feeds: feeds,
+			Site: siteInfo(opt.Config, noticeCrumbs(c, opt.Config, l, "")...), Downloads: downloads(c),
+			VersionHref: func(v string) string {
+				if archived(l, v) {
+					return versionDir(v) + "/index.html"
+				}
+				return ""
+			},
+			DiffHref: func(older string) string {
+				if archived(l, older) {
+					return versionDir(older) + "/" + diffDir + "/index.html"
+				}
+				return ""
+			},
+		}
 		if opt.Config.BaseURL != "" {
 			ro.AltURL = func(lang, id string) string { return opt.Config.BaseURL + lang + "/" + id + "/" }
 		}
@@ -571,21 +653,147 @@ func buildNotice(e *entry, n *notice.Notice, langs []string, opt Options, hist *
 			}
 			put(path.Join(base, f.File), buf.Bytes())
 		}
-		c, err := opt.Renderer.Catalog(l)
-		if err != nil {
+		items := feedEntries(n, versions, l, c, opt.Config.BaseURL, archived)
+		for _, it := range items {
+			e.feed = append(e.feed, feedItem{Lang: l, FeedEntry: it})
+		}
+		var fb bytes.Buffer
+		if err := opt.Renderer.RenderFeed(&fb, noticeFeed(c, opt.Config, l, n, items)); err != nil {
 			return err
+		}
+		put(path.Join(base, feedFile), fb.Bytes())
+		for i, v := range versions {
+			if !archived(l, v.Version) {
+				continue
+			}
+			// The version that replaced v, and its page seen from v's: a
+			// version without a page of its own is linked as the current.
+			next, nextHref := n, "../../index.html"
+			if i > 0 {
+				next = versions[i-1]
+				if archived(l, next.Version) {
+					nextHref = "../" + next.Version + "/index.html"
+				}
+			}
+			if err := buildVersion(e, v, next, n, nextHref, nl, l, c, opt, put); err != nil {
+				return fmt.Errorf("%s: version %s: %w", e.file, v.Version, err)
+			}
 		}
 		ie := render.IndexEntry{
 			ID: n.ID, Title: n.Title[l], URL: n.ID + "/index.html", Controller: n.Controller.Name.In(l),
-			Updated: c.Date(n.Updated), Summary: page.Summary,
+			Updated: c.Date(n.Updated), UpdatedISO: n.Updated,
 		}
 		var b strings.Builder
 		if err := opt.Renderer.RenderIndexEntry(&b, l, ie); err != nil {
 			return err
 		}
-		key := sortKey(ie.Title)
-		e.index[slices.Index(nl, l)] = IndexItem{Key: key, HTML: b.String(), Sum: entrySum(e.id, l, key, b.String())}
+		key := indexKey(ie.Controller, ie.Title)
+		e.index[slices.Index(nl, l)] = IndexItem{Key: key, Group: ie.Controller, HTML: b.String(), Sum: entrySum(e.id, l, key+"\x00"+ie.Controller, b.String())}
 	}
+	return nil
+}
+
+// The folders of an earlier version's pages in a notice's folder:
+// versjon/<version>/ the notice as it was, versjon/<version>/endringer/
+// what changed when the next version replaced it. The names are the same
+// in every language, so that a link survives a language switch.
+const (
+	versionsDir = "versjon"
+	diffDir     = "endringer"
+)
+
+func versionDir(v string) string { return versionsDir + "/" + v }
+
+// versionSlugOK reports whether a notice's version can name its folder:
+// letters, digits, dots, hyphens and underscores, starting with a letter
+// or digit (never "." or ".."), as "1.0" or "2024-1".
+func versionSlugOK(v string) bool {
+	if v == "" || len(v) > 32 {
+		return false
+	}
+	for i, r := range v {
+		alnum := r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+		if !alnum && (i == 0 || r != '.' && r != '-' && r != '_') {
+			return false
+		}
+	}
+	return true
+}
+
+// pageURL is the address of a notice's page (sub: a folder in it, ending
+// in "/"), for rel=canonical: absolute under the base URL, else relative
+// to the page itself.
+func pageURL(base, lang, id, sub string) string {
+	if base == "" {
+		return "./"
+	}
+	return base + lang + "/" + id + "/" + sub
+}
+
+// siteURL is the address of a page at p in the site (a folder, ending in
+// "/"), for rel=canonical; relative to the page itself without a base URL.
+func siteURL(base, p string) string {
+	if base == "" {
+		return "./"
+	}
+	return base + p
+}
+
+// buildVersion writes the page of an earlier version v of the notice
+// current in lang, and the page of the changes from v to next, the
+// version that replaced it.
+func buildVersion(e *entry, v, next, current *notice.Notice, nextHref string, nl []string, lang string, c *i18n.Catalog, opt Options, put func(string, []byte)) error {
+	dir := path.Join(lang, current.ID, versionDir(v.Version))
+	sub := versionDir(v.Version) + "/"
+	up := "../../" // from the version's folder to the notice's
+	var vl []string
+	for _, l := range nl {
+		if slices.Contains(v.Languages, l) {
+			vl = append(vl, l)
+		}
+	}
+	ro := render.Options{
+		Lang: lang, Format: "html", Stylesheet: up + "../../style.css", IndexURL: up + "../index.html", Languages: vl,
+		Feeds:     feedLinks(c, opt.Config, lang, up),
+		Site:      siteInfo(opt.Config, append(noticeCrumbs(c, opt.Config, lang, up), render.Crumb{Text: current.Title[lang], Href: up + "index.html"})...),
+		Canonical: pageURL(opt.Config.BaseURL, lang, current.ID, sub),
+		AltHref:   func(l, id string) string { return up + "../../" + l + "/" + id + "/" + sub + "index.html" },
+		Archive: &render.Archive{
+			From: c.Date(v.Updated), To: c.Date(next.Updated), Next: next.Version,
+			CurrentHref: up + "index.html", DiffHref: diffDir + "/index.html",
+		},
+	}
+	if opt.Config.BaseURL != "" {
+		ro.AltURL = func(l, id string) string { return opt.Config.BaseURL + l + "/" + id + "/" + sub }
+	} else {
+		ro.AltURL = func(l, id string) string { return up + "../../" + l + "/" + id + "/" + sub }
+	}
+	var buf bytes.Buffer
+	if err := opt.Renderer.Render(&buf, v, ro); err != nil {
+		return err
+	}
+	p := path.Join(dir, "index.html")
+	put(p, buf.Bytes())
+	e.extra = append(e.extra, p)
+
+	// A new buffer: a sink may keep the bytes it is given.
+	buf = bytes.Buffer{}
+	rep := diff.Compare(v, next, "", "", c)
+	dp := render.DiffPage{
+		Stylesheet: up + "../../../style.css", IndexURL: up + "../../index.html",
+		Canonical: pageURL(opt.Config.BaseURL, lang, current.ID, sub+diffDir+"/"),
+		OldHref:   "../index.html", NewHref: "../" + nextHref, NewCurrent: nextHref == up+"index.html",
+		Feeds: feedLinks(c, opt.Config, lang, "../"+up),
+		Site: siteInfo(opt.Config, append(noticeCrumbs(c, opt.Config, lang, "../"+up),
+			render.Crumb{Text: current.Title[lang], Href: "../" + up + "index.html"},
+			render.Crumb{Text: c.T("history.version", v.Version, c.Date(v.Updated)), Href: "../index.html"})...),
+	}
+	if err := opt.Renderer.RenderDiffPage(&buf, rep, dp); err != nil {
+		return err
+	}
+	p = path.Join(dir, diffDir, "index.html")
+	put(p, buf.Bytes())
+	e.extra = append(e.extra, p)
 	return nil
 }
 
@@ -602,27 +810,43 @@ func Publishes(p string) bool {
 	case 1:
 		return p == "index.html" || p == "style.css" || p == "sitemap.xml"
 	case 2:
-		return i18n.IsLanguageCode(parts[0]) && parts[1] == "index.html"
+		return i18n.IsLanguageCode(parts[0]) && (parts[1] == "index.html" || parts[1] == feedFile)
 	case 3:
 		if !i18n.IsLanguageCode(parts[0]) || !slugOK(parts[1]) {
 			return false
+		}
+		if parts[2] == feedFile {
+			return true
 		}
 		for _, f := range noticeOutputs {
 			if parts[2] == f.File {
 				return true
 			}
 		}
+	case 5, 6:
+		// An earlier version: <lang>/<id>/versjon/<version>/index.html and
+		// its changes, …/endringer/index.html.
+		return i18n.IsLanguageCode(parts[0]) && slugOK(parts[1]) && parts[2] == versionsDir && versionSlugOK(parts[3]) &&
+			(len(parts) == 5 && parts[4] == "index.html" || len(parts) == 6 && parts[4] == diffDir && parts[5] == "index.html")
 	}
 	return false
 }
 
+// versionFile reports whether p is a page of an earlier version of the
+// notice id in one of langs (see Publishes).
+func versionFile(p, id string, langs []string) bool {
+	parts := strings.Split(p, "/")
+	return len(parts) >= 5 && slices.Contains(langs, parts[0]) && parts[1] == id && Publishes(p)
+}
+
 // noticeFiles are the paths of a notice's files in the site.
 func noticeFiles(id string, langs []string) []string {
-	out := make([]string, 0, len(langs)*len(noticeOutputs))
+	out := make([]string, 0, len(langs)*(len(noticeOutputs)+1))
 	for _, l := range langs {
 		for _, f := range noticeOutputs {
 			out = append(out, l+"/"+id+"/"+f.File) // id and lang are slugs
 		}
+		out = append(out, l+"/"+id+"/"+feedFile)
 	}
 	return out
 }
@@ -632,8 +856,12 @@ func noticeFiles(id string, langs []string) []string {
 // build wrote it on its index page (Off, Len; Off -1 when unknown).
 type IndexItem struct {
 	Key, HTML, Sum string
+	Group          string // the heading it is listed under: its controller
 	Off, Len       int
 }
+
+// indexKey sorts an index page by group, then title, in Norwegian order.
+func indexKey(group, title string) string { return sortKey(group) + "\x00" + sortKey(title) }
 
 func buildIndexes(entries []*entry, langs []string, opt Options, put func(string, []byte), create func(string) (io.WriteCloser, error)) error {
 	for _, l := range langs {
@@ -646,7 +874,7 @@ func buildIndexes(entries []*entry, langs []string, opt Options, put func(string
 				if err := opt.Renderer.RenderIndexEntry(&b, l, ie); err != nil {
 					return err
 				}
-				items = append(items, &IndexItem{Key: sortKey(e.id), HTML: b.String()})
+				items = append(items, &IndexItem{Key: indexKey("", e.id), HTML: b.String()})
 				owners = append(owners, nil)
 				continue
 			}
@@ -657,9 +885,34 @@ func buildIndexes(entries []*entry, langs []string, opt Options, put func(string
 			}
 		}
 		sort.Stable(byKey{items, owners})
-		idx := render.IndexPage{Lang: l, Title: opt.Config.Title[l], Languages: langs, Entries: make([]template.HTML, len(items))}
-		for i, it := range items {
-			idx.Entries[i] = template.HTML(it.HTML)
+		c, err := opt.Renderer.Catalog(l)
+		if err != nil {
+			return err
+		}
+		idx := render.IndexPage{Lang: l, Title: opt.Config.Title[l], Languages: langs,
+			Canonical: siteURL(opt.Config.BaseURL, l+"/"),
+			Feeds:     []render.FeedLink{{Title: c.T("feed.title", siteTitle(c, opt.Config, l)), Href: feedFile}},
+			Site:      siteInfo(opt.Config)}
+		// Under the controller's name; notices without one (or broken,
+		// in serve) under "Andre" at the end.
+		var other render.IndexGroup
+		for _, it := range items {
+			if it.Group == "" {
+				other.Entries = append(other.Entries, template.HTML(it.HTML))
+				continue
+			}
+			if n := len(idx.Groups); n == 0 || idx.Groups[n-1].Heading != it.Group {
+				idx.Groups = append(idx.Groups, render.IndexGroup{Heading: it.Group})
+			}
+			g := &idx.Groups[len(idx.Groups)-1]
+			g.Entries = append(g.Entries, template.HTML(it.HTML))
+		}
+		if len(other.Entries) > 0 {
+			other.Heading = c.T("index.group.other")
+			if len(idx.Groups) == 0 {
+				other.Heading = "" // one list: no heading needed
+			}
+			idx.Groups = append(idx.Groups, other)
 		}
 		// The page goes to disk as it is made: at ten thousand notices it
 		// is megabytes. The writer notes where each entry lands, for the
@@ -681,12 +934,20 @@ func buildIndexes(entries []*entry, langs []string, opt Options, put func(string
 		}
 		for i, it := range items {
 			if e := owners[i]; e != nil {
-				e.index[slices.Index(e.langs, l)] = IndexItem{Key: it.Key, Sum: it.Sum, Off: it.Off, Len: it.Len} // the next build reads HTML from the page
+				e.index[slices.Index(e.langs, l)] = IndexItem{Key: it.Key, Group: it.Group, Sum: it.Sum, Off: it.Off, Len: it.Len} // the next build reads HTML from the page
 			}
 		}
 	}
 	var buf bytes.Buffer
-	if err := opt.Renderer.RenderRoot(&buf, render.RootPage{Languages: langs, Titles: opt.Config.Title}); err != nil {
+	root := render.RootPage{Languages: langs, Titles: opt.Config.Title, Canonical: siteURL(opt.Config.BaseURL, ""), Site: siteInfo(opt.Config)}
+	for _, l := range langs {
+		c, err := opt.Renderer.Catalog(l)
+		if err != nil {
+			return err
+		}
+		root.Feeds = append(root.Feeds, render.FeedLink{Title: c.T("feed.title", siteTitle(c, opt.Config, l)), Href: l + "/" + feedFile})
+	}
+	if err := opt.Renderer.RenderRoot(&buf, root); err != nil {
 		return err
 	}
 	put("index.html", buf.Bytes())

@@ -48,6 +48,9 @@ type CachedNotice struct {
 	// build. git replaces a file by removing it and making it anew, which
 	// changes its folder: a page a commit changed is made again, never kept.
 	Dirs []cache.Stat
+	// Extra are the pages of its earlier versions (versjon/…), which its
+	// History decides.
+	Extra []string
 }
 
 func cacheName(out string) string {
@@ -107,6 +110,7 @@ func encodeNotice(e *cache.Enc, file string, n *CachedNotice) {
 	e.Uint(uint64(len(n.Index)))
 	for _, it := range n.Index {
 		e.String(it.Key)
+		e.String(it.Group)
 		e.String(it.Sum)
 		e.Int(int64(it.Off))
 		e.Int(int64(it.Len))
@@ -115,6 +119,7 @@ func encodeNotice(e *cache.Enc, file string, n *CachedNotice) {
 	for _, st := range n.Dirs {
 		e.Stat(st)
 	}
+	e.Strings(n.Extra)
 }
 
 // decodeNotice reads a notice record and refuses values no build makes;
@@ -124,16 +129,22 @@ func decodeNotice(d *cache.Dec) (string, *CachedNotice, error) {
 	file := d.String()
 	n := &CachedNotice{Stat: d.Stat(), Sum: d.String(), History: d.String(), ID: d.String(), Langs: d.Strings(), Updated: d.String(), Findings: d.Findings()}
 	for k := d.Len(); k > 0 && d.OK(); k-- {
-		n.Index = append(n.Index, IndexItem{Key: d.String(), Sum: d.String(), Off: d.Int32(), Len: d.Int32()})
+		n.Index = append(n.Index, IndexItem{Key: d.String(), Group: d.String(), Sum: d.String(), Off: d.Int32(), Len: d.Int32()})
 	}
 	for k := d.Len(); k > 0 && d.OK(); k-- {
 		n.Dirs = append(n.Dirs, d.Stat())
 	}
+	n.Extra = d.Strings()
 	if err := d.Err(); err != nil {
 		return "", nil, err
 	}
 	if file == "" || !slugOK(n.ID) || len(n.Index) != len(n.Langs) {
 		return "", nil, errors.New("build cache: bad notice record")
+	}
+	for _, p := range n.Extra {
+		if !versionFile(p, n.ID, n.Langs) {
+			return "", nil, errors.New("build cache: bad version page")
+		}
 	}
 	for _, it := range n.Index {
 		if it.Off < 0 || it.Len <= 0 || len(it.Sum) != 64 {
@@ -264,6 +275,9 @@ func globalKey(opt Options, langs []string) string {
 	for _, l := range langs {
 		parts = append(parts, []byte(l+"="+opt.Config.Title[l]))
 	}
+	// The owner is on every page.
+	o := opt.Config.Owner
+	parts = append(parts, []byte(o.Name), []byte(o.URL), []byte(o.Contact), []byte(o.Accessibility))
 	if fp := opt.Config.Defaults.Fingerprint(); fp != "" {
 		parts = append(parts, []byte(fp))
 	}

@@ -282,6 +282,15 @@ func TestCacheLies(t *testing.T) {
 			n := c.Notices[filepath.Join(notices, a)]
 			n.Findings = append(slices.Clone(n.Findings), validate.Finding{File: "/etc/passwd", Line: 1, Col: 1, Severity: validate.Warning, Rule: "x", Message: "x"})
 		}},
+		{"a version page outside the notice", func(t *testing.T, c *BuildCache, notices string) {
+			c.Notices[filepath.Join(notices, a)].Extra = []string{"nb/joblearn/versjon/../../../x/index.html"}
+		}},
+		{"another notice's version page", func(t *testing.T, c *BuildCache, notices string) {
+			c.Notices[filepath.Join(notices, a)].Extra = []string{"nb/kvalifiseringsprogrammet/versjon/1.0/index.html"}
+		}},
+		{"a version page the last build did not make", func(t *testing.T, c *BuildCache, notices string) {
+			c.Notices[filepath.Join(notices, a)].Extra = []string{"nb/joblearn/versjon/9.0/index.html"}
+		}},
 		{"a record under another file's name", func(t *testing.T, c *BuildCache, notices string) {
 			c.Notices[filepath.Join(notices, b)] = c.Notices[filepath.Join(notices, a)]
 		}},

@@ -28,19 +28,36 @@ type Config struct {
 	BaseURL string `yaml:"base_url"`
 	// Languages to publish, in order; default all the catalogues have.
 	Languages []string `yaml:"languages"`
+	// Owner is whose site it is: named in a bar above every page and in
+	// its footer, with a contact and the accessibility statement that
+	// forskrift om universell utforming asks for.
+	Owner Owner `yaml:"owner"`
 	// Defaults are notice fields every notice takes unless it sets them.
 	Defaults *notice.Defaults `yaml:"-"`
+}
+
+// Owner is the organisation that publishes the site.
+type Owner struct {
+	Name string `yaml:"name"`
+	// URL is the owner's own site (https).
+	URL string `yaml:"url"`
+	// Contact is an e-mail address or a contact page (https).
+	Contact string `yaml:"contact"`
+	// Accessibility is the address of the site's accessibility statement,
+	// e.g. its page on uustatus.no (https).
+	Accessibility string `yaml:"accessibility"`
 }
 
 type rawConfig struct {
 	Title     map[string]string `yaml:"title"`
 	BaseURL   string            `yaml:"base_url"`
 	Languages []string          `yaml:"languages"`
+	Owner     Owner             `yaml:"owner"`
 	Defaults  yaml.Node         `yaml:"defaults"` // see notice.ConfigDefaults
 }
 
 // configSettings is what an error in the configuration says may be written.
-const configSettings = "the settings are title, base_url, languages and defaults"
+const configSettings = "the settings are title, base_url, languages, owner (name, url, contact, accessibility) and defaults"
 
 // LoadConfig reads a site configuration. A missing file is no error: it
 // returns an empty Config. The file is read like every input (see
@@ -60,7 +77,7 @@ func LoadConfig(path string) (*Config, error) {
 	if err := dec.Decode(&raw); err != nil && err != io.EOF {
 		return nil, notice.InputYAMLError(path, err, configSettings)
 	}
-	c := &Config{Title: raw.Title, BaseURL: raw.BaseURL, Languages: raw.Languages}
+	c := &Config{Title: raw.Title, BaseURL: raw.BaseURL, Languages: raw.Languages, Owner: raw.Owner}
 	// The defaults as every command reads them, build or not.
 	if c.Defaults, err = notice.ConfigDefaults(path, src); err != nil {
 		return nil, err
@@ -128,5 +145,46 @@ func (c *Config) Validate(available []string) error {
 	if c.BaseURL != "" && !strings.HasPrefix(c.BaseURL, "https://") && !strings.HasPrefix(c.BaseURL, "http://") {
 		return fmt.Errorf("base URL %q must start with https://", c.BaseURL)
 	}
+	return c.Owner.validate()
+}
+
+// validate checks the owner: a name when anything is said of it, and
+// addresses a reader can follow.
+func (o Owner) validate() error {
+	if o == (Owner{}) {
+		return nil
+	}
+	if strings.TrimSpace(o.Name) == "" {
+		return errors.New("owner: name is missing; write the name of the organisation whose site it is (owner.name)")
+	}
+	for _, u := range []struct{ key, val string }{{"owner.url", o.URL}, {"owner.accessibility", o.Accessibility}} {
+		if u.val != "" && !webAddress(u.val) {
+			return fmt.Errorf("%s: %q is not a web address; write one that starts with https://", u.key, u.val)
+		}
+	}
+	if o.Contact != "" && !webAddress(o.Contact) && !emailAddress(o.Contact) {
+		return fmt.Errorf("owner.contact: %q is neither an e-mail address nor a web address (https://…)", o.Contact)
+	}
 	return nil
+}
+
+func webAddress(s string) bool {
+	rest, ok := strings.CutPrefix(s, "https://")
+	return ok && rest != "" && !strings.ContainsAny(rest, " \t\n\"<>") && !strings.HasPrefix(rest, "/")
+}
+
+func emailAddress(s string) bool {
+	local, domain, ok := strings.Cut(s, "@")
+	return ok && local != "" && strings.Contains(domain, ".") && !strings.ContainsAny(s, " \t\n\"<>:/") && !strings.Contains(domain, "@")
+}
+
+// contactLink is the owner's contact as shown and as linked.
+func (o Owner) contactLink() (text, href string) {
+	switch {
+	case o.Contact == "":
+		return "", ""
+	case emailAddress(o.Contact):
+		return o.Contact, "mailto:" + o.Contact
+	}
+	return strings.TrimSuffix(strings.TrimPrefix(o.Contact, "https://"), "/"), o.Contact
 }

@@ -52,3 +52,44 @@ func TestConfigPath(t *testing.T) {
 		})
 	}
 }
+
+// The owner is read from personvern.yaml and checked: a name when anything
+// is said of it, web addresses that start with https://, a contact that
+// is an e-mail address or a web address; a typo in a key is an error.
+func TestConfigOwner(t *testing.T) {
+	dir := t.TempDir()
+	load := func(src string) (*Config, error) {
+		t.Helper()
+		p := filepath.Join(dir, "personvern.yaml")
+		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		c, err := LoadConfig(p)
+		if err != nil {
+			return nil, err
+		}
+		return c, c.Validate([]string{"nb", "nn"})
+	}
+	c, err := load("owner:\n  name: Eksempel kommune\n  url: https://www.eksempel.kommune.no/\n  contact: postmottak@eksempel.kommune.no\n  accessibility: https://uustatus.no/nb/erklaringer/publisert/0000\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Owner.Name != "Eksempel kommune" || c.Owner.Accessibility == "" {
+		t.Errorf("owner read as %+v", c.Owner)
+	}
+	if text, href := c.Owner.contactLink(); text != "postmottak@eksempel.kommune.no" || href != "mailto:postmottak@eksempel.kommune.no" {
+		t.Errorf("contact %q %q", text, href)
+	}
+	for src, want := range map[string]string{
+		"owner:\n  url: https://www.eksempel.no/\n":                 "owner: name is missing",
+		"owner:\n  name: X\n  url: http://www.eksempel.no/\n":       "owner.url: \"http://www.eksempel.no/\" is not a web address",
+		"owner:\n  name: X\n  accessibility: javascript:alert(1)\n": "owner.accessibility",
+		"owner:\n  name: X\n  contact: ring oss\n":                  "owner.contact: \"ring oss\" is neither an e-mail address nor a web address",
+		"owner:\n  name: X\n  kontakt: post@eksempel.no\n":          "3:1: unknown setting",
+		"owner:\n  name: X\n  contact: \"a@b.no\\\"><script>\"\n":   "owner.contact",
+	} {
+		if _, err := load(src); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%q: %v, want an error saying %q", src, err, want)
+		}
+	}
+}

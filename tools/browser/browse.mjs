@@ -376,9 +376,9 @@ async function main() {
     await shoot('index-nb.png');
 
     // 3. The first notice, in bokmål.
-    const titleLink = page.locator('main h2 a');
+    const titleLink = page.locator('main ul.notices a');
     const titleText = (await titleLink.count()) > 0 ? (await titleLink.first().textContent()).trim() : '';
-    await follow(titleLink, 'nb index: the first notice\'s title link (main h2 a)');
+    await follow(titleLink, 'nb index: the first notice\'s title link (main ul.notices a)');
     const nbNotice = await look('nb notice');
     const m = /^nb\/([^/]+)\/$/.exec(nbNotice.path);
     check(m, `nb notice: at ${nbNotice.path}, want nb/<id>/`);
@@ -386,11 +386,51 @@ async function main() {
     check(nbNotice.lang === 'nb', `nb notice: <html lang="${nbNotice.lang}">, want nb`);
     check(nbNotice.h1.length === 1 && nbNotice.h1[0] !== '', `nb notice: h1 ${JSON.stringify(nbNotice.h1)}, want one, not empty`);
     check(nbNotice.h1[0] === titleText, `nb notice: h1 "${nbNotice.h1[0]}" is not the title linked from the index, "${titleText}"`);
-    const nbBack = page.getByRole('link', { name: 'Alle personvernerklæringer', exact: true });
-    check(await nbBack.count() > 0, 'nb notice: no link "Alle personvernerklæringer"');
+    const nbBack = page.locator('nav.crumbs li:nth-child(2) a');
+    check(await nbBack.count() > 0, 'nb notice: no breadcrumb back to the index (nav.crumbs, second step)');
     check(sitePath(new URL(await nbBack.first().getAttribute('href'), page.url()).href) === 'nb/',
-      'nb notice: "Alle personvernerklæringer" does not lead to nb/');
+      'nb notice: the breadcrumb does not lead to nb/');
+    check(await page.locator('head link[rel="alternate"][type="application/atom+xml"]').count() >= 2,
+      'nb notice: no feeds announced (link rel="alternate" type="application/atom+xml")');
+    check(await page.locator('link[rel="canonical"]').count() === 1, 'nb notice: no rel=canonical');
     await shoot('notice-nb.png');
+
+    // On a phone of 320 px the contents start in the first screen, and
+    // nothing is wider than the screen.
+    await page.setViewportSize({ width: 320, height: 568 });
+    const toc = page.locator('nav.toc');
+    const tocTop = await toc.evaluate((e) => e.getBoundingClientRect().top + window.scrollY);
+    check(tocTop < 568, `nb notice at 320 px: the contents start ${Math.round(tocTop)} px down, below the first screen (568 px)`);
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+    check(wide <= 320, `nb notice at 320 px: the page is ${wide} px wide`);
+    await shoot('notice-nb-320.png');
+    await page.setViewportSize(viewport);
+
+    // Forced colours (Windows high contrast): the boxes keep a border.
+    await page.emulateMedia({ forcedColors: 'active' });
+    for (const sel of ['nav.toc', 'section.summary']) {
+      if (await page.locator(sel).count() === 0) continue;
+      const border = await page.locator(sel).first().evaluate((e) => getComputedStyle(e).borderTopStyle + ' ' + getComputedStyle(e).borderTopWidth);
+      check(!border.startsWith('none') && !border.endsWith(' 0px'), `nb notice in forced colours: ${sel} has no border (${border})`);
+    }
+    await page.emulateMedia({ forcedColors: 'none' });
+
+    // Print: A4, the contents printed, the page's address printed, in-page
+    // links not.
+    await page.emulateMedia({ media: 'print' });
+    const printed = await page.evaluate(() => ({
+      toc: getComputedStyle(document.querySelector('nav.toc')).display,
+      address: [...document.querySelectorAll('.print-only')].map((e) => getComputedStyle(e).display),
+      back: [...document.querySelectorAll('.back')].map((e) => getComputedStyle(e).display),
+    }));
+    check(printed.toc !== 'none', 'nb notice in print: the contents are not printed');
+    check(!opt.baseURL || printed.address.some((d) => d !== 'none'), 'nb notice in print: the page\'s address is not printed');
+    check(printed.back.every((d) => d === 'none'), 'nb notice in print: "Til innholdet" links are printed');
+    const pdf = await page.pdf({ preferCSSPageSize: true });
+    const box = /\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/.exec(pdf.toString('latin1'));
+    check(box && Math.abs(+box[1] - 595.3) < 3 && Math.abs(+box[2] - 841.9) < 3,
+      `nb notice in print: the PDF page is ${box ? box[1] + ' × ' + box[2] : 'of unknown size'} pt, want A4 (595 × 842)`);
+    await page.emulateMedia({ media: 'screen' });
 
     // 4. The same notice in nynorsk, by the language switch.
     const sw = page.locator('header nav a[hreflang="nn"]');
@@ -411,14 +451,30 @@ async function main() {
     await shoot('notice-nn.png');
 
     // 5. Back to the nynorsk index.
-    await follow(page.getByRole('link', { name: 'Alle personvernerklæringane', exact: true }),
-      'nn notice: the link "Alle personvernerklæringane"');
+    await follow(page.locator('nav.crumbs li:nth-child(2) a'), 'nn notice: the breadcrumb back to the index');
     const nnIndex = await look('nn index');
     check(nnIndex.path === 'nn/', `nn index: at ${nnIndex.path}, want nn/`);
     check(nnIndex.lang === 'nn', `nn index: <html lang="${nnIndex.lang}">, want nn`);
     check(nnIndex.h1.length === 1, `nn index: ${nnIndex.h1.length} h1 elements, want 1`);
-    check(await page.locator(`main h2 a[href="${id}/index.html"]`).count() === 1, `nn index: no title link to ${id}/index.html`);
+    check(await page.locator(`main ul.notices a[href="${id}/index.html"]`).count() === 1, `nn index: no title link to ${id}/index.html`);
     await shoot('index-nn.png');
+
+    // Every notice, as on a phone: contents on the first screen, nothing
+    // wider than 320 px (a long address in a narrow column is the usual
+    // culprit).
+    const hrefs = await page.locator('main ul.notices a').evaluateAll((as) => as.map((a) => a.href));
+    await page.setViewportSize({ width: 320, height: 568 });
+    for (const href of hrefs) {
+      await page.goto(href, { waitUntil: 'load' });
+      const fit = await page.evaluate(() => ({
+        toc: document.querySelector('nav.toc')?.getBoundingClientRect().top ?? null,
+        width: document.documentElement.scrollWidth,
+      }));
+      const where = sitePath(page.url());
+      check(fit.toc !== null && fit.toc < 568, `${where} at 320 px: the contents start ${fit.toc === null ? 'nowhere' : Math.round(fit.toc) + ' px down'}, below the first screen`);
+      check(fit.width <= 320, `${where} at 320 px: the page is ${fit.width} px wide`);
+    }
+    await page.setViewportSize(viewport);
   } catch (err) {
     if (err instanceof AssertionError) report.failures.push(err.message);
     else trouble = err && err.stack ? err.stack : String(err);
