@@ -33,6 +33,10 @@ is made into one: "Søknad om plass" gives soknad-om-plass (æ ae, ø o, å a).`
   personvern new "søknad om plass"`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			m, err := messagesFor(cmd)
+			if err != nil {
+				return err
+			}
 			id, ok := slug(args[0])
 			if !ok {
 				return trouble("%q is not a valid id: use letters, digits, spaces, '-' and '_' (at most 64), e.g. kvalifiseringsprogrammet or \"søknad om plass\"", args[0])
@@ -56,9 +60,9 @@ is made into one: "Søknad om plass" gives soknad-om-plass (æ ae, ø o, å a).`
 				return trouble("%v", err)
 			}
 			if id != args[0] {
-				fmt.Fprintf(cmd.OutOrStdout(), "id %s (from %q)\n", id, args[0])
+				fmt.Fprintln(cmd.OutOrStdout(), say(m, "id %s (from %q)", id, args[0]))
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "wrote %s\nfill in the values marked FYLL INN, then run: personvern validate %s\n", path, path)
+			fmt.Fprintln(cmd.OutOrStdout(), say(m, "wrote %s\nfill in the values marked FYLL INN, then run: personvern validate %s", path, path))
 			return nil
 		},
 	}

@@ -55,8 +55,8 @@ func LoadMessages(fsys fs.FS, lang string) (*Messages, error) {
 			return nil, notice.InputYAMLError(file, err, "a catalogue maps each English message to its translation")
 		}
 		for k, v := range msgs {
-			if _, dup := m.fmts[k]; dup {
-				return nil, fmt.Errorf("%s: %q is also in another message catalogue", file, k)
+			if old, dup := m.fmts[k]; dup && old != v {
+				return nil, fmt.Errorf("%s: %q is also in another message catalogue, translated otherwise", file, k)
 			}
 			m.fmts[k] = v
 		}
@@ -174,4 +174,15 @@ func (m *Messages) Meaning(code string) string {
 		}
 	}
 	return ""
+}
+
+// Phrase is the translation of a phrase without verbs, or the phrase.
+func (m *Messages) Phrase(s string) string {
+	if m == nil {
+		return s
+	}
+	if t, ok := m.fmts[s]; ok {
+		return t
+	}
+	return s
 }

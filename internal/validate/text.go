@@ -87,7 +87,7 @@ func andList(xs []string) Text {
 // "artikkel 7 nr. 3" in Norwegian.
 type articleRef string
 
-func (a articleRef) String() string                  { return string(a) }
+func (a articleRef) String() string                   { return string(a) }
 func (a articleRef) Localize(m *i18n.Messages) string { return m.Article(string(a)) }
 
 // codeList is the codes a field allows: listed as they are in English,

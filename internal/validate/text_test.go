@@ -1,0 +1,99 @@
+package validate
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/personvern/personvern/internal/i18n"
+	"github.com/personvern/personvern/internal/notice"
+	"github.com/personvern/personvern/templates"
+)
+
+// consentNoWithdraw is a notice whose purpose rests on consent without a
+// withdraw_consent right: the finding the README shows.
+const consentNoWithdraw = `id: t
+updated: 2025-01-01
+languages: [nb, nn]
+purposes:
+  - id: nyhetsbrev
+    legal_basis:
+      - article: 6(1)(a)
+rights: {}
+`
+
+func findingsOf(t *testing.T, src string) []Finding {
+	t.Helper()
+	doc, err := notice.Parse("t.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v.Validate(doc)
+}
+
+func messages(t *testing.T, lang string) *i18n.Messages {
+	t.Helper()
+	m, err := i18n.LoadMessages(templates.FS, lang)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+// TestTextInNorwegian: the text format says a finding in the chosen
+// language, with the article cited the Norwegian way, while JSON keeps
+// the English message and the article code.
+func TestTextInNorwegian(t *testing.T) {
+	fs := findingsOf(t, consentNoWithdraw)
+	want := map[string]string{
+		"en": "error: purposes[0].legal_basis[0]: consent needs a withdraw_consent right; add rights.withdraw_consent saying how to withdraw (GDPR art. 13(2)(c))",
+		"nb": "feil: purposes[0].legal_basis[0]: samtykke krever at folk kan trekke samtykket tilbake; legg til rights.withdraw_consent og skriv hvordan man trekker det tilbake (personvernforordningen artikkel 13 nr. 2 bokstav c)",
+		"nn": "feil: purposes[0].legal_basis[0]: samtykke krev at folk kan trekkje samtykket tilbake; legg til rights.withdraw_consent og skriv korleis ein trekkjer det tilbake (personvernforordninga artikkel 13 nr. 2 bokstav c)",
+	}
+	for lang, w := range want {
+		var buf bytes.Buffer
+		if err := Write(&buf, fs, WriteOptions{Format: "text", Messages: messages(t, lang)}); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(buf.String(), w) {
+			t.Errorf("%s: want a line with\n%s\ngot\n%s", lang, w, buf.String())
+		}
+		var js bytes.Buffer
+		if err := Write(&js, fs, WriteOptions{Format: "json", Messages: messages(t, lang)}); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(js.String(), `"message": "consent needs a withdraw_consent right; add rights.withdraw_consent saying how to withdraw"`) || !strings.Contains(js.String(), `"article": "13(2)(c)"`) {
+			t.Errorf("%s: JSON changed with the language:\n%s", lang, js.String())
+		}
+	}
+}
+
+// TestNorwegianFindingsAreTranslated: every rule finding of the test
+// notice, said in nb and nn, is the catalogue's text: no English format is
+// left (an untranslated format would show its English words). Schema
+// findings quote the schema's English description of the field, which has
+// no translation yet, so only their frame is checked.
+func TestNorwegianFindingsAreTranslated(t *testing.T) {
+	english := []string{" the ", " is not ", " add ", "missing", " must ", "(GDPR art."}
+	for _, lang := range []string{"nb", "nn"} {
+		m := messages(t, lang)
+		for _, f := range findingsOf(t, consentNoWithdraw) {
+			if f.text == nil || m.Phrase(f.text.Format) == f.text.Format {
+				t.Errorf("%s: %q has no translation", lang, f.Message)
+			}
+			if f.Rule == "schema" {
+				continue
+			}
+			s := f.StringIn(m)
+			for _, e := range english {
+				if strings.Contains(s, e) {
+					t.Errorf("%s: %q still reads English (%q)", lang, s, e)
+				}
+			}
+		}
+	}
+}
