@@ -39,6 +39,14 @@ func messagesFor(cmd *cobra.Command) (*i18n.Messages, error) {
 	return m, nil
 }
 
+// messagesLang is the language m speaks.
+func messagesLang(m *i18n.Messages) string {
+	if m == nil {
+		return "en"
+	}
+	return m.Lang
+}
+
 // say is a message of the tool in the user's language. Its format is a
 // key of templates/lang/cli.*.yaml (TestCLICatalogues).
 func say(m *i18n.Messages, format string, args ...any) string {

@@ -1,7 +1,13 @@
 package main
 
 import (
+	"bytes"
+	"reflect"
+	"strings"
 	"testing"
+	"time"
+
+	"gopkg.in/yaml.v3"
 
 	"github.com/personvern/personvern/internal/i18n"
 	"github.com/personvern/personvern/internal/i18n/msgcheck"
@@ -48,5 +54,37 @@ func TestMessageLang(t *testing.T) {
 	}
 	if _, err := i18n.MessageLang("", func(k string) string { return map[string]string{"PERSONVERN_LANG": "de"}[k] }); err == nil {
 		t.Error("PERSONVERN_LANG=de: want an error")
+	}
+}
+
+// TestStarterLanguages: the starter notice is the same notice whatever the
+// language of its comments, and every comment of new.yaml has its
+// translation (as many comment lines or more, none left in English).
+func TestStarterLanguages(t *testing.T) {
+	parse := func(lang string) (any, string) {
+		src, err := starterNotice("x", lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		src = bytes.ReplaceAll(src, []byte(time.Now().Format("2006-01-02")), []byte("DATE"))
+		var v any
+		if err := yaml.Unmarshal(src, &v); err != nil {
+			t.Fatalf("%s: %v", lang, err)
+		}
+		return v, string(src)
+	}
+	en, enSrc := parse("en")
+	for _, lang := range []string{"nb", "nn"} {
+		v, src := parse(lang)
+		if !reflect.DeepEqual(v, en) {
+			t.Errorf("new.%s.yaml is another notice than new.yaml", lang)
+		}
+		for _, english := range []string{" the ", " you ", " of ", " and ", "Replace", "Uncomment"} {
+			for _, line := range strings.Split(src, "\n") {
+				if c := strings.TrimSpace(line); strings.HasPrefix(c, "#") && strings.Contains(c, english) && strings.Contains(enSrc, line) {
+					t.Errorf("new.%s.yaml: comment still English: %s", lang, line)
+				}
+			}
+		}
 	}
 }

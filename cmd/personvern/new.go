@@ -41,7 +41,7 @@ is made into one: "Søknad om plass" gives soknad-om-plass (æ ae, ø o, å a).`
 			if !ok {
 				return trouble("%q is not a valid id: use letters, digits, spaces, '-' and '_' (at most 64), e.g. kvalifiseringsprogrammet or \"søknad om plass\"", args[0])
 			}
-			src, err := starterNotice(id)
+			src, err := starterNotice(id, messagesLang(m))
 			if err != nil {
 				return err
 			}
@@ -70,9 +70,15 @@ is made into one: "Søknad om plass" gives soknad-om-plass (æ ae, ø o, å a).`
 	return cmd
 }
 
-// starterNotice is the commented starter notice with the given id.
-func starterNotice(id string) ([]byte, error) {
-	tmpl, err := template.ParseFS(templates.FS, "new.yaml")
+// starterNotice is the commented starter notice with the given id, its
+// comments in lang (new.nb.yaml, new.nn.yaml; new.yaml is English). The
+// notice itself is the same in every language (TestStarterLanguages).
+func starterNotice(id, lang string) ([]byte, error) {
+	name := "new.yaml"
+	if lang == "nb" || lang == "nn" {
+		name = "new." + lang + ".yaml"
+	}
+	tmpl, err := template.ParseFS(templates.FS, name)
 	if err != nil {
 		return nil, trouble("starter template: %v", err)
 	}

@@ -45,6 +45,11 @@ func (f Finding) In(m *i18n.Messages) string {
 	return f.text.Localize(m)
 }
 
+// Translatable reports whether the finding can be said in another
+// language: one from the cache or from outside this package has only its
+// English Message.
+func (f Finding) Translatable() bool { return f.text != nil }
+
 // StringIn is String in m's language.
 func (f Finding) StringIn(m *i18n.Messages) string {
 	if m == nil {
