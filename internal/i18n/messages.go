@@ -14,7 +14,7 @@ import (
 // page catalogues: lang/<name>.<lang>.yaml. The English format string is
 // the key, as in gettext, so the English text stays in the code where the
 // check that emits it is, and a catalogue test can find every one.
-var MessageFiles = []string{"findings", "cli"}
+var MessageFiles = []string{"findings", "schema", "cli"}
 
 // MessageLangs are the languages the tool speaks; en is the code's own.
 var MessageLangs = []string{"en", "nb", "nn"}

@@ -33,3 +33,37 @@ func TestFindingCatalogues(t *testing.T) {
 		t.Error(p)
 	}
 }
+
+// TestSchemaCatalogues: every description in the schema, which findings
+// quote as what to write, has a translation in schema.nb.yaml and
+// schema.nn.yaml, and the catalogues hold nothing else.
+func TestSchemaCatalogues(t *testing.T) {
+	v, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	formats := map[string]string{}
+	var walk func(x any)
+	walk = func(x any) {
+		switch x := x.(type) {
+		case map[string]any:
+			if d, ok := x["description"].(string); ok && trimArticle(d) != "" {
+				formats[trimArticle(d)] = "schema/notice.schema.json"
+			}
+			for _, e := range x {
+				walk(e)
+			}
+		case []any:
+			for _, e := range x {
+				walk(e)
+			}
+		}
+	}
+	walk(v.raw)
+	if len(formats) < 100 {
+		t.Fatalf("found only %d descriptions", len(formats))
+	}
+	for _, p := range msgcheck.Check(templates.FS, "schema", formats) {
+		t.Error(p)
+	}
+}

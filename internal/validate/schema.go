@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/personvern/personvern/internal/i18n"
 	"github.com/personvern/personvern/internal/notice"
 	"github.com/personvern/personvern/schema"
 	"github.com/santhosh-tekuri/jsonschema/v5"
@@ -347,20 +348,33 @@ func (v *Validator) article(p notice.Path) string {
 
 // what returns the schema's description of p, without the article (the
 // finding carries that), as the "what to do" part of a message.
-func (v *Validator) what(p notice.Path) string {
+func (v *Validator) what(p notice.Path) any {
 	s := v.node(p)
 	if s == nil {
-		return "see the schema"
+		return tr("see the schema")
 	}
 	d, _ := s["description"].(string)
-	if i := strings.LastIndex(d, " (GDPR art."); i >= 0 {
-		d = d[:i]
-	}
+	d = trimArticle(d)
 	if d == "" {
-		return "see the schema"
+		return tr("see the schema")
 	}
-	return lowerFirst(d)
+	return description(d)
 }
+
+// trimArticle drops the article a description ends with.
+func trimArticle(d string) string {
+	if i := strings.LastIndex(d, " (GDPR art."); i >= 0 {
+		return d[:i]
+	}
+	return d
+}
+
+// description is a schema description inside a finding, translated by
+// templates/lang/schema.*.yaml.
+type description string
+
+func (d description) String() string                   { return lowerFirst(string(d)) }
+func (d description) Localize(m *i18n.Messages) string { return lowerFirst(m.Phrase(string(d))) }
 
 func lowerFirst(s string) string {
 	if s == "" {
