@@ -92,3 +92,27 @@ func TestNorwegianFindingsAreTranslated(t *testing.T) {
 		}
 	}
 }
+
+// TestAllowedCodesWithMeaning: where a finding lists the codes a field
+// allows, Norwegian gives each code's meaning beside it, and English the
+// codes as before.
+func TestAllowedCodesWithMeaning(t *testing.T) {
+	src := strings.Replace(consentNoWithdraw, "article: 6(1)(a)", "article: hello world", 1)
+	var got Finding
+	for _, f := range findingsOf(t, src) {
+		if f.Path == "purposes[0].legal_basis[0].article" {
+			got = f
+		}
+	}
+	if !strings.Contains(got.Message, "use one of: 6(1)(a), 6(1)(b), 6(1)(c)") {
+		t.Fatalf("English: %q", got.Message)
+	}
+	for lang, want := range map[string]string{
+		"nb": "skriv en av disse kodene: 6(1)(a) (samtykke); 6(1)(b) (nødvendig for å oppfylle en avtale med deg); 6(1)(c) (nødvendig for å oppfylle en rettslig plikt)",
+		"nn": "skriv ein av desse kodane: 6(1)(a) (samtykke); 6(1)(b) (nødvendig for å oppfylle ein avtale med deg); 6(1)(c) (nødvendig for å oppfylle ei rettsleg plikt)",
+	} {
+		if s := got.In(messages(t, lang)); !strings.Contains(s, want) {
+			t.Errorf("%s: %q lacks %q", lang, s, want)
+		}
+	}
+}
