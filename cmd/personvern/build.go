@@ -191,11 +191,11 @@ output folder differs from what a build would write.`,
 			}
 			switch {
 			case res.LoadFailed:
-				return refuse(&exitError{code: exitTrouble, msg: "cannot read every notice; nothing was published"})
+				return refuse(failure(exitTrouble, "cannot read every notice; nothing was published"))
 			case res.Errors > 0:
-				return refuse(&exitError{code: exitFindings, msg: fmt.Sprintf("refusing to publish: %d %s; nothing was written", res.Errors, plural(res.Errors, "error", "errors"))})
+				return refuse(failure(exitFindings, "refusing to publish: %d %s; nothing was written", res.Errors, plural(res.Errors, word("error"), word("errors"))))
 			case strict && res.Warnings > 0:
-				return refuse(&exitError{code: exitFindings, msg: fmt.Sprintf("refusing to publish with --strict: %d %s; nothing was written", res.Warnings, plural(res.Warnings, "warning", "warnings"))})
+				return refuse(failure(exitFindings, "refusing to publish with --strict: %d %s; nothing was written", res.Warnings, plural(res.Warnings, word("warning"), word("warnings"))))
 			}
 			if check {
 				stale, extra, err := checkSink.Result()
@@ -209,7 +209,7 @@ output folder differs from what a build would write.`,
 					fmt.Fprintf(cmd.OutOrStdout(), "not made by the build: %s\n", publish.Printable(filepath.Join(out, p)))
 				}
 				if len(stale)+len(extra) > 0 {
-					return &exitError{code: exitFindings, msg: fmt.Sprintf("%s is out of date: %d stale, %d extra; run personvern build and commit the result", out, len(stale), len(extra))}
+					return failure(exitFindings, "%s is out of date: %d stale, %d extra; run personvern build and commit the result", out, len(stale), len(extra))
 				}
 				if !quiet {
 					fmt.Fprintf(stderr, "%s is up to date: %d files\n", out, len(res.Paths()))

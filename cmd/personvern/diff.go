@@ -81,18 +81,22 @@ or material), so CI can ask for a sign-off on those.`,
 			if err != nil {
 				return trouble("%v", err)
 			}
+			m, err := messagesFor(cmd)
+			if err != nil {
+				return err
+			}
 			var errs int
 			for _, doc := range [][]validate.Finding{v.Validate(old), v.Validate(new)} {
 				n, _ := validate.Count(doc)
 				errs += n
 				for _, f := range doc {
 					if f.Severity == validate.Error {
-						fmt.Fprintln(cmd.ErrOrStderr(), f.String())
+						fmt.Fprintln(cmd.ErrOrStderr(), f.StringIn(m))
 					}
 				}
 			}
 			if errs > 0 {
-				fmt.Fprintf(cmd.ErrOrStderr(), "personvern: warning: %d %s in the notices above; comparing anyway\n", errs, plural(errs, "error", "errors"))
+				fmt.Fprintln(cmd.ErrOrStderr(), "personvern: "+say(m, "warning: %d %s in the notices above; comparing anyway", errs, plural(errs, word("error"), word("errors"))))
 			}
 			c, err := r.Catalog(lang)
 			if err != nil {

@@ -154,7 +154,7 @@ func initContents(version string) (map[string][]byte, error) {
 	files := map[string][]byte{}
 	for _, f := range initFiles {
 		if f.tmpl == "" {
-			src, err := starterNotice(starterID)
+			src, err := starterNotice(starterID, "en")
 			if err != nil {
 				return nil, err
 			}

@@ -26,12 +26,16 @@ const (
 type exitError struct {
 	code int
 	msg  string
+	// format and args are msg before formatting, for saying it in the
+	// user's language.
+	format string
+	args   []any
 }
 
 func (e *exitError) Error() string { return e.msg }
 
 func trouble(format string, args ...any) error {
-	return &exitError{code: exitTrouble, msg: fmt.Sprintf(format, args...)}
+	return failure(exitTrouble, format, args...)
 }
 
 func main() {
@@ -60,14 +64,18 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	root.SetIn(stdin)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	err := root.Execute()
+	cmd, err := root.ExecuteC()
 	if err == nil {
 		return exitOK
 	}
 	var ee *exitError
 	if errors.As(err, &ee) {
 		if ee.msg != "" {
-			fmt.Fprintln(stderr, "personvern: "+ee.msg)
+			m, lerr := messagesFor(cmd)
+			if lerr != nil {
+				m = nil // a bad --lang or PERSONVERN_LANG: say it in English
+			}
+			fmt.Fprintln(stderr, "personvern: "+ee.text(m))
 		}
 		return ee.code
 	}
@@ -93,6 +101,7 @@ GDPR articles 13 and 14.`,
 	// The same line as personvern version.
 	root.SetVersionTemplate("personvern {{.Version}}\n")
 	root.CompletionOptions.DisableDefaultCmd = true
+	addLangFlag(root)
 	root.AddCommand(newBuildCmd(), newServeCmd(), newValidateCmd(), newRenderCmd(), newDiffCmd(), newNewCmd(), newInitCmd(), newCodesCmd(), newSchemaCmd(), newVersionCmd())
 	return root
 }

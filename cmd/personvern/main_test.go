@@ -30,6 +30,13 @@ func TestScripts(t *testing.T) {
 				return err
 			}
 			env.Setenv("REPO", wd+"/../..")
+			// Messages follow PERSONVERN_LANG and the locale: the
+			// scenarios expect English unless they set them, whatever the
+			// host's locale is.
+			env.Setenv("PERSONVERN_LANG", "")
+			env.Setenv("LC_ALL", "")
+			env.Setenv("LC_MESSAGES", "")
+			env.Setenv("LANG", "C")
 			// The folder of the personvern command, for scripts that
 			// set PATH to run it without other programs (git).
 			env.Setenv("TESTBIN", filepath.SplitList(env.Getenv("PATH"))[0])

@@ -33,11 +33,15 @@ is made into one: "Søknad om plass" gives soknad-om-plass (æ ae, ø o, å a).`
   personvern new "søknad om plass"`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			m, err := messagesFor(cmd)
+			if err != nil {
+				return err
+			}
 			id, ok := slug(args[0])
 			if !ok {
 				return trouble("%q is not a valid id: use letters, digits, spaces, '-' and '_' (at most 64), e.g. kvalifiseringsprogrammet or \"søknad om plass\"", args[0])
 			}
-			src, err := starterNotice(id)
+			src, err := starterNotice(id, messagesLang(m))
 			if err != nil {
 				return err
 			}
@@ -56,9 +60,9 @@ is made into one: "Søknad om plass" gives soknad-om-plass (æ ae, ø o, å a).`
 				return trouble("%v", err)
 			}
 			if id != args[0] {
-				fmt.Fprintf(cmd.OutOrStdout(), "id %s (from %q)\n", id, args[0])
+				fmt.Fprintln(cmd.OutOrStdout(), say(m, "id %s (from %q)", id, args[0]))
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "wrote %s\nfill in the values marked FYLL INN, then run: personvern validate %s\n", path, path)
+			fmt.Fprintln(cmd.OutOrStdout(), say(m, "wrote %s\nfill in the values marked FYLL INN, then run: personvern validate %s", path, path))
 			return nil
 		},
 	}
@@ -66,9 +70,15 @@ is made into one: "Søknad om plass" gives soknad-om-plass (æ ae, ø o, å a).`
 	return cmd
 }
 
-// starterNotice is the commented starter notice with the given id.
-func starterNotice(id string) ([]byte, error) {
-	tmpl, err := template.ParseFS(templates.FS, "new.yaml")
+// starterNotice is the commented starter notice with the given id, its
+// comments in lang (new.nb.yaml, new.nn.yaml; new.yaml is English). The
+// notice itself is the same in every language (TestStarterLanguages).
+func starterNotice(id, lang string) ([]byte, error) {
+	name := "new.yaml"
+	if lang == "nb" || lang == "nn" {
+		name = "new." + lang + ".yaml"
+	}
+	tmpl, err := template.ParseFS(templates.FS, name)
 	if err != nil {
 		return nil, trouble("starter template: %v", err)
 	}

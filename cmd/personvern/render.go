@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/personvern/personvern/internal/i18n"
 	"github.com/personvern/personvern/internal/render"
 	"github.com/personvern/personvern/internal/summary"
 	"github.com/personvern/personvern/internal/validate"
@@ -46,11 +47,15 @@ only style.css, or only lang/nn.yaml, changes just that.`,
 			if !slices.Contains(render.Formats, format) {
 				return trouble("unknown --format %q; use one of %s", format, strings.Join(render.Formats, ", "))
 			}
-			res, err := check(args, &cf)
+			m, err := messagesFor(cmd)
 			if err != nil {
 				return err
 			}
-			if err := refuseInvalid(cmd, res); err != nil {
+			res, err := checkWith(args, &cf, m == nil)
+			if err != nil {
+				return err
+			}
+			if err := refuseInvalid(cmd, res, m); err != nil {
 				return err
 			}
 			n := &res.docs[0].Notice
@@ -107,16 +112,16 @@ func renderer(dir string) (*render.Renderer, error) {
 
 // refuseInvalid prints the findings and fails when a notice cannot be
 // published: an unreadable file is trouble (2), an error is a finding (1).
-func refuseInvalid(cmd *cobra.Command, res *checkResult) error {
+func refuseInvalid(cmd *cobra.Command, res *checkResult, m *i18n.Messages) error {
 	errs, _ := validate.Count(res.findings)
 	if errs == 0 && !res.loadFailed {
 		return nil
 	}
-	_ = validate.Write(cmd.ErrOrStderr(), res.findings, validate.WriteOptions{Format: "text", Source: res.line})
+	_ = validate.Write(cmd.ErrOrStderr(), res.findings, validate.WriteOptions{Format: "text", Source: res.line, Messages: m})
 	if res.loadFailed {
-		return &exitError{code: exitTrouble, msg: "cannot read the notice; fix the errors above"}
+		return failure(exitTrouble, "cannot read the notice; fix the errors above")
 	}
-	return &exitError{code: exitFindings, msg: fmt.Sprintf("refusing to render: %d %s; run personvern validate for details", errs, plural(errs, "error", "errors"))}
+	return failure(exitFindings, "refusing to render: %d %s; run personvern validate for details", errs, plural(errs, word("error"), word("errors")))
 }
 
 // checkRenderOutput refuses an -o that would overwrite what is not a

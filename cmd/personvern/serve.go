@@ -32,6 +32,10 @@ others get 421, so that no other web site can read the preview.`,
 			if len(args) == 0 {
 				args = []string{"notices"}
 			}
+			m, err := messagesFor(cmd)
+			if err != nil {
+				return err
+			}
 			opt, _, err := sf.load(args)
 			if err != nil {
 				return err
@@ -49,12 +53,12 @@ others get 421, so that no other web site can read the preview.`,
 			defer stop()
 			go srv.Watch(ctx, interval, func(err error) {
 				if err != nil {
-					fmt.Fprintf(cmd.ErrOrStderr(), "rebuild failed: %v\n", err)
+					fmt.Fprintln(cmd.ErrOrStderr(), say(m, "rebuild failed: %v", err))
 					return
 				}
-				fmt.Fprintf(cmd.ErrOrStderr(), "rebuilt: %s\n", srv.Status())
+				fmt.Fprintln(cmd.ErrOrStderr(), say(m, "rebuilt: %s", srv.Status()))
 			})
-			fmt.Fprintf(cmd.ErrOrStderr(), "serving %s on http://%s/ (%s); Ctrl-C stops\n", args[0], ln.Addr(), srv.Status())
+			fmt.Fprintln(cmd.ErrOrStderr(), say(m, "serving %s on http://%s/ (%s); Ctrl-C stops", args[0], ln.Addr(), srv.Status()))
 			hs := &http.Server{Handler: site.HostGuard(srv, addr, ln.Addr().String()), ReadHeaderTimeout: 5 * time.Second}
 			go func() {
 				<-ctx.Done()

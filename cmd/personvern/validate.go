@@ -39,10 +39,17 @@ errors.`,
 			if err != nil {
 				return err
 			}
+			m, err := messagesFor(cmd)
+			if err != nil {
+				return err
+			}
 			if len(args) == 0 {
 				args = []string{"notices"}
 			}
-			res, err := check(args, &cf)
+			// Cached findings keep only their English text; a run in
+			// another language validates afresh so that every finding
+			// can be said in it.
+			res, err := checkWith(args, &cf, m == nil)
 			if err != nil {
 				return err
 			}
@@ -54,15 +61,15 @@ errors.`,
 				res.findings = append(res.findings, drift...)
 				validate.Sort(res.findings)
 			}
-			opt := validate.WriteOptions{Format: format, Context: showContext && format == "text", Source: res.line, Files: res.files}
+			opt := validate.WriteOptions{Format: format, Context: showContext && format == "text", Source: res.line, Files: res.files, Messages: m}
 			if err := validate.Write(cmd.OutOrStdout(), res.findings, opt); err != nil {
 				return trouble("writing findings: %v", err)
 			}
 			errs, warns := validate.Count(res.findings)
 			if format == "text" {
-				fmt.Fprintf(cmd.ErrOrStderr(), "%d %s checked: %d %s, %d %s\n",
-					len(res.files), plural(len(res.files), "notice", "notices"),
-					errs, plural(errs, "error", "errors"), warns, plural(warns, "warning", "warnings"))
+				fmt.Fprintln(cmd.ErrOrStderr(), say(m, "%d %s checked: %d %s, %d %s",
+					len(res.files), plural(len(res.files), word("notice"), word("notices")),
+					errs, plural(errs, word("error"), word("errors")), warns, plural(warns, word("warning"), word("warnings"))))
 			}
 			switch {
 			case res.loadFailed:
@@ -110,6 +117,11 @@ type checkResult struct {
 // the configuration that applies to them, as build does (see
 // configFlags.load and check.Files). Its errors are the run's trouble.
 func check(paths []string, cf *configFlags) (*checkResult, error) {
+	return checkWith(paths, cf, true)
+}
+
+// checkWith is check with or without the validation cache.
+func checkWith(paths []string, cf *configFlags, cache bool) (*checkResult, error) {
 	files, err := notice.Find(paths)
 	if err != nil {
 		return nil, trouble("%v", err)
@@ -125,11 +137,11 @@ func check(paths []string, cf *configFlags) (*checkResult, error) {
 	if err != nil {
 		return nil, trouble("%v", err)
 	}
-	res := checkpkg.Files(files, checkpkg.Options{Loader: cfg.Loader(), Validator: v, Cache: true})
+	res := checkpkg.Files(files, checkpkg.Options{Loader: cfg.Loader(), Validator: v, Cache: cache})
 	return &checkResult{files: res.Files, docs: res.Docs, findings: res.Findings, loadFailed: res.LoadFailed, line: res.Line}, nil
 }
 
-func plural(n int, one, many string) string {
+func plural[T any](n int, one, many T) T {
 	if n == 1 {
 		return one
 	}

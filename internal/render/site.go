@@ -179,15 +179,20 @@ func (r *Renderer) RenderRoot(w io.Writer, p RootPage) error {
 // that does not validate: the findings, one a line, as validate prints
 // them (the caller formats them, so render needs nothing of validate).
 func (r *Renderer) RenderError(w io.Writer, lang, file string, findings []string) error {
+	return r.RenderErrorIn(w, lang, file, findings, "en")
+}
+
+// RenderErrorIn is RenderError for findings written in findingsLang.
+func (r *Renderer) RenderErrorIn(w io.Writer, lang, file string, findings []string, findingsLang string) error {
 	c, err := r.Catalog(lang)
 	if err != nil {
 		return err
 	}
 	return r.execSite(w, "site-error.html.tmpl", 0, struct {
-		Lang, File string
-		Findings   []string
-		T          func(string, ...string) string
-	}{lang, file, findings, c.T})
+		Lang, File, FindingsLang string
+		Findings                 []string
+		T                        func(string, ...string) string
+	}{lang, file, findingsLang, findings, c.T})
 }
 
 // execSite runs one of the site templates within the limits of run.

@@ -26,6 +26,7 @@ import (
 	"github.com/personvern/personvern/internal/render"
 	"github.com/personvern/personvern/internal/validate"
 	"github.com/personvern/personvern/internal/work"
+	"github.com/personvern/personvern/templates"
 )
 
 // Options control Build.
@@ -579,12 +580,31 @@ func noticeLangs(n *notice.Notice, langs []string) []string {
 func buildErrorPages(e *entry, langs []string, opt Options, put func(string, []byte)) error {
 	for _, l := range langs {
 		var buf bytes.Buffer
-		if err := opt.Renderer.RenderError(&buf, l, e.file, findingLines(e.findings)); err != nil {
+		lines, flang := findingLinesIn(e.findings, l)
+		if err := opt.Renderer.RenderErrorIn(&buf, l, e.file, lines, flang); err != nil {
 			return err
 		}
 		put(path.Join(l, e.id, "index.html"), buf.Bytes())
 	}
 	return nil
+}
+
+// findingLinesIn are the findings in the page's language, and that
+// language; in English when the language has no message catalogue or a
+// finding came from the cache, which keeps only the English text.
+func findingLinesIn(fs []validate.Finding, lang string) ([]string, string) {
+	m, err := i18n.LoadMessages(templates.FS, lang)
+	if err != nil || m == nil {
+		return findingLines(fs), "en"
+	}
+	lines := make([]string, len(fs))
+	for i, f := range fs {
+		if !f.Translatable() {
+			return findingLines(fs), "en"
+		}
+		lines[i] = f.StringIn(m)
+	}
+	return lines, lang
 }
 
 // findingLines are findings as validate prints them, for the error page.

@@ -39,6 +39,9 @@ type Finding struct {
 	Rule     string   `json:"rule"`
 	Article  string   `json:"article,omitempty"`
 	Message  string   `json:"message"`
+	// text is Message as format and arguments, for saying it in another
+	// language; JSON keeps the English.
+	text *Text
 }
 
 // String formats the finding like a compiler message:

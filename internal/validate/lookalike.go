@@ -1,7 +1,6 @@
 package validate
 
 import (
-	"fmt"
 	"html"
 	"net/url"
 	"regexp"
@@ -119,36 +118,58 @@ func joinerAllowed(r, prev rune) bool {
 // charName is "U+202E RIGHT-TO-LEFT OVERRIDE" for an invisible character.
 // It never includes the character itself, which would do in the message
 // what it does in the notice.
-func charName(r rune) string {
+func charName(r rune) Text {
 	if n, ok := charNames[r]; ok {
-		return fmt.Sprintf("%U %s", r, n)
+		return tr("%U %s", r, n)
 	}
 	switch {
 	case r >= 0xE0000 && r <= 0xE007F:
-		return fmt.Sprintf("%U (a tag character)", r)
+		return tr("%U (a tag character)", r)
 	case unicode.Is(unicode.Cc, r):
-		return fmt.Sprintf("%U (a control character)", r)
+		return tr("%U (a control character)", r)
 	case unicode.Is(unicode.Zs, r):
-		return fmt.Sprintf("%U (a space character)", r)
+		return tr("%U (a space character)", r)
 	case unicode.Is(unicode.Co, r):
-		return fmt.Sprintf("%U (a private-use character)", r)
+		return tr("%U (a private-use character)", r)
 	case unicode.Is(invisibleGraphic, r):
-		return fmt.Sprintf("%U (an invisible selector or filler)", r)
+		return tr("%U (an invisible selector or filler)", r)
 	case !unicode.IsGraphic(r) && !unicode.Is(unicode.Cf, r):
-		return fmt.Sprintf("%U (not a character Unicode assigns)", r)
+		return tr("%U (not a character Unicode assigns)", r)
 	}
-	return fmt.Sprintf("%U (an invisible format character)", r)
+	return tr("%U (an invisible format character)", r)
 }
 
 // whatItDoes says why a character is a danger, for the message.
-func whatItDoes(r rune) string {
+func whatItDoes(r rune) Text {
 	if isBidi(r) {
-		return "an invisible character that changes the order text is shown in"
+		return tr("an invisible character that changes the order text is shown in")
 	}
 	if unicode.Is(unicode.Zs, r) {
-		return "a space that looks like a plain one"
+		return tr("a space that looks like a plain one")
 	}
-	return "an invisible character"
+	return tr("an invisible character")
+}
+
+// scriptWord names a script in a message, in the reader's language for
+// the scripts look-alike letters come from.
+func scriptWord(s string) Text {
+	switch s {
+	case "Latin":
+		return tr("Latin")
+	case "Cyrillic":
+		return tr("Cyrillic")
+	case "Greek":
+		return tr("Greek")
+	case "Armenian":
+		return tr("Armenian")
+	case "Cherokee":
+		return tr("Cherokee")
+	case "Arabic":
+		return tr("Arabic")
+	case "Hebrew":
+		return tr("Hebrew")
+	}
+	return tr("%s", s)
 }
 
 // scriptOf names the Unicode script of r ("Latin", "Cyrillic").
@@ -203,18 +224,17 @@ var latinLookalike = map[rune]rune{
 
 // letterName is "Cyrillic letter а (U+0430)"; a letter is printable, and
 // showing it next to its code point lets the author find it.
-func letterName(r rune) string {
-	kind := "letter"
-	if unicode.IsDigit(r) {
-		kind = "digit"
-	}
+func letterName(r rune) Text {
 	if s := scriptOf(r); s != "Common" && s != "Inherited" && s != "Unknown" {
-		return fmt.Sprintf("%s %s %c (%U)", s, kind, r, r)
+		if unicode.IsDigit(r) {
+			return tr("%s digit %c (%U)", scriptWord(s), r, r)
+		}
+		return tr("%s letter %c (%U)", scriptWord(s), r, r)
 	}
 	if unicode.IsDigit(r) {
-		return fmt.Sprintf("non-ASCII digit %c (%U)", r, r)
+		return tr("non-ASCII digit %c (%U)", r, r)
 	}
-	return fmt.Sprintf("character %c (%U)", r, r)
+	return tr("character %c (%U)", r, r)
 }
 
 // digitValue is the value of a decimal digit of any script: Unicode keeps
@@ -236,19 +256,19 @@ func digitValue(r rune) int {
 // asciiLookalike finds the first character in a value that must be plain
 // ASCII (an id, a code, a phone or organisation number) that passes for an
 // ASCII letter or digit, and says what to write instead.
-func asciiLookalike(s string) (what, instead string, ok bool) {
+func asciiLookalike(s string) (what, instead Text, ok bool) {
 	for _, r := range s {
 		if r < utf8.RuneSelf {
 			continue
 		}
 		if l, found := latinLookalike[r]; found {
-			return letterName(r), fmt.Sprintf("write the Latin letter %c", l), true
+			return letterName(r), tr("write the Latin letter %c", l), true
 		}
 		if unicode.IsDigit(r) {
-			return letterName(r), fmt.Sprintf("write %d", digitValue(r)), true
+			return letterName(r), tr("write %d", digitValue(r)), true
 		}
 	}
-	return "", "", false
+	return Text{}, Text{}, false
 }
 
 // firstInvisible returns the first character of s that has no place in an
@@ -267,7 +287,7 @@ func firstInvisible(s string) (rune, bool) {
 // script, or, where the rest of the address is Latin, is written wholly in
 // letters of another script that all look Latin ("аре" in Cyrillic).
 // Latin letters with diacritics (æ, ø, å, é, č) are Latin.
-func mixedLabel(label string, latinContext bool) string {
+func mixedLabel(label string, latinContext bool) Text {
 	var scripts []string
 	firstOf := map[string]rune{}
 	for _, r := range label {
@@ -277,7 +297,7 @@ func mixedLabel(label string, latinContext bool) string {
 		s := scriptOf(r)
 		if s == "Common" || s == "Inherited" {
 			if unicode.IsDigit(r) {
-				return fmt.Sprintf("%s in an address, which passes for an ASCII digit; write %d", letterName(r), digitValue(r))
+				return tr("%s in an address, which passes for an ASCII digit; write %d", letterName(r), digitValue(r))
 			}
 			continue
 		}
@@ -300,11 +320,11 @@ func mixedLabel(label string, latinContext bool) string {
 				}
 			}
 		}
-		fix := "retype it in " + main + " letters"
+		fix := tr("retype it in %s letters", scriptWord(main))
 		if l, ok := latinLookalike[odd]; ok && main == "Latin" {
-			fix = fmt.Sprintf("write the Latin letter %c", l)
+			fix = tr("write the Latin letter %c", l)
 		}
-		return fmt.Sprintf("%s in a %s address (%q mixes scripts, so it can pass for another address); %s", letterName(odd), main, label, fix)
+		return tr("%s in a %s address (%q mixes scripts, so it can pass for another address); %s", letterName(odd), scriptWord(main), label, fix)
 	}
 	if len(scripts) == 1 && scripts[0] != "Latin" && latinContext {
 		var latin strings.Builder
@@ -315,13 +335,13 @@ func mixedLabel(label string, latinContext bool) string {
 			}
 			l, ok := latinLookalike[r]
 			if !ok {
-				return ""
+				return Text{}
 			}
 			latin.WriteRune(l)
 		}
-		return fmt.Sprintf("only %s letters in %q, which look like the Latin %q and so can pass for another address; write it in Latin letters", scripts[0], label, latin.String())
+		return tr("only %s letters in %q, which look like the Latin %q and so can pass for another address; write it in Latin letters", scriptWord(scripts[0]), label, latin.String())
 	}
-	return ""
+	return Text{}
 }
 
 // isLatinLabel: a label with letters, all Latin.
@@ -340,7 +360,7 @@ func isLatinLabel(label string) bool {
 
 // mixedHost checks every label of a host name; user, when not empty, is
 // the part of an e-mail address before the @, checked the same way.
-func mixedHost(user, host string) string {
+func mixedHost(user, host string) Text {
 	labels := strings.Split(strings.TrimSuffix(host, "."), ".")
 	latin := false
 	for _, l := range labels {
@@ -350,17 +370,17 @@ func mixedHost(user, host string) string {
 		if part == "" {
 			continue
 		}
-		if m := mixedLabel(part, latin); m != "" {
+		if m := mixedLabel(part, latin); m.Format != "" {
 			return m
 		}
 	}
-	return ""
+	return Text{}
 }
 
 // mixedAddress checks an e-mail address, a web address or a link target
 // for look-alike letters in its names. Unparseable values are the format
 // rule's to report.
-func mixedAddress(s string) string {
+func mixedAddress(s string) Text {
 	lower := strings.ToLower(s)
 	switch {
 	case strings.HasPrefix(lower, "mailto:"):
@@ -375,26 +395,26 @@ func mixedAddress(s string) string {
 	case !strings.Contains(s, "://") && strings.Contains(s, "@"):
 		at := strings.LastIndexByte(s, '@')
 		if at < 0 {
-			return ""
+			return Text{}
 		}
 		return mixedHost(s[:at], s[at+1:])
 	}
 	u, err := url.Parse(s)
 	if err != nil || u.Host == "" {
-		return ""
+		return Text{}
 	}
 	return mixedHost("", u.Hostname())
 }
 
 // strictKeys are the fields that hold an address or a number.
-var strictKeys = map[string]string{"email": "e-mail address", "url": "web address", "phone": "phone number", "org_number": "organisation number"}
+var strictKeys = map[string]Text{"email": tr("e-mail address"), "url": tr("web address"), "phone": tr("phone number"), "org_number": tr("organisation number")}
 
 // invisibleFix says what to write instead of an invisible character.
-func invisibleFix(r rune, kind string) string {
-	if unicode.Is(unicode.Zs, r) && (kind == "phone number" || kind == "organisation number") {
-		return "write a plain space, or none"
+func invisibleFix(r rune, kind Text) Text {
+	if unicode.Is(unicode.Zs, r) && (kind.Format == "phone number" || kind.Format == "organisation number") {
+		return tr("write a plain space, or none")
 	}
-	return "retype the " + kind + " without it (such characters come along when copying from web pages and PDFs)"
+	return tr("retype the %s without it (such characters come along when copying from web pages and PDFs)", kind)
 }
 
 // suspectValue reports whether s, a value that must be plain (an address,
@@ -406,7 +426,7 @@ func suspectValue(s string, address bool) bool {
 		return true
 	}
 	if address {
-		return mixedAddress(s) != ""
+		return mixedAddress(s).Format != ""
 	}
 	_, _, ok := asciiLookalike(s)
 	return ok
@@ -414,14 +434,14 @@ func suspectValue(s string, address bool) bool {
 
 // plainValueFinding is the finding for an id or a code the schema refused
 // because of a character these rules name, or ok false.
-func plainValueFinding(s string) (rule, msg string, ok bool) {
+func plainValueFinding(s string) (rule string, msg Text, ok bool) {
 	if r, found := firstInvisible(s); found {
-		return "hidden-char", fmt.Sprintf("%q has %s, %s; ids and codes use only letters a-z, digits and '-' or '_': retype it without it", s, charName(r), whatItDoes(r)), true
+		return "hidden-char", tr("%q has %s, %s; ids and codes use only letters a-z, digits and '-' or '_': retype it without it", s, charName(r), whatItDoes(r)), true
 	}
 	if what, instead, found := asciiLookalike(s); found {
-		return "mixed-script", fmt.Sprintf("%q has %s where ids and codes use only ASCII letters and digits, so it looks like another value; %s", s, what, instead), true
+		return "mixed-script", tr("%q has %s where ids and codes use only ASCII letters and digits, so it looks like another value; %s", s, what, instead), true
 	}
-	return "", "", false
+	return "", Text{}, false
 }
 
 // walkStrings calls fn for every string in the JSON view of a notice,
@@ -516,13 +536,13 @@ func checkHiddenChars(r *report, _ *notice.Notice) {
 		if n == 0 || r.reported(path()) {
 			return // none, or an id or code the schema refused naming it
 		}
-		more := ""
+		more := Text{}
 		if n > 1 {
-			more = fmt.Sprintf(" (and %d more such characters)", n-1)
+			more = tr(" (and %d more such characters)", n-1)
 		}
-		why := "readers and reviewers cannot see it, and it hides words from search"
+		why := tr("readers and reviewers cannot see it, and it hides words from search")
 		if isBidi(first) {
-			why = "it can make the text show in another order than it is stored and reviewed"
+			why = tr("it can make the text show in another order than it is stored and reviewed")
 		}
 		r.add(Warning, path(), "", "", "the text has %s at character %d%s: %s; remove it", charName(first), pos, more, why)
 	})
@@ -532,7 +552,7 @@ func checkMixedScripts(r *report, _ *notice.Notice) {
 	walkStrings(r.doc.Value, func(path func() notice.Path, key string, inText bool, s string) {
 		if inText {
 			for _, l := range r.links(s) {
-				if m := mixedAddress(l.dest); m != "" && !r.reported(path()) {
+				if m := mixedAddress(l.dest); m.Format != "" && !r.reported(path()) {
 					r.add(Error, path(), "", "", "the link to %q has %s", l.dest, m)
 					return
 				}
@@ -541,7 +561,7 @@ func checkMixedScripts(r *report, _ *notice.Notice) {
 		}
 		switch key {
 		case "email", "url":
-			if m := mixedAddress(s); m != "" {
+			if m := mixedAddress(s); m.Format != "" {
 				r.add(Error, path(), "", "", "%q has %s", s, m)
 			}
 		case "phone", "org_number":
@@ -681,14 +701,14 @@ func webKey(u *url.URL, loose bool) string {
 // linkTarget says what kind of address a link's text is, where the link
 // must go, and whether dest goes there. ok is false when the text is not
 // an address.
-func linkTarget(textShown, dest string) (kind, want string, same, ok bool) {
+func linkTarget(textShown, dest string) (kind Text, want string, same, ok bool) {
 	t := strings.TrimSpace(textShown)
 	dest = strings.TrimSpace(dest)
 	lowerDest := strings.ToLower(dest)
 	if addr := strings.TrimPrefix(t, "mailto:"); ValidEmail(addr) {
 		want = "mailto:" + addr
 		if !strings.HasPrefix(lowerDest, "mailto:") {
-			return "an e-mail address", want, false, true
+			return tr("an e-mail address"), want, false, true
 		}
 		got := dest[len("mailto:"):]
 		if i := strings.IndexByte(got, '?'); i >= 0 {
@@ -697,16 +717,16 @@ func linkTarget(textShown, dest string) (kind, want string, same, ok bool) {
 		if u, err := url.PathUnescape(got); err == nil {
 			got = u
 		}
-		return "an e-mail address", want, strings.EqualFold(got, addr), true
+		return tr("an e-mail address"), want, strings.EqualFold(got, addr), true
 	}
 	if num := strings.TrimPrefix(t, "tel:"); ValidPhone(num) {
 		want = "tel:" + strings.ReplaceAll(num, " ", "")
-		return "a phone number", want, strings.HasPrefix(lowerDest, "tel:") && phoneDigits(dest[len("tel:"):]) == phoneDigits(num), true
+		return tr("a phone number"), want, strings.HasPrefix(lowerDest, "tel:") && phoneDigits(dest[len("tel:"):]) == phoneDigits(num), true
 	}
 	lowerText := strings.ToLower(t)
 	hasScheme := strings.HasPrefix(lowerText, "https://") || strings.HasPrefix(lowerText, "http://")
 	if !hasScheme && !hostRE.MatchString(t) {
-		return "", "", false, false
+		return Text{}, "", false, false
 	}
 	shown := t
 	if !hasScheme {
@@ -714,25 +734,25 @@ func linkTarget(textShown, dest string) (kind, want string, same, ok bool) {
 	}
 	tu, err := url.Parse(shown)
 	if err != nil || tu.Host == "" {
-		return "", "", false, false
+		return Text{}, "", false, false
 	}
 	du, err := url.Parse(dest)
 	web := err == nil && du.Host != "" && (strings.EqualFold(du.Scheme, "https") || strings.EqualFold(du.Scheme, "http"))
 	if !web {
 		// "skjema.pdf" also looks like a host name; text without a scheme
 		// or www. claims to be one only when the link leaves the site.
-		return "a web address", shown, false, hasScheme || strings.HasPrefix(lowerText, "www.")
+		return tr("a web address"), shown, false, hasScheme || strings.HasPrefix(lowerText, "www.")
 	}
 	if !hasScheme && tu.Path == "" && tu.RawQuery == "" && tu.Fragment == "" {
 		// "nav.no" stands for the site: any page on it, with or without www.
 		th, dh := strings.ToLower(tu.Hostname()), strings.TrimSuffix(strings.ToLower(du.Hostname()), ".")
-		return "a web address", shown, dh == th || dh == "www."+th || "www."+dh == th, true
+		return tr("a web address"), shown, dh == th || dh == "www."+th || "www."+dh == th, true
 	}
 	if tu.Fragment == "" {
 		// A place on the page the text names is still that page.
 		du.Fragment, du.RawFragment = "", ""
 	}
-	return "a web address", shown, webKey(tu, !hasScheme) == webKey(du, !hasScheme), true
+	return tr("a web address"), shown, webKey(tu, !hasScheme) == webKey(du, !hasScheme), true
 }
 
 func checkLinkText(r *report, _ *notice.Notice) {

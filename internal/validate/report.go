@@ -7,6 +7,8 @@ import (
 	"io"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/personvern/personvern/internal/i18n"
 )
 
 // Formats lists the output formats Write accepts.
@@ -25,6 +27,11 @@ type WriteOptions struct {
 	Source  Source
 	// Files are all the files checked, so that junit can list the clean ones.
 	Files []string
+	// Messages says the findings of the text format in the reader's
+	// language; nil is English. The machine formats (json, sarif, github,
+	// junit) stay English whatever it is, so that tools and CI logs read
+	// the same everywhere.
+	Messages *i18n.Messages
 }
 
 // Write writes findings in the chosen format.
@@ -46,7 +53,7 @@ func Write(w io.Writer, fs []Finding, opt WriteOptions) error {
 
 func writeText(w io.Writer, fs []Finding, opt WriteOptions) error {
 	for _, f := range fs {
-		if _, err := fmt.Fprintln(w, f.String()); err != nil {
+		if _, err := fmt.Fprintln(w, f.StringIn(opt.Messages)); err != nil {
 			return err
 		}
 		if opt.Context && opt.Source != nil && f.Line > 0 {

@@ -231,7 +231,7 @@ func checkSpecial(r *report, n *notice.Notice) {
 			has9 = has9 || strings.HasPrefix(b.Article, "9(")
 		}
 		if len(special) > 0 && !has9 {
-			r.add(Error, p("purposes", i, "legal_basis"), "", "9(1)", "purpose %q uses the special %s %s but has no basis in art. 9(2); add the condition that allows it, e.g. 9(2)(h) for health and social services", pu.ID, plural(len(special), "category", "categories"), quoteList(special))
+			r.add(Error, p("purposes", i, "legal_basis"), "", "9(1)", "purpose %q uses the special %s %s but has no basis in art. 9(2); add the condition that allows it, e.g. 9(2)(h) for health and social services", pu.ID, plural(len(special), tr("category"), tr("categories")), quoteList(special))
 		}
 	}
 }
@@ -403,9 +403,11 @@ func checkProvision(r *report, n *notice.Notice) {
 	if len(open) == 0 {
 		return // art. 14 alone applies: every category comes from someone else
 	}
-	why := fmt.Sprintf("no source other than the person gives %s", quoteList(open))
-	if len(systems) > 0 {
-		why += fmt.Sprintf(" (%s %s a processor: a system that holds data for us, not where they come from)", quoteList(systems), plural(len(systems), "is", "are"))
+	why := tr("no source other than the person gives %s", quoteList(open))
+	if len(systems) == 1 {
+		why = tr("no source other than the person gives %s (%s is a processor: a system that holds data for us, not where they come from)", quoteList(open), quoteList(systems))
+	} else if len(systems) > 1 {
+		why = tr("no source other than the person gives %s (%s are a processor: a system that holds data for us, not where they come from)", quoteList(open), quoteList(systems))
 	}
 	r.add(Error, p("sources"), "", "13(2)(e)", "%s, so they may come from the person; add provision with requirement and consequences, and add the person as a source (kind: data_subject) if they give them", why)
 }
@@ -513,7 +515,7 @@ func checkRightsRequired(r *report, n *notice.Notice) {
 	}
 	for _, x := range vocab.Rights {
 		if _, ok := n.Rights[x.Code]; x.Required && !ok && n.RightApplies(x.Code) {
-			r.add(Error, p("rights"), "", "13(2)(b)", "the right %s (art. %s) is missing: it %s; add rights.%s", x.Code, x.Article, x.When, x.Code)
+			r.add(Error, p("rights"), "", "13(2)(b)", "the right %s (art. %s) is missing: it %s; add rights.%s", x.Code, articleRef(x.Article), phrase(x.When), x.Code)
 		}
 	}
 }
@@ -524,7 +526,7 @@ func checkRightsNotApplicable(r *report, n *notice.Notice) {
 	}
 	for _, x := range vocab.Rights {
 		if _, ok := n.Rights[x.Code]; ok && !n.RightApplies(x.Code) {
-			r.add(Warning, p("rights", x.Code), "", "12(1)", "%s does not apply here: %s; remove it, or add the basis that makes it apply", x.Code, x.WhenNot)
+			r.add(Warning, p("rights", x.Code), "", "12(1)", "%s does not apply here: %s; remove it, or add the basis that makes it apply", x.Code, phrase(x.WhenNot))
 		}
 	}
 }
@@ -565,7 +567,7 @@ func checkAutomatedBasis(r *report, n *notice.Notice) {
 			}
 		}
 		if len(a.Purposes) > 0 && !has {
-			r.add(Warning, at.Key("basis"), "", "22(2)", "basis %s goes with %s, which none of the decision's purposes rests on; correct basis, or the purposes' legal bases", a.Basis, strings.Join(want, " or "))
+			r.add(Warning, at.Key("basis"), "", "22(2)", "basis %s goes with %s, which none of the decision's purposes rests on; correct basis, or the purposes' legal bases", a.Basis, orList(want))
 		}
 	}
 }
@@ -595,10 +597,10 @@ func checkAutomatedSpecial(r *report, n *notice.Notice) {
 		}
 		at := p("automated_decisions", i)
 		if !allowed {
-			r.add(Error, at.Key("purposes"), "", "22(4)", "the decision serves purposes that use the special %s %s, and may then rest on them only with explicit consent (9(2)(a)) or for a substantial public interest under law (9(2)(g)); add that basis to the purpose, or take the decision with a person involved", plural(len(special), "category", "categories"), quoteList(special))
+			r.add(Error, at.Key("purposes"), "", "22(4)", "the decision serves purposes that use the special %s %s, and may then rest on them only with explicit consent (9(2)(a)) or for a substantial public interest under law (9(2)(g)); add that basis to the purpose, or take the decision with a person involved", plural(len(special), tr("category"), tr("categories")), quoteList(special))
 		}
 		if !review && n.Rights != nil {
-			r.add(Error, at, "", "22(4)", "a decision based on the special %s %s needs suitable measures to safeguard the person; add rights.human_review saying how to have a person look at it, express a view and contest it", plural(len(special), "category", "categories"), quoteList(special))
+			r.add(Error, at, "", "22(4)", "a decision based on the special %s %s needs suitable measures to safeguard the person; add rights.human_review saying how to have a person look at it, express a view and contest it", plural(len(special), tr("category"), tr("categories")), quoteList(special))
 		}
 	}
 }
@@ -750,7 +752,7 @@ func checkLanguages(r *report, n *notice.Notice) {
 			}
 		}
 		if len(missing) > 0 {
-			r.add(Error, at, "", "12(1)", "text is missing %s; every free-text field needs each language in languages (%s)", strings.Join(missing, " and "), strings.Join(n.Languages, ", "))
+			r.add(Error, at, "", "12(1)", "text is missing %s; every free-text field needs each language in languages (%s)", andList(missing), strings.Join(n.Languages, ", "))
 		}
 		var extra []string
 		for l := range t {
@@ -803,10 +805,13 @@ func forEachText(v any, at notice.Path, fn func(notice.Path, map[string]any)) {
 // applicable", and a reader cannot tell "none" from "forgot" otherwise.
 func checkExplicitNone(r *report, _ *notice.Notice) {
 	root, _ := r.doc.Value.(map[string]any)
-	for _, f := range []struct{ key, art, what string }{
-		{"recipients", "13(1)(e)", "who receives the data"},
-		{"transfers", "13(1)(f)", "whether data leave the EU/EEA"},
-		{"automated_decisions", "13(2)(f)", "whether a machine decides anything about people"},
+	for _, f := range []struct {
+		key, art string
+		what     Text
+	}{
+		{"recipients", "13(1)(e)", tr("who receives the data")},
+		{"transfers", "13(1)(f)", tr("whether data leave the EU/EEA")},
+		{"automated_decisions", "13(2)(f)", tr("whether a machine decides anything about people")},
 	} {
 		if _, ok := root[f.key]; !ok {
 			r.add(Warning, p(f.key), "", f.art, "the notice does not say %s; list them, or write %s: [] to tell readers there are none", f.what, f.key)
@@ -833,12 +838,16 @@ func keys(m map[string]bool) []string {
 	return out
 }
 
-func didYouMean(id string, known []string) string {
+func didYouMean(id string, known []string) Text {
 	if s := suggest(id, known); s != "" {
-		return fmt.Sprintf(" (did you mean %q?)", s)
+		return tr(" (did you mean %q?)", s)
 	}
-	return ""
+	return Text{}
 }
+
+// phrase is an English phrase from a table (vocab.Rights), translated
+// where it is shown like any format without verbs.
+func phrase(s string) Text { return Text{Format: s} }
 
 func quoteList(xs []string) string {
 	q := make([]string, len(xs))
@@ -848,7 +857,7 @@ func quoteList(xs []string) string {
 	return strings.Join(q, ", ")
 }
 
-func plural(n int, one, many string) string {
+func plural[T any](n int, one, many T) T {
 	if n == 1 {
 		return one
 	}

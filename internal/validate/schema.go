@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/personvern/personvern/internal/i18n"
 	"github.com/personvern/personvern/internal/notice"
 	"github.com/personvern/personvern/schema"
 	"github.com/santhosh-tekuri/jsonschema/v5"
@@ -51,12 +52,19 @@ func (v *Validator) Validate(doc *notice.Document) []Finding {
 func dedupe(fs []Finding) []Finding {
 	out := fs[:0]
 	for i, f := range fs {
-		if i > 0 && f == fs[i-1] {
+		if i > 0 && sameFinding(f, fs[i-1]) {
 			continue
 		}
 		out = append(out, f)
 	}
 	return out
+}
+
+// sameFinding compares findings by what they say, not by which Text
+// value holds it.
+func sameFinding(a, b Finding) bool {
+	a.text, b.text = nil, nil
+	return a == b
 }
 
 // report collects findings for one document.
@@ -85,9 +93,10 @@ func (r *report) addAt(line, col int, sev Severity, p notice.Path, rule, article
 			file = r.doc.Origin[key] // a shared default, written in the site config
 		}
 	}
+	t := tr(format, args...)
 	r.findings = append(r.findings, Finding{
 		File: file, Line: line, Col: col, Severity: sev,
-		Path: p.String(), Rule: rule, Article: article, Message: fmt.Sprintf(format, args...),
+		Path: p.String(), Rule: rule, Article: article, Message: t.String(), text: &t,
 	})
 }
 
@@ -168,13 +177,13 @@ func (v *Validator) leaf(r *report, ve *jsonschema.ValidationError, kw string) {
 		allowed := v.propertyNames(p)
 		for _, m := range quotedRE.FindAllStringSubmatch(ve.Message, -1) {
 			q := p.Key(m[1])
-			msg := fmt.Sprintf("unknown field %q", m[1])
 			if s := suggest(m[1], allowed); s != "" {
-				msg += fmt.Sprintf("; did you mean %q?", s)
+				r.addKey(Error, q, "schema", art, "unknown field %q; did you mean %q?", m[1], s)
 			} else if len(allowed) > 0 {
-				msg += "; allowed here: " + strings.Join(allowed, ", ")
+				r.addKey(Error, q, "schema", art, "unknown field %q; allowed here: %s", m[1], strings.Join(allowed, ", "))
+			} else {
+				r.addKey(Error, q, "schema", art, "unknown field %q", m[1])
 			}
-			r.addKey(Error, q, "schema", art, "%s", msg)
 		}
 	case "enum":
 		vals := v.enum(p)
@@ -184,7 +193,7 @@ func (v *Validator) leaf(r *report, ve *jsonschema.ValidationError, kw string) {
 				break
 			}
 		}
-		r.add(Error, p, "schema", art, "%s is not allowed here; use one of: %s", show(r.doc, p), strings.Join(vals, ", "))
+		r.add(Error, p, "schema", art, "%s is not allowed here; use one of: %s", show(r.doc, p), codeList(vals))
 	case "const":
 		r.add(Error, p, "schema", art, "%s is not allowed here; %s", show(r.doc, p), ve.Message)
 	case "type":
@@ -239,20 +248,26 @@ func value(d *notice.Document, p notice.Path) any {
 	return cur
 }
 
-func article(t string) string {
+func article(t string) Text {
 	switch t {
 	case "object":
-		return "a mapping"
+		return tr("a mapping")
 	case "array":
-		return "a list"
+		return tr("a list")
 	case "null":
-		return "empty"
+		return tr("empty")
 	case "integer":
-		return "a whole number"
+		return tr("a whole number")
 	case "string or number":
-		return "a text or number"
+		return tr("a text or number")
+	case "string":
+		return tr("a text")
+	case "number":
+		return tr("a number")
+	case "boolean":
+		return tr("a boolean")
 	}
-	return "a " + strings.ReplaceAll(t, "string", "text")
+	return tr("a %s", strings.ReplaceAll(t, "string", "text"))
 }
 
 func keyword(loc string) string {
@@ -260,16 +275,6 @@ func keyword(loc string) string {
 		return loc[i+1:]
 	}
 	return loc
-}
-
-func orList(xs []string) string {
-	switch len(xs) {
-	case 0:
-		return ""
-	case 1:
-		return xs[0]
-	}
-	return strings.Join(xs[:len(xs)-1], ", ") + " or " + xs[len(xs)-1]
 }
 
 // node returns the raw schema object describing the instance at p,
@@ -343,20 +348,33 @@ func (v *Validator) article(p notice.Path) string {
 
 // what returns the schema's description of p, without the article (the
 // finding carries that), as the "what to do" part of a message.
-func (v *Validator) what(p notice.Path) string {
+func (v *Validator) what(p notice.Path) any {
 	s := v.node(p)
 	if s == nil {
-		return "see the schema"
+		return tr("see the schema")
 	}
 	d, _ := s["description"].(string)
-	if i := strings.LastIndex(d, " (GDPR art."); i >= 0 {
-		d = d[:i]
-	}
+	d = trimArticle(d)
 	if d == "" {
-		return "see the schema"
+		return tr("see the schema")
 	}
-	return lowerFirst(d)
+	return description(d)
 }
+
+// trimArticle drops the article a description ends with.
+func trimArticle(d string) string {
+	if i := strings.LastIndex(d, " (GDPR art."); i >= 0 {
+		return d[:i]
+	}
+	return d
+}
+
+// description is a schema description inside a finding, translated by
+// templates/lang/schema.*.yaml.
+type description string
+
+func (d description) String() string                   { return lowerFirst(string(d)) }
+func (d description) Localize(m *i18n.Messages) string { return lowerFirst(m.Phrase(string(d))) }
 
 func lowerFirst(s string) string {
 	if s == "" {

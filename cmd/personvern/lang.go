@@ -1,0 +1,75 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/personvern/personvern/internal/i18n"
+	"github.com/personvern/personvern/templates"
+	"github.com/spf13/cobra"
+)
+
+// messageLangFlag is the root's --lang, for the commands without a --lang
+// of their own; render, diff and codes have one for the language of what
+// they write, and build one for the languages it publishes, and those say
+// the language of the messages too.
+func addLangFlag(root *cobra.Command) {
+	root.PersistentFlags().String("lang", "", "language of messages and findings: en, nb or nn (default: $PERSONVERN_LANG, else the locale, else en)")
+}
+
+// messagesFor is the language the user asked cmd's messages in: its
+// --lang when given (build's only when it names one language), else
+// PERSONVERN_LANG, else the locale.
+func messagesFor(cmd *cobra.Command) (*i18n.Messages, error) {
+	flag := ""
+	if cmd != nil {
+		if f := cmd.Flags().Lookup("lang"); f != nil && f.Changed && !strings.Contains(f.Value.String(), ",") {
+			flag = f.Value.String()
+		}
+	}
+	lang, err := i18n.MessageLang(flag, os.Getenv)
+	if err != nil {
+		return nil, trouble("%v", err)
+	}
+	m, err := i18n.LoadMessages(templates.FS, lang)
+	if err != nil {
+		return nil, trouble("%v", err)
+	}
+	return m, nil
+}
+
+// messagesLang is the language m speaks.
+func messagesLang(m *i18n.Messages) string {
+	if m == nil {
+		return "en"
+	}
+	return m.Lang
+}
+
+// say is a message of the tool in the user's language. Its format is a
+// key of templates/lang/cli.*.yaml (TestCLICatalogues).
+func say(m *i18n.Messages, format string, args ...any) string {
+	return m.Sprintf(format, args...)
+}
+
+// failure is an exit with a message, said in the user's language when it
+// is printed.
+func failure(code int, format string, args ...any) *exitError {
+	return &exitError{code: code, msg: fmt.Sprintf(format, args...), format: format, args: args}
+}
+
+// text is the error's message in m's language.
+func (e *exitError) text(m *i18n.Messages) string {
+	if e.format == "" {
+		return e.msg
+	}
+	return m.Sprintf(e.format, e.args...)
+}
+
+// word is a word of a message given as its argument (a plural form),
+// translated with the message.
+type word string
+
+func (w word) String() string                   { return string(w) }
+func (w word) Localize(m *i18n.Messages) string { return m.Phrase(string(w)) }

@@ -1,0 +1,90 @@
+package main
+
+import (
+	"bytes"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/personvern/personvern/internal/i18n"
+	"github.com/personvern/personvern/internal/i18n/msgcheck"
+	"github.com/personvern/personvern/templates"
+)
+
+// TestCLICatalogues: every message the CLI says (trouble, failure, say
+// and the words it gives them) has a translation in cli.nb.yaml and
+// cli.nn.yaml with the same verbs, and the catalogues hold nothing else.
+func TestCLICatalogues(t *testing.T) {
+	formats, problems, err := msgcheck.Formats(".", map[string]int{"trouble": 0, "failure": 1, "say": 1, "word": 0})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(formats) < 20 {
+		t.Fatalf("found only %d formats; the extraction is broken", len(formats))
+	}
+	problems = append(problems, msgcheck.Check(templates.FS, "cli", formats)...)
+	for _, p := range problems {
+		t.Error(p)
+	}
+}
+
+func TestMessageLang(t *testing.T) {
+	for _, c := range []struct {
+		flag string
+		env  map[string]string
+		want string
+	}{
+		{"", nil, "en"},
+		{"nn", map[string]string{"PERSONVERN_LANG": "nb"}, "nn"},
+		{"", map[string]string{"PERSONVERN_LANG": "nb", "LANG": "nn_NO.UTF-8"}, "nb"},
+		{"", map[string]string{"LANG": "nn_NO.UTF-8"}, "nn"},
+		{"", map[string]string{"LANG": "no_NO.UTF-8"}, "nb"},
+		{"", map[string]string{"LANG": "nb_NO"}, "nb"},
+		{"", map[string]string{"LC_ALL": "C", "LANG": "nb_NO.UTF-8"}, "en"},
+		{"", map[string]string{"LC_MESSAGES": "nn_NO", "LANG": "en_GB.UTF-8"}, "nn"},
+		{"", map[string]string{"LANG": "de_DE.UTF-8"}, "en"},
+	} {
+		got, err := i18n.MessageLang(c.flag, func(k string) string { return c.env[k] })
+		if err != nil || got != c.want {
+			t.Errorf("MessageLang(%q, %v) = %q, %v; want %q", c.flag, c.env, got, err, c.want)
+		}
+	}
+	if _, err := i18n.MessageLang("", func(k string) string { return map[string]string{"PERSONVERN_LANG": "de"}[k] }); err == nil {
+		t.Error("PERSONVERN_LANG=de: want an error")
+	}
+}
+
+// TestStarterLanguages: the starter notice is the same notice whatever the
+// language of its comments, and every comment of new.yaml has its
+// translation (as many comment lines or more, none left in English).
+func TestStarterLanguages(t *testing.T) {
+	parse := func(lang string) (any, string) {
+		src, err := starterNotice("x", lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		src = bytes.ReplaceAll(src, []byte(time.Now().Format("2006-01-02")), []byte("DATE"))
+		var v any
+		if err := yaml.Unmarshal(src, &v); err != nil {
+			t.Fatalf("%s: %v", lang, err)
+		}
+		return v, string(src)
+	}
+	en, enSrc := parse("en")
+	for _, lang := range []string{"nb", "nn"} {
+		v, src := parse(lang)
+		if !reflect.DeepEqual(v, en) {
+			t.Errorf("new.%s.yaml is another notice than new.yaml", lang)
+		}
+		for _, english := range []string{" the ", " you ", " of ", " and ", "Replace", "Uncomment"} {
+			for _, line := range strings.Split(src, "\n") {
+				if c := strings.TrimSpace(line); strings.HasPrefix(c, "#") && strings.Contains(c, english) && strings.Contains(enSrc, line) {
+					t.Errorf("new.%s.yaml: comment still English: %s", lang, line)
+				}
+			}
+		}
+	}
+}

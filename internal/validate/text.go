@@ -1,0 +1,114 @@
+package validate
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/personvern/personvern/internal/i18n"
+)
+
+// Text is a message kept as its English format and arguments, so that the
+// text writer can say it in the reader's language while JSON and SARIF
+// keep the English. Every format given to tr, add, addKey and addAt is a
+// key of templates/lang/findings.*.yaml (TestFindingCatalogues).
+type Text struct {
+	Format string
+	Args   []any
+}
+
+// tr is a message part in English, translated where it is shown.
+func tr(format string, args ...any) Text { return Text{format, args} }
+
+// String is the English text.
+func (t Text) String() string {
+	if t.Format == "" {
+		return ""
+	}
+	return fmt.Sprintf(t.Format, t.Args...)
+}
+
+// Localize is the text in m's language.
+func (t Text) Localize(m *i18n.Messages) string {
+	if t.Format == "" {
+		return ""
+	}
+	return m.Sprintf(t.Format, t.Args...)
+}
+
+// In is the finding's message in m's language (English when m is nil, or
+// when the finding came from the cache or another package without its
+// Text).
+func (f Finding) In(m *i18n.Messages) string {
+	if m == nil || f.text == nil {
+		return f.Message
+	}
+	return f.text.Localize(m)
+}
+
+// Translatable reports whether the finding can be said in another
+// language: one from the cache or from outside this package has only its
+// English Message.
+func (f Finding) Translatable() bool { return f.text != nil }
+
+// StringIn is String in m's language.
+func (f Finding) StringIn(m *i18n.Messages) string {
+	if m == nil {
+		return f.String()
+	}
+	sev := tr("warning")
+	if f.Severity == Error {
+		sev = tr("error")
+	}
+	s := fmt.Sprintf("%s:%d:%d: %s: ", f.File, f.Line, f.Col, sev.Localize(m))
+	if f.Path != "" {
+		s += f.Path + ": "
+	}
+	return s + f.In(m) + m.Cite(f.Article)
+}
+
+// orList joins xs with "or", in the reader's language.
+func orList(xs []string) Text {
+	switch len(xs) {
+	case 0:
+		return Text{}
+	case 1:
+		return tr("%s", xs[0])
+	}
+	return tr("%s or %s", strings.Join(xs[:len(xs)-1], ", "), xs[len(xs)-1])
+}
+
+// andList joins xs with "and", in the reader's language.
+func andList(xs []string) Text {
+	switch len(xs) {
+	case 0:
+		return Text{}
+	case 1:
+		return tr("%s", xs[0])
+	}
+	return tr("%s and %s", strings.Join(xs[:len(xs)-1], ", "), xs[len(xs)-1])
+}
+
+// articleRef is an article code inside a message: "7(3)" in English,
+// "artikkel 7 nr. 3" in Norwegian.
+type articleRef string
+
+func (a articleRef) String() string                   { return string(a) }
+func (a articleRef) Localize(m *i18n.Messages) string { return m.Article(string(a)) }
+
+// codeList is the codes a field allows: listed as they are in English,
+// with what each means in Norwegian, since an editor picks by meaning and
+// types the code.
+type codeList []string
+
+func (c codeList) String() string { return strings.Join(c, ", ") }
+
+func (c codeList) Localize(m *i18n.Messages) string {
+	parts := make([]string, len(c))
+	for i, code := range c {
+		parts[i] = code
+		if s := m.Meaning(code); s != "" {
+			parts[i] += " (" + s + ")"
+		}
+	}
+	return strings.Join(parts, "; ")
+}

@@ -1,0 +1,118 @@
+package validate
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/personvern/personvern/internal/i18n"
+	"github.com/personvern/personvern/internal/notice"
+	"github.com/personvern/personvern/templates"
+)
+
+// consentNoWithdraw is a notice whose purpose rests on consent without a
+// withdraw_consent right: the finding the README shows.
+const consentNoWithdraw = `id: t
+updated: 2025-01-01
+languages: [nb, nn]
+purposes:
+  - id: nyhetsbrev
+    legal_basis:
+      - article: 6(1)(a)
+rights: {}
+`
+
+func findingsOf(t *testing.T, src string) []Finding {
+	t.Helper()
+	doc, err := notice.Parse("t.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v.Validate(doc)
+}
+
+func messages(t *testing.T, lang string) *i18n.Messages {
+	t.Helper()
+	m, err := i18n.LoadMessages(templates.FS, lang)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+// TestTextInNorwegian: the text format says a finding in the chosen
+// language, with the article cited the Norwegian way, while JSON keeps
+// the English message and the article code.
+func TestTextInNorwegian(t *testing.T) {
+	fs := findingsOf(t, consentNoWithdraw)
+	want := map[string]string{
+		"en": "error: purposes[0].legal_basis[0]: consent needs a withdraw_consent right; add rights.withdraw_consent saying how to withdraw (GDPR art. 13(2)(c))",
+		"nb": "feil: purposes[0].legal_basis[0]: samtykke krever at folk kan trekke samtykket tilbake; legg til rights.withdraw_consent og skriv hvordan man trekker det tilbake (personvernforordningen artikkel 13 nr. 2 bokstav c)",
+		"nn": "feil: purposes[0].legal_basis[0]: samtykke krev at folk kan trekkje samtykket tilbake; legg til rights.withdraw_consent og skriv korleis ein trekkjer det tilbake (personvernforordninga artikkel 13 nr. 2 bokstav c)",
+	}
+	for lang, w := range want {
+		var buf bytes.Buffer
+		if err := Write(&buf, fs, WriteOptions{Format: "text", Messages: messages(t, lang)}); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(buf.String(), w) {
+			t.Errorf("%s: want a line with\n%s\ngot\n%s", lang, w, buf.String())
+		}
+		var js bytes.Buffer
+		if err := Write(&js, fs, WriteOptions{Format: "json", Messages: messages(t, lang)}); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(js.String(), `"message": "consent needs a withdraw_consent right; add rights.withdraw_consent saying how to withdraw"`) || !strings.Contains(js.String(), `"article": "13(2)(c)"`) {
+			t.Errorf("%s: JSON changed with the language:\n%s", lang, js.String())
+		}
+	}
+}
+
+// TestNorwegianFindingsAreTranslated: every finding of the test notice,
+// schema findings with the field's description included, said in nb and
+// nn, is the catalogues' text: no English is left.
+func TestNorwegianFindingsAreTranslated(t *testing.T) {
+	english := []string{" the ", " is not ", " add ", "missing", " must ", "(GDPR art."}
+	for _, lang := range []string{"nb", "nn"} {
+		m := messages(t, lang)
+		for _, f := range findingsOf(t, consentNoWithdraw) {
+			if f.text == nil || m.Phrase(f.text.Format) == f.text.Format {
+				t.Errorf("%s: %q has no translation", lang, f.Message)
+			}
+			s := f.StringIn(m)
+			for _, e := range english {
+				if strings.Contains(s, e) {
+					t.Errorf("%s: %q still reads English (%q)", lang, s, e)
+				}
+			}
+		}
+	}
+}
+
+// TestAllowedCodesWithMeaning: where a finding lists the codes a field
+// allows, Norwegian gives each code's meaning beside it, and English the
+// codes as before.
+func TestAllowedCodesWithMeaning(t *testing.T) {
+	src := strings.Replace(consentNoWithdraw, "article: 6(1)(a)", "article: hello world", 1)
+	var got Finding
+	for _, f := range findingsOf(t, src) {
+		if f.Path == "purposes[0].legal_basis[0].article" {
+			got = f
+		}
+	}
+	if !strings.Contains(got.Message, "use one of: 6(1)(a), 6(1)(b), 6(1)(c)") {
+		t.Fatalf("English: %q", got.Message)
+	}
+	for lang, want := range map[string]string{
+		"nb": "skriv en av disse kodene: 6(1)(a) (samtykke); 6(1)(b) (nødvendig for å oppfylle en avtale med deg); 6(1)(c) (nødvendig for å oppfylle en rettslig plikt)",
+		"nn": "skriv ein av desse kodane: 6(1)(a) (samtykke); 6(1)(b) (nødvendig for å oppfylle ein avtale med deg); 6(1)(c) (nødvendig for å oppfylle ei rettsleg plikt)",
+	} {
+		if s := got.In(messages(t, lang)); !strings.Contains(s, want) {
+			t.Errorf("%s: %q lacks %q", lang, s, want)
+		}
+	}
+}
