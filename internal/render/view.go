@@ -196,11 +196,17 @@ func Build(n *notice.Notice, c *i18n.Catalog, alternates []Alternate) *Page {
 	b := &builder{n: n, c: c, lang: c.Lang}
 	title := b.tx(n.Title)
 	docTitle := c.T("doc.title", title)
-	if strings.Contains(strings.ToLower(title), strings.ToLower(c.T("doc.kind"))) {
+	kind := c.T("doc.kind")
+	if strings.Contains(strings.ToLower(title), strings.ToLower(kind)) {
 		docTitle = title // the author's title already says what it is
 	}
+	if strings.HasPrefix(strings.ToLower(title), strings.ToLower(kind)) {
+		// A "Personvernerklæring" line over "Personvernerklæring for …"
+		// says it twice.
+		kind = ""
+	}
 	p := &Page{
-		Lang: c.Lang, ID: n.ID, Title: title, DocTitle: docTitle, Kind: c.T("doc.kind"),
+		Lang: c.Lang, ID: n.ID, Title: title, DocTitle: docTitle, Kind: kind,
 		Lead: c.T("doc.lead"), Intro: Rich(b.tx(n.Introduction)), Alternates: alternates,
 		Updated: c.Date(n.Updated), UpdatedISO: n.Updated, Version: n.Version, notice: n,
 	}
@@ -355,6 +361,17 @@ func (b *builder) partyName(kind, name string) string {
 	return capitalise(b.c.T("kind." + kind))
 }
 
+// partyPhrase names a party inside a sentence: its name, or for a party
+// given only by kind the catalogue's noun phrase ("offentlige
+// myndigheter", "databehandleren vår"), since a kind label is a heading
+// for a list and cannot be a sentence's subject.
+func (b *builder) partyPhrase(kind, name string) string {
+	if name != "" {
+		return name
+	}
+	return b.c.TOr("party."+kind, b.c.T("kind."+kind))
+}
+
 func capitaliseLine(l Line) Line {
 	if len(l) > 0 {
 		l[0].Text = capitalise(l[0].Text)
@@ -378,7 +395,7 @@ func (b *builder) sources() Section {
 	for _, src := range b.n.Sources {
 		head := Line{strong(b.partyName(src.Kind, src.Name.In(b.lang)))}
 		if !src.Name.IsZero() && src.Kind != "data_subject" {
-			head = append(head, Span{Text: " (" + c.T("kind."+src.Kind) + ")"})
+			head = append(head, Span{Text: i18n.Apposition(src.Name.In(b.lang), c.T("kind."+src.Kind))})
 		}
 		var body []Block
 		if d := b.tx(src.Description); d != "" {
@@ -388,7 +405,7 @@ func (b *builder) sources() Section {
 		case len(src.Categories) > 0 && src.Kind == "data_subject":
 			body = append(body, ptext(c.T("sources.self.categories", b.categoryList(src.Categories))))
 		case len(src.Categories) > 0:
-			body = append(body, ptext(c.T("sources.categories", b.partyName(src.Kind, src.Name.In(b.lang)), b.categoryList(src.Categories))))
+			body = append(body, ptext(c.T("sources.categories", capitalise(b.partyPhrase(src.Kind, src.Name.In(b.lang))), b.categoryList(src.Categories))))
 		}
 		if src.Public {
 			body = append(body, ptext(c.T("sources.public")))
@@ -412,14 +429,14 @@ func (b *builder) recipients() Section {
 		name := b.partyName(r.Kind, r.Name.In(b.lang))
 		head := Line{strong(name)}
 		if !r.Name.IsZero() {
-			head = append(head, Span{Text: " (" + c.T("kind."+r.Kind) + ")"})
+			head = append(head, Span{Text: i18n.Apposition(name, c.T("kind."+r.Kind))})
 		}
 		var body []Block
 		if d := b.tx(r.Description); d != "" {
 			body = append(body, rich(Rich(d)))
 		}
 		if r.Kind == "processor" {
-			body = append(body, ptext(c.T("recipients.processor", name)))
+			body = append(body, ptext(c.T("recipients.processor", capitalise(b.partyPhrase(r.Kind, r.Name.In(b.lang))))))
 		}
 		if len(r.Categories) > 0 {
 			body = append(body, ptext(c.T("recipients.categories", b.categoryList(r.Categories))))

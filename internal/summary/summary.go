@@ -181,27 +181,26 @@ func (b *builder) packedWith(first, more string, items []string, join func([]str
 }
 
 func (b *builder) purposes() {
+	// A heading names a purpose; it is not always an activity that can
+	// follow "til" ("Lærekandidater"), so the summary quotes it as a name,
+	// which also keeps an "og" inside a heading from reading as the list's.
 	var names []string
-	conj := " " + b.c.T("and") + " "
-	hasConj := false
 	for _, p := range b.n.Purposes {
 		if name := p.Name[b.lang]; name != "" {
-			names = append(names, lowerFirst(name))
-			hasConj = hasConj || strings.Contains(name, conj)
+			names = append(names, "«"+name+"»")
 		}
 	}
+	if len(names) == 0 {
+		return
+	}
 	first := "summary.purpose.first"
+	if len(names) == 1 {
+		first = "summary.purpose.one"
+	}
 	if about, other := b.about(); other {
-		first = "summary.purpose.first.about"
+		first += ".about"
 		b.keyArgs = []string{about}
 		defer func() { b.keyArgs = nil }()
-	}
-	if hasConj {
-		// "A og B, C og D" is ambiguous when a name holds "og" itself:
-		// then semicolons part the purposes.
-		semi := func(xs []string) string { return strings.Join(xs, "; ") }
-		b.add(section.Purposes, b.packedWith(first, "summary.purpose.more", names, semi)...)
-		return
 	}
 	b.add(section.Purposes, b.packed(first, "summary.purpose.more", names)...)
 }
