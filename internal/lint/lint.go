@@ -38,6 +38,7 @@ var Rules = []Rule{
 	{"og-list", `a list whose items hold "og" joined with "og" again ("A og B og C")`, findOgList},
 	{"heading-object", `a purpose's heading chained as an object ("Vi bruker dem også til X; Y")`, findHeadingObject},
 	{"kind-subject", `a kind label as the subject of a sentence ("Offentlig myndighet gir oss")`, findKindSubject},
+	{"echo", `a sentence that repeats its own subject or label ("NAV gir oss opplysninger fra NAV", "Opplysninger: opplysninger om …")`, findEcho},
 	{"stacked-brackets", `two brackets in a row ("(X) (y)")`, findStackedBrackets},
 	{"duplicate-sentence", `the same sentence twice in a row, or nearly the same words`, findDuplicates},
 	{"quote-punctuation", `a full stop both inside and after a quote (".».") or unbalanced «»`, findQuotePunct},
@@ -126,6 +127,24 @@ func findKindSubject(text string) []string {
 	var out []string
 	for _, m := range kindSubjectRE.FindAllStringSubmatch(unwrap(text), -1) {
 		out = append(out, m[1])
+	}
+	return out
+}
+
+var (
+	givesRE = regexp.MustCompile(`^(.+?) (?:gir|gjev|får) oss (.+)$`)
+	labelRE = regexp.MustCompile(`(?i)^(opplysning\pL*): (opplysning\pL*)\b`)
+)
+
+func findEcho(text string) []string {
+	var out []string
+	for _, s := range sentences(text) {
+		if m := givesRE.FindStringSubmatch(s); m != nil && len(m[1]) > 1 && (strings.Contains(m[2], "fra "+m[1]) || strings.Contains(m[2], "frå "+m[1])) {
+			out = append(out, s)
+		}
+		if labelRE.MatchString(s) {
+			out = append(out, s)
+		}
 	}
 	return out
 }

@@ -15,6 +15,8 @@ func TestRules(t *testing.T) {
 		{"heading-object", "Vi bruker dem også til A. Vi bruker dem også til B.", "Vi bruker opplysninger om deg til formålet «A». Dessuten bruker vi dem til «B»."},
 		{"kind-subject", "- Offentlig myndighet gir oss opplysninger i saken din.", "- Offentlige myndigheter gir oss opplysninger i saken din."},
 		{"kind-subject", "Databehandlar behandlar opplysningane på vegner av oss.", "Databehandlaren vår behandlar opplysningane på vegner av oss."},
+		{"echo", "NAV gir oss opplysninger fra NAV.", "NAV gir oss opplysninger om tiltaket."},
+		{"echo", "Opplysninger: opplysninger om bruk av nettstedet.", "Google får opplysninger om bruk av nettstedet."},
 		{"stacked-brackets", "Trondheim voksenopplæring (TROVO) (utdanningsinstitusjon)", "Trondheim voksenopplæring (TROVO), utdanningsinstitusjon"},
 		{"duplicate-sentence", "Det er frivillig å gi oss opplysningene. Det er frivillig å gi oss opplysningene.", "Det er frivillig å gi oss opplysningene. Du velger selv hva du gir oss."},
 		{"duplicate-sentence", "Deretter slettes eller anonymiseres personopplysningene. Deretter sletter vi opplysningene.",

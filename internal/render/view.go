@@ -404,7 +404,7 @@ func (b *builder) sources() Section {
 		switch {
 		case len(src.Categories) > 0 && src.Kind == "data_subject":
 			body = append(body, ptext(c.T("sources.self.categories", b.categoryList(src.Categories))))
-		case len(src.Categories) > 0:
+		case len(src.Categories) > 0 && !b.namesOwnSource(src):
 			body = append(body, ptext(c.T("sources.categories", capitalise(b.partyPhrase(src.Kind, src.Name.In(b.lang))), b.categoryList(src.Categories))))
 		}
 		if src.Public {
@@ -414,6 +414,22 @@ func (b *builder) sources() Section {
 	}
 	s.Blocks = append(s.Blocks, list(items...))
 	return s
+}
+
+// namesOwnSource reports whether every category the source gives is named
+// after the source itself ("opplysninger fra NAV" from NAV): then "NAV gir
+// oss opplysninger fra NAV" would only repeat the heading.
+func (b *builder) namesOwnSource(src notice.Source) bool {
+	name := src.Name.In(b.lang)
+	if name == "" {
+		return false
+	}
+	for _, id := range src.Categories {
+		if !strings.Contains(b.categoryList([]string{id}), name) {
+			return false
+		}
+	}
+	return true
 }
 
 func (b *builder) recipients() Section {
@@ -439,7 +455,7 @@ func (b *builder) recipients() Section {
 			body = append(body, ptext(c.T("recipients.processor", capitalise(b.partyPhrase(r.Kind, r.Name.In(b.lang))))))
 		}
 		if len(r.Categories) > 0 {
-			body = append(body, ptext(c.T("recipients.categories", b.categoryList(r.Categories))))
+			body = append(body, ptext(c.T("recipients.categories", capitalise(b.partyPhrase(r.Kind, r.Name.In(b.lang))), b.categoryList(r.Categories))))
 		}
 		if len(r.Purposes) > 0 {
 			body = append(body, ptext(c.T("recipients.purposes", b.purposeList(r.Purposes))))
@@ -504,7 +520,12 @@ func (b *builder) retention() Section {
 		if len(r.Groups) > 0 {
 			body = append(body, ptext(c.T("purpose.groups", b.groupLabels(r.Groups))))
 		}
-		if r.Then != "" {
+		// Criteria are the author's account of how long and what ends it
+		// ("Deretter slettes eller anonymiseres personopplysningene"), so
+		// "Deretter sletter vi opplysningene" after them says it again;
+		// anonymising and archiving are still said, as they are not what
+		// a reader assumes.
+		if r.Then != "" && !(r.Then == "delete" && r.Period == "" && len(r.Criteria) > 0) {
 			body = append(body, ptext(c.T("retention.then."+r.Then)))
 		}
 		if law := b.tx(r.Law); law != "" {
