@@ -105,7 +105,9 @@ func (c *Catalog) TOr(key, fallback string) string {
 // Country names a country by its ISO code, or gives the code.
 func (c *Catalog) Country(code string) string { return c.TOr("country."+code, code) }
 
-// List joins items the Norwegian way: "A, B og C".
+// List joins items the Norwegian way: "A, B og C"; when an item holds
+// "og" or a comma itself, semicolons part them ("A; B og C; D"), so the
+// reader sees where each ends.
 func (c *Catalog) List(items []string) string { return c.join(items, c.T("and")) }
 
 // ListOr joins items as "A, B eller C".
@@ -117,6 +119,9 @@ func (c *Catalog) join(items []string, conj string) string {
 		return ""
 	case 1:
 		return items[0]
+	}
+	if ambiguous(items, conj) {
+		return strings.Join(items, "; ")
 	}
 	return strings.Join(items[:len(items)-1], ", ") + " " + conj + " " + items[len(items)-1]
 }

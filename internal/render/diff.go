@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/personvern/personvern/internal/diff"
+	"github.com/personvern/personvern/internal/i18n"
 	"github.com/personvern/personvern/internal/section"
 )
 
@@ -132,7 +133,12 @@ func (r *Renderer) renderDiff(w io.Writer, rep *diff.Report, format string, site
 	}
 	switch format {
 	case "html":
-		return run(w, r.diffHTML.Name(), 0, func(w io.Writer) error { return r.diffHTML.Execute(w, v) })
+		var buf bytes.Buffer
+		if err := run(&buf, r.diffHTML.Name(), 0, func(w io.Writer) error { return r.diffHTML.Execute(w, v) }); err != nil {
+			return err
+		}
+		_, err := io.WriteString(w, i18n.Typography(buf.String()))
+		return err
 	case "md", "text":
 		t := r.diffMD
 		if format == "text" {
@@ -142,7 +148,7 @@ func (r *Renderer) renderDiff(w io.Writer, rep *diff.Report, format string, site
 		if err := run(&buf, t.Name(), 0, func(w io.Writer) error { return t.Execute(w, v) }); err != nil {
 			return err
 		}
-		out := tidy(buf.Bytes())
+		out := tidy([]byte(i18n.Typography(buf.String())))
 		if format == "text" {
 			out = []byte(Wrap(string(out), 80))
 		}

@@ -274,14 +274,16 @@ func (r *Renderer) RenderPage(w io.Writer, p *Page, opt Options) error {
 		return f.write(w, p)
 	}
 	t := r.pages[f.Name]
-	if f.finish == nil {
-		return run(w, t.Name(), 0, func(w io.Writer) error { return t.Execute(w, data) })
-	}
 	var buf bytes.Buffer
 	if err := run(&buf, t.Name(), 0, func(w io.Writer) error { return t.Execute(w, data) }); err != nil {
 		return err
 	}
-	_, err = w.Write(f.finish(buf.Bytes()))
+	// Before wrapping, so the non-breaking spaces hold.
+	out := []byte(i18n.Typography(buf.String()))
+	if f.finish != nil {
+		out = f.finish(out)
+	}
+	_, err = w.Write(out)
 	return err
 }
 
@@ -323,7 +325,9 @@ func Wrap(s string, width int) string {
 		} else if i := strings.Index(rest, ". "); i > 0 && i <= 3 && strings.Trim(rest[:i], "0123456789") == "" {
 			hang += i + 2
 		}
-		words := strings.Fields(rest)
+		// Split at ordinary spaces only: a non-breaking space (after "§",
+		// between a number and its unit) holds its words together.
+		words := strings.FieldsFunc(rest, func(r rune) bool { return r == ' ' || r == '\t' })
 		cur := strings.Repeat(" ", indent)
 		curLen := indent
 		started := false

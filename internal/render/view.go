@@ -203,11 +203,17 @@ func Build(n *notice.Notice, c *i18n.Catalog, alternates []Alternate) *Page {
 	b := &builder{n: n, c: c, lang: c.Lang}
 	title := b.tx(n.Title)
 	docTitle := c.T("doc.title", title)
-	if strings.Contains(strings.ToLower(title), strings.ToLower(c.T("doc.kind"))) {
+	kind := c.T("doc.kind")
+	if strings.Contains(strings.ToLower(title), strings.ToLower(kind)) {
 		docTitle = title // the author's title already says what it is
 	}
+	if strings.HasPrefix(strings.ToLower(title), strings.ToLower(kind)) {
+		// A "Personvernerklæring" line over "Personvernerklæring for …"
+		// says it twice.
+		kind = ""
+	}
 	p := &Page{
-		Lang: c.Lang, ID: n.ID, Title: title, DocTitle: docTitle, Kind: c.T("doc.kind"),
+		Lang: c.Lang, ID: n.ID, Title: title, DocTitle: docTitle, Kind: kind,
 		Lead: c.T("doc.lead"), Intro: Rich(b.tx(n.Introduction)), Alternates: alternates,
 		Updated: c.Date(n.Updated), UpdatedISO: n.Updated, Version: n.Version, notice: n,
 	}
@@ -373,6 +379,17 @@ func (b *builder) partyName(kind, name string) string {
 	return capitalise(b.c.T("kind." + kind))
 }
 
+// partyPhrase names a party inside a sentence: its name, or for a party
+// given only by kind the catalogue's noun phrase ("offentlige
+// myndigheter", "databehandleren vår"), since a kind label is a heading
+// for a list and cannot be a sentence's subject.
+func (b *builder) partyPhrase(kind, name string) string {
+	if name != "" {
+		return name
+	}
+	return b.c.TOr("party."+kind, b.c.T("kind."+kind))
+}
+
 func capitaliseLine(l Line) Line {
 	if len(l) > 0 {
 		l[0].Text = capitalise(l[0].Text)
@@ -396,7 +413,7 @@ func (b *builder) sources() Section {
 	for _, src := range b.n.Sources {
 		head := Line{strong(b.partyName(src.Kind, src.Name.In(b.lang)))}
 		if !src.Name.IsZero() && src.Kind != "data_subject" {
-			head = append(head, Span{Text: " (" + c.T("kind."+src.Kind) + ")"})
+			head = append(head, Span{Text: i18n.Apposition(src.Name.In(b.lang), c.T("kind."+src.Kind))})
 		}
 		var body []Block
 		if d := b.tx(src.Description); d != "" {
@@ -405,8 +422,8 @@ func (b *builder) sources() Section {
 		switch {
 		case len(src.Categories) > 0 && src.Kind == "data_subject":
 			body = append(body, ptext(c.T("sources.self.categories", b.categoryList(src.Categories))))
-		case len(src.Categories) > 0:
-			body = append(body, ptext(c.T("sources.categories", b.partyName(src.Kind, src.Name.In(b.lang)), b.categoryList(src.Categories))))
+		case len(src.Categories) > 0 && !b.namesOwnSource(src):
+			body = append(body, ptext(c.T("sources.categories", capitalise(b.partyPhrase(src.Kind, src.Name.In(b.lang))), b.categoryList(src.Categories))))
 		}
 		if src.Public {
 			body = append(body, ptext(c.T("sources.public")))
@@ -416,6 +433,22 @@ func (b *builder) sources() Section {
 	s.Blocks = append(s.Blocks, list(items...))
 	s.Blocks = append(s.Blocks, b.restrictions("information", "sources.restricted")...)
 	return s
+}
+
+// namesOwnSource reports whether every category the source gives is named
+// after the source itself ("opplysninger fra NAV" from NAV): then "NAV gir
+// oss opplysninger fra NAV" would only repeat the heading.
+func (b *builder) namesOwnSource(src notice.Source) bool {
+	name := src.Name.In(b.lang)
+	if name == "" {
+		return false
+	}
+	for _, id := range src.Categories {
+		if !strings.Contains(b.categoryList([]string{id}), name) {
+			return false
+		}
+	}
+	return true
 }
 
 func (b *builder) recipients() Section {
@@ -431,17 +464,17 @@ func (b *builder) recipients() Section {
 		name := b.partyName(r.Kind, r.Name.In(b.lang))
 		head := Line{strong(name)}
 		if !r.Name.IsZero() {
-			head = append(head, Span{Text: " (" + c.T("kind."+r.Kind) + ")"})
+			head = append(head, Span{Text: i18n.Apposition(name, c.T("kind."+r.Kind))})
 		}
 		var body []Block
 		if d := b.tx(r.Description); d != "" {
 			body = append(body, rich(Rich(d)))
 		}
 		if r.Kind == "processor" {
-			body = append(body, ptext(c.T("recipients.processor", name)))
+			body = append(body, ptext(c.T("recipients.processor", capitalise(b.partyPhrase(r.Kind, r.Name.In(b.lang))))))
 		}
 		if len(r.Categories) > 0 {
-			body = append(body, ptext(c.T("recipients.categories", b.categoryList(r.Categories))))
+			body = append(body, ptext(c.T("recipients.categories", capitalise(b.partyPhrase(r.Kind, r.Name.In(b.lang))), b.categoryList(r.Categories))))
 		}
 		if len(r.Purposes) > 0 {
 			body = append(body, ptext(c.T("recipients.purposes", b.purposeList(r.Purposes))))
@@ -513,7 +546,12 @@ func (b *builder) retention() Section {
 		if len(r.Groups) > 0 {
 			body = append(body, ptext(c.T("purpose.groups", b.groupLabels(r.Groups))))
 		}
-		if r.Then != "" {
+		// Criteria are the author's account of how long and what ends it
+		// ("Deretter slettes eller anonymiseres personopplysningene"), so
+		// "Deretter sletter vi opplysningene" after them says it again;
+		// anonymising and archiving are still said, as they are not what
+		// a reader assumes.
+		if r.Then != "" && !(r.Then == "delete" && r.Period == "" && len(r.Criteria) > 0) {
 			body = append(body, ptext(c.T("retention.then."+r.Then)))
 		}
 		if law := b.tx(r.Law); law != "" {

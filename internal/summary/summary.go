@@ -181,27 +181,26 @@ func (b *builder) packedWith(first, more string, items []string, join func([]str
 }
 
 func (b *builder) purposes() {
+	// A heading names a purpose; it is not always an activity that can
+	// follow "til" ("Lærekandidater"), so the summary quotes it as a name,
+	// which also keeps an "og" inside a heading from reading as the list's.
 	var names []string
-	conj := " " + b.c.T("and") + " "
-	hasConj := false
 	for _, p := range b.n.Purposes {
 		if name := p.Name[b.lang]; name != "" {
-			names = append(names, lowerFirst(name))
-			hasConj = hasConj || strings.Contains(name, conj)
+			names = append(names, "«"+name+"»")
 		}
 	}
+	if len(names) == 0 {
+		return
+	}
 	first := "summary.purpose.first"
+	if len(names) == 1 {
+		first = "summary.purpose.one"
+	}
 	if about, other := b.about(); other {
-		first = "summary.purpose.first.about"
+		first += ".about"
 		b.keyArgs = []string{about}
 		defer func() { b.keyArgs = nil }()
-	}
-	if hasConj {
-		// "A og B, C og D" is ambiguous when a name holds "og" itself:
-		// then semicolons part the purposes.
-		semi := func(xs []string) string { return strings.Join(xs, "; ") }
-		b.add(section.Purposes, b.packedWith(first, "summary.purpose.more", names, semi)...)
-		return
 	}
 	b.add(section.Purposes, b.packed(first, "summary.purpose.more", names)...)
 }
@@ -309,15 +308,24 @@ func (b *builder) recipients() {
 		b.add(section.Recipients, b.c.T("summary.recipients.none"))
 		return
 	}
-	var names []string
+	// A kind named by a relative clause ("firmaer som hjelper oss") comes
+	// last: mid-list, "firmaer som hjelper oss og Google" reads as helping
+	// Google.
+	var names, last []string
 	seen := map[string]bool{}
 	for _, r := range b.n.Recipients {
 		name := b.partyName(r.Kind, r.Name.In(b.lang))
-		if !seen[name] {
-			seen[name] = true
-			names = append(names, name)
+		if seen[name] {
+			continue
 		}
+		seen[name] = true
+		if r.Name.IsZero() && r.Kind == "processor" {
+			last = append(last, name)
+			continue
+		}
+		names = append(names, name)
 	}
+	names = append(names, last...)
 	if len(names) > maxListed {
 		b.add(section.Recipients, b.c.T("summary.recipients.some", b.c.List(names[:maxListed])))
 		return
@@ -348,7 +356,7 @@ func (b *builder) transfers() {
 // retention says the longest fixed period, or that it depends, and
 // whether some data go to the archive.
 func (b *builder) retention() {
-	var longest string
+	var longest, from string
 	var longestDays int
 	criteria, archive := false, false
 	for _, r := range b.n.Retention {
@@ -360,13 +368,17 @@ func (b *builder) retention() {
 			continue
 		}
 		if d, _ := vocab.ParseDuration(r.Period); d.ApproxDays() > longestDays {
-			longest, longestDays = r.Period, d.ApproxDays()
+			// The starting point is part of the period: "12 uker" alone
+			// is not "12 uker etter at sluttrapporten er sendt".
+			longest, longestDays, from = r.Period, d.ApproxDays(), r.From[b.lang]
 		}
 	}
 	var first string
 	switch {
 	case criteria || longest == "":
 		first = b.c.T("summary.retention.criteria")
+	case from != "":
+		first = b.c.T("summary.retention.period.from", b.c.Duration(longest), from)
 	default:
 		first = b.c.T("summary.retention.period", b.c.Duration(longest))
 	}

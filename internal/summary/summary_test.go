@@ -126,8 +126,8 @@ func TestCases(t *testing.T) {
 		not    []string // must not be there (nb)
 	}{
 		{"plain", func(n *notice.Notice) {},
-			[]string{"Vi er Eksempel kommune.", "Vi bruker opplysninger om deg til saksbehandling.", "Du gir oss opplysningene selv.", "Vi deler ikke opplysningene med andre.", "Vi sender ikke opplysningene ut av EU og EØS.", "Vi lagrer dem i opptil 6 måneder.", "Du kan be om å se, rette, slette eller begrense bruken av opplysningene.", "Du kan også protestere mot bruken.", "Du kan klage til Datatilsynet.", "Ingen maskin tar avgjørelser om deg alene."},
-			[]string{"Vi brukar opplysningar om deg til sakshandsaming.", "Du gjev oss opplysningane sjølv.", "Vi lagrar dei i opptil 6 månader.", "Ingen maskin tek avgjerder om deg åleine."},
+			[]string{"Vi er Eksempel kommune.", "Vi bruker opplysninger om deg til formålet «Saksbehandling».", "Du gir oss opplysningene selv.", "Vi deler ikke opplysningene med andre.", "Vi sender ikke opplysningene ut av EU og EØS.", "Vi lagrer dem i opptil 6 måneder.", "Du kan be om å se, rette, slette eller begrense bruken av opplysningene.", "Du kan også protestere mot bruken.", "Du kan klage til Datatilsynet.", "Ingen maskin tar avgjørelser om deg alene."},
+			[]string{"Vi brukar opplysningar om deg til formålet «Sakshandsaming».", "Du gjev oss opplysningane sjølv.", "Vi lagrar dei i opptil 6 månader.", "Ingen maskin tek avgjerder om deg åleine."},
 			[]string{"sensitivt", "samtykke"}},
 		{"special category", func(n *notice.Notice) {
 			n.Categories = append(n.Categories, notice.Category{ID: "health"})
@@ -191,7 +191,7 @@ func TestCases(t *testing.T) {
 			for _, name := range []string{"veiledning om arbeid", "oppfølging av tiltak", "utbetaling av stønad", "statistikk om bruken", "kontroll av opplysninger"} {
 				n.Purposes = append(n.Purposes, notice.Purpose{ID: "x", Name: notice.Text{"nb": name, "nn": name}})
 			}
-		}, []string{"Vi bruker dem også til"}, nil, nil},
+		}, []string{"Dessuten bruker vi dem til"}, nil, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,0 +1,52 @@
+package lint
+
+import "testing"
+
+// TestRules: each pattern fails on the example that showed the defect
+// (issue 16) and passes on the text that replaced it.
+func TestRules(t *testing.T) {
+	for _, tc := range []struct{ rule, bad, good string }{
+		{"og-list", "Opplysninger vi bruker: identitetsopplysninger, familieforhold og sivilstatus og oppholdsgrunnlag.",
+			"Opplysninger vi bruker: identitetsopplysninger; familieforhold og sivilstatus; oppholdsgrunnlag. Arbeids- og velferdsetaten planlegger og gjennomfører tiltak for arbeidssøkerne og språkelevene."},
+		{"og-list", "Vi har opplysninger om hvem du er, hvordan vi når deg og organisasjonsnavn og firmanavn.",
+			"Vi har opplysninger om hvem du er; hvordan vi når deg; organisasjonsnavn og firmanavn."},
+		{"heading-object", "Vi bruker opplysninger om deg til tiltak på oppdrag fra NAV; lærekandidater; kundeservice.",
+			"Vi bruker opplysninger om deg til disse formålene: «Tiltak på oppdrag fra NAV», «Lærekandidater» og «Kundeservice»."},
+		{"heading-object", "Vi bruker dem også til A. Vi bruker dem også til B.", "Vi bruker opplysninger om deg til formålet «A». Dessuten bruker vi dem til «B»."},
+		{"kind-subject", "- Offentlig myndighet gir oss opplysninger i saken din.", "- Offentlige myndigheter gir oss opplysninger i saken din."},
+		{"kind-subject", "Databehandlar behandlar opplysningane på vegner av oss.", "Databehandlaren vår behandlar opplysningane på vegner av oss."},
+		{"echo", "NAV gir oss opplysninger fra NAV.", "NAV gir oss opplysninger om tiltaket."},
+		{"echo", "Opplysninger: opplysninger om bruk av nettstedet.", "Google får opplysninger om bruk av nettstedet."},
+		{"stacked-brackets", "Trondheim voksenopplæring (TROVO) (utdanningsinstitusjon)", "Trondheim voksenopplæring (TROVO), utdanningsinstitusjon"},
+		{"duplicate-sentence", "Det er frivillig å gi oss opplysningene. Det er frivillig å gi oss opplysningene.", "Det er frivillig å gi oss opplysningene. Du velger selv hva du gir oss."},
+		{"duplicate-sentence", "Deretter slettes eller anonymiseres personopplysningene. Deretter sletter vi opplysningene.",
+			"Deretter slettes eller anonymiseres personopplysningene. Lovgrunnlag: arkivlova § 6."},
+		{"duplicate-sentence", "Vi lagrer opplysningene i fem år. Vi lagrer opplysningene dine i fem år.", "Hvor vi får opplysningene fra\n\nVi får opplysningene fra:"},
+		{"quote-punctuation", "Etter lagringstiden: «Vi sletter dem.».", "Etter lagringstiden: «Vi sletter dem». Om du må: «ja» → «nei»."},
+		{"quote-punctuation", "Formålet «Oppfølging er fjernet.", "Formålet «Oppfølging» er fjernet."},
+		{"raw-code", "Kilden public_authority er fjernet.", "Kilden offentlig myndighet er fjernet; se notices/inn_trondheim.yaml og post_mottak@kommune.no."},
+		{"raw-code", "Behandlingsgrunnlag: 6(1)(e).", "Behandlingsgrunnlag: personvernforordningen artikkel 6 nr. 1 bokstav e."},
+		{"raw-code", "Tittelen (nb) er endret.", "Tittelen på bokmål er endret."},
+		{"breakable-space", "arbeidsmarkedsloven § 12", "arbeidsmarkedsloven §\u00a012"},
+		{"breakable-space", "Vi lagrer dem i 12 uker.", "Vi lagrer dem i 12\u00a0uker. Det gjelder 12 personer."},
+		{"title-repeat", "PERSONVERNERKLÆRING\n\nPersonvernerklæring for VINN AS Hallingdal\n", "Kort fortalt\n\nPersonvernerklæring for VINN AS Hallingdal\n\n- Andre\n  Andre, for eksempel familiemedlemmer, får opplysninger.\n"},
+	} {
+		if got := Run(tc.rule, tc.bad); len(got) == 0 {
+			t.Errorf("%s: no finding in %q", tc.rule, tc.bad)
+		}
+		if got := Run(tc.rule, tc.good); len(got) != 0 {
+			t.Errorf("%s: %q in %q", tc.rule, got, tc.good)
+		}
+	}
+}
+
+// TestHTMLText: a page is read as its text, with &nbsp; as the space it is.
+func TestHTMLText(t *testing.T) {
+	got := HTMLText(`<html><head><style>p{}</style></head><body><p>Loven §&nbsp;12</p><ul><li>A</li><li>B &amp; C</li></ul></body></html>`)
+	if want := "Loven §\u00a012\n\nA\n\nB & C"; got != want && got != "\n\n"+want+"\n\n" {
+		t.Errorf("HTMLText = %q", got)
+	}
+	if len(Run("breakable-space", got)) != 0 {
+		t.Error("&nbsp; must count as non-breaking")
+	}
+}
