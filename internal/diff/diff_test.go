@@ -144,7 +144,7 @@ var classificationCases = []struct {
 	{"version not raised", func(n *notice.Notice) {
 		n.Purposes[1].Categories = []string{"contact", "income"}
 		n.Version, n.Updated = "1.0", "2024-01-01"
-	}, Notable, "version-not-raised", "Innholdet er endret, men ikke versjonsnummeret og datoen (updated).", nil},
+	}, Notable, "version-not-raised", "Innholdet er endret, men ikke versjonsnummeret og datoen den nye versjonen gjelder fra.", nil},
 	{"retention starts later", func(n *notice.Notice) { n.Retention[0].From = notice.Text{"nb": "klagefristen er ute"} }, Material, "retention-from", "Når lagringstiden begynner å løpe, har fått ny ordlyd på bokmål.", func(n *notice.Notice) { n.Retention[0].From = notice.Text{"nb": "saken er avsluttet"} }},
 	{"using a right made harder", func(n *notice.Notice) {
 		n.Rights["access"] = notice.Right{How: notice.Text{"nb": "Send et brev. Vi tar ikke imot e-post."}}
