@@ -216,3 +216,25 @@ func (n *Notice) RoleGroups() []RoleGroup {
 	}
 	return out
 }
+
+// AboutPhrases lists whose data the notice is about, as the reader is
+// addressed in lang: each group's about, or you (the reader's own, "deg")
+// for a group without one or a notice without groups; each phrase once.
+func (n *Notice) AboutPhrases(lang, you string) []string {
+	if len(n.Groups) == 0 {
+		return []string{you}
+	}
+	var out []string
+	seen := map[string]bool{}
+	for _, g := range n.Groups {
+		a := g.About[lang]
+		if a == "" {
+			a = you
+		}
+		if !seen[a] {
+			seen[a] = true
+			out = append(out, a)
+		}
+	}
+	return out
+}

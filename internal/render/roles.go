@@ -51,28 +51,7 @@ func (b *builder) ownFields() Block {
 // about is whose data the notice is about, as the reader is addressed:
 // "deg", or "deg og barnet ditt" when groups say so.
 func (b *builder) about() string {
-	return b.c.List(aboutPhrases(b.n, b.lang, b.c.T("about.you")))
-}
-
-// aboutPhrases lists the distinct "whose data" phrases of the groups, the
-// reader's own ("deg") where a group has none.
-func aboutPhrases(n *notice.Notice, lang, you string) []string {
-	if len(n.Groups) == 0 {
-		return []string{you}
-	}
-	var out []string
-	seen := map[string]bool{}
-	for _, g := range n.Groups {
-		a := g.About[lang]
-		if a == "" {
-			a = you
-		}
-		if !seen[a] {
-			seen[a] = true
-			out = append(out, a)
-		}
-	}
-	return out
+	return b.c.List(b.n.AboutPhrases(b.lang, b.c.T("about.you")))
 }
 
 // rolesController writes the controller section of a notice whose

@@ -124,21 +124,7 @@ func (b *builder) roles() []string {
 // and whether that is someone other than the reader alone.
 func (b *builder) about() (string, bool) {
 	you := b.c.T("about.you")
-	if len(b.n.Groups) == 0 {
-		return you, false
-	}
-	var out []string
-	seen := map[string]bool{}
-	for _, g := range b.n.Groups {
-		a := g.About[b.lang]
-		if a == "" {
-			a = you
-		}
-		if !seen[a] {
-			seen[a] = true
-			out = append(out, a)
-		}
-	}
+	out := b.n.AboutPhrases(b.lang, you)
 	return b.c.List(out), len(out) > 1 || out[0] != you
 }
 
