@@ -1,7 +1,9 @@
 package publish
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -191,6 +193,19 @@ func dropSpare(dir string) {
 	if name, err := spareName(dir); err == nil {
 		_ = os.Remove(name)
 	}
+}
+
+// Unrecorded reports whether a temporary folder beside a site has no
+// record of the build that made it: a build killed between creating and
+// recording it leaves one, which no later build can prove it made and so
+// never removes (its warning tells the user to).
+func Unrecorded(path string) bool {
+	name, err := recordName(path)
+	if err != nil {
+		return false
+	}
+	_, err = os.Stat(name)
+	return errors.Is(err, fs.ErrNotExist)
 }
 
 // Leftovers lists the temporary folders beside the output dir that the

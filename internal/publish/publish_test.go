@@ -169,8 +169,16 @@ func TestKilledBuildKeepsSite(t *testing.T) {
 	if err := Write(out, files, Options{Layout: layout}); err != nil {
 		t.Fatal(err)
 	}
-	if left, _ := Leftovers(out); len(left) > 0 {
-		t.Errorf("temporary folders left after a good build: %v", left)
+	// A kill between creating a temporary folder and recording it leaves
+	// a folder no build can prove it made; the tool never deletes those
+	// (it tells the user to), so only recorded ones must be gone.
+	left, _ := Leftovers(out)
+	for _, p := range left {
+		if !Unrecorded(p) {
+			t.Errorf("a recorded temporary folder left after a good build: %s", p)
+		} else {
+			t.Logf("kept %s: killed before it was recorded, so not provably ours", p)
+		}
 	}
 }
 
