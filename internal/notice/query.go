@@ -238,3 +238,13 @@ func (n *Notice) AboutPhrases(lang, you string) []string {
 	}
 	return out
 }
+
+// OnlyProcessor is the one role group of a notice whose every purpose is
+// processed on one other controller's behalf (JobLearn for NAV), or nil:
+// such a page speaks of that controller throughout.
+func OnlyProcessor(groups []RoleGroup) *RoleGroup {
+	if len(groups) == 1 && groups[0].Kind == RoleProcessor {
+		return &groups[0]
+	}
+	return nil
+}

@@ -59,7 +59,7 @@ func (b *builder) about() string {
 func (b *builder) rolesController(s Section) Section {
 	n, c := b.n, b.c
 	us := n.Controller.Name.In(b.lang)
-	groups := n.RoleGroups()
+	groups := b.roles
 	only := len(groups) == 1
 	ownShown := false
 	for _, g := range groups {
@@ -124,7 +124,7 @@ func (b *builder) dpoSection() (Section, bool) {
 	s := newSection(c, section.DPO)
 	var others []*notice.OtherController
 	seen := map[string]bool{}
-	for _, g := range b.n.RoleGroups() {
+	for _, g := range b.roles {
 		for _, oc := range g.Others {
 			if oc.DPO != nil && !seen[oc.ID] {
 				seen[oc.ID] = true
@@ -199,7 +199,7 @@ func (b *builder) provisionBlocks() []Block {
 	var first *notice.Provision
 	same := true
 	for _, p := range b.n.Purposes {
-		if b.deferredProvision(p) != nil && b.n.HasRoles() && len(b.n.RoleGroups()) > 1 {
+		if b.deferredProvision(p) != nil {
 			same = false
 		}
 		pr := b.n.ProvisionFor(p)
@@ -262,7 +262,7 @@ func sameProvision(a, b *notice.Provision) bool {
 // which group of people (after it).
 func (b *builder) rightsByRole() (blocks, byGroup []Block, ownAnswers bool) {
 	c := b.c
-	groups := b.n.RoleGroups()
+	groups := b.roles
 	for _, g := range groups {
 		switch g.Kind {
 		case notice.RoleController, notice.RoleJoint:
@@ -328,7 +328,7 @@ func (b *builder) groupLabels(ids []string) string {
 // provision statement to: one without a statement of its own or of its
 // groups, on a page where we are controller for something else too.
 func (b *builder) deferredProvision(p notice.Purpose) *notice.OtherController {
-	if p.RoleKind() != notice.RoleProcessor || p.Provision != nil || len(b.n.RoleGroups()) < 2 {
+	if p.RoleKind() != notice.RoleProcessor || p.Provision != nil || len(b.roles) < 2 {
 		return nil
 	}
 	for _, id := range p.Groups {

@@ -128,6 +128,9 @@ type builder struct {
 	n    *notice.Notice
 	c    *i18n.Catalog
 	lang string
+	// roles are the notice's purposes grouped by role, computed once: the
+	// controller, DPO, provision and rights sections all follow them.
+	roles []notice.RoleGroup
 }
 
 func (b *builder) tx(t notice.Text) string { return t[b.lang] }
@@ -200,7 +203,7 @@ func tel(num string) string {
 // Build composes the page for notice n in the catalogue's language.
 // alternates are the other languages' versions, for hreflang links.
 func Build(n *notice.Notice, c *i18n.Catalog, alternates []Alternate) *Page {
-	b := &builder{n: n, c: c, lang: c.Lang}
+	b := &builder{n: n, c: c, lang: c.Lang, roles: n.RoleGroups()}
 	title := b.tx(n.Title)
 	docTitle := c.T("doc.title", title)
 	kind := c.T("doc.kind")
@@ -571,8 +574,8 @@ func (b *builder) rights() Section {
 	// rights, not after them (where it read as part of the last right).
 	routing, byGroup, own := b.rightsByRole()
 	s.Blocks = append(s.Blocks, routing...)
-	if gs := b.n.RoleGroups(); len(gs) == 1 && gs[0].Kind == notice.RoleProcessor {
-		s.Blocks = append(s.Blocks, ptext(c.T("rights.intro.processor", b.otherNames(gs[0]))))
+	if only := notice.OnlyProcessor(b.roles); only != nil {
+		s.Blocks = append(s.Blocks, ptext(c.T("rights.intro.processor", b.otherNames(*only))))
 	} else {
 		s.Blocks = append(s.Blocks, ptext(c.T("rights.intro")))
 	}
@@ -606,8 +609,8 @@ func (b *builder) rights() Section {
 // or erase.
 func (b *builder) rightDesc(code, suffix string) string {
 	key := "right." + code + ".desc" + suffix
-	if gs := b.n.RoleGroups(); len(gs) == 1 && gs[0].Kind == notice.RoleProcessor && b.c.Has(key+".other") {
-		return b.c.T(key+".other", b.otherNames(gs[0]))
+	if only := notice.OnlyProcessor(b.roles); only != nil && b.c.Has(key+".other") {
+		return b.c.T(key+".other", b.otherNames(*only))
 	}
 	return b.c.T(key)
 }

@@ -50,6 +50,8 @@ type builder struct {
 	out  []Item
 	// keyArgs fill a packed message's slots after the list ({1}, ...).
 	keyArgs []string
+	// groups are the notice's purposes grouped by role, computed once.
+	groups []notice.RoleGroup
 }
 
 func (b *builder) add(section section.ID, sentences ...string) {
@@ -66,7 +68,7 @@ func (b *builder) add(section section.ID, sentences ...string) {
 
 // Build writes the summary of n in the catalogue's language.
 func Build(n *notice.Notice, c *i18n.Catalog) *Summary {
-	b := &builder{n: n, c: c, lang: c.Lang}
+	b := &builder{n: n, c: c, lang: c.Lang, groups: n.RoleGroups()}
 	b.who()
 	b.purposes()
 	b.data()
@@ -100,7 +102,7 @@ func (b *builder) who() {
 
 // roles says, in plain words, where another controller is responsible.
 func (b *builder) roles() []string {
-	groups := b.n.RoleGroups()
+	groups := b.groups
 	var out []string
 	for _, g := range groups {
 		var names []string
@@ -217,28 +219,36 @@ func (b *builder) plainCategory(id string) string {
 }
 
 func (b *builder) data() {
+	// The reader's own data are named in everyday words ("helsen din");
+	// data about someone else ("opplysninger om barnet ditt") by their
+	// labels, which belong to nobody.
+	name, all, some, lead := b.plainCategory, "summary.data", "summary.data.some", []string(nil)
+	sensitive := func(list string) string { return b.c.T("plain.special", list) }
 	if about, other := b.about(); other {
-		b.dataAbout(about)
-		return
+		name, all, some, lead = b.categoryLabel, "summary.data.about", "summary.data.about.some", []string{about}
+		sensitive = func(list string) string { return list }
 	}
 	var plain, special []string
 	for _, c := range b.n.Categories {
-		name := b.plainCategory(c.ID)
+		n := name(c.ID)
 		switch {
-		case name == "":
+		case n == "":
 		case b.n.IsSensitive(c.ID):
-			special = append(special, name)
+			special = append(special, n)
 		default:
-			plain = append(plain, name)
+			plain = append(plain, n)
 		}
+	}
+	say := func(key string, items []string) string {
+		return b.c.T(key, append(append([]string(nil), lead...), b.c.List(items))...)
 	}
 	// Sensitive data are named in their own sentence, so list the others,
 	// as many as fit in a short sentence.
 	var first string
 	if len(plain) > 0 {
-		first = b.c.T("summary.data", b.c.List(plain))
+		first = say(all, plain)
 		for n := min(len(plain), maxListed); n >= 1 && (n < len(plain) || words(first) > MaxWords); n-- {
-			first = b.c.T("summary.data.some", b.c.List(plain[:n]))
+			first = say(some, plain[:n])
 			if words(first) <= MaxWords {
 				break
 			}
@@ -249,9 +259,19 @@ func (b *builder) data() {
 		if len(special) > 2 {
 			special = special[:2]
 		}
-		second = b.c.T("summary.special", b.c.T("plain.special", b.c.List(special)))
+		second = b.c.T("summary.special", sensitive(b.c.List(special)))
 	}
 	b.add(section.Data, first, second)
+}
+
+// categoryLabel names a category by its label, as the full notice does.
+func (b *builder) categoryLabel(id string) string {
+	for _, c := range b.n.Categories {
+		if c.ID == id && len(c.Label) > 0 {
+			return lowerFirst(c.Label[b.lang])
+		}
+	}
+	return lowerFirst(b.c.TOr("category."+id, id))
 }
 
 func (b *builder) partyName(kind, name string) string {
@@ -399,11 +419,12 @@ func (b *builder) rights() {
 		sentences = append(sentences, b.c.T("summary.rights.consent"))
 	}
 	ctl := b.n.Controller
-	groups := b.n.RoleGroups()
+	groups := b.groups
+	only := notice.OnlyProcessor(groups)
 	switch {
-	case len(groups) == 1 && groups[0].Kind == notice.RoleProcessor && len(groups[0].Others) > 0:
+	case only != nil && len(only.Others) > 0:
 		// The controller answers; its own words on how come first.
-		oc := groups[0].Others[0]
+		oc := only.Others[0]
 		if oc.Email != "" && len(oc.Rights) == 0 {
 			sentences = append(sentences, b.c.T("summary.rights.ask.email", oc.Email))
 		} else {
@@ -432,40 +453,6 @@ func (b *builder) automated() {
 		review = b.c.T("summary.automated.review")
 	}
 	b.add(section.Automated, b.c.T("summary.automated.some"), review)
-}
-
-// dataAbout names the categories by their labels when the data are not
-// only the reader's ("opplysninger om barnet ditt"): the everyday words
-// ("helsen din") would say they are.
-func (b *builder) dataAbout(about string) {
-	var plain, special []string
-	for _, c := range b.n.Categories {
-		label := b.c.TOr("category."+c.ID, c.ID)
-		if len(c.Label) > 0 {
-			label = c.Label[b.lang]
-		}
-		label = lowerFirst(label)
-		if b.n.IsSensitive(c.ID) {
-			special = append(special, label)
-		} else {
-			plain = append(plain, label)
-		}
-	}
-	first := b.c.T("summary.data.about", about, b.c.List(plain))
-	for n := min(len(plain), maxListed); n >= 1 && (n < len(plain) || words(first) > MaxWords); n-- {
-		first = b.c.T("summary.data.about.some", about, b.c.List(plain[:n]))
-		if words(first) <= MaxWords {
-			break
-		}
-	}
-	var second string
-	if len(special) > 0 {
-		if len(special) > 2 {
-			special = special[:2]
-		}
-		second = b.c.T("summary.special", b.c.List(special))
-	}
-	b.add(section.Data, first, second)
 }
 
 // askOthers sends the reader to the controllers we process data for, on a

@@ -186,6 +186,24 @@ func TestCases(t *testing.T) {
 			n.Cookies = []notice.Cookie{{ID: "s", Provider: "controller", Necessary: true}}
 		}, []string{"Vi bruker bare informasjonskapsler som nettstedet trenger for å virke."},
 			[]string{"Vi brukar berre informasjonskapslar som nettstaden treng for å verke."}, []string{"si nei"}},
+		// Data about a child are named by their labels, not as the
+		// reader's own ("helsen din").
+		{"the child's data", func(n *notice.Notice) {
+			n.Groups = []notice.Group{{ID: "barn", Label: notice.Text{"nb": "barnet", "nn": "barnet"}, About: notice.Text{"nb": "barnet ditt", "nn": "barnet ditt"}, Child: true}}
+			for i := range n.Purposes {
+				n.Purposes[i].Groups = []string{"barn"}
+			}
+			n.Categories = append(n.Categories, notice.Category{ID: "health"})
+		}, []string{"Vi bruker opplysninger om barnet ditt til formålet «Saksbehandling».", "Noe av dette er sensitivt, som helseopplysninger."},
+			[]string{"Vi brukar opplysningar om barnet ditt til formålet «Sakshandsaming»."}, []string{"helsen din", "opplysninger om deg"}},
+		// Everything on NAV's behalf: NAV is responsible and answers.
+		{"processor for NAV", func(n *notice.Notice) {
+			n.Controllers = []notice.OtherController{{ID: "nav", Name: notice.PlainName("NAV"), Kind: "public_authority", URL: "https://www.nav.no"}}
+			for i := range n.Purposes {
+				n.Purposes[i].Role = &notice.Role{Kind: notice.RoleProcessor, Controller: "nav"}
+			}
+		}, []string{"Vi gjør dette på oppdrag fra NAV, som har ansvaret for opplysningene.", "Vil du bruke rettighetene dine, kontakter du NAV."},
+			[]string{"Vi gjer dette på oppdrag frå NAV, som har ansvaret for opplysningane."}, []string{"Send en e-post"}},
 		{"no cookies", func(n *notice.Notice) {}, nil, nil, []string{"informasjonskapsler"}},
 		{"many purposes split", func(n *notice.Notice) {
 			for _, name := range []string{"veiledning om arbeid", "oppfølging av tiltak", "utbetaling av stønad", "statistikk om bruken", "kontroll av opplysninger"} {
