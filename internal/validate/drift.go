@@ -1,6 +1,7 @@
 package validate
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -56,20 +57,11 @@ func isText(m map[string]any, langs []string) bool {
 		return false
 	}
 	for k, v := range m {
-		if _, ok := v.(string); !ok || !contains(langs, k) {
+		if _, ok := v.(string); !ok || !slices.Contains(langs, k) {
 			return false
 		}
 	}
 	return true
-}
-
-func contains(xs []string, s string) bool {
-	for _, x := range xs {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // sameEntry finds the earlier version of list item n: the entry with the
@@ -85,10 +77,12 @@ func sameEntry(old []any, n any, i int) any {
 			continue
 		}
 		for _, o := range old {
-			if om, ok := o.(map[string]any); ok && om[key] == id {
-				return om
+			om, ok := o.(map[string]any)
+			if !ok {
+				continue
 			}
-			if om, ok := o.(map[string]any); ok && key == "id" && om["id"] == nm["replaces"] && nm["replaces"] != nil {
+			// By id, or by the id it had before (replaces:).
+			if om[key] == id || key == "id" && nm["replaces"] != nil && om["id"] == nm["replaces"] {
 				return om
 			}
 		}
