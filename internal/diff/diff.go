@@ -97,14 +97,12 @@ func (r *Report) Most() (Class, bool) {
 }
 
 type cmp struct {
-	c    *i18n.Catalog
-	lang string
-	// other languages' catalogues and loaded terms, for classifying a
-	// change to text in a language other than the report's
-	others   map[string]*i18n.Catalog
-	terms    map[string][]string
+	c        *i18n.Catalog
+	lang     string
 	old, new *notice.Notice
 	out      []Change
+	// terms are the loaded terms of each language, for classifying text
+	terms map[string][]string
 	// renamed maps an old purpose id to its new one, for the purposes
 	// renamed with replaces: recipients and automated decisions name
 	// purposes by id, and a rename is not a new purpose for them.

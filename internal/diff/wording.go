@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/personvern/personvern/internal/i18n"
@@ -110,9 +111,6 @@ func editDistance(a, b string) int {
 // loadedTerms are the catalogue's stems that make a text material when
 // new text names them: categories, purposes, recipients, countries.
 func (d *cmp) loadedTerms(lang string) []string {
-	if d.terms == nil {
-		d.terms = map[string][]string{}
-	}
 	if t, ok := d.terms[lang]; ok {
 		return t
 	}
@@ -136,9 +134,17 @@ func (d *cmp) loadedTerms(lang string) []string {
 			}
 		}
 	}
+	if d.terms == nil {
+		d.terms = map[string][]string{}
+	}
 	d.terms[lang] = out
 	return out
 }
+
+// embedded holds the embedded catalogue of each language (nil when there
+// is none), parsed once per process rather than once per comparison: the
+// site's history compares every pair of versions in every language.
+var embedded sync.Map
 
 // stopword are words of the vocabulary's labels too common to signal
 // anything ("opplysninger om …").
@@ -264,16 +270,16 @@ func (d *cmp) catalogFor(lang string) *i18n.Catalog {
 	if lang == d.lang {
 		return d.c
 	}
-	if c, ok := d.others[lang]; ok {
+	got, ok := embedded.Load(lang)
+	if !ok {
+		c, err := i18n.Load(templates.FS, lang)
+		if err != nil {
+			c = nil
+		}
+		got, _ = embedded.LoadOrStore(lang, c)
+	}
+	if c := got.(*i18n.Catalog); c != nil {
 		return c
 	}
-	if d.others == nil {
-		d.others = map[string]*i18n.Catalog{}
-	}
-	c, err := i18n.Load(templates.FS, lang)
-	if err != nil {
-		c = d.c // a language without a catalogue: the report's words
-	}
-	d.others[lang] = c
-	return c
+	return d.c // a language without a catalogue: the report's words
 }
