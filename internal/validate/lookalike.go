@@ -3,9 +3,11 @@ package validate
 import (
 	"html"
 	"net/url"
+	"reflect"
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -450,7 +452,7 @@ func plainValueFinding(s string) (rule string, msg Text, ok bool) {
 // every notice, and most need none.
 func walkStrings(v any, fn func(at func() notice.Path, key string, inText bool, s string)) {
 	var segs []seg
-	var walk func(v any, key string, inText bool)
+	var walk func(v any, key string, t reflect.Type, inText bool)
 	at := func() notice.Path {
 		p := make(notice.Path, len(segs))
 		for i, s := range segs {
@@ -462,27 +464,61 @@ func walkStrings(v any, fn func(at func() notice.Path, key string, inText bool, 
 		}
 		return p
 	}
-	walk = func(v any, key string, inText bool) {
+	walk = func(v any, key string, t reflect.Type, inText bool) {
 		switch v := v.(type) {
 		case map[string]any:
+			// A text's values are texts; elsewhere the model's type says
+			// which keys hold one.
+			text := !inText && (t == textType || t == nameType)
 			// In map order: Validate sorts the findings.
 			for k, e := range v {
-				_, isMap := e.(map[string]any)
 				segs = append(segs, seg{key: k})
-				walk(e, k, inText || (textFields[k] && isMap))
+				walk(e, k, childType(t, k), inText || text)
 				segs = segs[:len(segs)-1]
 			}
 		case []any:
 			for i, e := range v {
 				segs = append(segs, seg{index: i, isIndex: true})
-				walk(e, key, inText)
+				walk(e, key, childType(t, ""), inText)
 				segs = segs[:len(segs)-1]
 			}
 		case string:
 			fn(at, key, inText, v)
 		}
 	}
-	walk(v, "", false)
+	walk(v, "", reflect.TypeFor[notice.Notice](), false)
+}
+
+// fieldTypes maps each struct type of the model to the types of its
+// fields by key.
+var fieldTypes = sync.OnceValue(func() map[reflect.Type]map[string]reflect.Type {
+	out := map[reflect.Type]map[string]reflect.Type{}
+	for _, t := range notice.Types() {
+		m := map[string]reflect.Type{}
+		for i := range t.NumField() {
+			m[notice.YAMLName(t.Field(i))] = t.Field(i).Type
+		}
+		out[t] = m
+	}
+	return out
+})
+
+// childType is the model's type of the value under key k (an element for
+// ""), or nil where the notice has a key the model lacks.
+func childType(t reflect.Type, k string) reflect.Type {
+	for t != nil && t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t == nil {
+		return nil
+	}
+	switch t.Kind() {
+	case reflect.Struct:
+		return fieldTypes()[t][k]
+	case reflect.Slice, reflect.Map:
+		return t.Elem()
+	}
+	return nil
 }
 
 // seg is one step of a path, kept unboxed while walking.

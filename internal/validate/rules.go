@@ -5,6 +5,7 @@ import (
 	"net/mail"
 	"net/url"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"slices"
 	"sort"
@@ -767,35 +768,57 @@ func checkLanguages(r *report, n *notice.Notice) {
 	})
 }
 
-// textFields are the keys whose values are per-language texts.
-var textFields = map[string]bool{
-	"title": true, "introduction": true, "unit": true, "responsibilities": true, "label": true,
-	"description": true, "name": true, "national_law": true, "interests": true, "note": true,
-	"consequences": true, "copy": true, "from": true, "criteria": true, "law": true,
-	"limits": true, "how": true, "logic": true, "significance": true, "security": true,
-	"purpose": true, "consent": true, "criminal_law": true, "meaning": true,
+// forEachText calls fn for each per-language text (a Text, or a Name
+// written per language) in the JSON view of a notice. The walk follows the
+// model's types, so every text field is found, whatever its key, and a key
+// that is a text in one place and not in another (rights) is told apart.
+func forEachText(v any, at notice.Path, fn func(notice.Path, map[string]any)) {
+	walkTexts(v, reflect.TypeFor[notice.Notice](), at, fn)
 }
 
-// forEachText calls fn for each text field (a mapping of language codes
-// under a text key) in the JSON view of a notice.
-func forEachText(v any, at notice.Path, fn func(notice.Path, map[string]any)) {
-	switch v := v.(type) {
-	case map[string]any:
-		keys := make([]string, 0, len(v))
-		for k := range v {
+var textType, nameType = reflect.TypeFor[notice.Text](), reflect.TypeFor[notice.Name]()
+
+func walkTexts(v any, t reflect.Type, at notice.Path, fn func(notice.Path, map[string]any)) {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t == textType || t == nameType {
+		if m, ok := v.(map[string]any); ok {
+			fn(at, m)
+		}
+		return
+	}
+	switch t.Kind() {
+	case reflect.Struct:
+		m, ok := v.(map[string]any)
+		if !ok {
+			return
+		}
+		for i := range t.NumField() {
+			f := t.Field(i)
+			k := notice.YAMLName(f)
+			if e, ok := m[k]; ok {
+				walkTexts(e, f.Type, at.Key(k), fn)
+			}
+		}
+	case reflect.Slice:
+		if l, ok := v.([]any); ok {
+			for i, e := range l {
+				walkTexts(e, t.Elem(), at.Key(i), fn)
+			}
+		}
+	case reflect.Map:
+		m, ok := v.(map[string]any)
+		if !ok {
+			return
+		}
+		keys := make([]string, 0, len(m))
+		for k := range m {
 			keys = append(keys, k)
 		}
 		sort.Strings(keys)
 		for _, k := range keys {
-			if m, ok := v[k].(map[string]any); ok && textFields[k] {
-				fn(at.Key(k), m)
-				continue
-			}
-			forEachText(v[k], at.Key(k), fn)
-		}
-	case []any:
-		for i, e := range v {
-			forEachText(e, at.Key(i), fn)
+			walkTexts(m[k], t.Elem(), at.Key(k), fn)
 		}
 	}
 }
