@@ -139,6 +139,7 @@ func Compare(old, new *notice.Notice, oldSrc, newSrc string, c *i18n.Catalog) *R
 	if strings.Join(old.Languages, ",") != strings.Join(new.Languages, ",") {
 		d.add(section.Version, ruleLanguages, "languages", "", strings.Join(old.Languages, ", "), strings.Join(new.Languages, ", "))
 	}
+	d.plainFields()
 	d.versionDiscipline()
 	sort.SliceStable(d.out, func(i, j int) bool {
 		a, b := d.out[i], d.out[j]

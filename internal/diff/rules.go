@@ -166,6 +166,12 @@ var (
 	ruleLanguages = rule("languages", Notable, "")
 	ruleWording   = rule("wording", Editorial, "")
 	ruleRenamedID = rule("renamed-id", Editorial, "")
+
+	// ruleFieldChanged reports a plain field (`pv:"plain"`) that is not a
+	// text: nothing says what its change means, so it is material until the
+	// field gets a rule of its own. A plain text is compared as every text
+	// is, by the wording rules.
+	ruleFieldChanged = rule("field-changed", Material, "a plain field of the model that is not a text; until it has a rule of its own")
 )
 
 // classNotes head the README's rows.

@@ -34,6 +34,14 @@ func TestEveryRuleHasAMessage(t *testing.T) {
 
 // TestEveryRuleHasACase: each rule is exercised, with its class, by at
 // least one row of classificationCases; a rule without one fails here.
+// casedElsewhere are rules a classification row cannot reach, each with
+// the test that classifies them.
+var casedElsewhere = map[string]string{
+	// No field of the model is plain and not a text yet, so no change of
+	// a notice fires it; TestPlainCompare fires it on a test type.
+	"field-changed": "TestPlainCompare",
+}
+
 func TestEveryRuleHasACase(t *testing.T) {
 	seen := map[string]bool{}
 	for _, r := range Rules {
@@ -41,7 +49,7 @@ func TestEveryRuleHasACase(t *testing.T) {
 			t.Errorf("rule %s registered twice", r.ID)
 		}
 		seen[r.ID] = true
-		found := false
+		_, found := casedElsewhere[r.ID]
 		for _, c := range classificationCases {
 			if c.rule == r.ID {
 				found = true

@@ -176,6 +176,16 @@ func (m *Messages) Meaning(code string) string {
 	return ""
 }
 
+// Label is the page catalogue's text for key: what pages call a field,
+// for a message that names a field the message catalogues do not
+// describe. ok is false without one (and always in English).
+func (m *Messages) Label(key string) (string, bool) {
+	if m == nil || !m.cat.Has(key) {
+		return "", false
+	}
+	return m.cat.T(key), true
+}
+
 // Phrase is the translation of a phrase without verbs, or the phrase.
 func (m *Messages) Phrase(s string) string {
 	if m == nil {

@@ -69,30 +69,30 @@ type PlainField struct {
 // Label is the field's catalogue key.
 func (p PlainField) Label() string { return LabelKey(p.Owner, p.Field) }
 
-var plainOnce = sync.OnceValues(func() (map[reflect.Type][]PlainField, []PlainField) {
-	by := map[reflect.Type][]PlainField{}
-	var all []PlainField
-	walkTypes(reflect.TypeFor[Notice](), func(t reflect.Type) {
-		for i := range t.NumField() {
-			if f := t.Field(i); IsPlain(f) {
-				p := PlainField{Owner: t, Field: f}
-				by[t] = append(by[t], p)
-				all = append(all, p)
-			}
-		}
-	})
-	return by, all
-})
+var plainByType sync.Map // reflect.Type → []PlainField
 
-// PlainFields lists the plain fields of struct type t, in declaration order.
+// PlainFields lists the plain fields of struct type t, in declaration
+// order.
 func PlainFields(t reflect.Type) []PlainField {
-	by, _ := plainOnce()
-	return by[t]
+	if v, ok := plainByType.Load(t); ok {
+		return v.([]PlainField)
+	}
+	var out []PlainField
+	for i := range t.NumField() {
+		if f := t.Field(i); IsPlain(f) {
+			out = append(out, PlainField{Owner: t, Field: f})
+		}
+	}
+	plainByType.Store(t, out)
+	return out
 }
 
 // AllPlainFields lists the plain fields of every type of the model.
 func AllPlainFields() []PlainField {
-	_, all := plainOnce()
+	var all []PlainField
+	for _, t := range Types() {
+		all = append(all, PlainFields(t)...)
+	}
 	return all
 }
 

@@ -18,8 +18,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/personvern/personvern/internal/i18n"
 	"github.com/personvern/personvern/internal/notice"
 	"github.com/personvern/personvern/internal/testtool"
+	"github.com/personvern/personvern/templates"
 	"github.com/yuin/goldmark"
 )
 
@@ -433,6 +435,7 @@ func checkSame(t *testing.T, what, h, md, txt string) {
 func TestRenderCoverage(t *testing.T) {
 	r := renderer(t)
 	base := &testtool.LoadNotices(t, "testdata/complete")[0].Notice
+	testtool.FillPlain(base)
 	older := clone(t, base)
 	older.Version, older.Updated = "2.0", "2023-01-01"
 	older.Recipients = older.Recipients[:1]
@@ -480,6 +483,48 @@ func TestRenderCoverage(t *testing.T) {
 	for p := range notRendered {
 		if !seen[p] {
 			t.Errorf("notRendered lists %s, which the base notice does not set: set it in testdata/complete, or drop the exception", p)
+		}
+	}
+}
+
+// plainNotShown are the model's types whose plain fields no page shows,
+// each with why; a plain field on one of them fails TestPlainFieldsShown
+// until it gets code of its own.
+var plainNotShown = map[string]string{
+	// A group is named inside sentences ("Gjelder opplysninger om …"),
+	// never as an entry with a body a labelled value could go under.
+	"Group": "named inside sentences only; a field of a group needs a sentence",
+}
+
+// TestPlainFieldsShown: the page calls the plain-field writer for every
+// type of the model, so that a plain field shows wherever it is added;
+// and every plain field has its label in every catalogue.
+func TestPlainFieldsShown(t *testing.T) {
+	base := &testtool.LoadNotices(t, "testdata/complete")[0].Notice
+	testtool.FillPlain(base)
+	for _, lang := range i18n.Available(templates.FS) {
+		c, err := i18n.Load(templates.FS, lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range notice.AllPlainFields() {
+			if !c.Has(p.Label()) {
+				t.Errorf("templates/lang/%s.yaml: no %s, what pages and diffs call %s.%s", lang, p.Label(), p.Owner.Name(), p.Field.Name)
+			}
+		}
+		if !slices.Contains(base.Languages, lang) {
+			continue
+		}
+		page := Build(base, c, nil)
+		for _, typ := range notice.Types() {
+			_, excepted := plainNotShown[typ.Name()]
+			if page.plainShown[typ] == excepted {
+				if excepted {
+					t.Errorf("%s: plainNotShown lists %s, which the page now shows; drop the exception", lang, typ.Name())
+				} else {
+					t.Errorf("%s: the page never shows the plain fields of a %s: call b.plain where it is written, or list it in plainNotShown with the reason", lang, typ.Name())
+				}
+			}
 		}
 	}
 }

@@ -81,6 +81,7 @@ func (b *builder) rolesController(s Section) Section {
 			}
 			for _, oc := range g.Others {
 				s.Blocks = append(s.Blocks, ptext(c.T("role.contact", oc.Name.In(b.lang))), fields(b.otherContact(oc)...))
+				s.Blocks = append(s.Blocks, b.plain(oc)...)
 			}
 		case notice.RoleJoint:
 			all := []string{us}
@@ -103,7 +104,7 @@ func (b *builder) rolesController(s Section) Section {
 			}
 			var items []Item
 			for _, oc := range g.Others {
-				items = append(items, item(Line{strong(oc.Name.In(b.lang))}, fields(b.otherContact(oc)...)))
+				items = append(items, item(Line{strong(oc.Name.In(b.lang))}, append([]Block{fields(b.otherContact(oc)...)}, b.plain(oc)...)...))
 			}
 			s.Blocks = append(s.Blocks, list(items...))
 		}
@@ -137,6 +138,7 @@ func (b *builder) dpoSection() (Section, bool) {
 	}
 	for _, oc := range others {
 		s.Blocks = append(s.Blocks, ptext(c.T("dpo.of", oc.Name.In(b.lang))), fields(b.dpoFields(oc.DPO)...))
+		s.Blocks = append(s.Blocks, b.plain(oc.DPO)...)
 	}
 	if d := b.n.DPO; d != nil {
 		if len(others) == 0 {
@@ -145,6 +147,7 @@ func (b *builder) dpoSection() (Section, bool) {
 			s.Blocks = append(s.Blocks, ptext(c.T("dpo.ours", b.n.Controller.Name.In(b.lang))))
 		}
 		s.Blocks = append(s.Blocks, fields(b.dpoFields(d)...))
+		s.Blocks = append(s.Blocks, b.plain(d)...)
 	}
 	return s, true
 }
@@ -219,7 +222,7 @@ func (b *builder) provisionBlocks() []Block {
 		if cons := b.tx(first.Consequences); cons != "" {
 			out = append(out, rich(Rich(cons)))
 		}
-		return out
+		return append(out, b.plain(first)...)
 	}
 	var items []Item
 	for _, p := range b.n.Purposes {
@@ -237,6 +240,7 @@ func (b *builder) provisionBlocks() []Block {
 		if cons := b.tx(pr.Consequences); cons != "" {
 			body = append(body, rich(Rich(cons)))
 		}
+		body = append(body, b.plain(pr)...)
 		items = append(items, item(Line{strong(b.tx(p.Name))}, body...))
 	}
 	return []Block{h3(c.T("provision.heading")), ptext(c.T("provision.per")), list(items...)}

@@ -5,6 +5,7 @@
 package render
 
 import (
+	"reflect"
 	"strings"
 	"unicode"
 
@@ -45,6 +46,8 @@ type Page struct {
 	HistoryID section.ID
 
 	notice *notice.Notice // for the formats written from the notice itself
+	// plainShown: see builder.
+	plainShown map[reflect.Type]bool
 }
 
 // Alternate is the same page in another language: URL for the hreflang
@@ -131,6 +134,9 @@ type builder struct {
 	// roles are the notice's purposes grouped by role, computed once: the
 	// controller, DPO, provision and rights sections all follow them.
 	roles []notice.RoleGroup
+	// plainShown are the model's types whose plain fields the page
+	// shows, for the test that no type is left out.
+	plainShown map[reflect.Type]bool
 }
 
 func (b *builder) tx(t notice.Text) string { return t[b.lang] }
@@ -203,7 +209,7 @@ func tel(num string) string {
 // Build composes the page for notice n in the catalogue's language.
 // alternates are the other languages' versions, for hreflang links.
 func Build(n *notice.Notice, c *i18n.Catalog, alternates []Alternate) *Page {
-	b := &builder{n: n, c: c, lang: c.Lang, roles: n.RoleGroups()}
+	b := &builder{n: n, c: c, lang: c.Lang, roles: n.RoleGroups(), plainShown: map[reflect.Type]bool{}}
 	title := b.tx(n.Title)
 	docTitle := c.T("doc.title", title)
 	kind := c.T("doc.kind")
@@ -218,7 +224,7 @@ func Build(n *notice.Notice, c *i18n.Catalog, alternates []Alternate) *Page {
 	p := &Page{
 		Lang: c.Lang, ID: n.ID, Title: title, DocTitle: docTitle, Kind: kind,
 		Lead: c.T("doc.lead"), Intro: Rich(b.tx(n.Introduction)), Alternates: alternates,
-		Updated: c.Date(n.Updated), UpdatedISO: n.Updated, Version: n.Version, notice: n,
+		Updated: c.Date(n.Updated), UpdatedISO: n.Updated, Version: n.Version, notice: n, plainShown: b.plainShown,
 	}
 	p.Sections = append(p.Sections, b.controller())
 	if dpo, ok := b.dpoSection(); ok {
@@ -261,14 +267,19 @@ func (b *builder) controller() Section {
 	n, c := b.n, b.c
 	s := newSection(c, section.Controller)
 	if n.HasRoles() {
-		return b.rolesController(s)
+		s = b.rolesController(s)
+	} else {
+		s.Blocks = append(s.Blocks, ptext(c.T("controller.intro", n.Controller.Name.In(b.lang))))
+		if len(n.Controller.Unit) > 0 {
+			s.Blocks = append(s.Blocks, ptext(c.T("controller.unit", b.tx(n.Controller.Unit))))
+		}
+		s.Blocks = append(s.Blocks, b.ownFields())
+		s.Blocks = append(s.Blocks, b.legacyJoint()...)
 	}
-	s.Blocks = append(s.Blocks, ptext(c.T("controller.intro", n.Controller.Name.In(b.lang))))
-	if len(n.Controller.Unit) > 0 {
-		s.Blocks = append(s.Blocks, ptext(c.T("controller.unit", b.tx(n.Controller.Unit))))
-	}
-	s.Blocks = append(s.Blocks, b.ownFields())
-	s.Blocks = append(s.Blocks, b.legacyJoint()...)
+	// The notice's own plain fields and the controller's close the
+	// section about who we are.
+	s.Blocks = append(s.Blocks, b.plain(&n.Controller)...)
+	s.Blocks = append(s.Blocks, b.plain(n)...)
 	return s
 }
 
@@ -291,6 +302,7 @@ func (b *builder) legacyJoint() []Block {
 		if len(fs) > 0 {
 			body = append(body, fields(fs...))
 		}
+		body = append(body, b.plain(&j)...)
 		items = append(items, item(Line{strong(j.Name)}, body...))
 	}
 	return []Block{ptext(c.T("joint.intro", c.List(names))), list(items...)}
@@ -312,6 +324,7 @@ func (b *builder) purposes() Section {
 	for _, pu := range b.n.Purposes {
 		s.Blocks = append(s.Blocks, h3(b.tx(pu.Name)))
 		s.Blocks = append(s.Blocks, b.purposeRole(pu)...)
+		s.Blocks = append(s.Blocks, b.plain(pu.Role)...)
 		if d := b.tx(pu.Description); d != "" {
 			s.Blocks = append(s.Blocks, rich(Rich(d)))
 		}
@@ -337,12 +350,14 @@ func (b *builder) purposes() Section {
 			if note := b.tx(ba.Note); note != "" {
 				body = append(body, rich(Rich(note)))
 			}
+			body = append(body, b.plain(&ba)...)
 			items = append(items, item(plain(head), body...))
 		}
 		s.Blocks = append(s.Blocks, ptext(c.T("purpose.basis")), list(items...))
 		if law := b.tx(pu.CriminalLaw); law != "" {
 			s.Blocks = append(s.Blocks, ptext(c.T("purpose.criminal_law", law)))
 		}
+		s.Blocks = append(s.Blocks, b.plain(&pu)...)
 	}
 	return s
 }
@@ -365,6 +380,7 @@ func (b *builder) data() Section {
 		} else if c.Has("category." + cat.ID + ".examples") {
 			body = append(body, ptext(capitalise(c.T("category."+cat.ID+".examples"))+"."))
 		}
+		body = append(body, b.plain(&cat)...)
 		items = append(items, item(capitaliseLine(head), body...))
 	}
 	s.Blocks = append(s.Blocks, list(items...))
@@ -431,6 +447,7 @@ func (b *builder) sources() Section {
 		if src.Public {
 			body = append(body, ptext(c.T("sources.public")))
 		}
+		body = append(body, b.plain(&src)...)
 		items = append(items, item(head, body...))
 	}
 	s.Blocks = append(s.Blocks, list(items...))
@@ -482,6 +499,7 @@ func (b *builder) recipients() Section {
 		if len(r.Purposes) > 0 {
 			body = append(body, ptext(c.T("recipients.purposes", b.purposeList(r.Purposes))))
 		}
+		body = append(body, b.plain(&r)...)
 		items = append(items, item(head, body...))
 	}
 	s.Blocks = append(s.Blocks, list(items...))
@@ -515,6 +533,7 @@ func (b *builder) transfers() Section {
 		if cp := b.tx(t.Copy); cp != "" {
 			body = append(body, rich(Rich(c.T("transfers.copy", cp))))
 		}
+		body = append(body, b.plain(&t)...)
 		dest := c.Country(t.Country)
 		if !t.Organisation.IsZero() {
 			dest = c.T("transfers.organisation", t.Organisation.In(b.lang))
@@ -560,6 +579,7 @@ func (b *builder) retention() Section {
 		if law := b.tx(r.Law); law != "" {
 			body = append(body, ptext(c.T("retention.law", law)))
 		}
+		body = append(body, b.plain(&r)...)
 		items = append(items, item(plain(capitalise(head)), body...))
 	}
 	s.Blocks = append(s.Blocks, list(items...))
@@ -623,7 +643,7 @@ func (b *builder) rightDetails(decl notice.Right) []Block {
 	if lim := b.tx(decl.Limits); lim != "" {
 		body = append(body, rich(Rich(b.c.T("rights.limits", lim))))
 	}
-	return body
+	return append(body, b.plain(&decl)...)
 }
 
 // objection is the right to object under its own heading after the other
@@ -671,6 +691,7 @@ func (b *builder) restrictions(right, key string) []Block {
 			prov = b.c.T("basis.law", prov, b.c.T("cite.see"), law)
 		}
 		out = append(out, rich(Rich(b.c.T(key, prov, b.tx(x.Meaning)))))
+		out = append(out, b.plain(&x)...)
 	}
 	return out
 }
@@ -712,6 +733,7 @@ func (b *builder) automated() Section {
 		if len(a.Purposes) > 0 {
 			s.Blocks = append(s.Blocks, ptext(c.T("automated.purposes", b.purposeList(a.Purposes))))
 		}
+		s.Blocks = append(s.Blocks, b.plain(&a)...)
 	}
 	return s
 }
@@ -787,6 +809,17 @@ func (b *builder) cookies() Section {
 		}
 	}
 	s.Blocks = append(s.Blocks, Block{Kind: BlockTable, Table: t})
+	// A table has a column per field it knows; a plain field is listed
+	// under the table, by cookie.
+	var extra []Item
+	for _, ck := range b.n.Cookies {
+		if body := b.plain(&ck); len(body) > 0 {
+			extra = append(extra, item(Line{strong(ck.Name)}, body...))
+		}
+	}
+	if len(extra) > 0 {
+		s.Blocks = append(s.Blocks, list(extra...))
+	}
 	if len(consents) > 0 {
 		var items []Item
 		for _, g := range consents {

@@ -358,7 +358,30 @@ func (v *Validator) what(p notice.Path) any {
 	if d == "" {
 		return tr("see the schema")
 	}
+	if label, ok := s["x-label"].(string); ok {
+		return plainDescription{description(d), label}
+	}
 	return description(d)
+}
+
+// plainDescription is the description of a plain field, which the model
+// alone declares: its schema description is the English of its doc
+// comment, and in Norwegian the finding names it by its label, the one
+// text the field has in each catalogue, unless the schema catalogue has a
+// fuller translation.
+type plainDescription struct {
+	description
+	label string
+}
+
+func (d plainDescription) Localize(m *i18n.Messages) string {
+	if t := m.Phrase(string(d.description)); t != string(d.description) {
+		return lowerFirst(t)
+	}
+	if l, ok := m.Label(d.label); ok {
+		return lowerFirst(l)
+	}
+	return d.description.Localize(m)
 }
 
 // trimArticle drops the article a description ends with.
