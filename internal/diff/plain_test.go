@@ -1,7 +1,9 @@
 package diff
 
 import (
+	"maps"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/personvern/personvern/internal/notice"
@@ -61,7 +63,7 @@ func TestPlainCompare(t *testing.T) {
 					if ch.Rule != tt.rule || ch.Class != tt.class {
 						t.Errorf("%s: %s (%s), want %s (%s)", ch.Key, ch.Rule, ch.Class, tt.rule, tt.class)
 					}
-					if tt.subject != "" && !contains(ch.Message, tt.subject) {
+					if tt.subject != "" && !strings.Contains(ch.Message, tt.subject) {
 						t.Errorf("message %q does not name the entry %q", ch.Message, tt.subject)
 					}
 					return
@@ -94,7 +96,7 @@ func clonePlain(d plainDoc) plainDoc {
 	out := plainDoc{Extra: ptr(*d.Extra), ByCode: map[string]*plainEntry{}}
 	for _, e := range d.Entries {
 		e.Tags = append([]string(nil), e.Tags...)
-		e.Note = maps(e.Note)
+		e.Note = maps.Clone(e.Note)
 		out.Entries = append(out.Entries, e)
 	}
 	for k, v := range d.ByCode {
@@ -103,23 +105,3 @@ func clonePlain(d plainDoc) plainDoc {
 	return out
 }
 
-func maps(t notice.Text) notice.Text {
-	out := notice.Text{}
-	for k, v := range t {
-		out[k] = v
-	}
-	return out
-}
-
-func contains(s, sub string) bool {
-	return len(sub) == 0 || (len(s) >= len(sub) && indexOf(s, sub) >= 0)
-}
-
-func indexOf(s, sub string) int {
-	for i := 0; i+len(sub) <= len(s); i++ {
-		if s[i:i+len(sub)] == sub {
-			return i
-		}
-	}
-	return -1
-}
