@@ -104,4 +104,3 @@ func clonePlain(d plainDoc) plainDoc {
 	}
 	return out
 }
-
