@@ -186,3 +186,24 @@ func (m *Messages) Phrase(s string) string {
 	}
 	return s
 }
+
+// Language names a language in words ("bokmål", "nynorsk"), or gives the
+// code in English or when the catalogue has no name for it.
+func (m *Messages) Language(code string) string {
+	if m == nil {
+		return code
+	}
+	return m.cat.TOr("language."+code, code)
+}
+
+// List joins items in the messages' language ("A, B og C"), or with
+// commas and "and" in English.
+func (m *Messages) List(items []string) string {
+	if m == nil {
+		if len(items) < 2 {
+			return strings.Join(items, "")
+		}
+		return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+	}
+	return m.cat.List(items)
+}

@@ -112,3 +112,24 @@ func (c codeList) Localize(m *i18n.Messages) string {
 	}
 	return strings.Join(parts, "; ")
 }
+
+// langList is languages inside a message: by code in English ("nb, nn"),
+// as JSON and SARIF keep them, and in words in Norwegian ("bokmål og
+// nynorsk"), since a reader knows a language by its name.
+type langList struct {
+	codes []string
+	sep   string // the English separator
+}
+
+func (l langList) String() string { return strings.Join(l.codes, l.sep) }
+
+func (l langList) Localize(m *i18n.Messages) string {
+	if m == nil {
+		return l.String()
+	}
+	names := make([]string, len(l.codes))
+	for i, c := range l.codes {
+		names[i] = m.Language(c)
+	}
+	return m.List(names)
+}
