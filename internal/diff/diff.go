@@ -8,6 +8,7 @@ package diff
 import (
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -729,27 +730,38 @@ func days(iso string) int {
 	return d.ApproxDays()
 }
 
-func (d *cmp) catList(ids []string) string {
+// catList names a retention rule's categories in a one-line message. A
+// list the page shows as bullets (i18n.Listing) is too long for one: past
+// three items it is "alle opplysningene" when the rule covers every
+// category of n, else the first and how many more.
+func (d *cmp) catList(n *notice.Notice, ids []string) string {
 	var ls []string
 	for _, id := range ids {
 		ls = append(ls, d.categoryLabel(id))
 	}
-	return d.c.List(ls)
+	l := d.c.Listing(ls)
+	if !l.Bullets || len(ls) <= 3 {
+		return l.Inline
+	}
+	if len(ids) == len(n.Categories) && !slices.ContainsFunc(n.Categories, func(c notice.Category) bool { return !slices.Contains(ids, c.ID) }) {
+		return d.c.T("categories.all")
+	}
+	return d.c.T("categories.many", ls[0], strconv.Itoa(len(ls)-1))
 }
 
 func (d *cmp) retention() {
 	pairs, added, removed := match(d.old.Retention, d.new.Retention,
 		func(r notice.Retention) string { return r.ID }, func(r notice.Retention) string { return r.Replaces })
 	for _, r := range added {
-		d.add(section.Retention, ruleNewRetentionRule, "retention/"+r.ID, d.catList(r.Categories), "", "")
+		d.add(section.Retention, ruleNewRetentionRule, "retention/"+r.ID, d.catList(d.new, r.Categories), "", "")
 	}
 	for _, r := range removed {
-		d.add(section.Retention, ruleRemovedRetentionRule, "retention/"+r.ID, d.catList(r.Categories), "", "")
+		d.add(section.Retention, ruleRemovedRetentionRule, "retention/"+r.ID, d.catList(d.old, r.Categories), "", "")
 	}
 	for _, p := range pairs {
 		o, n := p[0], p[1]
 		key := "retention/" + n.ID
-		subject := d.catList(n.Categories)
+		subject := d.catList(d.new, n.Categories)
 		switch od, nd := days(o.Period), days(n.Period); {
 		case o.Period == n.Period:
 		case o.Period == "" || (n.Period != "" && nd > od):

@@ -20,6 +20,43 @@ func ambiguous(items []string, conj string) bool {
 	return false
 }
 
+// Listing is a list of items as a page writes it: joined in the sentence
+// ("A, B og C"), or, when Bullets, one item a line under a sentence that
+// leads into them, in every format that has lists (HTML and Markdown
+// bullets, "- " lines in text). Inline is the joined form either way, for
+// the places that have only a sentence (the summary's lines, a diff's
+// messages).
+type Listing struct {
+	Items   []string
+	Bullets bool
+	Inline  string
+}
+
+// maxLongInline is how many long items (of three words or more) a
+// sentence joins before the list is easier read as bullets.
+const maxLongInline = 3
+
+// Listing decides how items are listed: the one decision every joined
+// list of the pages goes through. Short simple items are joined in the
+// sentence; items that hold the conjunction or a comma themselves
+// ("familieforhold og sivilstatus"), which a sentence could part only with
+// a heavy chain of semicolons, and more than three long items are bullets.
+func (c *Catalog) Listing(items []string) Listing {
+	conj := c.T("and")
+	l := Listing{Items: items, Inline: c.join(items, conj)}
+	if len(items) < 2 {
+		return l
+	}
+	long := 0
+	for _, it := range items {
+		if len(strings.Fields(it)) >= 3 {
+			long++
+		}
+	}
+	l.Bullets = ambiguous(items, conj) || long > maxLongInline
+	return l
+}
+
 // Apposition is what follows a party's name to say what kind it is:
 // " (offentlig myndighet)", or ", utdanningsinstitusjon" when the name
 // already ends in brackets ("Trondheim voksenopplæring (TROVO)"), since

@@ -141,7 +141,9 @@ func lowerFirst(s string) string {
 }
 
 // packed splits items over sentences of at most MaxWords words: the first
-// with the first message, the rest with the second.
+// with the first message, the rest with the second, which alternates with
+// its ".again" form where the catalogue has one, so no two sentences in a
+// row open with the same "Dessuten".
 func (b *builder) packed(first, more string, items []string) []string {
 	return b.packedWith(first, more, items, b.c.List)
 }
@@ -153,7 +155,11 @@ func (b *builder) packedWith(first, more string, items []string, join func([]str
 	flush := func() {
 		if len(cur) > 0 {
 			out = append(out, b.c.T(key, append([]string{join(cur)}, b.keyArgs...)...))
-			key = more
+			if key == more && b.c.Has(more+".again") {
+				key = more + ".again"
+			} else {
+				key = more
+			}
 			cur = nil
 		}
 	}
