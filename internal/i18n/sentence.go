@@ -10,15 +10,23 @@ import (
 // ("familieforhold og sivilstatus") no longer shows where it ends.
 func ambiguous(items []string, conj string) bool {
 	for _, it := range items {
-		if strings.HasPrefix(it, "«") && strings.HasSuffix(it, "»") && strings.Count(it, "«") == 1 {
-			continue // a quoted name shows where it ends
-		}
-		if strings.Contains(it, ",") || strings.Contains(" "+it+" ", " "+conj+" ") {
+		if compound(it, conj) {
 			return true
 		}
 	}
 	return false
 }
+
+func compound(it, conj string) bool {
+	if strings.HasPrefix(it, "«") && strings.HasSuffix(it, "»") && strings.Count(it, "«") == 1 {
+		return false // a quoted name shows where it ends
+	}
+	return strings.Contains(it, ",") || strings.Contains(" "+it+" ", " "+conj+" ")
+}
+
+// Compound reports whether item holds "og" or a comma itself, so that a
+// list joined in a sentence would need semicolons to show where it ends.
+func (c *Catalog) Compound(item string) bool { return compound(item, c.T("and")) }
 
 // Listing is a list of items as a page writes it: joined in the sentence
 // ("A, B og C"), or, when Bullets, one item a line under a sentence that

@@ -4,6 +4,7 @@
 package summary
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -253,8 +254,12 @@ func (b *builder) data() {
 	var first string
 	if len(plain) > 0 {
 		first = say(all, plain)
+		// A sentence that names only some ("blant annet") names the simple
+		// ones first: an item with its own "og" would need semicolons.
+		simple := slices.Clone(plain)
+		slices.SortStableFunc(simple, func(x, y string) int { return cmpBool(b.c.Compound(x), b.c.Compound(y)) })
 		for n := min(len(plain), maxListed); n >= 1 && (n < len(plain) || words(first) > MaxWords); n-- {
-			first = say(some, plain[:n])
+			first = say(some, simple[:n])
 			if words(first) <= MaxWords {
 				break
 			}
@@ -520,4 +525,15 @@ func (b *builder) cookies() {
 		from = b.c.T(key, b.c.List(providers))
 	}
 	b.add(section.Cookies, b.c.T("summary.cookies.consent"), from, b.c.T("summary.cookies.refuse"))
+}
+
+// cmpBool orders false before true.
+func cmpBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
 }
