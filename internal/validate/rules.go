@@ -516,7 +516,7 @@ func checkRightsRequired(r *report, n *notice.Notice) {
 	}
 	for _, x := range vocab.Rights {
 		if _, ok := n.Rights[x.Code]; x.Required && !ok && n.RightApplies(x.Code) {
-			r.add(Error, p("rights"), "", "13(2)(b)", "the right %s (art. %s) is missing: it %s; add rights.%s", x.Code, articleRef(x.Article), phrase(x.When), x.Code)
+			r.add(Error, p("rights"), "", "13(2)(b)", "the right %s (art. %s) is missing: it %s; add rights.%s", rightRef(x.Code), articleRef(x.Article), phrase(x.When), x.Code)
 		}
 	}
 }
@@ -618,7 +618,7 @@ func checkRestrictions(r *report, n *notice.Notice) {
 			continue
 		}
 		if _, listed := n.Rights[x.Right]; x.Right != "information" && n.Rights != nil && !listed {
-			r.add(Error, at.Key("right"), "", "23(2)", "the notice does not list the right %s that this restricts; add rights.%s, so that the page can say how it is restricted", x.Right, x.Right)
+			r.add(Error, at.Key("right"), "", "23(2)", "the notice does not list the right %s that this restricts; add rights.%s, so that the page can say how it is restricted", rightRef(x.Right), x.Right)
 		}
 		if v.NeedsLaw && len(x.Law) == 0 {
 			r.add(Error, at, "", "23(2)", "%s works only through a national law; name it in law, e.g. {nb: \"barnevernsloven § 12-6\", nn: \"barnevernslova § 12-6\"}", x.Provision)

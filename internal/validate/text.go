@@ -133,3 +133,17 @@ func (l langList) Localize(m *i18n.Messages) string {
 	}
 	return m.List(names)
 }
+
+// rightRef is a right inside a message: its code in English ("access"),
+// its name in Norwegian ("til innsyn"), since the reader knows a right by
+// its name; the message names the code where it says what to add.
+type rightRef string
+
+func (r rightRef) String() string { return string(r) }
+
+func (r rightRef) Localize(m *i18n.Messages) string {
+	if s := m.Meaning(string(r)); s != "" {
+		return tr("to %s", s).Localize(m)
+	}
+	return string(r)
+}
