@@ -648,6 +648,14 @@ func (d *cmp) parties(r partyRules, old, new []party) {
 		subject := d.q(d.party(n.Kind, n.Name))
 		if from, to, renamed := d.nameChange(o.Name, n.Name); renamed {
 			d.add(r.section, ruleRenamedParty, key, subject, from, to)
+			// A name taken away or given is no "X heter nå ikke oppgitt":
+			// the party is now known by its kind, or has a name.
+			switch last := &d.out[len(d.out)-1]; {
+			case to == "" && from != "":
+				last.Message = sentence(d.c.T("party.unnamed.now", from, d.c.T("kind."+n.Kind)))
+			case from == "" && to != "":
+				last.Message = sentence(d.c.T("party.named.now", d.c.T("kind."+o.Kind), to))
+			}
 		}
 		if o.Kind != n.Kind {
 			d.add(r.section, rulePartyKind, key+"/kind", subject, d.c.T("kind."+o.Kind), d.c.T("kind."+n.Kind))
