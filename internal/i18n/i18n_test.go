@@ -133,6 +133,8 @@ func TestListing(t *testing.T) {
 		{"item holds comma", []string{"kjønn", "ønsker, muligheter og hindringer"}, true, "kjønn; ønsker, muligheter og hindringer"},
 		{"quoted name", []string{"«Mat og drikke»", "«Kurs»"}, false, "«Mat og drikke» og «Kurs»"},
 		{"three long", []string{"situasjonen din i dag", "ønskede fokusområder i karriereveiledningen", "hvem du bor med"}, false, "situasjonen din i dag, ønskede fokusområder i karriereveiledningen og hvem du bor med"},
+		{"a clause among three", []string{"opplysninger som trengs for å utføre oppdraget for NAV", "identitetsopplysninger", "kontaktopplysninger"}, true, "opplysninger som trengs for å utføre oppdraget for NAV, identitetsopplysninger og kontaktopplysninger"},
+		{"a clause and one more", []string{"opplysninger som trengs for å utføre oppdraget for NAV", "kontaktopplysninger"}, false, "opplysninger som trengs for å utføre oppdraget for NAV og kontaktopplysninger"},
 		{"four long", []string{"situasjonen din i dag", "ønskede fokusområder i karriereveiledningen", "hvem du bor med", "hva du har søkt om"}, true, "situasjonen din i dag, ønskede fokusområder i karriereveiledningen, hvem du bor med og hva du har søkt om"},
 	} {
 		for _, c := range []*Catalog{nb, nn} {

@@ -44,24 +44,33 @@ type Listing struct {
 // sentence joins before the list is easier read as bullets.
 const maxLongInline = 3
 
+// minClauseWords is how many words make an item a clause, which a list of
+// three or more shows as bullets.
+const minClauseWords = 6
+
 // Listing decides how items are listed: the one decision every joined
 // list of the pages goes through. Short simple items are joined in the
 // sentence; items that hold the conjunction or a comma themselves
 // ("familieforhold og sivilstatus"), which a sentence could part only with
-// a heavy chain of semicolons, and more than three long items are bullets.
+// a heavy chain of semicolons, more than three long items, and three or
+// more items of which one is a clause of six words or more are bullets.
 func (c *Catalog) Listing(items []string) Listing {
 	conj := c.T("and")
 	l := Listing{Items: items, Inline: c.join(items, conj)}
 	if len(items) < 2 {
 		return l
 	}
-	long := 0
+	long, clause := 0, false
 	for _, it := range items {
-		if len(strings.Fields(it)) >= 3 {
+		n := len(strings.Fields(it))
+		if n >= 3 {
 			long++
 		}
+		// An item that is a clause of its own ("opplysninger som trengs
+		// for å utføre oppdraget for NAV") runs into the next one.
+		clause = clause || n >= minClauseWords
 	}
-	l.Bullets = ambiguous(items, conj) || long > maxLongInline
+	l.Bullets = ambiguous(items, conj) || long > maxLongInline || (clause && len(items) > 2)
 	return l
 }
 
