@@ -46,6 +46,7 @@ var Rules = []Rule{
 	{"breakable-space", `"§" or a number separated by a breakable space from what it belongs to`, findBreakable},
 	{"semicolon-chain", `a sentence that joins more than 3 items with semicolons ("A; B; C; D og E"), which a page shows as a bulleted list`, findSemicolonChain},
 	{"repeated-opener", `two sentences in a row that open with the same linking word ("Dessuten … Dessuten …")`, findRepeatedOpener},
+	{"repeated-list", `the same bulleted list of three or more items twice in a section ("- a - b - c" … "- a - b - c")`, findRepeatedList},
 	{"title-repeat", `a line that repeats the start of the title below it ("PERSONVERNERKLÆRING" above "Personvernerklæring – …")`, findTitleRepeat},
 }
 
@@ -456,4 +457,43 @@ func opener(s string) string {
 		return w[0]
 	}
 	return ""
+}
+
+// findRepeatedList flags a run of three or more list lines ("- x" at one
+// indent) that is the same as the run of three or more before it in the
+// same section: a reader is given the same list twice in a row.
+func findRepeatedList(text string) []string {
+	var out []string
+	var prev string
+	var run []string
+	indent := ""
+	flush := func() {
+		if len(run) >= 3 {
+			k := strings.Join(run, "\n")
+			if k == prev {
+				out = append(out, excerpt(strings.Join(run, "; ")))
+			}
+			prev = k
+		}
+		run = nil
+	}
+	for _, l := range strings.Split(text, "\n") {
+		t := strings.TrimSpace(l)
+		pad := l[:len(l)-len(strings.TrimLeft(l, " "))]
+		switch {
+		case strings.HasPrefix(t, "- "):
+			if len(run) > 0 && pad != indent {
+				flush()
+			}
+			indent = pad
+			run = append(run, t)
+		case strings.HasPrefix(t, "#") || (t != "" && strings.Trim(t, "=-") == ""):
+			flush()
+			prev = "" // a new section
+		default:
+			flush()
+		}
+	}
+	flush()
+	return out
 }

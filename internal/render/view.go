@@ -555,8 +555,15 @@ func (b *builder) retention() Section {
 	c := b.c
 	s := newSection(c, section.Retention)
 	var items []Item
+	var prev []string
 	for _, r := range b.n.Retention {
 		cats := b.categoryListing(r.Categories)
+		// The same long list twice in a row is read twice for nothing:
+		// the second rule says "de samme opplysningene".
+		if cats.Bullets && slices.Equal(r.Categories, prev) {
+			cats = i18n.Listing{Inline: c.T("retention.same")}
+		}
+		prev = r.Categories
 		var head string
 		var body []Block
 		switch {
