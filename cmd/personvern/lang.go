@@ -28,6 +28,11 @@ func messagesFor(cmd *cobra.Command) (*i18n.Messages, error) {
 			flag = f.Value.String()
 		}
 	}
+	return messagesIn(flag)
+}
+
+// messagesIn is the messages for a --lang value ("" for none given).
+func messagesIn(flag string) (*i18n.Messages, error) {
 	lang, err := i18n.MessageLang(flag, os.Getenv)
 	if err != nil {
 		return nil, trouble("%v", err)
@@ -73,3 +78,20 @@ type word string
 
 func (w word) String() string                   { return string(w) }
 func (w word) Localize(m *i18n.Messages) string { return m.Phrase(string(w)) }
+
+// langArg is the value of --lang in args, for a message written before
+// cobra parsed them (a bad flag stops the parsing): "" when none is given.
+func langArg(args []string) string {
+	for i, a := range args {
+		if a == "--" {
+			break
+		}
+		if v, ok := strings.CutPrefix(a, "--lang="); ok {
+			return v
+		}
+		if a == "--lang" && i+1 < len(args) {
+			return args[i+1]
+		}
+	}
+	return ""
+}

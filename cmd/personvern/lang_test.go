@@ -18,7 +18,7 @@ import (
 // and the words it gives them) has a translation in cli.nb.yaml and
 // cli.nn.yaml with the same verbs, and the catalogues hold nothing else.
 func TestCLICatalogues(t *testing.T) {
-	formats, problems, err := msgcheck.Formats(".", map[string]int{"trouble": 0, "failure": 1, "say": 1, "word": 0})
+	formats, problems, err := msgcheck.Formats(".", map[string]int{"trouble": 0, "failure": 1, "say": 1, "word": 0, "num": 1})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -79,9 +79,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		return ee.code
 	}
-	// cobra's own errors: unknown command, bad flag, wrong arguments.
-	fmt.Fprintln(stderr, "personvern: "+err.Error())
-	fmt.Fprintln(stderr, "Run 'personvern --help' for usage.")
+	// cobra's own errors: unknown command, bad flag, wrong arguments. The
+	// flags were not parsed, so --lang is looked for in the arguments.
+	m, lerr := messagesIn(langArg(args))
+	if lerr != nil {
+		m = nil
+	}
+	fmt.Fprintln(stderr, "personvern: "+cobraMessage(m, cmd, err))
 	return exitTrouble
 }
 

@@ -8,6 +8,7 @@ package diff
 import (
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -648,6 +649,14 @@ func (d *cmp) parties(r partyRules, old, new []party) {
 		subject := d.q(d.party(n.Kind, n.Name))
 		if from, to, renamed := d.nameChange(o.Name, n.Name); renamed {
 			d.add(r.section, ruleRenamedParty, key, subject, from, to)
+			// A name taken away or given is no "X heter nå ikke oppgitt":
+			// the party is now known by its kind, or has a name.
+			switch last := &d.out[len(d.out)-1]; {
+			case to == "" && from != "":
+				last.Message = sentence(d.c.T("party.unnamed.now", from, d.c.T("kind."+n.Kind)))
+			case from == "" && to != "":
+				last.Message = sentence(d.c.T("party.named.now", d.c.T("kind."+o.Kind), to))
+			}
 		}
 		if o.Kind != n.Kind {
 			d.add(r.section, rulePartyKind, key+"/kind", subject, d.c.T("kind."+o.Kind), d.c.T("kind."+n.Kind))
@@ -730,27 +739,38 @@ func days(iso string) int {
 	return d.ApproxDays()
 }
 
-func (d *cmp) catList(ids []string) string {
+// catList names a retention rule's categories in a one-line message. A
+// list the page shows as bullets (i18n.Listing) is too long for one: past
+// three items it is "alle opplysningene" when the rule covers every
+// category of n, else the first and how many more.
+func (d *cmp) catList(n *notice.Notice, ids []string) string {
 	var ls []string
 	for _, id := range ids {
 		ls = append(ls, d.categoryLabel(id))
 	}
-	return d.c.List(ls)
+	l := d.c.Listing(ls)
+	if !l.Bullets || len(ls) <= 3 {
+		return l.Inline
+	}
+	if len(ids) == len(n.Categories) && !slices.ContainsFunc(n.Categories, func(c notice.Category) bool { return !slices.Contains(ids, c.ID) }) {
+		return d.c.T("categories.all")
+	}
+	return d.c.T("categories.many", ls[0], strconv.Itoa(len(ls)-1))
 }
 
 func (d *cmp) retention() {
 	pairs, added, removed := match(d.old.Retention, d.new.Retention,
 		func(r notice.Retention) string { return r.ID }, func(r notice.Retention) string { return r.Replaces })
 	for _, r := range added {
-		d.add(section.Retention, ruleNewRetentionRule, "retention/"+r.ID, d.catList(r.Categories), "", "")
+		d.add(section.Retention, ruleNewRetentionRule, "retention/"+r.ID, d.catList(d.new, r.Categories), "", "")
 	}
 	for _, r := range removed {
-		d.add(section.Retention, ruleRemovedRetentionRule, "retention/"+r.ID, d.catList(r.Categories), "", "")
+		d.add(section.Retention, ruleRemovedRetentionRule, "retention/"+r.ID, d.catList(d.old, r.Categories), "", "")
 	}
 	for _, p := range pairs {
 		o, n := p[0], p[1]
 		key := "retention/" + n.ID
-		subject := d.catList(n.Categories)
+		subject := d.catList(d.new, n.Categories)
 		switch od, nd := days(o.Period), days(n.Period); {
 		case o.Period == n.Period:
 		case o.Period == "" || (n.Period != "" && nd > od):

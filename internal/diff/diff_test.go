@@ -266,6 +266,8 @@ var classificationCases = []struct {
 	// the data (art. 13(1)(e)), as the controller's name is new-controller;
 	// a rebrand costs a sign-off, a new recipient unnoticed costs more.
 	{"renamed party", func(n *notice.Notice) { n.Recipients[0].Name = notice.PlainName("Skatt Nord") }, Material, "renamed-party", "Skatteetaten heter nå Skatt Nord.", nil},
+	{"party named", func(n *notice.Notice) { n.Recipients[0].Name = notice.PlainName("Skatteetaten") }, Material, "renamed-party", "Det som før bare var oppgitt som offentlig myndighet, heter nå Skatteetaten.", func(n *notice.Notice) { n.Recipients[0].Name = nil }},
+	{"party's name taken away", func(n *notice.Notice) { n.Recipients[0].Name = nil }, Material, "renamed-party", "Skatteetaten står nå uten navn, bare som offentlig myndighet.", nil},
 	// A processor that becomes a company of its own, say, may use the
 	// data for its own ends: classified up. The message named the party
 	// twice ("NAV heter nå NAV") when only the kind changed.

@@ -107,7 +107,9 @@ func (c *Catalog) Country(code string) string { return c.TOr("country."+code, co
 
 // List joins items the Norwegian way: "A, B og C"; when an item holds
 // "og" or a comma itself, semicolons part them ("A; B og C; D"), so the
-// reader sees where each ends.
+// reader sees where each ends. A page asks Listing first, which shows
+// such a list as bullets; List is for a list that must stay in one
+// sentence.
 func (c *Catalog) List(items []string) string { return c.join(items, c.T("and")) }
 
 // ListOr joins items as "A, B eller C".

@@ -112,3 +112,39 @@ func TestRightsWording(t *testing.T) {
 		}
 	}
 }
+
+// TestListing: one decision for every joined list. Short simple items
+// are joined in the sentence; an item holding "og" or a comma, or more
+// than three long items, make bullets.
+func TestListing(t *testing.T) {
+	nb, nn := load(t, "nb"), load(t, "nn")
+	for _, tt := range []struct {
+		name    string
+		items   []string
+		bullets bool
+		inline  string
+	}{
+		{"none", nil, false, ""},
+		{"one", []string{"kontaktopplysninger"}, false, "kontaktopplysninger"},
+		{"one holding og", []string{"familieforhold og sivilstatus"}, false, "familieforhold og sivilstatus"},
+		{"short simple", []string{"identitetsopplysninger", "kontaktopplysninger", "helseopplysninger"}, false, "identitetsopplysninger, kontaktopplysninger og helseopplysninger"},
+		{"many short", []string{"navn", "adresse", "telefon", "e-post", "kjønn", "alder"}, false, "navn, adresse, telefon, e-post, kjønn og alder"},
+		{"item holds og", []string{"identitetsopplysninger", "familieforhold og sivilstatus", "oppholdsgrunnlag"}, true, "identitetsopplysninger; familieforhold og sivilstatus; oppholdsgrunnlag"},
+		{"item holds comma", []string{"kjønn", "ønsker, muligheter og hindringer"}, true, "kjønn; ønsker, muligheter og hindringer"},
+		{"quoted name", []string{"«Mat og drikke»", "«Kurs»"}, false, "«Mat og drikke» og «Kurs»"},
+		{"three long", []string{"situasjonen din i dag", "ønskede fokusområder i karriereveiledningen", "hvem du bor med"}, false, "situasjonen din i dag, ønskede fokusområder i karriereveiledningen og hvem du bor med"},
+		{"a clause among three", []string{"opplysninger som trengs for å utføre oppdraget for NAV", "identitetsopplysninger", "kontaktopplysninger"}, true, "opplysninger som trengs for å utføre oppdraget for NAV, identitetsopplysninger og kontaktopplysninger"},
+		{"a clause and one more", []string{"opplysninger som trengs for å utføre oppdraget for NAV", "kontaktopplysninger"}, false, "opplysninger som trengs for å utføre oppdraget for NAV og kontaktopplysninger"},
+		{"four long", []string{"situasjonen din i dag", "ønskede fokusområder i karriereveiledningen", "hvem du bor med", "hva du har søkt om"}, true, "situasjonen din i dag, ønskede fokusområder i karriereveiledningen, hvem du bor med og hva du har søkt om"},
+	} {
+		for _, c := range []*Catalog{nb, nn} {
+			got := c.Listing(tt.items)
+			if got.Bullets != tt.bullets || got.Inline != tt.inline {
+				t.Errorf("%s (%s): Listing = bullets %v, %q; want bullets %v, %q", tt.name, c.Lang, got.Bullets, got.Inline, tt.bullets, tt.inline)
+			}
+			if got.Inline != c.List(tt.items) {
+				t.Errorf("%s (%s): Inline %q is not List %q", tt.name, c.Lang, got.Inline, c.List(tt.items))
+			}
+		}
+	}
+}

@@ -14,7 +14,7 @@ import (
 // page catalogues: lang/<name>.<lang>.yaml. The English format string is
 // the key, as in gettext, so the English text stays in the code where the
 // check that emits it is, and a catalogue test can find every one.
-var MessageFiles = []string{"findings", "schema", "cli"}
+var MessageFiles = []string{"findings", "schema", "cli", "loader"}
 
 // MessageLangs are the languages the tool speaks; en is the code's own.
 var MessageLangs = []string{"en", "nb", "nn"}
@@ -31,6 +31,13 @@ type Messages struct {
 // nested message given as an argument of another.
 type Localizer interface {
 	Localize(m *Messages) string
+}
+
+// Translatable is a message part from a package below i18n (the loader's
+// notice.Msg and *notice.Error): it says itself with the Sprintf it is
+// given, which translates its format.
+type Translatable interface {
+	Translate(sprintf func(format string, args ...any) string) string
 }
 
 // LoadMessages reads the message catalogues of lang from fsys, and the
@@ -82,6 +89,8 @@ func (m *Messages) Sprintf(format string, args ...any) string {
 	for i, a := range args {
 		if l, ok := a.(Localizer); ok {
 			out[i] = l.Localize(m)
+		} else if t, ok := a.(Translatable); ok {
+			out[i] = t.Translate(m.Sprintf)
 		} else {
 			out[i] = a
 		}
@@ -195,4 +204,25 @@ func (m *Messages) Phrase(s string) string {
 		return t
 	}
 	return s
+}
+
+// Language names a language in words ("bokmål", "nynorsk"), or gives the
+// code in English or when the catalogue has no name for it.
+func (m *Messages) Language(code string) string {
+	if m == nil {
+		return code
+	}
+	return m.cat.TOr("language."+code, code)
+}
+
+// List joins items in the messages' language ("A, B og C"), or with
+// commas and "and" in English.
+func (m *Messages) List(items []string) string {
+	if m == nil {
+		if len(items) < 2 {
+			return strings.Join(items, "")
+		}
+		return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+	}
+	return m.cat.List(items)
 }

@@ -10,14 +10,68 @@ import (
 // ("familieforhold og sivilstatus") no longer shows where it ends.
 func ambiguous(items []string, conj string) bool {
 	for _, it := range items {
-		if strings.HasPrefix(it, "«") && strings.HasSuffix(it, "»") && strings.Count(it, "«") == 1 {
-			continue // a quoted name shows where it ends
-		}
-		if strings.Contains(it, ",") || strings.Contains(" "+it+" ", " "+conj+" ") {
+		if compound(it, conj) {
 			return true
 		}
 	}
 	return false
+}
+
+func compound(it, conj string) bool {
+	if strings.HasPrefix(it, "«") && strings.HasSuffix(it, "»") && strings.Count(it, "«") == 1 {
+		return false // a quoted name shows where it ends
+	}
+	return strings.Contains(it, ",") || strings.Contains(" "+it+" ", " "+conj+" ")
+}
+
+// Compound reports whether item holds "og" or a comma itself, so that a
+// list joined in a sentence would need semicolons to show where it ends.
+func (c *Catalog) Compound(item string) bool { return compound(item, c.T("and")) }
+
+// Listing is a list of items as a page writes it: joined in the sentence
+// ("A, B og C"), or, when Bullets, one item a line under a sentence that
+// leads into them, in every format that has lists (HTML and Markdown
+// bullets, "- " lines in text). Inline is the joined form either way, for
+// the places that have only a sentence (the summary's lines, a diff's
+// messages).
+type Listing struct {
+	Items   []string
+	Bullets bool
+	Inline  string
+}
+
+// maxLongInline is how many long items (of three words or more) a
+// sentence joins before the list is easier read as bullets.
+const maxLongInline = 3
+
+// minClauseWords is how many words make an item a clause, which a list of
+// three or more shows as bullets.
+const minClauseWords = 6
+
+// Listing decides how items are listed: the one decision every joined
+// list of the pages goes through. Short simple items are joined in the
+// sentence; items that hold the conjunction or a comma themselves
+// ("familieforhold og sivilstatus"), which a sentence could part only with
+// a heavy chain of semicolons, more than three long items, and three or
+// more items of which one is a clause of six words or more are bullets.
+func (c *Catalog) Listing(items []string) Listing {
+	conj := c.T("and")
+	l := Listing{Items: items, Inline: c.join(items, conj)}
+	if len(items) < 2 {
+		return l
+	}
+	long, clause := 0, false
+	for _, it := range items {
+		n := len(strings.Fields(it))
+		if n >= 3 {
+			long++
+		}
+		// An item that is a clause of its own ("opplysninger som trengs
+		// for å utføre oppdraget for NAV") runs into the next one.
+		clause = clause || n >= minClauseWords
+	}
+	l.Bullets = ambiguous(items, conj) || long > maxLongInline || (clause && len(items) > 2)
+	return l
 }
 
 // Apposition is what follows a party's name to say what kind it is:

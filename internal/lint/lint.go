@@ -44,6 +44,9 @@ var Rules = []Rule{
 	{"quote-punctuation", `a full stop both inside and after a quote (".».") or unbalanced «»`, findQuotePunct},
 	{"raw-code", `a code from the YAML in running text (snake_case, "6(1)(e)", "(nb)")`, findRawCode},
 	{"breakable-space", `"§" or a number separated by a breakable space from what it belongs to`, findBreakable},
+	{"semicolon-chain", `a sentence that joins more than 3 items with semicolons ("A; B; C; D og E"), which a page shows as a bulleted list`, findSemicolonChain},
+	{"repeated-opener", `two sentences in a row that open with the same linking word ("Dessuten … Dessuten …")`, findRepeatedOpener},
+	{"repeated-list", `the same bulleted list of three or more items twice in a section ("- a - b - c" … "- a - b - c")`, findRepeatedList},
 	{"title-repeat", `a line that repeats the start of the title below it ("PERSONVERNERKLÆRING" above "Personvernerklæring – …")`, findTitleRepeat},
 }
 
@@ -406,4 +409,91 @@ func HTMLText(s string) string {
 		lines = append(lines, strings.Join(strings.FieldsFunc(l, func(r rune) bool { return r == ' ' || r == '\t' || r == '\r' }), " "))
 	}
 	return regexp.MustCompile(`\n{3,}`).ReplaceAllString(strings.Join(lines, "\n"), "\n\n")
+}
+
+// MaxSemicolonItems is the most items a sentence parts with semicolons;
+// a longer list is a bulleted one (i18n.Listing).
+const MaxSemicolonItems = 3
+
+func findSemicolonChain(text string) []string {
+	var out []string
+	for _, s := range sentences(text) {
+		if strings.Count(s, ";")+1 > MaxSemicolonItems {
+			out = append(out, excerpt(s))
+		}
+	}
+	return out
+}
+
+// Linking words that open a sentence to add to the one before: said twice
+// in a row, the second no longer links anything.
+var openers = map[string]bool{"dessuten": true, "dessutan": true, "også": true, "òg": true, "deretter": true, "derfor": true, "difor": true, "videre": true, "vidare": true, "samtidig": true, "i tillegg": true}
+
+func findRepeatedOpener(text string) []string {
+	var out []string
+	for _, para := range paragraphs(unwrap(text)) {
+		for _, line := range strings.Split(para, "\n") {
+			ss := sentences(line)
+			for i := 1; i < len(ss); i++ {
+				a, b := opener(ss[i-1]), opener(ss[i])
+				if a != "" && a == b {
+					out = append(out, excerpt(ss[i-1]+" "+ss[i]))
+				}
+			}
+		}
+	}
+	return out
+}
+
+func opener(s string) string {
+	w := words(s)
+	if len(w) == 0 {
+		return ""
+	}
+	if len(w) > 1 && openers[w[0]+" "+w[1]] {
+		return w[0] + " " + w[1]
+	}
+	if openers[w[0]] {
+		return w[0]
+	}
+	return ""
+}
+
+// findRepeatedList flags a run of three or more list lines ("- x" at one
+// indent) that is the same as the run of three or more before it in the
+// same section: a reader is given the same list twice in a row.
+func findRepeatedList(text string) []string {
+	var out []string
+	var prev string
+	var run []string
+	indent := ""
+	flush := func() {
+		if len(run) >= 3 {
+			k := strings.Join(run, "\n")
+			if k == prev {
+				out = append(out, excerpt(strings.Join(run, "; ")))
+			}
+			prev = k
+		}
+		run = nil
+	}
+	for _, l := range strings.Split(text, "\n") {
+		t := strings.TrimSpace(l)
+		pad := l[:len(l)-len(strings.TrimLeft(l, " "))]
+		switch {
+		case strings.HasPrefix(t, "- "):
+			if len(run) > 0 && pad != indent {
+				flush()
+			}
+			indent = pad
+			run = append(run, t)
+		case strings.HasPrefix(t, "#") || (t != "" && strings.Trim(t, "=-") == ""):
+			flush()
+			prev = "" // a new section
+		default:
+			flush()
+		}
+	}
+	flush()
+	return out
 }

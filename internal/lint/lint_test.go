@@ -29,6 +29,12 @@ func TestRules(t *testing.T) {
 		{"raw-code", "Tittelen (nb) er endret.", "Tittelen på bokmål er endret."},
 		{"breakable-space", "arbeidsmarkedsloven § 12", "arbeidsmarkedsloven §\u00a012"},
 		{"breakable-space", "Vi lagrer dem i 12 uker.", "Vi lagrer dem i 12\u00a0uker. Det gjelder 12 personer."},
+		{"semicolon-chain", "Opplysninger vi bruker: identitetsopplysninger; kontaktopplysninger; familieforhold og sivilstatus; oppholdsgrunnlag.",
+			"Vi har opplysninger om hvem du er; hvordan vi når deg; organisasjonsnavn og firmanavn.\n\nOpplysninger vi bruker:\n\n- identitetsopplysninger\n- familieforhold og sivilstatus\n- oppholdsgrunnlag\n- helseopplysninger"},
+		{"repeated-opener", "Vi bruker opplysninger om deg til «A» og «B». Dessuten bruker vi dem til «C» og «D». Dessuten bruker vi dem til «E».",
+			"Vi bruker opplysninger om deg til «A» og «B». Dessuten bruker vi dem til «C» og «D». Vi bruker dem også til «E».\n\nDeretter sletter vi dem.\n\nDeretter arkiverer vi dem."},
+		{"repeated-list", "## Lagring\n\n- Slik lagrer vi disse opplysningene:\n  - a\n  - b\n  - c\n  Tekst.\n- Slik lagrer vi disse opplysningene:\n  - a\n  - b\n  - c\n  Arkiv.\n",
+			"## Formål\n\n- a\n- b\n- c\n\n## Lagring\n\n- Slik lagrer vi disse opplysningene:\n  - a\n  - b\n  - c\n- Hvor lenge vi lagrer de samme opplysningene:\n  Arkiv.\n"},
 		{"title-repeat", "PERSONVERNERKLÆRING\n\nPersonvernerklæring for VINN AS Hallingdal\n", "Kort fortalt\n\nPersonvernerklæring for VINN AS Hallingdal\n\n- Andre\n  Andre, for eksempel familiemedlemmer, får opplysninger.\n"},
 	} {
 		if got := Run(tc.rule, tc.bad); len(got) == 0 {

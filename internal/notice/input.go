@@ -1,7 +1,6 @@
 package notice
 
 import (
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -29,26 +28,26 @@ func ReadInput(path, root string) ([]byte, error) {
 	}
 	real, err := filepath.EvalSymlinks(path)
 	if err != nil {
-		return nil, &Error{Path: path, Msg: fmt.Sprintf("cannot read: %v", unwrapPathErr(err)), Err: err}
+		return nil, withErr(errAt(path, 0, 0, "cannot read: %v", unwrapPathErr(err)), err)
 	}
 	top, err := filepath.EvalSymlinks(root)
 	if err != nil {
-		return nil, &Error{Path: path, Msg: fmt.Sprintf("cannot read the folder %s: %v", root, unwrapPathErr(err)), Err: err}
+		return nil, withErr(errAt(path, 0, 0, "cannot read the folder %s: %v", root, unwrapPathErr(err)), err)
 	}
 	if rel, err := filepath.Rel(top, real); err != nil || !filepath.IsLocal(rel) {
-		return nil, &Error{Path: path, Msg: fmt.Sprintf("a link to %s, outside %s; personvern reads only files inside the folder they are in, so copy the file in or name it directly", real, root)}
+		return nil, errAt(path, 0, 0, "a link to %s, outside %s; personvern reads only files inside the folder they are in, so copy the file in or name it directly", real, root)
 	}
-	return readBounded(path, real, "name a file", MaxFileSize)
+	return readBounded(path, real, msg("name a file"), MaxFileSize)
 }
 
 // readBounded reads the regular file at real (path in messages) of at
 // most max bytes. What is not a regular file is refused without blocking: a
 // FIFO opened for reading waits for a writer, and a device never ends.
-func readBounded(path, real, hint string, max int) ([]byte, error) {
+func readBounded(path, real string, hint Msg, max int) ([]byte, error) {
 	fail := func(err error) error {
-		return &Error{Path: path, Msg: fmt.Sprintf("cannot read: %v", unwrapPathErr(err)), Err: err}
+		return withErr(errAt(path, 0, 0, "cannot read: %v", unwrapPathErr(err)), err)
 	}
-	notRegular := &Error{Path: path, Msg: "not a regular file (a folder, pipe or device?); " + hint}
+	notRegular := errAt(path, 0, 0, "not a regular file (a folder, pipe or device?); %s", hint)
 	// Look before opening, so that not even the open of a device happens;
 	// then check again on the open file, which cannot be swapped.
 	if info, err := os.Stat(real); err != nil {
@@ -82,7 +81,7 @@ func readBounded(path, real, hint string, max int) ([]byte, error) {
 }
 
 func tooLarge(path string, max int) error {
-	return &Error{Path: path, Msg: fmt.Sprintf("file is larger than %d bytes; a notice is a few kilobytes, split it or check that this is the right file", max)}
+	return errAt(path, 0, 0, "file is larger than %d bytes; a notice is a few kilobytes, split it or check that this is the right file", max)
 }
 
 var (
@@ -100,37 +99,35 @@ var (
 // number points the author at the place; settings lists what may be
 // written there.
 func InputYAMLError(path string, err error, settings string) *Error {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	msg = strings.TrimPrefix(msg, "unmarshal errors:\n  ")
+	text := strings.TrimPrefix(err.Error(), "yaml: ")
+	text = strings.TrimPrefix(text, "unmarshal errors:\n  ")
 	line := 1
-	if m := inputLineRE.FindStringSubmatch(msg); m != nil {
+	if m := inputLineRE.FindStringSubmatch(text); m != nil {
 		line, _ = strconv.Atoi(m[1])
-		msg = m[2]
+		text = m[2]
 		// yaml.v3 counts lines from 0 in parser errors (all worded "did not
 		// find expected ...") and from 1 elsewhere.
-		if strings.HasPrefix(msg, "did not find expected") {
+		if strings.HasPrefix(text, "did not find expected") {
 			line++
 		}
 	}
-	var desc string
+	var desc Msg
 	switch {
-	case strings.Contains(msg, "not found in type"):
-		desc = "unknown setting"
-	case strings.Contains(msg, "already set in type"):
-		desc = "a setting given twice"
-	case strings.HasPrefix(msg, "cannot unmarshal"):
-		desc = "a value of the wrong kind (a list, mapping or text where another is expected)"
-	case phraseRE.MatchString(msg):
-		// Scanner and parser errors are fixed phrases ("did not find
-		// expected key", "found a tab character ..."), free of file text.
-		desc = "malformed YAML: " + msg
+	case strings.Contains(text, "not found in type"):
+		desc = msg("unknown setting")
+	case strings.Contains(text, "already set in type"):
+		desc = msg("a setting given twice")
+	case strings.HasPrefix(text, "cannot unmarshal"):
+		desc = msg("a value of the wrong kind (a list, mapping or text where another is expected)")
 	default:
-		desc = "malformed YAML"
+		desc = yamlProblem(text, unknownLine)
 	}
 	if settings != "" {
-		desc += "; " + settings
+		// settings is one of the fixed phrases of the callers, which the
+		// loader catalogue translates too.
+		desc = msg("%s; %s", desc, Msg{Format: settings})
 	}
-	return &Error{Path: path, Line: line, Col: 1, Msg: desc}
+	return &Error{Path: path, Line: line, Col: 1, Msg: desc.String(), Text: desc}
 }
 
 // CheckDefaults refuses shared defaults whose keys are not notice fields,
@@ -142,7 +139,7 @@ func CheckDefaults(def *Defaults) error {
 	for i := 0; i+1 < len(def.Node.Content); i += 2 {
 		k := def.Node.Content[i]
 		if k.Kind != yaml.ScalarNode || !slices.Contains(fields, k.Value) {
-			return &Error{Path: def.Path, Line: k.Line, Col: k.Column, Msg: "not a notice field; defaults may set " + strings.Join(fields, ", ")}
+			return errAt(def.Path, k.Line, k.Column, "not a notice field; defaults may set %s", strings.Join(fields, ", "))
 		}
 	}
 	return nil

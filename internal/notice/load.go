@@ -73,6 +73,7 @@ type Error struct {
 	Path      string
 	Line, Col int
 	Msg       string
+	Text      Msg   // Msg as its English format and arguments, for translation
 	Err       error // the cause, when it is an I/O error (os.ErrNotExist, say)
 }
 
@@ -110,35 +111,34 @@ func parse(path string, src []byte, def *Defaults, lim Limits) (*Document, error
 	}
 	if !utf8.Valid(src) {
 		line, col := invalidUTF8Pos(src)
-		return nil, &Error{Path: path, Line: line, Col: col, Msg: "file is not valid UTF-8; save it as UTF-8"}
+		return nil, errAt(path, line, col, "file is not valid UTF-8; save it as UTF-8")
 	}
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
 	if len(bytes.TrimSpace(src)) == 0 {
-		return nil, &Error{Path: path, Line: 1, Col: 1, Msg: "file is empty; start from `personvern new ID`"}
+		return nil, errAt(path, 1, 1, "file is empty; start from `personvern new ID`")
 	}
 	// A Decoder, not yaml.Unmarshal: Unmarshal reads the first document and
 	// silently ignores whatever follows it, even garbage (found by fuzzing).
 	dec := yaml.NewDecoder(bytes.NewReader(src))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err == io.EOF {
-		return nil, &Error{Path: path, Line: 1, Col: 1, Msg: "file holds no notice, only comments; start from `personvern new ID`"}
+		return nil, errAt(path, 1, 1, "file holds no notice, only comments; start from `personvern new ID`")
 	} else if err != nil {
-		return nil, yamlError(path, err)
+		return nil, yamlError(path, src, err)
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); err == nil {
-		return nil, &Error{Path: path, Line: extra.Line, Col: extra.Column, Msg: "file holds more than one YAML document; put one notice in each file"}
+		return nil, errAt(path, extra.Line, extra.Column, "file holds more than one YAML document; put one notice in each file")
 	} else if err != io.EOF {
-		e := yamlError(path, err).(*Error)
-		e.Msg = "text after the end of the notice: " + strings.TrimPrefix(e.Msg, "malformed YAML: ") + "; remove it or fix the indentation"
-		return nil, e
+		e := yamlError(path, src, err)
+		return nil, errAt(path, e.Line, e.Col, "text after the end of the notice (%s); remove it or fix the indentation", e.Text)
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
-		return nil, &Error{Path: path, Line: 1, Col: 1, Msg: "file holds no notice"}
+		return nil, errAt(path, 1, 1, "file holds no notice")
 	}
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
-		return nil, &Error{Path: path, Line: root.Line, Col: root.Column, Msg: fmt.Sprintf("a notice must be a mapping of keys (id:, title:, ...), not %s", kindName(root))}
+		return nil, errAt(path, root.Line, root.Column, "a notice must be a mapping of keys (id:, title:, ...), not %s", kindName(root))
 	}
 	origin := map[string]string{}
 	if def != nil && def.Node != nil && def.Node.Kind == yaml.MappingNode {
@@ -162,19 +162,21 @@ func parse(path string, src []byte, def *Defaults, lim Limits) (*Document, error
 	return d, nil
 }
 
-func yamlError(path string, err error) error {
-	msg := err.Error()
-	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
+func yamlError(path string, src []byte, err error) *Error {
+	text := err.Error()
+	if m := yamlLineRE.FindStringSubmatch(text); m != nil {
 		line, _ := strconv.Atoi(m[1])
 		// yaml.v3 counts lines from 0 in parser errors (all worded "did not
 		// find expected ...") and from 1 in scanner errors.
 		if strings.HasPrefix(m[2], "did not find expected") {
 			line++
 		}
-		return &Error{Path: path, Line: line, Col: 1, Msg: "malformed YAML: " + m[2]}
+		t := yamlProblem(m[2], lineOf(src, line))
+		return &Error{Path: path, Line: line, Col: 1, Msg: t.String(), Text: t}
 	}
 	// Without a line, yaml.v3 means the first line: it omits "line 0".
-	return &Error{Path: path, Line: 1, Col: 1, Msg: "malformed YAML: " + strings.TrimPrefix(msg, "yaml: ")}
+	t := yamlProblem(strings.TrimPrefix(text, "yaml: "), lineOf(src, 1))
+	return &Error{Path: path, Line: 1, Col: 1, Msg: t.String(), Text: t}
 }
 
 func invalidUTF8Pos(src []byte) (line, col int) {
@@ -194,16 +196,16 @@ func invalidUTF8Pos(src []byte) (line, col int) {
 	return line, col
 }
 
-func kindName(n *yaml.Node) string {
+func kindName(n *yaml.Node) Msg {
 	switch n.Kind {
 	case yaml.SequenceNode:
-		return "a list"
+		return msg("a list")
 	case yaml.ScalarNode:
-		return "a single value"
+		return msg("a single value")
 	case yaml.AliasNode:
-		return "an alias"
+		return msg("an alias")
 	}
-	return "this"
+	return msg("this")
 }
 
 // converter turns YAML nodes into the JSON data model the schema validates.
@@ -220,10 +222,10 @@ const maxDepth = 100
 func (c *converter) value(n *yaml.Node, depth int) (any, error) {
 	c.nodes++
 	if c.nodes > c.maxNodes {
-		return nil, &Error{Path: c.path, Line: n.Line, Col: n.Column, Msg: fmt.Sprintf("document expands to more than %d values (aliases?); a notice needs far fewer", c.maxNodes)}
+		return nil, errAt(c.path, n.Line, n.Column, "document expands to more than %d values (aliases?); a notice needs far fewer", c.maxNodes)
 	}
 	if depth > c.maxDepth {
-		return nil, &Error{Path: c.path, Line: n.Line, Col: n.Column, Msg: fmt.Sprintf("nesting deeper than %d levels; a notice is at most a few levels deep", c.maxDepth)}
+		return nil, errAt(c.path, n.Line, n.Column, "nesting deeper than %d levels; a notice is at most a few levels deep", c.maxDepth)
 	}
 	switch n.Kind {
 	case yaml.AliasNode:
@@ -233,14 +235,14 @@ func (c *converter) value(n *yaml.Node, depth int) (any, error) {
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
 			if k.Kind != yaml.ScalarNode {
-				return nil, &Error{Path: c.path, Line: k.Line, Col: k.Column, Msg: "a key must be a plain word, not a list or mapping"}
+				return nil, errAt(c.path, k.Line, k.Column, "a key must be a plain word, not a list or mapping")
 			}
 			if k.Tag == "!!merge" {
-				return nil, &Error{Path: c.path, Line: k.Line, Col: k.Column, Msg: "merge keys (<<) are not supported; write the keys out"}
+				return nil, errAt(c.path, k.Line, k.Column, "merge keys (<<) are not supported; write the keys out")
 			}
 			if _, dup := m[k.Value]; dup {
 				first := keyNode(n, k.Value)
-				return nil, &Error{Path: c.path, Line: k.Line, Col: k.Column, Msg: fmt.Sprintf("key %q appears twice in this mapping (first at line %d); remove one", k.Value, first.Line)}
+				return nil, errAt(c.path, k.Line, k.Column, "key %q appears twice in this mapping (first at line %d); remove one", k.Value, first.Line)
 			}
 			cv, err := c.value(v, depth+1)
 			if err != nil {
@@ -279,7 +281,7 @@ func (c *converter) value(n *yaml.Node, depth int) (any, error) {
 			return n.Value, nil
 		}
 	}
-	return nil, &Error{Path: c.path, Line: n.Line, Col: n.Column, Msg: "unsupported YAML node"}
+	return nil, errAt(c.path, n.Line, n.Column, "unsupported YAML node")
 }
 
 // keyNode returns the key node named key in mapping m, or nil.

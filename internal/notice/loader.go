@@ -36,7 +36,7 @@ func (l Loader) Load(path string) (*Document, error) {
 // Read reads the notice file path without parsing it, refusing what is
 // not a regular file or is larger than the limits allow, unread.
 func (l Loader) Read(path string) ([]byte, error) {
-	return readBounded(path, path, "name a .yaml notice file", l.Limits.File())
+	return readBounded(path, path, msg("name a .yaml notice file"), l.Limits.File())
 }
 
 // Parse parses a notice read elsewhere (a git blob, say); path is used in
@@ -61,7 +61,7 @@ func ConfigDefaults(path string, src []byte) (*Defaults, error) {
 		return nil, nil
 	}
 	if raw.Defaults.Kind != yaml.MappingNode {
-		return nil, &Error{Path: path, Line: raw.Defaults.Line, Col: raw.Defaults.Column, Msg: "defaults must be a mapping of notice fields, e.g. controller: and dpo:"}
+		return nil, errAt(path, raw.Defaults.Line, raw.Defaults.Column, "defaults must be a mapping of notice fields, e.g. controller: and dpo:")
 	}
 	d := &Defaults{Path: path, Node: &raw.Defaults, Src: src}
 	if err := CheckDefaults(d); err != nil {
@@ -82,7 +82,7 @@ func LoadDefaults(path string) (*Defaults, error) {
 		return nil, InputYAMLError(path, err, "write a mapping of notice fields, e.g. controller: and dpo:")
 	}
 	if len(node.Content) == 0 || node.Content[0].Kind != yaml.MappingNode {
-		return nil, &Error{Path: path, Msg: "not a YAML mapping of notice fields"}
+		return nil, errAt(path, 0, 0, "not a YAML mapping of notice fields")
 	}
 	d := &Defaults{Path: path, Node: node.Content[0], Src: src}
 	if err := CheckDefaults(d); err != nil {

@@ -6,6 +6,7 @@ package render
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -159,11 +160,36 @@ func (b *builder) categoryLabel(id string) string {
 }
 
 func (b *builder) categoryList(ids []string) string {
+	return b.categoryListing(ids).Inline
+}
+
+func (b *builder) categoryListing(ids []string) i18n.Listing {
 	labels := make([]string, len(ids))
 	for i, id := range ids {
 		labels[i] = b.categoryLabel(id)
 	}
-	return b.c.List(labels)
+	return b.c.Listing(labels)
+}
+
+// listSentence is key's sentence with the list l as argument at: the
+// items joined in it, or, when l is Bullets, key+".lead" (the sentence
+// leading into the list, ending in a colon) and the items as a list.
+func (b *builder) listSentence(key string, l i18n.Listing, at int, args ...string) (string, []Block) {
+	args = slices.Insert(slices.Clone(args), at, l.Inline)
+	if !l.Bullets {
+		return b.c.T(key, args...), nil
+	}
+	items := make([]Item, len(l.Items))
+	for i, it := range l.Items {
+		items[i] = item(plain(it))
+	}
+	return b.c.T(key+".lead", args...), []Block{list(items...)}
+}
+
+// listPara is listSentence as blocks of their own.
+func (b *builder) listPara(key string, l i18n.Listing, at int, args ...string) []Block {
+	head, more := b.listSentence(key, l, at, args...)
+	return append([]Block{ptext(head)}, more...)
 }
 
 // purposeList names purposes by id as their headings do, for a sentence
@@ -328,7 +354,7 @@ func (b *builder) purposes() Section {
 		if d := b.tx(pu.Description); d != "" {
 			s.Blocks = append(s.Blocks, rich(Rich(d)))
 		}
-		s.Blocks = append(s.Blocks, ptext(c.T("purpose.categories", b.categoryList(pu.Categories))))
+		s.Blocks = append(s.Blocks, b.listPara("purpose.categories", b.categoryListing(pu.Categories), 0)...)
 		for _, k := range []struct {
 			on  bool
 			key string
@@ -440,9 +466,9 @@ func (b *builder) sources() Section {
 		}
 		switch {
 		case len(src.Categories) > 0 && src.Kind == "data_subject":
-			body = append(body, ptext(c.T("sources.self.categories", b.categoryList(src.Categories))))
+			body = append(body, b.listPara("sources.self.categories", b.categoryListing(src.Categories), 0)...)
 		case len(src.Categories) > 0 && !b.namesOwnSource(src):
-			body = append(body, ptext(c.T("sources.categories", capitalise(b.partyPhrase(src.Kind, src.Name.In(b.lang))), b.categoryList(src.Categories))))
+			body = append(body, b.listPara("sources.categories", b.categoryListing(src.Categories), 1, capitalise(b.partyPhrase(src.Kind, src.Name.In(b.lang))))...)
 		}
 		if src.Public {
 			body = append(body, ptext(c.T("sources.public")))
@@ -494,7 +520,7 @@ func (b *builder) recipients() Section {
 			body = append(body, ptext(c.T("recipients.processor", capitalise(b.partyPhrase(r.Kind, r.Name.In(b.lang))))))
 		}
 		if len(r.Categories) > 0 {
-			body = append(body, ptext(c.T("recipients.categories", capitalise(b.partyPhrase(r.Kind, r.Name.In(b.lang))), b.categoryList(r.Categories))))
+			body = append(body, b.listPara("recipients.categories", b.categoryListing(r.Categories), 1, capitalise(b.partyPhrase(r.Kind, r.Name.In(b.lang))))...)
 		}
 		if len(r.Purposes) > 0 {
 			body = append(body, ptext(c.T("recipients.purposes", b.purposeList(r.Purposes))))
@@ -548,17 +574,24 @@ func (b *builder) retention() Section {
 	c := b.c
 	s := newSection(c, section.Retention)
 	var items []Item
+	var prev []string
 	for _, r := range b.n.Retention {
-		cats := b.categoryList(r.Categories)
+		cats := b.categoryListing(r.Categories)
+		// The same long list twice in a row is read twice for nothing:
+		// the second rule says "de samme opplysningene".
+		if cats.Bullets && slices.Equal(r.Categories, prev) {
+			cats = i18n.Listing{Inline: c.T("retention.same")}
+		}
+		prev = r.Categories
 		var head string
 		var body []Block
 		switch {
 		case r.Period != "" && len(r.From) > 0:
-			head = c.T("retention.period.from", cats, c.Duration(r.Period), b.tx(r.From))
+			head, body = b.listSentence("retention.period.from", cats, 0, c.Duration(r.Period), b.tx(r.From))
 		case r.Period != "":
-			head = c.T("retention.period", cats, c.Duration(r.Period))
+			head, body = b.listSentence("retention.period", cats, 0, c.Duration(r.Period))
 		default:
-			head = c.T("retention.criteria", cats)
+			head, body = b.listSentence("retention.criteria", cats, 0)
 		}
 		if r.Period != "" && len(r.Criteria) > 0 {
 			body = append(body, rich(Rich(b.tx(r.Criteria))))

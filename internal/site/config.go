@@ -56,9 +56,6 @@ type rawConfig struct {
 	Defaults  yaml.Node         `yaml:"defaults"` // see notice.ConfigDefaults
 }
 
-// configSettings is what an error in the configuration says may be written.
-const configSettings = "the settings are title, base_url, languages, owner (name, url, contact, accessibility) and defaults"
-
 // LoadConfig reads a site configuration. A missing file is no error: it
 // returns an empty Config. The file is read like every input (see
 // notice.ReadInput): a regular file of bounded size, inside the folder it
@@ -75,7 +72,7 @@ func LoadConfig(path string) (*Config, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(src))
 	dec.KnownFields(true) // a typo in a setting is an error, not a silent default
 	if err := dec.Decode(&raw); err != nil && err != io.EOF {
-		return nil, notice.InputYAMLError(path, err, configSettings)
+		return nil, notice.InputYAMLError(path, err, "the settings are title, base_url, languages, owner (name, url, contact, accessibility) and defaults")
 	}
 	c := &Config{Title: raw.Title, BaseURL: raw.BaseURL, Languages: raw.Languages, Owner: raw.Owner}
 	// The defaults as every command reads them, build or not.

@@ -4,6 +4,7 @@
 package summary
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -141,7 +142,9 @@ func lowerFirst(s string) string {
 }
 
 // packed splits items over sentences of at most MaxWords words: the first
-// with the first message, the rest with the second.
+// with the first message, the rest with the second, which alternates with
+// its ".again" form where the catalogue has one, so no two sentences in a
+// row open with the same "Dessuten".
 func (b *builder) packed(first, more string, items []string) []string {
 	return b.packedWith(first, more, items, b.c.List)
 }
@@ -153,7 +156,11 @@ func (b *builder) packedWith(first, more string, items []string, join func([]str
 	flush := func() {
 		if len(cur) > 0 {
 			out = append(out, b.c.T(key, append([]string{join(cur)}, b.keyArgs...)...))
-			key = more
+			if key == more && b.c.Has(more+".again") {
+				key = more + ".again"
+			} else {
+				key = more
+			}
 			cur = nil
 		}
 	}
@@ -247,8 +254,12 @@ func (b *builder) data() {
 	var first string
 	if len(plain) > 0 {
 		first = say(all, plain)
+		// A sentence that names only some ("blant annet") names the simple
+		// ones first: an item with its own "og" would need semicolons.
+		simple := slices.Clone(plain)
+		slices.SortStableFunc(simple, func(x, y string) int { return cmpBool(b.c.Compound(x), b.c.Compound(y)) })
 		for n := min(len(plain), maxListed); n >= 1 && (n < len(plain) || words(first) > MaxWords); n-- {
-			first = say(some, plain[:n])
+			first = say(some, simple[:n])
 			if words(first) <= MaxWords {
 				break
 			}
@@ -514,4 +525,15 @@ func (b *builder) cookies() {
 		from = b.c.T(key, b.c.List(providers))
 	}
 	b.add(section.Cookies, b.c.T("summary.cookies.consent"), from, b.c.T("summary.cookies.refuse"))
+}
+
+// cmpBool orders false before true.
+func cmpBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
 }

@@ -186,6 +186,11 @@ func TestCases(t *testing.T) {
 			n.Cookies = []notice.Cookie{{ID: "s", Provider: "controller", Necessary: true}}
 		}, []string{"Vi bruker bare informasjonskapsler som nettstedet trenger for å virke."},
 			[]string{"Vi brukar berre informasjonskapslar som nettstaden treng for å verke."}, []string{"si nei"}},
+		// A sentence that names only some of the data names the simple
+		// ones: "organisasjonsnavn og firmanavn" would need semicolons.
+		{"some data, simple ones first", func(n *notice.Notice) {
+			n.Categories = []notice.Category{{ID: "identity"}, {ID: "firm", Label: notice.Text{"nb": "organisasjonsnavn og firmanavn", "nn": "organisasjonsnamn og firmanamn"}}, {ID: "contact"}, {ID: "financial"}, {ID: "education"}, {ID: "age"}, {ID: "residence"}}
+		}, []string{"Vi har blant annet opplysninger om hvem du er, hvordan vi når deg"}, []string{"Vi har mellom anna opplysningar om kven du er, korleis vi når deg"}, []string{";", "firmanavn"}},
 		// Data about a child are named by their labels, not as the
 		// reader's own ("helsen din").
 		{"the child's data", func(n *notice.Notice) {

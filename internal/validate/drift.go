@@ -116,5 +116,5 @@ func driftText(r *report, o, n map[string]any, langs []string, at notice.Path, s
 	}
 	p := at.Key(same[0])
 	r.add(Warning, p, "translation-drift", "12(1)", "the text changed since %s in %s but not in %s; update the %s text to say the same, or leave both as they were",
-		since, strings.Join(changed, ", "), strings.Join(same, ", "), strings.Join(same, " and "))
+		since, langList{changed, ", "}, langList{same, ", "}, langList{same, " and "})
 }

@@ -108,6 +108,8 @@ func LoadFinding(file string, err error) Finding {
 	var le *notice.Error
 	if errors.As(err, &le) {
 		f.Line, f.Col, f.Message = le.Line, le.Col, le.Msg
+		t := tr("%s", le.Message())
+		f.text = &t
 	}
 	return f
 }

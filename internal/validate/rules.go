@@ -57,6 +57,7 @@ var Rules = []Rule{
 	{"automated-basis", "an automated decision names its art. 22(2) exception, and the law for b", checkAutomatedBasis},
 	{"automated-special", "an automated decision based on special categories has 9(2)(a) or (g) and the right to human review (art. 22(4))", checkAutomatedSpecial},
 	{"restriction", "a restriction names a right the notice lists, a provision that can restrict it, and the law where the provision needs one (art. 14(5), 23)", checkRestrictions},
+	{"party-name", "a source's or recipient's name names one organisation or person, not a class of them (\"Fastlegen din\" is a kind with a description)", checkPartyNames},
 	{"org-number", "organisation numbers have 9 digits and a valid MOD11 check digit", checkOrgNumbers},
 	{"hidden-char", "addresses, numbers and ids have no invisible or bidirectional control character; other text is warned of them", checkHiddenChars},
 	{"mixed-script", "addresses, numbers and ids have no letter or digit of another script that passes for Latin or ASCII", checkMixedScripts},
@@ -516,7 +517,7 @@ func checkRightsRequired(r *report, n *notice.Notice) {
 	}
 	for _, x := range vocab.Rights {
 		if _, ok := n.Rights[x.Code]; x.Required && !ok && n.RightApplies(x.Code) {
-			r.add(Error, p("rights"), "", "13(2)(b)", "the right %s (art. %s) is missing: it %s; add rights.%s", x.Code, articleRef(x.Article), phrase(x.When), x.Code)
+			r.add(Error, p("rights"), "", "13(2)(b)", "the right %s (art. %s) is missing: it %s; add rights.%s", rightRef(x.Code), articleRef(x.Article), phrase(x.When), x.Code)
 		}
 	}
 }
@@ -618,7 +619,7 @@ func checkRestrictions(r *report, n *notice.Notice) {
 			continue
 		}
 		if _, listed := n.Rights[x.Right]; x.Right != "information" && n.Rights != nil && !listed {
-			r.add(Error, at.Key("right"), "", "23(2)", "the notice does not list the right %s that this restricts; add rights.%s, so that the page can say how it is restricted", x.Right, x.Right)
+			r.add(Error, at.Key("right"), "", "23(2)", "the notice does not list the right %s that this restricts; add rights.%s, so that the page can say how it is restricted", rightRef(x.Right), x.Right)
 		}
 		if v.NeedsLaw && len(x.Law) == 0 {
 			r.add(Error, at, "", "23(2)", "%s works only through a national law; name it in law, e.g. {nb: \"barnevernsloven § 12-6\", nn: \"barnevernslova § 12-6\"}", x.Provision)
@@ -651,6 +652,37 @@ func ValidOrgNumber(s string) bool {
 		check = 11 - rem
 	}
 	return int(s[8]-'0') == check
+}
+
+// possessiveRE finds "din", "dine", "ditt" (and nynorsk "di"): the reader's
+// own GP or school is not one organisation's name but a class of them,
+// which personvern writes from the kind and a description.
+var possessiveRE = regexp.MustCompile(`(?:^|\s)(din|dine|ditt|di)(?:\s|$|[.,;:!?)])`)
+
+func checkPartyNames(r *report, n *notice.Notice) {
+	check := func(name notice.Name, at notice.Path, art string) {
+		for _, lang := range append([]string{""}, n.Languages...) {
+			v, ok := name[lang]
+			if !ok {
+				continue
+			}
+			m := possessiveRE.FindStringSubmatch(v)
+			if m == nil {
+				continue
+			}
+			where := at.Key("name")
+			if lang != "" {
+				where = where.Key(lang)
+			}
+			r.add(Warning, where, "", art, "%q says %q, so it describes a kind of party rather than naming one; remove name and write it in description, which the page shows under the kind", v, m[1])
+		}
+	}
+	for i, s := range n.Sources {
+		check(s.Name, p("sources", i), "14(1)(e)")
+	}
+	for i, rc := range n.Recipients {
+		check(rc.Name, p("recipients", i), "13(1)(e)")
+	}
 }
 
 func checkOrgNumbers(r *report, n *notice.Notice) {

@@ -112,3 +112,38 @@ func (c codeList) Localize(m *i18n.Messages) string {
 	}
 	return strings.Join(parts, "; ")
 }
+
+// langList is languages inside a message: by code in English ("nb, nn"),
+// as JSON and SARIF keep them, and in words in Norwegian ("bokmål og
+// nynorsk"), since a reader knows a language by its name.
+type langList struct {
+	codes []string
+	sep   string // the English separator
+}
+
+func (l langList) String() string { return strings.Join(l.codes, l.sep) }
+
+func (l langList) Localize(m *i18n.Messages) string {
+	if m == nil {
+		return l.String()
+	}
+	names := make([]string, len(l.codes))
+	for i, c := range l.codes {
+		names[i] = m.Language(c)
+	}
+	return m.List(names)
+}
+
+// rightRef is a right inside a message: its code in English ("access"),
+// its name in Norwegian ("til innsyn"), since the reader knows a right by
+// its name; the message names the code where it says what to add.
+type rightRef string
+
+func (r rightRef) String() string { return string(r) }
+
+func (r rightRef) Localize(m *i18n.Messages) string {
+	if s := m.Meaning(string(r)); s != "" {
+		return tr("to %s", s).Localize(m)
+	}
+	return string(r)
+}

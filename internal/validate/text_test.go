@@ -116,3 +116,23 @@ func TestAllowedCodesWithMeaning(t *testing.T) {
 		}
 	}
 }
+
+// TestRightsByName: a Norwegian finding names a missing right by its name
+// ("retten til innsyn"), not by its code, and the code where it says what
+// to add; English keeps the code.
+func TestRightsByName(t *testing.T) {
+	fs := findingsOf(t, consentNoWithdraw)
+	for lang, want := range map[string]string{
+		"en": "the right access (art. 15) is missing",
+		"nb": "retten til innsyn etter artikkel 15 mangler: den gjelder alltid; legg til rights.access",
+		"nn": "retten til innsyn etter artikkel 15 manglar: han gjeld alltid; legg til rights.access",
+	} {
+		var buf bytes.Buffer
+		if err := Write(&buf, fs, WriteOptions{Format: "text", Messages: messages(t, lang)}); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(buf.String(), want) {
+			t.Errorf("%s: no %q in\n%s", lang, want, buf.String())
+		}
+	}
+}
