@@ -51,6 +51,11 @@ var notRendered = map[string]string{
 	// Another controller's kind decides whether it must give a DPO
 	// (controller-dpo); the page shows the DPO, not the kind.
 	"controllers[].kind": "decides the DPO rule; the DPO itself is shown",
+	// The heading the site's index lists the notice under is where the
+	// site shows it: on the index and in the page's breadcrumb, which the
+	// site writes (internal/site TestIndexGroups); the notice says nothing
+	// by it.
+	"index_group": "the index's heading and the breadcrumb, written by the site",
 }
 
 // notInText are the leaf fields the text page need not show, though the

@@ -769,7 +769,7 @@ func checkLanguages(r *report, n *notice.Notice) {
 
 // textFields are the keys whose values are per-language texts.
 var textFields = map[string]bool{
-	"title": true, "introduction": true, "unit": true, "responsibilities": true, "label": true,
+	"title": true, "introduction": true, "index_group": true, "unit": true, "responsibilities": true, "label": true,
 	"description": true, "name": true, "national_law": true, "interests": true, "note": true,
 	"consequences": true, "copy": true, "from": true, "criteria": true, "law": true,
 	"limits": true, "how": true, "logic": true, "significance": true, "security": true,
