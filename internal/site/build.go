@@ -799,16 +799,25 @@ func buildVersion(e *entry, v, next, current *notice.Notice, nextHref string, nl
 	} else {
 		ro.AltURL = func(l, id string) string { return up + "../../" + l + "/" + id + "/" + sub }
 	}
-	var buf bytes.Buffer
-	if err := opt.Renderer.Render(&buf, v, ro); err != nil {
+	// Every format of the version, as the current version has them, each
+	// saying when it applied.
+	ro.Downloads = downloads(c)
+	page, err := opt.Renderer.Page(v, ro)
+	if err != nil {
 		return err
 	}
-	p := path.Join(dir, "index.html")
-	put(p, buf.Bytes())
-	e.extra = append(e.extra, p)
+	for _, f := range noticeOutputs {
+		var buf bytes.Buffer // a new buffer each: a sink may keep the bytes it is given
+		ro.Format = f.Name
+		if err := opt.Renderer.RenderPage(&buf, page, ro); err != nil {
+			return err
+		}
+		p := path.Join(dir, f.File)
+		put(p, buf.Bytes())
+		e.extra = append(e.extra, p)
+	}
 
-	// A new buffer: a sink may keep the bytes it is given.
-	buf = bytes.Buffer{}
+	var buf bytes.Buffer
 	rep := diff.Compare(v, next, "", "", c)
 	dp := render.DiffPage{
 		Stylesheet: up + "../../../style.css", IndexURL: up + "../../index.html",
@@ -822,7 +831,7 @@ func buildVersion(e *entry, v, next, current *notice.Notice, nextHref string, nl
 	if err := opt.Renderer.RenderDiffPage(&buf, rep, dp); err != nil {
 		return err
 	}
-	p = path.Join(dir, diffDir, "index.html")
+	p := path.Join(dir, diffDir, "index.html")
 	put(p, buf.Bytes())
 	e.extra = append(e.extra, p)
 	return nil
@@ -846,21 +855,20 @@ func Publishes(p string) bool {
 		if !i18n.IsLanguageCode(parts[0]) || !slugOK(parts[1]) {
 			return false
 		}
-		if parts[2] == feedFile {
-			return true
-		}
-		for _, f := range noticeOutputs {
-			if parts[2] == f.File {
-				return true
-			}
-		}
+		return parts[2] == feedFile || isNoticeOutput(parts[2])
 	case 5, 6:
-		// An earlier version: <lang>/<id>/versjon/<version>/index.html and
+		// An earlier version: <lang>/<id>/versjon/<version>/ with the files
+		// of a notice (index.html, index.md, …) and
 		// its changes, …/endringer/index.html.
 		return i18n.IsLanguageCode(parts[0]) && slugOK(parts[1]) && parts[2] == versionsDir && versionSlugOK(parts[3]) &&
-			(len(parts) == 5 && parts[4] == "index.html" || len(parts) == 6 && parts[4] == diffDir && parts[5] == "index.html")
+			(len(parts) == 5 && isNoticeOutput(parts[4]) || len(parts) == 6 && parts[4] == diffDir && parts[5] == "index.html")
 	}
 	return false
+}
+
+// isNoticeOutput reports whether name is the file of a notice's format.
+func isNoticeOutput(name string) bool {
+	return slices.ContainsFunc(noticeOutputs, func(f render.Format) bool { return f.File == name })
 }
 
 // versionFile reports whether p is a page of an earlier version of the
