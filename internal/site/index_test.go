@@ -121,7 +121,7 @@ func checkIndex(t *testing.T, pages memIndex, lang string, n int) (largest int) 
 // group under "Andre" at the end, and a list of the groups first.
 func TestIndexGroups(t *testing.T) {
 	opt := options(t, "")
-	groups := []string{"Åpenhet", "Zebra", "Ørsta", "Arbeid", "Ærlighet", "", "Arbeid"}
+	groups := []string{"Åpenhet", "Zebra", "Ørsta", "Arbeid", "Ærlighet", "", " Arbeid\n"} // the same group, as the index shows it
 	titles := []string{"Å", "Z", "Ø", "Bå", "Æ", "Uten gruppe", "Ba"}
 	for _, lang := range []string{"nb", "nn"} {
 		items := indexItems(t, opt.Renderer, lang, len(groups), func(i int) string { return titles[i] }, func(i int) string { return groups[i] })
@@ -346,6 +346,71 @@ func TestBuildSplitIndex(t *testing.T) {
 	for p, b := range res.Files {
 		if indexPageOK(p) && !bytes.Equal(sink.files[p], b) {
 			t.Errorf("%s differs after an incremental build", p)
+		}
+	}
+}
+
+// TestIncrementalSplitIndex: incremental builds of a split index on disk
+// keep the entries of unchanged notices from the pages they were on, and
+// each gives the site a full build gives, also when a notice moves to
+// another group or the index stops being split.
+func TestIncrementalSplitIndex(t *testing.T) {
+	t.Setenv("PERSONVERN_CACHE", t.TempDir())
+	dir := t.TempDir()
+	notices := filepath.Join(dir, "notices")
+	if err := os.Mkdir(notices, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{"joblearn.yaml", "kvalifiseringsprogrammet.yaml", "vinn-hallingdal.yaml", "inn-trondheim.yaml"} {
+		b, err := os.ReadFile(filepath.Join("../../testdata/notices", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(notices, f), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	group := func(file, g string) {
+		p := filepath.Join(notices, file)
+		b, _ := os.ReadFile(p)
+		if i := bytes.Index(b, []byte("\nindex_group:")); i >= 0 {
+			b = b[:i+1]
+		}
+		if g != "" {
+			b = append(b, fmt.Sprintf("index_group: {nb: %q, nn: %q}\n", g, g)...)
+		}
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := filepath.Join(dir, "site")
+	opt := options(t, "")
+	opt.NoHistory = true
+	opt.IndexLimit = 2
+	steps := []struct {
+		name   string
+		change func()
+		reused int
+		page   string // a page the site must have
+	}{
+		{"first build, by letter", func() {}, 0, "nb/bokstav-p.html"},
+		{"nothing changed", func() {}, 4, "nb/bokstav-p.html"},
+		{"grouped", func() { group("joblearn.yaml", "Arbeid"); group("inn-trondheim.yaml", "Arbeid") }, 2, "nb/gruppe-arbeid.html"},
+		{"another group", func() { group("joblearn.yaml", "Kurs og opplæring") }, 3, "nb/gruppe-kurs-og-opplaering.html"},
+		{"not split", func() { opt.IndexLimit = 10 }, 4, "nb/index.html"},
+		{"split again", func() { opt.IndexLimit = 1 }, 4, "nn/gruppe-andre.2.html"},
+	}
+	for _, s := range steps {
+		s.change()
+		res := incremental(t, notices, out, opt)
+		if res.Reused != s.reused {
+			t.Errorf("%s: %d notices reused, want %d", s.name, res.Reused, s.reused)
+		}
+		if _, err := os.Stat(filepath.Join(out, s.page)); err != nil {
+			t.Errorf("%s: %v", s.name, err)
+		}
+		if got, want := treeSum(t, out), full(t, notices, opt); got != want {
+			t.Errorf("%s: incremental site is %s, a full build %s", s.name, got, want)
 		}
 	}
 }
