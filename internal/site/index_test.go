@@ -357,19 +357,7 @@ func TestBuildSplitIndex(t *testing.T) {
 func TestIncrementalSplitIndex(t *testing.T) {
 	t.Setenv("PERSONVERN_CACHE", t.TempDir())
 	dir := t.TempDir()
-	notices := filepath.Join(dir, "notices")
-	if err := os.Mkdir(notices, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range []string{"joblearn.yaml", "kvalifiseringsprogrammet.yaml", "vinn-hallingdal.yaml", "inn-trondheim.yaml"} {
-		b, err := os.ReadFile(filepath.Join("../../testdata/notices", f))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(notices, f), b, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	notices := corpusNotices(t, dir, "joblearn.yaml", "kvalifiseringsprogrammet.yaml", "vinn-hallingdal.yaml", "inn-trondheim.yaml")
 	group := func(file, g string) {
 		p := filepath.Join(notices, file)
 		b, _ := os.ReadFile(p)
