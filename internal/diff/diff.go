@@ -6,6 +6,7 @@
 package diff
 
 import (
+	"maps"
 	"slices"
 	"sort"
 	"strconv"
@@ -124,6 +125,7 @@ func Compare(old, new *notice.Notice, oldSrc, newSrc string, c *i18n.Catalog) *R
 	d.dpo()
 	d.texts(section.Controller, "title", "field.title", old.Title, new.Title)
 	d.texts(section.Controller, "introduction", "field.introduction", old.Introduction, new.Introduction)
+	d.indexGroup()
 	d.groups()
 	d.purposes()
 	d.categories()
@@ -238,6 +240,30 @@ func (d *cmp) textsAs(sec section.ID, key, label string, rule *Rule, old, new no
 }
 
 func (d *cmp) q(s string) string { return "«" + s + "»" }
+
+// indexGroup compares the heading the site's index lists the notice
+// under, in every language: editorial, since it moves the notice on the
+// index and changes nothing the notice says.
+func (d *cmp) indexGroup() {
+	o, n := d.old.IndexGroup, d.new.IndexGroup
+	langs := map[string]bool{}
+	for l := range o {
+		langs[l] = true
+	}
+	for l := range n {
+		langs[l] = true
+	}
+	var changed []string
+	for _, l := range slices.Sorted(maps.Keys(langs)) {
+		if o[l] == n[l] {
+			continue
+		}
+		changed = append(changed, l)
+		d.out = append(d.out, Change{Section: section.Controller, Class: ruleIndexGroup.Class, Rule: ruleIndexGroup.ID,
+			Key: "index_group/" + l, Lang: l, Message: d.message(ruleIndexGroup, d.langName(l), o[l], n[l]), Old: o[l], New: n[l]})
+	}
+	d.drift(section.Controller, "index_group", "field.index_group", o, n, changed)
+}
 
 func (d *cmp) controller() {
 	o, n := d.old.Controller, d.new.Controller

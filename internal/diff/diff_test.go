@@ -355,6 +355,8 @@ var classificationCases = []struct {
 	{"languages", func(n *notice.Notice) { n.Languages = []string{"nb"} }, Notable, "languages", "Språkene er endret: nb, nn → nb.", nil},
 	{"renamed id", func(n *notice.Notice) { n.Purposes[1].ID, n.Purposes[1].Replaces = "newsletter", "news" },
 		Editorial, "renamed-id", "«Nyhetsbrev» har fått ny id: news → newsletter.", nil},
+	{"index group", func(n *notice.Notice) { n.IndexGroup = notice.Text{"nb": "Helse og omsorg", "nn": "Helse og omsorg"} },
+		Editorial, "index-group", "I oversikten på bokmål står erklæringen under en annen overskrift: ikke oppgitt → «Helse og omsorg».", nil},
 }
 
 // Starting points of the cases that remove or narrow what base lacks.

@@ -172,12 +172,17 @@ var (
 	// field gets a rule of its own. A plain text is compared as every text
 	// is, by the wording rules.
 	ruleFieldChanged = rule("field-changed", Material, "a plain field of the model that is not a text; until it has a rule of its own")
+
+	// The heading the site's index lists the notice under says nothing of
+	// the processing: the notice's text and its other fields are what a
+	// reader is told, and they are compared on their own.
+	ruleIndexGroup = rule("index-group", Editorial, "the heading the site's index lists it under")
 )
 
 // classNotes head the README's rows.
 var classNotes = map[Class]string{
 	Material:  "people must be told before it takes effect (art. 5(1)(a) and 12, WP260 rev.01 paragraphs 29-30; art. 13(3) for a new purpose)",
-	Editorial: "wording only",
+	Editorial: "wording only, or where the site lists the notice",
 }
 
 // RuleTable is the README's --fail-on table: the rules of each class,

@@ -14,6 +14,7 @@ type Notice struct {
 	Updated            string              `yaml:"updated" json:"updated"`
 	Languages          []string            `yaml:"languages" json:"languages"`
 	Title              Text                `yaml:"title" json:"title"`
+	IndexGroup         Text                `yaml:"index_group,omitempty" json:"index_group,omitempty"` // the heading the site's index lists it under
 	Introduction       Text                `yaml:"introduction,omitempty" json:"introduction,omitempty"`
 	Controller         Controller          `yaml:"controller" json:"controller"`
 	JointControllers   []JointController   `yaml:"joint_controllers,omitempty" json:"joint_controllers,omitempty"`

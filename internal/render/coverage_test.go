@@ -53,6 +53,12 @@ var notRendered = map[string]string{
 	// Another controller's kind decides whether it must give a DPO
 	// (controller-dpo); the page shows the DPO, not the kind.
 	"controllers[].kind": "decides the DPO rule; the DPO itself is shown",
+	// The heading the site's index lists the notice under is shown where
+	// it does its work, on the site's index (internal/site, TestIndexGroups),
+	// and in notice.json; the notice says nothing by it. The page leaves it
+	// out: a link to its group would tie every page to the layout of the
+	// whole index, which changes when other notices come and go.
+	"index_group": "the site's index heading (internal/site), not the notice's page",
 }
 
 // notInText are the leaf fields the text page need not show, though the

@@ -3,6 +3,7 @@ package render
 import (
 	htmltemplate "html/template"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/personvern/personvern/internal/summary"
@@ -32,19 +33,47 @@ type IndexPage struct {
 	// before Notices: a build keeps them from one run to the next, so
 	// that an index of thousands of notices is a concatenation.
 	Entries []htmltemplate.HTML
-	// Groups are rendered entries under headings (the controllers of a
-	// site), listed before Entries and Notices.
+	// Groups are rendered entries under headings (the notices'
+	// index_group, or their controllers), listed before Entries and
+	// Notices.
 	Groups []IndexGroup
+	// Contents, when set, are listed first: the groups of this page (as
+	// #anchors), or on the front page of an index split into pages, the
+	// pages of each group or letter.
+	Contents []IndexLink
+	// Part, when set, makes this one page of a split index: its heading
+	// (the group or letter) is the page's h1, under the site's title.
+	Part *IndexPart
 	// Canonical is the page's own address; Feeds the feeds it announces.
 	Canonical string
 	Feeds     []FeedLink
 	Site      *SiteInfo
 }
 
-// IndexGroup is notices under one heading of an index page.
+// IndexGroup is notices under one heading of an index page; ID is the
+// heading's anchor.
 type IndexGroup struct {
-	Heading string
-	Entries []htmltemplate.HTML
+	Heading, ID string
+	Entries     []htmltemplate.HTML
+}
+
+// IndexLink is an entry of an index page's contents: a group or letter
+// with the number of notices under it, and the further pages it runs to
+// when it is too long for one.
+type IndexLink struct {
+	Text, Href string
+	Count      int
+	More       []IndexLink // page 2 and on: Text is the page number
+}
+
+// IndexPart is one page of an index split by group or letter: Heading is
+// the group or letter, Front the way to the index's front page; Page and
+// Pages count the pages of the group (1 of 1 when it fits one), Prev and
+// Next link its neighbours.
+type IndexPart struct {
+	Heading, Front string
+	Page, Pages    int
+	Prev, Next     string
 }
 
 // IndexEntry is one notice on an index page.
@@ -123,14 +152,23 @@ func (r *Renderer) RenderIndex(w io.Writer, p IndexPage) error {
 			given += len(e)
 		}
 	}
+	count := func(n int) string {
+		if n == 1 {
+			return c.T("index.count.one")
+		}
+		return c.T("index.count", strconv.Itoa(n))
+	}
 	return r.execSite(w, "site-index.html.tmpl", given, struct {
 		Lang, Title, Canonical string
 		Groups                 []IndexGroup
+		Contents               []IndexLink
+		Part                   *IndexPart
 		Others                 []langLink
 		Feeds                  []FeedLink
 		Site                   *SiteInfo
 		T                      func(string, ...string) string
-	}{p.Lang, p.Title, p.Canonical, groups, links, p.Feeds, p.Site, c.T})
+		Count                  func(int) string
+	}{p.Lang, p.Title, p.Canonical, groups, p.Contents, p.Part, links, p.Feeds, p.Site, c.T, count})
 }
 
 // RenderIndexEntry writes one notice of an index page.

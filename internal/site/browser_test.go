@@ -92,6 +92,81 @@ func writeSite(t *testing.T, relative bool) (dir string, opt Options) {
 	return dir, opt
 }
 
+// indexGroupsNB and indexGroupsNN are the index groups groupedSite gives
+// the corpus's notices, by language ("" none: listed under Andre).
+var (
+	indexGroupsNB = []string{"Arbeid og integrering", "Oppvekst og utdanning", "Helse og omsorg", "Ørsta og Ålesund", ""}
+	indexGroupsNN = []string{"Arbeid og integrering", "Oppvekst og utdanning", "Helse og omsorg", "Ørsta og Ålesund", ""}
+)
+
+// groupedSite builds the corpus three times over (ids with -2 and -3
+// after them), each notice with an index_group, or none, and writes the
+// site to a temporary folder: with limit 0 one grouped index page per
+// language, with a small limit the index split into a page per group (3
+// notices each: with limit 2, two pages).
+func groupedSite(t *testing.T, limit int) string {
+	t.Helper()
+	files, err := notice.Find([]string{testtool.Corpus()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir() // NoHistory: git is not asked
+	var out []string
+	for i, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := notice.Parse(f, src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		id := doc.Notice.ID
+		for copyN, suffix := range []string{"", "-2", "-3"} {
+			// The notice's own id comes first in the file.
+			b := bytes.Replace(src, []byte("id: "+id+"\n"), []byte("id: "+id+suffix+"\n"), 1)
+			if !bytes.HasSuffix(b, []byte("\n")) {
+				b = append(b, '\n')
+			}
+			k := (i + copyN) % len(indexGroupsNB)
+			if g := indexGroupsNB[k]; g != "" {
+				b = append(b, fmt.Sprintf("index_group: {nb: %q, nn: %q}\n", g, indexGroupsNN[k])...)
+			}
+			p := filepath.Join(dir, id+suffix+".yaml")
+			if err := os.WriteFile(p, b, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, p)
+		}
+	}
+	opt := options(t, "")
+	opt.NoHistory = true
+	opt.IndexLimit = limit
+	res, err := Build(out, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Errors > 0 {
+		t.Fatalf("notices have errors: %v", res.Findings)
+	}
+	site := filepath.Join(t.TempDir(), "site")
+	if err := publishTo(site, res.Files, false); err != nil {
+		t.Fatal(err)
+	}
+	return site
+}
+
+// indexPages are the index pages of a built site: every HTML file in the
+// languages' folders themselves.
+func indexPages(t *testing.T, site string) []string {
+	t.Helper()
+	pages, err := filepath.Glob(filepath.Join(site, "*", "*.html"))
+	if err != nil || len(pages) == 0 {
+		t.Fatalf("no index pages in %s: %v", site, err)
+	}
+	return pages
+}
+
 // runNode runs node with args and returns its stdout. Exit status 0 and 1
 // (the check found something) are for the caller to judge; anything else
 // fails the test.
@@ -238,7 +313,11 @@ func TestSiteHTMLValidator(t *testing.T) {
 	_, err = os.Stat(vnu)
 	testtool.Require(t, "vnu.jar", err == nil, browserNpmCI)
 	site, _ := writeSite(t, false)
-	var pages []string
+	grouped, split := groupedSite(t, 0), groupedSite(t, 2)
+	pages := append(indexPages(t, grouped), indexPages(t, split)...)
+	if n := len(indexPages(t, split)); n < 8 {
+		t.Fatalf("the split site has %d index pages, want a front page and a page per group in each language", n)
+	}
 	for _, root := range []string{site, historySite(t)} {
 		err := filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
 			switch {
@@ -302,7 +381,16 @@ func TestSiteAccessibility(t *testing.T) {
 	// An earlier version's page and the page of its changes, from a
 	// notice with a history in git.
 	hist := historySite(t)
+	// The index grouped by index_group on one page, and split into a page
+	// per group with a front page that links them.
+	grouped, split := groupedSite(t, 0), groupedSite(t, 2)
 	pages := []string{
+		filepath.Join(grouped, "nb", "index.html"),
+		filepath.Join(grouped, "nn", "index.html"),
+		filepath.Join(split, "nb", "index.html"),
+		filepath.Join(split, "nb", "gruppe-arbeid-og-integrering.html"),
+		filepath.Join(split, "nb", "gruppe-arbeid-og-integrering.2.html"),
+		filepath.Join(split, "nn", "gruppe-orsta-og-alesund.html"),
 		filepath.Join(site, "index.html"),
 		filepath.Join(site, "nb", "index.html"),
 		filepath.Join(site, "nb", "joblearn", "index.html"),
@@ -325,7 +413,7 @@ func TestSiteAccessibility(t *testing.T) {
 		t.Fatalf("axe.mjs ran %d checks, want %d (%d pages, light and dark):\n%s", rep.Runs, want, len(pages), out)
 	}
 	rel := func(v *testtool.AxeResult) {
-		for _, root := range []string{site, hist} {
+		for _, root := range []string{site, hist, grouped, split} {
 			if r, err := filepath.Rel(root, v.File); err == nil && !strings.HasPrefix(r, "..") {
 				v.File = filepath.ToSlash(r)
 			}
@@ -346,4 +434,39 @@ func TestSiteAccessibility(t *testing.T) {
 	}
 	t.Logf("axe %s in Chromium %s: %d pages × light/dark, %d violations, %d need review",
 		rep.Axe, rep.Chromium, len(pages), len(problems), len(rep.Incomplete))
+}
+
+// TestReflowCanary: axe.mjs's check at 320 px finds a page that needs
+// scrolling sideways and a link of the contents hidden at that width, so
+// that its silence on the real pages means something.
+func TestReflowCanary(t *testing.T) {
+	t.Parallel()
+	requireBrowser(t, siteAxeScript)
+	split := groupedSite(t, 2)
+	front, err := os.ReadFile(filepath.Join(split, "nb", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, css := range map[string]string{
+		"wide":   `main { min-width: 40rem; }`,
+		"hidden": `@media (max-width: 30rem) { .index-toc li:first-child a { display: none; } }`,
+	} {
+		page := strings.Replace(string(front), "</head>", "<style>"+css+"</style>\n</head>", 1)
+		p := filepath.Join(split, "nb", "canary-"+name+".html")
+		if err := os.WriteFile(p, []byte(page), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out, code := runNode(t, siteAxeScript, p)
+		var rep testtool.AxeReport
+		if err := json.Unmarshal(out, &rep); err != nil {
+			t.Fatalf("axe.mjs output is not JSON: %v\n%s", err, out)
+		}
+		found := false
+		for _, v := range rep.Violations {
+			found = found || v.ID == "reflow-320"
+		}
+		if code != 1 || !found {
+			t.Errorf("%s: axe.mjs does not report reflow-320 for %s (exit %d):\n%s", name, css, code, out)
+		}
+	}
 }

@@ -1,13 +1,11 @@
 package site
 
 import (
-	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/xml"
 	"fmt"
-	"html/template"
 	"io"
 	"path"
 	"path/filepath"
@@ -51,6 +49,9 @@ type Options struct {
 	// are unchanged is not loaded or rendered again: its files are kept
 	// as they are, which needs a Sink that is a Keeper.
 	Cache *BuildCache
+	// IndexLimit is how many notices an index page lists at most before
+	// the index is split by group or letter; 0 means DefaultIndexLimit.
+	IndexLimit int
 }
 
 // Sink receives the files of a site; Put is called from several
@@ -341,16 +342,19 @@ func (e *entry) reuse(c *CachedNotice, bc *BuildCache, last *lastSite, langs []s
 	index := make([]IndexItem, len(c.Index))
 	for k, l := range c.Langs {
 		it := c.Index[k]
-		page := last.pages[l]
+		if !strings.HasPrefix(it.Page, l+"/") {
+			return nil // a page of another language's index
+		}
+		page := last.pages[it.Page]
 		if it.Off < 0 || it.Len <= 0 || it.Off > len(page) || it.Len > len(page)-it.Off {
 			return nil // not on the page: render again
 		}
 		// Copied, then checked: what is checked is what is published.
 		html := string(page[it.Off : it.Off+it.Len])
-		if entrySum(c.ID, l, it.Key+"\x00"+it.Group, html) != it.Sum {
+		if entrySum(c.ID, l, it.indexKey(), html) != it.Sum {
 			return nil
 		}
-		index[k] = IndexItem{Key: it.Key, Group: it.Group, HTML: html, Sum: it.Sum}
+		index[k] = IndexItem{Key: it.Key, Group: it.Group, Controller: it.Controller, HTML: html, Sum: it.Sum}
 	}
 	for _, f := range append(noticeFiles(c.ID, c.Langs), c.Extra...) {
 		if !last.has(f) {
@@ -433,10 +437,16 @@ type lastSite struct {
 
 func openLastSite(c *BuildCache, langs []string) *lastSite {
 	s := &lastSite{pages: map[string][]byte{}}
+	ofLangs := func(p string) bool {
+		lang, _, _ := strings.Cut(p, "/")
+		return indexPageOK(p) && slices.Contains(langs, lang)
+	}
 	if c.files != nil {
 		s.mem = c.files
-		for _, l := range langs {
-			s.pages[l] = c.files[l+"/index.html"]
+		for p, b := range c.files {
+			if ofLangs(p) {
+				s.pages[p] = b
+			}
 		}
 		return s
 	}
@@ -452,13 +462,13 @@ func openLastSite(c *BuildCache, langs []string) *lastSite {
 		}
 		m.close()
 	}
-	for _, l := range langs {
-		if _, ok := c.Pages[l]; !ok {
+	for p := range c.Pages {
+		if !ofLangs(p) {
 			continue
 		}
-		if m, err := mapFile(c.dir, l+"/index.html"); err == nil {
+		if m, err := mapFile(c.dir, p); err == nil {
 			s.mapped = append(s.mapped, m)
-			s.pages[l] = m.data
+			s.pages[p] = m.data
 		}
 	}
 	return s
@@ -707,8 +717,9 @@ func buildNotice(e *entry, n *notice.Notice, langs []string, opt Options, hist *
 		if err := opt.Renderer.RenderIndexEntry(&b, l, ie); err != nil {
 			return err
 		}
-		key := indexKey(ie.Controller, ie.Title)
-		e.index[slices.Index(nl, l)] = IndexItem{Key: key, Group: ie.Controller, HTML: b.String(), Sum: entrySum(e.id, l, key+"\x00"+ie.Controller, b.String())}
+		it := IndexItem{Key: sortKey(ie.Title), Group: indexGroupName(n.IndexGroup[l]), Controller: ie.Controller, HTML: b.String()}
+		it.Sum = entrySum(e.id, l, it.indexKey(), it.HTML)
+		e.index[slices.Index(nl, l)] = it
 	}
 	return nil
 }
@@ -788,16 +799,25 @@ func buildVersion(e *entry, v, next, current *notice.Notice, nextHref string, nl
 	} else {
 		ro.AltURL = func(l, id string) string { return up + "../../" + l + "/" + id + "/" + sub }
 	}
-	var buf bytes.Buffer
-	if err := opt.Renderer.Render(&buf, v, ro); err != nil {
+	// Every format of the version, as the current version has them, each
+	// saying when it applied.
+	ro.Downloads = downloads(c)
+	page, err := opt.Renderer.Page(v, ro)
+	if err != nil {
 		return err
 	}
-	p := path.Join(dir, "index.html")
-	put(p, buf.Bytes())
-	e.extra = append(e.extra, p)
+	for _, f := range noticeOutputs {
+		var buf bytes.Buffer // a new buffer each: a sink may keep the bytes it is given
+		ro.Format = f.Name
+		if err := opt.Renderer.RenderPage(&buf, page, ro); err != nil {
+			return err
+		}
+		p := path.Join(dir, f.File)
+		put(p, buf.Bytes())
+		e.extra = append(e.extra, p)
+	}
 
-	// A new buffer: a sink may keep the bytes it is given.
-	buf = bytes.Buffer{}
+	var buf bytes.Buffer
 	rep := diff.Compare(v, next, "", "", c)
 	dp := render.DiffPage{
 		Stylesheet: up + "../../../style.css", IndexURL: up + "../../index.html",
@@ -811,7 +831,7 @@ func buildVersion(e *entry, v, next, current *notice.Notice, nextHref string, nl
 	if err := opt.Renderer.RenderDiffPage(&buf, rep, dp); err != nil {
 		return err
 	}
-	p = path.Join(dir, diffDir, "index.html")
+	p := path.Join(dir, diffDir, "index.html")
 	put(p, buf.Bytes())
 	e.extra = append(e.extra, p)
 	return nil
@@ -830,26 +850,25 @@ func Publishes(p string) bool {
 	case 1:
 		return p == "index.html" || p == "style.css" || p == "sitemap.xml"
 	case 2:
-		return i18n.IsLanguageCode(parts[0]) && (parts[1] == "index.html" || parts[1] == feedFile)
+		return i18n.IsLanguageCode(parts[0]) && (parts[1] == "index.html" || parts[1] == feedFile || indexPartFile(parts[1]))
 	case 3:
 		if !i18n.IsLanguageCode(parts[0]) || !slugOK(parts[1]) {
 			return false
 		}
-		if parts[2] == feedFile {
-			return true
-		}
-		for _, f := range noticeOutputs {
-			if parts[2] == f.File {
-				return true
-			}
-		}
+		return parts[2] == feedFile || isNoticeOutput(parts[2])
 	case 5, 6:
-		// An earlier version: <lang>/<id>/versjon/<version>/index.html and
+		// An earlier version: <lang>/<id>/versjon/<version>/ with the files
+		// of a notice (index.html, index.md, …) and
 		// its changes, …/endringer/index.html.
 		return i18n.IsLanguageCode(parts[0]) && slugOK(parts[1]) && parts[2] == versionsDir && versionSlugOK(parts[3]) &&
-			(len(parts) == 5 && parts[4] == "index.html" || len(parts) == 6 && parts[4] == diffDir && parts[5] == "index.html")
+			(len(parts) == 5 && isNoticeOutput(parts[4]) || len(parts) == 6 && parts[4] == diffDir && parts[5] == "index.html")
 	}
 	return false
+}
+
+// isNoticeOutput reports whether name is the file of a notice's format.
+func isNoticeOutput(name string) bool {
+	return slices.ContainsFunc(noticeOutputs, func(f render.Format) bool { return f.File == name })
 }
 
 // versionFile reports whether p is a page of an earlier version of the
@@ -870,157 +889,6 @@ func noticeFiles(id string, langs []string) []string {
 	}
 	return out
 }
-
-// IndexItem is a notice on an index page, with the key the page is sorted
-// by and its entrySum: rendered (HTML), or, in a BuildCache, where the
-// build wrote it on its index page (Off, Len; Off -1 when unknown).
-type IndexItem struct {
-	Key, HTML, Sum string
-	Group          string // the heading it is listed under: its controller
-	Off, Len       int
-}
-
-// indexKey sorts an index page by group, then title, in Norwegian order.
-func indexKey(group, title string) string { return sortKey(group) + "\x00" + sortKey(title) }
-
-func buildIndexes(entries []*entry, langs []string, opt Options, put func(string, []byte), create func(string) (io.WriteCloser, error)) error {
-	for _, l := range langs {
-		var items []*IndexItem
-		var owners []*entry
-		for _, e := range entries {
-			if e.errors > 0 {
-				var b strings.Builder
-				ie := render.IndexEntry{ID: e.id, Title: e.id, URL: e.id + "/index.html", Broken: true}
-				if err := opt.Renderer.RenderIndexEntry(&b, l, ie); err != nil {
-					return err
-				}
-				items = append(items, &IndexItem{Key: indexKey("", e.id), HTML: b.String()})
-				owners = append(owners, nil)
-				continue
-			}
-			if k := slices.Index(e.langs, l); k >= 0 {
-				it := e.index[k]
-				items = append(items, &it)
-				owners = append(owners, e)
-			}
-		}
-		sort.Stable(byKey{items, owners})
-		c, err := opt.Renderer.Catalog(l)
-		if err != nil {
-			return err
-		}
-		idx := render.IndexPage{Lang: l, Title: opt.Config.Title[l], Languages: langs,
-			Canonical: siteURL(opt.Config.BaseURL, l+"/"),
-			Feeds:     []render.FeedLink{{Title: c.T("feed.title", siteTitle(c, opt.Config, l)), Href: feedFile}},
-			Site:      siteInfo(opt.Config)}
-		// Under the controller's name; notices without one (or broken,
-		// in serve) under "Andre" at the end.
-		var other render.IndexGroup
-		for _, it := range items {
-			if it.Group == "" {
-				other.Entries = append(other.Entries, template.HTML(it.HTML))
-				continue
-			}
-			if n := len(idx.Groups); n == 0 || idx.Groups[n-1].Heading != it.Group {
-				idx.Groups = append(idx.Groups, render.IndexGroup{Heading: it.Group})
-			}
-			g := &idx.Groups[len(idx.Groups)-1]
-			g.Entries = append(g.Entries, template.HTML(it.HTML))
-		}
-		if len(other.Entries) > 0 {
-			other.Heading = c.T("index.group.other")
-			if len(idx.Groups) == 0 {
-				other.Heading = "" // one list: no heading needed
-			}
-			idx.Groups = append(idx.Groups, other)
-		}
-		// The page goes to disk as it is made: at ten thousand notices it
-		// is megabytes. The writer notes where each entry lands, for the
-		// next build to copy it from.
-		f, err := create(path.Join(l, "index.html"))
-		if err != nil {
-			return err
-		}
-		w := &entryWriter{w: bufio.NewWriterSize(f, 1<<16), items: items}
-		err = opt.Renderer.RenderIndex(w, idx)
-		if err == nil {
-			err = w.w.Flush()
-		}
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
-			return err
-		}
-		for i, it := range items {
-			if e := owners[i]; e != nil {
-				e.index[slices.Index(e.langs, l)] = IndexItem{Key: it.Key, Group: it.Group, Sum: it.Sum, Off: it.Off, Len: it.Len} // the next build reads HTML from the page
-			}
-		}
-	}
-	var buf bytes.Buffer
-	root := render.RootPage{Languages: langs, Titles: opt.Config.Title, Canonical: siteURL(opt.Config.BaseURL, ""), Site: siteInfo(opt.Config)}
-	for _, l := range langs {
-		c, err := opt.Renderer.Catalog(l)
-		if err != nil {
-			return err
-		}
-		root.Feeds = append(root.Feeds, render.FeedLink{Title: c.T("feed.title", siteTitle(c, opt.Config, l)), Href: l + "/" + feedFile})
-	}
-	if err := opt.Renderer.RenderRoot(&buf, root); err != nil {
-		return err
-	}
-	put("index.html", buf.Bytes())
-	return nil
-}
-
-// byKey sorts index items, and who they belong to, by their keys.
-type byKey struct {
-	items  []*IndexItem
-	owners []*entry
-}
-
-func (b byKey) Len() int           { return len(b.items) }
-func (b byKey) Less(i, j int) bool { return b.items[i].Key < b.items[j].Key }
-func (b byKey) Swap(i, j int) {
-	b.items[i], b.items[j] = b.items[j], b.items[i]
-	b.owners[i], b.owners[j] = b.owners[j], b.owners[i]
-}
-
-// entryWriter counts what an index page template writes and notes the
-// offset of each entry, which the template writes whole in one Write
-// (text/template prints a value at once). An entry written another way,
-// by a template of the user's, gets Off -1 and is rendered again next
-// time.
-type entryWriter struct {
-	w     *bufio.Writer
-	n     int
-	items []*IndexItem
-	next  int
-}
-
-func (w *entryWriter) Write(p []byte) (int, error) {
-	for w.next < len(w.items) && w.items[w.next].HTML == "" {
-		w.items[w.next].Off, w.items[w.next].Len = -1, 0
-		w.next++
-	}
-	if w.next < len(w.items) {
-		it := w.items[w.next]
-		if len(p) == len(it.HTML) && string(p) == it.HTML {
-			it.Off, it.Len = w.n, len(p)
-			w.next++
-		}
-	}
-	n, err := w.w.Write(p)
-	w.n += n
-	return n, err
-}
-
-// norwegianOrder puts æ, ø and å after z, in that order, as Norwegian
-// dictionaries do (byte order would give å, æ, ø).
-var norwegianOrder = strings.NewReplacer("æ", "z\x01", "ø", "z\x02", "å", "z\x03")
-
-func sortKey(s string) string { return norwegianOrder.Replace(strings.ToLower(s)) }
 
 func manifest(r *Result) []byte {
 	var b strings.Builder

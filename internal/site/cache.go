@@ -26,8 +26,9 @@ type BuildCache struct {
 	// it differs, the output is no longer the one this cache describes
 	// (another build, a checkout), and the cache is not used.
 	Site cache.Stat
-	// Pages are the Stats of the index pages, which kept notices' entries
-	// are copied from.
+	// Pages are the Stats of the index pages, by path (nb/index.html, and
+	// the pages of a split index), which kept notices' entries are copied
+	// from.
 	Pages   map[string]cache.Stat
 	Notices map[string]*CachedNotice // by notice file
 	dir     string                   // the output folder
@@ -71,15 +72,15 @@ func encodeHeader(e *cache.Enc, c *BuildCache) {
 	e.String(c.Global)
 	e.Int(c.Stamp)
 	e.Stat(c.Site)
-	langs := make([]string, 0, len(c.Pages))
-	for l := range c.Pages {
-		langs = append(langs, l)
+	pages := make([]string, 0, len(c.Pages))
+	for p := range c.Pages {
+		pages = append(pages, p)
 	}
-	sort.Strings(langs)
-	e.Uint(uint64(len(langs)))
-	for _, l := range langs {
-		e.String(l)
-		e.Stat(c.Pages[l])
+	sort.Strings(pages)
+	e.Uint(uint64(len(pages)))
+	for _, p := range pages {
+		e.String(p)
+		e.Stat(c.Pages[p])
 	}
 }
 
@@ -89,11 +90,11 @@ func decodeHeader(d *cache.Dec, out string) (*BuildCache, error) {
 	}
 	c := &BuildCache{Global: d.String(), Stamp: d.Int(), Site: d.Stat(), Pages: map[string]cache.Stat{}, Notices: map[string]*CachedNotice{}, dir: out}
 	for n := d.Len(); n > 0 && d.OK(); n-- {
-		l := d.String()
-		if !slugOK(l) {
-			return nil, errors.New("build cache: bad language")
+		p := d.String()
+		if !indexPageOK(p) {
+			return nil, errors.New("build cache: bad index page")
 		}
-		c.Pages[l] = d.Stat()
+		c.Pages[p] = d.Stat()
 	}
 	return c, d.Err()
 }
@@ -111,6 +112,8 @@ func encodeNotice(e *cache.Enc, file string, n *CachedNotice) {
 	for _, it := range n.Index {
 		e.String(it.Key)
 		e.String(it.Group)
+		e.String(it.Controller)
+		e.String(it.Page)
 		e.String(it.Sum)
 		e.Int(int64(it.Off))
 		e.Int(int64(it.Len))
@@ -129,7 +132,7 @@ func decodeNotice(d *cache.Dec) (string, *CachedNotice, error) {
 	file := d.String()
 	n := &CachedNotice{Stat: d.Stat(), Sum: d.String(), History: d.String(), ID: d.String(), Langs: d.Strings(), Updated: d.String(), Findings: d.Findings()}
 	for k := d.Len(); k > 0 && d.OK(); k-- {
-		n.Index = append(n.Index, IndexItem{Key: d.String(), Group: d.String(), Sum: d.String(), Off: d.Int32(), Len: d.Int32()})
+		n.Index = append(n.Index, IndexItem{Key: d.String(), Group: d.String(), Controller: d.String(), Page: d.String(), Sum: d.String(), Off: d.Int32(), Len: d.Int32()})
 	}
 	for k := d.Len(); k > 0 && d.OK(); k-- {
 		n.Dirs = append(n.Dirs, d.Stat())
@@ -147,7 +150,7 @@ func decodeNotice(d *cache.Dec) (string, *CachedNotice, error) {
 		}
 	}
 	for _, it := range n.Index {
-		if it.Off < 0 || it.Len <= 0 || len(it.Sum) != 64 {
+		if it.Off < 0 || it.Len <= 0 || len(it.Sum) != 64 || !indexPageOK(it.Page) {
 			return "", nil, errors.New("build cache: bad index entry")
 		}
 	}
@@ -186,8 +189,8 @@ func LoadCache(out string) *BuildCache {
 	if err != nil || st != c.Site {
 		return nil
 	}
-	for lang, want := range c.Pages {
-		if st, err := cache.StatFile(filepath.Join(out, lang, "index.html")); err != nil || st != want {
+	for p, want := range c.Pages {
+		if st, err := cache.StatFile(filepath.Join(out, filepath.FromSlash(p))); err != nil || st != want {
 			return nil
 		}
 	}
@@ -207,18 +210,18 @@ func SaveCache(out string, c *BuildCache) error {
 	c.Site = st
 	c.Pages = map[string]cache.Stat{}
 	for _, n := range c.Notices {
-		for _, l := range n.Langs {
-			if _, done := c.Pages[l]; done || !slugOK(l) {
+		for _, it := range n.Index {
+			if _, done := c.Pages[it.Page]; done || !indexPageOK(it.Page) {
 				continue
 			}
-			st, err := cache.StatFile(filepath.Join(out, l, "index.html"))
+			st, err := cache.StatFile(filepath.Join(out, filepath.FromSlash(it.Page)))
 			switch {
 			case errors.Is(err, fs.ErrNotExist):
 				continue // no entry can be kept from it
 			case err != nil:
 				return err
 			}
-			c.Pages[l] = st
+			c.Pages[it.Page] = st
 		}
 	}
 	files := make([]string, 0, len(c.Notices))

@@ -62,16 +62,15 @@ func full(t *testing.T, notices string, opt Options) string {
 	return treeSum(t, out)
 }
 
-// TestIncrementalBuild: after a first build, a build renders only the
-// notices that changed, and its output is byte for byte a full build's.
-func TestIncrementalBuild(t *testing.T) {
-	t.Setenv("PERSONVERN_CACHE", t.TempDir())
-	dir := t.TempDir()
+// corpusNotices copies the named notices of testdata/notices into a new
+// folder notices in dir, and returns it.
+func corpusNotices(t *testing.T, dir string, names ...string) string {
+	t.Helper()
 	notices := filepath.Join(dir, "notices")
 	if err := os.Mkdir(notices, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range []string{"joblearn.yaml", "kvalifiseringsprogrammet.yaml", "vinn-hallingdal.yaml"} {
+	for _, f := range names {
 		b, err := os.ReadFile(filepath.Join("../../testdata/notices", f))
 		if err != nil {
 			t.Fatal(err)
@@ -80,6 +79,15 @@ func TestIncrementalBuild(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	return notices
+}
+
+// TestIncrementalBuild: after a first build, a build renders only the
+// notices that changed, and its output is byte for byte a full build's.
+func TestIncrementalBuild(t *testing.T) {
+	t.Setenv("PERSONVERN_CACHE", t.TempDir())
+	dir := t.TempDir()
+	notices := corpusNotices(t, dir, "joblearn.yaml", "kvalifiseringsprogrammet.yaml", "vinn-hallingdal.yaml")
 	// Files edited less than two seconds before a build are hashed, not
 	// trusted by their time stamps; age them so both paths are taken.
 	age := func() {

@@ -28,9 +28,11 @@ func (s *indexSink) Put(p string, b []byte) error {
 	return nil
 }
 
-// TestLargeIndex: at 2,000 notices each index page is under 1 MB: it
-// lists titles under their controllers, alphabetically, and links each
-// notice; the summaries stay on the notices' own pages.
+// TestLargeIndex: a build of 2,000 notices, the most one index page
+// lists, writes each index page under 1 MB: titles under their
+// controllers, alphabetically, each linking its notice; the summaries stay
+// on the notices' own pages. TestLargeIndexPages measures the split index
+// of 10,000.
 func TestLargeIndex(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds 2,000 notices")

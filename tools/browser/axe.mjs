@@ -7,7 +7,10 @@
 // Each argument is an HTML file or a directory walked for *.html. Every page
 // is opened from its file:// URL twice, with prefers-color-scheme light and
 // dark (the stylesheet has a dark mode, so colour contrast is checked in
-// both), and axe-core runs the WCAG 2.0/2.1 A and AA rules.
+// both), and axe-core runs the WCAG 2.0/2.1 A and AA rules. In the light
+// run the page is also laid out at 320 CSS px: a page that needs scrolling
+// sideways there, or whose contents' links are off the screen or hidden,
+// is a violation "reflow-320" (WCAG 1.4.10).
 //
 // Stdout gets one JSON document: {axe, chromium, pages, runs, violations:
 // [{file, scheme, id, impact, help, helpUrl, nodes: [{target, html,
@@ -30,6 +33,7 @@ import { pathToFileURL } from 'node:url';
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const SCHEMES = ['light', 'dark'];
 const PAGE_TIMEOUT_MS = 30_000;
+const REFLOW_WIDTH = 320;
 
 const require = createRequire(import.meta.url);
 
@@ -153,6 +157,41 @@ async function main() {
           return { version: axe.version, violations: slim(r.violations), incomplete: slim(r.incomplete) };
         }, TAGS);
         if (pageErrors.length) throw new Error(`${file}: script error in page: ${pageErrors.join('; ')}`);
+        // Reflow (WCAG 1.4.10): at 320 CSS px nothing needs scrolling
+        // sideways, and every link of the page's contents (nav lists,
+        // the list of notices) is on the screen, not cut off or hidden.
+        if (scheme === SCHEMES[0]) {
+          await page.setViewportSize({ width: REFLOW_WIDTH, height: 640 });
+          const reflow = await page.evaluate((width) => {
+            const nodes = [];
+            const doc = document.documentElement;
+            if (doc.scrollWidth > width) {
+              for (const el of document.querySelectorAll('body *')) {
+                const r = el.getBoundingClientRect();
+                if (r.right > width + 1 && getComputedStyle(el).position !== 'absolute' && nodes.length < 5) {
+                  nodes.push({ target: [el.tagName.toLowerCase() + (el.className ? '.' + String(el.className).split(' ').join('.') : '')], html: el.outerHTML.slice(0, 200),
+                    summary: `ends at ${Math.round(r.right)} px; the page is ${doc.scrollWidth} px wide` });
+                }
+              }
+              if (nodes.length === 0) nodes.push({ target: ['html'], html: '', summary: `the page is ${doc.scrollWidth} px wide` });
+            }
+            for (const a of document.querySelectorAll('main nav a, main ul a, main ol a')) {
+              const r = a.getBoundingClientRect();
+              const hidden = r.width === 0 || r.height === 0 || getComputedStyle(a).visibility === 'hidden';
+              if ((hidden || r.left < 0 || r.right > width + 1) && nodes.length < 10) {
+                nodes.push({ target: [a.getAttribute('href') || 'a'], html: a.outerHTML.slice(0, 200),
+                  summary: hidden ? 'a link of the contents is not shown' : `a link of the contents runs from ${Math.round(r.left)} to ${Math.round(r.right)} px` });
+              }
+            }
+            return nodes;
+          }, REFLOW_WIDTH);
+          await page.setViewportSize({ width: 1280, height: 900 });
+          if (reflow.length) {
+            res.violations.push({ id: 'reflow-320', impact: 'serious',
+              help: `Content can be read at ${REFLOW_WIDTH} CSS px without scrolling sideways, and its links are reachable (WCAG 1.4.10)`,
+              helpUrl: 'https://www.w3.org/WAI/WCAG21/Understanding/reflow.html', nodes: reflow });
+          }
+        }
         report.axe = res.version;
         report.runs++;
         const r = path.relative(process.cwd(), file);
