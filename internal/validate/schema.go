@@ -195,7 +195,17 @@ func (v *Validator) leaf(r *report, ve *jsonschema.ValidationError, kw string) {
 		}
 		r.add(Error, p, "schema", art, "%s is not allowed here; use one of: %s", show(r.doc, p), codeList(vals))
 	case "const":
-		r.add(Error, p, "schema", art, "%s is not allowed here; %s", show(r.doc, p), ve.Message)
+		if c, ok := v.node(p)["const"].(string); ok {
+			r.add(Error, p, "schema", art, "%s is not allowed here; write %q", show(r.doc, p), c)
+		} else {
+			r.add(Error, p, "schema", art, "%s is not allowed here; %s", show(r.doc, p), ve.Message)
+		}
+	case "maxLength":
+		if m, ok := v.node(p)["maxLength"].(float64); ok {
+			r.add(Error, p, "schema", art, "is too long: at most %d characters; shorten it", int(m))
+		} else {
+			r.add(Error, p, "schema", art, "%s", ve.Message)
+		}
 	case "type":
 		if m := typeMsgRE.FindStringSubmatch(ve.Message); m != nil {
 			r.add(Error, p, "schema", art, "must be %s, not %s; %s", article(m[1]), article(m[2]), v.what(p))
