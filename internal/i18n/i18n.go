@@ -147,12 +147,26 @@ func (c *Catalog) Duration(iso string) string {
 		return iso
 	}
 	var parts []string
-	for _, u := range []struct {
+	units := []struct {
 		unit string
 		n    int
-	}{{"Y", d.Years}, {"M", d.Months}, {"W", d.Weeks}, {"D", d.Days}} {
+	}{{"Y", d.Years}, {"M", d.Months}, {"W", d.Weeks}, {"D", d.Days}}
+	single := 0
+	for _, u := range units {
+		if u.n != 0 {
+			single++
+		}
+	}
+	for _, u := range units {
 		unit, n := u.unit, u.n
 		if n == 0 {
+			continue
+		}
+		if n == 1 && single == 1 && c.Has("unit."+unit+".1") {
+			// "én måned", "ett år": one alone is a word, as in "innen én
+			// måned"; beside other numbers it stays one ("1 år og 6
+			// måneder").
+			parts = append(parts, c.T("unit."+unit+".1"))
 			continue
 		}
 		form := "other"

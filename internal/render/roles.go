@@ -173,7 +173,9 @@ func (b *builder) purposeRole(p notice.Purpose) []Block {
 			}
 		}
 	}
-	if !b.n.HasRoles() {
+	// With one role for every purpose, the controller section has said
+	// it for all of them; a line under each would repeat it.
+	if !b.n.HasRoles() || len(b.roles) == 1 {
 		return out
 	}
 	switch p.RoleKind() {

@@ -417,6 +417,16 @@ func (b *builder) data() Section {
 	return s
 }
 
+// listedParty heads an entry of the list of sources or recipients: its
+// name, or its kind, where "Andre" alone would read as the start of a
+// sentence and says nothing of what it heads ("Andre mottakere").
+func (b *builder) listedParty(list, kind, name string) string {
+	if name == "" && b.c.Has(list+".kind."+kind) {
+		return b.c.T(list + ".kind." + kind)
+	}
+	return b.partyName(kind, name)
+}
+
 func (b *builder) partyName(kind, name string) string {
 	if name != "" {
 		return name
@@ -456,7 +466,7 @@ func (b *builder) sources() Section {
 	s.Blocks = append(s.Blocks, ptext(c.T("sources.intro")))
 	var items []Item
 	for _, src := range b.n.Sources {
-		head := Line{strong(b.partyName(src.Kind, src.Name.In(b.lang)))}
+		head := Line{strong(b.listedParty("sources", src.Kind, src.Name.In(b.lang)))}
 		if !src.Name.IsZero() && src.Kind != "data_subject" {
 			head = append(head, Span{Text: i18n.Apposition(src.Name.In(b.lang), c.T("kind."+src.Kind))})
 		}
@@ -507,7 +517,7 @@ func (b *builder) recipients() Section {
 	s.Blocks = append(s.Blocks, ptext(c.T("recipients.intro")))
 	var items []Item
 	for _, r := range b.n.Recipients {
-		name := b.partyName(r.Kind, r.Name.In(b.lang))
+		name := b.listedParty("recipients", r.Kind, r.Name.In(b.lang))
 		head := Line{strong(name)}
 		if !r.Name.IsZero() {
 			head = append(head, Span{Text: i18n.Apposition(name, c.T("kind."+r.Kind))})
@@ -516,11 +526,22 @@ func (b *builder) recipients() Section {
 		if d := b.tx(r.Description); d != "" {
 			body = append(body, rich(Rich(d)))
 		}
-		if r.Kind == "processor" {
-			body = append(body, ptext(c.T("recipients.processor", capitalise(b.partyPhrase(r.Kind, r.Name.In(b.lang))))))
+		subject := b.partyPhrase(r.Kind, r.Name.In(b.lang))
+		processor := r.Kind == "processor"
+		if processor && r.Name.IsZero() {
+			// A processor given by kind stands for those the author
+			// describes ("underleverandører"): plural.
+			subject = c.T("recipients.processor.subject")
 		}
-		if len(r.Categories) > 0 {
-			body = append(body, b.listPara("recipients.categories", b.categoryListing(r.Categories), 1, capitalise(b.partyPhrase(r.Kind, r.Name.In(b.lang))))...)
+		// A processor's role and what it gets are one sentence, so that
+		// its name, already the item's heading, is not said twice more.
+		switch {
+		case processor && len(r.Categories) > 0:
+			body = append(body, b.listPara("recipients.processor.categories", b.categoryListing(r.Categories), 1, subject)...)
+		case processor:
+			body = append(body, ptext(c.T("recipients.processor", capitalise(subject))))
+		case len(r.Categories) > 0:
+			body = append(body, b.listPara("recipients.categories", b.categoryListing(r.Categories), 1, capitalise(subject))...)
 		}
 		if len(r.Purposes) > 0 {
 			body = append(body, ptext(c.T("recipients.purposes", b.purposeList(r.Purposes))))
@@ -599,7 +620,7 @@ func (b *builder) retention() Section {
 			body = append(body, rich(Rich(b.tx(r.Criteria))))
 		}
 		if len(r.Groups) > 0 {
-			body = append(body, ptext(c.T("purpose.groups", b.groupLabels(r.Groups))))
+			body = append(body, ptext(c.T("retention.groups", b.groupLabels(r.Groups))))
 		}
 		// Criteria are the author's account of how long and what ends it
 		// ("Deretter slettes eller anonymiseres personopplysningene"), so
@@ -738,10 +759,20 @@ func (b *builder) provision(code string) string {
 	return b.cite(code)
 }
 
+// complaintText asks the reader to contact us before complaining, or,
+// where every purpose is another controller's, that controller: it is the
+// one the complaint is about.
+func (b *builder) complaintText() string {
+	if only := notice.OnlyProcessor(b.roles); only != nil {
+		return b.c.T("complaint.text.other", b.otherNames(*only))
+	}
+	return b.c.T("complaint.text")
+}
+
 func (b *builder) complaint() Section {
 	c := b.c
 	return newSection(c, section.Complaint,
-		ptext(c.T("complaint.text")),
+		ptext(b.complaintText()),
 		fields(b.contactFields("", "22 39 69 00", "https://www.datatilsynet.no", "Postboks 458 Sentrum, 0105 Oslo")...))
 }
 
