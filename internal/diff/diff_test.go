@@ -170,8 +170,8 @@ var classificationCases = []struct {
 	}, Material, "new-transfer", "Ny overføring til land utenfor EU/EØS: USA.", nil},
 	{"new country", func(n *notice.Notice) { n.Transfers[0].Country = "JP" }, Material, "new-country", "Overføringen går til et annet land: Storbritannia → Japan.", nil},
 	{"changed safeguard", func(n *notice.Notice) { n.Transfers[0].Safeguard = "scc" }, Material, "changed-safeguard", "", nil},
-	{"longer retention", func(n *notice.Notice) { n.Retention[0].Period = "P18M" }, Material, "longer-retention", "1 år → 18 måneder", nil},
-	{"shorter retention", func(n *notice.Notice) { n.Retention[0].Period = "P6M" }, Notable, "shorter-retention", "1 år → 6 måneder", nil},
+	{"longer retention", func(n *notice.Notice) { n.Retention[0].Period = "P18M" }, Material, "longer-retention", "ett år → 18 måneder", nil},
+	{"shorter retention", func(n *notice.Notice) { n.Retention[0].Period = "P6M" }, Notable, "shorter-retention", "ett år → 6 måneder", nil},
 	{"archived instead of deleted", func(n *notice.Notice) { n.Retention[0].Then = "archive" }, Material, "retention-archived", "", nil},
 	{"changed legal basis", func(n *notice.Notice) { n.Purposes[0].LegalBasis[0].Article = "6(1)(c)" }, Material, "added-legal-basis", "artikkel 6 nr. 1 bokstav c", nil},
 	{"removed legal basis", func(n *notice.Notice) { n.Purposes[0].LegalBasis[0].Article = "6(1)(c)" }, Material, "removed-legal-basis", "artikkel 6 nr. 1 bokstav e", nil},
@@ -285,7 +285,7 @@ var classificationCases = []struct {
 	{"retention by criteria", func(n *notice.Notice) {
 		n.Retention[0].Period = ""
 		n.Retention[0].Criteria = notice.Text{"nb": "Så lenge saken er åpen."}
-	}, Material, "retention-criteria", "Lagringstiden for kontaktopplysninger og inntekt er ikke lenger fast (1 år)", nil},
+	}, Material, "retention-criteria", "Lagringstiden for kontaktopplysninger og inntekt er ikke lenger fast (ett år)", nil},
 	{"retention criteria reworded", func(n *notice.Notice) { n.Retention[0].Criteria = notice.Text{"nb": "Til saken er lukket."} },
 		Notable, "retention-criteria-text", "Kriteriene for lagringstiden har fått ny ordlyd på bokmål.",
 		func(n *notice.Notice) { n.Retention[0].Criteria = notice.Text{"nb": "Så lenge saken er åpen."} }},
@@ -295,10 +295,10 @@ var classificationCases = []struct {
 	{"category moved to a longer rule", func(n *notice.Notice) {
 		n.Retention = []notice.Retention{{ID: "r", Categories: []string{"contact"}, Period: "P1Y", Then: "delete"},
 			{ID: "tax", Categories: []string{"income"}, Period: "P10Y", Then: "delete"}}
-	}, Material, "category-kept-longer", "Vi lagrer inntekt lenger, fordi en annen regel gjelder nå: 1 år → 10 år.", nil},
+	}, Material, "category-kept-longer", "Vi lagrer inntekt lenger, fordi en annen regel gjelder nå: ett år → 10 år.", nil},
 	{"rule replaced by a longer one", func(n *notice.Notice) {
 		n.Retention = []notice.Retention{{ID: "r2", Categories: []string{"contact", "income"}, Period: "P2Y", Then: "delete"}}
-	}, Material, "category-kept-longer", "Vi lagrer kontaktopplysninger lenger, fordi en annen regel gjelder nå: 1 år → 2 år.", nil},
+	}, Material, "category-kept-longer", "Vi lagrer kontaktopplysninger lenger, fordi en annen regel gjelder nå: ett år → 2 år.", nil},
 	{"anonymised instead of deleted", func(n *notice.Notice) { n.Retention[0].Then = "anonymise" }, Notable, "retention-then", "", nil},
 	{"retention covers other categories", func(n *notice.Notice) { n.Retention[0].Categories = []string{"contact"} }, Notable, "retention-categories", "", nil},
 	{"right no longer limited", func(n *notice.Notice) { n.Rights["erasure"] = notice.Right{} },
@@ -332,7 +332,7 @@ var classificationCases = []struct {
 		"Informasjonskapselen «_ga» har fått en ny leverandør: Eksempel kommune → Skatteetaten.", func(n *notice.Notice) { withCookie(n); n.Cookies[0].Provider = "controller" }},
 	{"cookie now our own", func(n *notice.Notice) { n.Cookies[0].Provider = "controller" }, Notable, "cookie-own-provider", "Skatteetaten → Eksempel kommune", withCookie},
 	{"cookie kept longer", func(n *notice.Notice) { n.Cookies[0].Lifetime = "P2Y" }, Material, "cookie-longer-lifetime", "Informasjonskapselen «_ga» lagres lenger: 13 måneder → 2 år.", withCookie},
-	{"session cookie kept longer", func(n *notice.Notice) { n.Cookies[0].Lifetime = "P1D" }, Material, "cookie-longer-lifetime", "til du lukker nettleseren → 1 dag",
+	{"session cookie kept longer", func(n *notice.Notice) { n.Cookies[0].Lifetime = "P1D" }, Material, "cookie-longer-lifetime", "til du lukker nettleseren → én dag",
 		func(n *notice.Notice) { withCookie(n); n.Cookies[0].Lifetime = "session" }},
 	{"cookie kept shorter", func(n *notice.Notice) { n.Cookies[0].Lifetime = "session" }, Notable, "cookie-shorter-lifetime", "13 måneder → til du lukker nettleseren", withCookie},
 	{"cookie now third party", func(n *notice.Notice) { n.Cookies[0].Party = "third" }, Material, "cookie-third-party", "førstepart → tredjepart", withCookie},

@@ -27,12 +27,12 @@ func TestRolesGolden(t *testing.T) {
 			"Då må NAV stanse ho",
 		},
 		"vinn-hallingdal.nb": {
-			"For dette behandler VINN AS Hallingdal opplysningene på vegne av NAV:",
+			"Når vi bruker opplysningene til dette, behandler VINN AS Hallingdal dem på vegne av NAV:",
 			"Om du må gi opplysningene, avgjør NAV.",
 			"For det vi selv er behandlingsansvarlige for, bruker du rettighetene dine ved å kontakte oss.",
 		},
 		"vinn-hallingdal.nn": {
-			"For dette behandlar VINN AS Hallingdal opplysningane på vegner av NAV:",
+			"Når vi bruker opplysningane til dette, behandlar VINN AS Hallingdal dei på vegner av NAV:",
 			"Om du må gje opplysningane, avgjer NAV.",
 		},
 	}
