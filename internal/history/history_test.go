@@ -48,7 +48,7 @@ func TestVersions(t *testing.T) {
 		if len(h.Commits(file)) == 0 {
 			t.Fatal("no commits of the file")
 		}
-		return h.Versions(file, &d.Notice)
+		return h.Versions(file, d)
 	}
 	git("init", "-q", "-b", "main")
 	write(src)
@@ -97,7 +97,7 @@ func TestVersionsWithoutGit(t *testing.T) {
 	}
 	h := New(notice.Loader{})
 	defer h.Close()
-	if v := h.Versions(file, &d.Notice); v != nil {
+	if v := h.Versions(file, d); v != nil {
 		t.Errorf("versions outside a repository: %v", v)
 	}
 	if c := h.Commits(file); c != nil {

@@ -50,7 +50,7 @@ func TestHistoryRefusesHugeBlob(t *testing.T) {
 	runtime.GC()
 	runtime.ReadMemStats(&a)
 	h := New(notice.Loader{})
-	versions := h.Versions(file, &d.Notice)
+	versions := h.Versions(file, d)
 	h.Close()
 	runtime.ReadMemStats(&b)
 	if n := b.TotalAlloc - a.TotalAlloc; n > 4*notice.MaxFileSize {

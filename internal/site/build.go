@@ -525,7 +525,7 @@ func (e *entry) build(langs []string, opt Options, hist *history.Reader, put fun
 		if statErr == nil {
 			e.stat, e.sum, e.history = st, cache.Key(src), historyKey(hist, e.file)
 		}
-		return buildNotice(e, &doc.Notice, langs, opt, hist, put)
+		return buildNotice(e, doc, langs, opt, hist, put)
 	case opt.Lenient:
 		return buildErrorPages(e, langs, opt, put)
 	}
@@ -616,13 +616,14 @@ func findingLines(fs []validate.Finding) []string {
 	return lines
 }
 
-func buildNotice(e *entry, n *notice.Notice, langs []string, opt Options, hist *history.Reader, put func(string, []byte)) error {
+func buildNotice(e *entry, doc *notice.Document, langs []string, opt Options, hist *history.Reader, put func(string, []byte)) error {
+	n := &doc.Notice
 	nl := noticeLangs(n, langs)
 	e.langs, e.updated = nl, n.Updated
 	e.index = make([]IndexItem, len(nl))
 	var versions []*notice.Notice
 	if hist != nil {
-		versions = hist.Versions(e.file, n)
+		versions = hist.Versions(e.file, doc)
 	}
 	// Which earlier versions get pages of their own, by version: one whose
 	// version can be a folder name, written in the language of the page.
