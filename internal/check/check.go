@@ -27,8 +27,8 @@ type Result struct {
 	Files    []string
 	Findings []validate.Finding // sorted (validate.Sort)
 	// Docs are the notices whose source lines a report shows: those with
-	// findings, or the only one checked (render uses it); a notice taken
-	// from the cache holds only Path and Src.
+	// findings, or the only one checked (render uses it, parsed whole);
+	// when more are checked, each holds only Path and Src.
 	Docs []*notice.Document
 	// LoadFailed is set when a file could not be read or parsed; its
 	// finding says why.
@@ -112,9 +112,15 @@ func Files(files []string, opt Options) *Result {
 		if keep {
 			next.Notices[i] = entry{File: file, Stat: st, Sum: cache.Key(src), Findings: found[i]}
 		}
-		if len(files) == 1 || len(found[i]) > 0 {
-			docs[i] = doc // for showing source lines, or for render
-		} else {
+		switch {
+		case len(files) == 1:
+			docs[i] = doc // for render
+		case len(found[i]) > 0:
+			// For showing source lines: the source, not its parsed tree,
+			// which is many times larger (a run of thousands of notices
+			// with warnings would hold them all).
+			docs[i] = &notice.Document{Path: file, Src: src}
+		default:
 			docs[i] = &notice.Document{} // loaded; clean notices are not kept
 		}
 	})
