@@ -616,6 +616,11 @@ func findingLines(fs []validate.Finding) []string {
 	return lines
 }
 
+// sameInEveryLanguage is the format whose file is the same in every
+// language, the model's JSON (TestJSONSameInEveryLanguage): a build
+// makes it once per notice.
+const sameInEveryLanguage = "json"
+
 func buildNotice(e *entry, doc *notice.Document, langs []string, opt Options, hist *history.Reader, put func(string, []byte)) error {
 	n := &doc.Notice
 	nl := noticeLangs(n, langs)
@@ -636,6 +641,7 @@ func buildNotice(e *entry, doc *notice.Document, langs []string, opt Options, hi
 		return false
 	}
 	e.extra, e.feed = nil, nil
+	var data []byte // the notice's JSON, made once for every language
 	for _, l := range nl {
 		base := path.Join(l, n.ID)
 		c, err := opt.Renderer.Catalog(l)
@@ -667,10 +673,17 @@ func buildNotice(e *entry, doc *notice.Document, langs []string, opt Options, hi
 			return fmt.Errorf("%s: %w", e.file, err)
 		}
 		for _, f := range noticeOutputs {
+			if f.Name == sameInEveryLanguage && data != nil {
+				put(path.Join(base, f.File), data)
+				continue
+			}
 			var buf bytes.Buffer
 			ro.Format = f.Name
 			if err := opt.Renderer.RenderPage(&buf, page, ro); err != nil {
 				return fmt.Errorf("%s: %w", e.file, err)
+			}
+			if f.Name == sameInEveryLanguage {
+				data = buf.Bytes()
 			}
 			put(path.Join(base, f.File), buf.Bytes())
 		}
