@@ -4,12 +4,10 @@ import (
 	"bytes"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
 
 	"github.com/personvern/personvern/internal/notice"
-	"github.com/personvern/personvern/internal/testtool"
 )
 
 // costs is what reading the history of every notice in a folder asked
@@ -24,12 +22,7 @@ type costs struct{ processes, byPath, byID, parsed int64 }
 // every copy, as a build does, and returns them and what that cost.
 func historyOf(t *testing.T, n int, withDefaults bool) (map[int][]*notice.Notice, costs) {
 	t.Helper()
-	dir := t.TempDir()
-	git := testtool.Git(t, dir)
-	src, err := os.ReadFile("../../testdata/notices/joblearn.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir, git, src := repo(t)
 	write := func(name string, b []byte) {
 		t.Helper()
 		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
@@ -47,7 +40,6 @@ func historyOf(t *testing.T, n int, withDefaults bool) (map[int][]*notice.Notice
 	config := func(v, updated string) []byte {
 		return []byte("defaults:\n  version: \"" + v + "\"\n  updated: " + updated + "\n")
 	}
-	git("init", "-q", "-b", "main")
 	for i := range n {
 		write(fmt.Sprintf("joblearn-%d.yaml", i), copyOf(i))
 	}
@@ -102,9 +94,6 @@ func historyOf(t *testing.T, n int, withDefaults bool) (map[int][]*notice.Notice
 // parsed again. A blob that is the working copy but was published with
 // other defaults is another version, and is read.
 func TestHistoryCost(t *testing.T) {
-	if _, err := exec.LookPath("git"); err != nil {
-		testtool.Require(t, "git", false, "apt-get install git")
-	}
 	for _, withDefaults := range []bool{false, true} {
 		t.Run(fmt.Sprintf("defaults=%v", withDefaults), func(t *testing.T) {
 			small, cs := historyOf(t, 4, withDefaults)

@@ -3,12 +3,10 @@ package history
 import (
 	"bytes"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
 
 	"github.com/personvern/personvern/internal/notice"
-	"github.com/personvern/personvern/internal/testtool"
 )
 
 // TestHistoryHostile: history reads git objects only. A commit that made
@@ -18,15 +16,7 @@ import (
 // after which the versions before it are still read right (git's answer
 // of a tree is not left in the pipe to be read as the next blob).
 func TestHistoryHostile(t *testing.T) {
-	if _, err := exec.LookPath("git"); err != nil {
-		testtool.Require(t, "git", false, "apt-get install git")
-	}
-	dir := t.TempDir()
-	git := testtool.Git(t, dir)
-	src, err := os.ReadFile("../../testdata/notices/joblearn.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir, git, src := repo(t)
 	version := func(v, updated string) []byte {
 		b := bytes.Replace(src, []byte(`version: "1.0"`), []byte(`version: "`+v+`"`), 1)
 		return bytes.Replace(b, []byte("updated: 2023-09-01"), []byte("updated: "+updated), 1)
@@ -50,7 +40,6 @@ func TestHistoryHostile(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	git("init", "-q", "-b", "main")
 	if err := os.Symlink(outside, file); err != nil {
 		t.Fatal(err)
 	}

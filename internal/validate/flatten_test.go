@@ -2,7 +2,9 @@ package validate
 
 import (
 	"fmt"
+	"maps"
 	"os"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -84,20 +86,16 @@ func mutations(v any, at string) []mutation {
 	}
 	switch v := v.(type) {
 	case map[string]any:
-		keys := make([]string, 0, len(v))
-		for k := range v {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		with := copyMap(v)
+		keys := slices.Sorted(maps.Keys(v))
+		with := maps.Clone(v)
 		with["zz_unknown"] = true
 		out = append(out, mutation{at + " with an unknown field", with})
 		for _, k := range keys {
-			without := copyMap(v)
+			without := maps.Clone(v)
 			delete(without, k)
 			out = append(out, mutation{at + " without " + k, without})
 			for _, m := range mutations(v[k], at+"/"+k) {
-				c := copyMap(v)
+				c := maps.Clone(v)
 				c[k] = m.value
 				out = append(out, mutation{m.name, c})
 			}
@@ -114,14 +112,6 @@ func mutations(v any, at string) []mutation {
 		}
 	}
 	return out
-}
-
-func copyMap(m map[string]any) map[string]any {
-	c := make(map[string]any, len(m))
-	for k, v := range m {
-		c[k] = v
-	}
-	return c
 }
 
 // TestFlatSchemaKeepsRefWithKeywords: a $ref beside a keyword of its own
