@@ -27,8 +27,9 @@ type Result struct {
 	Files    []string
 	Findings []validate.Finding // sorted (validate.Sort)
 	// Docs are the notices whose source lines a report shows: those with
-	// findings, or the only one checked (render uses it); a notice taken
-	// from the cache holds only Path and Src.
+	// findings, or the only one checked (render uses it, parsed whole);
+	// when more are checked, each holds only its Path, and Line reads its
+	// source when a report shows a line of it (most reports show none).
 	Docs []*notice.Document
 	// LoadFailed is set when a file could not be read or parsed; its
 	// finding says why.
@@ -36,14 +37,26 @@ type Result struct {
 	Reused     int // notices whose findings were taken from the cache
 
 	defaults *notice.Defaults
+	loader   notice.Loader
+	byPath   map[string]*notice.Document
 }
 
 // Line returns line n of file's source, for showing a finding in context.
 func (r *Result) Line(file string, n int) string {
-	for _, d := range r.Docs {
-		if d.Path == file {
-			return d.Line(n)
+	if r.byPath == nil {
+		r.byPath = make(map[string]*notice.Document, len(r.Docs))
+		for _, d := range r.Docs {
+			r.byPath[d.Path] = d
 		}
+	}
+	if d := r.byPath[file]; d != nil {
+		if d.Src == nil {
+			d.Src, _ = r.loader.Read(file)
+			if d.Src == nil {
+				d.Src = []byte{} // read once, even when it cannot be
+			}
+		}
+		return d.Line(n)
 	}
 	if r.defaults != nil && r.defaults.Path == file { // a finding in a default
 		return (&notice.Document{Src: r.defaults.Src}).Line(n)
@@ -55,8 +68,9 @@ func (r *Result) Line(file string, n int) string {
 // becomes a finding too, so that all files are checked and reported in
 // one run.
 func Files(files []string, opt Options) *Result {
-	res := &Result{Files: files, defaults: opt.Loader.Defaults}
+	res := &Result{Files: files, defaults: opt.Loader.Defaults, loader: opt.Loader}
 	docs := make([]*notice.Document, len(files))
+	shown := make([]bool, len(files)) // docs[i] holds only a Path, for Line
 	found := make([][]validate.Finding, len(files))
 	reused := make([]bool, len(files))
 	caching := opt.Cache && len(files) > 1 && cache.Dir() != ""
@@ -78,11 +92,8 @@ func Files(files []string, opt Options) *Result {
 				found[i], reused[i] = c.Findings, true
 				next.Notices[i] = entry{File: file, Stat: st, Sum: sum, Findings: c.Findings}
 				docs[i] = &notice.Document{}
-				if len(c.Findings) > 0 { // their source lines are shown
-					if b == nil {
-						b, _ = opt.Loader.Read(file)
-					}
-					docs[i] = &notice.Document{Path: file, Src: b}
+				if len(c.Findings) > 0 { // their source lines may be shown
+					docs[i], shown[i] = &notice.Document{Path: file}, true
 				}
 				return
 			}
@@ -112,9 +123,15 @@ func Files(files []string, opt Options) *Result {
 		if keep {
 			next.Notices[i] = entry{File: file, Stat: st, Sum: cache.Key(src), Findings: found[i]}
 		}
-		if len(files) == 1 || len(found[i]) > 0 {
-			docs[i] = doc // for showing source lines, or for render
-		} else {
+		switch {
+		case len(files) == 1:
+			docs[i] = doc // for render
+		case len(found[i]) > 0:
+			// For showing source lines, read again if a report shows one:
+			// neither the parsed tree nor the source, which a run of
+			// thousands of notices with warnings would all hold.
+			docs[i], shown[i] = &notice.Document{Path: file}, true
+		default:
 			docs[i] = &notice.Document{} // loaded; clean notices are not kept
 		}
 	})
@@ -125,7 +142,7 @@ func Files(files []string, opt Options) *Result {
 		switch {
 		case docs[i] == nil:
 			res.LoadFailed = true
-		case docs[i].Src != nil:
+		case docs[i].Src != nil || shown[i]:
 			res.Docs = append(res.Docs, docs[i])
 		}
 		if reused[i] {

@@ -6,7 +6,11 @@ package history
 import (
 	"bufio"
 	"bytes"
+	"crypto/sha1"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
+	"hash"
 	"io"
 	"os"
 	"os/exec"
@@ -16,40 +20,86 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/personvern/personvern/internal/notice"
+	"gopkg.in/yaml.v3"
 )
 
 // Reader reads the earlier versions of notices from git for one build.
 // A site of thousands of notices must not start thousands of git
-// processes, so it asks git log once per folder for the commits of every
-// file in it, and reads old versions through one git cat-file --batch per
-// folder.
+// processes, nor have git find a file by name in a tree of thousands of
+// entries once per version: it asks git log once per folder for the
+// commits of every file in it and the blob each commit left it as, and
+// reads old versions by blob id through one git cat-file --batch per
+// folder. A blob that is the working copy is not read at all.
 type Reader struct {
 	mu      sync.Mutex
 	folders map[string]*gitFolder
 	// loader parses old versions as the current one is parsed: with the
 	// shared defaults, so that a field taken from them is no change.
 	loader notice.Loader
+	// command makes every git process the Reader starts.
+	command func(dir string, args ...string) *exec.Cmd
+	count   counts
+}
+
+// counts are what a Reader asked of git and parsed, for the tests that
+// hold the cost of the history to the versions it reads.
+type counts struct {
+	processes atomic.Int64 // git processes started
+	byPath    atomic.Int64 // objects named commit:path (git walks the commit's trees)
+	byID      atomic.Int64 // objects named by their id
+	parsed    atomic.Int64 // old versions parsed
 }
 
 type gitFolder struct {
+	h       *Reader
 	once    sync.Once
 	dir     string
 	ok      bool                // inside a git work tree
 	prefix  string              // dir relative to the top of the repository
 	commits map[string][]string // file name → commits that touched it, newest first
+	// blobs[name][i] is the blob commits[name][i] left the file as; ""
+	// when it deleted it or made it other than a file (a symbolic link, a
+	// submodule), which is never read.
+	blobs map[string][]string
 
 	mu  sync.Mutex // one request at a time on the cat-file pipe
 	cat *exec.Cmd
 	in  io.WriteCloser
 	out *bufio.Reader
+
+	cfgMu sync.Mutex
+	cfgAt map[string]*commitConfig // commit + "\x00" + path → the configuration in it
+	ownMu sync.Mutex
+	own   map[string]string // the build's own configuration file → its blob id
+}
+
+// commitConfig is the configuration a commit holds: its blob id ("" when
+// the commit has none) and the loader of its defaults.
+type commitConfig struct {
+	id     string
+	loader notice.Loader
+	ok     bool // false: it does not read as a configuration
+	// version: its defaults set a version, which a notice that sets none
+	// takes, so that the working copy's blob may be another version.
+	version bool
 }
 
 // New returns a Reader that parses old versions with l, as the current
 // ones are parsed. Close ends the git processes it starts.
 func New(l notice.Loader) *Reader {
-	return &Reader{folders: map[string]*gitFolder{}, loader: l}
+	return &Reader{folders: map[string]*gitFolder{}, loader: l, command: func(dir string, args ...string) *exec.Cmd {
+		return exec.Command("git", append([]string{"-C", dir}, args...)...)
+	}}
+}
+
+// git makes a git process in dir; every process of the Reader is made
+// here.
+func (h *Reader) git(dir string, args ...string) *exec.Cmd {
+	h.count.processes.Add(1)
+	return h.command(dir, args...)
 }
 
 func (h *Reader) folder(file string) (*gitFolder, string) {
@@ -60,7 +110,7 @@ func (h *Reader) folder(file string) (*gitFolder, string) {
 	h.mu.Lock()
 	f := h.folders[dir]
 	if f == nil {
-		f = &gitFolder{dir: dir}
+		f = &gitFolder{h: h, dir: dir}
 		h.folders[dir] = f
 	}
 	h.mu.Unlock()
@@ -69,34 +119,99 @@ func (h *Reader) folder(file string) (*gitFolder, string) {
 }
 
 func (f *gitFolder) load() {
-	git := func(args ...string) ([]byte, error) {
-		return exec.Command("git", append([]string{"-C", f.dir}, args...)...).Output()
-	}
-	out, err := git("rev-parse", "--is-inside-work-tree", "--show-prefix")
+	out, err := f.h.git(f.dir, "rev-parse", "--is-inside-work-tree", "--show-prefix").Output()
 	lines := strings.Split(string(out), "\n")
 	if err != nil || len(lines) < 2 || lines[0] != "true" {
 		return
 	}
 	f.prefix = lines[1]
-	log, err := git("log", "--format=%x1e%H", "--name-only", "--relative", "-z", "--", ".")
+	// --raw names the blob each commit left a file as; the commits are
+	// those --name-only listed before (a rename counts for the new name).
+	log, err := f.h.git(f.dir, "log", "--format=%x1e%H", "--raw", "--no-abbrev", "--relative", "-z", "--", ".").Output()
 	if err != nil {
 		return
 	}
 	f.ok = true
-	f.commits = map[string][]string{}
+	f.commits, f.blobs = parseLog(log)
+}
+
+// parseLog reads git log --format=%x1e%H --raw -z: per commit its hash,
+// then per file ":oldmode newmode oldblob newblob status", NUL, the path
+// (two paths for a rename or copy, the new one last), each ended by NUL.
+func parseLog(log []byte) (commits, blobs map[string][]string) {
+	commits, blobs = map[string][]string{}, map[string][]string{}
 	for _, rec := range strings.Split(string(log), "\x1e") {
 		fields := strings.Split(rec, "\x00")
 		if len(fields) < 2 {
 			continue
 		}
 		hash := fields[0]
-		for _, name := range fields[1:] {
-			name = strings.TrimPrefix(name, "\n")
-			if name != "" && !strings.Contains(name, "/") {
-				f.commits[name] = append(f.commits[name], hash)
+		if !objectID(hash) {
+			continue
+		}
+		for i := 1; i < len(fields); i++ {
+			head := strings.TrimPrefix(fields[i], "\n")
+			if !strings.HasPrefix(head, ":") {
+				continue
 			}
+			parts := strings.Fields(head[1:])
+			if len(parts) != 5 {
+				continue
+			}
+			paths := 1
+			if s := parts[4]; s != "" && (s[0] == 'R' || s[0] == 'C') {
+				paths = 2
+			}
+			if i+paths >= len(fields) {
+				break
+			}
+			name := fields[i+paths]
+			i += paths
+			if name == "" || strings.Contains(name, "/") {
+				continue
+			}
+			blob := parts[3]
+			// Only a regular file is a notice; a symbolic link's blob is
+			// the name it points at, never followed.
+			if mode := parts[1]; (mode != "100644" && mode != "100755") || !objectID(blob) || strings.Trim(blob, "0") == "" {
+				blob = ""
+			}
+			commits[name] = append(commits[name], hash)
+			blobs[name] = append(blobs[name], blob)
 		}
 	}
+	return commits, blobs
+}
+
+// objectID reports whether s is a git object id: 40 (SHA-1) or 64
+// (SHA-256) lower-case hex digits.
+func objectID(s string) bool {
+	if len(s) != 40 && len(s) != 64 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f') {
+			return false
+		}
+	}
+	return true
+}
+
+// blobID is the id git gives a blob holding b, in the object format of
+// like (an id of the same repository).
+func blobID(like string, b []byte) string {
+	var h hash.Hash
+	switch len(like) {
+	case 40:
+		h = sha1.New()
+	case 64:
+		h = sha256.New()
+	default:
+		return ""
+	}
+	fmt.Fprintf(h, "blob %d\x00", len(b))
+	h.Write(b)
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // Commits returns the commits that touched file, newest first; nil outside
@@ -110,63 +225,86 @@ func (h *Reader) Commits(file string) []string {
 	return f.commits[base]
 }
 
-// blob returns file as it was in commit, through the folder's cat-file;
-// one larger than max bytes is refused unread.
-func (f *gitFolder) blob(commit, base string, max int) ([]byte, bool) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	if f.cat == nil {
-		cmd := exec.Command("git", "-C", f.dir, "cat-file", "--batch")
-		in, err := cmd.StdinPipe()
-		if err != nil {
-			return nil, false
-		}
-		out, err := cmd.StdoutPipe()
-		if err != nil {
-			return nil, false
-		}
-		if err := cmd.Start(); err != nil {
-			return nil, false
-		}
-		f.cat, f.in, f.out = cmd, in, bufio.NewReader(out)
-	}
-	// base is a file of the folder, or one above it (../personvern.yaml),
-	// named from the top of the repository; one above the top is none.
-	name := path.Clean(f.prefix + base)
-	if name == ".." || strings.HasPrefix(name, "../") {
+// byID returns the blob id, as read through the folder's cat-file.
+func (f *gitFolder) byID(id string, max int) ([]byte, bool) {
+	if !objectID(id) {
 		return nil, false
+	}
+	f.h.count.byID.Add(1)
+	_, b, ok := f.request(id, max)
+	return b, ok
+}
+
+// byPath returns the blob id and contents of base, a file of the folder
+// or one above it (../personvern.yaml), as it was in commit; "" and
+// false when the commit has no such file.
+func (f *gitFolder) byPath(commit, base string, max int) (string, []byte, bool) {
+	// Named from the top of the repository; one above the top is none.
+	name := path.Clean(f.prefix + base)
+	if name == ".." || strings.HasPrefix(name, "../") || !objectID(commit) {
+		return "", nil, false
 	}
 	// A line break in a name would end this request and start another.
 	if strings.ContainsAny(name, "\n\r") {
-		return nil, false
+		return "", nil, false
 	}
-	if _, err := fmt.Fprintf(f.in, "%s:%s\n", commit, name); err != nil {
-		return nil, false
+	f.h.count.byPath.Add(1)
+	return f.request(commit+":"+name, max)
+}
+
+// request asks the folder's cat-file for one object; it returns the
+// object's id and contents, refusing unread one that is not a blob or
+// is larger than max bytes.
+func (f *gitFolder) request(spec string, max int) (string, []byte, bool) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.cat == nil {
+		cmd := f.h.git(f.dir, "cat-file", "--batch")
+		in, err := cmd.StdinPipe()
+		if err != nil {
+			return "", nil, false
+		}
+		out, err := cmd.StdoutPipe()
+		if err != nil {
+			return "", nil, false
+		}
+		if err := cmd.Start(); err != nil {
+			return "", nil, false
+		}
+		f.cat, f.in, f.out = cmd, in, bufio.NewReader(out)
+	}
+	if _, err := io.WriteString(f.in, spec+"\n"); err != nil {
+		return "", nil, false
 	}
 	head, err := f.out.ReadString('\n')
 	if err != nil {
-		return nil, false
+		return "", nil, false
 	}
 	parts := strings.Fields(head)
 	if len(parts) != 3 || parts[1] != "blob" {
-		return nil, false // "<name> missing"
+		if len(parts) == 3 {
+			// Another kind of object, named by a hostile path (a tree, a
+			// commit): its contents are still in the pipe.
+			f.stopCat()
+		}
+		return "", nil, false // "<name> missing"
 	}
 	size, err := strconv.Atoi(parts[2])
 	if err != nil || size < 0 {
-		return nil, false
+		return "", nil, false
 	}
 	if size > max {
 		// Not a notice: refused unread. The rest of this answer is still
 		// in the pipe, so this cat-file is ended and the next request
 		// starts another.
 		f.stopCat()
-		return nil, false
+		return "", nil, false
 	}
 	buf := make([]byte, size+1) // and the newline after the contents
 	if _, err := io.ReadFull(f.out, buf); err != nil {
-		return nil, false
+		return "", nil, false
 	}
-	return buf[:size], true
+	return parts[0], buf[:size], true
 }
 
 // stopCat ends the folder's cat-file process; f.mu is held.
@@ -190,12 +328,15 @@ func (h *Reader) Close() {
 }
 
 // Versions returns the earlier published versions of the notice in file,
-// newest first, read from the git repository the file is in. Versions are
-// told apart by the notice's own version field, not by commits: of the
-// commits with the same version the newest wins, and the working copy
-// wins over all of them, so that building before and after a commit gives
-// the same site. Without git, or outside a repository, it returns nil.
-func (h *Reader) Versions(file string, current *notice.Notice) []*notice.Notice {
+// newest first, read from the git repository the file is in; doc is the
+// working copy, as the Reader's loader parsed it.
+// Versions are told apart by the notice's own version field, not by
+// commits: of the commits with the same version the newest wins, and the
+// working copy wins over all of them, so that building before and after
+// a commit gives the same site. Without git, or outside a repository, it
+// returns nil.
+func (h *Reader) Versions(file string, doc *notice.Document) []*notice.Notice {
+	current := &doc.Notice
 	f, base := h.folder(file)
 	if !f.ok {
 		return nil
@@ -205,17 +346,45 @@ func (h *Reader) Versions(file string, current *notice.Notice) []*notice.Notice 
 	if h.loader.Defaults != nil {
 		cfg = notice.FindConfig(file)
 	}
+	commits, blobs := f.commits[base], f.blobs[base]
+	own := ""
+	if len(commits) > 0 {
+		own = blobID(commits[0], doc.Src)
+	}
+	// The working copy sets its version itself, which no defaults change.
+	_, versionDefault := doc.Origin["version"]
+	ownVersion := !versionDefault && hasKey(doc.Root, "version")
+	// A blob parsed with the same defaults gives the same notice: a
+	// version already seen, or one that does not parse.
+	done := map[string]bool{}
 	var versions []*notice.Notice
-	for _, hash := range f.commits[base] {
-		src, ok := f.blob(hash, base, h.loader.Limits.File())
+	for i, hash := range commits {
+		id := blobs[i]
+		if id == "" {
+			continue
+		}
+		c := h.loaderAt(f, cfg, hash)
+		if !c.ok {
+			continue
+		}
+		// The working copy is the current version, seen, unless the
+		// defaults of that commit gave it another version: a notice's own
+		// version wins over the defaults', and one with none took the
+		// version of the defaults it is parsed with now.
+		if id == own && (!c.version || ownVersion) {
+			continue
+		}
+		if key := id + "\x00" + c.id; done[key] {
+			continue
+		} else {
+			done[key] = true
+		}
+		old, ok := f.byID(id, h.loader.Limits.File())
 		if !ok {
 			continue
 		}
-		l, ok := h.loaderAt(f, cfg, hash)
-		if !ok {
-			continue
-		}
-		d, err := l.Parse(file, bytes.TrimSpace(src))
+		h.count.parsed.Add(1)
+		d, err := c.loader.Parse(file, bytes.TrimSpace(old))
 		if err != nil || d.Notice.Version == "" || seen[d.Notice.Version] {
 			continue
 		}
@@ -240,35 +409,95 @@ func (h *Reader) Versions(file string, current *notice.Notice) []*notice.Notice 
 	return kept
 }
 
-// loaderAt returns the loader for a version of a notice in f at commit:
-// when the build's defaults are cfg, the personvern.yaml that applies to
-// the notice (notice.FindConfig), the defaults that file had in that commit, which
-// that version was published with (as diff REV:PATH reads it), so that a
-// change of the shared controller shows in "Endringer" and moving it into
-// the defaults does not. Other defaults (--defaults, --config) have no
-// history: they apply as they are. It reports false when that commit's
-// configuration cannot be read as one, and the version is left out like
-// one that does not parse.
-func (h *Reader) loaderAt(f *gitFolder, cfg, commit string) (notice.Loader, bool) {
+// loaderAt returns the configuration for a version of a notice in f at
+// commit: when the build's defaults are cfg, the personvern.yaml that
+// applies to the notice (notice.FindConfig), the defaults that file had in
+// that commit, which that version was published with (as diff REV:PATH
+// reads it), so that a change of the shared controller shows in
+// "Endringer" and moving it into the defaults does not. Other defaults
+// (--defaults, --config) have no history: they apply as they are. It is
+// not ok when that commit's configuration cannot be read as one, and the
+// version is left out like one that does not parse. Its id is "" when the
+// loader is the Reader's own (no history, or the commit's configuration
+// is the file as it is now), and else the commit's configuration's blob
+// id ("-" for none). Each commit's configuration is looked up once per
+// folder, whatever the number of notices in it.
+func (h *Reader) loaderAt(f *gitFolder, cfg, commit string) *commitConfig {
 	def := h.loader.Defaults
+	own := &commitConfig{loader: h.loader, ok: true}
 	if def == nil || cfg == "" || filepath.Clean(def.Path) != filepath.Clean(cfg) {
-		return h.loader, true
+		return own
 	}
 	// The configuration as git names it: from the notice's folder, which
 	// it is in or above.
 	rel, err := filepath.Rel(f.dir, def.Path)
 	if err != nil {
-		return h.loader, true
+		return own
 	}
-	src, ok := f.blob(commit, filepath.ToSlash(rel), notice.MaxFileSize)
-	if !ok {
-		return notice.Loader{Limits: h.loader.Limits}, true // none in that commit
+	rel = filepath.ToSlash(rel)
+	key := commit + "\x00" + rel
+	f.cfgMu.Lock()
+	c := f.cfgAt[key]
+	f.cfgMu.Unlock()
+	if c != nil {
+		return c
 	}
-	d, err := notice.ConfigDefaults(def.Path, src)
-	if err != nil {
-		return notice.Loader{}, false
+	id, src, found := f.byPath(commit, rel, notice.MaxFileSize)
+	switch {
+	case !found:
+		c = &commitConfig{id: "-", loader: notice.Loader{Limits: h.loader.Limits}, ok: true} // none in that commit
+	case id == f.ownConfig(def):
+		c = own
+	default:
+		d, err := notice.ConfigDefaults(def.Path, src)
+		c = &commitConfig{id: id, loader: notice.Loader{Defaults: d, Limits: h.loader.Limits}, ok: err == nil, version: setsVersion(d)}
 	}
-	return notice.Loader{Defaults: d, Limits: h.loader.Limits}, true
+	f.cfgMu.Lock()
+	if f.cfgAt == nil {
+		f.cfgAt = map[string]*commitConfig{}
+	}
+	f.cfgAt[key] = c
+	f.cfgMu.Unlock()
+	return c
+}
+
+// setsVersion reports whether defaults d set a notice's version.
+func setsVersion(d *notice.Defaults) bool {
+	return d != nil && hasKey(d.Node, "version")
+}
+
+// hasKey reports whether the mapping m has the key.
+func hasKey(m *yaml.Node, key string) bool {
+	if m == nil || m.Kind != yaml.MappingNode {
+		return false
+	}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			return true
+		}
+	}
+	return false
+}
+
+// ownConfig is the blob id of the configuration def was read from, as it
+// is now.
+func (f *gitFolder) ownConfig(def *notice.Defaults) string {
+	f.ownMu.Lock()
+	defer f.ownMu.Unlock()
+	if id, ok := f.own[def.Path]; ok {
+		return id
+	}
+	var like string
+	for _, cs := range f.commits {
+		like = cs[0]
+		break
+	}
+	id := blobID(like, def.Src)
+	if f.own == nil {
+		f.own = map[string]string{}
+	}
+	f.own[def.Path] = id
+	return id
 }
 
 // Gap says why the version history of some notices cannot be read

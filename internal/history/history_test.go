@@ -17,15 +17,7 @@ import (
 // every commit (so committing it changes nothing), and a version updated
 // later than the working copy (a revert) is not history.
 func TestVersions(t *testing.T) {
-	if _, err := exec.LookPath("git"); err != nil {
-		testtool.Require(t, "git", false, "apt-get install git")
-	}
-	dir := t.TempDir()
-	git := testtool.Git(t, dir)
-	src, err := os.ReadFile("../../testdata/notices/joblearn.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir, git, src := repo(t)
 	file := filepath.Join(dir, "joblearn.yaml")
 	write := func(b []byte) {
 		t.Helper()
@@ -48,9 +40,8 @@ func TestVersions(t *testing.T) {
 		if len(h.Commits(file)) == 0 {
 			t.Fatal("no commits of the file")
 		}
-		return h.Versions(file, &d.Notice)
+		return h.Versions(file, d)
 	}
-	git("init", "-q", "-b", "main")
 	write(src)
 	git("add", ".")
 	git("commit", "-q", "-m", "v1")
@@ -78,6 +69,23 @@ func TestVersions(t *testing.T) {
 	}
 }
 
+// repo makes an empty git repository (branch main) and returns its
+// folder, git run in it, and the source of the example joblearn.yaml.
+func repo(t *testing.T) (dir string, git func(args ...string), src []byte) {
+	t.Helper()
+	if _, err := exec.LookPath("git"); err != nil {
+		testtool.Require(t, "git", false, "apt-get install git")
+	}
+	dir = t.TempDir()
+	git = testtool.Git(t, dir)
+	src, err := os.ReadFile("../../testdata/notices/joblearn.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	git("init", "-q", "-b", "main")
+	return dir, git, src
+}
+
 // TestVersionsWithoutGit: outside a repository there is no history, and
 // no gap to report.
 func TestVersionsWithoutGit(t *testing.T) {
@@ -97,7 +105,7 @@ func TestVersionsWithoutGit(t *testing.T) {
 	}
 	h := New(notice.Loader{})
 	defer h.Close()
-	if v := h.Versions(file, &d.Notice); v != nil {
+	if v := h.Versions(file, d); v != nil {
 		t.Errorf("versions outside a repository: %v", v)
 	}
 	if c := h.Commits(file); c != nil {

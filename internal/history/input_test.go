@@ -3,35 +3,24 @@ package history
 import (
 	"bytes"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"runtime"
 	"testing"
 
 	"github.com/personvern/personvern/internal/notice"
-	"github.com/personvern/personvern/internal/testtool"
 )
 
 // TestHistoryRefusesHugeBlob: a commit that made a notice huge (a hostile
 // pull request, or a slip) is skipped without being read into memory,
 // and the versions before it are still found.
 func TestHistoryRefusesHugeBlob(t *testing.T) {
-	if _, err := exec.LookPath("git"); err != nil {
-		testtool.Require(t, "git", false, "apt-get install git")
-	}
-	dir := t.TempDir()
-	git := testtool.Git(t, dir)
-	src, err := os.ReadFile("../../testdata/notices/joblearn.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir, git, src := repo(t)
 	file := filepath.Join(dir, "joblearn.yaml")
 	write := func(b []byte) {
 		if err := os.WriteFile(file, b, 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
-	git("init", "-q", "-b", "main")
 	write(src)
 	git("add", ".")
 	git("commit", "-q", "-m", "v1")
@@ -50,7 +39,7 @@ func TestHistoryRefusesHugeBlob(t *testing.T) {
 	runtime.GC()
 	runtime.ReadMemStats(&a)
 	h := New(notice.Loader{})
-	versions := h.Versions(file, &d.Notice)
+	versions := h.Versions(file, d)
 	h.Close()
 	runtime.ReadMemStats(&b)
 	if n := b.TotalAlloc - a.TotalAlloc; n > 4*notice.MaxFileSize {

@@ -535,7 +535,7 @@ func (e *entry) build(langs []string, opt Options, hist *history.Reader, put fun
 		if statErr == nil {
 			e.stat, e.sum, e.history = st, cache.Key(src), historyKey(hist, e.file)
 		}
-		return buildNotice(e, &doc.Notice, langs, opt, hist, put)
+		return buildNotice(e, doc, langs, opt, hist, put)
 	case opt.Lenient:
 		return buildErrorPages(e, langs, opt, put)
 	}
@@ -626,13 +626,19 @@ func findingLines(fs []validate.Finding) []string {
 	return lines
 }
 
-func buildNotice(e *entry, n *notice.Notice, langs []string, opt Options, hist *history.Reader, put func(string, []byte)) error {
+// sameInEveryLanguage is the format whose file is the same in every
+// language, the model's JSON (TestJSONSameInEveryLanguage): a build
+// makes it once per notice.
+const sameInEveryLanguage = "json"
+
+func buildNotice(e *entry, doc *notice.Document, langs []string, opt Options, hist *history.Reader, put func(string, []byte)) error {
+	n := &doc.Notice
 	nl := noticeLangs(n, langs)
 	e.langs, e.updated = nl, n.Updated
 	e.index = make([]IndexItem, len(nl))
 	var versions []*notice.Notice
 	if hist != nil {
-		versions = hist.Versions(e.file, n)
+		versions = hist.Versions(e.file, doc)
 	}
 	// Which earlier versions get pages of their own, by version: one whose
 	// version can be a folder name, written in the language of the page.
@@ -645,6 +651,7 @@ func buildNotice(e *entry, n *notice.Notice, langs []string, opt Options, hist *
 		return false
 	}
 	e.extra, e.feed = nil, nil
+	var data []byte // the notice's JSON, made once for every language
 	for _, l := range nl {
 		base := path.Join(l, n.ID)
 		c, err := opt.Renderer.Catalog(l)
@@ -676,10 +683,17 @@ func buildNotice(e *entry, n *notice.Notice, langs []string, opt Options, hist *
 			return fmt.Errorf("%s: %w", e.file, err)
 		}
 		for _, f := range noticeOutputs {
+			if f.Name == sameInEveryLanguage && data != nil {
+				put(path.Join(base, f.File), data)
+				continue
+			}
 			var buf bytes.Buffer
 			ro.Format = f.Name
 			if err := opt.Renderer.RenderPage(&buf, page, ro); err != nil {
 				return fmt.Errorf("%s: %w", e.file, err)
+			}
+			if f.Name == sameInEveryLanguage {
+				data = buf.Bytes()
 			}
 			put(path.Join(base, f.File), buf.Bytes())
 		}

@@ -1,7 +1,6 @@
 package validate
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -24,12 +23,11 @@ type Validator struct {
 
 // New compiles the embedded schema.
 func New() (*Validator, error) {
-	c := jsonschema.NewCompiler()
-	c.Draft = jsonschema.Draft2020
-	if err := c.AddResource(schema.URL, bytes.NewReader(schema.JSON)); err != nil {
-		return nil, fmt.Errorf("schema: %w", err)
-	}
-	s, err := c.Compile(schema.URL)
+	return newValidator(true)
+}
+
+func newValidator(flat bool) (*Validator, error) {
+	s, err := compile(flat)
 	if err != nil {
 		return nil, fmt.Errorf("schema: %w", err)
 	}
