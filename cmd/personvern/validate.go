@@ -2,8 +2,8 @@ package main
 
 import (
 	"fmt"
+	"github.com/personvern/personvern/internal/history"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -155,7 +155,7 @@ func driftSince(cmd *cobra.Command, rev string, files []string) ([]validate.Find
 	if strings.HasPrefix(rev, "-") || strings.ContainsAny(rev, "\n\x00:") {
 		return nil, trouble("--since %q: name a branch, tag or commit", rev)
 	}
-	if out, err := exec.Command("git", "rev-parse", "--verify", "--quiet", rev+"^{commit}").Output(); err != nil || len(out) == 0 {
+	if out, err := history.Git("", "rev-parse", "--verify", "--quiet", rev+"^{commit}").Output(); err != nil || len(out) == 0 {
 		return nil, trouble("--since %s: no such revision in the git repository you stand in", rev)
 	}
 	var out []validate.Finding

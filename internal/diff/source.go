@@ -7,12 +7,12 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"path"
 	"path/filepath"
 	"strconv"
 	"strings"
 
+	"github.com/personvern/personvern/internal/history"
 	"github.com/personvern/personvern/internal/notice"
 )
 
@@ -55,7 +55,7 @@ func ReadSource(arg string) (name string, src []byte, err error) {
 // goes on stdin, never on the command line, and the header gives type and
 // size before any content, so a huge blob is refused unread.
 func gitBlob(object string) ([]byte, error) {
-	cmd := exec.Command("git", "cat-file", "--batch")
+	cmd := history.Git("", "cat-file", "--batch")
 	cmd.Stdin = strings.NewReader(object + "\n")
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
@@ -180,7 +180,7 @@ func revConfigs(p string) []string {
 		return []string{own}
 	}
 	// The working directory within the repository, e.g. "sub/".
-	prefix, err := exec.Command("git", "rev-parse", "--show-prefix").Output()
+	prefix, err := history.Git("", "rev-parse", "--show-prefix").Output()
 	if err != nil {
 		return []string{own}
 	}

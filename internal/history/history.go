@@ -90,9 +90,34 @@ type commitConfig struct {
 // New returns a Reader that parses old versions with l, as the current
 // ones are parsed. Close ends the git processes it starts.
 func New(l notice.Loader) *Reader {
-	return &Reader{folders: map[string]*gitFolder{}, loader: l, command: func(dir string, args ...string) *exec.Cmd {
-		return exec.Command("git", append([]string{"-C", dir}, args...)...)
-	}}
+	return &Reader{folders: map[string]*gitFolder{}, loader: l, command: Git}
+}
+
+// Git makes a git process in dir, the one way personvern runs git. A pull
+// request controls what is in the folders it names: it can commit the
+// files of a bare repository (HEAD, objects/, refs/, a config) into one,
+// and git run there would take that folder as the repository and obey its
+// config (log.showSignature with gpg.program runs a program the request
+// committed). safe.bareRepository=explicit, set on the command line (a
+// protected scope), makes git refuse a bare repository it was not pointed
+// at, so the folder is read as part of the checkout's own repository or
+// not at all; the other settings close what a repository's or a user's
+// config could otherwise make a read start.
+func Git(dir string, args ...string) *exec.Cmd {
+	base := []string{
+		"-c", "safe.bareRepository=explicit",
+		"-c", "log.showSignature=false",
+		"-c", "core.fsmonitor=false",
+		"--no-pager",
+	}
+	if dir != "" {
+		base = append(base, "-C", dir)
+	}
+	cmd := exec.Command("git", append(base, args...)...)
+	// Never a prompt on a terminal CI does not have. The system and user
+	// config stay: CI sets safe.directory there for a checkout it made.
+	cmd.Env = append(os.Environ(), "GIT_TERMINAL_PROMPT=0")
+	return cmd
 }
 
 // git makes a git process in dir; every process of the Reader is made
@@ -532,7 +557,7 @@ func FindGap(files []string) *Gap {
 		return nil
 	}
 	for _, d := range dirs {
-		out, err := exec.Command("git", "-C", d, "rev-parse", "--is-shallow-repository").Output()
+		out, err := Git(d, "rev-parse", "--is-shallow-repository").Output()
 		if err == nil && strings.TrimSpace(string(out)) == "true" {
 			return &Gap{Dir: d, Shallow: true}
 		}

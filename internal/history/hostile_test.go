@@ -3,7 +3,9 @@ package history
 import (
 	"bytes"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/personvern/personvern/internal/notice"
@@ -81,5 +83,76 @@ func TestHistoryHostile(t *testing.T) {
 	}
 	if n := h.count.byID.Load(); n != 2 {
 		t.Errorf("%d blobs read by id, want 2: the link's blob is not read", n)
+	}
+}
+
+// TestCommittedBareRepository: a pull request commits, as ordinary files,
+// a bare repository into a folder of notices (HEAD, objects/, refs/, a
+// config asking for signatures to be shown with gpg.program set to a
+// script it commits beside them). Reading that folder's history must not
+// run the script: git is never to take the folder as a repository.
+func TestCommittedBareRepository(t *testing.T) {
+	dir, git, src := repo(t)
+	evil := filepath.Join(dir, "evil")
+	bare := filepath.Join(t.TempDir(), "bare")
+	run := func(args ...string) string {
+		t.Helper()
+		out, err := exec.Command("git", args...).Output()
+		if err != nil {
+			t.Fatalf("git %v: %v", args, err)
+		}
+		return strings.TrimSpace(string(out))
+	}
+	run("init", "-q", "--bare", bare)
+	hashIn := func(typ, body string) string {
+		t.Helper()
+		cmd := exec.Command("git", "--git-dir="+bare, "hash-object", "-w", "-t", typ, "--stdin")
+		cmd.Stdin = strings.NewReader(body)
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return strings.TrimSpace(string(out))
+	}
+	blob := hashIn("blob", "x\n")
+	mk := exec.Command("git", "--git-dir="+bare, "mktree")
+	mk.Stdin = strings.NewReader("100644 blob " + blob + "\tx\n")
+	tree, err := mk.Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	commit := hashIn("commit", "tree "+strings.TrimSpace(string(tree))+"\nauthor a <a@b> 0 +0000\ncommitter a <a@b> 0 +0000\ngpgsig -----BEGIN PGP SIGNATURE-----\n \n -----END PGP SIGNATURE-----\n\nsigned\n")
+	run("--git-dir="+bare, "update-ref", "refs/heads/master", commit)
+	if err := os.MkdirAll(evil, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command("cp", "-r", filepath.Join(bare, "HEAD"), filepath.Join(bare, "objects"), filepath.Join(bare, "refs"), evil).CombinedOutput(); err != nil {
+		t.Fatalf("cp: %v %s", err, out)
+	}
+	marker := filepath.Join(t.TempDir(), "ran")
+	files := map[string]string{
+		"config":    "[core]\n\trepositoryformatversion = 0\n\tbare = false\n\tworktree = .\n[log]\n\tshowSignature = true\n[gpg]\n\tprogram = ./pwn\n",
+		"pwn":       "#!/bin/sh\necho ran > " + marker + "\ncat >/dev/null\n",
+		"evil.yaml": string(src),
+	}
+	for name, body := range files {
+		if err := os.WriteFile(filepath.Join(evil, name), []byte(body), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	git("add", "-A")
+	git("commit", "-q", "-m", "a bare repository as files")
+	var l notice.Loader
+	file := filepath.Join(evil, "evil.yaml")
+	d, err := l.Load(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := New(l)
+	h.Versions(file, d)
+	h.Close()
+	FindGap([]string{file})
+	if _, err := os.Stat(marker); err == nil {
+		t.Fatal("reading the history of a folder ran a program committed into it")
 	}
 }
