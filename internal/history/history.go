@@ -165,45 +165,47 @@ func (f *gitFolder) load() {
 // (two paths for a rename or copy, the new one last), each ended by NUL.
 func parseLog(log []byte) (commits, blobs map[string][]string) {
 	commits, blobs = map[string][]string{}, map[string][]string{}
-	for _, rec := range strings.Split(string(log), "\x1e") {
-		fields := strings.Split(rec, "\x00")
-		if len(fields) < 2 {
+	// The stream is read in order, token by token (NUL-separated): a
+	// commit's header, then per file its metadata and its one or two
+	// paths. A path is taken by its position, never by what it holds, so
+	// a file named "x.yaml\x1e<hash>" cannot start a commit of its own.
+	fields := strings.Split(string(log), "\x00")
+	hash := ""
+	for i := 0; i < len(fields); i++ {
+		tok := strings.TrimPrefix(fields[i], "\n")
+		if h, ok := strings.CutPrefix(tok, "\x1e"); ok {
+			hash = ""
+			if objectID(h) {
+				hash = h
+			}
 			continue
 		}
-		hash := fields[0]
-		if !objectID(hash) {
+		if !strings.HasPrefix(tok, ":") {
 			continue
 		}
-		for i := 1; i < len(fields); i++ {
-			head := strings.TrimPrefix(fields[i], "\n")
-			if !strings.HasPrefix(head, ":") {
-				continue
-			}
-			parts := strings.Fields(head[1:])
-			if len(parts) != 5 {
-				continue
-			}
-			paths := 1
-			if s := parts[4]; s != "" && (s[0] == 'R' || s[0] == 'C') {
+		parts := strings.Fields(tok[1:])
+		paths := 1
+		if len(parts) == 5 {
+			if st := parts[4]; st != "" && (st[0] == 'R' || st[0] == 'C') {
 				paths = 2
 			}
-			if i+paths >= len(fields) {
-				break
-			}
-			name := fields[i+paths]
-			i += paths
-			if name == "" || strings.Contains(name, "/") {
-				continue
-			}
-			blob := parts[3]
-			// Only a regular file is a notice; a symbolic link's blob is
-			// the name it points at, never followed.
-			if mode := parts[1]; (mode != "100644" && mode != "100755") || !objectID(blob) || strings.Trim(blob, "0") == "" {
-				blob = ""
-			}
-			commits[name] = append(commits[name], hash)
-			blobs[name] = append(blobs[name], blob)
 		}
+		if i+paths >= len(fields) {
+			break
+		}
+		name := fields[i+paths]
+		i += paths
+		if hash == "" || len(parts) != 5 || name == "" || strings.Contains(name, "/") {
+			continue
+		}
+		blob := parts[3]
+		// Only a regular file is a notice; a symbolic link's blob is the
+		// name it points at, never followed.
+		if mode := parts[1]; (mode != "100644" && mode != "100755") || !objectID(blob) || strings.Trim(blob, "0") == "" {
+			blob = ""
+		}
+		commits[name] = append(commits[name], hash)
+		blobs[name] = append(blobs[name], blob)
 	}
 	return commits, blobs
 }

@@ -156,3 +156,25 @@ func TestCommittedBareRepository(t *testing.T) {
 		t.Fatal("reading the history of a folder ran a program committed into it")
 	}
 }
+
+// TestParseLogNames: a file's name is taken by its place in git log's
+// stream, not by what it holds: a name with the commit marker (0x1e) and
+// a commit id in it neither forges a version of another file nor hides
+// the entries that follow it.
+func TestParseLogNames(t *testing.T) {
+	c1, c2 := strings.Repeat("a", 40), strings.Repeat("b", 40)
+	blob, forged := strings.Repeat("1", 40), strings.Repeat("2", 40)
+	meta := func(b, st string) string { return "\n:100644 100644 " + strings.Repeat("0", 40) + " " + b + " " + st }
+	log := "\x1e" + c2 + "\x00" +
+		meta(forged, "A") + "\x00joblearn.yaml\x1e" + c1 + "\x00" +
+		meta(forged, "A") + "\x00x\x1eanything\x00" +
+		meta(blob, "M") + "\x00kvp.yaml\x00" +
+		"\x1e" + c1 + "\x00" + meta(blob, "A") + "\x00joblearn.yaml\x00"
+	commits, blobs := parseLog([]byte(log))
+	if got := commits["joblearn.yaml"]; len(got) != 1 || got[0] != c1 || blobs["joblearn.yaml"][0] != blob {
+		t.Errorf("joblearn.yaml: commits %v blobs %v, want only %s with %s", got, blobs["joblearn.yaml"], c1, blob)
+	}
+	if got := commits["kvp.yaml"]; len(got) != 1 || got[0] != c2 {
+		t.Errorf("kvp.yaml: commits %v, want %s: an entry after a name with 0x1e is kept", got, c2)
+	}
+}
