@@ -41,6 +41,11 @@ type Reader struct {
 	loader notice.Loader
 	// command makes every git process the Reader starts.
 	command func(dir string, args ...string) *exec.Cmd
+	// Valid, when set, decides whether an earlier version may be shown:
+	// one a commit added and a later one took back never went through the
+	// gate (validate runs on the working copy), yet it would be published
+	// as it was, a link whose text names another address included.
+	Valid func(*notice.Document) bool
 	count   counts
 }
 
@@ -413,6 +418,9 @@ func (h *Reader) Versions(file string, doc *notice.Document) []*notice.Notice {
 		h.count.parsed.Add(1)
 		d, err := c.loader.Parse(file, bytes.TrimSpace(old))
 		if err != nil || d.Notice.Version == "" || seen[d.Notice.Version] {
+			continue
+		}
+		if h.Valid != nil && !h.Valid(d) {
 			continue
 		}
 		seen[d.Notice.Version] = true

@@ -158,7 +158,7 @@ func txtBlocks(blocks []Block) (string, error) {
 func mdLine(l Line) string {
 	var b strings.Builder
 	for _, s := range l {
-		t := EscapeMarkdown(s.Text)
+		t := EscapeMarkdown(oneLine(s.Text))
 		if s.Href != "" {
 			t = "[" + t + "](" + mdURL(s.Href) + ")"
 		}
@@ -176,12 +176,30 @@ func txtLine(l Line) string {
 	var b strings.Builder
 	for _, s := range l {
 		if s.Href != "" {
-			b.WriteString(linkText(s.Text, s.Href))
+			b.WriteString(linkText(oneLine(s.Text), s.Href))
 		} else {
-			b.WriteString(s.Text)
+			b.WriteString(oneLine(s.Text))
 		}
 	}
 	return b.String()
+}
+
+// oneLine folds the line breaks of a line's text into spaces. A Line is
+// one line of the page: a name or a value with a line break in it (a DPO
+// "named" "Linda\n\n# Heading") would otherwise start a heading, a list or
+// a field of its own in Markdown and text, where only the start of the
+// whole string is escaped.
+func oneLine(s string) string {
+	if !strings.ContainsAny(s, "\n\r\v\f\u0085\u2028\u2029") {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case '\n', '\r', '\v', '\f', '\u0085', '\u2028', '\u2029':
+			return ' '
+		}
+		return r
+	}, s)
 }
 
 // indentLines puts pad before every line that is not empty.

@@ -73,3 +73,27 @@ func TestEscapeMarkdown(t *testing.T) {
 		}
 	}
 }
+
+// TestLineBreakInALine: a line break in a value (a DPO's name, any plain
+// field) is a space in Markdown and text, so it cannot start a heading, a
+// list or a field of its own there (attack review).
+func TestLineBreakInALine(t *testing.T) {
+	evil := "Linda\n\n# Injected heading\n\n1. fake list\r\nBehandlingsansvarlig: Evil Corp\u2028- x"
+	blocks := []Block{fields(Field{"Navn", plain(evil)}), para(plain(evil)), list(item(plain(evil)))}
+	md, err := mdBlocks(blocks)
+	if err != nil {
+		t.Fatal(err)
+	}
+	txt, err := txtBlocks(blocks)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, out := range map[string]string{"md": md, "txt": txt} {
+		for _, l := range strings.Split(out, "\n") {
+			l = strings.TrimSpace(l)
+			if strings.HasPrefix(l, "#") || strings.HasPrefix(l, "1.") || strings.HasPrefix(l, "Behandlingsansvarlig") || strings.HasPrefix(l, "- x") {
+				t.Errorf("%s: a line break in a value started a line of its own: %q", name, l)
+			}
+		}
+	}
+}

@@ -179,6 +179,12 @@ func Build(files []string, opt Options) (*Result, error) {
 	var hist *history.Reader
 	if !opt.NoHistory {
 		hist = history.New(opt.Config.Loader())
+		// An earlier version is published only if it would pass the gate
+		// today: validate saw only the working copy.
+		hist.Valid = func(d *notice.Document) bool {
+			errs, _ := validate.Count(opt.Validator.Validate(d))
+			return errs == 0
+		}
 		defer hist.Close()
 	}
 	entries := make([]*entry, len(files))

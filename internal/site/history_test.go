@@ -168,3 +168,49 @@ func TestHistoryWithoutGit(t *testing.T) {
 		t.Error("without git, only the current version is listed")
 	}
 }
+
+// TestInvalidEarlierVersion: a version a commit added and a later one took
+// back never passed the gate, which sees only the working copy; it is not
+// published, neither as a page nor in the history (the attack review
+// published a link whose text named another address that way).
+func TestInvalidEarlierVersion(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git not installed")
+	}
+	dir := t.TempDir()
+	git := testtool.Git(t, dir)
+	src, err := os.ReadFile("../../testdata/notices/joblearn.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(dir, "joblearn.yaml")
+	write := func(b []byte) {
+		if err := os.WriteFile(file, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	git("init", "-q", "-b", "main")
+	old := bytes.Replace(src, []byte(`version: "1.0"`), []byte(`version: "0.5"`), 1)
+	old = bytes.Replace(old, []byte("updated: 2023-09-01"), []byte("updated: 2020-01-01"), 1)
+	old = bytes.Replace(old, []byte("JobLearn sikrer"), []byte("Skriv til [personvern@joblearn.no](mailto:evil@example.com). JobLearn sikrer"), 1)
+	if bytes.Equal(old, src) {
+		t.Fatal("the hostile edit changed nothing")
+	}
+	write(old)
+	git("add", ".")
+	git("commit", "-q", "-m", "0.5")
+	write(src)
+	git("commit", "-q", "-am", "back to 1.0")
+	res, err := Build([]string{file}, options(t, ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Errors > 0 {
+		t.Fatalf("%v", res.Findings)
+	}
+	for name, b := range res.Files {
+		if strings.Contains(name, "versjon/0.5") || bytes.Contains(b, []byte("evil@example.com")) {
+			t.Errorf("%s publishes the version that did not pass validate", name)
+		}
+	}
+}
