@@ -46,7 +46,7 @@ type Reader struct {
 	// gate (validate runs on the working copy), yet it would be published
 	// as it was, a link whose text names another address included.
 	Valid func(*notice.Document) bool
-	count   counts
+	count counts
 }
 
 // counts are what a Reader asked of git and parsed, for the tests that
