@@ -494,20 +494,27 @@ func (b *builder) rights() {
 	}
 	// A right that says how it is used ("Kontakt rådgiveren din") is used
 	// that way, not at the one address above.
-	if b.ownHow() {
+	switch some, all := b.ownHow(); {
+	case all:
+		sentences = append(sentences, b.c.T("summary.rights.how.all"))
+	case some:
 		sentences = append(sentences, b.c.T("summary.rights.how.own"))
 	}
 	b.add(section.Rights, sentences...)
 }
 
-// ownHow reports whether a right that applies says how it is used.
-func (b *builder) ownHow() bool {
+// ownHow reports whether some right that applies says how it is used,
+// and whether all of them do.
+func (b *builder) ownHow() (some, all bool) {
+	all = true
 	for code, r := range b.n.Rights {
-		if b.applies(code) && r.How[b.lang] != "" {
-			return true
+		if !b.applies(code) {
+			continue
 		}
+		has := r.How[b.lang] != ""
+		some, all = some || has, all && has
 	}
-	return false
+	return some, some && all
 }
 
 func (b *builder) otherNames(g notice.RoleGroup) string {

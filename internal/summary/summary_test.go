@@ -238,6 +238,9 @@ func TestCases(t *testing.T) {
 			n.Rights["access"] = notice.Right{How: notice.Text{"nb": "Kontakt rådgiveren din.", "nn": "Kontakt rådgjevaren din."}}
 		}, []string{"Send en e-post til post@eksempel.no.", "Hvordan du bruker noen av rettighetene, står i teksten."},
 			[]string{"Send ein e-post til post@eksempel.no.", "Korleis du brukar nokre av rettane, står i teksten."}, []string{"personvernombud@"}},
+		{"every right says how", func(n *notice.Notice) {
+			n.Rights = notice.Rights{"access": {How: notice.Text{"nb": "Kontakt NAV-kontoret ditt.", "nn": "Kontakt NAV-kontoret ditt."}}}
+		}, []string{"Hvordan du bruker rettighetene, står i teksten."}, []string{"Korleis du brukar rettane, står i teksten."}, []string{"noen av rettighetene"}},
 		// Restriction limits the use: its own clause, also when alone.
 		{"restriction alone", func(n *notice.Notice) {
 			n.Rights = notice.Rights{"restriction": {}}
