@@ -474,6 +474,12 @@ func (b *builder) rights() {
 	if b.applies("withdraw_consent") {
 		sentences = append(sentences, b.c.T("summary.rights.consent"))
 	}
+	// We answer only for what we are responsible for, alone or jointly,
+	// as the page's rightsByRole decides "kontakte oss".
+	own := false
+	for _, g := range b.groups {
+		own = own || g.Kind == notice.RoleController || g.Kind == notice.RoleJoint
+	}
 	ctl := b.n.Controller
 	switch {
 	case only != nil && len(only.Others) > 0:
@@ -483,10 +489,10 @@ func (b *builder) rights() {
 		} else {
 			sentences = append(sentences, b.c.T("summary.rights.ask.other", us))
 		}
-	case ctl.Email != "":
+	case own && ctl.Email != "":
 		sentences = append(sentences, b.c.T("summary.rights.ask.email", ctl.Email))
 		sentences = append(sentences, b.askOthers()...)
-	case ctl.Phone != "":
+	case own && ctl.Phone != "":
 		sentences = append(sentences, b.c.T("summary.rights.ask.phone", ctl.Phone))
 		sentences = append(sentences, b.askOthers()...)
 	default:

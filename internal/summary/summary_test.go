@@ -230,6 +230,13 @@ func TestCases(t *testing.T) {
 			n.Purposes = append(n.Purposes, notice.Purpose{ID: "q", Name: notice.Text{"nb": "Tiltak", "nn": "Tiltak"}, Categories: []string{"contact"}, LegalBasis: []notice.Basis{{Article: "6(1)(e)"}}, Role: &notice.Role{Kind: notice.RoleProcessor, Controller: "nav"}})
 		}, []string{"For noen av formålene behandler vi opplysningene på oppdrag fra NAV, som da har ansvaret for dem.", "Send en e-post til post@eksempel.no.", "kontakter du NAV."},
 			[]string{"For nokre av formåla behandlar vi opplysningane på oppdrag frå NAV, som då har ansvaret for dei.", "Send ein e-post til post@eksempel.no.", "kontaktar du NAV."}, []string{"dette", "Noe gjør"}},
+		// On behalf of two controllers and nothing of our own: each answers
+		// for its part, and the page says no "kontakte oss".
+		{"processor for two controllers", func(n *notice.Notice) {
+			n.Controllers = []notice.OtherController{{ID: "nav", Name: notice.PlainName("NAV"), Kind: "public_authority"}, {ID: "k", Name: notice.PlainName("Ål kommune"), Kind: "public_authority"}}
+			n.Purposes[0].Role = &notice.Role{Kind: notice.RoleProcessor, Controller: "nav"}
+			n.Purposes = append(n.Purposes, notice.Purpose{ID: "q", Name: notice.Text{"nb": "Tiltak", "nn": "Tiltak"}, Categories: []string{"contact"}, LegalBasis: []notice.Basis{{Article: "6(1)(e)"}}, Role: &notice.Role{Kind: notice.RoleProcessor, Controller: "k"}})
+		}, []string{"kontakter du NAV.", "kontakter du Ål kommune."}, []string{"kontaktar du NAV.", "kontaktar du Ål kommune."}, []string{"Send en e-post til post@eksempel.no"}},
 		// The summary sends requests where the page does: "kontakte oss"
 		// with the controller's contact, not the DPO's; a right with its
 		// own "how" is pointed to.
