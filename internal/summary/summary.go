@@ -49,8 +49,6 @@ type builder struct {
 	c    *i18n.Catalog
 	lang string
 	out  []Item
-	// keyArgs fill a packed message's slots after the list ({1}, ...).
-	keyArgs []string
 	// groups are the notice's purposes grouped by role, computed once.
 	groups []notice.RoleGroup
 }
@@ -141,40 +139,6 @@ func lowerFirst(s string) string {
 	return string(unicode.ToLower(r[0])) + string(r[1:])
 }
 
-// packed splits items over sentences of at most MaxWords words: the first
-// with the first message, the rest with the second, which alternates with
-// its ".again" form where the catalogue has one, so no two sentences in a
-// row open with the same "Dessuten".
-func (b *builder) packed(first, more string, items []string) []string {
-	return b.packedWith(first, more, items, b.c.List)
-}
-
-func (b *builder) packedWith(first, more string, items []string, join func([]string) string) []string {
-	var out []string
-	var cur []string
-	key := first
-	flush := func() {
-		if len(cur) > 0 {
-			out = append(out, b.c.T(key, append([]string{join(cur)}, b.keyArgs...)...))
-			if key == more && b.c.Has(more+".again") {
-				key = more + ".again"
-			} else {
-				key = more
-			}
-			cur = nil
-		}
-	}
-	for _, it := range items {
-		try := append(append([]string(nil), cur...), it)
-		if len(cur) > 0 && words(b.c.T(key, append([]string{join(try)}, b.keyArgs...)...)) > MaxWords {
-			flush()
-		}
-		cur = append(cur, it)
-	}
-	flush()
-	return out
-}
-
 func (b *builder) purposes() {
 	// A heading names a purpose; it is not always an activity that can
 	// follow "til" ("Lærekandidater"), so the summary quotes it as a name,
@@ -188,16 +152,41 @@ func (b *builder) purposes() {
 	if len(names) == 0 {
 		return
 	}
+	// One list where it fits one short sentence; otherwise the count in
+	// words and as many as fit: a chain of "Dessuten ... Vi bruker dem også
+	// til ..." reads as three lists.
+	args := []string{}
+	suffix := ""
+	if about, other := b.about(); other {
+		suffix = ".about"
+		args = []string{about}
+	}
 	first := "summary.purpose.first"
 	if len(names) == 1 {
 		first = "summary.purpose.one"
 	}
-	if about, other := b.about(); other {
-		first += ".about"
-		b.keyArgs = []string{about}
-		defer func() { b.keyArgs = nil }()
+	one := b.c.T(first+suffix, append([]string{b.c.List(names)}, args...)...)
+	if len(names) == 1 || words(one) <= MaxWords {
+		b.add(section.Purposes, one)
+		return
 	}
-	b.add(section.Purposes, b.packed(first, "summary.purpose.more", names)...)
+	count := b.number(len(names))
+	say := func(n int) string {
+		return b.c.T("summary.purpose.many"+suffix, append([]string{b.c.List(names[:n]), count}, args...)...)
+	}
+	n := len(names) - 1
+	for n > 1 && words(say(n)) > MaxWords {
+		n--
+	}
+	b.add(section.Purposes, say(n))
+}
+
+// number writes a count in words, as running text does up to twelve.
+func (b *builder) number(n int) string {
+	if words := strings.Fields(b.c.T("summary.numbers")); n >= 2 && n-2 < len(words) {
+		return words[n-2]
+	}
+	return itoa(n)
 }
 
 // plainCategory names a category in everyday words for "Vi har
@@ -235,16 +224,26 @@ func (b *builder) data() {
 		name, all, some, lead = b.categoryLabel, "summary.data.about", "summary.data.about.some", []string{about}
 		sensitive = func(list string) string { return list }
 	}
-	var plain, special []string
+	var plain, special, ownerless []string
 	for _, c := range b.n.Categories {
 		n := name(c.ID)
 		switch {
 		case n == "":
 		case b.n.IsSensitive(c.ID):
 			special = append(special, n)
+		case len(lead) == 0 && !yours(n):
+			ownerless = append(ownerless, n)
 		default:
 			plain = append(plain, n)
 		}
+	}
+	// The reader's own data read "alderen din"; a custom label
+	// ("bostedskommune") belongs to nobody, and in the same list reads as
+	// a missing "din". A list mixes them only by naming the reader's and
+	// saying "blant annet"; labels alone are named when they are all.
+	partial := len(plain) > 0 && len(ownerless) > 0
+	if len(plain) == 0 {
+		plain = ownerless
 	}
 	say := func(key string, items []string) string {
 		return b.c.T(key, append(append([]string(nil), lead...), b.c.List(items))...)
@@ -258,7 +257,7 @@ func (b *builder) data() {
 		// ones first: an item with its own "og" would need semicolons.
 		simple := slices.Clone(plain)
 		slices.SortStableFunc(simple, func(x, y string) int { return cmpBool(b.c.Compound(x), b.c.Compound(y)) })
-		for n := min(len(plain), maxListed); n >= 1 && (n < len(plain) || words(first) > MaxWords); n-- {
+		for n := min(len(plain), maxListed); n >= 1 && (partial || n < len(plain) || words(first) > MaxWords); n-- {
 			first = say(some, simple[:n])
 			if words(first) <= MaxWords {
 				break
@@ -273,6 +272,19 @@ func (b *builder) data() {
 		second = b.c.T("summary.special", sensitive(b.c.List(special)))
 	}
 	b.add(section.Data, first, second)
+}
+
+// yours reports whether a name is said as the reader's own: it has "du",
+// "deg", "din", "di", "ditt" or "dine" (the same words in both languages;
+// "di" is the feminine "inntekta di").
+func yours(name string) bool {
+	for _, w := range strings.FieldsFunc(name, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		switch w {
+		case "du", "deg", "din", "di", "ditt", "dine":
+			return true
+		}
+	}
+	return false
 }
 
 // categoryLabel names a category by its label, as the full notice does.
@@ -355,19 +367,28 @@ func (b *builder) transfers() {
 		b.add(section.Transfers, b.c.T("summary.transfers.none"))
 		return
 	}
-	var countries []string
+	// A country is outside EU/EØS; an international organisation is not
+	// a place, and is said as what it is.
+	var countries, orgs []string
 	seen := map[string]bool{}
 	for _, t := range b.n.Transfers {
-		name := b.c.Country(t.Country)
+		name, list := b.c.Country(t.Country), &countries
 		if !t.Organisation.IsZero() {
-			name = t.Organisation.In(b.lang)
+			name, list = t.Organisation.In(b.lang), &orgs
 		}
 		if !seen[name] {
 			seen[name] = true
-			countries = append(countries, name)
+			*list = append(*list, name)
 		}
 	}
-	b.add(section.Transfers, b.c.T("summary.transfers", b.c.List(countries)))
+	var first, second string
+	if len(countries) > 0 {
+		first = b.c.T("summary.transfers", b.c.List(countries))
+	}
+	if len(orgs) > 0 {
+		second = b.c.T("summary.transfers.organisation", b.c.List(orgs))
+	}
+	b.add(section.Transfers, first, second)
 }
 
 // retention says the longest fixed period, or that it depends, and
@@ -376,6 +397,9 @@ func (b *builder) retention() {
 	var longest, from string
 	var longestDays int
 	criteria, archive := false, false
+	// "opptil" is the tool's own claim: true of the longest of periods that
+	// differ, not of one period the notice states without a maximum.
+	periods := map[string]bool{}
 	for _, r := range b.n.Retention {
 		if r.Then == "archive" {
 			archive = true
@@ -384,20 +408,25 @@ func (b *builder) retention() {
 			criteria = true
 			continue
 		}
+		periods[r.Period+"\x00"+r.From[b.lang]] = true
 		if d, _ := vocab.ParseDuration(r.Period); d.ApproxDays() > longestDays {
 			// The starting point is part of the period: "12 uker" alone
 			// is not "12 uker etter at sluttrapporten er sendt".
 			longest, longestDays, from = r.Period, d.ApproxDays(), r.From[b.lang]
 		}
 	}
+	key := "summary.retention.period"
+	if len(periods) > 1 {
+		key = "summary.retention.longest"
+	}
 	var first string
 	switch {
 	case criteria || longest == "":
 		first = b.c.T("summary.retention.criteria")
 	case from != "":
-		first = b.c.T("summary.retention.period.from", b.c.Duration(longest), from)
+		first = b.c.T(key+".from", b.c.Duration(longest), from)
 	default:
-		first = b.c.T("summary.retention.period", b.c.Duration(longest))
+		first = b.c.T(key, b.c.Duration(longest))
 	}
 	var second string
 	if archive {
@@ -413,15 +442,31 @@ func (b *builder) applies(code string) bool {
 }
 
 func (b *builder) rights() {
+	// Who answers is the page's: the controller we work for where we are
+	// only a processor (rights.processor.all), else us, at the contact the
+	// page gives under "kontakte oss" (the controller's, not the DPO's),
+	// and the controllers of the purposes we do on their behalf.
+	only := notice.OnlyProcessor(b.groups)
+	us := b.c.T("summary.rights.us")
+	if only != nil && len(only.Others) > 0 {
+		us = b.otherNames(*only)
+	}
 	var verbs []string
-	for _, code := range []string{"access", "rectification", "erasure", "restriction", "portability"} {
+	for _, code := range []string{"access", "rectification", "erasure", "portability"} {
 		if b.applies(code) {
 			verbs = append(verbs, b.c.T("summary.right."+code))
 		}
 	}
+	// Restriction limits the use, not the data: "slette eller begrense
+	// bruken av opplysningene" read as deleting the use.
 	var sentences []string
-	if len(verbs) > 0 {
+	switch restrict := b.applies("restriction"); {
+	case len(verbs) > 0 && restrict:
+		sentences = append(sentences, b.c.T("summary.rights.restrict", b.c.ListOr(verbs), us))
+	case len(verbs) > 0:
 		sentences = append(sentences, b.c.T("summary.rights", b.c.ListOr(verbs)))
+	case restrict:
+		sentences = append(sentences, b.c.T("summary.rights.restrict.only", us))
 	}
 	if b.applies("objection") {
 		sentences = append(sentences, b.c.T("summary.rights.object"))
@@ -429,29 +474,61 @@ func (b *builder) rights() {
 	if b.applies("withdraw_consent") {
 		sentences = append(sentences, b.c.T("summary.rights.consent"))
 	}
+	// We answer only for what we are responsible for, alone or jointly,
+	// as the page's rightsByRole decides "kontakte oss".
+	own := false
+	for _, g := range b.groups {
+		own = own || g.Kind == notice.RoleController || g.Kind == notice.RoleJoint
+	}
 	ctl := b.n.Controller
-	groups := b.groups
-	only := notice.OnlyProcessor(groups)
 	switch {
 	case only != nil && len(only.Others) > 0:
 		// The controller answers; its own words on how come first.
-		oc := only.Others[0]
-		if oc.Email != "" && len(oc.Rights) == 0 {
+		if oc := only.Others[0]; len(only.Others) == 1 && oc.Email != "" && len(oc.Rights) == 0 {
 			sentences = append(sentences, b.c.T("summary.rights.ask.email", oc.Email))
 		} else {
-			sentences = append(sentences, b.c.T("summary.rights.ask.other", oc.Name.In(b.lang)))
+			sentences = append(sentences, b.c.T("summary.rights.ask.other", us))
 		}
-	case b.n.DPO != nil && b.n.DPO.Email != "":
-		sentences = append(sentences, b.c.T("summary.rights.ask.email", b.n.DPO.Email))
-		sentences = append(sentences, b.askOthers(groups)...)
-	case ctl.Email != "":
+	case own && ctl.Email != "":
 		sentences = append(sentences, b.c.T("summary.rights.ask.email", ctl.Email))
-		sentences = append(sentences, b.askOthers(groups)...)
-	case ctl.Phone != "":
+		sentences = append(sentences, b.askOthers()...)
+	case own && ctl.Phone != "":
 		sentences = append(sentences, b.c.T("summary.rights.ask.phone", ctl.Phone))
-		sentences = append(sentences, b.askOthers(groups)...)
+		sentences = append(sentences, b.askOthers()...)
+	default:
+		sentences = append(sentences, b.askOthers()...)
+	}
+	// A right that says how it is used ("Kontakt rådgiveren din") is used
+	// that way, not at the one address above.
+	switch some, all := b.ownHow(); {
+	case all:
+		sentences = append(sentences, b.c.T("summary.rights.how.all"))
+	case some:
+		sentences = append(sentences, b.c.T("summary.rights.how.own"))
 	}
 	b.add(section.Rights, sentences...)
+}
+
+// ownHow reports whether some right that applies says how it is used,
+// and whether all of them do.
+func (b *builder) ownHow() (some, all bool) {
+	all = true
+	for code, r := range b.n.Rights {
+		if !b.applies(code) {
+			continue
+		}
+		has := r.How[b.lang] != ""
+		some, all = some || has, all && has
+	}
+	return some, some && all
+}
+
+func (b *builder) otherNames(g notice.RoleGroup) string {
+	var names []string
+	for _, oc := range g.Others {
+		names = append(names, oc.Name.In(b.lang))
+	}
+	return b.c.List(names)
 }
 
 func (b *builder) automated() {
@@ -468,7 +545,8 @@ func (b *builder) automated() {
 
 // askOthers sends the reader to the controllers we process data for, on a
 // page where we are the controller for the rest.
-func (b *builder) askOthers(groups []notice.RoleGroup) []string {
+func (b *builder) askOthers() []string {
+	groups := b.groups
 	var out []string
 	for _, g := range groups {
 		if g.Kind != notice.RoleProcessor || len(groups) == 1 {

@@ -126,9 +126,9 @@ func TestCases(t *testing.T) {
 		not    []string // must not be there (nb)
 	}{
 		{"plain", func(n *notice.Notice) {},
-			[]string{"Vi er Eksempel kommune.", "Vi bruker opplysninger om deg til formålet «Saksbehandling».", "Du gir oss opplysningene selv.", "Vi deler ikke opplysningene med andre.", "Vi sender ikke opplysningene ut av EU og EØS.", "Vi lagrer dem i opptil 6 måneder.", "Du kan be om å se, rette, slette eller begrense bruken av opplysningene.", "Du kan også protestere mot bruken.", "Du kan klage til Datatilsynet.", "Ingen maskin tar avgjørelser om deg alene."},
-			[]string{"Vi brukar opplysningar om deg til formålet «Sakshandsaming».", "Du gjev oss opplysningane sjølv.", "Vi lagrar dei i opptil 6 månader.", "Ingen maskin tek avgjerder om deg åleine."},
-			[]string{"sensitivt", "samtykke"}},
+			[]string{"Vi er Eksempel kommune.", "Vi bruker opplysninger om deg til formålet «Saksbehandling».", "Du gir oss opplysningene selv.", "Vi deler ikke opplysningene med andre.", "Vi sender ikke opplysningene ut av EU/EØS.", "Vi lagrer dem i 6 måneder.", "Du kan be om å se, rette eller slette opplysningene, og be oss begrense bruken av dem.", "Du kan også protestere mot bruken.", "Du kan klage til Datatilsynet.", "Ingen avgjørelser om deg blir tatt helt automatisk."},
+			[]string{"Vi brukar opplysningar om deg til formålet «Sakshandsaming».", "Du gjev oss opplysningane sjølv.", "Vi sender ikkje opplysningane ut av EU/EØS.", "Vi lagrar dei i 6 månader.", "Du kan be om å sjå, rette eller slette opplysningane, og be oss avgrense bruken av dei.", "Ingen avgjerder om deg blir tekne heilt automatisk."},
+			[]string{"sensitivt", "samtykke", "opptil", "EU og EØS", "står i teksten"}},
 		{"special category", func(n *notice.Notice) {
 			n.Categories = append(n.Categories, notice.Category{ID: "health"})
 		}, []string{"Noe av dette er sensitivt, som opplysninger om helsen din."}, []string{"Noko av dette er sensitivt, som opplysningar om helsa di."}, nil},
@@ -143,7 +143,13 @@ func TestCases(t *testing.T) {
 		}, []string{"Vi deler opplysninger med Skatteetaten og firmaer som hjelper oss."}, []string{"Vi deler opplysningar med Skatteetaten og firma som hjelper oss."}, nil},
 		{"transfers", func(n *notice.Notice) {
 			n.Transfers = []notice.Transfer{{ID: "t", Country: "US", Safeguard: "scc"}}
-		}, []string{"Noe sender vi til land utenfor EU og EØS: USA."}, []string{"Noko sender vi til land utanfor EU og EØS: USA."}, nil},
+		}, []string{"Noen opplysninger sender vi til USA, som er utenfor EU/EØS."}, []string{"Nokre opplysningar sender vi til USA, som er utanfor EU/EØS."}, nil},
+		// Several countries are one list; an organisation is not a place
+		// outside EU/EØS but said as what it is.
+		{"transfers to several", func(n *notice.Notice) {
+			n.Transfers = []notice.Transfer{{ID: "t", Country: "US", Safeguard: "scc"}, {ID: "u", Country: "IN", Safeguard: "scc"}, {ID: "o", Organisation: notice.PlainName("WHO"), Safeguard: "scc"}}
+		}, []string{"Noen opplysninger sender vi til USA og India, som er utenfor EU/EØS.", "Noen opplysninger sender vi til WHO, som er en internasjonal organisasjon."},
+			[]string{"Nokre opplysningar sender vi til USA og India, som er utanfor EU/EØS.", "Nokre opplysningar sender vi til WHO, som er ein internasjonal organisasjon."}, []string{"land utenfor"}},
 		{"consent", func(n *notice.Notice) {
 			n.Purposes[0].LegalBasis = []notice.Basis{{Article: "6(1)(a)"}}
 			n.Purposes[0].Automated = true
@@ -167,10 +173,18 @@ func TestCases(t *testing.T) {
 		{"automated decisions", func(n *notice.Notice) {
 			n.AutomatedDecisions = []notice.AutomatedDecision{{ID: "a"}}
 			n.Rights["human_review"] = notice.Right{}
-		}, []string{"Noen avgjørelser om deg tar en maskin alene.", "Du kan be om at et menneske ser på dem."}, []string{"Somme avgjerder om deg tek ein maskin åleine.", "Du kan be om at eit menneske ser på dei."}, nil},
+		}, []string{"Noen avgjørelser om deg blir tatt helt automatisk.", "Du kan be om at et menneske ser på dem."}, []string{"Nokre avgjerder om deg blir tekne heilt automatisk.", "Du kan be om at eit menneske ser på dei."}, []string{"maskin"}},
 		{"criteria and archive", func(n *notice.Notice) {
 			n.Retention = []notice.Retention{{ID: "r", Criteria: notice.Text{"nb": "x"}, Then: "archive"}}
-		}, []string{"Hvor lenge vi lagrer dem, kommer an på saken.", "Noe må vi ta vare på i arkivet."}, []string{"Kor lenge vi lagrar dei, kjem an på saka."}, nil},
+		}, []string{"Hvor lenge vi lagrer dem, kommer an på hva de brukes til.", "Noe må vi ta vare på i arkivet."}, []string{"Kor lenge vi lagrar dei, kjem an på kva dei blir brukte til."}, []string{"saken"}},
+		// One period is said as the notice says it, with its starting
+		// point; "opptil" is only the longest of periods that differ.
+		{"one period from a point", func(n *notice.Notice) {
+			n.Retention = []notice.Retention{{ID: "r", Categories: []string{"contact"}, Period: "P12W", From: notice.Text{"nb": "at sluttrapporten er sendt", "nn": "at sluttrapporten er send"}, Then: "delete"}}
+		}, []string{"Vi lagrer dem i 12 uker etter at sluttrapporten er sendt."}, []string{"Vi lagrar dei i 12 veker etter at sluttrapporten er send."}, []string{"opptil"}},
+		{"periods that differ", func(n *notice.Notice) {
+			n.Retention = append(n.Retention, notice.Retention{ID: "r2", Categories: []string{"contact"}, Period: "P5Y", Then: "delete"})
+		}, []string{"Vi lagrer dem i opptil 5 år."}, []string{"Vi lagrar dei i opptil 5 år."}, nil},
 		// Cookies that are not necessary are set only on a yes (ekomloven
 		// § 3-15): the reader is told so, and that they may say no.
 		{"cookies", func(n *notice.Notice) {
@@ -207,14 +221,54 @@ func TestCases(t *testing.T) {
 			for i := range n.Purposes {
 				n.Purposes[i].Role = &notice.Role{Kind: notice.RoleProcessor, Controller: "nav"}
 			}
-		}, []string{"Vi gjør dette på oppdrag fra NAV, som har ansvaret for opplysningene.", "Vil du bruke rettighetene dine, kontakter du NAV."},
-			[]string{"Vi gjer dette på oppdrag frå NAV, som har ansvaret for opplysningane."}, []string{"Send en e-post"}},
+		}, []string{"Vi behandler opplysningene på oppdrag fra NAV, som har ansvaret for dem.", "og be NAV begrense bruken av dem.", "Vil du bruke rettighetene dine, kontakter du NAV."},
+			[]string{"Vi behandlar opplysningane på oppdrag frå NAV, som har ansvaret for dei.", "og be NAV avgrense bruken av dei.", "Vil du bruke rettane dine, kontaktar du NAV."}, []string{"Send en e-post", "dette", "be oss"}},
+		// Some purposes on NAV's behalf: those say so without a "dette" or
+		// "Noe" with nothing to refer to, and send the reader to NAV.
+		{"processor for some purposes", func(n *notice.Notice) {
+			n.Controllers = []notice.OtherController{{ID: "nav", Name: notice.PlainName("NAV"), Kind: "public_authority", URL: "https://www.nav.no"}}
+			n.Purposes = append(n.Purposes, notice.Purpose{ID: "q", Name: notice.Text{"nb": "Tiltak", "nn": "Tiltak"}, Categories: []string{"contact"}, LegalBasis: []notice.Basis{{Article: "6(1)(e)"}}, Role: &notice.Role{Kind: notice.RoleProcessor, Controller: "nav"}})
+		}, []string{"For noen av formålene behandler vi opplysningene på oppdrag fra NAV, som da har ansvaret for dem.", "Send en e-post til post@eksempel.no.", "kontakter du NAV."},
+			[]string{"For nokre av formåla behandlar vi opplysningane på oppdrag frå NAV, som då har ansvaret for dei.", "Send ein e-post til post@eksempel.no.", "kontaktar du NAV."}, []string{"dette", "Noe gjør"}},
+		// On behalf of two controllers and nothing of our own: each answers
+		// for its part, and the page says no "kontakte oss".
+		{"processor for two controllers", func(n *notice.Notice) {
+			n.Controllers = []notice.OtherController{{ID: "nav", Name: notice.PlainName("NAV"), Kind: "public_authority"}, {ID: "k", Name: notice.PlainName("Ål kommune"), Kind: "public_authority"}}
+			n.Purposes[0].Role = &notice.Role{Kind: notice.RoleProcessor, Controller: "nav"}
+			n.Purposes = append(n.Purposes, notice.Purpose{ID: "q", Name: notice.Text{"nb": "Tiltak", "nn": "Tiltak"}, Categories: []string{"contact"}, LegalBasis: []notice.Basis{{Article: "6(1)(e)"}}, Role: &notice.Role{Kind: notice.RoleProcessor, Controller: "k"}})
+		}, []string{"kontakter du NAV.", "kontakter du Ål kommune."}, []string{"kontaktar du NAV.", "kontaktar du Ål kommune."}, []string{"Send en e-post til post@eksempel.no"}},
+		// The summary sends requests where the page does: "kontakte oss"
+		// with the controller's contact, not the DPO's; a right with its
+		// own "how" is pointed to.
+		{"rights go to the controller, not the DPO", func(n *notice.Notice) {
+			n.DPO = &notice.DPO{Email: "personvernombud@eksempel.no"}
+			n.Rights["access"] = notice.Right{How: notice.Text{"nb": "Kontakt rådgiveren din.", "nn": "Kontakt rådgjevaren din."}}
+		}, []string{"Send en e-post til post@eksempel.no.", "Hvordan du bruker noen av rettighetene, står i teksten."},
+			[]string{"Send ein e-post til post@eksempel.no.", "Korleis du brukar nokre av rettane, står i teksten."}, []string{"personvernombud@"}},
+		{"every right says how", func(n *notice.Notice) {
+			n.Rights = notice.Rights{"access": {How: notice.Text{"nb": "Kontakt NAV-kontoret ditt.", "nn": "Kontakt NAV-kontoret ditt."}}}
+		}, []string{"Hvordan du bruker rettighetene, står i teksten."}, []string{"Korleis du brukar rettane, står i teksten."}, []string{"noen av rettighetene"}},
+		// Restriction limits the use: its own clause, also when alone.
+		{"restriction alone", func(n *notice.Notice) {
+			n.Rights = notice.Rights{"restriction": {}}
+		}, []string{"Du kan be oss begrense bruken av opplysningene."}, []string{"Du kan be oss avgrense bruken av opplysningane."}, []string{"be om å"}},
+		// A custom label belongs to nobody: it is not listed among the
+		// reader's own ("bostedskommune og alderen din").
+		{"custom label with the reader's own", func(n *notice.Notice) {
+			n.Categories = []notice.Category{{ID: "identity"}, {ID: "kommune", Label: notice.Text{"nb": "bostedskommune", "nn": "bustadkommune"}}, {ID: "age"}}
+		}, []string{"Vi har blant annet opplysninger om hvem du er og alderen din."}, []string{"Vi har mellom anna opplysningar om kven du er og alderen din."}, []string{"bostedskommune"}},
+		{"custom labels alone", func(n *notice.Notice) {
+			n.Categories = []notice.Category{{ID: "kommune", Label: notice.Text{"nb": "bostedskommune", "nn": "bustadkommune"}}}
+		}, []string{"Vi har opplysninger om bostedskommune."}, []string{"Vi har opplysningar om bustadkommune."}, nil},
 		{"no cookies", func(n *notice.Notice) {}, nil, nil, []string{"informasjonskapsler"}},
 		{"many purposes split", func(n *notice.Notice) {
 			for _, name := range []string{"veiledning om arbeid", "oppfølging av tiltak", "utbetaling av stønad", "statistikk om bruken", "kontroll av opplysninger"} {
 				n.Purposes = append(n.Purposes, notice.Purpose{ID: "x", Name: notice.Text{"nb": name, "nn": name}})
 			}
-		}, []string{"Dessuten bruker vi dem til"}, nil, nil},
+		}, []string{"Vi bruker opplysninger om deg til seks formål, blant annet «Saksbehandling»"}, []string{"Vi brukar opplysningar om deg til seks formål, mellom anna «Sakshandsaming»"}, []string{"Dessuten", "også til"}},
+		{"purposes that fit one list", func(n *notice.Notice) {
+			n.Purposes = append(n.Purposes, notice.Purpose{ID: "x", Name: notice.Text{"nb": "Statistikk", "nn": "Statistikk"}}, notice.Purpose{ID: "y", Name: notice.Text{"nb": "Kontroll", "nn": "Kontroll"}})
+		}, []string{"Vi bruker opplysninger om deg til disse formålene: «Saksbehandling», «Statistikk» og «Kontroll»."}, []string{"Vi brukar opplysningar om deg til desse formåla: «Sakshandsaming», «Statistikk» og «Kontroll»."}, []string{"blant annet"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -238,5 +292,24 @@ func TestCases(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestCatalogueWording: the summary says "EU/EØS" as the page body does,
+// and no key keeps the wordings the language review struck.
+func TestCatalogueWording(t *testing.T) {
+	for _, lang := range []string{"nb", "nn"} {
+		c := catalog(t, lang)
+		for _, k := range c.Keys() {
+			if !strings.HasPrefix(k, "summary.") {
+				continue
+			}
+			v := c.T(k, "{0}", "{1}", "{2}")
+			for _, bad := range []string{"EU og EØS", "maskin", "gjør dette", "gjer dette", "Noe gjør", "Noko gjer", "saken", "saka", "Dessuten", "Dessutan"} {
+				if strings.Contains(v, bad) {
+					t.Errorf("%s %s: %q has %q", lang, k, v, bad)
+				}
+			}
+		}
 	}
 }
