@@ -232,14 +232,35 @@ func (d *cmp) textsAs(sec section.ID, key, label string, rule *Rule, old, new no
 		changed = append(changed, l)
 		subject := d.c.T(label)
 		r, added := d.classify(rule, old[l], new[l], l)
+		// A text that was not there is added, one now gone is removed:
+		// neither has "fått ny ordlyd". The class is the rule's still.
+		msg := d.c.T(r.MessageKey(), subject, d.langName(l), d.c.List(added))
+		switch {
+		case old[l] == "":
+			msg = d.c.T("diff.text-added", subject, d.langName(l))
+		case new[l] == "":
+			msg = d.c.T("diff.text-removed", subject, d.langName(l))
+		}
 		ch := Change{Section: sec, Class: r.Class, Rule: r.ID, Key: key + "/" + l, Lang: l,
-			Message: sentence(d.c.T(r.MessageKey(), subject, d.langName(l), d.c.List(added))), Old: old[l], New: new[l], Redline: Redline(old[l], new[l])}
+			Message: sentence(msg), Old: old[l], New: new[l], Redline: Redline(old[l], new[l])}
 		d.out = append(d.out, ch)
 	}
 	d.drift(sec, key, label, old, new, changed)
 }
 
 func (d *cmp) q(s string) string { return "«" + s + "»" }
+
+// flag records a yes/no field that changed, as a sentence for the way it
+// went: the rule's message when it is now true, no when it is now false: "… er ikke lenger oppgitt som …",
+// not "Om …, er endret: ja → nei". Old and New keep ja and nei for JSON.
+func (d *cmp) flag(sec section.ID, rule *Rule, key, subject string, old, new bool, no string) {
+	k := no
+	if new {
+		k = rule.MessageKey()
+	}
+	d.out = append(d.out, Change{Section: sec, Class: rule.Class, Rule: rule.ID, Key: key,
+		Message: sentence(d.c.T(k, subject)), Old: d.yesNo(old), New: d.yesNo(new)})
+}
 
 // indexGroup compares the heading the site's index lists the notice
 // under, in every language: editorial, since it moves the notice on the
@@ -512,7 +533,7 @@ func (d *cmp) purposes() {
 // (6)), so turning one on or off changes what people may ask for.
 func (d *cmp) purposeKind(key, subject string, o, n notice.Purpose) {
 	if o.Automated != n.Automated {
-		d.add(section.Purposes, rulePurposeAutomated, key+"/automated", subject, d.yesNo(o.Automated), d.yesNo(n.Automated))
+		d.flag(section.Purposes, rulePurposeAutomated, key+"/automated", subject, o.Automated, n.Automated, "diff.purpose-automated.no")
 	}
 	for _, f := range []struct {
 		old, new bool
@@ -695,7 +716,7 @@ func (d *cmp) parties(r partyRules, old, new []party) {
 			d.add(r.section, r.removedCategory, key+"/categories/"+c, subject, d.categoryLabel(c), "")
 		}
 		if o.Public != n.Public {
-			d.add(r.section, ruleSourcePublic, key+"/public", subject, d.yesNo(o.Public), d.yesNo(n.Public))
+			d.flag(r.section, ruleSourcePublic, key+"/public", subject, o.Public, n.Public, "diff.source-public.no")
 		}
 		// A recipient getting data for another purpose is further
 		// processing people must be told of (art. 13(3)).
@@ -729,18 +750,36 @@ func (d *cmp) transfers() {
 			d.add(section.Transfers, ruleTransferOrganisation, key+"/organisation", "", from, to)
 		}
 		if o.Safeguard != n.Safeguard || o.Derogation != n.Derogation {
-			d.add(section.Transfers, ruleChangedSafeguard, key, d.dest(n), d.c.T("safeguard."+o.Safeguard), d.c.T("safeguard."+n.Safeguard))
+			d.add(section.Transfers, ruleChangedSafeguard, key, d.dest(n), d.transferBasis(o.Safeguard), d.transferBasis(n.Safeguard))
 		}
 		// The US adequacy decision covers only certified recipients, so
 		// the certification is part of the safeguard.
 		if o.DPF != n.DPF {
-			d.add(section.Transfers, ruleTransferDPF, key+"/dpf", d.dest(n), d.yesNo(o.DPF), d.yesNo(n.DPF))
+			d.flag(section.Transfers, ruleTransferDPF, key+"/dpf", d.dest(n), o.DPF, n.DPF, "diff.transfer-dpf.no")
 		}
 		if o.Recipient != n.Recipient {
 			d.add(section.Transfers, ruleTransferRecipient, key, d.dest(n), o.Recipient, n.Recipient)
 		}
 		d.texts(section.Transfers, key+"/copy", "field.copy", o.Copy, n.Copy)
 	}
+}
+
+// transferBasis names what a transfer rests on as the message "før …, nå
+// …" reads it: an adequacy decision (art. 45) is no art. 46 safeguard, so
+// the message says "grunnlaget", and each with its article where one is
+// needed ("en beslutning om …").
+func (d *cmp) transferBasis(code string) string {
+	switch code {
+	case "adequacy":
+		return d.c.T("diff.transfer-basis.adequacy")
+	case "certification":
+		return d.c.T("diff.transfer-basis.certification")
+	case "derogation":
+		return d.c.T("diff.transfer-basis.derogation")
+	case "":
+		return ""
+	}
+	return d.c.T("safeguard." + code)
 }
 
 // decisionBasis names an art. 22(2) point, or says none was given.
@@ -799,7 +838,11 @@ func (d *cmp) retention() {
 		subject := d.catList(d.new, n.Categories)
 		switch od, nd := days(o.Period), days(n.Period); {
 		case o.Period == n.Period:
-		case o.Period == "" || (n.Period != "" && nd > od):
+		case o.Period == "":
+			// A fixed period where there were criteria only is not
+			// necessarily longer, but may be: classed as longer-retention.
+			d.add(section.Retention, ruleRetentionStated, key+"/period", subject, "", d.c.Duration(n.Period))
+		case n.Period != "" && nd > od:
 			d.add(section.Retention, ruleLongerRetention, key+"/period", subject, d.c.Duration(o.Period), d.c.Duration(n.Period))
 		case n.Period == "":
 			d.add(section.Retention, ruleRetentionCriteria, key+"/period", subject, d.c.Duration(o.Period), "")
@@ -811,7 +854,7 @@ func (d *cmp) retention() {
 			if n.Then == "archive" {
 				rule = ruleRetentionArchived
 			}
-			d.add(section.Retention, rule, key+"/then", subject, d.c.T("retention.then."+o.Then), d.c.T("retention.then."+n.Then))
+			d.add(section.Retention, rule, key+"/then", subject, d.thenBefore(o.Then), d.thenNow(n.Then))
 		}
 		add, rem := setDiff(o.Categories, n.Categories)
 		for _, c := range append(add, rem...) {
@@ -832,6 +875,34 @@ func (d *cmp) retention() {
 		d.texts(section.Retention, key+"/law", "field.law", o.Law, n.Law)
 	}
 	d.categoriesKeptLonger(pairs)
+}
+
+// thenBefore says what was done after the retention period, in the past
+// ("slettet vi opplysningene"), for "før …, nå …".
+func (d *cmp) thenBefore(then string) string {
+	switch then {
+	case "delete":
+		return d.c.T("diff.then-before.delete")
+	case "anonymise":
+		return d.c.T("diff.then-before.anonymise")
+	case "archive":
+		return d.c.T("diff.then-before.archive")
+	}
+	return ""
+}
+
+// thenNow says what is done after the retention period now ("anonymiserer
+// vi dem").
+func (d *cmp) thenNow(then string) string {
+	switch then {
+	case "delete":
+		return d.c.T("diff.then-now.delete")
+	case "anonymise":
+		return d.c.T("diff.then-now.anonymise")
+	case "archive":
+		return d.c.T("diff.then-now.archive")
+	}
+	return ""
 }
 
 // longer reports whether period to keeps data longer than from, as the
@@ -885,6 +956,11 @@ func (d *cmp) rights() {
 		o, had := d.old.Rights[r.Code]
 		n, has := d.new.Rights[r.Code]
 		name := d.c.T("right." + r.Code)
+		// A right as a sentence's subject is definite: "Retten til å
+		// protestere er lagt til", as in both languages.
+		if rest, ok := strings.CutPrefix(name, "Rett "); ok {
+			name = "Retten " + rest
+		}
 		key := "rights/" + r.Code
 		switch {
 		case had && !has:
@@ -989,6 +1065,9 @@ func (d *cmp) automated() {
 // «…», not «… krever det.» → «…»..
 func sentence(s string) string {
 	s = strings.ReplaceAll(s, ".»", "»")
+	// A label that ends in a clause carries the comma that closes it; a
+	// colon or full stop after it closes the clause itself.
+	s = strings.NewReplacer(",:", ":", ",.", ".").Replace(s)
 	r, n := utf8.DecodeRuneInString(s)
 	if n == 0 {
 		return s
@@ -1096,7 +1175,18 @@ func (d *cmp) cookies() {
 			if n.Party == "third" {
 				rule = ruleCookieThirdParty
 			}
-			d.add(section.Cookies, rule, key+"/party", subject, d.cookieParty(o.Party), d.cookieParty(n.Party))
+			if rule == ruleCookieParty {
+				// Said as a sentence for where it went: first party, or
+				// no longer stated.
+				k := "diff.cookie-party.unset"
+				if n.Party == "first" {
+					k = rule.MessageKey()
+				}
+				d.out = append(d.out, Change{Section: section.Cookies, Class: rule.Class, Rule: rule.ID, Key: key + "/party",
+					Message: sentence(d.c.T(k, subject, d.cookieParty(o.Party))), Old: d.cookieParty(o.Party), New: d.cookieParty(n.Party)})
+			} else {
+				d.add(section.Cookies, rule, key+"/party", subject, d.cookieParty(o.Party), d.cookieParty(n.Party))
+			}
 		}
 		if o.Country != n.Country {
 			d.add(section.Cookies, ruleCookieCountry, key+"/country", subject, d.country(o.Country), d.country(n.Country))
