@@ -109,6 +109,10 @@ type cmp struct {
 	// renamed with replaces: recipients and automated decisions name
 	// purposes by id, and a rename is not a new purpose for them.
 	renamed map[string]string
+	// of names the list entry whose texts are being compared, put after
+	// a text's label ("Beskrivelsen av formålet «Nyhetsbrev»"); "" for
+	// the notice's own texts.
+	of string
 }
 
 // Compare reports what changed from old to new, in the catalogue's
@@ -230,7 +234,7 @@ func (d *cmp) textsAs(sec section.ID, key, label string, rule *Rule, old, new no
 			continue
 		}
 		changed = append(changed, l)
-		subject := d.c.T(label)
+		subject := d.label(label)
 		r, added := d.classify(rule, old[l], new[l], l)
 		// A text that was not there is added, one now gone is removed:
 		// neither has "fått ny ordlyd". The class is the rule's still.
@@ -249,6 +253,24 @@ func (d *cmp) textsAs(sec section.ID, key, label string, rule *Rule, old, new no
 }
 
 func (d *cmp) q(s string) string { return "«" + s + "»" }
+
+// label is a text's label in a message, naming the list entry it belongs
+// to when there is one: a notice has several purposes and categories.
+func (d *cmp) label(key string) string {
+	if d.of == "" {
+		return d.c.T(key)
+	}
+	return d.c.T(key) + " " + d.of
+}
+
+// within compares the texts of one list entry, named by of in their
+// messages.
+func (d *cmp) within(of string, f func()) {
+	prev := d.of
+	d.of = of
+	f()
+	d.of = prev
+}
 
 // flag records a yes/no field that changed, as a sentence for the way it
 // went: the rule's message when it is now true, no when it is now false: "… er ikke lenger oppgitt som …",
@@ -501,8 +523,10 @@ func (d *cmp) purposes() {
 		d.purposeRole(key, subject, o, n)
 		d.purposeGroups(key, subject, o, n)
 		d.provisionOf(key+"/provision", d.c.T("diff.scope.purpose", subject), o.Provision, n.Provision)
-		d.texts(section.Purposes, key+"/name", "field.purpose.name", o.Name, n.Name)
-		d.texts(section.Purposes, key+"/description", "field.purpose.description", o.Description, n.Description)
+		d.within(subject, func() {
+			d.texts(section.Purposes, key+"/name", "field.purpose.name", o.Name, n.Name)
+			d.texts(section.Purposes, key+"/description", "field.purpose.description", o.Description, n.Description)
+		})
 		add, rem := setDiff(o.Categories, n.Categories)
 		for _, c := range add {
 			d.add(section.Purposes, rulePurposeNewCategory, key+"/categories/"+c, subject, "", d.categoryLabel(c))
@@ -519,12 +543,16 @@ func (d *cmp) purposes() {
 		}
 		for _, b := range bp {
 			bk := key + "/legal_basis/" + b[1].Article
-			d.textsAs(section.Purposes, bk+"/national_law", "field.national_law", ruleChangedLegalBasis, b[0].NationalLaw, b[1].NationalLaw)
-			d.textsAs(section.Purposes, bk+"/interests", "field.interests", ruleChangedLegalBasis, b[0].Interests, b[1].Interests)
-			d.texts(section.Purposes, bk+"/note", "field.note", b[0].Note, b[1].Note)
+			d.within(d.c.T("diff.of-purpose", subject), func() {
+				d.textsAs(section.Purposes, bk+"/national_law", "field.national_law", ruleChangedLegalBasis, b[0].NationalLaw, b[1].NationalLaw)
+				d.textsAs(section.Purposes, bk+"/interests", "field.interests", ruleChangedLegalBasis, b[0].Interests, b[1].Interests)
+				d.texts(section.Purposes, bk+"/note", "field.note", b[0].Note, b[1].Note)
+			})
 		}
 		d.purposeKind(key, subject, o, n)
-		d.textsAs(section.Purposes, key+"/criminal_law", "field.criminal_law", rulePurposeCriminalLaw, o.CriminalLaw, n.CriminalLaw)
+		d.within(d.c.T("diff.of-purpose", subject), func() {
+			d.textsAs(section.Purposes, key+"/criminal_law", "field.criminal_law", rulePurposeCriminalLaw, o.CriminalLaw, n.CriminalLaw)
+		})
 	}
 }
 
@@ -578,8 +606,10 @@ func (d *cmp) categories() {
 		case was && !is:
 			d.add(section.Data, ruleCategoryNotSpecial, key, d.q(d.categoryLabel(n.ID)), "", "")
 		}
-		d.texts(section.Data, key+"/label", "field.category.label", o.Label, n.Label)
-		d.texts(section.Data, key+"/description", "field.category.description", o.Description, n.Description)
+		d.within(d.q(d.categoryLabel(n.ID)), func() {
+			d.texts(section.Data, key+"/label", "field.category.label", o.Label, n.Label)
+			d.texts(section.Data, key+"/description", "field.category.description", o.Description, n.Description)
+		})
 	}
 }
 

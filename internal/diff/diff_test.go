@@ -182,7 +182,7 @@ var classificationCases = []struct {
 		n.AutomatedDecisions = append(n.AutomatedDecisions, notice.AutomatedDecision{ID: "score", Description: notice.Text{"nb": "Poeng"}})
 	}, Material, "new-automated-decision", "Ny automatisert avgjørelse: «Poeng».", nil},
 	{"profiling", func(n *notice.Notice) { n.AutomatedDecisions[0].Profiling = true }, Material, "automated-profiling", "", nil},
-	{"law for criminal data", func(n *notice.Notice) { n.Purposes[0].CriminalLaw = notice.Text{"nb": "politiregisterloven § 39"} }, Material, "purpose-criminal-law", "Hjemmelen for opplysninger om straffedommer er lagt til på bokmål.", nil},
+	{"law for criminal data", func(n *notice.Notice) { n.Purposes[0].CriminalLaw = notice.Text{"nb": "politiregisterloven § 39"} }, Material, "purpose-criminal-law", "Hjemmelen for opplysninger om straffedommer for formålet «Saksbehandling» er lagt til på bokmål.", nil},
 	{"recipient now certified under the DPF", func(n *notice.Notice) { n.Transfers[0].DPF = true }, Material, "transfer-dpf", "Mottakeren i Storbritannia er nå oppgitt som sertifisert etter EU–USA-rammeverket for personvern.", nil},
 	{"another international organisation", func(n *notice.Notice) { n.Transfers[0].Organisation = notice.PlainName("WHO") }, Material, "transfer-organisation", "Overføringen går til en annen internasjonal organisasjon:", func(n *notice.Notice) {
 		n.Transfers[0].Country, n.Transfers[0].Organisation = "", notice.PlainName("UNHCR")
@@ -209,20 +209,32 @@ var classificationCases = []struct {
 	{"new controller", func(n *notice.Notice) { n.Controller.Name = notice.PlainName("Ny kommune") }, Material, "new-controller", "Ny behandlingsansvarlig: Eksempel kommune → Ny kommune.", nil},
 	{"contact details", func(n *notice.Notice) { n.Controller.Email = "postmottak@eksempel.no" }, Notable, "contact-details", "E-postadressen er endret: post@eksempel.no → postmottak@eksempel.no.", nil},
 	{"dpo", func(n *notice.Notice) { n.DPO = &notice.DPO{Email: "nytt@eksempel.no"} }, Notable, "dpo-changed", "", nil},
+	// A text inside a list entry names the entry: a notice has several
+	// categories and purposes.
+	{"category description reworded", func(n *notice.Notice) { n.Categories[1].Description = notice.Text{"nb": "Lønn og trygd."} },
+		Material, "wording-adds", "Beskrivelsen av kategorien «inntekt» har fått ny ordlyd på bokmål",
+		func(n *notice.Notice) { n.Categories[1].Description = notice.Text{"nb": "Lønn."} }},
+	{"national law reworded", func(n *notice.Notice) {
+		n.Purposes[0].LegalBasis[0].NationalLaw = notice.Text{"nb": "forvaltningsloven § 11"}
+	},
+		Material, "changed-legal-basis", "nasjonal lov for formålet «Saksbehandling» har fått ny ordlyd på bokmål",
+		func(n *notice.Notice) {
+			n.Purposes[0].LegalBasis[0].NationalLaw = notice.Text{"nb": "forvaltningsloven § 17"}
+		}},
 	{"spelling fixed", func(n *notice.Notice) {
 		n.Purposes[0].Description = notice.Text{"nb": "Vi  behandler søknaden din.", "nn": "Vi handsamar søknaden din."}
-	}, Editorial, "wording", "Beskrivelsen av formålet: skrivemåten er rettet på bokmål.", func(n *notice.Notice) {
+	}, Editorial, "wording", "Beskrivelsen av formålet «Saksbehandling»: skrivemåten er rettet på bokmål.", func(n *notice.Notice) {
 		n.Purposes[0].Description = notice.Text{"nb": "Vi behandlar søknadn din", "nn": "Vi handsamar søknaden din."}
 	}},
 	{"wording changed", func(n *notice.Notice) {
 		n.Purposes[0].Description = notice.Text{"nb": "Vi behandler søknaden din raskt.", "nn": "Vi handsamar søknaden din raskt."}
-	}, Notable, "wording-changed", "Beskrivelsen av formålet har fått ny ordlyd på bokmål. Les den nye teksten", nil},
+	}, Notable, "wording-changed", "Beskrivelsen av formålet «Saksbehandling» har fått ny ordlyd på bokmål. Les den nye teksten", nil},
 	{"wording widened to marketing", func(n *notice.Notice) {
 		n.Purposes[0].Description = notice.Text{"nb": "Vi behandler søknaden din og markedsfører andre tjenester til deg.", "nn": "Vi handsamar søknaden din og marknadsfører andre tenester til deg."}
 	}, Material, "wording-adds", "og den nye teksten nevner «markedsfører»", nil},
 	{"translation left behind", func(n *notice.Notice) {
 		n.Purposes[0].Description = notice.Text{"nb": "Vi behandler søknaden din raskt.", "nn": "Vi handsamar søknaden din."}
-	}, Notable, "translation-drift", "Beskrivelsen av formålet er endret på bokmål, men ikke på nynorsk", nil},
+	}, Notable, "translation-drift", "Beskrivelsen av formålet «Saksbehandling» er endret på bokmål, men ikke på nynorsk", nil},
 	{"controller kind", func(n *notice.Notice) { n.Controller.Kind = "private" }, Material, "controller-kind", "", nil},
 	{"new joint controller", func(n *notice.Notice) {
 		n.JointControllers = append(n.JointControllers, notice.JointController{Name: "Nabo kommune"})
