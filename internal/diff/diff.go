@@ -884,7 +884,7 @@ func (d *cmp) retention() {
 			if n.Then == "archive" {
 				rule = ruleRetentionArchived
 			}
-			d.add(section.Retention, rule, key+"/then", subject, d.thenBefore(o.Then), d.thenNow(n.Then))
+			d.add(section.Retention, rule, key+"/then", subject, d.thenSaid(o.Then, false), d.thenSaid(n.Then, true))
 		}
 		add, rem := setDiff(o.Categories, n.Categories)
 		for _, c := range append(add, rem...) {
@@ -907,32 +907,26 @@ func (d *cmp) retention() {
 	d.categoriesKeptLonger(pairs)
 }
 
-// thenBefore says what was done after the retention period, in the past
-// ("slettet vi opplysningene"), for "før …, nå …".
-func (d *cmp) thenBefore(then string) string {
-	switch then {
-	case "delete":
-		return d.c.T("diff.then-before.delete")
-	case "anonymise":
-		return d.c.T("diff.then-before.anonymise")
-	case "archive":
-		return d.c.T("diff.then-before.archive")
-	}
-	return ""
+// thenKeys are the keys saying what is done after the retention period,
+// before ("slettet vi opplysningene") and now ("anonymiserer vi dem"), for
+// "før …, nå …".
+var thenKeys = map[string][2]string{
+	"delete":    {"diff.then-before.delete", "diff.then-now.delete"},
+	"anonymise": {"diff.then-before.anonymise", "diff.then-now.anonymise"},
+	"archive":   {"diff.then-before.archive", "diff.then-now.archive"},
 }
 
-// thenNow says what is done after the retention period now ("anonymiserer
-// vi dem").
-func (d *cmp) thenNow(then string) string {
-	switch then {
-	case "delete":
-		return d.c.T("diff.then-now.delete")
-	case "anonymise":
-		return d.c.T("diff.then-now.anonymise")
-	case "archive":
-		return d.c.T("diff.then-now.archive")
+// thenSaid says what was (now false) or is (now true) done after the
+// retention period.
+func (d *cmp) thenSaid(then string, now bool) string {
+	k, ok := thenKeys[then]
+	switch {
+	case !ok:
+		return ""
+	case now:
+		return d.c.T(k[1])
 	}
-	return ""
+	return d.c.T(k[0])
 }
 
 // longer reports whether period to keeps data longer than from, as the
