@@ -652,6 +652,16 @@ func (d *cmp) party(kind string, name notice.Name) string {
 	return d.c.T("kind." + kind)
 }
 
+// partySubject names a source or recipient in a message: a name as it
+// is, unquoted ("Skatteetaten får nå også …"); a party known only by its
+// kind in « », so that the kind does not read as part of the sentence.
+func (d *cmp) partySubject(kind string, name notice.Name) string {
+	if s := name.In(d.lang); s != "" {
+		return s
+	}
+	return d.q(d.c.T("kind." + kind))
+}
+
 // nameChange tells whether a name changed in any language, and how: in
 // the report's language when it changed there, else in the first
 // language that changed (a nynorsk form changed alone is a change too).
@@ -715,15 +725,15 @@ func (d *cmp) recipients() {
 func (d *cmp) parties(r partyRules, old, new []party) {
 	pairs, added, removed := match(old, new, func(p party) string { return p.ID }, func(p party) string { return p.Replaces })
 	for _, p := range added {
-		d.add(r.section, r.added, r.path+p.ID, d.q(d.party(p.Kind, p.Name)), "", "")
+		d.add(r.section, r.added, r.path+p.ID, d.partySubject(p.Kind, p.Name), "", "")
 	}
 	for _, p := range removed {
-		d.add(r.section, r.removed, r.path+p.ID, d.q(d.party(p.Kind, p.Name)), "", "")
+		d.add(r.section, r.removed, r.path+p.ID, d.partySubject(p.Kind, p.Name), "", "")
 	}
 	for _, p := range pairs {
 		o, n := p[0], p[1]
 		key := r.path + n.ID
-		subject := d.q(d.party(n.Kind, n.Name))
+		subject := d.partySubject(n.Kind, n.Name)
 		if from, to, renamed := d.nameChange(o.Name, n.Name); renamed {
 			d.add(r.section, ruleRenamedParty, key, subject, from, to)
 			// A name taken away or given is no "X heter nå ikke oppgitt":

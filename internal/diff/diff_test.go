@@ -162,8 +162,8 @@ var classificationCases = []struct {
 	}, Material, "new-source", "Ny kilde: «arbeidsgiver».", nil},
 	{"new recipient", func(n *notice.Notice) {
 		n.Recipients = append(n.Recipients, notice.Recipient{ID: "host", Kind: "processor", Name: notice.PlainName("Drift AS")})
-	}, Material, "new-recipient", "Ny mottaker: «Drift AS».", nil},
-	{"removed recipient", func(n *notice.Notice) { n.Recipients = nil }, Notable, "removed-recipient", "Mottakeren «Skatteetaten» er fjernet.", nil},
+	}, Material, "new-recipient", "Ny mottaker: Drift AS.", nil},
+	{"removed recipient", func(n *notice.Notice) { n.Recipients = nil }, Notable, "removed-recipient", "Mottakeren Skatteetaten er fjernet.", nil},
 	{"recipient gets more", func(n *notice.Notice) { n.Recipients[0].Categories = []string{"income", "contact"} }, Material, "recipient-new-category", "", nil},
 	{"new transfer", func(n *notice.Notice) {
 		n.Transfers = append(n.Transfers, notice.Transfer{ID: "us", Country: "US", Safeguard: "scc"})
@@ -263,17 +263,17 @@ var classificationCases = []struct {
 		func(n *notice.Notice) { n.Provision = &notice.Provision{Requirement: "voluntary"} }},
 	{"provision stated as required", func(n *notice.Notice) { n.Provision = &notice.Provision{Requirement: "contractual"} },
 		Material, "provision-now-required", "", nil},
-	{"removed source", func(n *notice.Notice) { n.Sources = n.Sources[:1] }, Notable, "removed-source", "Kilden «NAV» er fjernet.", nil},
+	{"removed source", func(n *notice.Notice) { n.Sources = n.Sources[:1] }, Notable, "removed-source", "Kilden NAV er fjernet.", nil},
 	{"source gives more", func(n *notice.Notice) { n.Sources[1].Categories = []string{"income", "contact"} },
-		Material, "source-new-category", "NAV» gir oss nå også kontaktopplysninger.", nil},
+		Material, "source-new-category", "NAV gir oss nå også kontaktopplysninger.", nil},
 	{"source gives less", func(n *notice.Notice) { n.Sources[1].Categories = nil }, Notable, "source-removed-category", "", nil},
 	{"source now public", func(n *notice.Notice) { n.Sources[1].Public = true },
-		Notable, "source-public", "«NAV» er nå oppgitt som en offentlig tilgjengelig kilde.", nil},
+		Notable, "source-public", "NAV er nå oppgitt som en offentlig tilgjengelig kilde.", nil},
 	{"recipient gets less", func(n *notice.Notice) { n.Recipients[0].Categories = nil }, Notable, "recipient-removed-category", "", nil},
 	{"recipient gets data for a new purpose", func(n *notice.Notice) { n.Recipients[0].Purposes = []string{"case", "news"} },
-		Material, "recipient-new-purpose", "«Skatteetaten» får nå opplysninger også til formålet «Nyhetsbrev».", withRecipientPurpose},
+		Material, "recipient-new-purpose", "Skatteetaten får nå opplysninger også til formålet «Nyhetsbrev».", withRecipientPurpose},
 	{"recipient no longer gets data for a purpose", func(n *notice.Notice) { n.Recipients[0].Purposes = nil },
-		Notable, "recipient-removed-purpose", "«Skatteetaten» får ikke lenger opplysninger til formålet «Saksbehandling».", withRecipientPurpose},
+		Notable, "recipient-removed-purpose", "Skatteetaten får ikke lenger opplysninger til formålet «Saksbehandling».", withRecipientPurpose},
 	// Under the same id another name may be another organisation getting
 	// the data (art. 13(1)(e)), as the controller's name is new-controller;
 	// a rebrand costs a sign-off, a new recipient unnoticed costs more.
@@ -284,7 +284,7 @@ var classificationCases = []struct {
 	// data for its own ends: classified up. The message named the party
 	// twice ("NAV heter nå NAV") when only the kind changed.
 	{"source of another kind", func(n *notice.Notice) { n.Sources[1].Kind = "employer" }, Material, "party-kind",
-		"«NAV» er en annen type kilde eller mottaker nå: offentlig myndighet → arbeidsgiver.", nil},
+		"NAV er en annen type kilde eller mottaker nå: offentlig myndighet → arbeidsgiver.", nil},
 	{"removed transfer", func(n *notice.Notice) { n.Transfers = nil }, Notable, "removed-transfer", "Overføringen til Storbritannia er fjernet.", nil},
 	{"transfer recipient", func(n *notice.Notice) { n.Transfers[0].Recipient = "Support Ltd" }, Material, "transfer-recipient", "", nil},
 	{"new retention rule", func(n *notice.Notice) {

@@ -157,6 +157,8 @@ func TestMessagesReadAsNorwegian(t *testing.T) {
 		{"a text from or to nothing called reworded", `ikke oppgitt[^.]*ny ordlyd`},
 		{"a right without its article as a subject", `^Rett til`},
 		{"a comma before a colon or full stop", `,[:.]`},
+		// A party's name is no quoted text.
+		{"a named party in quotes", `«(NAV|Skatteetaten|Drift AS)»`},
 	}
 	for _, lang := range []string{"nb", "nn"} {
 		c := catalog(t, lang)
