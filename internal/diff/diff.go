@@ -109,6 +109,10 @@ type cmp struct {
 	// renamed with replaces: recipients and automated decisions name
 	// purposes by id, and a rename is not a new purpose for them.
 	renamed map[string]string
+	// of names the list entry whose texts are being compared, put after
+	// a text's label ("Beskrivelsen av formålet «Nyhetsbrev»"); "" for
+	// the notice's own texts.
+	of string
 }
 
 // Compare reports what changed from old to new, in the catalogue's
@@ -230,16 +234,55 @@ func (d *cmp) textsAs(sec section.ID, key, label string, rule *Rule, old, new no
 			continue
 		}
 		changed = append(changed, l)
-		subject := d.c.T(label)
+		subject := d.label(label)
 		r, added := d.classify(rule, old[l], new[l], l)
+		// A text that was not there is added, one now gone is removed:
+		// neither has "fått ny ordlyd". The class is the rule's still.
+		msg := d.c.T(r.MessageKey(), subject, d.langName(l), d.c.List(added))
+		switch {
+		case old[l] == "":
+			msg = d.c.T("diff.text-added", subject, d.langName(l))
+		case new[l] == "":
+			msg = d.c.T("diff.text-removed", subject, d.langName(l))
+		}
 		ch := Change{Section: sec, Class: r.Class, Rule: r.ID, Key: key + "/" + l, Lang: l,
-			Message: sentence(d.c.T(r.MessageKey(), subject, d.langName(l), d.c.List(added))), Old: old[l], New: new[l], Redline: Redline(old[l], new[l])}
+			Message: sentence(msg), Old: old[l], New: new[l], Redline: Redline(old[l], new[l])}
 		d.out = append(d.out, ch)
 	}
 	d.drift(sec, key, label, old, new, changed)
 }
 
 func (d *cmp) q(s string) string { return "«" + s + "»" }
+
+// label is a text's label in a message, naming the list entry it belongs
+// to when there is one: a notice has several purposes and categories.
+func (d *cmp) label(key string) string {
+	if d.of == "" {
+		return d.c.T(key)
+	}
+	return d.c.T(key) + " " + d.of
+}
+
+// within compares the texts of one list entry, named by of in their
+// messages.
+func (d *cmp) within(of string, f func()) {
+	prev := d.of
+	d.of = of
+	f()
+	d.of = prev
+}
+
+// flag records a yes/no field that changed, as a sentence for the way it
+// went: the rule's message when it is now true, no when it is now false: "… er ikke lenger oppgitt som …",
+// not "Om …, er endret: ja → nei". Old and New keep ja and nei for JSON.
+func (d *cmp) flag(sec section.ID, rule *Rule, key, subject string, old, new bool, no string) {
+	k := no
+	if new {
+		k = rule.MessageKey()
+	}
+	d.out = append(d.out, Change{Section: sec, Class: rule.Class, Rule: rule.ID, Key: key,
+		Message: sentence(d.c.T(k, subject)), Old: d.yesNo(old), New: d.yesNo(new)})
+}
 
 // indexGroup compares the heading the site's index lists the notice
 // under, in every language: editorial, since it moves the notice on the
@@ -480,8 +523,10 @@ func (d *cmp) purposes() {
 		d.purposeRole(key, subject, o, n)
 		d.purposeGroups(key, subject, o, n)
 		d.provisionOf(key+"/provision", d.c.T("diff.scope.purpose", subject), o.Provision, n.Provision)
-		d.texts(section.Purposes, key+"/name", "field.purpose.name", o.Name, n.Name)
-		d.texts(section.Purposes, key+"/description", "field.purpose.description", o.Description, n.Description)
+		d.within(subject, func() {
+			d.texts(section.Purposes, key+"/name", "field.purpose.name", o.Name, n.Name)
+			d.texts(section.Purposes, key+"/description", "field.purpose.description", o.Description, n.Description)
+		})
 		add, rem := setDiff(o.Categories, n.Categories)
 		for _, c := range add {
 			d.add(section.Purposes, rulePurposeNewCategory, key+"/categories/"+c, subject, "", d.categoryLabel(c))
@@ -498,12 +543,16 @@ func (d *cmp) purposes() {
 		}
 		for _, b := range bp {
 			bk := key + "/legal_basis/" + b[1].Article
-			d.textsAs(section.Purposes, bk+"/national_law", "field.national_law", ruleChangedLegalBasis, b[0].NationalLaw, b[1].NationalLaw)
-			d.textsAs(section.Purposes, bk+"/interests", "field.interests", ruleChangedLegalBasis, b[0].Interests, b[1].Interests)
-			d.texts(section.Purposes, bk+"/note", "field.note", b[0].Note, b[1].Note)
+			d.within(d.c.T("diff.of-purpose", subject), func() {
+				d.textsAs(section.Purposes, bk+"/national_law", "field.national_law", ruleChangedLegalBasis, b[0].NationalLaw, b[1].NationalLaw)
+				d.textsAs(section.Purposes, bk+"/interests", "field.interests", ruleChangedLegalBasis, b[0].Interests, b[1].Interests)
+				d.texts(section.Purposes, bk+"/note", "field.note", b[0].Note, b[1].Note)
+			})
 		}
 		d.purposeKind(key, subject, o, n)
-		d.textsAs(section.Purposes, key+"/criminal_law", "field.criminal_law", rulePurposeCriminalLaw, o.CriminalLaw, n.CriminalLaw)
+		d.within(d.c.T("diff.of-purpose", subject), func() {
+			d.textsAs(section.Purposes, key+"/criminal_law", "field.criminal_law", rulePurposeCriminalLaw, o.CriminalLaw, n.CriminalLaw)
+		})
 	}
 }
 
@@ -512,7 +561,7 @@ func (d *cmp) purposes() {
 // (6)), so turning one on or off changes what people may ask for.
 func (d *cmp) purposeKind(key, subject string, o, n notice.Purpose) {
 	if o.Automated != n.Automated {
-		d.add(section.Purposes, rulePurposeAutomated, key+"/automated", subject, d.yesNo(o.Automated), d.yesNo(n.Automated))
+		d.flag(section.Purposes, rulePurposeAutomated, key+"/automated", subject, o.Automated, n.Automated, "diff.purpose-automated.no")
 	}
 	for _, f := range []struct {
 		old, new bool
@@ -557,8 +606,10 @@ func (d *cmp) categories() {
 		case was && !is:
 			d.add(section.Data, ruleCategoryNotSpecial, key, d.q(d.categoryLabel(n.ID)), "", "")
 		}
-		d.texts(section.Data, key+"/label", "field.category.label", o.Label, n.Label)
-		d.texts(section.Data, key+"/description", "field.category.description", o.Description, n.Description)
+		d.within(d.q(d.categoryLabel(n.ID)), func() {
+			d.texts(section.Data, key+"/label", "field.category.label", o.Label, n.Label)
+			d.texts(section.Data, key+"/description", "field.category.description", o.Description, n.Description)
+		})
 	}
 }
 
@@ -599,6 +650,16 @@ func (d *cmp) party(kind string, name notice.Name) string {
 		return s
 	}
 	return d.c.T("kind." + kind)
+}
+
+// partySubject names a source or recipient in a message: a name as it
+// is, unquoted ("Skatteetaten får nå også …"); a party known only by its
+// kind in « », so that the kind does not read as part of the sentence.
+func (d *cmp) partySubject(kind string, name notice.Name) string {
+	if s := name.In(d.lang); s != "" {
+		return s
+	}
+	return d.q(d.c.T("kind." + kind))
 }
 
 // nameChange tells whether a name changed in any language, and how: in
@@ -664,15 +725,15 @@ func (d *cmp) recipients() {
 func (d *cmp) parties(r partyRules, old, new []party) {
 	pairs, added, removed := match(old, new, func(p party) string { return p.ID }, func(p party) string { return p.Replaces })
 	for _, p := range added {
-		d.add(r.section, r.added, r.path+p.ID, d.q(d.party(p.Kind, p.Name)), "", "")
+		d.add(r.section, r.added, r.path+p.ID, d.partySubject(p.Kind, p.Name), "", "")
 	}
 	for _, p := range removed {
-		d.add(r.section, r.removed, r.path+p.ID, d.q(d.party(p.Kind, p.Name)), "", "")
+		d.add(r.section, r.removed, r.path+p.ID, d.partySubject(p.Kind, p.Name), "", "")
 	}
 	for _, p := range pairs {
 		o, n := p[0], p[1]
 		key := r.path + n.ID
-		subject := d.q(d.party(n.Kind, n.Name))
+		subject := d.partySubject(n.Kind, n.Name)
 		if from, to, renamed := d.nameChange(o.Name, n.Name); renamed {
 			d.add(r.section, ruleRenamedParty, key, subject, from, to)
 			// A name taken away or given is no "X heter nå ikke oppgitt":
@@ -695,7 +756,7 @@ func (d *cmp) parties(r partyRules, old, new []party) {
 			d.add(r.section, r.removedCategory, key+"/categories/"+c, subject, d.categoryLabel(c), "")
 		}
 		if o.Public != n.Public {
-			d.add(r.section, ruleSourcePublic, key+"/public", subject, d.yesNo(o.Public), d.yesNo(n.Public))
+			d.flag(r.section, ruleSourcePublic, key+"/public", subject, o.Public, n.Public, "diff.source-public.no")
 		}
 		// A recipient getting data for another purpose is further
 		// processing people must be told of (art. 13(3)).
@@ -729,18 +790,36 @@ func (d *cmp) transfers() {
 			d.add(section.Transfers, ruleTransferOrganisation, key+"/organisation", "", from, to)
 		}
 		if o.Safeguard != n.Safeguard || o.Derogation != n.Derogation {
-			d.add(section.Transfers, ruleChangedSafeguard, key, d.dest(n), d.c.T("safeguard."+o.Safeguard), d.c.T("safeguard."+n.Safeguard))
+			d.add(section.Transfers, ruleChangedSafeguard, key, d.dest(n), d.transferBasis(o.Safeguard), d.transferBasis(n.Safeguard))
 		}
 		// The US adequacy decision covers only certified recipients, so
 		// the certification is part of the safeguard.
 		if o.DPF != n.DPF {
-			d.add(section.Transfers, ruleTransferDPF, key+"/dpf", d.dest(n), d.yesNo(o.DPF), d.yesNo(n.DPF))
+			d.flag(section.Transfers, ruleTransferDPF, key+"/dpf", d.dest(n), o.DPF, n.DPF, "diff.transfer-dpf.no")
 		}
 		if o.Recipient != n.Recipient {
 			d.add(section.Transfers, ruleTransferRecipient, key, d.dest(n), o.Recipient, n.Recipient)
 		}
 		d.texts(section.Transfers, key+"/copy", "field.copy", o.Copy, n.Copy)
 	}
+}
+
+// transferBasis names what a transfer rests on as the message "før …, nå
+// …" reads it: an adequacy decision (art. 45) is no art. 46 safeguard, so
+// the message says "grunnlaget", and each with its article where one is
+// needed ("en beslutning om …").
+func (d *cmp) transferBasis(code string) string {
+	switch code {
+	case "adequacy":
+		return d.c.T("diff.transfer-basis.adequacy")
+	case "certification":
+		return d.c.T("diff.transfer-basis.certification")
+	case "derogation":
+		return d.c.T("diff.transfer-basis.derogation")
+	case "":
+		return ""
+	}
+	return d.c.T("safeguard." + code)
 }
 
 // decisionBasis names an art. 22(2) point, or says none was given.
@@ -799,7 +878,11 @@ func (d *cmp) retention() {
 		subject := d.catList(d.new, n.Categories)
 		switch od, nd := days(o.Period), days(n.Period); {
 		case o.Period == n.Period:
-		case o.Period == "" || (n.Period != "" && nd > od):
+		case o.Period == "":
+			// A fixed period where there were criteria only is not
+			// necessarily longer, but may be: classed as longer-retention.
+			d.add(section.Retention, ruleRetentionStated, key+"/period", subject, "", d.c.Duration(n.Period))
+		case n.Period != "" && nd > od:
 			d.add(section.Retention, ruleLongerRetention, key+"/period", subject, d.c.Duration(o.Period), d.c.Duration(n.Period))
 		case n.Period == "":
 			d.add(section.Retention, ruleRetentionCriteria, key+"/period", subject, d.c.Duration(o.Period), "")
@@ -811,7 +894,7 @@ func (d *cmp) retention() {
 			if n.Then == "archive" {
 				rule = ruleRetentionArchived
 			}
-			d.add(section.Retention, rule, key+"/then", subject, d.c.T("retention.then."+o.Then), d.c.T("retention.then."+n.Then))
+			d.add(section.Retention, rule, key+"/then", subject, d.thenSaid(o.Then, false), d.thenSaid(n.Then, true))
 		}
 		add, rem := setDiff(o.Categories, n.Categories)
 		for _, c := range append(add, rem...) {
@@ -832,6 +915,28 @@ func (d *cmp) retention() {
 		d.texts(section.Retention, key+"/law", "field.law", o.Law, n.Law)
 	}
 	d.categoriesKeptLonger(pairs)
+}
+
+// thenKeys are the keys saying what is done after the retention period,
+// before ("slettet vi opplysningene") and now ("anonymiserer vi dem"), for
+// "før …, nå …".
+var thenKeys = map[string][2]string{
+	"delete":    {"diff.then-before.delete", "diff.then-now.delete"},
+	"anonymise": {"diff.then-before.anonymise", "diff.then-now.anonymise"},
+	"archive":   {"diff.then-before.archive", "diff.then-now.archive"},
+}
+
+// thenSaid says what was (now false) or is (now true) done after the
+// retention period.
+func (d *cmp) thenSaid(then string, now bool) string {
+	k, ok := thenKeys[then]
+	switch {
+	case !ok:
+		return ""
+	case now:
+		return d.c.T(k[1])
+	}
+	return d.c.T(k[0])
 }
 
 // longer reports whether period to keeps data longer than from, as the
@@ -885,6 +990,11 @@ func (d *cmp) rights() {
 		o, had := d.old.Rights[r.Code]
 		n, has := d.new.Rights[r.Code]
 		name := d.c.T("right." + r.Code)
+		// A right as a sentence's subject is definite: "Retten til å
+		// protestere er lagt til", as in both languages.
+		if rest, ok := strings.CutPrefix(name, "Rett "); ok {
+			name = "Retten " + rest
+		}
 		key := "rights/" + r.Code
 		switch {
 		case had && !has:
@@ -989,6 +1099,9 @@ func (d *cmp) automated() {
 // «…», not «… krever det.» → «…»..
 func sentence(s string) string {
 	s = strings.ReplaceAll(s, ".»", "»")
+	// A label that ends in a clause carries the comma that closes it; a
+	// colon or full stop after it closes the clause itself.
+	s = strings.NewReplacer(",:", ":", ",.", ".").Replace(s)
 	r, n := utf8.DecodeRuneInString(s)
 	if n == 0 {
 		return s
@@ -1096,7 +1209,18 @@ func (d *cmp) cookies() {
 			if n.Party == "third" {
 				rule = ruleCookieThirdParty
 			}
-			d.add(section.Cookies, rule, key+"/party", subject, d.cookieParty(o.Party), d.cookieParty(n.Party))
+			if rule == ruleCookieParty {
+				// Said as a sentence for where it went: first party, or
+				// no longer stated.
+				k := "diff.cookie-party.unset"
+				if n.Party == "first" {
+					k = rule.MessageKey()
+				}
+				d.out = append(d.out, Change{Section: section.Cookies, Class: rule.Class, Rule: rule.ID, Key: key + "/party",
+					Message: sentence(d.c.T(k, subject, d.cookieParty(o.Party))), Old: d.cookieParty(o.Party), New: d.cookieParty(n.Party)})
+			} else {
+				d.add(section.Cookies, rule, key+"/party", subject, d.cookieParty(o.Party), d.cookieParty(n.Party))
+			}
 		}
 		if o.Country != n.Country {
 			d.add(section.Cookies, ruleCookieCountry, key+"/country", subject, d.country(o.Country), d.country(n.Country))

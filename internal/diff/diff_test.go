@@ -134,7 +134,7 @@ var classificationCases = []struct {
 	{"whose data changes", func(n *notice.Notice) { n.Groups[0].About = notice.Text{"nb": "barnet ditt", "nn": "barnet ditt"} }, Material, "group-about", "", func(n *notice.Notice) {
 		n.Groups = []notice.Group{notice.Group{ID: "kids", Label: notice.Text{"nb": "barnet", "nn": "barnet"}}}
 	}},
-	{"group now children", func(n *notice.Notice) { n.Groups[0].Child = true }, Material, "group-child", "Om «barnet» er barn, er endret: nei → ja.", func(n *notice.Notice) {
+	{"group now children", func(n *notice.Notice) { n.Groups[0].Child = true }, Material, "group-child", "«barnet» er nå oppgitt som barn.", func(n *notice.Notice) {
 		n.Groups = []notice.Group{notice.Group{ID: "kids", Label: notice.Text{"nb": "barnet", "nn": "barnet"}}}
 	}},
 	{"purpose's provision now required", func(n *notice.Notice) { n.Purposes[0].Provision = &notice.Provision{Requirement: "statutory"} }, Material, "provision-now-required", "Du må nå gi oss opplysningene til formålet «Saksbehandling»: ikke oppgitt → «Du har plikt til å gi oss opplysningene fordi loven krever det».", nil},
@@ -145,7 +145,7 @@ var classificationCases = []struct {
 		n.Purposes[1].Categories = []string{"contact", "income"}
 		n.Version, n.Updated = "1.0", "2024-01-01"
 	}, Notable, "version-not-raised", "Innholdet er endret, men ikke versjonsnummeret og datoen den nye versjonen gjelder fra.", nil},
-	{"retention starts later", func(n *notice.Notice) { n.Retention[0].From = notice.Text{"nb": "klagefristen er ute"} }, Material, "retention-from", "Når lagringstiden begynner å løpe, har fått ny ordlyd på bokmål.", func(n *notice.Notice) { n.Retention[0].From = notice.Text{"nb": "saken er avsluttet"} }},
+	{"retention starts later", func(n *notice.Notice) { n.Retention[0].From = notice.Text{"nb": "klagefristen er ute"} }, Material, "retention-from", "Teksten om når lagringstiden begynner å løpe, har fått ny ordlyd på bokmål.", func(n *notice.Notice) { n.Retention[0].From = notice.Text{"nb": "saken er avsluttet"} }},
 	{"using a right made harder", func(n *notice.Notice) {
 		n.Rights["access"] = notice.Right{How: notice.Text{"nb": "Send et brev. Vi tar ikke imot e-post."}}
 	}, Material, "right-how", "det kan ha blitt vanskeligere", func(n *notice.Notice) { n.Rights["access"] = notice.Right{How: notice.Text{"nb": "Send en e-post."}} }},
@@ -162,17 +162,17 @@ var classificationCases = []struct {
 	}, Material, "new-source", "Ny kilde: «arbeidsgiver».", nil},
 	{"new recipient", func(n *notice.Notice) {
 		n.Recipients = append(n.Recipients, notice.Recipient{ID: "host", Kind: "processor", Name: notice.PlainName("Drift AS")})
-	}, Material, "new-recipient", "Ny mottaker: «Drift AS».", nil},
-	{"removed recipient", func(n *notice.Notice) { n.Recipients = nil }, Notable, "removed-recipient", "Mottakeren «Skatteetaten» er fjernet.", nil},
+	}, Material, "new-recipient", "Ny mottaker: Drift AS.", nil},
+	{"removed recipient", func(n *notice.Notice) { n.Recipients = nil }, Notable, "removed-recipient", "Mottakeren Skatteetaten er fjernet.", nil},
 	{"recipient gets more", func(n *notice.Notice) { n.Recipients[0].Categories = []string{"income", "contact"} }, Material, "recipient-new-category", "", nil},
 	{"new transfer", func(n *notice.Notice) {
 		n.Transfers = append(n.Transfers, notice.Transfer{ID: "us", Country: "US", Safeguard: "scc"})
 	}, Material, "new-transfer", "Ny overføring til land utenfor EU/EØS: USA.", nil},
 	{"new country", func(n *notice.Notice) { n.Transfers[0].Country = "JP" }, Material, "new-country", "Overføringen går til et annet land: Storbritannia → Japan.", nil},
-	{"changed safeguard", func(n *notice.Notice) { n.Transfers[0].Safeguard = "scc" }, Material, "changed-safeguard", "", nil},
-	{"longer retention", func(n *notice.Notice) { n.Retention[0].Period = "P18M" }, Material, "longer-retention", "ett år → 18 måneder", nil},
-	{"shorter retention", func(n *notice.Notice) { n.Retention[0].Period = "P6M" }, Notable, "shorter-retention", "ett år → 6 måneder", nil},
-	{"archived instead of deleted", func(n *notice.Notice) { n.Retention[0].Then = "archive" }, Material, "retention-archived", "", nil},
+	{"changed safeguard", func(n *notice.Notice) { n.Transfers[0].Safeguard = "scc" }, Material, "changed-safeguard", "Grunnlaget for overføringen til Storbritannia er endret: før en beslutning om tilstrekkelig beskyttelsesnivå, nå standard personvernbestemmelser.", nil},
+	{"longer retention", func(n *notice.Notice) { n.Retention[0].Period = "P18M" }, Material, "longer-retention", "Vi lagrer kontaktopplysninger og inntekt lenger: 18 måneder (før ett år).", nil},
+	{"shorter retention", func(n *notice.Notice) { n.Retention[0].Period = "P6M" }, Notable, "shorter-retention", "Vi lagrer kontaktopplysninger og inntekt i kortere tid: 6 måneder (før ett år).", nil},
+	{"archived instead of deleted", func(n *notice.Notice) { n.Retention[0].Then = "archive" }, Material, "retention-archived", "før slettet vi opplysningene, nå arkiverer vi dem.", nil},
 	{"changed legal basis", func(n *notice.Notice) { n.Purposes[0].LegalBasis[0].Article = "6(1)(c)" }, Material, "added-legal-basis", "artikkel 6 nr. 1 bokstav c", nil},
 	{"removed legal basis", func(n *notice.Notice) { n.Purposes[0].LegalBasis[0].Article = "6(1)(c)" }, Material, "removed-legal-basis", "artikkel 6 nr. 1 bokstav e", nil},
 	{"national law changed", func(n *notice.Notice) {
@@ -182,47 +182,59 @@ var classificationCases = []struct {
 		n.AutomatedDecisions = append(n.AutomatedDecisions, notice.AutomatedDecision{ID: "score", Description: notice.Text{"nb": "Poeng"}})
 	}, Material, "new-automated-decision", "Ny automatisert avgjørelse: «Poeng».", nil},
 	{"profiling", func(n *notice.Notice) { n.AutomatedDecisions[0].Profiling = true }, Material, "automated-profiling", "", nil},
-	{"law for criminal data", func(n *notice.Notice) { n.Purposes[0].CriminalLaw = notice.Text{"nb": "politiregisterloven § 39"} }, Material, "purpose-criminal-law", "Hjemmelen for opplysninger om straffedommer har fått ny ordlyd på bokmål.", nil},
-	{"recipient now certified under the DPF", func(n *notice.Notice) { n.Transfers[0].DPF = true }, Material, "transfer-dpf", "Om mottakeren i Storbritannia er sertifisert etter EU–USA-rammeverket for personvern, er endret: nei → ja.", nil},
+	{"law for criminal data", func(n *notice.Notice) { n.Purposes[0].CriminalLaw = notice.Text{"nb": "politiregisterloven § 39"} }, Material, "purpose-criminal-law", "Hjemmelen for opplysninger om straffedommer for formålet «Saksbehandling» er lagt til på bokmål.", nil},
+	{"recipient now certified under the DPF", func(n *notice.Notice) { n.Transfers[0].DPF = true }, Material, "transfer-dpf", "Mottakeren i Storbritannia er nå oppgitt som sertifisert etter EU–USA-rammeverket for personvern.", nil},
 	{"another international organisation", func(n *notice.Notice) { n.Transfers[0].Organisation = notice.PlainName("WHO") }, Material, "transfer-organisation", "Overføringen går til en annen internasjonal organisasjon:", func(n *notice.Notice) {
 		n.Transfers[0].Country, n.Transfers[0].Organisation = "", notice.PlainName("UNHCR")
 	}},
 	{"another art. 22(2) exception", func(n *notice.Notice) { n.AutomatedDecisions[0].Basis = "c" }, Material, "automated-basis", "er endret: – → artikkel 22 nr. 2 bokstav c.", nil},
-	{"the law for an automated decision", func(n *notice.Notice) { n.AutomatedDecisions[0].Law = notice.Text{"nb": "forvaltningsloven § 11"} }, Material, "automated-law", "Loven som tillater den automatiserte avgjørelsen har fått ny ordlyd på bokmål.", nil},
+	{"the law for an automated decision", func(n *notice.Notice) { n.AutomatedDecisions[0].Law = notice.Text{"nb": "forvaltningsloven § 11"} }, Material, "automated-law", "Loven som tillater den automatiserte avgjørelsen, er lagt til på bokmål.", nil},
 	{"new restriction", func(n *notice.Notice) {
 		n.Restrictions = append(n.Restrictions, notice.Restriction{ID: "helse", Right: "access", Provision: "pol-16(1)(c)", Meaning: notice.Text{"nb": "Ikke opplysninger som kan skade helsen din."}})
 	}, Material, "new-restriction", "Ny begrensning av «Rett til innsyn» (personopplysningsloven §\u00a016 første ledd bokstav c): Ikke opplysninger som kan skade helsen din.", nil},
 	{"removed restriction", func(n *notice.Notice) { n.Restrictions = nil }, Notable, "removed-restriction", "Begrensningen av «Rett til innsyn» (artikkel 23 nr. 1 bokstav e) er fjernet", withRestriction},
 	{"restriction of another right", func(n *notice.Notice) { n.Restrictions[0].Right = "rectification" }, Material, "restriction-changed", "«Rett til retting» (artikkel 23 nr. 1 bokstav e)", withRestriction},
-	{"restriction means more", func(n *notice.Notice) { n.Restrictions[0].Meaning = notice.Text{"nb": "Mer."} }, Material, "restriction-text", "Hva begrensningen betyr har fått ny ordlyd på bokmål.", withRestriction},
-	{"purpose now automated", func(n *notice.Notice) { n.Purposes[1].Automated = true }, Material, "purpose-automated", "Om opplysningene til formålet «Nyhetsbrev» behandles elektronisk, er endret: nei → ja.", nil},
-	{"purpose no longer automated", func(n *notice.Notice) { n.Purposes[1].Automated = false }, Material, "purpose-automated", "ja → nei", func(n *notice.Notice) { n.Purposes[1].Automated = true }},
+	{"restriction means more", func(n *notice.Notice) { n.Restrictions[0].Meaning = notice.Text{"nb": "Mer."} }, Material, "restriction-text", "Hva begrensningen betyr, har fått ny ordlyd på bokmål.", withRestriction},
+	{"purpose now automated", func(n *notice.Notice) { n.Purposes[1].Automated = true }, Material, "purpose-automated", "Opplysningene til formålet «Nyhetsbrev» behandles nå elektronisk.", nil},
+	{"purpose no longer automated", func(n *notice.Notice) { n.Purposes[1].Automated = false }, Material, "purpose-automated", "Opplysningene til formålet «Nyhetsbrev» behandles ikke lenger elektronisk.", func(n *notice.Notice) { n.Purposes[1].Automated = true }},
 	{"purpose now direct marketing", func(n *notice.Notice) { n.Purposes[1].DirectMarketing = true }, Material, "purpose-direct-marketing", "Formålet «Nyhetsbrev» omfatter nå direkte markedsføring.", nil},
 	{"purpose no longer direct marketing", func(n *notice.Notice) { n.Purposes[1].DirectMarketing = false }, Notable, "purpose-no-direct-marketing", "", func(n *notice.Notice) { n.Purposes[1].DirectMarketing = true }},
 	{"purpose now research", func(n *notice.Notice) { n.Purposes[0].Research = true }, Material, "purpose-research", "forskning eller statistikk", nil},
 	{"purpose no longer research", func(n *notice.Notice) { n.Purposes[0].Research = false }, Notable, "purpose-no-research", "", func(n *notice.Notice) { n.Purposes[0].Research = true }},
-	{"right removed", func(n *notice.Notice) { delete(n.Rights, "objection") }, Material, "narrowed-right", "Rett til å protestere er fjernet fra erklæringen.", nil},
+	{"right removed", func(n *notice.Notice) { delete(n.Rights, "objection") }, Material, "narrowed-right", "Retten til å protestere er fjernet fra erklæringen.", nil},
 	{"right limited", func(n *notice.Notice) {
 		n.Rights["erasure"] = notice.Right{Limits: notice.Text{"nb": "Arkivloven krever at vi tar vare på saken."}}
-	}, Material, "right-limited", "Rett til sletting er begrenset: Arkivloven krever", nil},
+	}, Material, "right-limited", "Retten til sletting er begrenset: Arkivloven krever", nil},
 	{"right added", func(n *notice.Notice) { n.Rights["portability"] = notice.Right{} }, Notable, "added-right", "", nil},
 	{"new controller", func(n *notice.Notice) { n.Controller.Name = notice.PlainName("Ny kommune") }, Material, "new-controller", "Ny behandlingsansvarlig: Eksempel kommune → Ny kommune.", nil},
 	{"contact details", func(n *notice.Notice) { n.Controller.Email = "postmottak@eksempel.no" }, Notable, "contact-details", "E-postadressen er endret: post@eksempel.no → postmottak@eksempel.no.", nil},
 	{"dpo", func(n *notice.Notice) { n.DPO = &notice.DPO{Email: "nytt@eksempel.no"} }, Notable, "dpo-changed", "", nil},
+	// A text inside a list entry names the entry: a notice has several
+	// categories and purposes.
+	{"category description reworded", func(n *notice.Notice) { n.Categories[1].Description = notice.Text{"nb": "Lønn og trygd."} },
+		Material, "wording-adds", "Beskrivelsen av kategorien «inntekt» har fått ny ordlyd på bokmål",
+		func(n *notice.Notice) { n.Categories[1].Description = notice.Text{"nb": "Lønn."} }},
+	{"national law reworded", func(n *notice.Notice) {
+		n.Purposes[0].LegalBasis[0].NationalLaw = notice.Text{"nb": "forvaltningsloven § 11"}
+	},
+		Material, "changed-legal-basis", "nasjonal lov for formålet «Saksbehandling» har fått ny ordlyd på bokmål",
+		func(n *notice.Notice) {
+			n.Purposes[0].LegalBasis[0].NationalLaw = notice.Text{"nb": "forvaltningsloven § 17"}
+		}},
 	{"spelling fixed", func(n *notice.Notice) {
 		n.Purposes[0].Description = notice.Text{"nb": "Vi  behandler søknaden din.", "nn": "Vi handsamar søknaden din."}
-	}, Editorial, "wording", "Beskrivelsen av formålet: skrivemåten er rettet på bokmål.", func(n *notice.Notice) {
+	}, Editorial, "wording", "Beskrivelsen av formålet «Saksbehandling»: skrivemåten er rettet på bokmål.", func(n *notice.Notice) {
 		n.Purposes[0].Description = notice.Text{"nb": "Vi behandlar søknadn din", "nn": "Vi handsamar søknaden din."}
 	}},
 	{"wording changed", func(n *notice.Notice) {
 		n.Purposes[0].Description = notice.Text{"nb": "Vi behandler søknaden din raskt.", "nn": "Vi handsamar søknaden din raskt."}
-	}, Notable, "wording-changed", "Beskrivelsen av formålet har fått ny ordlyd på bokmål. Les den nye teksten", nil},
+	}, Notable, "wording-changed", "Beskrivelsen av formålet «Saksbehandling» har fått ny ordlyd på bokmål. Les den nye teksten", nil},
 	{"wording widened to marketing", func(n *notice.Notice) {
 		n.Purposes[0].Description = notice.Text{"nb": "Vi behandler søknaden din og markedsfører andre tjenester til deg.", "nn": "Vi handsamar søknaden din og marknadsfører andre tenester til deg."}
 	}, Material, "wording-adds", "og den nye teksten nevner «markedsfører»", nil},
 	{"translation left behind", func(n *notice.Notice) {
 		n.Purposes[0].Description = notice.Text{"nb": "Vi behandler søknaden din raskt.", "nn": "Vi handsamar søknaden din."}
-	}, Notable, "translation-drift", "Beskrivelsen av formålet er endret på bokmål, men ikke på nynorsk", nil},
+	}, Notable, "translation-drift", "Beskrivelsen av formålet «Saksbehandling» er endret på bokmål, men ikke på nynorsk", nil},
 	{"controller kind", func(n *notice.Notice) { n.Controller.Kind = "private" }, Material, "controller-kind", "", nil},
 	{"new joint controller", func(n *notice.Notice) {
 		n.JointControllers = append(n.JointControllers, notice.JointController{Name: "Nabo kommune"})
@@ -251,17 +263,17 @@ var classificationCases = []struct {
 		func(n *notice.Notice) { n.Provision = &notice.Provision{Requirement: "voluntary"} }},
 	{"provision stated as required", func(n *notice.Notice) { n.Provision = &notice.Provision{Requirement: "contractual"} },
 		Material, "provision-now-required", "", nil},
-	{"removed source", func(n *notice.Notice) { n.Sources = n.Sources[:1] }, Notable, "removed-source", "Kilden «NAV» er fjernet.", nil},
+	{"removed source", func(n *notice.Notice) { n.Sources = n.Sources[:1] }, Notable, "removed-source", "Kilden NAV er fjernet.", nil},
 	{"source gives more", func(n *notice.Notice) { n.Sources[1].Categories = []string{"income", "contact"} },
-		Material, "source-new-category", "NAV» gir oss nå også kontaktopplysninger.", nil},
+		Material, "source-new-category", "NAV gir oss nå også kontaktopplysninger.", nil},
 	{"source gives less", func(n *notice.Notice) { n.Sources[1].Categories = nil }, Notable, "source-removed-category", "", nil},
 	{"source now public", func(n *notice.Notice) { n.Sources[1].Public = true },
-		Notable, "source-public", "Om «NAV» er en offentlig tilgjengelig kilde, er endret: nei → ja.", nil},
+		Notable, "source-public", "NAV er nå oppgitt som en offentlig tilgjengelig kilde.", nil},
 	{"recipient gets less", func(n *notice.Notice) { n.Recipients[0].Categories = nil }, Notable, "recipient-removed-category", "", nil},
 	{"recipient gets data for a new purpose", func(n *notice.Notice) { n.Recipients[0].Purposes = []string{"case", "news"} },
-		Material, "recipient-new-purpose", "«Skatteetaten» får nå opplysninger også til formålet «Nyhetsbrev».", withRecipientPurpose},
+		Material, "recipient-new-purpose", "Skatteetaten får nå opplysninger også til formålet «Nyhetsbrev».", withRecipientPurpose},
 	{"recipient no longer gets data for a purpose", func(n *notice.Notice) { n.Recipients[0].Purposes = nil },
-		Notable, "recipient-removed-purpose", "«Skatteetaten» får ikke lenger opplysninger til formålet «Saksbehandling».", withRecipientPurpose},
+		Notable, "recipient-removed-purpose", "Skatteetaten får ikke lenger opplysninger til formålet «Saksbehandling».", withRecipientPurpose},
 	// Under the same id another name may be another organisation getting
 	// the data (art. 13(1)(e)), as the controller's name is new-controller;
 	// a rebrand costs a sign-off, a new recipient unnoticed costs more.
@@ -272,7 +284,7 @@ var classificationCases = []struct {
 	// data for its own ends: classified up. The message named the party
 	// twice ("NAV heter nå NAV") when only the kind changed.
 	{"source of another kind", func(n *notice.Notice) { n.Sources[1].Kind = "employer" }, Material, "party-kind",
-		"«NAV» er en annen type kilde eller mottaker nå: offentlig myndighet → arbeidsgiver.", nil},
+		"NAV er en annen type kilde eller mottaker nå: offentlig myndighet → arbeidsgiver.", nil},
 	{"removed transfer", func(n *notice.Notice) { n.Transfers = nil }, Notable, "removed-transfer", "Overføringen til Storbritannia er fjernet.", nil},
 	{"transfer recipient", func(n *notice.Notice) { n.Transfers[0].Recipient = "Support Ltd" }, Material, "transfer-recipient", "", nil},
 	{"new retention rule", func(n *notice.Notice) {
@@ -286,6 +298,25 @@ var classificationCases = []struct {
 		n.Retention[0].Period = ""
 		n.Retention[0].Criteria = notice.Text{"nb": "Så lenge saken er åpen."}
 	}, Material, "retention-criteria", "Lagringstiden for kontaktopplysninger og inntekt er ikke lenger fast (ett år)", nil},
+	// Criteria replaced by a fixed period: not necessarily longer, so the
+	// message says the period is now stated, classified as longer-retention.
+	{"retention period now stated", func(n *notice.Notice) { n.Retention[0].Period = "P1M" },
+		Material, "retention-stated", "Lagringstiden for kontaktopplysninger og inntekt er nå oppgitt: én måned (før: bare kriterier).",
+		func(n *notice.Notice) {
+			n.Retention[0].Period = ""
+			n.Retention[0].Criteria = notice.Text{"nb": "Så lenge saken er åpen."}
+		}},
+	// A text going from set to empty is removed, not reworded.
+	{"retention start removed", func(n *notice.Notice) { n.Retention[0].From = nil }, Material, "retention-from",
+		"Teksten om når lagringstiden begynner å løpe, er fjernet på bokmål.", func(n *notice.Notice) { n.Retention[0].From = notice.Text{"nb": "saken er avsluttet"} }},
+	{"recipient no longer certified under the DPF", func(n *notice.Notice) { n.Transfers[0].DPF = false }, Material, "transfer-dpf",
+		"Mottakeren i Storbritannia er ikke lenger oppgitt som sertifisert etter EU–USA-rammeverket for personvern.", func(n *notice.Notice) { n.Transfers[0].DPF = true }},
+	{"group no longer children", func(n *notice.Notice) { n.Groups[0].Child = false }, Material, "group-child", "«barnet» er ikke lenger oppgitt som barn.", func(n *notice.Notice) {
+		n.Groups = []notice.Group{notice.Group{ID: "kids", Label: notice.Text{"nb": "barnet", "nn": "barnet"}, Child: true}}
+	}},
+	{"cookie party no longer stated", func(n *notice.Notice) { n.Cookies[0].Party = "" }, Notable, "cookie-party",
+		"Det står ikke lenger om informasjonskapselen «_ga» er førstepart eller tredjepart (før: førstepart).",
+		func(n *notice.Notice) { withCookie(n); n.Cookies[0].Party = "first" }},
 	{"retention criteria reworded", func(n *notice.Notice) { n.Retention[0].Criteria = notice.Text{"nb": "Til saken er lukket."} },
 		Notable, "retention-criteria-text", "Kriteriene for lagringstiden har fått ny ordlyd på bokmål.",
 		func(n *notice.Notice) { n.Retention[0].Criteria = notice.Text{"nb": "Så lenge saken er åpen."} }},
@@ -299,10 +330,10 @@ var classificationCases = []struct {
 	{"rule replaced by a longer one", func(n *notice.Notice) {
 		n.Retention = []notice.Retention{{ID: "r2", Categories: []string{"contact", "income"}, Period: "P2Y", Then: "delete"}}
 	}, Material, "category-kept-longer", "Vi lagrer kontaktopplysninger lenger, fordi en annen regel gjelder nå: ett år → 2 år.", nil},
-	{"anonymised instead of deleted", func(n *notice.Notice) { n.Retention[0].Then = "anonymise" }, Notable, "retention-then", "", nil},
+	{"anonymised instead of deleted", func(n *notice.Notice) { n.Retention[0].Then = "anonymise" }, Notable, "retention-then", "Hva vi gjør etter lagringstiden for kontaktopplysninger og inntekt, er endret: før slettet vi opplysningene, nå anonymiserer vi dem.", nil},
 	{"retention covers other categories", func(n *notice.Notice) { n.Retention[0].Categories = []string{"contact"} }, Notable, "retention-categories", "", nil},
 	{"right no longer limited", func(n *notice.Notice) { n.Rights["erasure"] = notice.Right{} },
-		Notable, "right-limits-removed", "Rett til sletting er ikke lenger begrenset.", withErasureLimit},
+		Notable, "right-limits-removed", "Retten til sletting er ikke lenger begrenset.", withErasureLimit},
 	{"right limits changed", func(n *notice.Notice) {
 		n.Rights["erasure"] = notice.Right{Limits: notice.Text{"nb": "Arkivloven og bokføringsloven."}}
 	}, Material, "right-limits-changed", "", withErasureLimit},
@@ -336,7 +367,7 @@ var classificationCases = []struct {
 		func(n *notice.Notice) { withCookie(n); n.Cookies[0].Lifetime = "session" }},
 	{"cookie kept shorter", func(n *notice.Notice) { n.Cookies[0].Lifetime = "session" }, Notable, "cookie-shorter-lifetime", "13 måneder → til du lukker nettleseren", withCookie},
 	{"cookie now third party", func(n *notice.Notice) { n.Cookies[0].Party = "third" }, Material, "cookie-third-party", "førstepart → tredjepart", withCookie},
-	{"cookie now first party", func(n *notice.Notice) { n.Cookies[0].Party = "first" }, Notable, "cookie-party", "tredjepart → førstepart",
+	{"cookie now first party", func(n *notice.Notice) { n.Cookies[0].Party = "first" }, Notable, "cookie-party", "Informasjonskapselen «_ga» er nå oppgitt som førstepart (før: tredjepart).",
 		func(n *notice.Notice) { withCookie(n); n.Cookies[0].Party = "third" }},
 	{"cookie provider in another country", func(n *notice.Notice) { n.Cookies[0].Country = "IN" }, Material, "cookie-country", "USA → India", withCookie},
 	{"cookie for a new purpose", func(n *notice.Notice) { n.Cookies[0].Purposes = []string{"news", "case"} }, Material, "cookie-new-purpose",

@@ -113,6 +113,7 @@ var (
 	ruleNewRetentionRule     = rule("new-retention-rule", Notable, "")
 	ruleRemovedRetentionRule = rule("removed-retention-rule", Notable, "")
 	ruleLongerRetention      = rule("longer-retention", Material, "")
+	ruleRetentionStated      = rule("retention-stated", Material, "a fixed period where there were criteria only: it may be longer")
 	ruleCategoryKeptLonger   = rule("category-kept-longer", Material, "moved to a longer rule, or its rule replaced")
 	ruleShorterRetention     = rule("shorter-retention", Notable, "")
 	ruleRetentionCriteria    = rule("retention-criteria", Material, "a fixed period replaced by criteria")

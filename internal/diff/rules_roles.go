@@ -158,7 +158,7 @@ func (d *cmp) groups() {
 		d.textsAs(section.Purposes, key+"/label", "field.group.label", ruleGroupLabel, o.Label, n.Label)
 		d.textsAs(section.Purposes, key+"/about", "field.group.about", ruleGroupAbout, o.About, n.About)
 		if o.Child != n.Child {
-			d.add(section.Purposes, ruleGroupChild, key+"/child", subject, d.yesNo(o.Child), d.yesNo(n.Child))
+			d.flag(section.Purposes, ruleGroupChild, key+"/child", subject, o.Child, n.Child, "diff.group-child.no")
 		}
 		d.provisionOf(key+"/provision", d.c.T("diff.scope.group", d.groupLabel(d.new, n.ID)), o.Provision, n.Provision)
 	}

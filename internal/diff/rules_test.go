@@ -148,6 +148,17 @@ func TestMessagesReadAsNorwegian(t *testing.T) {
 		{"a full stop inside a quote the message goes on after", `\.»`},
 		{"a raw code", `\b[a-z]+_[a-z_]+\b`},
 		{"a language code in brackets", `\((nb|nn)\)`},
+		// A yes/no field is said as a sentence for the way it went.
+		{"a yes/no arrow", `\b(ja|nei) → (ja|nei)\b`},
+		{"whether …, is changed", `^Om [^.]*, er endr`},
+		// An adequacy decision (art. 45) is no art. 46 safeguard.
+		{"an adequacy decision called a safeguard", `Garantien[^.]*(tilstrekkel|vernenivå)`},
+		{"a clause as a subject with no comma", `^(Når|Hvordan|Korleis|Hvem|Kven|Hva|Kva) [^,.]* (har fått|er endr|er lagt|er lagd|er fjern)`},
+		{"a text from or to nothing called reworded", `ikke oppgitt[^.]*ny ordlyd`},
+		{"a right without its article as a subject", `^Rett til`},
+		{"a comma before a colon or full stop", `,[:.]`},
+		// A party's name is no quoted text.
+		{"a named party in quotes", `«(NAV|Skatteetaten|Drift AS)»`},
 	}
 	for _, lang := range []string{"nb", "nn"} {
 		c := catalog(t, lang)

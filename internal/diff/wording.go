@@ -257,7 +257,7 @@ func (d *cmp) drift(sec section.ID, key, label string, old, new notice.Text, cha
 			names = append(names, d.langName(c))
 		}
 		d.out = append(d.out, Change{Section: sec, Class: ruleTranslationDrift.Class, Rule: ruleTranslationDrift.ID, Key: key + "/" + changed[0] + "/drift-" + l, Lang: l,
-			Message: sentence(d.c.T(ruleTranslationDrift.MessageKey(), d.c.T(label), d.c.List(names), d.langName(l)))})
+			Message: sentence(d.c.T(ruleTranslationDrift.MessageKey(), d.label(label), d.c.List(names), d.langName(l)))})
 	}
 }
 

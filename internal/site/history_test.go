@@ -58,12 +58,21 @@ func TestHistoryFromGit(t *testing.T) {
 	page := string(before["nb/joblearn/index.html"])
 	for _, want := range []string{
 		"Versjon 2.0, gjeldende fra 1. mars 2024.",
-		"lenger: 12\u00a0uker → 26\u00a0uker.",
+		"lenger: 26\u00a0uker (før 12\u00a0uker).",
 		"Versjon 1.0, 1. september 2023",
 		"Første publiserte versjon.",
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("history lacks %q", want)
+		}
+	}
+	// The rule codes are the CLI report's, for authors and lawyers: a
+	// reader of the site's change page sees the message only.
+	for name, b := range before {
+		if strings.Contains(name, "endringer/") || strings.Contains(name, "endringar/") {
+			if strings.Contains(string(b), "regel") || strings.Contains(string(b), "longer-retention") {
+				t.Errorf("%s shows a rule code", name)
+			}
 		}
 	}
 	if strings.Count(page, "Versjon 1.0,") != 1 {
