@@ -785,7 +785,7 @@ func checkLanguages(r *report, n *notice.Notice) {
 			}
 		}
 		if len(missing) > 0 {
-			r.add(Error, at, "", "12(1)", "text is missing %s; every free-text field needs each language in languages (%s)", andList(missing), strings.Join(n.Languages, ", "))
+			r.add(Error, at, "", "12(1)", "text is missing %s; every free-text field needs each language in languages (%s)", langList{missing, " and "}, strings.Join(n.Languages, ", "))
 		}
 		var extra []string
 		for l := range t {

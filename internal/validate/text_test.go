@@ -136,3 +136,22 @@ func TestRightsByName(t *testing.T) {
 		}
 	}
 }
+
+// TestMissingLanguageInWords: a text missing a language names it in words
+// in Norwegian ("mangler på nynorsk"), by code in English and JSON.
+func TestMissingLanguageInWords(t *testing.T) {
+	fs := findingsOf(t, "id: t\nupdated: 2025-01-01\nlanguages: [nb, nn]\ntitle: {nb: Tjenesten}\n")
+	for lang, w := range map[string]string{
+		"en": "title: text is missing nn;",
+		"nb": "title: teksten mangler på nynorsk;",
+		"nn": "title: teksten manglar på nynorsk;",
+	} {
+		var buf bytes.Buffer
+		if err := Write(&buf, fs, WriteOptions{Format: "text", Messages: messages(t, lang)}); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(buf.String(), w) {
+			t.Errorf("%s: want %q in\n%s", lang, w, buf.String())
+		}
+	}
+}
