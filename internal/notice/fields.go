@@ -96,23 +96,6 @@ func AllPlainFields() []PlainField {
 	return all
 }
 
-// TextKeys are the keys whose values are per-language texts (Text) or
-// names (Name) anywhere in the model, for the rules that check every
-// language of every text.
-var TextKeys = sync.OnceValue(func() map[string]bool {
-	keys := map[string]bool{}
-	text, name := reflect.TypeFor[Text](), reflect.TypeFor[Name]()
-	walkTypes(reflect.TypeFor[Notice](), func(t reflect.Type) {
-		for i := range t.NumField() {
-			f := t.Field(i)
-			if f.Type == text || f.Type == name {
-				keys[YAMLName(f)] = true
-			}
-		}
-	})
-	return keys
-})
-
 // walkTypes calls fn once for every struct type reachable from t.
 func walkTypes(t reflect.Type, fn func(reflect.Type)) {
 	seen := map[reflect.Type]bool{}

@@ -811,46 +811,29 @@ func forEachText(v any, at notice.Path, fn func(notice.Path, map[string]any)) {
 var textType, nameType = reflect.TypeFor[notice.Text](), reflect.TypeFor[notice.Name]()
 
 func walkTexts(v any, t reflect.Type, at notice.Path, fn func(notice.Path, map[string]any)) {
-	for t.Kind() == reflect.Pointer {
+	for t != nil && t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
-	if t == textType || t == nameType {
-		if m, ok := v.(map[string]any); ok {
-			fn(at, m)
-		}
-		return
+	if t == nil {
+		return // a key the model lacks: the schema reports it
 	}
-	switch t.Kind() {
-	case reflect.Struct:
-		m, ok := v.(map[string]any)
-		if !ok {
+	switch v := v.(type) {
+	case map[string]any:
+		if t == textType || t == nameType {
+			fn(at, v)
 			return
 		}
-		for i := range t.NumField() {
-			f := t.Field(i)
-			k := notice.YAMLName(f)
-			if e, ok := m[k]; ok {
-				walkTexts(e, f.Type, at.Key(k), fn)
-			}
-		}
-	case reflect.Slice:
-		if l, ok := v.([]any); ok {
-			for i, e := range l {
-				walkTexts(e, t.Elem(), at.Key(i), fn)
-			}
-		}
-	case reflect.Map:
-		m, ok := v.(map[string]any)
-		if !ok {
-			return
-		}
-		keys := make([]string, 0, len(m))
-		for k := range m {
+		keys := make([]string, 0, len(v))
+		for k := range v {
 			keys = append(keys, k)
 		}
 		sort.Strings(keys)
 		for _, k := range keys {
-			walkTexts(m[k], t.Elem(), at.Key(k), fn)
+			walkTexts(v[k], childType(t, k), at.Key(k), fn)
+		}
+	case []any:
+		for i, e := range v {
+			walkTexts(e, childType(t, ""), at.Key(i), fn)
 		}
 	}
 }

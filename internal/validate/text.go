@@ -77,17 +77,6 @@ func orList(xs []string) Text {
 	return tr("%s or %s", strings.Join(xs[:len(xs)-1], ", "), xs[len(xs)-1])
 }
 
-// andList joins xs with "and", in the reader's language.
-func andList(xs []string) Text {
-	switch len(xs) {
-	case 0:
-		return Text{}
-	case 1:
-		return tr("%s", xs[0])
-	}
-	return tr("%s and %s", strings.Join(xs[:len(xs)-1], ", "), xs[len(xs)-1])
-}
-
 // articleRef is an article code inside a message: "7(3)" in English,
 // "artikkel 7 nr. 3" in Norwegian.
 type articleRef string
