@@ -157,7 +157,11 @@ func (f *gitFolder) load() {
 	f.prefix = lines[1]
 	// --raw names the blob each commit left a file as; the commits are
 	// those --name-only listed before (a rename counts for the new name).
-	log, err := f.h.git(f.dir, "log", "--format=%x1e%H", "--raw", "--no-abbrev", "--relative", "-z", "--", ".").Output()
+	// -m shows a merge's changes too (once per parent, both naming the
+	// merge's blob), so a version a merge resolved into, which no other
+	// commit holds, is history like any other; -m works on every git,
+	// where --diff-merges needs 2.31.
+	log, err := f.h.git(f.dir, "log", "--format=%x1e%H", "--raw", "-m", "--no-abbrev", "--relative", "-z", "--", ".").Output()
 	if err != nil {
 		return
 	}
@@ -208,6 +212,10 @@ func parseLog(log []byte) (commits, blobs map[string][]string) {
 		// name it points at, never followed.
 		if mode := parts[1]; (mode != "100644" && mode != "100755") || !objectID(blob) || strings.Trim(blob, "0") == "" {
 			blob = ""
+		}
+		// A merge is reported once per parent, one after the other.
+		if c := commits[name]; len(c) > 0 && c[len(c)-1] == hash {
+			continue
 		}
 		commits[name] = append(commits[name], hash)
 		blobs[name] = append(blobs[name], blob)

@@ -115,3 +115,57 @@ func TestVersionsWithoutGit(t *testing.T) {
 		t.Errorf("a gap outside a repository: %+v", g)
 	}
 }
+
+// TestVersionMadeInAMerge: a version that exists only in a merge commit
+// (two branches changed the notice and the merge resolved them into a
+// version of its own) was published on the main line; the history must
+// list it, as it lists a version made in an ordinary commit.
+func TestVersionMadeInAMerge(t *testing.T) {
+	dir, git, src := repo(t)
+	file := filepath.Join(dir, "joblearn.yaml")
+	write := func(b []byte) {
+		t.Helper()
+		if err := os.WriteFile(file, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	version := func(v string) []byte {
+		return bytes.Replace(src, []byte(`version: "1.0"`), []byte(`version: "`+v+`"`), 1)
+	}
+	write(src)
+	git("add", ".")
+	git("commit", "-q", "-m", "1.0")
+	git("checkout", "-q", "-b", "side")
+	write(version("1.1-side"))
+	git("commit", "-q", "-am", "side")
+	git("checkout", "-q", "main")
+	write(version("1.1-main"))
+	git("commit", "-q", "-am", "main")
+	// The merge conflicts; its resolution is a version neither side had.
+	_ = exec.Command("git", "-C", dir, "merge", "-q", "side").Run()
+	write(version("1.2"))
+	git("commit", "-q", "-am", "merge: 1.2")
+	write(version("1.3"))
+
+	d, err := notice.Loader{}.Parse(file, version("1.3"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := New(notice.Loader{})
+	defer h.Close()
+	var got []string
+	for _, n := range h.Versions(file, d) {
+		got = append(got, n.Version)
+	}
+	if strings.Join(got, " ") != "1.2 1.1-main 1.1-side 1.0" && strings.Join(got, " ") != "1.2 1.1-side 1.1-main 1.0" {
+		t.Errorf("versions = %v, want 1.2 (made in the merge), both sides' 1.1 and 1.0", got)
+	}
+	// Each commit once, though git reports a merge once per parent.
+	seen := map[string]bool{}
+	for _, c := range h.Commits(file) {
+		if seen[c] {
+			t.Errorf("commit %s listed twice", c)
+		}
+		seen[c] = true
+	}
+}
