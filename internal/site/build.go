@@ -647,10 +647,17 @@ func buildNotice(e *entry, doc *notice.Document, langs []string, opt Options, hi
 		versions = hist.Versions(e.file, doc)
 	}
 	// Which earlier versions get pages of their own, by version: one whose
-	// version can be a folder name, written in the language of the page.
+	// version can be a folder name, written in the language of the page,
+	// and the newest of versions whose names differ only by case ("1.0-A",
+	// "1.0-a"), which a case-insensitive disk takes as one folder.
 	archived := func(l, v string) bool {
-		for _, o := range versions {
+		for i, o := range versions {
 			if o.Version == v {
+				for _, newer := range versions[:i] {
+					if strings.EqualFold(newer.Version, v) {
+						return false
+					}
+				}
 				return versionSlugOK(v) && slices.Contains(o.Languages, l)
 			}
 		}

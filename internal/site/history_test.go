@@ -223,3 +223,59 @@ func TestInvalidEarlierVersion(t *testing.T) {
 		}
 	}
 }
+
+// TestVersionsOneFolderApartByCase: versions "1.0-A" and "1.0-a" are
+// two folders on Linux but one on a case-insensitive disk (macOS,
+// Windows), where the older page would overwrite the newer one's: only
+// the newer of the two gets a page, wherever the site is built.
+func TestVersionsOneFolderApartByCase(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git not installed")
+	}
+	dir := t.TempDir()
+	git := testtool.Git(t, dir)
+	src, err := os.ReadFile("../../testdata/notices/joblearn.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(dir, "joblearn.yaml")
+	version := func(v, updated string) {
+		t.Helper()
+		b := bytes.Replace(src, []byte(`version: "1.0"`), []byte(`version: "`+v+`"`), 1)
+		b = bytes.Replace(b, []byte("updated: 2023-09-01"), []byte("updated: "+updated), 1)
+		if err := os.WriteFile(file, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	git("init", "-q", "-b", "main")
+	version("1.0-a", "2023-01-01")
+	git("add", ".")
+	git("commit", "-q", "-m", "1.0-a")
+	version("1.0-A", "2023-02-01")
+	git("commit", "-q", "-am", "1.0-A")
+	version("2.0", "2023-03-01")
+	res, err := Build([]string{file}, options(t, ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Errors > 0 {
+		t.Fatalf("%v", res.Findings)
+	}
+	folders := map[string]string{}
+	for name := range res.Files {
+		if _, rest, ok := strings.Cut(name, "/versjon/"); ok {
+			v, _, _ := strings.Cut(rest, "/")
+			if o, ok := folders[strings.ToLower(v)]; ok && o != v {
+				t.Errorf("versions %s and %s share a folder on a case-insensitive disk", o, v)
+			}
+			folders[strings.ToLower(v)] = v
+		}
+	}
+	if folders["1.0-a"] != "1.0-A" {
+		t.Errorf("version folders %v, want the newer 1.0-A's page", folders)
+	}
+	page := string(res.Files["nb/joblearn/index.html"])
+	if !strings.Contains(page, "Versjon 1.0-a,") {
+		t.Error("the older version is no longer listed in the history")
+	}
+}
