@@ -51,7 +51,7 @@ only style.css, or only lang/nn.yaml, changes just that.`,
 			if err != nil {
 				return err
 			}
-			res, err := checkWith(args, &cf, m == nil)
+			res, err := checkWith(args, &cf, m != nil)
 			if err != nil {
 				return err
 			}

@@ -46,10 +46,7 @@ errors.`,
 			if len(args) == 0 {
 				args = []string{"notices"}
 			}
-			// Cached findings keep only their English text; a run in
-			// another language validates afresh so that every finding
-			// can be said in it.
-			res, err := checkWith(args, &cf, m == nil)
+			res, err := checkWith(args, &cf, m != nil)
 			if err != nil {
 				return err
 			}
@@ -113,15 +110,12 @@ type checkResult struct {
 	line       func(file string, n int) string
 }
 
-// check loads and validates every notice under paths with the defaults of
-// the configuration that applies to them, as build does (see
-// configFlags.load and check.Files). Its errors are the run's trouble.
-func check(paths []string, cf *configFlags) (*checkResult, error) {
-	return checkWith(paths, cf, true)
-}
-
-// checkWith is check with or without the validation cache.
-func checkWith(paths []string, cf *configFlags, cache bool) (*checkResult, error) {
+// checkWith loads and validates every notice under paths with the
+// defaults of the configuration that applies to them, as build does (see
+// configFlags.load and check.Files), with the cache; translated asks for
+// findings that can be said in a language other than English. Its errors
+// are the run's trouble.
+func checkWith(paths []string, cf *configFlags, translated bool) (*checkResult, error) {
 	files, err := notice.Find(paths)
 	if err != nil {
 		return nil, trouble("%v", err)
@@ -137,7 +131,7 @@ func checkWith(paths []string, cf *configFlags, cache bool) (*checkResult, error
 	if err != nil {
 		return nil, trouble("%v", err)
 	}
-	res := checkpkg.Files(files, checkpkg.Options{Loader: cfg.Loader(), Validator: v, Cache: cache})
+	res := checkpkg.Files(files, checkpkg.Options{Loader: cfg.Loader(), Validator: v, Cache: true, Translatable: translated})
 	return &checkResult{files: res.Files, docs: res.Docs, findings: res.Findings, loadFailed: res.LoadFailed, line: res.Line}, nil
 }
 

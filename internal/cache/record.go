@@ -9,8 +9,11 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"sync"
 
+	"github.com/personvern/personvern/internal/i18n"
 	"github.com/personvern/personvern/internal/validate"
+	"github.com/personvern/personvern/templates"
 )
 
 // A cache file is a format header and a stream of records:
@@ -30,7 +33,7 @@ import (
 const (
 	magic = "personvern cache\n"
 	// Version changes with the layout of the file or of any record.
-	Version = 3
+	Version = 4
 	// MaxRecord bounds a record: a notice's record is a few kilobytes.
 	MaxRecord = 4 << 20
 	// MaxRecords bounds the records of a file; a cache of more notices
@@ -198,8 +201,31 @@ func (e *Enc) Findings(fs []validate.Finding) {
 		e.String(f.Rule)
 		e.String(f.Article)
 		e.String(f.Message)
+		// A finding is kept in every language the tool speaks, so a run
+		// in bokmål or nynorsk (the default) is said from the cache too.
+		said := f.SaidIn(otherLanguages())
+		e.Uint(uint64(len(said)))
+		for _, m := range otherLanguages() {
+			if s, ok := said[m.Lang]; ok {
+				e.String(m.Lang)
+				e.String(s)
+			}
+		}
 	}
 }
+
+// otherLanguages are the message catalogues of the languages other than
+// English, which findings are kept in; the catalogues are part of the
+// binary, whose build id names every cache.
+var otherLanguages = sync.OnceValue(func() []*i18n.Messages {
+	var ms []*i18n.Messages
+	for _, l := range i18n.MessageLangs {
+		if m, err := i18n.LoadMessages(templates.FS, l); err == nil && m != nil {
+			ms = append(ms, m)
+		}
+	}
+	return ms
+})
 
 // Dec reads the payload of a record. The first error sticks: later reads
 // give zero values, and Err reports it.
@@ -302,6 +328,13 @@ func (d *Dec) Findings() []validate.Finding {
 		f.Line, f.Col = d.Int32(), d.Int32()
 		f.Severity = validate.Severity(d.Int())
 		f.Path, f.Rule, f.Article, f.Message = d.String(), d.String(), d.String(), d.String()
+		if n := d.Len(); n > 0 {
+			said := make(map[string]string, min(n, 8))
+			for j := 0; j < n && d.err == nil; j++ {
+				said[d.String()] = d.String()
+			}
+			f = f.WithSaid(said)
+		}
 		if f.Line < 0 || f.Col < 0 || (f.Severity != validate.Warning && f.Severity != validate.Error) {
 			d.fail("finding")
 			return nil

@@ -20,6 +20,10 @@ type Options struct {
 	// Cache keeps findings between runs in the cache folder (cache.Dir);
 	// a run over a single file does not use it either way.
 	Cache bool
+	// Translatable asks for findings that can be said in another language
+	// (validate.Finding.Translatable): a file whose cached findings kept
+	// their English text only is checked again.
+	Translatable bool
 }
 
 // Result is what checking a set of files found.
@@ -88,7 +92,7 @@ func Files(files []string, opt Options) *Result {
 		var src []byte
 		if c, ok := prev.byFile[file]; ok && c.sane(defaults) {
 			same, st, sum, b, err := cache.Check(file, c.Stat, c.Sum, prev.Stamp, opt.Loader.Read)
-			if err == nil && same {
+			if err == nil && same && (!opt.Translatable || translatable(c.Findings)) {
 				found[i], reused[i] = c.Findings, true
 				next.Notices[i] = entry{File: file, Stat: st, Sum: sum, Findings: c.Findings}
 				docs[i] = &notice.Document{}
@@ -152,4 +156,13 @@ func Files(files []string, opt Options) *Result {
 	}
 	validate.Sort(res.Findings)
 	return res
+}
+
+func translatable(fs []validate.Finding) bool {
+	for _, f := range fs {
+		if !f.Translatable() {
+			return false
+		}
+	}
+	return true
 }

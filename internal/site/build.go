@@ -607,7 +607,8 @@ func buildErrorPages(e *entry, langs []string, opt Options, put func(string, []b
 
 // findingLinesIn are the findings in the page's language, and that
 // language; in English when the language has no message catalogue or a
-// finding came from the cache, which keeps only the English text.
+// finding has its English text only (one the cache could not keep as
+// format and arguments).
 func findingLinesIn(fs []validate.Finding, lang string) ([]string, string) {
 	m, err := i18n.LoadMessages(templates.FS, lang)
 	if err != nil || m == nil {

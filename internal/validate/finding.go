@@ -42,7 +42,15 @@ type Finding struct {
 	// text is Message as format and arguments, for saying it in another
 	// language; JSON keeps the English.
 	text *Text
+	// said is Message in the other languages, by code, for a finding a
+	// cache kept: it has no text, but was said in every language when it
+	// was found.
+	said *sayings
 }
+
+// sayings are a message in other languages, by code; behind a pointer,
+// so findings stay comparable.
+type sayings struct{ by map[string]string }
 
 // String formats the finding like a compiler message:
 // file:line:col: severity: path: message (GDPR art. X).

@@ -61,7 +61,7 @@ func dedupe(fs []Finding) []Finding {
 // sameFinding compares findings by what they say, not by which Text
 // value holds it.
 func sameFinding(a, b Finding) bool {
-	a.text, b.text = nil, nil
+	a.text, b.text, a.said, b.said = nil, nil, nil, nil
 	return a == b
 }
 

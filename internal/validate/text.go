@@ -39,16 +39,43 @@ func (t Text) Localize(m *i18n.Messages) string {
 // when the finding came from the cache or another package without its
 // Text).
 func (f Finding) In(m *i18n.Messages) string {
-	if m == nil || f.text == nil {
+	switch {
+	case m == nil:
 		return f.Message
+	case f.text != nil:
+		return f.text.Localize(m)
 	}
-	return f.text.Localize(m)
+	if f.said != nil {
+		if s, ok := f.said.by[m.Lang]; ok {
+			return s
+		}
+	}
+	return f.Message
 }
 
 // Translatable reports whether the finding can be said in another
-// language: one from the cache or from outside this package has only its
-// English Message.
-func (f Finding) Translatable() bool { return f.text != nil }
+// language: one from outside this package has only its English Message.
+func (f Finding) Translatable() bool { return f.text != nil || f.said != nil }
+
+// SaidIn is the finding's message in each language of ms, by code, for a
+// cache to keep; nil when it has its English Message only.
+func (f Finding) SaidIn(ms []*i18n.Messages) map[string]string {
+	if !f.Translatable() {
+		return nil
+	}
+	said := make(map[string]string, len(ms))
+	for _, m := range ms {
+		said[m.Lang] = f.In(m)
+	}
+	return said
+}
+
+// WithSaid is f as a cache kept it, with its message in other languages
+// by code (SaidIn).
+func (f Finding) WithSaid(said map[string]string) Finding {
+	f.text, f.said = nil, &sayings{said}
+	return f
+}
 
 // StringIn is String in m's language.
 func (f Finding) StringIn(m *i18n.Messages) string {
