@@ -205,11 +205,9 @@ func (e *Enc) Findings(fs []validate.Finding) {
 		// in bokmål or nynorsk (the default) is said from the cache too.
 		said := f.SaidIn(otherLanguages())
 		e.Uint(uint64(len(said)))
-		for _, m := range otherLanguages() {
-			if s, ok := said[m.Lang]; ok {
-				e.String(m.Lang)
-				e.String(s)
-			}
+		for _, s := range said {
+			e.String(s.Lang)
+			e.String(s.Text)
 		}
 	}
 }
@@ -329,9 +327,9 @@ func (d *Dec) Findings() []validate.Finding {
 		f.Severity = validate.Severity(d.Int())
 		f.Path, f.Rule, f.Article, f.Message = d.String(), d.String(), d.String(), d.String()
 		if n := d.Len(); n > 0 {
-			said := make(map[string]string, min(n, 8))
+			var said []validate.Saying // grown by what is read
 			for j := 0; j < n && d.err == nil; j++ {
-				said[d.String()] = d.String()
+				said = append(said, validate.Saying{Lang: d.String(), Text: d.String()})
 			}
 			f = f.WithSaid(said)
 		}

@@ -50,7 +50,10 @@ type Finding struct {
 
 // sayings are a message in other languages, by code; behind a pointer,
 // so findings stay comparable.
-type sayings struct{ by map[string]string }
+type sayings struct{ by []Saying }
+
+// Saying is a message in one language.
+type Saying struct{ Lang, Text string }
 
 // String formats the finding like a compiler message:
 // file:line:col: severity: path: message (GDPR art. X).

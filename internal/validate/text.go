@@ -46,8 +46,10 @@ func (f Finding) In(m *i18n.Messages) string {
 		return f.text.Localize(m)
 	}
 	if f.said != nil {
-		if s, ok := f.said.by[m.Lang]; ok {
-			return s
+		for _, s := range f.said.by {
+			if s.Lang == m.Lang {
+				return s.Text
+			}
 		}
 	}
 	return f.Message
@@ -57,22 +59,22 @@ func (f Finding) In(m *i18n.Messages) string {
 // language: one from outside this package has only its English Message.
 func (f Finding) Translatable() bool { return f.text != nil || f.said != nil }
 
-// SaidIn is the finding's message in each language of ms, by code, for a
-// cache to keep; nil when it has its English Message only.
-func (f Finding) SaidIn(ms []*i18n.Messages) map[string]string {
+// SaidIn is the finding's message in each language of ms, for a cache
+// to keep; nil when it has its English Message only.
+func (f Finding) SaidIn(ms []*i18n.Messages) []Saying {
 	if !f.Translatable() {
 		return nil
 	}
-	said := make(map[string]string, len(ms))
-	for _, m := range ms {
-		said[m.Lang] = f.In(m)
+	said := make([]Saying, len(ms))
+	for i, m := range ms {
+		said[i] = Saying{m.Lang, f.In(m)}
 	}
 	return said
 }
 
 // WithSaid is f as a cache kept it, with its message in other languages
-// by code (SaidIn).
-func (f Finding) WithSaid(said map[string]string) Finding {
+// (SaidIn).
+func (f Finding) WithSaid(said []Saying) Finding {
 	f.text, f.said = nil, &sayings{said}
 	return f
 }
