@@ -12,8 +12,8 @@ import (
 	"github.com/personvern/personvern/templates"
 )
 
-// TestCachedFindingsInEveryLanguage: the cache keeps a finding as its
-// format and arguments, so a run in bokmål or nynorsk (the default for
+// TestCachedFindingsInEveryLanguage: the cache keeps a finding said in
+// every language the tool speaks, so a run in bokmål or nynorsk (the default for
 // Norwegian users) takes every unchanged file from the cache and says its
 // findings word for word as checking it afresh does. The seeds, hand
 // written and far from valid, give findings of most rules.

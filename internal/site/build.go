@@ -607,8 +607,8 @@ func buildErrorPages(e *entry, langs []string, opt Options, put func(string, []b
 
 // findingLinesIn are the findings in the page's language, and that
 // language; in English when the language has no message catalogue or a
-// finding has its English text only (one the cache could not keep as
-// format and arguments).
+// finding has its English text only (one made outside package validate,
+// or kept by a cache that did not say it in other languages).
 func findingLinesIn(fs []validate.Finding, lang string) ([]string, string) {
 	m, err := i18n.LoadMessages(templates.FS, lang)
 	if err != nil || m == nil {
