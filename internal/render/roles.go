@@ -226,24 +226,74 @@ func (b *builder) provisionBlocks() []Block {
 		}
 		return append(out, b.plain(first)...)
 	}
-	var items []Item
+	// Purposes with the same answer share one entry, so a statement the
+	// author wrote once for the whole notice is not printed under each of
+	// the purposes it covers.
+	type group struct {
+		purposes []notice.Purpose
+		body     []Block
+	}
+	var groups []*group
+	find := func(p notice.Purpose) *group {
+		for _, g := range groups {
+			q := g.purposes[0]
+			oq, op := b.deferredProvision(q), b.deferredProvision(p)
+			if (oq == nil) != (op == nil) {
+				continue
+			}
+			if op != nil && oq.Name.In(b.lang) == op.Name.In(b.lang) ||
+				op == nil && sameProvision(b.n.ProvisionFor(q), b.n.ProvisionFor(p)) {
+				return g
+			}
+		}
+		return nil
+	}
 	for _, p := range b.n.Purposes {
 		pr := b.n.ProvisionFor(p)
-		if oc := b.deferredProvision(p); oc != nil {
+		oc := b.deferredProvision(p)
+		if oc == nil && pr == nil {
+			continue
+		}
+		if g := find(p); g != nil {
+			g.purposes = append(g.purposes, p)
+			continue
+		}
+		var body []Block
+		if oc != nil {
 			// Art. 13(2)(e) is the controller's to answer: unless the
 			// purpose or its group says, we do not speak for it.
-			items = append(items, item(Line{strong(b.tx(p.Name))}, ptext(c.T("provision.controller", oc.Name.In(b.lang)))))
-			continue
+			body = []Block{ptext(c.T("provision.controller", oc.Name.In(b.lang)))}
+		} else {
+			body = []Block{ptext(c.T("provision." + pr.Requirement))}
+			if cons := b.tx(pr.Consequences); cons != "" {
+				body = append(body, rich(Rich(cons)))
+			}
+			body = append(body, b.plain(pr)...)
 		}
-		if pr == nil {
-			continue
+		groups = append(groups, &group{purposes: []notice.Purpose{p}, body: body})
+	}
+	// One shared answer among single ones reads best last, as "the other
+	// purposes"; several shared answers each list their purposes.
+	var shared []int
+	for i, g := range groups {
+		if len(g.purposes) > 1 {
+			shared = append(shared, i)
 		}
-		body := []Block{ptext(c.T("provision." + pr.Requirement))}
-		if cons := b.tx(pr.Consequences); cons != "" {
-			body = append(body, rich(Rich(cons)))
+	}
+	if len(shared) == 1 && len(groups) > 1 {
+		g := groups[shared[0]]
+		groups = append(append(groups[:shared[0]:shared[0]], groups[shared[0]+1:]...), g)
+	}
+	var items []Item
+	for _, g := range groups {
+		switch {
+		case len(g.purposes) == 1:
+			items = append(items, item(Line{strong(b.tx(g.purposes[0].Name))}, g.body...))
+		case len(shared) == 1 && len(groups) > 1:
+			items = append(items, item(Line{strong(c.T("provision.others"))}, g.body...))
+		default:
+			items = append(items, item(Line{strong(c.T("provision.these"))}, append([]Block{b.purposeItems(g.purposes)}, g.body...)...))
 		}
-		body = append(body, b.plain(pr)...)
-		items = append(items, item(Line{strong(b.tx(p.Name))}, body...))
 	}
 	return []Block{h3(c.T("provision.heading")), ptext(c.T("provision.per")), list(items...)}
 }

@@ -1,0 +1,76 @@
+package render
+
+import (
+	"bytes"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/personvern/personvern/internal/notice"
+)
+
+// TestProvisionGrouped holds the provision section to one entry per
+// answer: INN printed the same statement and consequences five times, once
+// under each purpose the notice's own provision covered.
+func TestProvisionGrouped(t *testing.T) {
+	r := renderer(t)
+	voluntary := &notice.Provision{Requirement: "voluntary", Consequences: notice.Text{"nb": "Sier du nei, får du likevel tjenesten.", "nn": "Seier du nei, får du likevel tenesta."}}
+	statutory := &notice.Provision{Requirement: "statutory", Consequences: notice.Text{"nb": "Uten opplysningene kan vi ikke fatte vedtak.", "nn": "Utan opplysningane kan vi ikkje gjere vedtak."}}
+	for _, tc := range []struct {
+		name  string
+		set   []*notice.Provision // per purpose; nil: the notice's own
+		own   *notice.Provision
+		want  []string
+		count map[string]int
+	}{
+		{
+			name:  "one shared answer goes last as the other purposes",
+			set:   []*notice.Provision{nil, voluntary, nil, nil},
+			own:   statutory,
+			want:  []string{"**De andre formålene**"},
+			count: map[string]int{"Uten opplysningene kan vi ikke fatte vedtak.": 1, "Sier du nei, får du likevel tjenesten.": 1},
+		},
+		{
+			name:  "two shared answers each list their purposes",
+			set:   []*notice.Provision{statutory, voluntary, statutory, voluntary},
+			want:  []string{"**Disse formålene:**"},
+			count: map[string]int{"Uten opplysningene kan vi ikke fatte vedtak.": 1, "Sier du nei, får du likevel tjenesten.": 1, "**Disse formålene:**": 2},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := loadDir(t, filepath.Join("testdata", "complete"))[0]
+			n := d.Notice
+			for len(n.Purposes) < len(tc.set) {
+				p := n.Purposes[0]
+				p.ID += "x"
+				p.Name = notice.Text{"nb": "Ekstra formål " + p.ID, "nn": "Ekstra formål " + p.ID}
+				n.Purposes = append(n.Purposes, p)
+			}
+			n.Purposes = n.Purposes[:len(tc.set)]
+			for i := range n.Purposes {
+				n.Purposes[i].Provision = tc.set[i]
+				n.Purposes[i].Groups = nil
+				n.Purposes[i].Role = nil
+			}
+			n.Groups = nil
+			n.Provision = tc.own
+			var buf bytes.Buffer
+			if err := r.Render(&buf, &n, Options{Lang: "nb", Format: "md"}); err != nil {
+				t.Fatal(err)
+			}
+			page := buf.String()
+			sec := page[strings.Index(page, "### Må du gi oss opplysningene?"):]
+			sec = sec[:strings.Index(sec, "[Til innholdet]")]
+			for _, w := range tc.want {
+				if !strings.Contains(sec, w) {
+					t.Errorf("lacks %q:\n%s", w, sec)
+				}
+			}
+			for w, k := range tc.count {
+				if got := strings.Count(sec, w); got != k {
+					t.Errorf("%q %d times, want %d:\n%s", w, got, k, sec)
+				}
+			}
+		})
+	}
+}
