@@ -37,7 +37,7 @@ func newInitCmd() *cobra.Command {
 		Long: `Write what an organisation's own repository needs:
 
   notices/personvern.yaml           site title, base URL, languages, defaults
-  notices/` + starterID + `.yaml              a starter notice, every field commented
+  notices/` + starterID + `.yaml             a starter notice, every field commented
   .gitignore
   .github/workflows/personvern.yml  GitHub Actions: validate, build --check,
                                     and a sign-off label for material changes

@@ -15,7 +15,7 @@ import (
 // they write, and build one for the languages it publishes, and those say
 // the language of the messages too.
 func addLangFlag(root *cobra.Command) {
-	root.PersistentFlags().String("lang", "", "language of messages and findings: en, nb or nn (default: $PERSONVERN_LANG, else the locale, else en)")
+	root.PersistentFlags().String("lang", "", "language of messages, findings and help: en, nb or nn (default: $PERSONVERN_LANG, else the locale, else en)")
 }
 
 // messagesFor is the language the user asked cmd's messages in: its

@@ -52,23 +52,36 @@ func LoadMessages(fsys fs.FS, lang string) (*Messages, error) {
 	}
 	m := &Messages{Lang: lang, cat: cat, fmts: map[string]string{}}
 	for _, name := range MessageFiles {
-		file := path.Join("lang", name+"."+lang+".yaml")
-		b, err := fs.ReadFile(fsys, file)
-		if err != nil {
-			return nil, fmt.Errorf("no message catalogue for language %q: %w", lang, err)
-		}
-		var msgs map[string]string
-		if err := yaml.Unmarshal(b, &msgs); err != nil {
-			return nil, notice.InputYAMLError(file, err, "a catalogue maps each English message to its translation")
-		}
-		for k, v := range msgs {
-			if old, dup := m.fmts[k]; dup && old != v {
-				return nil, fmt.Errorf("%s: %q is also in another message catalogue, translated otherwise", file, k)
-			}
-			m.fmts[k] = v
+		if err := m.Add(fsys, name); err != nil {
+			return nil, err
 		}
 	}
 	return m, nil
+}
+
+// Add reads one more message catalogue, lang/<name>.<lang>.yaml, into m:
+// one only some runs need (the help pages), so the others do not read
+// it. A nil m (English) needs none.
+func (m *Messages) Add(fsys fs.FS, name string) error {
+	if m == nil {
+		return nil
+	}
+	file := path.Join("lang", name+"."+m.Lang+".yaml")
+	b, err := fs.ReadFile(fsys, file)
+	if err != nil {
+		return fmt.Errorf("no message catalogue for language %q: %w", m.Lang, err)
+	}
+	var msgs map[string]string
+	if err := yaml.Unmarshal(b, &msgs); err != nil {
+		return notice.InputYAMLError(file, err, "a catalogue maps each English message to its translation")
+	}
+	for k, v := range msgs {
+		if old, dup := m.fmts[k]; dup && old != v {
+			return fmt.Errorf("%s: %q is also in another message catalogue, translated otherwise", file, k)
+		}
+		m.fmts[k] = v
+	}
+	return nil
 }
 
 // Keys returns the English formats the catalogues translate.
