@@ -57,6 +57,19 @@ type Change struct {
 	New     string     `json:"new,omitempty"`
 	Lang    string     `json:"lang,omitempty"` // for text changes: the language of the text
 	Redline []Token    `json:"redline,omitempty"`
+	// Reader is Message as a page in Lang tells its readers: the language
+	// goes without saying there, and a reader is told to read the new
+	// text, not which of the tool's word lists it matched. Empty: Message.
+	Reader string `json:"-"`
+}
+
+// ForReader is the message a reader of the page in the change's language
+// is told.
+func (ch Change) ForReader() string {
+	if ch.Reader != "" {
+		return ch.Reader
+	}
+	return ch.Message
 }
 
 // Version identifies one side of the comparison.
@@ -210,6 +223,14 @@ func (d *cmp) texts(sec section.ID, key, label string, old, new notice.Text) {
 // textsAs compares a free-text field whose change is classified by rule;
 // its message has {0} the field's label and {1} the language.
 func (d *cmp) textsAs(sec section.ID, key, label string, rule *Rule, old, new notice.Text) {
+	d.textsNamed(sec, key, d.label(label), rule, old, new)
+}
+
+// textsNamed is textsAs for a text whose subject is a phrase of its own
+// ("Unntakene fra retten til innsyn"), not a field's label: where
+// several entries have the same field, the label alone does not say
+// which one changed.
+func (d *cmp) textsNamed(sec section.ID, key, subject string, rule *Rule, old, new notice.Text) {
 	langs := map[string]bool{}
 	for l := range old {
 		langs[l] = true
@@ -234,22 +255,30 @@ func (d *cmp) textsAs(sec section.ID, key, label string, rule *Rule, old, new no
 			continue
 		}
 		changed = append(changed, l)
-		subject := d.label(label)
 		r, added := d.classify(rule, old[l], new[l], l)
 		// A text that was not there is added, one now gone is removed:
 		// neither has "fått ny ordlyd". The class is the rule's still.
-		msg := d.c.T(r.MessageKey(), subject, d.langName(l), d.c.List(added))
-		switch {
-		case old[l] == "":
-			msg = d.c.T("diff.text-added", subject, d.langName(l))
-		case new[l] == "":
-			msg = d.c.T("diff.text-removed", subject, d.langName(l))
+		say := func(in string, r *Rule) string {
+			switch {
+			case old[l] == "":
+				return d.c.T("diff.text-added", subject, in)
+			case new[l] == "":
+				return d.c.T("diff.text-removed", subject, in)
+			}
+			return d.c.T(r.MessageKey(), subject, in, d.c.List(added))
+		}
+		reader := r
+		if r == ruleWordingAdds {
+			// The terms it matched classify the change; to a reader
+			// they are words out of context ("nevner «saken»").
+			reader = ruleWordingChanged
 		}
 		ch := Change{Section: sec, Class: r.Class, Rule: r.ID, Key: key + "/" + l, Lang: l,
-			Message: sentence(msg), Old: old[l], New: new[l], Redline: Redline(old[l], new[l])}
+			Message: sentence(say(d.c.T("diff.in-lang", d.langName(l)), r)), Reader: sentence(say("", reader)),
+			Old: old[l], New: new[l], Redline: Redline(old[l], new[l])}
 		d.out = append(d.out, ch)
 	}
-	d.drift(sec, key, label, old, new, changed)
+	d.drift(sec, key, subject, old, new, changed)
 }
 
 func (d *cmp) q(s string) string { return "«" + s + "»" }
@@ -767,7 +796,9 @@ func (d *cmp) parties(r partyRules, old, new []party) {
 		for _, pu := range rem {
 			d.add(r.section, ruleRecipientRemovedPur, key+"/purposes/"+pu, subject, d.purposeLabel(pu), "")
 		}
-		d.texts(r.section, key+"/description", "field.description", o.Description, n.Description)
+		d.within(d.c.T("diff.of-party", subject), func() {
+			d.texts(r.section, key+"/description", "field.description", o.Description, n.Description)
+		})
 	}
 }
 
@@ -904,7 +935,7 @@ func (d *cmp) retention() {
 			// Fewer groups may mean everyone (an empty list): classed up.
 			d.add(section.Retention, ruleRetentionGroups, key+"/groups", subject, d.groupLabels(d.old, o.Groups), d.groupLabels(d.new, n.Groups))
 		}
-		d.textsAs(section.Retention, key+"/criteria", "field.criteria", ruleRetentionCritText, o.Criteria, n.Criteria)
+		d.textsNamed(section.Retention, key+"/criteria", d.c.T("diff.criteria-of", subject), ruleRetentionCritText, o.Criteria, n.Criteria)
 		// Where a fixed period runs from is as much the period as its
 		// length: a later start keeps the data longer.
 		if n.Period != "" {
@@ -1007,11 +1038,11 @@ func (d *cmp) rights() {
 			} else if len(o.Limits) > 0 && len(n.Limits) == 0 {
 				d.add(section.Rights, ruleRightLimitsRemoved, key+"/limits", name, o.Limits[d.lang], "")
 			} else {
-				d.textsAs(section.Rights, key+"/limits", "field.limits", ruleRightLimitsChanged, o.Limits, n.Limits)
+				d.textsNamed(section.Rights, key+"/limits", d.c.T("diff.limits-of", lowerFirst(name)), ruleRightLimitsChanged, o.Limits, n.Limits)
 			}
 			// How to use a right, reworded, may make it harder to use
 			// ("brev, ikke e-post"): classed up, a reviewer reads it.
-			d.textsAs(section.Rights, key+"/how", "field.how", ruleRightHow, o.How, n.How)
+			d.textsNamed(section.Rights, key+"/how", d.c.T("diff.how-of", lowerFirst(name)), ruleRightHow, o.How, n.How)
 		}
 	}
 }
@@ -1245,4 +1276,14 @@ func (d *cmp) country(code string) string {
 		return ""
 	}
 	return d.c.Country(code)
+}
+
+// lowerFirst writes a name that begins a sentence for the middle of one:
+// "Retten til innsyn" → "retten til innsyn".
+func lowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if r == utf8.RuneError {
+		return s
+	}
+	return string(unicode.ToLower(r)) + s[n:]
 }

@@ -318,7 +318,7 @@ var classificationCases = []struct {
 		"Det står ikke lenger om informasjonskapselen «_ga» er førstepart eller tredjepart (før: førstepart).",
 		func(n *notice.Notice) { withCookie(n); n.Cookies[0].Party = "first" }},
 	{"retention criteria reworded", func(n *notice.Notice) { n.Retention[0].Criteria = notice.Text{"nb": "Til saken er lukket."} },
-		Notable, "retention-criteria-text", "Kriteriene for lagringstiden har fått ny ordlyd på bokmål.",
+		Notable, "retention-criteria-text", "Kriteriene for hvor lenge vi lagrer kontaktopplysninger og inntekt, har fått ny ordlyd på bokmål.",
 		func(n *notice.Notice) { n.Retention[0].Criteria = notice.Text{"nb": "Så lenge saken er åpen."} }},
 	// The period is the category's, whichever rule holds it: moving a
 	// category to a rule that keeps it longer, or replacing a rule with a

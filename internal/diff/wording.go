@@ -244,7 +244,7 @@ func (d *cmp) classify(floor *Rule, old, new, lang string) (r *Rule, added []str
 // drift reports the languages whose text stayed as it was while another
 // language's text of the same field changed: the two versions now say
 // different things, or one was never brought up to date.
-func (d *cmp) drift(sec section.ID, key, label string, old, new notice.Text, changed []string) {
+func (d *cmp) drift(sec section.ID, key, subject string, old, new notice.Text, changed []string) {
 	if len(changed) == 0 {
 		return
 	}
@@ -257,7 +257,7 @@ func (d *cmp) drift(sec section.ID, key, label string, old, new notice.Text, cha
 			names = append(names, d.langName(c))
 		}
 		d.out = append(d.out, Change{Section: sec, Class: ruleTranslationDrift.Class, Rule: ruleTranslationDrift.ID, Key: key + "/" + changed[0] + "/drift-" + l, Lang: l,
-			Message: sentence(d.c.T(ruleTranslationDrift.MessageKey(), d.label(label), d.c.List(names), d.langName(l)))})
+			Message: sentence(d.c.T(ruleTranslationDrift.MessageKey(), subject, d.c.List(names), d.langName(l)))})
 	}
 }
 

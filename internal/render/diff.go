@@ -55,12 +55,7 @@ func (r *Renderer) RenderDiffPage(w io.Writer, rep *diff.Report, p DiffPage) err
 		return err
 	}
 	shown := *rep
-	shown.Changes = nil
-	for _, ch := range rep.Changes {
-		if !diff.IsUpkeep(ch.Rule) {
-			shown.Changes = append(shown.Changes, ch)
-		}
-	}
+	shown.Changes = ReaderChanges(rep)
 	p.Heading = c.T("diffpage.heading", rep.Old.Version, rep.New.Version)
 	return r.renderDiff(w, &shown, "html", &p)
 }

@@ -58,10 +58,7 @@ func historySection(current *notice.Notice, earlier []*notice.Notice, c *i18n.Ca
 // discipline) is the authors' business, not the reader's.
 func Changes(old, new *notice.Notice, c *i18n.Catalog) (material, notable []string) {
 	rep := diff.Compare(old, new, "", "", c)
-	for _, ch := range rep.Changes {
-		if diff.IsUpkeep(ch.Rule) {
-			continue
-		}
+	for _, ch := range ReaderChanges(rep) {
 		switch ch.Class {
 		case diff.Material:
 			material = append(material, ch.Message)
@@ -70,4 +67,26 @@ func Changes(old, new *notice.Notice, c *i18n.Catalog) (material, notable []stri
 		}
 	}
 	return material, notable
+}
+
+// ReaderChanges are the changes a reader of the page in the report's
+// language is told of, said for that reader: not upkeep (translation
+// drift, version discipline), which is the authors' business; not a text
+// of the other language, which this page does not show; and without
+// naming the page's own language. The lawyer's report keeps them all.
+func ReaderChanges(rep *diff.Report) []diff.Change {
+	var out []diff.Change
+	seen := map[string]bool{}
+	for _, ch := range rep.Changes {
+		if diff.IsUpkeep(ch.Rule) || ch.Lang != "" && ch.Lang != rep.Lang {
+			continue
+		}
+		ch.Message = ch.ForReader()
+		if seen[ch.Message] {
+			continue
+		}
+		seen[ch.Message] = true
+		out = append(out, ch)
+	}
+	return out
 }
