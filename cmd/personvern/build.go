@@ -242,13 +242,11 @@ output folder differs from what a build would write.`,
 	return cmd
 }
 
+// isTerminal reports whether w is a terminal (not a file, a pipe or
+// /dev/null).
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	info, err := f.Stat()
-	return err == nil && info.Mode()&os.ModeCharDevice != 0
+	return ok && terminalFD(f.Fd())
 }
 
 // historyGapCheck is why build --check refuses: the committed site was
