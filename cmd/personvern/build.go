@@ -157,7 +157,7 @@ output folder differs from what a build would write.`,
 						opt.Cache = c
 					}
 				}
-				dirSink, err = publish.NewDirSink(out, publish.Options{Clean: clean, Inputs: sf.inputs, Layout: site.Publishes})
+				dirSink, err = publish.NewDirSink(out, publish.Options{Clean: clean, Inputs: sf.inputs, Layout: site.Publishes, Record: !noCache})
 				var warned *publish.WarnedError
 				warnings := []string(nil)
 				if errors.As(err, &warned) {

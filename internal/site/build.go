@@ -269,19 +269,27 @@ func Build(files []string, opt Options) (*Result, error) {
 			break
 		}
 	}
-	for _, hit := range kept {
-		if hit == nil {
-			continue
+	// Kept on every core: a Keep is a few system calls, waiting for the
+	// disk's metadata as much as for a core.
+	var keptAt []int
+	for i, hit := range kept {
+		if hit != nil {
+			keptAt = append(keptAt, i)
 		}
+	}
+	work.Each(len(keptAt), func(k int) {
+		hit := kept[keptAt[k]]
 		for _, f := range append(noticeFiles(hit.ID, hit.Langs), hit.Extra...) {
 			record(f, keeper.Keep(f))
 		}
+		mu.Lock()
+		defer mu.Unlock()
 		res.Reused++
 		done++
 		if opt.Progress != nil {
 			opt.Progress(done, len(files))
 		}
-	}
+	})
 	if firstErr == nil {
 		firstErr = sinkErr
 	}
