@@ -199,6 +199,8 @@ func NewDirSink(dir string, opt Options) (*DirSink, error) {
 	}
 	if opt.Record {
 		s.tree = loadTree(dir)
+	} else {
+		removeTree(dir) // this build changes what it describes
 	}
 	if exists {
 		var rec map[string]cache.Stat
