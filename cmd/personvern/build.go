@@ -157,7 +157,7 @@ output folder differs from what a build would write.`,
 						opt.Cache = c
 					}
 				}
-				dirSink, err = publish.NewDirSink(out, publish.Options{Clean: clean, Inputs: sf.inputs, Layout: site.Publishes})
+				dirSink, err = publish.NewDirSink(out, publish.Options{Clean: clean, Inputs: sf.inputs, Layout: site.Publishes, Record: !noCache})
 				var warned *publish.WarnedError
 				warnings := []string(nil)
 				if errors.As(err, &warned) {
@@ -242,13 +242,11 @@ output folder differs from what a build would write.`,
 	return cmd
 }
 
+// isTerminal reports whether w is a terminal (not a file, a pipe or
+// /dev/null).
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	info, err := f.Stat()
-	return err == nil && info.Mode()&os.ModeCharDevice != 0
+	return ok && terminalFD(f.Fd())
 }
 
 // historyGapCheck is why build --check refuses: the committed site was

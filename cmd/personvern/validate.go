@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"github.com/personvern/personvern/internal/history"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -91,12 +90,9 @@ func contextMode(mode string, cmd *cobra.Command) (bool, error) {
 	case "never":
 		return false, nil
 	case "auto":
-		f, ok := cmd.OutOrStdout().(*os.File)
-		if !ok {
-			return false, nil
-		}
-		info, err := f.Stat()
-		return err == nil && info.Mode()&os.ModeCharDevice != 0, nil
+		// Only a terminal: output to /dev/null, as in a benchmark or a
+		// script that wants the exit status only, reads no source lines.
+		return isTerminal(cmd.OutOrStdout()), nil
 	}
 	return false, trouble("unknown --context %q; use auto, always or never", mode)
 }

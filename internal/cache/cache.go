@@ -159,6 +159,17 @@ func StatFile(path string) (Stat, error) {
 	return s, nil
 }
 
+// LstatFile returns the Stat of path itself, a link not followed.
+func LstatFile(path string) (Stat, error) {
+	info, err := os.Lstat(path)
+	if err != nil {
+		return Stat{}, err
+	}
+	s := Stat{Size: info.Size(), ModTime: info.ModTime().UnixNano()}
+	fillStat(&s, info)
+	return s, nil
+}
+
 // Trust reports whether s, recorded by a run that started at stamp (unix
 // nanoseconds), can stand for the file's content now that it is again s.
 // A file changed just before or during that run may have kept its time

@@ -33,7 +33,7 @@ import (
 const (
 	magic = "personvern cache\n"
 	// Version changes with the layout of the file or of any record.
-	Version = 4
+	Version = 5
 	// MaxRecord bounds a record: a notice's record is a few kilobytes.
 	MaxRecord = 4 << 20
 	// MaxRecords bounds the records of a file; a cache of more notices

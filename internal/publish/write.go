@@ -12,10 +12,14 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
+	"time"
+
+	"github.com/personvern/personvern/internal/cache"
 
 	"github.com/personvern/personvern/internal/safefs"
 )
@@ -46,6 +50,10 @@ type Options struct {
 	// only for such files, never for a CNAME or the user's notes it lists.
 	// Nil vouches for none.
 	Layout func(p string) bool
+	// Record keeps, in the cache folder, the Stats of the folders of the
+	// site and its spare after the swap (see treeRecord), so that the
+	// next build reads and compares only the folders changed since.
+	Record bool
 }
 
 // ErrForeign is returned when the output folder holds files the build did
@@ -57,34 +65,35 @@ var ErrForeign = errors.New("output folder holds files personvern did not make")
 // repository), and lists the files that dir's marker does not name, which
 // the build did not make. A folder without a marker counts every file.
 func scanOutput(dir string, layout func(string) bool) (foreign []string, err error) {
-	made := map[string]bool{Marker: true}
+	foreign, _, _, _, err = scanOutputTrusting(dir, layout, nil, 0)
+	return foreign, err
+}
+
+// scanOutputTrusting is scanOutput that does not read the folders rec
+// trusts (see walkTrusted); it returns the files the marker names too.
+func scanOutputTrusting(dir string, layout func(string) bool, rec map[string]cache.Stat, stamp int64) (foreign []string, made map[string]bool, tree *folderTree, markerSum string, err error) {
+	made = map[string]bool{Marker: true}
 	if d, err := safefs.OpenDir(dir); err == nil && layout != nil {
 		b, _ := d.ReadFile(Marker, MaxMarker) // none: every file is foreign
 		d.Close()
+		markerSum = cache.Key(b)
 		for _, l := range strings.Split(string(b), "\n") {
 			if l != "" && !strings.HasPrefix(l, "#") && layout(l) {
 				made[l] = true
 			}
 		}
 	}
-	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
+	tree, err = walkTrusted(dir, rec, stamp, func(rel string, d fs.DirEntry) error {
+		if err := unsafeEntry(dir, filepath.FromSlash(rel), d); err != nil {
 			return err
 		}
-		rel, _ := filepath.Rel(dir, p)
-		if rel == "." {
-			return nil
-		}
-		if err := unsafeEntry(dir, rel, d); err != nil {
-			return err
-		}
-		if rel = filepath.ToSlash(rel); !d.IsDir() && !made[rel] {
+		if !d.IsDir() && !made[rel] {
 			foreign = append(foreign, Printable(rel))
 		}
 		return nil
 	})
 	sort.Strings(foreign)
-	return foreign, err
+	return foreign, made, tree, markerSum, err
 }
 
 // DirSink writes a site into a new folder beside dir, as the build makes
@@ -107,6 +116,21 @@ type DirSink struct {
 	// that Commit removes the rest.
 	spare bool
 	seen  map[string]bool
+	// With Options.Record: when this build began, the record of the last
+	// one (nil: none, or not trusted), the folders of the last site and
+	// of the spare it trusted, the files the last site's marker names,
+	// the files this build wrote and the spare's folders it changed.
+	record    bool
+	start     int64
+	tree      *treeRecord
+	live      *folderTree
+	spareT    *folderTree
+	oldFiles  map[string]bool
+	put       map[string]bool
+	touched   map[string]bool
+	spareKids map[string][]string
+	foreign   bool   // the last site held files its marker did not name
+	marker    string // cache.Key of the marker this build wrote
 	// Warnings are things the build left alone and the user should know,
 	// e.g. a folder beside the output that looks like a leftover
 	// temporary folder but was not made by this machine's personvern.
@@ -143,7 +167,7 @@ func NewDirSink(dir string, opt Options) (*DirSink, error) {
 	case exists && isMountPoint(dir):
 		return nil, mountError(dir)
 	}
-	s := &DirSink{dir: dir}
+	s := &DirSink{dir: dir, record: opt.Record, start: time.Now().UnixNano(), seen: map[string]bool{}, put: map[string]bool{}, touched: map[string]bool{}}
 	parent, base := filepath.Split(dir)
 	if parent == "" {
 		parent = "."
@@ -173,11 +197,30 @@ func NewDirSink(dir string, opt Options) (*DirSink, error) {
 			exists = true
 		}
 	}
+	if opt.Record {
+		s.tree = loadTree(dir)
+	} else {
+		removeTree(dir) // this build changes what it describes
+	}
 	if exists {
-		foreign, err := scanOutput(dir, opt.Layout)
+		var rec map[string]cache.Stat
+		var stamp int64
+		if s.tree != nil {
+			rec, stamp = s.tree.Live, s.tree.Stamp
+		}
+		foreign, made, tree, markerSum, err := scanOutputTrusting(dir, opt.Layout, rec, stamp)
 		if err != nil {
 			return fail(err)
 		}
+		if s.tree != nil && markerSum != s.tree.Marker {
+			// Trusted folders hold files of the marker the record knew:
+			// with another, read every folder.
+			s.tree = nil
+			if foreign, made, tree, _, err = scanOutputTrusting(dir, opt.Layout, nil, 0); err != nil {
+				return fail(err)
+			}
+		}
+		s.oldFiles, s.live, s.foreign = made, tree, len(foreign) > 0
 		if len(foreign) > 0 && !clean {
 			shown := foreign
 			if len(shown) > 5 {
@@ -195,7 +238,13 @@ func NewDirSink(dir string, opt Options) (*DirSink, error) {
 		// (git changes files in a folder it tracks in place, keeping the
 		// folder's identity): anything in it that a site never holds
 		// means it is not used, only removed.
-		if err := checkSpare(spare); err != nil {
+		var rec map[string]cache.Stat
+		var stamp int64
+		if s.tree != nil {
+			rec, stamp = s.tree.Spare, s.tree.Stamp
+		}
+		var err error
+		if s.spareT, err = checkSpareTrusting(spare, rec, stamp); err != nil {
 			s.Warnings = append(s.Warnings, fmt.Sprintf("not using the spare %s: %v", spare, err))
 			removeTemp(spare)
 			spare = ""
@@ -203,7 +252,7 @@ func NewDirSink(dir string, opt Options) (*DirSink, error) {
 	}
 	if spare != "" {
 		if exists && !clean {
-			s.tmp, s.spare, s.seen = spare, true, map[string]bool{}
+			s.tmp, s.spare = spare, true
 			s.made = map[string]bool{".": true}
 			return s, nil
 		}
@@ -234,6 +283,11 @@ func (s *DirSink) unlock() {
 
 // Put writes one file of the new site.
 func (s *DirSink) Put(p string, data []byte) error {
+	if p == Marker {
+		s.mu.Lock()
+		s.marker = cache.Key(data)
+		s.mu.Unlock()
+	}
 	f, err := s.Create(p)
 	if err != nil {
 		return err
@@ -256,10 +310,11 @@ func (s *DirSink) Create(p string) (io.WriteCloser, error) {
 		return nil, err
 	}
 	full := filepath.Join(s.tmp, rel)
+	s.see(p, true)
 	if s.spare {
+		s.touch(p)
 		// The spare's file may be a hard link to the live site's: it is
 		// replaced, never written into.
-		s.see(p)
 		if err := os.Remove(full); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return nil, err
 		}
@@ -273,6 +328,10 @@ func (s *DirSink) mkdir(rel string) error {
 	s.mu.Lock()
 	made := s.made[rel]
 	s.made[rel] = true
+	if !made && s.spare { // it, or its folder, may change
+		d := filepath.ToSlash(rel)
+		s.touched[d], s.touched[path.Dir(d)] = true, true
+	}
 	s.mu.Unlock()
 	if made {
 		return nil
@@ -290,12 +349,16 @@ func (s *DirSink) Keep(p string) error {
 	if s.old == nil {
 		return fmt.Errorf("cannot keep %s: there is no earlier site", p)
 	}
+	if s.spare && s.sameInSpare(p) {
+		s.see(p, false)
+		return nil // the spare has this very file already, by the record
+	}
 	if err := s.mkdir(filepath.Dir(rel)); err != nil {
 		return err
 	}
 	full := filepath.Join(s.tmp, rel)
+	s.see(p, false)
 	if s.spare {
-		s.see(p)
 		live, err := s.old.FileID(p)
 		if err != nil {
 			return err
@@ -303,6 +366,7 @@ func (s *DirSink) Keep(p string) error {
 		if have, err := safefs.FileIDOf(full); err == nil && have == live && live != (safefs.FileID{}) {
 			return nil // the spare has this very file already
 		}
+		s.touch(p)
 		if err := os.Remove(full); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return err
 		}
@@ -310,65 +374,150 @@ func (s *DirSink) Keep(p string) error {
 	return s.old.Link(p, full)
 }
 
-func (s *DirSink) see(p string) {
+// see counts p a file of the new site, written by this build (put) or
+// kept; in the spare, its folder may change.
+func (s *DirSink) see(p string, put bool) {
 	s.mu.Lock()
 	s.seen[p] = true
+	if put {
+		s.put[p] = true
+	}
 	s.mu.Unlock()
+}
+
+// touch notes that this build changes the spare's folder of p.
+func (s *DirSink) touch(p string) {
+	s.mu.Lock()
+	s.touched[path.Dir(p)] = true
+	s.mu.Unlock()
+}
+
+// sameInSpare reports whether the spare's file p is the live site's by
+// the tree record: the last build left them one file (p is neither one
+// it wrote nor one of the site before), both were in folders not changed
+// since, and the live site's marker names p.
+func (s *DirSink) sameInSpare(p string) bool {
+	if s.tree == nil || s.live == nil || s.spareT == nil || s.tree.Diff[p] || !s.oldFiles[p] {
+		return false
+	}
+	d := path.Dir(p)
+	return d != "." && s.live.trusted[d] && s.spareT.trusted[d]
 }
 
 // checkSpare walks the spare, never following a link, and refuses it if
 // it holds a link, a special file or a repository.
 func checkSpare(spare string) error {
-	return filepath.WalkDir(spare, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if rel, _ := filepath.Rel(spare, p); rel != "." {
-			return unsafeEntry(spare, rel, d)
-		}
-		return nil
+	_, err := checkSpareTrusting(spare, nil, 0)
+	return err
+}
+
+// checkSpareTrusting is checkSpare that does not read the folders rec
+// trusts (see walkTrusted).
+func checkSpareTrusting(spare string, rec map[string]cache.Stat, stamp int64) (*folderTree, error) {
+	return walkTrusted(spare, rec, stamp, func(rel string, d fs.DirEntry) error {
+		return unsafeEntry(spare, filepath.FromSlash(rel), d)
 	})
 }
 
 // tidySpare removes from the spare whatever the new site does not have:
 // files of notices gone, and anything else found there (the spare is not
 // trusted to hold only what its last build put), with no link followed.
-func (s *DirSink) tidySpare() error {
-	var dirs []string
-	err := filepath.WalkDir(s.tmp, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
+// A folder the tree record trusted and this build did not change holds
+// at most the last site's files and those in which the spare differed
+// (treeRecord.Diff): those of them the new site lacks are removed, and it
+// is not read. It returns the folders left, the new site's.
+func (s *DirSink) tidySpare() (map[string]bool, error) {
+	known := map[string][]string{} // the files a trusted folder may hold
+	if s.tree != nil {
+		for _, set := range []map[string]bool{s.oldFiles, s.tree.Diff} {
+			for p := range set {
+				if d := path.Dir(p); s.spareT != nil && s.spareT.trusted[d] && !s.touched[d] {
+					known[d] = append(known[d], p)
+				}
+			}
 		}
-		rel, _ := filepath.Rel(s.tmp, p)
-		switch {
-		case rel == ".":
-		case d.IsDir():
-			dirs = append(dirs, p)
-		case !s.seen[filepath.ToSlash(rel)]:
-			return os.Remove(p) // a link is removed, not followed
-		}
-		return nil
-	})
-	for i := len(dirs) - 1; i >= 0; i-- { // deepest first
-		_ = os.Remove(dirs[i]) // only empty ones go
 	}
-	return err
+	left := map[string]bool{}
+	var walk func(rel string) error
+	walk = func(rel string) error {
+		full := filepath.Join(s.tmp, filepath.FromSlash(rel))
+		var files, dirs []string
+		if rel != "." && s.spareT != nil && s.spareT.trusted[rel] && !s.touched[rel] {
+			files = known[rel]
+			dirs = s.spareChildren(rel)
+		} else {
+			entries, err := os.ReadDir(full)
+			if err != nil {
+				return err
+			}
+			for _, e := range entries {
+				p := path.Join(rel, e.Name())
+				if e.IsDir() {
+					dirs = append(dirs, p)
+				} else {
+					files = append(files, p)
+				}
+			}
+		}
+		busy := false // holds a file of the new site
+		for _, p := range files {
+			if s.seen[p] {
+				busy = true
+			} else {
+				// A link is removed, not followed.
+				if err := os.Remove(filepath.Join(s.tmp, filepath.FromSlash(p))); err != nil && !errors.Is(err, fs.ErrNotExist) {
+					return err
+				}
+			}
+		}
+		for _, d := range dirs {
+			if err := walk(d); err != nil {
+				return err
+			}
+			busy = busy || left[d]
+		}
+		if rel != "." && !busy && os.Remove(full) == nil { // only an empty one goes
+			return nil
+		}
+		left[rel] = true
+		return nil
+	}
+	return left, walk(".")
+}
+
+// spareChildren are the folders in the spare's folder rel by the record.
+func (s *DirSink) spareChildren(rel string) []string {
+	if s.spareKids == nil {
+		s.spareKids = map[string][]string{}
+		for p := range s.tree.Spare {
+			s.spareKids[path.Dir(p)] = append(s.spareKids[path.Dir(p)], p)
+		}
+	}
+	return s.spareKids[rel]
 }
 
 // Commit puts the new site in place of the old one.
 func (s *DirSink) Commit() error {
 	defer s.unlock()
+	newDirs := map[string]bool{}
+	for d := range s.made {
+		for d = filepath.ToSlash(d); d != "." && !newDirs[d]; d = path.Dir(d) {
+			newDirs[d] = true
+		}
+	}
 	if s.old == nil {
 		if err := os.Rename(s.tmp, s.dir); err != nil {
 			removeTemp(s.tmp)
 			return err
 		}
 		forgetTemp(s.tmp)
+		s.saveTree(newDirs, "")
 		return nil
 	}
 	s.old.Close()
 	if s.spare {
-		if err := s.tidySpare(); err != nil {
+		var err error
+		if newDirs, err = s.tidySpare(); err != nil {
 			removeTemp(s.tmp)
 			return err
 		}
@@ -390,8 +539,36 @@ func (s *DirSink) Commit() error {
 	// build's spare.
 	if aside != s.tmp || saveSpare(s.dir, aside) != nil {
 		removeTemp(aside)
+		aside = ""
 	}
+	s.saveTree(newDirs, aside)
 	return nil
+}
+
+// saveTree writes the tree record of the site just swapped in, whose
+// folders are dirs, and of its spare, when there is one (see treeRecord).
+// A spare that held files the last site's marker did not name (--clean)
+// gets no record: it is read in full.
+func (s *DirSink) saveTree(dirs map[string]bool, spare string) {
+	if !s.record {
+		return
+	}
+	if s.marker == "" {
+		return // the site has no marker of this build's
+	}
+	t := &treeRecord{Stamp: s.start, Marker: s.marker, Live: statDirs(s.dir, dirs), Diff: map[string]bool{}}
+	if spare != "" && s.live != nil && !s.foreign {
+		t.Spare = statDirs(spare, s.live.dirs)
+		for p := range s.put {
+			t.Diff[p] = true
+		}
+		for p := range s.oldFiles {
+			if !s.seen[p] {
+				t.Diff[p] = true
+			}
+		}
+	}
+	_ = saveTree(s.dir, t)
 }
 
 // Abort throws the new site away and leaves the old one.

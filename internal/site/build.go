@@ -126,6 +126,33 @@ type entry struct {
 	history  string      // hash of the commits its history came from
 	extra    []string    // the pages of its earlier versions
 	feed     []feedItem  // its versions in the feeds of its languages
+	// feedKept says feed holds only the keys of a kept notice's versions
+	// (FeedKey), the rest in its feeds in last, read by fullFeed.
+	feedKept bool
+	last     *lastSite
+}
+
+// fullFeed returns the version id of e in the feed of lang as its own
+// feed in the last site says it, checked against what its record said.
+func (e *entry) fullFeed(lang string, key render.FeedEntry) (render.FeedEntry, error) {
+	if !e.feedKept {
+		return key, nil
+	}
+	changed := fmt.Errorf("%s: its feed in the last site is not what the record of that build says; nothing was published: build again with --no-cache", e.file)
+	b, ok := e.last.read(lang + "/" + e.id + "/" + feedFile)
+	if !ok {
+		return key, changed
+	}
+	items, err := readFeedEntries(b)
+	if err != nil {
+		return key, changed
+	}
+	for _, it := range items {
+		if it.ID == key.ID && it.Updated == key.Updated {
+			return it, nil
+		}
+	}
+	return key, changed
 }
 
 // feedItem is a version of a notice in the feed of Lang; its links are
@@ -242,19 +269,27 @@ func Build(files []string, opt Options) (*Result, error) {
 			break
 		}
 	}
-	for _, hit := range kept {
-		if hit == nil {
-			continue
+	// Kept on every core: a Keep is a few system calls, waiting for the
+	// disk's metadata as much as for a core.
+	var keptAt []int
+	for i, hit := range kept {
+		if hit != nil {
+			keptAt = append(keptAt, i)
 		}
+	}
+	work.Each(len(keptAt), func(k int) {
+		hit := kept[keptAt[k]]
 		for _, f := range append(noticeFiles(hit.ID, hit.Langs), hit.Extra...) {
 			record(f, keeper.Keep(f))
 		}
+		mu.Lock()
+		defer mu.Unlock()
 		res.Reused++
 		done++
 		if opt.Progress != nil {
 			opt.Progress(done, len(files))
 		}
-	}
+	})
 	if firstErr == nil {
 		firstErr = sinkErr
 	}
@@ -314,6 +349,11 @@ func Build(files []string, opt Options) (*Result, error) {
 					Stat: e.stat, Sum: e.sum, History: e.history, ID: e.id, Langs: e.langs,
 					Updated: e.updated, Findings: e.findings, Index: e.index, Extra: e.extra,
 				}
+				feed := make([]FeedKey, len(e.feed))
+				for k, it := range e.feed {
+					feed[k] = FeedKey{Lang: it.Lang, ID: it.ID, Updated: it.Updated}
+				}
+				res.Cache.Notices[e.file].Feed = feed
 			}
 		}
 	}
@@ -380,7 +420,17 @@ func (e *entry) reuse(c *CachedNotice, bc *BuildCache, last *lastSite, langs []s
 	e.loaded, e.stat, e.sum = true, st, sum
 	e.id, e.langs, e.updated, e.index = c.ID, c.Langs, c.Updated, index
 	// Its versions in the languages' feeds are what its own feeds, kept
-	// as they are, say: read from them, never from the record.
+	// as they are, say: read from them, never from the record, unless
+	// they are as the record's build left them (their Stats), and then
+	// read when an entry of theirs makes a language's feed (feedKept).
+	if c.feedTrusted(bc) {
+		feed := make([]feedItem, len(c.Feed))
+		for k, key := range c.Feed {
+			feed[k] = feedItem{Lang: key.Lang, FeedEntry: render.FeedEntry{ID: key.ID, Updated: key.Updated}}
+		}
+		e.findings, e.extra, e.feed, e.feedKept, e.last = c.Findings, c.Extra, feed, true, last
+		return c
+	}
 	var feed []feedItem
 	for _, l := range c.Langs {
 		b, ok := last.read(l + "/" + c.ID + "/" + feedFile)
@@ -397,6 +447,36 @@ func (e *entry) reuse(c *CachedNotice, bc *BuildCache, last *lastSite, langs []s
 	}
 	e.findings, e.extra, e.feed = c.Findings, c.Extra, feed
 	return c
+}
+
+// feedTrusted reports whether the notice's feeds in the last site on disk
+// are as the record's build left them, by their Stats (cache.Stat.Trust).
+func (c *CachedNotice) feedTrusted(bc *BuildCache) bool {
+	if bc.files != nil || len(c.FeedStats) != len(c.Langs) {
+		return false
+	}
+	// Every language's feed has the current version at least, and a
+	// version once.
+	ids := map[FeedKey]bool{}
+	for _, k := range c.Feed {
+		if ids[FeedKey{Lang: k.Lang, ID: k.ID}] {
+			return false
+		}
+		ids[FeedKey{Lang: k.Lang, ID: k.ID}] = true
+		ids[FeedKey{Lang: k.Lang}] = true
+	}
+	for _, l := range c.Langs {
+		if !ids[FeedKey{Lang: l}] {
+			return false
+		}
+	}
+	for k, l := range c.Langs {
+		st, err := cache.StatFile(filepath.Join(bc.dir, l, c.ID, feedFile))
+		if err != nil || !c.FeedStats[k].Trust(st, bc.Stamp) {
+			return false
+		}
+	}
+	return true
 }
 
 // sane reports whether c could be the record of a build of file with

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io/fs"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -52,7 +53,19 @@ type CachedNotice struct {
 	// Extra are the pages of its earlier versions (versjon/…), which its
 	// History decides.
 	Extra []string
+	// Feed are its versions in the feeds of its languages, by the keys
+	// the language's feed is sorted by, and FeedStats the Stats of its
+	// own feed in each of Langs after the build. When those are
+	// unchanged, and older than the build (cache.Stat.Trust), the feeds
+	// say what Feed does, and only the entries that make a language's
+	// feed are read from them (see entry.feedKept).
+	Feed      []FeedKey
+	FeedStats []cache.Stat
 }
+
+// FeedKey is a version of a notice in the feed of Lang, by what the feed
+// is sorted by.
+type FeedKey struct{ Lang, ID, Updated string }
 
 func cacheName(out string) string {
 	abs, err := filepath.Abs(out)
@@ -123,6 +136,16 @@ func encodeNotice(e *cache.Enc, file string, n *CachedNotice) {
 		e.Stat(st)
 	}
 	e.Strings(n.Extra)
+	e.Uint(uint64(len(n.Feed)))
+	for _, k := range n.Feed {
+		e.String(k.Lang)
+		e.String(k.ID)
+		e.String(k.Updated)
+	}
+	e.Uint(uint64(len(n.FeedStats)))
+	for _, st := range n.FeedStats {
+		e.Stat(st)
+	}
 }
 
 // decodeNotice reads a notice record and refuses values no build makes;
@@ -138,11 +161,22 @@ func decodeNotice(d *cache.Dec) (string, *CachedNotice, error) {
 		n.Dirs = append(n.Dirs, d.Stat())
 	}
 	n.Extra = d.Strings()
+	for k := d.Len(); k > 0 && d.OK(); k-- {
+		n.Feed = append(n.Feed, FeedKey{Lang: d.String(), ID: d.String(), Updated: d.String()})
+	}
+	for k := d.Len(); k > 0 && d.OK(); k-- {
+		n.FeedStats = append(n.FeedStats, d.Stat())
+	}
 	if err := d.Err(); err != nil {
 		return "", nil, err
 	}
 	if file == "" || !slugOK(n.ID) || len(n.Index) != len(n.Langs) {
 		return "", nil, errors.New("build cache: bad notice record")
+	}
+	for _, k := range n.Feed {
+		if !slices.Contains(n.Langs, k.Lang) || k.ID == "" {
+			return "", nil, errors.New("build cache: bad feed entry")
+		}
 	}
 	for _, p := range n.Extra {
 		if !versionFile(p, n.ID, n.Langs) {
@@ -227,7 +261,7 @@ func SaveCache(out string, c *BuildCache) error {
 	files := make([]string, 0, len(c.Notices))
 notices:
 	for f, n := range c.Notices {
-		n.Dirs = n.Dirs[:0]
+		n.Dirs, n.FeedStats = n.Dirs[:0], n.FeedStats[:0]
 		for _, l := range n.Langs {
 			if !slugOK(l) || !slugOK(n.ID) {
 				continue notices // no build makes such a record: not kept
@@ -237,6 +271,12 @@ notices:
 				continue notices // made again next time
 			}
 			n.Dirs = append(n.Dirs, st)
+			if st, err = cache.StatFile(filepath.Join(out, l, n.ID, feedFile)); err == nil {
+				n.FeedStats = append(n.FeedStats, st)
+			}
+		}
+		if len(n.FeedStats) != len(n.Langs) {
+			n.FeedStats = nil // its feeds are read next time
 		}
 		files = append(files, f)
 	}

@@ -24,7 +24,7 @@ func incremental(t *testing.T, notices, out string, opt Options) *Result {
 	if c := LoadCache(out); c.Matches(opt) {
 		opt.Cache = c
 	}
-	sink, err := publish.NewDirSink(out, publish.Options{Layout: Publishes})
+	sink, err := publish.NewDirSink(out, publish.Options{Layout: Publishes, Record: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -291,6 +291,34 @@ func TestCacheLies(t *testing.T) {
 		{"a version page the last build did not make", func(t *testing.T, c *BuildCache, notices string) {
 			c.Notices[filepath.Join(notices, a)].Extra = []string{"nb/joblearn/versjon/9.0/index.html"}
 		}},
+		// The feeds are trusted by their Stats as a build ten seconds
+		// later would (see cache.Stat.Trust), and the record lies.
+		{"feed keys of another date, the feeds trusted", func(t *testing.T, c *BuildCache, notices string) {
+			c.Stamp += int64(10 * time.Second)
+			n := c.Notices[filepath.Join(notices, a)]
+			n.Feed = slices.Clone(n.Feed)
+			n.Feed[0].Updated = "1999-01-01T00:00:00Z"
+		}},
+		{"feed keys of another version, the feeds trusted", func(t *testing.T, c *BuildCache, notices string) {
+			c.Stamp += int64(10 * time.Second)
+			n := c.Notices[filepath.Join(notices, a)]
+			n.Feed = slices.Clone(n.Feed)
+			n.Feed[0].ID += "x"
+		}},
+		{"feed keys dropped, the feeds trusted", func(t *testing.T, c *BuildCache, notices string) {
+			c.Stamp += int64(10 * time.Second)
+			c.Notices[filepath.Join(notices, a)].Feed = nil
+		}},
+		{"a language's feed keys dropped, the feeds trusted", func(t *testing.T, c *BuildCache, notices string) {
+			c.Stamp += int64(10 * time.Second)
+			n := c.Notices[filepath.Join(notices, a)]
+			n.Feed = slices.DeleteFunc(slices.Clone(n.Feed), func(k FeedKey) bool { return k.Lang == n.Langs[1] })
+		}},
+		{"feed keys twice, the feeds trusted", func(t *testing.T, c *BuildCache, notices string) {
+			c.Stamp += int64(10 * time.Second)
+			n := c.Notices[filepath.Join(notices, a)]
+			n.Feed = append(slices.Clone(n.Feed), n.Feed[0])
+		}},
 		{"a record under another file's name", func(t *testing.T, c *BuildCache, notices string) {
 			c.Notices[filepath.Join(notices, b)] = c.Notices[filepath.Join(notices, a)]
 		}},
@@ -360,5 +388,48 @@ func loadAndBuild(t *testing.T, b []byte, notices, out string, opt Options, want
 		case err == nil && sameSite(got, want) != "":
 			t.Fatalf("the site is not a full build's: %s", sameSite(got, want))
 		}
+	}
+}
+
+// TestTrustedFeeds: a kept notice's feeds, unchanged since the build
+// before and older than it, are not read, but for the entries that make a
+// language's feed, and the site is a full build's.
+func TestTrustedFeeds(t *testing.T) {
+	notices, out, opt, want := cacheSite(t, "joblearn.yaml", "kvalifiseringsprogrammet.yaml", "vinn-hallingdal.yaml")
+	c := LoadCache(out)
+	if !c.Matches(opt) {
+		t.Fatal("no cache")
+	}
+	c.Stamp += int64(10 * time.Second) // the feeds are older than the build
+	if err := SaveCache(out, c); err != nil {
+		t.Fatal(err)
+	}
+	c = LoadCache(out)
+	for f, n := range c.Notices {
+		if !n.feedTrusted(c) {
+			t.Fatalf("%s: its feeds are not trusted", f)
+		}
+	}
+	got, reused, err := rebuild(notices, out, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if reused != 3 {
+		t.Fatalf("%d notices kept, want 3", reused)
+	}
+	if d := sameSite(got, want); d != "" {
+		t.Fatalf("the site is not a full build's: %s", d)
+	}
+	// A feed changed since (its Stat) is read again, not trusted.
+	feed := filepath.Join(out, "nb", c.Notices[filepath.Join(notices, "joblearn.yaml")].ID, feedFile)
+	b, err := os.ReadFile(feed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(feed, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if c.Notices[filepath.Join(notices, "joblearn.yaml")].feedTrusted(c) {
+		t.Error("a feed written again is trusted")
 	}
 }

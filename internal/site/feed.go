@@ -177,26 +177,39 @@ func buildFeeds(entries []*entry, langs []string, opt Options, put func(string, 
 		if err != nil {
 			return err
 		}
-		var items []render.FeedEntry
+		type item struct {
+			render.FeedEntry
+			e *entry
+		}
+		var all []item
 		for _, e := range entries {
 			if e.errors > 0 {
 				continue
 			}
 			for _, it := range e.feed {
 				if it.Lang == l {
-					items = append(items, it.FeedEntry)
+					all = append(all, item{it.FeedEntry, e})
 				}
 			}
 		}
-		sort.SliceStable(items, func(i, j int) bool {
-			a, b := items[i], items[j]
+		sort.SliceStable(all, func(i, j int) bool {
+			a, b := all[i], all[j]
 			if a.Updated != b.Updated {
 				return a.Updated > b.Updated
 			}
 			return a.ID < b.ID
 		})
-		if len(items) > maxFeedEntries {
-			items = items[:maxFeedEntries]
+		if len(all) > maxFeedEntries {
+			all = all[:maxFeedEntries]
+		}
+		// Of a kept notice only the keys are known until here: the
+		// entries that make the feed are read from its own feed.
+		items := make([]render.FeedEntry, len(all))
+		for k, it := range all {
+			var err error
+			if items[k], err = it.e.fullFeed(l, it.FeedEntry); err != nil {
+				return err
+			}
 		}
 		title := siteTitle(c, opt.Config, l)
 		id := "urn:personvern:" + l

@@ -112,7 +112,7 @@ func incrementalBuild(folder, out string, opt Options) (reused int, err error) {
 	if c := LoadCache(out); c.Matches(opt) {
 		opt.Cache = c
 	}
-	sink, err := publish.NewDirSink(out, publish.Options{Inputs: []string{folder}, Layout: Publishes})
+	sink, err := publish.NewDirSink(out, publish.Options{Inputs: []string{folder}, Layout: Publishes, Record: true})
 	if err != nil {
 		return 0, err
 	}
