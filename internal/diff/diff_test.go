@@ -138,7 +138,7 @@ var classificationCases = []struct {
 		n.Groups = []notice.Group{notice.Group{ID: "kids", Label: notice.Text{"nb": "barnet", "nn": "barnet"}}}
 	}},
 	{"purpose's provision now required", func(n *notice.Notice) { n.Purposes[0].Provision = &notice.Provision{Requirement: "statutory"} }, Material, "provision-now-required", "Du må nå gi oss opplysningene til formålet «Saksbehandling»: ikke oppgitt → «Du har plikt til å gi oss opplysningene fordi loven krever det».", nil},
-	{"retention rule for a group", func(n *notice.Notice) { n.Retention[0].Groups = []string{"kids"} }, Material, "retention-groups", "alle → barnet", func(n *notice.Notice) {
+	{"retention rule for a group", func(n *notice.Notice) { n.Retention[0].Groups = []string{"kids"} }, Material, "retention-groups", "før alle, nå barnet", func(n *notice.Notice) {
 		n.Groups = []notice.Group{{ID: "kids", Label: notice.Text{"nb": "barnet", "nn": "barnet"}}}
 	}},
 	{"version not raised", func(n *notice.Notice) {
@@ -232,6 +232,15 @@ var classificationCases = []struct {
 	{"wording widened to marketing", func(n *notice.Notice) {
 		n.Purposes[0].Description = notice.Text{"nb": "Vi behandler søknaden din og markedsfører andre tjenester til deg.", "nn": "Vi handsamar søknaden din og marknadsfører andre tenester til deg."}
 	}, Material, "wording-adds", "og den nye teksten nevner «markedsfører»", nil},
+	// "gjeld" is debt as a word of its own; "gjelder" (bokmål) and "gjeld"
+	// (nynorsk, the verb) say what something applies to. Reviewers found
+	// every reworded introduction called material for it.
+	{"applies to is not debt", func(n *notice.Notice) {
+		n.Purposes[0].Description = notice.Text{"nb": "Dette gjelder søknaden din.", "nn": "Dette gjeld søknaden din."}
+	}, Notable, "wording-changed", "Beskrivelsen av formålet «Saksbehandling» har fått ny ordlyd på bokmål. Les den nye teksten", nil},
+	{"debt is", func(n *notice.Notice) {
+		n.Purposes[0].Description = notice.Text{"nb": "Vi behandler søknaden din og gjeld du har.", "nn": "Vi handsamar søknaden din og gjelda di."}
+	}, Material, "wording-adds", "og den nye teksten nevner «gjeld»", nil},
 	{"translation left behind", func(n *notice.Notice) {
 		n.Purposes[0].Description = notice.Text{"nb": "Vi behandler søknaden din raskt.", "nn": "Vi handsamar søknaden din."}
 	}, Notable, "translation-drift", "Beskrivelsen av formålet «Saksbehandling» er endret på bokmål, men ikke på nynorsk", nil},

@@ -148,10 +148,15 @@ var embedded sync.Map
 
 // stopword are words of the vocabulary's labels too common to signal
 // anything ("opplysninger om …").
-var stopword = map[string]bool{"opplysninger": true, "opplysningar": true, "forhold": true, "eller": true}
+var stopword = map[string]bool{"opplysninger": true, "opplysningar": true, "forhold": true, "eller": true,
+	// "Bruk av nettstedet" is a category; a page naming its own website
+	// ("nettsida" → "nettstaden") says nothing new about data.
+	"nettstedet": true, "nettsiden": true, "nettstaden": true, "nettsida": true}
 
 // countTerm counts the words of text that start with term, or, for a
-// term of several words, the places the words follow each other.
+// term of several words, the places the words follow each other. A word
+// of a term written "=gjeld" matches that word only, not the words it
+// begins ("gjelder", which says what something applies to).
 func countTerm(words []string, term string) int {
 	parts := strings.Fields(term)
 	n := 0
@@ -159,7 +164,9 @@ func countTerm(words []string, term string) int {
 		ok := true
 		for j, p := range parts {
 			w := words[i+j]
-			if j == len(parts)-1 {
+			if exact, isExact := strings.CutPrefix(p, "="); isExact {
+				ok = ok && w == exact
+			} else if j == len(parts)-1 {
 				ok = ok && strings.HasPrefix(w, p)
 			} else {
 				ok = ok && w == p

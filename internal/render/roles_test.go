@@ -32,7 +32,7 @@ func TestRolesGolden(t *testing.T) {
 			"For det vi selv er behandlingsansvarlige for, bruker du rettighetene dine ved å kontakte oss.",
 		},
 		"vinn-hallingdal.nn": {
-			"Når vi bruker opplysningane til dette, behandlar VINN AS Hallingdal dei på vegner av NAV:",
+			"Når vi brukar opplysningane til dette, behandlar VINN AS Hallingdal dei på vegner av NAV:",
 			"Om du må gje opplysningane, avgjer NAV.",
 		},
 	}

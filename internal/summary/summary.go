@@ -337,29 +337,51 @@ func (b *builder) recipients() {
 		b.add(section.Recipients, b.c.T("summary.recipients.none"))
 		return
 	}
-	// A kind named by a relative clause ("firmaer som hjelper oss") comes
-	// last: mid-list, "firmaer som hjelper oss og Google" reads as helping
-	// Google.
-	var names, last []string
+	// A processor works for us; it is not someone we share with, and
+	// "Vi deler opplysninger med … og firmaer som hjelper oss" next to a
+	// page's "Vi gir ikke opplysningene dine videre" reads as a
+	// contradiction. Processors get a sentence of their own.
+	var names, procs []string
+	anonymous := false
 	seen := map[string]bool{}
 	for _, r := range b.n.Recipients {
+		if r.Kind == "processor" {
+			if r.Name.IsZero() {
+				anonymous = true
+			} else if n := r.Name.In(b.lang); !seen[n] {
+				seen[n] = true
+				procs = append(procs, n)
+			}
+			continue
+		}
 		name := b.partyName(r.Kind, r.Name.In(b.lang))
 		if seen[name] {
 			continue
 		}
 		seen[name] = true
-		if r.Name.IsZero() && r.Kind == "processor" {
-			last = append(last, name)
-			continue
-		}
 		names = append(names, name)
 	}
-	names = append(names, last...)
-	if len(names) > maxListed {
-		b.add(section.Recipients, b.c.T("summary.recipients.some", b.c.List(names[:maxListed])))
-		return
+	var sentences []string
+	switch {
+	case len(names) > maxListed:
+		sentences = append(sentences, b.c.T("summary.recipients.some", b.c.List(names[:maxListed])))
+	case len(names) > 0:
+		sentences = append(sentences, b.c.T("summary.recipients", b.c.List(names)))
 	}
-	b.add(section.Recipients, b.c.T("summary.recipients", b.c.List(names)))
+	if len(procs) > maxListed {
+		procs, anonymous = procs[:maxListed], true
+	}
+	switch {
+	case len(procs) > 0 && anonymous:
+		sentences = append(sentences, b.c.T("summary.recipients.processors.also", b.c.List(procs)))
+	case len(procs) > 0:
+		sentences = append(sentences, b.c.T("summary.recipients.processors.named", b.c.List(procs)))
+	case anonymous && len(names) == 0:
+		sentences = append(sentences, b.c.T("summary.recipients.processors.only"))
+	case anonymous:
+		sentences = append(sentences, b.c.T("summary.recipients.processors"))
+	}
+	b.add(section.Recipients, sentences...)
 }
 
 func (b *builder) transfers() {

@@ -126,8 +126,8 @@ func TestCases(t *testing.T) {
 		not    []string // must not be there (nb)
 	}{
 		{"plain", func(n *notice.Notice) {},
-			[]string{"Vi er Eksempel kommune.", "Vi bruker opplysninger om deg til formålet «Saksbehandling».", "Du gir oss opplysningene selv.", "Vi deler ikke opplysningene med andre.", "Vi sender ikke opplysningene ut av EU/EØS.", "Vi lagrer dem i 6 måneder.", "Du kan be om å se, rette eller slette opplysningene, og be oss begrense bruken av dem.", "Du kan også protestere mot bruken.", "Du kan klage til Datatilsynet.", "Ingen avgjørelser om deg blir tatt helt automatisk."},
-			[]string{"Vi brukar opplysningar om deg til formålet «Sakshandsaming».", "Du gjev oss opplysningane sjølv.", "Vi sender ikkje opplysningane ut av EU/EØS.", "Vi lagrar dei i 6 månader.", "Du kan be om å sjå, rette eller slette opplysningane, og be oss avgrense bruken av dei.", "Ingen avgjerder om deg blir tekne heilt automatisk."},
+			[]string{"Vi er Eksempel kommune.", "Vi bruker opplysninger om deg til formålet «Saksbehandling».", "Du gir oss opplysningene selv.", "Vi deler ikke opplysningene med andre.", "Vi sender ikke opplysningene ut av EU/EØS.", "Vi lagrer opplysningene i 6 måneder.", "Du kan be om å se, rette eller slette opplysningene, og be oss begrense bruken av dem.", "Du kan også protestere mot bruken.", "Du kan klage til Datatilsynet.", "Ingen avgjørelser om deg blir tatt helt automatisk."},
+			[]string{"Vi brukar opplysningar om deg til formålet «Sakshandsaming».", "Du gjev oss opplysningane sjølv.", "Vi sender ikkje opplysningane ut av EU/EØS.", "Vi lagrar opplysningane i 6 månader.", "Du kan be om å sjå, rette eller slette opplysningane, og be oss avgrense bruken av dei.", "Ingen avgjerder om deg blir tekne heilt automatisk."},
 			[]string{"sensitivt", "samtykke", "opptil", "EU og EØS", "står i teksten"}},
 		{"special category", func(n *notice.Notice) {
 			n.Categories = append(n.Categories, notice.Category{ID: "health"})
@@ -140,7 +140,17 @@ func TestCases(t *testing.T) {
 		}, []string{"Vi får opplysningene fra NAV."}, []string{"Vi får opplysningane frå NAV."}, []string{"Du gir oss"}},
 		{"recipients", func(n *notice.Notice) {
 			n.Recipients = []notice.Recipient{{ID: "s", Kind: "public_authority", Name: notice.PlainName("Skatteetaten")}, {ID: "h", Kind: "processor"}}
-		}, []string{"Vi deler opplysninger med Skatteetaten og firmaer som hjelper oss."}, []string{"Vi deler opplysningar med Skatteetaten og firma som hjelper oss."}, nil},
+		}, []string{"Vi deler opplysninger med Skatteetaten. Leverandører som behandler opplysninger for oss, får også tilgang til dem."}, []string{"Vi deler opplysningar med Skatteetaten. Leverandørar som behandlar opplysningar for oss, får òg tilgang til dei."}, []string{"firmaer som hjelper oss"}},
+		// A processor works for us: it is not someone we "share" with
+		// (Karrieresenteret's summary said "Vi deler opplysninger med
+		// Google … og firmaer som hjelper oss" above "Vi gir ikke
+		// opplysningene dine videre").
+		{"processors only", func(n *notice.Notice) {
+			n.Recipients = []notice.Recipient{{ID: "h", Kind: "processor"}}
+		}, []string{"Vi deler ikke opplysningene med andre enn leverandører som behandler dem for oss."}, []string{"Vi deler ikkje opplysningane med andre enn leverandørar som behandlar dei for oss."}, []string{"Vi deler opplysninger"}},
+		{"named processors", func(n *notice.Notice) {
+			n.Recipients = []notice.Recipient{{ID: "g", Kind: "processor", Name: notice.PlainName("Google")}, {ID: "h", Kind: "processor"}, {ID: "e", Kind: "employer"}}
+		}, []string{"Vi deler opplysninger med arbeidsgivere. Google og andre leverandører behandler opplysninger for oss."}, []string{"Google og andre leverandørar behandlar opplysningar for oss."}, []string{"med Google"}},
 		{"transfers", func(n *notice.Notice) {
 			n.Transfers = []notice.Transfer{{ID: "t", Country: "US", Safeguard: "scc"}}
 		}, []string{"Noen opplysninger sender vi til USA, som er utenfor EU/EØS."}, []string{"Nokre opplysningar sender vi til USA, som er utanfor EU/EØS."}, nil},
@@ -176,15 +186,15 @@ func TestCases(t *testing.T) {
 		}, []string{"Noen avgjørelser om deg blir tatt helt automatisk.", "Du kan be om at et menneske ser på dem."}, []string{"Nokre avgjerder om deg blir tekne heilt automatisk.", "Du kan be om at eit menneske ser på dei."}, []string{"maskin"}},
 		{"criteria and archive", func(n *notice.Notice) {
 			n.Retention = []notice.Retention{{ID: "r", Criteria: notice.Text{"nb": "x"}, Then: "archive"}}
-		}, []string{"Hvor lenge vi lagrer dem, kommer an på hva de brukes til.", "Noe må vi ta vare på i arkivet."}, []string{"Kor lenge vi lagrar dei, kjem an på kva dei blir brukte til."}, []string{"saken"}},
+		}, []string{"Hvor lenge vi lagrer opplysningene, kommer an på hva de brukes til.", "Noe må vi ta vare på i arkivet."}, []string{"Kor lenge vi lagrar opplysningane, kjem an på kva dei blir brukte til."}, []string{"saken"}},
 		// One period is said as the notice says it, with its starting
 		// point; "opptil" is only the longest of periods that differ.
 		{"one period from a point", func(n *notice.Notice) {
 			n.Retention = []notice.Retention{{ID: "r", Categories: []string{"contact"}, Period: "P12W", From: notice.Text{"nb": "at sluttrapporten er sendt", "nn": "at sluttrapporten er send"}, Then: "delete"}}
-		}, []string{"Vi lagrer dem i 12 uker etter at sluttrapporten er sendt."}, []string{"Vi lagrar dei i 12 veker etter at sluttrapporten er send."}, []string{"opptil"}},
+		}, []string{"Vi lagrer opplysningene i 12 uker etter at sluttrapporten er sendt."}, []string{"Vi lagrar opplysningane i 12 veker etter at sluttrapporten er send."}, []string{"opptil"}},
 		{"periods that differ", func(n *notice.Notice) {
 			n.Retention = append(n.Retention, notice.Retention{ID: "r2", Categories: []string{"contact"}, Period: "P5Y", Then: "delete"})
-		}, []string{"Vi lagrer dem i opptil 5 år."}, []string{"Vi lagrar dei i opptil 5 år."}, nil},
+		}, []string{"Vi lagrer opplysningene i opptil 5 år."}, []string{"Vi lagrar opplysningane i opptil 5 år."}, nil},
 		// Cookies that are not necessary are set only on a yes (ekomloven
 		// § 3-15): the reader is told so, and that they may say no.
 		{"cookies", func(n *notice.Notice) {
@@ -243,11 +253,11 @@ func TestCases(t *testing.T) {
 		{"rights go to the controller, not the DPO", func(n *notice.Notice) {
 			n.DPO = &notice.DPO{Email: "personvernombud@eksempel.no"}
 			n.Rights["access"] = notice.Right{How: notice.Text{"nb": "Kontakt rådgiveren din.", "nn": "Kontakt rådgjevaren din."}}
-		}, []string{"Send en e-post til post@eksempel.no.", "Hvordan du bruker noen av rettighetene, står i teksten."},
-			[]string{"Send ein e-post til post@eksempel.no.", "Korleis du brukar nokre av rettane, står i teksten."}, []string{"personvernombud@"}},
+		}, []string{"Send en e-post til post@eksempel.no.", "Hvordan du bruker noen av rettighetene, står under «Dine rettigheter»."},
+			[]string{"Send ein e-post til post@eksempel.no.", "Korleis du brukar nokre av rettane, står under «Rettane dine»."}, []string{"personvernombud@"}},
 		{"every right says how", func(n *notice.Notice) {
 			n.Rights = notice.Rights{"access": {How: notice.Text{"nb": "Kontakt NAV-kontoret ditt.", "nn": "Kontakt NAV-kontoret ditt."}}}
-		}, []string{"Hvordan du bruker rettighetene, står i teksten."}, []string{"Korleis du brukar rettane, står i teksten."}, []string{"noen av rettighetene"}},
+		}, []string{"Hvordan du bruker rettighetene, står under «Dine rettigheter»."}, []string{"Korleis du brukar rettane, står under «Rettane dine»."}, []string{"noen av rettighetene"}},
 		// Restriction limits the use: its own clause, also when alone.
 		{"restriction alone", func(n *notice.Notice) {
 			n.Rights = notice.Rights{"restriction": {}}

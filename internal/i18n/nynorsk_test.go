@@ -1,0 +1,53 @@
+package i18n
+
+import (
+	"io/fs"
+	"regexp"
+	"strings"
+	"testing"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/personvern/personvern/templates"
+)
+
+// bokmålOnly are words common in this tool's texts that are bokmål and
+// never nynorsk; the nynorsk form follows each. Reviewers found
+// "når vi bruker opplysningane" in three role sentences.
+var bokmålOnly = map[string]string{
+	"ikke": "ikkje", "hva": "kva", "hvem": "kven", "hvordan": "korleis", "hvorfor": "kvifor",
+	"hvis": "viss/dersom", "bruker": "brukar", "behandler": "behandlar", "lagrer": "lagrar",
+	"opplysningene": "opplysningane", "opplysninger": "opplysningar", "personvernforordningen": "personvernforordninga",
+	"gjelder": "gjeld", "fra": "frå", "noen": "nokon/nokre", "mye": "mykje", "også": "òg",
+	"endret": "endra", "slettet": "sletta", "kommer": "kjem", "dere": "de/dykk",
+}
+
+// TestNynorskCatalogues reads every nynorsk value of every catalogue
+// (the keys of some are English) for bokmål words.
+func TestNynorskCatalogues(t *testing.T) {
+	word := regexp.MustCompile(`[\p{L}]+`)
+	files, err := fs.Glob(templates.FS, "lang/*nn.yaml")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no nynorsk catalogues: %v", err)
+	}
+	for _, f := range files {
+		b, err := fs.ReadFile(templates.FS, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var m map[string]string
+		if err := yaml.Unmarshal(b, &m); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		for k, v := range m {
+			// Code names, flags and quoted bokmål examples are not
+			// the catalogue's own words.
+			v = regexp.MustCompile("`[^`]*`|\"[^\"]*\"|nb: [^;)]*").ReplaceAllString(v, "")
+			for _, w := range word.FindAllString(v, -1) {
+				if nn, bad := bokmålOnly[strings.ToLower(w)]; bad {
+					t.Errorf("%s: %q: bokmål %q in nynorsk (%s): %s", f, k, w, nn, v)
+				}
+			}
+		}
+	}
+}
