@@ -74,3 +74,31 @@ func TestProvisionGrouped(t *testing.T) {
 		})
 	}
 }
+
+// TestObjectionLast keeps what applies to every right (how to use them,
+// that it is free) before the right to object, which has a heading of its
+// own (art. 21(4)): after it, reviewers read those paragraphs as part of
+// the right to object.
+func TestObjectionLast(t *testing.T) {
+	r := renderer(t)
+	d := loadDir(t, filepath.Join("testdata", "complete"))[0]
+	if _, ok := d.Notice.Rights["objection"]; !ok {
+		t.Fatal("the test notice needs the right to object")
+	}
+	for _, lang := range []string{"nb", "nn"} {
+		c, err := r.Catalog(lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := r.Render(&buf, &d.Notice, Options{Lang: lang, Format: "md"}); err != nil {
+			t.Fatal(err)
+		}
+		page := buf.String()
+		free := strings.Index(page, c.T("rights.free"))
+		objection := strings.Index(page, "### "+c.T("right.objection"))
+		if free < 0 || objection < 0 || free > objection {
+			t.Errorf("%s: %q at %d, the heading of the right to object at %d", lang, c.T("rights.free"), free, objection)
+		}
+	}
+}

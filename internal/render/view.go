@@ -664,8 +664,10 @@ func (b *builder) rights() Section {
 		items = append(items, item(Line{strong(c.T("right." + r.Code))}, body...))
 	}
 	s.Blocks = append(s.Blocks, list(items...))
-	s.Blocks = append(s.Blocks, b.objection()...)
-	s.Blocks = append(s.Blocks, byGroup...)
+	// How to use the rights and that it is free belong to all of them, so
+	// they follow the list, before the parts with headings of their own:
+	// after those they read as part of the last (the right to object,
+	// which art. 21(4) wants apart from other information, comes last).
 	switch {
 	case own && len(routing) > 0:
 		s.Blocks = append(s.Blocks, ptext(c.T("rights.contact.own")+" "+c.T("rights.free")))
@@ -674,6 +676,8 @@ func (b *builder) rights() Section {
 	default:
 		s.Blocks = append(s.Blocks, ptext(c.T("rights.free.other")))
 	}
+	s.Blocks = append(s.Blocks, byGroup...)
+	s.Blocks = append(s.Blocks, b.objection()...)
 	return s
 }
 
