@@ -102,3 +102,33 @@ func TestObjectionLast(t *testing.T) {
 		}
 	}
 }
+
+// TestAutomatedOnlyWhereItGivesPortability: "automated" is what art.
+// 20(1)(b) asks for the right to data portability; a page said "Vi
+// behandler disse opplysningene elektronisk" under a purpose resting on a
+// legal duty, where it says nothing to a reader.
+func TestAutomatedOnlyWhereItGivesPortability(t *testing.T) {
+	r := renderer(t)
+	c, err := r.Catalog("nb")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		article string
+		shown   bool
+	}{{"6(1)(a)", true}, {"6(1)(b)", true}, {"6(1)(c)", false}, {"6(1)(e)", false}} {
+		d := loadDir(t, filepath.Join("testdata", "complete"))[0]
+		n := d.Notice
+		n.Purposes = n.Purposes[:1]
+		n.Purposes[0].Automated = true
+		n.Purposes[0].LegalBasis = []notice.Basis{{Article: tc.article}}
+		var buf bytes.Buffer
+		if err := r.Render(&buf, &n, Options{Lang: "nb", Format: "txt"}); err != nil {
+			t.Fatal(err)
+		}
+		flat := strings.Join(strings.Fields(buf.String()), " ")
+		if got := strings.Contains(flat, c.T("purpose.automated")); got != tc.shown {
+			t.Errorf("%s: sentence shown %v, want %v", tc.article, got, tc.shown)
+		}
+	}
+}

@@ -358,7 +358,10 @@ func (b *builder) purposes() Section {
 		for _, k := range []struct {
 			on  bool
 			key string
-		}{{pu.Automated, "purpose.automated"}, {pu.DirectMarketing, "purpose.direct_marketing"}, {pu.Research, "purpose.research"}} {
+		}{{pu.Automated && b.n.RightAppliesTo("portability", []notice.Purpose{pu}), "purpose.automated"}, {pu.DirectMarketing, "purpose.direct_marketing"}, {pu.Research, "purpose.research"}} {
+			// "automated" matters to a reader only as what gives the right
+			// to data portability (art. 20(1)(b)); "Vi behandler disse
+			// opplysningene elektronisk" alone said nothing (reviewers).
 			if k.on {
 				s.Blocks = append(s.Blocks, ptext(c.T(k.key)))
 			}
