@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"os"
 	"slices"
 	"strings"
 	"text/tabwriter"
@@ -102,6 +103,14 @@ list, each with the meaning personvern writes on the page (bokmål, or
 		Args:      cobra.MaximumNArgs(1),
 		ValidArgs: codeKindNames(),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			// Without --lang, the language the user's messages are in
+			// (PERSONVERN_LANG, the locale), when a page can be in it: a
+			// nynorsk editor copies nynorsk meanings.
+			if !cmd.Flags().Changed("lang") {
+				if l, err := i18n.MessageLang("", os.Getenv); err == nil && slices.Contains(i18n.Available(templates.FS), l) {
+					lang = l
+				}
+			}
 			if !slices.Contains(i18n.Available(templates.FS), lang) {
 				return trouble("--lang %q: use one of %s", lang, strings.Join(i18n.Available(templates.FS), ", "))
 			}

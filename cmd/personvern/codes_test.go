@@ -105,3 +105,26 @@ func TestHelpExamplesExist(t *testing.T) {
 		t.Errorf("only %d files in the examples", n)
 	}
 }
+
+// TestCodesFollowMessageLanguage: without --lang, codes says the meanings
+// in the user's language when a page can be in it; a nynorsk editor with
+// PERSONVERN_LANG=nn got bokmål meanings to copy into a nynorsk page.
+func TestCodesFollowMessageLanguage(t *testing.T) {
+	for _, tc := range []struct{ env, want string }{
+		{"nn", "identitetsopplysningar"},
+		{"nb", "identitetsopplysninger"},
+		{"en", "identitetsopplysninger"}, // no English page: bokmål
+	} {
+		t.Setenv("PERSONVERN_LANG", tc.env)
+		var out bytes.Buffer
+		cmd := newCodesCmd()
+		cmd.SetOut(&out)
+		cmd.SetArgs([]string{"categories"})
+		if err := cmd.Execute(); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(out.String(), tc.want) {
+			t.Errorf("PERSONVERN_LANG=%s: lacks %q:\n%s", tc.env, tc.want, out.String())
+		}
+	}
+}

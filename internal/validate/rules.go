@@ -432,12 +432,12 @@ func checkTransfers(r *report, n *notice.Notice) {
 			continue // the schema asks for one of them
 		}
 		if vocab.EEA[t.Country] {
-			r.add(Warning, base.Key("country"), "", "44", "%s is in the EU/EEA, so this is not a transfer to a third country; remove it from transfers", t.Country)
+			r.add(Warning, base.Key("country"), "", "44", "%s is in the EU/EEA, so this is not a transfer to a third country; remove it from transfers", country(t.Country))
 			continue
 		}
-		dest := t.Country
-		if dest == "" {
-			dest = "an international organisation"
+		var dest any = country(t.Country)
+		if t.Country == "" {
+			dest = tr("an international organisation")
 		}
 		if t.DPF && t.Country != "US" {
 			r.add(Error, base.Key("dpf"), "", "45(3)", "the EU-U.S. Data Privacy Framework covers recipients in the United States only; remove dpf, or set country: US")

@@ -155,3 +155,33 @@ func TestMissingLanguageInWords(t *testing.T) {
 		}
 	}
 }
+
+// TestCountryByName: a Norwegian finding names the country as the page
+// does ("til USA"), not by its code ("til US"), and an international
+// organisation in Norwegian; English keeps the code.
+func TestCountryByName(t *testing.T) {
+	for _, tc := range []struct{ transfer, en, nb, nn string }{
+		{"country: US", "a transfer to US,", "en overføring til USA,", "ei overføring til USA,"},
+		{"organisation: WHO", "a transfer to an international organisation,", "en overføring til en internasjonal organisasjon,", "ei overføring til ein internasjonal organisasjon,"},
+	} {
+		src := consentNoWithdraw + "transfers:\n  - id: x\n    " + tc.transfer + "\n"
+		var got *Finding
+		fs := findingsOf(t, src)
+		for i := range fs {
+			if strings.Contains(fs[i].Message, "needs a safeguard") {
+				got = &fs[i]
+			}
+		}
+		if got == nil {
+			t.Fatalf("%s: no finding of the missing safeguard in %v", tc.transfer, fs)
+		}
+		if !strings.Contains(got.Message, tc.en) {
+			t.Errorf("en: %q lacks %q", got.Message, tc.en)
+		}
+		for lang, want := range map[string]string{"nb": tc.nb, "nn": tc.nn} {
+			if s := got.In(messages(t, lang)); !strings.Contains(s, want) {
+				t.Errorf("%s: %q lacks %q", lang, s, want)
+			}
+		}
+	}
+}
