@@ -491,7 +491,14 @@ func (b *builder) rights() {
 		sentences = append(sentences, b.c.T("summary.rights.restrict.only", us))
 	}
 	if b.applies("objection") {
-		sentences = append(sentences, b.c.T("summary.rights.object"))
+		// The right to object holds for some purposes only (art. 21(1):
+		// those on 6(1)(e) or (f)); the summary must not promise it for
+		// all of them when the page does not.
+		key := "summary.rights.object"
+		if !b.n.RightAppliesTo("objection", b.n.Purposes) || !allPurposes(b.n, "objection") || len(b.n.Rights["objection"].Limits) > 0 {
+			key = "summary.rights.object.some"
+		}
+		sentences = append(sentences, b.c.T(key))
 	}
 	if b.applies("withdraw_consent") {
 		sentences = append(sentences, b.c.T("summary.rights.consent"))
@@ -636,4 +643,14 @@ func cmpBool(a, b bool) int {
 		return 1
 	}
 	return -1
+}
+
+// allPurposes reports whether right applies to each purpose on its own.
+func allPurposes(n *notice.Notice, right string) bool {
+	for _, p := range n.Purposes {
+		if !n.RightAppliesTo(right, []notice.Purpose{p}) {
+			return false
+		}
+	}
+	return true
 }

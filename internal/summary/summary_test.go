@@ -173,6 +173,15 @@ func TestCases(t *testing.T) {
 			n.Rights["withdraw_consent"] = notice.Right{}
 			n.Rights["portability"] = notice.Right{}
 		}, []string{"Du kan trekke tilbake samtykket når du vil."}, nil, []string{"ta med deg", "protestere"}},
+		// Art. 21(1): objection holds for the purposes on 6(1)(e) or (f)
+		// only; the summary said "Du kan også protestere mot bruken" where
+		// the page limits it to statistics.
+		{"objection to some purposes", func(n *notice.Notice) {
+			p := n.Purposes[0]
+			p.ID, p.LegalBasis = "samtykke", []notice.Basis{{Article: "6(1)(a)"}}
+			n.Purposes = append(n.Purposes, p)
+			n.Rights["withdraw_consent"] = notice.Right{}
+		}, []string{"Du kan også protestere mot noe av bruken."}, []string{"Du kan òg protestere mot noko av bruken."}, []string{"protestere mot bruken"}},
 		// Art. 21(2): direct marketing can be objected to whatever the basis.
 		{"direct marketing", func(n *notice.Notice) {
 			n.Purposes[0].LegalBasis = []notice.Basis{{Article: "6(1)(a)"}}
