@@ -528,7 +528,12 @@ func checkRightsNotApplicable(r *report, n *notice.Notice) {
 	}
 	for _, x := range vocab.Rights {
 		if _, ok := n.Rights[x.Code]; ok && !n.RightApplies(x.Code) {
-			r.add(Warning, p("rights", x.Code), "", "12(1)", "%s does not apply here: %s; remove it, or add the basis that makes it apply", x.Code, phrase(x.WhenNot))
+			// What makes human review apply is a decision, not a basis.
+			if x.Code == "human_review" {
+				r.add(Warning, p("rights", x.Code), "", "12(1)", "%s does not apply here: %s; remove it, or describe the decision under automated_decisions", rightRef(x.Code), phrase(x.WhenNot))
+				continue
+			}
+			r.add(Warning, p("rights", x.Code), "", "12(1)", "%s does not apply here: %s; remove it, or add the basis that makes it apply", rightRef(x.Code), phrase(x.WhenNot))
 		}
 	}
 }

@@ -185,3 +185,28 @@ func TestCountryByName(t *testing.T) {
 		}
 	}
 }
+
+// TestRightNotApplicableByName: a right that does not apply is named as a
+// right ("retten til å protestere gjeld ikkje her … fjern han"), and the
+// right to human review is told what makes it apply: a decision, not a
+// basis (nynorsk review).
+func TestRightNotApplicableByName(t *testing.T) {
+	src := strings.Replace(consentNoWithdraw, "rights: {}", "rights:\n  withdraw_consent: {}\n  human_review: {}\n  objection: {}", 1)
+	want := map[string][]string{
+		"nb": {"retten til at et menneske vurderer saken gjelder ikke her", "beskriv avgjørelsen under automated_decisions", "retten til å protestere gjelder ikke her"},
+		"nn": {"retten til at eit menneske vurderer saka gjeld ikkje her", "skildre avgjerda under automated_decisions", "retten til å protestere gjeld ikkje her"},
+	}
+	fs := findingsOf(t, src)
+	for lang, ws := range want {
+		var all []string
+		for _, f := range fs {
+			all = append(all, f.In(messages(t, lang)))
+		}
+		text := strings.Join(all, "\n")
+		for _, w := range ws {
+			if !strings.Contains(text, w) {
+				t.Errorf("%s: lacks %q:\n%s", lang, w, text)
+			}
+		}
+	}
+}
