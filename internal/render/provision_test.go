@@ -132,3 +132,23 @@ func TestAutomatedOnlyWhereItGivesPortability(t *testing.T) {
 		}
 	}
 }
+
+// TestArchivedSameDay: a version replaced the day it was published said
+// "gjaldt fra 2. desember 2026 til 2. desember 2026" (reviewers).
+func TestArchivedSameDay(t *testing.T) {
+	r := renderer(t)
+	d := loadDir(t, filepath.Join("testdata", "complete"))[0]
+	for _, format := range []string{"html", "md", "txt", "summary"} {
+		for lang, want := range map[string]string{"nb": "Denne versjonen gjaldt bare 2. desember 2026", "nn": "Denne versjonen galdt berre 2. desember 2026"} {
+			var buf bytes.Buffer
+			err := r.Render(&buf, &d.Notice, Options{Lang: lang, Format: format, Archive: &Archive{From: "2. desember 2026", To: "2. desember 2026"}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			flat := strings.Join(strings.Fields(strings.ReplaceAll(buf.String(), "\u00a0", " ")), " ")
+			if !strings.Contains(flat, want) || strings.Contains(flat, " til 2. desember") {
+				t.Errorf("%s %s: lacks %q or says from … to", format, lang, want)
+			}
+		}
+	}
+}
