@@ -53,6 +53,10 @@ it writes nothing.`,
   personvern build`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			m, err := messagesFor(cmd)
+			if err != nil {
+				return err
+			}
 			dir := "."
 			if len(args) == 1 {
 				dir = args[0]
@@ -63,7 +67,7 @@ it writes nothing.`,
 			}
 			if version == "" {
 				version = "latest"
-				fmt.Fprintln(cmd.ErrOrStderr(), "personvern: warning: this personvern is a development build, so the CI installs @latest; set PERSONVERN_VERSION in the CI files to a release, or pass --pin")
+				fmt.Fprintln(cmd.ErrOrStderr(), say(m, "personvern: warning: this personvern is a development build, so the CI installs @latest; set PERSONVERN_VERSION in the CI files to a release, or pass --pin"))
 			}
 			files, err := initContents(version)
 			if err != nil {
@@ -107,16 +111,16 @@ it writes nothing.`,
 			}
 			out := cmd.OutOrStdout()
 			for _, p := range written {
-				fmt.Fprintf(out, "wrote %s\n", p)
+				fmt.Fprintln(out, say(m, "wrote %s", p))
 			}
-			fmt.Fprintf(out, `next:
+			fmt.Fprint(out, say(m, `next:
   1. set the title in notices/personvern.yaml
   2. rename notices/%[1]s.yaml to your service, fill in the values marked FYLL INN
      (personvern codes lists the codes), and remove the examples you do not need
   3. personvern validate     check the notices
   4. personvern serve        preview on http://127.0.0.1:8080/
   5. personvern build        write site/; commit it with the notices
-`, starterID)
+`, starterID))
 			return nil
 		},
 	}
