@@ -4,7 +4,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode"
 
 	"github.com/personvern/personvern/internal/i18n"
@@ -141,10 +140,10 @@ func (d *cmp) loadedTerms(lang string) []string {
 	return out
 }
 
-// embedded holds the embedded catalogue of each language (nil when there
-// is none), parsed once per process rather than once per comparison: the
-// site's history compares every pair of versions in every language.
-var embedded sync.Map
+// embedded holds the embedded catalogue of each language, parsed once per
+// process rather than once per comparison: the site's history compares
+// every pair of versions in every language.
+var embedded = i18n.Catalogs{FS: templates.FS}
 
 // stopword are words of the vocabulary's labels too common to signal
 // anything ("opplysninger om …").
@@ -277,15 +276,7 @@ func (d *cmp) catalogFor(lang string) *i18n.Catalog {
 	if lang == d.lang {
 		return d.c
 	}
-	got, ok := embedded.Load(lang)
-	if !ok {
-		c, err := i18n.Load(templates.FS, lang)
-		if err != nil {
-			c = nil
-		}
-		got, _ = embedded.LoadOrStore(lang, c)
-	}
-	if c := got.(*i18n.Catalog); c != nil {
+	if c := embedded.Get(lang); c != nil {
 		return c
 	}
 	return d.c // a language without a catalogue: the report's words

@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/personvern/personvern/internal/notice"
@@ -202,4 +203,25 @@ func (c *Catalog) Cite(code string, full bool) string {
 		s = c.T("gdpr") + " " + s
 	}
 	return s
+}
+
+// Catalogs loads each language's catalogue from FS once per process and
+// keeps it: the diff compares every pair of versions in every language,
+// and every finding naming a country asks for its language's words.
+type Catalogs struct {
+	FS fs.FS
+	m  sync.Map // lang → *Catalog, nil when lang has none
+}
+
+// Get is lang's catalogue, or nil when FS has none for it.
+func (cs *Catalogs) Get(lang string) *Catalog {
+	got, ok := cs.m.Load(lang)
+	if !ok {
+		c, err := Load(cs.FS, lang)
+		if err != nil {
+			c = nil
+		}
+		got, _ = cs.m.LoadOrStore(lang, c)
+	}
+	return got.(*Catalog)
 }

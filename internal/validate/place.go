@@ -1,8 +1,6 @@
 package validate
 
 import (
-	"sync"
-
 	"github.com/personvern/personvern/internal/i18n"
 	"github.com/personvern/personvern/templates"
 )
@@ -15,26 +13,13 @@ type country string
 func (c country) String() string { return string(c) }
 
 func (c country) Localize(m *i18n.Messages) string {
-	cat := pageCatalog(m.Lang)
+	cat := pageCatalogs.Get(m.Lang)
 	if cat == nil {
 		return string(c)
 	}
 	return cat.TOr("country."+string(c), string(c))
 }
 
-var pageCatalogs sync.Map // lang → *i18n.Catalog, or nil when there is none
-
-// pageCatalog is the embedded page catalogue of lang, whose words
-// (country names) a finding uses so that it says what the page says.
-func pageCatalog(lang string) *i18n.Catalog {
-	if c, ok := pageCatalogs.Load(lang); ok {
-		cat, _ := c.(*i18n.Catalog)
-		return cat
-	}
-	cat, err := i18n.Load(templates.FS, lang)
-	if err != nil {
-		cat = nil
-	}
-	pageCatalogs.Store(lang, cat)
-	return cat
-}
+// pageCatalogs are the embedded page catalogues, whose words (country
+// names) a finding uses so that it says what the page says.
+var pageCatalogs = i18n.Catalogs{FS: templates.FS}
