@@ -1,15 +1,12 @@
 package check
 
 import (
-	"bytes"
-	"fmt"
 	"os"
-	"path/filepath"
-	"strconv"
 	"testing"
 	"time"
 
 	"github.com/personvern/personvern/internal/notice"
+	"github.com/personvern/personvern/internal/testtool"
 	"github.com/personvern/personvern/internal/validate"
 )
 
@@ -21,28 +18,16 @@ import (
 //	go test ./internal/check -run '^$' -bench WarmValidate
 //	PERSONVERN_BENCH_NOTICES=10000 go test ./internal/check -run '^$' -bench WarmValidate
 func BenchmarkWarmValidate(b *testing.B) {
-	n := 1000
-	if s := os.Getenv("PERSONVERN_BENCH_NOTICES"); s != "" {
-		n, _ = strconv.Atoi(s)
-	}
 	b.Setenv("PERSONVERN_CACHE", b.TempDir())
-	src, err := os.ReadFile("../../testdata/notices/kvalifiseringsprogrammet.yaml")
-	if err != nil {
-		b.Fatal(err)
-	}
 	dir := b.TempDir()
-	old := time.Now().Add(-time.Hour)
-	for i := 0; i < n; i++ {
-		id := fmt.Sprintf("kvp-%05d", i)
-		f := filepath.Join(dir, id+".yaml")
-		if err := os.WriteFile(f, bytes.Replace(src, []byte("id: kvalifiseringsprogrammet\n"), []byte("id: "+id+"\n"), 1), 0o644); err != nil {
-			b.Fatal(err)
-		}
-		_ = os.Chtimes(f, old, old)
-	}
+	n := testtool.NoticeCopies(b, dir, "kvalifiseringsprogrammet", 1000)
 	files, err := notice.Find([]string{dir})
 	if err != nil {
 		b.Fatal(err)
+	}
+	old := time.Now().Add(-time.Hour)
+	for _, f := range files {
+		_ = os.Chtimes(f, old, old)
 	}
 	v, err := validate.New()
 	if err != nil {

@@ -15,7 +15,7 @@ import (
 
 // incremental builds notices into out the way personvern build does: with
 // the cache of the last build into out when it matches, else in full.
-func incremental(t *testing.T, notices, out string, opt Options) *Result {
+func incremental(t testing.TB, notices, out string, opt Options) *Result {
 	t.Helper()
 	files, err := notice.Find([]string{notices})
 	if err != nil {

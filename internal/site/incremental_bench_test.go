@@ -2,7 +2,6 @@ package site
 
 import (
 	"bytes"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/personvern/personvern/internal/notice"
 	"github.com/personvern/personvern/internal/publish"
+	"github.com/personvern/personvern/internal/testtool"
 )
 
 // BenchmarkOneEditBuild is the build after one notice of many was edited,
@@ -22,27 +22,13 @@ import (
 //	go test ./internal/site -run '^$' -bench OneEditBuild -benchtime 10x
 //	PERSONVERN_BENCH_NOTICES=2000 go test ./internal/site -run '^$' -bench OneEditBuild -benchtime 5x
 func BenchmarkOneEditBuild(b *testing.B) {
-	n := 200
-	if s := os.Getenv("PERSONVERN_BENCH_NOTICES"); s != "" {
-		n, _ = strconv.Atoi(s)
-	}
 	b.Setenv("PERSONVERN_CACHE", b.TempDir())
 	dir := b.TempDir()
 	notices := filepath.Join(dir, "notices")
 	if err := os.Mkdir(notices, 0o755); err != nil {
 		b.Fatal(err)
 	}
-	src, err := os.ReadFile("../../testdata/notices/joblearn.yaml")
-	if err != nil {
-		b.Fatal(err)
-	}
-	for i := 0; i < n; i++ {
-		id := fmt.Sprintf("joblearn-%05d", i)
-		f := filepath.Join(notices, id+".yaml")
-		if err := os.WriteFile(f, bytes.Replace(src, []byte("id: joblearn\n"), []byte("id: "+id+"\n"), 1), 0o644); err != nil {
-			b.Fatal(err)
-		}
-	}
+	n := testtool.NoticeCopies(b, notices, "joblearn", 200)
 	files, err := notice.Find([]string{notices})
 	if err != nil {
 		b.Fatal(err)
@@ -50,25 +36,11 @@ func BenchmarkOneEditBuild(b *testing.B) {
 	out := filepath.Join(dir, "site")
 	opt := options(b, "")
 	opt.NoHistory = true
+	// The build as personvern build runs it, finding the files each time.
 	build := func() *Result {
-		o := opt
-		if c := LoadCache(out); c.Matches(o) {
-			o.Cache = c
-		}
-		sink, err := publish.NewDirSink(out, publish.Options{Layout: Publishes, Record: true})
-		if err != nil {
-			b.Fatal(err)
-		}
-		o.Sink = sink
-		res, err := Build(files, o)
-		if err != nil || res.Errors > 0 {
-			b.Fatal(err, res.Findings)
-		}
-		if err := sink.Commit(); err != nil {
-			b.Fatal(err)
-		}
-		if err := SaveCache(out, res.Cache); err != nil {
-			b.Fatal(err)
+		res := incremental(b, notices, out, opt)
+		if res.Errors > 0 {
+			b.Fatal(res.Findings)
 		}
 		return res
 	}
@@ -83,6 +55,10 @@ func BenchmarkOneEditBuild(b *testing.B) {
 			b.Fatal(err)
 		}
 		ageTreeRecord(b, out)
+	}
+	src, err := os.ReadFile(files[0])
+	if err != nil {
+		b.Fatal(err)
 	}
 	edit := 0
 	change := func() {

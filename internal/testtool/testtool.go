@@ -5,10 +5,13 @@
 package testtool
 
 import (
+	"bytes"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"testing"
 
 	"github.com/personvern/personvern/internal/notice"
@@ -120,4 +123,31 @@ func LoadNotices(t testing.TB, dir string) []*notice.Document {
 		docs = append(docs, d)
 	}
 	return docs
+}
+
+// NoticeCopies writes copies of the fixed corpus's notice id into dir,
+// each with an id of its own (id-00000, id-00001, …), for benchmarks over
+// many notices: n of them, or PERSONVERN_BENCH_NOTICES when it is set.
+// It returns how many it wrote.
+func NoticeCopies(tb testing.TB, dir, id string, n int) int {
+	tb.Helper()
+	if s := os.Getenv("PERSONVERN_BENCH_NOTICES"); s != "" {
+		v, err := strconv.Atoi(s)
+		if err != nil || v < 1 {
+			tb.Fatalf("PERSONVERN_BENCH_NOTICES=%q: give a number of notices", s)
+		}
+		n = v
+	}
+	src, err := os.ReadFile(filepath.Join(Corpus(), id+".yaml"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for i := 0; i < n; i++ {
+		cid := fmt.Sprintf("%s-%05d", id, i)
+		out := bytes.Replace(src, []byte("id: "+id+"\n"), []byte("id: "+cid+"\n"), 1)
+		if err := os.WriteFile(filepath.Join(dir, cid+".yaml"), out, 0o644); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	return n
 }
