@@ -149,19 +149,13 @@ type Stat struct {
 }
 
 // StatFile returns the Stat of path.
-func StatFile(path string) (Stat, error) {
-	info, err := os.Stat(path)
-	if err != nil {
-		return Stat{}, err
-	}
-	s := Stat{Size: info.Size(), ModTime: info.ModTime().UnixNano()}
-	fillStat(&s, info)
-	return s, nil
-}
+func StatFile(path string) (Stat, error) { return statWith(os.Stat, path) }
 
 // LstatFile returns the Stat of path itself, a link not followed.
-func LstatFile(path string) (Stat, error) {
-	info, err := os.Lstat(path)
+func LstatFile(path string) (Stat, error) { return statWith(os.Lstat, path) }
+
+func statWith(stat func(string) (os.FileInfo, error), path string) (Stat, error) {
+	info, err := stat(path)
 	if err != nil {
 		return Stat{}, err
 	}
