@@ -495,7 +495,7 @@ func (b *builder) rights() {
 		// those on 6(1)(e) or (f)); the summary must not promise it for
 		// all of them when the page does not.
 		key := "summary.rights.object"
-		if !b.n.RightAppliesTo("objection", b.n.Purposes) || !allPurposes(b.n, "objection") || len(b.n.Rights["objection"].Limits) > 0 {
+		if !allPurposes(b.n, "objection") || len(b.n.Rights["objection"].Limits) > 0 {
 			key = "summary.rights.object.some"
 		}
 		sentences = append(sentences, b.c.T(key))
