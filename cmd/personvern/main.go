@@ -40,10 +40,16 @@ func trouble(format string, args ...any) error {
 
 func main() {
 	// A run is short and batch-shaped: collecting garbage less often is
-	// faster. (No memory limit: near it the collector would run all the
-	// time; the build streams its output instead of holding it.)
+	// faster (at 10,000 notices, GOGC 400 against 200: validate 9.2 s
+	// against 11.9 s, 102 MB against 63; the build 42 s against 52, 368
+	// MB against 213). The build streams its output, so the live heap is
+	// small; the soft limit makes the collector work harder only if a
+	// very large site would take the heap past it.
 	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(200)
+		debug.SetGCPercent(400)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(450 << 20)
 	}
 	// PERSONVERN_CPUPROFILE=file writes a CPU profile, for performance work.
 	if p := os.Getenv("PERSONVERN_CPUPROFILE"); p != "" {
