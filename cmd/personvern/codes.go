@@ -71,7 +71,7 @@ var codeKinds = []codeKind{
 		return terms([]vocab.Term{{Code: "statutory"}, {Code: "contractual"}, {Code: "contract_prerequisite"}, {Code: "voluntary"}})
 	}},
 	{"then", "retention[].then", "retention.then.", func() []codeEntry {
-		return terms([]vocab.Term{{Code: "delete"}, {Code: "anonymise"}, {Code: "archive"}})
+		return terms([]vocab.Term{{Code: "delete"}, {Code: "anonymise"}, {Code: "delete_or_anonymise"}, {Code: "archive"}})
 	}},
 	{"cookie-kinds", "cookies[].kind (cookie when left out)", "cookies.kind.", func() []codeEntry {
 		return terms([]vocab.Term{{Code: "cookie"}, {Code: "local_storage"}, {Code: "session_storage"}, {Code: "pixel"}})

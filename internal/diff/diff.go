@@ -920,6 +920,15 @@ func (d *cmp) retention() {
 		default:
 			d.add(section.Retention, ruleShorterRetention, key+"/period", subject, d.c.Duration(o.Period), d.c.Duration(n.Period))
 		}
+		// A period that was the longest and now is not keeps the data for
+		// all of it: as much a longer retention as a longer period.
+		if o.AtMost != n.AtMost && o.Period != "" && n.Period != "" {
+			rule := ruleRetentionNowFixed
+			if n.AtMost {
+				rule = ruleRetentionNowAtMost
+			}
+			d.add(section.Retention, rule, key+"/at_most", subject, d.c.Duration(o.Period), d.c.Duration(n.Period))
+		}
 		if o.Then != n.Then {
 			rule := ruleRetentionThen
 			if n.Then == "archive" {
@@ -952,9 +961,10 @@ func (d *cmp) retention() {
 // before ("slettet vi opplysningene") and now ("anonymiserer vi dem"), for
 // "før …, nå …".
 var thenKeys = map[string][2]string{
-	"delete":    {"diff.then-before.delete", "diff.then-now.delete"},
-	"anonymise": {"diff.then-before.anonymise", "diff.then-now.anonymise"},
-	"archive":   {"diff.then-before.archive", "diff.then-now.archive"},
+	"delete":              {"diff.then-before.delete", "diff.then-now.delete"},
+	"anonymise":           {"diff.then-before.anonymise", "diff.then-now.anonymise"},
+	"delete_or_anonymise": {"diff.then-before.delete_or_anonymise", "diff.then-now.delete_or_anonymise"},
+	"archive":             {"diff.then-before.archive", "diff.then-now.archive"},
 }
 
 // thenSaid says what was (now false) or is (now true) done after the

@@ -340,6 +340,9 @@ var classificationCases = []struct {
 		n.Retention = []notice.Retention{{ID: "r2", Categories: []string{"contact", "income"}, Period: "P2Y", Then: "delete"}}
 	}, Material, "category-kept-longer", "Vi lagrer kontaktopplysninger lenger, fordi en annen regel gjelder nå: ett år → 2 år.", nil},
 	{"anonymised instead of deleted", func(n *notice.Notice) { n.Retention[0].Then = "anonymise" }, Notable, "retention-then", "Hva vi gjør etter lagringstiden for kontaktopplysninger og inntekt, er endret: før slettet vi opplysningene, nå anonymiserer vi dem.", nil},
+	{"deleted or anonymised instead of deleted", func(n *notice.Notice) { n.Retention[0].Then = "delete_or_anonymise" }, Notable, "retention-then", "Hva vi gjør etter lagringstiden for kontaktopplysninger og inntekt, er endret: før slettet vi opplysningene, nå sletter eller anonymiserer vi dem.", nil},
+	{"a longest period now kept in full", func(n *notice.Notice) { n.Retention[0].AtMost = false }, Material, "retention-now-fixed", "Vi lagrer nå kontaktopplysninger og inntekt i ett år, ikke lenger i opptil ett år.", withAtMost},
+	{"a period now the longest", func(n *notice.Notice) { n.Retention[0].AtMost = true }, Notable, "retention-now-at-most", "Vi lagrer nå kontaktopplysninger og inntekt i opptil ett år, ikke lenger i ett år.", nil},
 	{"retention covers other categories", func(n *notice.Notice) { n.Retention[0].Categories = []string{"contact"} }, Notable, "retention-categories", "", nil},
 	{"right no longer limited", func(n *notice.Notice) { n.Rights["erasure"] = notice.Right{} },
 		Notable, "right-limits-removed", "Retten til sletting er ikke lenger begrenset.", withErasureLimit},
@@ -412,6 +415,7 @@ var (
 	withErasureLimit = func(n *notice.Notice) {
 		n.Rights["erasure"] = notice.Right{Limits: notice.Text{"nb": "Arkivloven krever at vi tar vare på saken."}}
 	}
+	withAtMost = func(n *notice.Notice) { n.Retention[0].AtMost = true }
 )
 
 func TestClassification(t *testing.T) {

@@ -122,6 +122,8 @@ var (
 	ruleRetentionCategories  = rule("retention-categories", Notable, "")
 	ruleRetentionCritText    = rule("retention-criteria-text", Notable, "")
 	ruleRetentionFrom        = rule("retention-from", Material, "where a fixed period runs from")
+	ruleRetentionNowFixed    = rule("retention-now-fixed", Material, "at_most removed: the data are kept for all of the period")
+	ruleRetentionNowAtMost   = rule("retention-now-at-most", Notable, "at_most added: the period is now the longest")
 
 	ruleNarrowedRight      = rule("narrowed-right", Material, "removed")
 	ruleAddedRight         = rule("added-right", Notable, "")

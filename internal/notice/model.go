@@ -169,10 +169,12 @@ type Retention struct {
 	Replaces   string   `yaml:"replaces,omitempty" json:"replaces,omitempty"`
 	Categories []string `yaml:"categories" json:"categories"`
 	Period     string   `yaml:"period,omitempty" json:"period,omitempty"`
-	From       Text     `yaml:"from,omitempty" json:"from,omitempty"`
-	Criteria   Text     `yaml:"criteria,omitempty" json:"criteria,omitempty"`
-	Then       string   `yaml:"then" json:"then"`
-	Law        Text     `yaml:"law,omitempty" json:"law,omitempty"`
+	// AtMost says Period is the longest: the data may be deleted sooner.
+	AtMost   bool   `yaml:"at_most,omitempty" json:"at_most,omitempty"`
+	From     Text   `yaml:"from,omitempty" json:"from,omitempty"`
+	Criteria Text   `yaml:"criteria,omitempty" json:"criteria,omitempty"`
+	Then     string `yaml:"then" json:"then"`
+	Law      Text   `yaml:"law,omitempty" json:"law,omitempty"`
 	// Groups limits the rule to some groups of people; empty is everyone.
 	Groups []string `yaml:"groups,omitempty" json:"groups,omitempty"`
 }

@@ -609,11 +609,17 @@ func (b *builder) retention() Section {
 		prev = r.Categories
 		var head string
 		var body []Block
+		// "i opptil 12 uker" where the notice says the period is the
+		// longest: "i 12 uker" would promise to keep them that long.
+		upTo := ""
+		if r.AtMost {
+			upTo = ".at-most"
+		}
 		switch {
 		case r.Period != "" && len(r.From) > 0:
-			head, body = b.listSentence("retention.period.from", cats, 0, c.Duration(r.Period), b.tx(r.From))
+			head, body = b.listSentence("retention.period.from"+upTo, cats, 0, c.Duration(r.Period), b.tx(r.From))
 		case r.Period != "":
-			head, body = b.listSentence("retention.period", cats, 0, c.Duration(r.Period))
+			head, body = b.listSentence("retention.period"+upTo, cats, 0, c.Duration(r.Period))
 		default:
 			head, body = b.listSentence("retention.criteria", cats, 0)
 		}

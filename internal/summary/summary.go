@@ -418,9 +418,10 @@ func (b *builder) transfers() {
 func (b *builder) retention() {
 	var longest, from string
 	var longestDays int
-	criteria, archive := false, false
+	criteria, archive, atMost := false, false, false
 	// "opptil" is the tool's own claim: true of the longest of periods that
-	// differ, not of one period the notice states without a maximum.
+	// differ, or of a period the notice says is the longest (at_most), not
+	// of one period the notice states without a maximum.
 	periods := map[string]bool{}
 	for _, r := range b.n.Retention {
 		if r.Then == "archive" {
@@ -434,11 +435,11 @@ func (b *builder) retention() {
 		if d, _ := vocab.ParseDuration(r.Period); d.ApproxDays() > longestDays {
 			// The starting point is part of the period: "12 uker" alone
 			// is not "12 uker etter at sluttrapporten er sendt".
-			longest, longestDays, from = r.Period, d.ApproxDays(), r.From[b.lang]
+			longest, longestDays, from, atMost = r.Period, d.ApproxDays(), r.From[b.lang], r.AtMost
 		}
 	}
 	key := "summary.retention.period"
-	if len(periods) > 1 {
+	if len(periods) > 1 || atMost {
 		key = "summary.retention.longest"
 	}
 	var first string

@@ -201,6 +201,11 @@ func TestCases(t *testing.T) {
 		{"one period from a point", func(n *notice.Notice) {
 			n.Retention = []notice.Retention{{ID: "r", Categories: []string{"contact"}, Period: "P12W", From: notice.Text{"nb": "at sluttrapporten er sendt", "nn": "at sluttrapporten er send"}, Then: "delete"}}
 		}, []string{"Vi lagrer opplysningene i 12 uker etter at sluttrapporten er sendt."}, []string{"Vi lagrar opplysningane i 12 veker etter at sluttrapporten er send."}, []string{"opptil"}},
+		// A period the notice says is the longest (at_most, "senest 12
+		// uker") is "opptil", never a promise to keep the data that long.
+		{"one period that is the longest", func(n *notice.Notice) {
+			n.Retention = []notice.Retention{{ID: "r", Categories: []string{"contact"}, Period: "P12W", AtMost: true, From: notice.Text{"nb": "at sluttrapporten er sendt", "nn": "at sluttrapporten er send"}, Then: "delete_or_anonymise"}}
+		}, []string{"Vi lagrer opplysningene i opptil 12 uker etter at sluttrapporten er sendt."}, []string{"Vi lagrar opplysningane i opptil 12 veker etter at sluttrapporten er send."}, nil},
 		{"periods that differ", func(n *notice.Notice) {
 			n.Retention = append(n.Retention, notice.Retention{ID: "r2", Categories: []string{"contact"}, Period: "P5Y", Then: "delete"})
 		}, []string{"Vi lagrer opplysningene i opptil 5 år."}, []string{"Vi lagrar opplysningane i opptil 5 år."}, nil},

@@ -508,6 +508,9 @@ func checkRetentionPeriods(r *report, n *notice.Notice) {
 		if rt.Period != "" && !ValidDuration(rt.Period) {
 			r.add(Error, p("retention", i, "period"), "", "13(2)(a)", "%q is not an ISO 8601 duration; write e.g. P12W for 12 weeks, P6M for 6 months, P5Y for 5 years, or use criteria", rt.Period)
 		}
+		if rt.AtMost && rt.Period == "" {
+			r.add(Error, p("retention", i, "at_most"), "", "13(2)(a)", "at_most says the period is the longest, but the rule has no period; add period, or remove at_most")
+		}
 	}
 }
 

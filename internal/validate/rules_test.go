@@ -202,6 +202,7 @@ var ruleCases = []struct {
 	{"retention-coverage", []edit{{"retention.+", "{id: extra, categories: [health], period: P1Y, then: delete}"}}, []edit{{"retention.0.categories", "[contact, situation]"}}, `no retention rule covers category "health"`},
 	{"retention-period", []edit{{"retention.0.period", "P12W"}}, []edit{{"retention.0.period", "12 weeks"}}, "not an ISO 8601 duration"},
 	{"retention-period", []edit{{"retention.0.period", "P1Y6M"}}, []edit{{"retention.0.period", "PT5H"}}, "not an ISO 8601 duration"},
+	{"retention-period", []edit{{"retention.0.at_most", "true"}}, []edit{{"retention.+", "{id: x, categories: [contact], criteria: {nb: Så lenge saken er åpen., nn: Så lenge saka er open.}, then: delete_or_anonymise, at_most: true}"}}, "at_most says the period is the longest, but the rule has no period"},
 	{"rights-required", []edit{{"rights.restriction", "{}"}}, []edit{{"rights.restriction", ""}}, "the right restriction (art. 18) is missing"},
 	{"rights-required", []edit{{"rights.objection", "{}"}}, []edit{{"rights.objection", ""}}, "the right objection (art. 21) is missing"},
 	{"rights-required", []edit{{"rights.portability", "{}"}}, []edit{{"rights.portability", ""}}, "the right portability (art. 20) is missing"},
