@@ -472,11 +472,11 @@ func checkAdequacy(r *report, base notice.Path, t notice.Transfer) {
 	a, ok := vocab.LookupAdequacy(t.Country)
 	switch {
 	case !ok:
-		r.add(Error, base.Key("safeguard"), "", "45(1)", "%s has no EU adequacy decision; use another safeguard such as scc", t.Country)
+		r.add(Error, base.Key("safeguard"), "", "45(1)", "%s has no EU adequacy decision; use another safeguard such as scc", country(t.Country))
 	case a.InEEASince == "":
-		r.add(Warning, base.Key("safeguard"), "", "45(1)", "the EU adopted adequacy for %s on %s (%s), but it is not yet part of the EEA Agreement, so it is no adequacy for a Norwegian controller; use another safeguard such as scc until it is", t.Country, a.Date, a.Decision)
+		r.add(Warning, base.Key("safeguard"), "", "45(1)", "the EU adopted adequacy for %s on %s (%s), but it is not yet part of the EEA Agreement, so it is no adequacy for a Norwegian controller; use another safeguard such as scc until it is", country(t.Country), date(a.Date), decision(a.Decision))
 	case a.DPF && !t.DPF:
-		r.add(Error, base.Key("safeguard"), "", "45(3)", "the US adequacy decision (%s) covers only recipients certified under the EU-U.S. Data Privacy Framework; if the recipient is on the list at dataprivacyframework.gov, add dpf: true so the notice says so, or use another safeguard such as scc", a.Decision)
+		r.add(Error, base.Key("safeguard"), "", "45(3)", "the US adequacy decision (%s) covers only recipients certified under the EU-U.S. Data Privacy Framework; if the recipient is on the list at dataprivacyframework.gov, add dpf: true so the notice says so, or use another safeguard such as scc", decision(a.Decision))
 	}
 }
 
