@@ -205,7 +205,12 @@ func (v *Validator) leaf(r *report, ve *jsonschema.ValidationError, kw string) {
 			r.add(Error, p, "schema", art, "%s", ve.Message)
 		}
 	case "type":
-		if m := typeMsgRE.FindStringSubmatch(ve.Message); m != nil {
+		if m := typeMsgRE.FindStringSubmatch(ve.Message); m != nil && m[1] == "string" && (m[2] == "number" || m[2] == "integer") && lastKey(p) != "" {
+			// version: 1.2, org_number: 974760673: the fix first, then
+			// what the field is.
+			key := lastKey(p)
+			r.add(Error, p, "schema", art, "put the value in quotation marks, so that it is a text and not a number: %s: \"%s\". %s", key, show(r.doc, p), capital{v.what(p)})
+		} else if m != nil {
 			r.add(Error, p, "schema", art, "must be %s, not %s; %s", article(m[1]), article(m[2]), v.what(p))
 		} else {
 			r.add(Error, p, "schema", art, "%s", ve.Message)
@@ -406,6 +411,35 @@ type description string
 
 func (d description) String() string                   { return lowerFirst(string(d)) }
 func (d description) Localize(m *i18n.Messages) string { return lowerFirst(m.Phrase(string(d))) }
+
+// lastKey is the key p ends in, "" when it ends in a list index.
+func lastKey(p notice.Path) string {
+	if len(p) == 0 {
+		return ""
+	}
+	k, _ := p[len(p)-1].(string)
+	return k
+}
+
+// capital is a description that begins a sentence.
+type capital struct{ d any }
+
+func (c capital) String() string { return upperFirst(fmt.Sprint(c.d)) }
+
+func (c capital) Localize(m *i18n.Messages) string {
+	if l, ok := c.d.(i18n.Localizer); ok {
+		return upperFirst(l.Localize(m))
+	}
+	return c.String()
+}
+
+func upperFirst(s string) string {
+	r := []rune(s)
+	if len(r) == 0 {
+		return s
+	}
+	return strings.ToUpper(string(r[0])) + string(r[1:])
+}
 
 func lowerFirst(s string) string {
 	if s == "" {
