@@ -49,7 +49,7 @@ func cobraMessage(m *i18n.Messages, cmd *cobra.Command, err error) string {
 		}
 		out = say(m, "the flag %s needs a value", flag)
 	} else if r := invalidArgRE.FindStringSubmatch(text); r != nil {
-		out = say(m, "%q is not a value for the flag %s: %s", r[1], r[2], r[3])
+		out = say(m, "%q is not a value for the flag %s: %s", r[1], r[2], flagReason(m, r[3]))
 	} else if r := exactArgsRE.FindStringSubmatch(text); r != nil {
 		out = say(m, "%s takes %s, but got %s", cmd.CommandPath(), args(r[1]), count(r[2]))
 	} else if r := atMostArgsRE.FindStringSubmatch(text); r != nil {
@@ -101,3 +101,20 @@ type numbered struct{ n, format string }
 func num(n, format string) numbered { return numbered{n, format} }
 
 func (x numbered) Localize(m *i18n.Messages) string { return m.Sprintf(x.format, x.n) }
+
+// flagReason is why pflag could not read a flag's value, in m's
+// language: its reasons are Go's parse errors ("strconv.ParseBool:
+// parsing "x": invalid syntax").
+func flagReason(m *i18n.Messages, reason string) string {
+	switch {
+	case m == nil:
+		return reason
+	case strings.HasPrefix(reason, "strconv.ParseBool"):
+		return say(m, "write true or false")
+	case strings.HasPrefix(reason, "strconv.ParseInt"), strings.HasPrefix(reason, "strconv.ParseUint"):
+		return say(m, "write a whole number")
+	case strings.HasPrefix(reason, "time: "):
+		return say(m, "write a duration such as 500ms, 2s or 1m")
+	}
+	return reason
+}

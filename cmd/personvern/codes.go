@@ -13,15 +13,21 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// codeKind is one list of the vocabulary: where a notice uses it, and the
-// catalogue keys of its meanings.
+// codeKind is one list of the vocabulary: where a notice uses it (field,
+// with a hint in words, translated), and the catalogue keys of its
+// meanings.
 type codeKind struct {
-	name, field, prefix string
-	codes               func() []codeEntry
+	name, field string
+	hint        word
+	prefix      string
+	codes       func() []codeEntry
 }
 
+// codeEntry is a code, with a note in words (translated) or an article.
 type codeEntry struct {
-	code, note string
+	code    string
+	note    word
+	article string
 }
 
 func terms(ts []vocab.Term) []codeEntry {
@@ -33,50 +39,50 @@ func terms(ts []vocab.Term) []codeEntry {
 }
 
 var codeKinds = []codeKind{
-	{"categories", "categories[].id (or a custom id with a label)", "category.", func() []codeEntry {
+	{"categories", "categories[].id", word("or a custom id with a label"), "category.", func() []codeEntry {
 		var out []codeEntry
 		for _, c := range vocab.Categories {
 			e := codeEntry{code: c.Code}
 			switch {
 			case c.Special:
-				e.note = "special category, art. 9: needs a 9(2) basis"
+				e.note = word("special category, art. 9: needs a 9(2) basis")
 			case c.Criminal:
-				e.note = "criminal convictions, art. 10"
+				e.note = word("art. 10: needs a law that allows the processing (criminal_law)")
 			}
 			out = append(out, e)
 		}
 		return out
 	}},
-	{"bases", "purposes[].legal_basis[].article", "basis.", func() []codeEntry {
+	{"bases", "purposes[].legal_basis[].article", "", "basis.", func() []codeEntry {
 		var out []codeEntry
 		for _, b := range vocab.Bases {
 			out = append(out, codeEntry{code: b.Code})
 		}
 		return out
 	}},
-	{"rights", "rights: a key each", "right.", func() []codeEntry {
+	{"rights", "rights", word("a key each"), "right.", func() []codeEntry {
 		var out []codeEntry
 		for _, r := range vocab.Rights {
-			out = append(out, codeEntry{code: r.Code, note: "art. " + r.Article})
+			out = append(out, codeEntry{code: r.Code, article: r.Article})
 		}
 		return out
 	}},
-	{"kinds", "sources[].kind and recipients[].kind", "kind.", func() []codeEntry {
+	{"kinds", "sources[].kind", word("and recipients[].kind"), "kind.", func() []codeEntry {
 		out := terms(vocab.PartyKinds)
-		out[0].note = "sources only"
+		out[0].note = word("sources only")
 		return out
 	}},
-	{"safeguards", "transfers[].safeguard", "safeguard.", func() []codeEntry { return terms(vocab.Safeguards) }},
-	{"provision", "provision.requirement", "provision.", func() []codeEntry {
+	{"safeguards", "transfers[].safeguard", "", "safeguard.", func() []codeEntry { return terms(vocab.Safeguards) }},
+	{"provision", "provision.requirement", "", "provision.", func() []codeEntry {
 		return terms([]vocab.Term{{Code: "statutory"}, {Code: "contractual"}, {Code: "contract_prerequisite"}, {Code: "voluntary"}})
 	}},
-	{"then", "retention[].then", "retention.then.", func() []codeEntry {
+	{"then", "retention[].then", "", "retention.then.", func() []codeEntry {
 		return terms([]vocab.Term{{Code: "delete"}, {Code: "anonymise"}, {Code: "delete_or_anonymise"}, {Code: "archive"}})
 	}},
-	{"cookie-kinds", "cookies[].kind (cookie when left out)", "cookies.kind.", func() []codeEntry {
+	{"cookie-kinds", "cookies[].kind", word("cookie when left out"), "cookies.kind.", func() []codeEntry {
 		return terms([]vocab.Term{{Code: "cookie"}, {Code: "local_storage"}, {Code: "session_storage"}, {Code: "pixel"}})
 	}},
-	{"cookie-party", "cookies[].party", "cookies.party.", func() []codeEntry {
+	{"cookie-party", "cookies[].party", "", "cookies.party.", func() []codeEntry {
 		return terms([]vocab.Term{{Code: "first"}, {Code: "third"}})
 	}},
 }
@@ -118,6 +124,12 @@ list, each with the meaning personvern writes on the page (bokmål, or
 			if err != nil {
 				return trouble("%v", err)
 			}
+			// The notes and hints are in the language of the meanings,
+			// so that each line is in one language.
+			m, err := i18n.LoadMessages(templates.FS, lang)
+			if err != nil {
+				return trouble("%v", err)
+			}
 			kinds := codeKinds
 			if len(args) == 1 {
 				want := strings.ToLower(args[0])
@@ -137,14 +149,20 @@ list, each with the meaning personvern writes on the page (bokmål, or
 				if i > 0 {
 					fmt.Fprintln(w)
 				}
-				fmt.Fprintf(w, "%s: %s\n", k.name, k.field)
+				if k.hint != "" {
+					fmt.Fprintf(w, "%s: %s %s\n", k.name, k.field, hint(k.hint).Localize(m))
+				} else {
+					fmt.Fprintf(w, "%s: %s\n", k.name, k.field)
+				}
 				for _, e := range k.codes() {
 					meaning := c.T(k.prefix + e.code)
 					if ex := k.prefix + e.code + ".examples"; c.Has(ex) {
 						meaning += " (" + c.T(ex) + ")"
 					}
 					if e.note != "" {
-						meaning += " [" + e.note + "]"
+						meaning += " [" + e.note.Localize(m) + "]"
+					} else if e.article != "" {
+						meaning += " [" + c.Cite(e.article, false) + "]"
 					}
 					fmt.Fprintf(w, "  %s\t%s\n", e.code, meaning)
 				}
@@ -155,3 +173,16 @@ list, each with the meaning personvern writes on the page (bokmål, or
 	cmd.Flags().StringVar(&lang, "lang", "nb", "language of the meanings: nb or nn")
 	return cmd
 }
+
+// hint is a kind's hint after its field: "(or a custom id with a label)",
+// and for kinds, "and recipients[].kind" without brackets.
+func hint(h word) i18n.Localizer {
+	if strings.HasPrefix(string(h), "and ") {
+		return h
+	}
+	return bracketed{h}
+}
+
+type bracketed struct{ w word }
+
+func (b bracketed) Localize(m *i18n.Messages) string { return "(" + b.w.Localize(m) + ")" }

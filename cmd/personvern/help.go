@@ -34,7 +34,31 @@ func setHelp(root *cobra.Command, args []string) {
 		writeUsage(cmd.OutOrStderr(), helpMessages(cmd, args), cmd)
 		return nil
 	})
+	// personvern help TOPIC for a topic there is not: cobra's own help
+	// command says so in English; this one in the help's language.
+	root.InitDefaultHelpCmd()
+	for _, c := range root.Commands() {
+		if c.Name() != "help" {
+			continue
+		}
+		run := c.Run
+		c.Run = func(c *cobra.Command, topic []string) {
+			if cmd, _, err := c.Root().Find(topic); cmd == nil || err != nil {
+				fmt.Fprintln(c.OutOrStderr(), helpSay(helpMessages(c, args), "Unknown help topic %s", helpTopic(topic)))
+				writeUsage(c.OutOrStderr(), helpMessages(c.Root(), args), c.Root())
+				return
+			}
+			run(c, topic)
+		}
+	}
 }
+
+// helpTopic is the topic asked for as cobra writes it: [`nothing`].
+type helpTopic []string
+
+func (h helpTopic) String() string { return fmt.Sprintf("%#q", []string(h)) }
+
+func (h helpTopic) Localize(*i18n.Messages) string { return "«" + strings.Join(h, " ") + "»" }
 
 // helpMessages is the language of cmd's help: as messagesFor says it,
 // and for personvern help CMD, whose CMD has not parsed the flags, the
@@ -91,7 +115,8 @@ func writeHelp(w io.Writer, m *i18n.Messages, c *cobra.Command) {
 func writeUsage(w io.Writer, m *i18n.Messages, c *cobra.Command) {
 	fmt.Fprint(w, helpSay(m, "Usage:"))
 	if c.Runnable() {
-		fmt.Fprintf(w, "\n  %s", strings.Replace(c.UseLine(), "[flags]", word("[flags]").Localize(m), 1))
+		use := strings.Replace(c.UseLine(), "[flags]", word("[flags]").Localize(m), 1)
+		fmt.Fprintf(w, "\n  %s", strings.Replace(use, " [command]", helpSay(m, " [command]"), 1))
 	}
 	if c.HasAvailableSubCommands() {
 		fmt.Fprintf(w, "\n  %s", helpSay(m, "%s [command]", c.CommandPath()))

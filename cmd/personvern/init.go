@@ -69,7 +69,7 @@ it writes nothing.`,
 				version = "latest"
 				fmt.Fprintln(cmd.ErrOrStderr(), say(m, "personvern: warning: this personvern is a development build, so the CI installs @latest; set PERSONVERN_VERSION in the CI files to a release, or pass --pin"))
 			}
-			files, err := initContents(version)
+			files, err := initContents(version, messagesLang(m))
 			if err != nil {
 				return err
 			}
@@ -138,8 +138,9 @@ func releaseVersion() string {
 	return ""
 }
 
-// initContents renders every file init writes, by path.
-func initContents(version string) (map[string][]byte, error) {
+// initContents renders every file init writes, by path; the starter
+// notice's comments are in lang, the language of the messages.
+func initContents(version, lang string) (map[string][]byte, error) {
 	signOff, err := templates.FS.ReadFile("init/sign-off.sh")
 	if err != nil {
 		return nil, trouble("init template: %v", err)
@@ -158,15 +159,20 @@ func initContents(version string) (map[string][]byte, error) {
 	files := map[string][]byte{}
 	for _, f := range initFiles {
 		if f.tmpl == "" {
-			src, err := starterNotice(starterID, "en")
+			src, err := starterNotice(starterID, lang, "init")
 			if err != nil {
 				return nil, err
 			}
 			files[f.path] = src
 			continue
 		}
+		tmpl := f.tmpl
+		// The site settings are commented in the messages' language.
+		if localised := strings.TrimSuffix(tmpl, ".yaml") + "." + lang + ".yaml"; strings.HasSuffix(tmpl, ".yaml") && (lang == "nb" || lang == "nn") {
+			tmpl = localised
+		}
 		// [[ ]]: the CI files are full of GitHub's ${{ }}.
-		t, err := template.New(filepath.Base(f.tmpl)).Delims("[[", "]]").Funcs(funcs).ParseFS(templates.FS, f.tmpl)
+		t, err := template.New(filepath.Base(tmpl)).Delims("[[", "]]").Funcs(funcs).ParseFS(templates.FS, tmpl)
 		if err != nil {
 			return nil, trouble("init template: %v", err)
 		}

@@ -67,9 +67,25 @@ func failure(code int, format string, args ...any) *exitError {
 // text is the error's message in m's language.
 func (e *exitError) text(m *i18n.Messages) string {
 	if e.format == "" {
-		return e.msg
+		return systemReasons(m, e.msg)
 	}
-	return m.Sprintf(e.format, e.args...)
+	return systemReasons(m, m.Sprintf(e.format, e.args...))
+}
+
+// systemReasons says the operating system's reasons a file could not be
+// read or written ("notices/a.yaml: no such file or directory"), which
+// reach a message as the text of an error, in m's language.
+func systemReasons(m *i18n.Messages, s string) string {
+	if m == nil {
+		return s
+	}
+	return strings.NewReplacer(
+		": no such file or directory", ": "+say(m, "no such file or folder"),
+		": permission denied", ": "+say(m, "permission denied"),
+		": not a directory", ": "+say(m, "not a folder"),
+		": is a directory", ": "+say(m, "is a folder"),
+		": file exists", ": "+say(m, "already exists"),
+	).Replace(s)
 }
 
 // word is a word of a message given as its argument (a plural form),

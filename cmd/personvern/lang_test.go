@@ -65,7 +65,7 @@ var placeholder = regexp.MustCompile(`"FYLL INN: [^"]*"`)
 
 func TestStarterLanguages(t *testing.T) {
 	parse := func(lang string) (any, string) {
-		src, err := starterNotice("x", lang)
+		src, err := starterNotice("x", lang, "new")
 		if err != nil {
 			t.Fatal(err)
 		}

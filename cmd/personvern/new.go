@@ -41,7 +41,7 @@ is made into one: "Søknad om plass" gives soknad-om-plass (æ ae, ø o, å a).`
 			if !ok {
 				return trouble("%q is not a valid id: use letters, digits, spaces, '-' and '_' (at most 64), e.g. kvalifiseringsprogrammet or \"søknad om plass\"", args[0])
 			}
-			src, err := starterNotice(id, messagesLang(m))
+			src, err := starterNotice(id, messagesLang(m), "new")
 			if err != nil {
 				return err
 			}
@@ -60,9 +60,9 @@ is made into one: "Søknad om plass" gives soknad-om-plass (æ ae, ø o, å a).`
 				return trouble("%v", err)
 			}
 			if id != args[0] {
-				fmt.Fprintln(cmd.OutOrStdout(), say(m, "id %s (from %q)", id, args[0]))
+				fmt.Fprintln(cmd.OutOrStdout(), say(m, "id %s (made from %s)", id, quoted(args[0])))
 			}
-			fmt.Fprintln(cmd.OutOrStdout(), say(m, "wrote %s\nfill in the values marked FYLL INN, then run: personvern validate %s", path, path))
+			fmt.Fprintln(cmd.OutOrStdout(), say(m, "wrote %s\nFill in the values marked FYLL INN, then run: personvern validate %s", path, path))
 			return nil
 		},
 	}
@@ -71,9 +71,10 @@ is made into one: "Søknad om plass" gives soknad-om-plass (æ ae, ø o, å a).`
 }
 
 // starterNotice is the commented starter notice with the given id, its
-// comments in lang (new.nb.yaml, new.nn.yaml; new.yaml is English). The
-// notice itself is the same in every language (TestStarterLanguages).
-func starterNotice(id, lang string) ([]byte, error) {
+// comments in lang (new.nb.yaml, new.nn.yaml; new.yaml is English), made
+// by the command by (new or init). The notice itself is the same in every
+// language (TestStarterLanguages).
+func starterNotice(id, lang, by string) ([]byte, error) {
 	name := "new.yaml"
 	if lang == "nb" || lang == "nn" {
 		name = "new." + lang + ".yaml"
@@ -83,7 +84,7 @@ func starterNotice(id, lang string) ([]byte, error) {
 		return nil, trouble("starter template: %v", err)
 	}
 	var buf bytes.Buffer
-	data := struct{ ID, Date string }{id, time.Now().Format("2006-01-02")}
+	data := struct{ ID, Date, By string }{id, time.Now().Format("2006-01-02"), by}
 	if err := tmpl.Execute(&buf, data); err != nil {
 		return nil, trouble("starter template: %v", err)
 	}

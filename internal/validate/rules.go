@@ -472,11 +472,11 @@ func checkAdequacy(r *report, base notice.Path, t notice.Transfer) {
 	a, ok := vocab.LookupAdequacy(t.Country)
 	switch {
 	case !ok:
-		r.add(Error, base.Key("safeguard"), "", "45(1)", "%s has no EU adequacy decision; use another safeguard such as scc", t.Country)
+		r.add(Error, base.Key("safeguard"), "", "45(1)", "%s has no EU adequacy decision; use another safeguard such as scc", country(t.Country))
 	case a.InEEASince == "":
-		r.add(Warning, base.Key("safeguard"), "", "45(1)", "the EU adopted adequacy for %s on %s (%s), but it is not yet part of the EEA Agreement, so it is no adequacy for a Norwegian controller; use another safeguard such as scc until it is", t.Country, a.Date, a.Decision)
+		r.add(Warning, base.Key("safeguard"), "", "45(1)", "the EU adopted adequacy for %s on %s (%s), but it is not yet part of the EEA Agreement, so it is no adequacy for a Norwegian controller; use another safeguard such as scc until it is", country(t.Country), date(a.Date), decision(a.Decision))
 	case a.DPF && !t.DPF:
-		r.add(Error, base.Key("safeguard"), "", "45(3)", "the US adequacy decision (%s) covers only recipients certified under the EU-U.S. Data Privacy Framework; if the recipient is on the list at dataprivacyframework.gov, add dpf: true so the notice says so, or use another safeguard such as scc", a.Decision)
+		r.add(Error, base.Key("safeguard"), "", "45(3)", "the US adequacy decision (%s) covers only recipients certified under the EU-U.S. Data Privacy Framework; if the recipient is on the list at dataprivacyframework.gov, add dpf: true so the notice says so, or use another safeguard such as scc", decision(a.Decision))
 	}
 }
 
@@ -531,12 +531,16 @@ func checkRightsNotApplicable(r *report, n *notice.Notice) {
 	}
 	for _, x := range vocab.Rights {
 		if _, ok := n.Rights[x.Code]; ok && !n.RightApplies(x.Code) {
-			// What makes human review apply is a decision, not a basis.
-			if x.Code == "human_review" {
-				r.add(Warning, p("rights", x.Code), "", "12(1)", "%s does not apply here: %s; remove it, or describe the decision under automated_decisions", rightRef(x.Code), phrase(x.WhenNot))
-				continue
+			// What makes human review apply is a decision, not a basis;
+			// portability needs the processing to be automated too.
+			switch x.Code {
+			case "human_review":
+				r.add(Warning, p("rights", x.Code), "", "12(1)", "%s does not apply here: %s; remove rights.%s, or describe the decision under automated_decisions", rightRef(x.Code), phrase(x.WhenNot), x.Code)
+			case "portability":
+				r.add(Warning, p("rights", x.Code), "", "20(1)", "%s does not apply here: it applies only to processing based on consent or contract and carried out by automated means; if the processing is, set automated: true on the purpose, else remove rights.%s", rightRef(x.Code), x.Code)
+			default:
+				r.add(Warning, p("rights", x.Code), "", "12(1)", "%s does not apply here: %s; remove rights.%s, or add what makes it apply", rightRef(x.Code), phrase(x.WhenNot), x.Code)
 			}
-			r.add(Warning, p("rights", x.Code), "", "12(1)", "%s does not apply here: %s; remove it, or add the basis that makes it apply", rightRef(x.Code), phrase(x.WhenNot))
 		}
 	}
 }
@@ -782,18 +786,24 @@ func checkLanguages(r *report, n *notice.Notice) {
 		return
 	}
 	want := map[string]bool{}
+	// The languages pages can be written in: one that is not (en) is
+	// the schema's one error, not one for every text.
+	var langs []string
 	for _, l := range n.Languages {
 		want[l] = true
+		if pageCatalogs.Get(l) != nil {
+			langs = append(langs, l)
+		}
 	}
 	forEachText(r.doc.Value, nil, func(at notice.Path, t map[string]any) {
 		var missing []string
-		for _, l := range n.Languages {
+		for _, l := range langs {
 			if _, ok := t[l]; !ok {
 				missing = append(missing, l)
 			}
 		}
 		if len(missing) > 0 {
-			r.add(Error, at, "", "12(1)", "text is missing %s; every free-text field needs each language in languages (%s)", langList{missing, " and "}, strings.Join(n.Languages, ", "))
+			r.add(Error, at, "", "12(1)", "text is missing %s; every free-text field needs each language in languages (%s)", langList{missing, " and "}, langKeys(langs))
 		}
 		var extra []string
 		for l := range t {

@@ -210,7 +210,7 @@ var ruleCases = []struct {
 	{"rights-not-applicable", []edit{{"automated_decisions", "[]"}, {"rights.human_review", ""}}, []edit{{"automated_decisions", "[]"}}, "human_review does not apply here"},
 	// Art. 20(1)(b): consent or contract counts for portability only when
 	// the processing is carried out by automated means.
-	{"rights-not-applicable", []edit{{"purposes.1.automated", ""}, {"rights.portability", ""}}, []edit{{"purposes.1.automated", ""}}, "automated means (art. 20(1))"},
+	{"rights-not-applicable", []edit{{"purposes.1.automated", ""}, {"rights.portability", ""}}, []edit{{"purposes.1.automated", ""}}, "carried out by automated means; if the processing is, set automated: true"},
 	{"rights-required", []edit{{"purposes.1.legal_basis.0.article", `"6(1)(b)"`}, {"rights.withdraw_consent", ""}}, []edit{{"purposes.1.legal_basis.0.article", `"6(1)(b)"`}, {"rights.withdraw_consent", ""}, {"rights.portability", ""}}, "the right portability (art. 20) is missing"},
 	// Art. 21(2): direct marketing can be objected to whatever its basis;
 	// 21(6): so can research and statistics. With follow-up on 6(1)(c),

@@ -175,16 +175,24 @@ func (v *Validator) leaf(r *report, ve *jsonschema.ValidationError, kw string) {
 		allowed := v.propertyNames(p)
 		for _, m := range quotedRE.FindAllStringSubmatch(ve.Message, -1) {
 			q := p.Key(m[1])
-			if s := suggest(m[1], allowed); s != "" {
-				r.addKey(Error, q, "schema", art, "unknown field %q; did you mean %q?", m[1], s)
+			// No article: the GDPR asks for what a field says, not for
+			// its key, so a misspelt key cites none.
+			if s := suggestField(m[1], allowed); s != "" {
+				r.addKey(Error, q, "schema", "", "unknown field %q; did you mean %q?", m[1], s)
 			} else if len(allowed) > 0 {
-				r.addKey(Error, q, "schema", art, "unknown field %q; allowed here: %s", m[1], strings.Join(allowed, ", "))
+				r.addKey(Error, q, "schema", "", "unknown field %q; allowed here: %s", m[1], strings.Join(allowed, ", "))
 			} else {
-				r.addKey(Error, q, "schema", art, "unknown field %q", m[1])
+				r.addKey(Error, q, "schema", "", "unknown field %q", m[1])
 			}
 		}
 	case "enum":
 		vals := v.enum(p)
+		if len(p) == 2 && p[0] == "languages" {
+			// A language no page can be written in: the texts in it are
+			// not asked for (checkLanguages), so this is the one error.
+			r.add(Error, p, "schema", art, "%s is not a language personvern writes pages in; use %s", show(r.doc, p), langChoices(vals))
+			break
+		}
 		if got, ok := value(r.doc, p).(string); ok {
 			if s := suggestCode(got, vals); s != "" {
 				r.add(Error, p, "schema", art, "%s is not allowed here; did you mean %q?", show(r.doc, p), s)
@@ -205,7 +213,12 @@ func (v *Validator) leaf(r *report, ve *jsonschema.ValidationError, kw string) {
 			r.add(Error, p, "schema", art, "%s", ve.Message)
 		}
 	case "type":
-		if m := typeMsgRE.FindStringSubmatch(ve.Message); m != nil {
+		if m := typeMsgRE.FindStringSubmatch(ve.Message); m != nil && m[1] == "string" && (m[2] == "number" || m[2] == "integer") && lastKey(p) != "" {
+			// version: 1.2, org_number: 974760673: the fix first, then
+			// what the field is.
+			key := lastKey(p)
+			r.add(Error, p, "schema", art, "put the value in quotation marks, so that it is a text and not a number: %s: \"%s\". %s", key, show(r.doc, p), capital{v.what(p)})
+		} else if m != nil {
 			r.add(Error, p, "schema", art, "must be %s, not %s; %s", article(m[1]), article(m[2]), v.what(p))
 		} else {
 			r.add(Error, p, "schema", art, "%s", ve.Message)
@@ -407,6 +420,35 @@ type description string
 func (d description) String() string                   { return lowerFirst(string(d)) }
 func (d description) Localize(m *i18n.Messages) string { return lowerFirst(m.Phrase(string(d))) }
 
+// lastKey is the key p ends in, "" when it ends in a list index.
+func lastKey(p notice.Path) string {
+	if len(p) == 0 {
+		return ""
+	}
+	k, _ := p[len(p)-1].(string)
+	return k
+}
+
+// capital is a description that begins a sentence.
+type capital struct{ d any }
+
+func (c capital) String() string { return upperFirst(fmt.Sprint(c.d)) }
+
+func (c capital) Localize(m *i18n.Messages) string {
+	if l, ok := c.d.(i18n.Localizer); ok {
+		return upperFirst(l.Localize(m))
+	}
+	return c.String()
+}
+
+func upperFirst(s string) string {
+	r := []rune(s)
+	if len(r) == 0 {
+		return s
+	}
+	return strings.ToUpper(string(r[0])) + string(r[1:])
+}
+
 func lowerFirst(s string) string {
 	if s == "" {
 		return s
@@ -466,6 +508,41 @@ func suggestCode(got string, codes []string) string {
 		}
 	}
 	return suggest(got, codes)
+}
+
+// suggestField is the allowed field a misspelt or abbreviated key
+// stands for: the closest name (suggest), else the one name whose letters
+// the key's follow in order from the first (orgnr: org_number).
+func suggestField(name string, allowed []string) string {
+	if s := suggest(name, allowed); s != "" {
+		return s
+	}
+	letters := func(s string) string { return strings.ReplaceAll(strings.ToLower(s), "_", "") }
+	key := letters(name)
+	if len(key) < 3 {
+		return ""
+	}
+	found := ""
+	for _, a := range allowed {
+		if l := letters(a); l[0] == key[0] && subsequence(key, l) {
+			if found != "" {
+				return "" // two candidates: no guess
+			}
+			found = a
+		}
+	}
+	return found
+}
+
+// subsequence reports whether the letters of s appear in t in order.
+func subsequence(s, t string) bool {
+	i := 0
+	for j := 0; i < len(s) && j < len(t); j++ {
+		if s[i] == t[j] {
+			i++
+		}
+	}
+	return i == len(s)
 }
 
 // suggest returns the allowed name closest to a typo, if close enough.

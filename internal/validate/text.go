@@ -165,3 +165,37 @@ func (r rightRef) Localize(m *i18n.Messages) string {
 	}
 	return string(r)
 }
+
+// langKeys are the languages a text needs, as the keys to write: "nb, nn"
+// in English, "bokmål (nb:) og nynorsk (nn:)" in Norwegian.
+type langKeys []string
+
+func (l langKeys) String() string { return strings.Join(l, ", ") }
+
+func (l langKeys) Localize(m *i18n.Messages) string {
+	if m == nil {
+		return l.String()
+	}
+	names := make([]string, len(l))
+	for i, c := range l {
+		names[i] = m.Language(c) + " (" + c + ":)"
+	}
+	return m.List(names)
+}
+
+// langChoices are the languages a notice may list: "nb and nn" in
+// English, "nb (bokmål) og nn (nynorsk)" in Norwegian.
+type langChoices []string
+
+func (l langChoices) String() string { return langList{l, " and "}.String() }
+
+func (l langChoices) Localize(m *i18n.Messages) string {
+	if m == nil {
+		return l.String()
+	}
+	names := make([]string, len(l))
+	for i, c := range l {
+		names[i] = c + " (" + m.Language(c) + ")"
+	}
+	return m.List(names)
+}

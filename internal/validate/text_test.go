@@ -210,3 +210,51 @@ func TestRightNotApplicableByName(t *testing.T) {
 		}
 	}
 }
+
+// TestRightsNotApplicableWording: a right that does not apply is named by
+// its name, the legal bases in words with the code in brackets, and the
+// remedy names the key to remove (language reviews: "objection gjeld ikkje
+// her … byggjer på 6(1)(e) …; fjern han", "skriv automated: true under
+// formålet viss ho gjer det; fjern han, eller legg til
+// behandlingsgrunnlaget", and for human_review a basis as the remedy).
+func TestRightsNotApplicableWording(t *testing.T) {
+	src := `id: t
+updated: 2025-01-01
+languages: [nb, nn]
+purposes:
+  - id: p
+    legal_basis:
+      - article: 6(1)(c)
+rights: {objection: {}, portability: {}, human_review: {}}
+`
+	want := map[string][]string{
+		"nb": {
+			"retten til å protestere gjelder ikke her: man kan bare protestere mot behandling som bygger på en oppgave i allmennhetens interesse (6(1)(e)) eller på berettigede interesser (6(1)(f)),",
+			". Fjern rights.objection, eller legg til det som gjør at retten gjelder",
+			"retten til dataportabilitet gjelder ikke her: retten gjelder bare behandling som bygger på samtykke eller avtale og skjer automatisk, med datasystemer. Gjør behandlingen det, skriv automated: true under formålet; ellers fjern rights.portability",
+			"retten til at et menneske vurderer saken gjelder ikke her: erklæringen har ingen automatiserte avgjørelser. Fjern rights.human_review, eller beskriv avgjørelsen under automated_decisions",
+		},
+		"nn": {
+			"retten til å protestere gjeld ikkje her: ein kan berre protestere mot behandling som byggjer på ei oppgåve i offentleg interesse (6(1)(e)) eller på berettiga interesser (6(1)(f)),",
+			"retten til dataportabilitet gjeld ikkje her: retten gjeld berre behandling som byggjer på samtykke eller avtale og skjer automatisk, med datasystem. Gjer behandlinga det, skriv automated: true under formålet; elles fjern rights.portability",
+			"Fjern rights.human_review, eller skildre avgjerda under automated_decisions",
+		},
+	}
+	fs := findingsOf(t, src)
+	for lang, ws := range want {
+		var buf bytes.Buffer
+		if err := Write(&buf, fs, WriteOptions{Format: "text", Messages: messages(t, lang)}); err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range ws {
+			if !strings.Contains(buf.String(), w) {
+				t.Errorf("%s: lacks %q:\n%s", lang, w, buf.String())
+			}
+		}
+		for _, bad := range []string{"fjern han", "fjern den", "viss ho", "hvis den gjør", "på 6(1)", "objection gjeld", "portability gjeld"} {
+			if strings.Contains(buf.String(), bad) {
+				t.Errorf("%s: still says %q:\n%s", lang, bad, buf.String())
+			}
+		}
+	}
+}

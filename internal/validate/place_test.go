@@ -1,0 +1,59 @@
+package validate
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/personvern/personvern/internal/vocab"
+)
+
+// TestDecisionsInNorwegian: every adequacy decision a finding names is
+// said by its Norwegian title in bokmål and nynorsk (language reviews: the
+// findings named "Commission Implementing Decision (EU) 2023/1795
+// (EU-U.S. Data Privacy Framework)" in English), and by its English one
+// in English.
+func TestDecisionsInNorwegian(t *testing.T) {
+	want := map[string]map[string]string{
+		"US": {"nb": "Kommisjonens gjennomføringsbeslutning (EU) 2023/1795 om EU–USA-rammeverket for personvern", "nn": "Kommisjonens gjennomføringsavgjerd (EU) 2023/1795 om EU–USA-rammeverket for personvern"},
+		"CH": {"nb": "Kommisjonens beslutning 2000/518/EC", "nn": "Kommisjonens avgjerd 2000/518/EC"},
+		"GB": {"nb": "Kommisjonens gjennomføringsbeslutning (EU) 2021/1772, fornyet 19. desember 2025 til 27. desember 2031", "nn": "Kommisjonens gjennomføringsavgjerd (EU) 2021/1772, fornya 19. desember 2025 til 27. desember 2031"},
+	}
+	for _, a := range vocab.Adequacies {
+		d := decision(a.Decision)
+		if d.String() != a.Decision {
+			t.Errorf("%s: English %q, want %q", a.Country, d.String(), a.Decision)
+		}
+		for _, lang := range []string{"nb", "nn"} {
+			got := d.Localize(messages(t, lang))
+			for _, english := range []string{"Commission", "Decision", "renewed", "Framework"} {
+				if strings.Contains(got, english) {
+					t.Errorf("%s in %s: %q still says %q", a.Country, lang, got, english)
+				}
+			}
+			if w := want[a.Country][lang]; w != "" && got != w {
+				t.Errorf("%s in %s: %q, want %q", a.Country, lang, got, w)
+			}
+		}
+	}
+}
+
+// TestAdequacyFindingsSayCountries: the adequacy findings name the country
+// and the date in words, not "BR" and "2026-01-26".
+func TestAdequacyFindingsSayCountries(t *testing.T) {
+	src := consentNoWithdraw + `transfers:
+  - {id: br, country: BR, recipient: x, safeguard: adequacy}
+  - {id: zz, country: CN, recipient: x, safeguard: adequacy}
+`
+	var said []string
+	for _, f := range findingsOf(t, src) {
+		if strings.HasPrefix(f.Path, "transfers[") && strings.HasSuffix(f.Path, "safeguard") {
+			said = append(said, f.In(messages(t, "nb")))
+		}
+	}
+	all := strings.Join(said, "\n")
+	for _, w := range []string{"for Brasil den 26. januar 2026 (Kommisjonens gjennomføringsbeslutning (EU) 2026/179)", "Kina har ingen beslutning"} {
+		if !strings.Contains(all, w) {
+			t.Errorf("lacks %q:\n%s", w, all)
+		}
+	}
+}
