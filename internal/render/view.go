@@ -565,7 +565,10 @@ func (b *builder) transfers() Section {
 	}
 	var items []Item
 	for _, t := range b.n.Transfers {
-		safeguard := c.T("safeguard." + t.Safeguard)
+		// "Vi overfører … på grunnlag av ei avgjerd om tilstrekkeleg
+		// vernenivå (… artikkel 45)": a sentence naming the basis and its
+		// article (art. 13(1)(f)), not the bare label "Til USA: avgjerd …".
+		safeguard := c.TOr("transfers.basis."+t.Safeguard, c.T("safeguard."+t.Safeguard))
 		if t.Safeguard == "derogation" && t.Derogation != "" {
 			safeguard = c.T("transfers.derogation", t.Derogation)
 		}
