@@ -2,18 +2,22 @@ package render
 
 import (
 	"bytes"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/personvern/personvern/internal/testtool"
 )
 
 // The language reviews of issue 16 (review/nb.md, review/nn.md): each
 // test holds a reviewer's example on the corpus, in both languages.
 
-// page renders the corpus notice id in lang and format.
+// page renders the published example notice id (notices/, the ones the
+// reviewers read) in lang and format.
 func page(t *testing.T, id, lang, format string) string {
 	t.Helper()
 	r := renderer(t)
-	for _, d := range loadNotices(t) {
+	for _, d := range loadDir(t, filepath.Join(testtool.Root(), "notices")) {
 		if d.Notice.ID != id {
 			continue
 		}
@@ -23,7 +27,7 @@ func page(t *testing.T, id, lang, format string) string {
 		}
 		return buf.String()
 	}
-	t.Fatalf("no notice %s in the corpus", id)
+	t.Fatalf("no notice %s in notices/", id)
 	return ""
 }
 
@@ -57,4 +61,41 @@ func TestTransferSentence(t *testing.T) {
 func TestRightsLimitsLabel(t *testing.T) {
 	wantIn(t, "nb", page(t, "inn-trondheim", "nb", "md"), []string{"Begrensning: ", "grunnløs eller overdreven"}, []string{"Unntak: ", "urimelig,"})
 	wantIn(t, "nn", page(t, "inn-trondheim", "nn", "md"), []string{"Avgrensing: ", "grunnlaus eller overdriven"}, []string{"Unntak: ", "urimeleg,"})
+}
+
+// nb 27: in the Markdown export a list of purposes followed by a list of
+// contact details was one list ("Adresse: …" read as a fourth purpose).
+func TestMarkdownListsApart(t *testing.T) {
+	out, err := mdBlocks([]Block{list(item(plain("Statistikk for nettstedet"))), fields(Field{"Adresse", plain("Klemmavegen 8")})})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "- Statistikk for nettstedet\n\n<!-- -->\n\n- Adresse: Klemmavegen 8") {
+		t.Errorf("two lists not kept apart:\n%s", out)
+	}
+}
+
+// nn 7, nn 13, nb 27: a purpose's heading was the object of "brukar
+// opplysningane til dette: - Lærekandidatar"; one purpose was a list of
+// one under "noko av dette"; contact details followed a list of purposes
+// with no lead. nb 26: the rights contact was said twice, by the tool and
+// by the controller's own text.
+func TestRoleSentences(t *testing.T) {
+	nn := page(t, "vinn-hallingdal", "nn", "md")
+	wantIn(t, "nn", nn, []string{
+		"VINN AS Hallingdal er behandlingsansvarleg for desse formåla:",
+		"Slik kontaktar du VINN AS Hallingdal:",
+		"For formålet «Tiltak på oppdrag frå NAV» behandlar VINN AS Hallingdal opplysningane på vegner av NAV.",
+		"For formålet «Tiltak på oppdrag frå NAV» er det NAV som svarar på førespurnader om rettane dine.\n\nSlik kontaktar du NAV:",
+	}, []string{"brukar opplysningane til dette", "noko av dette", "og då kontaktar du"})
+	nb := page(t, "vinn-hallingdal", "nb", "md")
+	wantIn(t, "nb", nb, []string{
+		"VINN AS Hallingdal er behandlingsansvarlig for disse formålene:",
+		"For formålet «Tiltak på oppdrag fra NAV» er det NAV som svarer på forespørsler om rettighetene dine.",
+	}, []string{"bruker opplysningene til dette", "noe av dette"})
+	for _, lang := range []string{"nb", "nn"} {
+		jl := page(t, "joblearn", lang, "md")
+		wantIn(t, "joblearn "+lang, jl, nil, []string{"Du bruker rettighetene dine ved å kontakte NAV", "Du brukar rettane dine ved å kontakte NAV"})
+		wantIn(t, "joblearn "+lang, jl, []string{map[string]string{"nb": "senest innen én måned", "nn": "seinast innan éin månad"}[lang]}, nil)
+	}
 }

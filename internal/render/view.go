@@ -686,7 +686,7 @@ func (b *builder) rights() Section {
 	case own:
 		s.Blocks = append(s.Blocks, ptext(c.T("rights.contact")+" "+c.T("rights.free")))
 	default:
-		s.Blocks = append(s.Blocks, ptext(c.T("rights.free.other")))
+		s.Blocks = append(s.Blocks, ptext(c.T("rights.processor.deadline")+" "+c.T("rights.free.other")))
 	}
 	s.Blocks = append(s.Blocks, byGroup...)
 	s.Blocks = append(s.Blocks, b.objection()...)
