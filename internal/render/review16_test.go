@@ -99,3 +99,17 @@ func TestRoleSentences(t *testing.T) {
 		wantIn(t, "joblearn "+lang, jl, []string{map[string]string{"nb": "senest innen én måned", "nn": "seinast innan éin månad"}[lang]}, nil)
 	}
 }
+
+// nn 10: "Private verksemder gjev oss desse opplysningane: opplysningar i
+// saka di." announced a list that never came and said the noun twice.
+func TestCategoriesInline(t *testing.T) {
+	nn := page(t, "vinn-hallingdal", "nn", "md")
+	wantIn(t, "nn", nn, []string{
+		"Arbeidsgjevarar får identitetsopplysningar.",
+		"Google behandlar opplysningar om bruk av nettstaden på vegner av oss, etter ein databehandlaravtale.",
+		"Databehandlarane våre behandlar identitetsopplysningar",
+		"Vi brukar opplysningar om tiltaket ditt, identitetsopplysningar og kontaktopplysningar.",
+	}, []string{"desse opplysningane: ", "Opplysningar vi brukar: "})
+	nb := page(t, "inn-trondheim", "nb", "md")
+	wantIn(t, "nb", nb, []string{"Private virksomheter gir oss opplysninger i saken din."}, []string{"disse opplysningene: ", "Opplysninger vi bruker: "})
+}

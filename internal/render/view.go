@@ -186,10 +186,11 @@ func (b *builder) listSentence(key string, l i18n.Listing, at int, args ...strin
 	return b.c.T(key+".lead", args...), []Block{list(items...)}
 }
 
-// listPara is listSentence as blocks of their own.
+// listPara is listSentence as blocks of their own: a paragraph, so its
+// first word is capitalised ("Databehandlarane våre behandlar …").
 func (b *builder) listPara(key string, l i18n.Listing, at int, args ...string) []Block {
 	head, more := b.listSentence(key, l, at, args...)
-	return append([]Block{ptext(head)}, more...)
+	return append([]Block{ptext(capitalise(head))}, more...)
 }
 
 // purposeList names purposes by id as their headings do, for a sentence
