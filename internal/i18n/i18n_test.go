@@ -91,7 +91,7 @@ func TestRightsWording(t *testing.T) {
 		{"right.objection.desc", "art. 21(1): compelling legitimate grounds, legal claims", []string{"tvingende berettigede grunner som går foran", "rettskrav"}, []string{"tvingande berettiga grunnar som går føre", "rettskrav"}, []string{"tungtveiende", "tungtvegande"}},
 		{"right.portability.desc", "art. 20(2): direct transfer where technically feasible", []string{"der det er teknisk mulig"}, []string{"der det er teknisk mogleg"}, nil},
 		{"automated.none", "no claim about profiling unless the notice declares it", nil, nil, []string{"profilering"}},
-		{"summary.right.portability", "'få med deg' means to notice, not to take along", []string{"ta med deg"}, []string{"ta med deg"}, []string{"få med deg"}},
+		{"summary.rights.portability", "'få med deg' means to notice, not to take along", []string{"ta med deg"}, []string{"ta med deg"}, []string{"få med deg"}},
 	}
 	for _, lang := range []string{"nb", "nn"} {
 		c := load(t, lang)

@@ -113,3 +113,21 @@ func TestCategoriesInline(t *testing.T) {
 	nb := page(t, "inn-trondheim", "nb", "md")
 	wantIn(t, "nb", nb, []string{"Private virksomheter gir oss opplysninger i saken din."}, []string{"disse opplysningene: ", "Opplysninger vi bruker: "})
 }
+
+// nn 48: "be om å rette" asked leave to correct the data oneself, and "og
+// be oss avgrense" changed construction mid-sentence; nn 20: the summary
+// promised portability of all data where the page limits it; nn 19, nb
+// 25: "står i teksten" pointed at no text.
+func TestSummaryRights(t *testing.T) {
+	nn := page(t, "inn-trondheim", "nn", "summary")
+	wantIn(t, "nn", strings.Join(strings.Fields(nn), " "), []string{
+		"Du kan be oss om innsyn i opplysningane og om å få dei retta, sletta eller avgrensa.",
+		"Noko av det du har gjeve oss, kan du be om å få utlevert og ta med deg.",
+		"Les meir under «Rettane dine».",
+	}, []string{"be om å sjå", "ta med deg opplysningane", "i teksten"})
+	nb := page(t, "karrieresenteret-vestfold", "nb", "summary")
+	wantIn(t, "nb", strings.Join(strings.Fields(nb), " "), []string{
+		"Du kan be oss om innsyn i opplysningene og om å få dem rettet, slettet eller begrenset.",
+		"Du kan også protestere mot noe av bruken.",
+	}, []string{"be om å se", "ta med deg opplysningene", "i teksten"})
+}
