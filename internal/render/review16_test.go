@@ -131,3 +131,13 @@ func TestSummaryRights(t *testing.T) {
 		"Du kan også protestere mot noe av bruken.",
 	}, []string{"be om å se", "ta med deg opplysningene", "i teksten"})
 }
+
+// nb 24: one rule by criteria made the summary drop every period the page
+// states ("kommer an på hva de brukes til", where the page says 26
+// måneder).
+func TestSummaryRetentionPeriods(t *testing.T) {
+	nb := strings.Join(strings.Fields(page(t, "karrieresenteret-vestfold", "nb", "summary")), " ")
+	wantIn(t, "nb", nb, []string{"Opplysninger om hvordan du bruker nettsidene våre lagrer vi i 26 måneder etter besøket ditt på nettstedet. Hvor lenge vi lagrer de andre opplysningene, kommer an på hva de brukes til."}, nil)
+	nn := strings.Join(strings.Fields(page(t, "vinn-hallingdal", "nn", "summary")), " ")
+	wantIn(t, "nn", nn, []string{"Opplysningar om korleis du brukar nettsidene våre lagrar vi i 14 månader etter at opplysningane vart samla inn. Kor lenge vi lagrar dei andre opplysningane, kjem an på kva dei blir brukte til."}, nil)
+}

@@ -455,7 +455,50 @@ func (b *builder) retention() {
 	if archive {
 		second = b.c.T("summary.retention.archive")
 	}
+	if criteria {
+		// One rule by criteria dropped every period the page states
+		// ("Hvor lenge … kommer an på", where the page says "26
+		// måneder"); the periods are said, and "it depends" of the rest.
+		if fixed := b.fixedRetention(); len(fixed) > 0 {
+			b.add(section.Retention, append(fixed, b.c.T("summary.retention.rest"), second)...)
+			return
+		}
+	}
 	b.add(section.Retention, first, second)
+}
+
+// fixedRetention says each rule with a period as a sentence naming its
+// data in everyday words: "Opplysningar om korleis du brukar nettsidene
+// våre lagrar vi i opptil 26 månader etter …". It gives nil when more
+// than two rules have periods, or one names no data in everyday words,
+// which the summary then leaves to the page.
+func (b *builder) fixedRetention() []string {
+	var out []string
+	for _, r := range b.n.Retention {
+		if r.Period == "" {
+			continue
+		}
+		var names []string
+		for _, id := range r.Categories {
+			if p := b.plainCategory(id); p != "" {
+				names = append(names, p)
+			}
+		}
+		if len(names) == 0 || len(names) < len(r.Categories) || len(out) == 2 {
+			return nil
+		}
+		key := "summary.retention.rule"
+		args := []string{b.c.List(names), b.c.Duration(r.Period)}
+		if from := r.From[b.lang]; from != "" {
+			key += ".from"
+			args = append(args, from)
+		}
+		if r.AtMost {
+			key += ".at-most"
+		}
+		out = append(out, b.c.T(key, args...))
+	}
+	return out
 }
 
 // applies reports whether the notice lists a right and it applies.
