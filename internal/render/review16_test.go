@@ -141,3 +141,16 @@ func TestSummaryRetentionPeriods(t *testing.T) {
 	nn := strings.Join(strings.Fields(page(t, "vinn-hallingdal", "nn", "summary")), " ")
 	wantIn(t, "nn", nn, []string{"Opplysningar om korleis du brukar nettsidene våre lagrar vi i 14 månader etter at opplysningane vart samla inn. Kor lenge vi lagrar dei andre opplysningane, kjem an på kva dei blir brukte til."}, nil)
 }
+
+// nb 7, nn 5: "Så lenge lagrer vi disse opplysningene:" pointed at
+// nothing, "Hvor lenge vi lagrer de samme opplysningene:" read as a
+// mistake, and one rule was a list of one.
+func TestRetentionLeads(t *testing.T) {
+	nb := page(t, "kvalifiseringsprogrammet", "nb", "md")
+	sec := nb[strings.Index(nb, "(#lagring)\n"):]
+	wantIn(t, "nb", sec, []string{"\nSlik lagrer vi disse opplysningene:\n\n- kontaktopplysninger", "bortsett fra dem som er arkivverdige.\n\nArkivverdige opplysninger"},
+		[]string{"de samme opplysningene", "Så lenge lagrer vi", "Hvor lenge vi lagrer disse", "\n- Slik lagrer"})
+	nn := page(t, "vinn-hallingdal", "nn", "md")
+	wantIn(t, "nn", nn, []string{"- Slik lagrar vi opplysningar om tiltaket ditt, identitetsopplysningar og kontaktopplysningar:", "- Slik lagrar vi desse opplysningane:"},
+		[]string{"Så lenge lagrar vi", "Kor lenge vi lagrar desse"})
+}
