@@ -154,3 +154,13 @@ func TestRetentionLeads(t *testing.T) {
 	wantIn(t, "nn", nn, []string{"- Slik lagrar vi opplysningar om tiltaket ditt, identitetsopplysningar og kontaktopplysningar:", "- Slik lagrar vi desse opplysningane:"},
 		[]string{"Så lenge lagrar vi", "Kor lenge vi lagrar desse"})
 }
+
+// nn 36: "**Arbeidsgjevar**" headed "arbeidsgjevaren" and "Arbeidsgjevarar
+// får …": a party given only by kind is headed in the plural, as the
+// sentences under it name it.
+func TestKindHeadingsPlural(t *testing.T) {
+	nn := page(t, "vinn-hallingdal", "nn", "md")
+	wantIn(t, "nn", nn, []string{"- **Arbeidsgjevarar**\n", "- **Databehandlarar**\n", "Databehandlarane våre behandlar"}, []string{"- **Arbeidsgjevar**\n", "- **Databehandlar**\n"})
+	nb := page(t, "kvalifiseringsprogrammet", "nb", "md")
+	wantIn(t, "nb", nb, []string{"- **Arbeidsgivere**\n"}, []string{"- **Arbeidsgiver**\n"})
+}

@@ -428,6 +428,12 @@ func (b *builder) listedParty(list, kind, name string) string {
 	if name == "" && b.c.Has(list+".kind."+kind) {
 		return b.c.T(list + ".kind." + kind)
 	}
+	// A party given only by kind is any number of them, as the sentence
+	// under it says ("Arbeidsgjevarar får …"): the heading is plural too,
+	// not "Arbeidsgjevar" over "arbeidsgjevaren" and "Arbeidsgjevarar".
+	if name == "" && b.c.Has("kinds."+kind) {
+		return b.c.T("kinds." + kind)
+	}
 	return b.partyName(kind, name)
 }
 
