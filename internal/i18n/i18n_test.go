@@ -87,11 +87,11 @@ func TestRightsWording(t *testing.T) {
 		never    []string
 	}{
 		{"rights.contact", "art. 12(3): one month, extendable by two", []string{"én måned", "to måneder til"}, []string{"éin månad", "to månader til"}, nil},
-		{"rights.free", "art. 12(5): free unless manifestly unfounded or excessive", []string{"gratis", "åpenbart grunnløs eller urimelig"}, []string{"gratis", "openbert er grunnlaus eller urimeleg"}, nil},
+		{"rights.free", "art. 12(5): free unless manifestly unfounded or excessive: the words of the Norwegian text, \"åpenbart grunnløse eller overdrevne\"", []string{"gratis", "åpenbart grunnløs eller overdreven"}, []string{"gratis", "openbert er grunnlaus eller overdriven"}, nil},
 		{"right.objection.desc", "art. 21(1): compelling legitimate grounds, legal claims", []string{"tvingende berettigede grunner som går foran", "rettskrav"}, []string{"tvingande berettiga grunnar som går føre", "rettskrav"}, []string{"tungtveiende", "tungtvegande"}},
 		{"right.portability.desc", "art. 20(2): direct transfer where technically feasible", []string{"der det er teknisk mulig"}, []string{"der det er teknisk mogleg"}, nil},
 		{"automated.none", "no claim about profiling unless the notice declares it", nil, nil, []string{"profilering"}},
-		{"summary.right.portability", "'få med deg' means to notice, not to take along", []string{"ta med deg"}, []string{"ta med deg"}, []string{"få med deg"}},
+		{"summary.rights.portability", "'få med deg' means to notice, not to take along", []string{"ta med deg"}, []string{"ta med deg"}, []string{"få med deg"}},
 	}
 	for _, lang := range []string{"nb", "nn"} {
 		c := load(t, lang)

@@ -38,7 +38,7 @@ var Rules = []Rule{
 	{"og-list", `a list whose items hold "og" joined with "og" again ("A og B og C")`, findOgList},
 	{"heading-object", `a purpose's heading chained as an object ("Vi bruker dem også til X; Y")`, findHeadingObject},
 	{"kind-subject", `a kind label as the subject of a sentence ("Offentlig myndighet gir oss")`, findKindSubject},
-	{"echo", `a sentence that repeats its own subject or label ("NAV gir oss opplysninger fra NAV", "Opplysninger: opplysninger om …")`, findEcho},
+	{"echo", `a sentence that repeats its own subject or label ("NAV gir oss opplysninger fra NAV", "Opplysninger: opplysninger om …", "får desse opplysningane: identitetsopplysningar")`, findEcho},
 	{"stacked-brackets", `two brackets in a row ("(X) (y)")`, findStackedBrackets},
 	{"duplicate-sentence", `the same sentence twice in a row, or nearly the same words`, findDuplicates},
 	{"quote-punctuation", `a full stop both inside and after a quote (".».") or unbalanced «»`, findQuotePunct},
@@ -136,7 +136,7 @@ func findKindSubject(text string) []string {
 
 var (
 	givesRE = regexp.MustCompile(`^(.+?) (?:gir|gjev|får) oss (.+)$`)
-	labelRE = regexp.MustCompile(`(?i)^(opplysning\pL*): (opplysning\pL*)\b`)
+	labelRE = regexp.MustCompile(`(?i)(?:^|\s)(opplysning\pL*): (\pL*opplysning\pL*)\b`)
 )
 
 func findEcho(text string) []string {

@@ -17,6 +17,7 @@ func TestRules(t *testing.T) {
 		{"kind-subject", "Databehandlar behandlar opplysningane på vegner av oss.", "Databehandlaren vår behandlar opplysningane på vegner av oss."},
 		{"echo", "NAV gir oss opplysninger fra NAV.", "NAV gir oss opplysninger om tiltaket."},
 		{"echo", "Opplysninger: opplysninger om bruk av nettstedet.", "Google får opplysninger om bruk av nettstedet."},
+		{"echo", "Arbeidsgjevarar får desse opplysningane: identitetsopplysningar.", "Arbeidsgjevarar får identitetsopplysningar."},
 		{"stacked-brackets", "Trondheim voksenopplæring (TROVO) (utdanningsinstitusjon)", "Trondheim voksenopplæring (TROVO), utdanningsinstitusjon"},
 		{"duplicate-sentence", "Det er frivillig å gi oss opplysningene. Det er frivillig å gi oss opplysningene.", "Det er frivillig å gi oss opplysningene. Du velger selv hva du gir oss."},
 		{"duplicate-sentence", "Deretter slettes eller anonymiseres personopplysningene. Deretter sletter vi opplysningene.",

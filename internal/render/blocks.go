@@ -33,10 +33,19 @@ func writeBlocks(b *strings.Builder, blocks []Block, indent string, md, nested b
 	if md {
 		line = mdLine
 	}
+	prevList := false
 	for _, bl := range blocks {
 		if md || !nested {
 			b.WriteString("\n")
 		}
+		// In CommonMark two "-" lists with only a blank line between
+		// are one list: the contact details after a list of purposes
+		// read as one more purpose. An HTML comment ends the first.
+		isList := bl.Kind == BlockList || bl.Kind == BlockFields
+		if md && prevList && (isList || (bl.Kind == BlockRich && mdStartsList(RichMarkdown(bl.Rich)))) {
+			b.WriteString(indent + "<!-- -->\n\n")
+		}
+		prevList = isList || (bl.Kind == BlockRich && mdEndsList(RichMarkdown(bl.Rich)))
 		switch bl.Kind {
 		case BlockPara:
 			b.WriteString(indent + line(bl.Text) + "\n")
@@ -133,6 +142,22 @@ func (t *Table) asList() Block {
 		items = append(items, item(r[0], fields(fs...)))
 	}
 	return list(items...)
+}
+
+// mdStartsList and mdEndsList say whether Markdown text opens or closes
+// with a "-" list item, which a "-" list next to it would join.
+func mdStartsList(s string) bool {
+	return strings.HasPrefix(strings.TrimLeft(s, " \n"), "- ")
+}
+
+func mdEndsList(s string) bool {
+	s = strings.TrimRight(s, " \n")
+	last := s[strings.LastIndex(s, "\n")+1:]
+	if strings.HasPrefix(strings.TrimLeft(last, " "), "- ") {
+		return true
+	}
+	// The last paragraph of an item is indented under it.
+	return strings.HasPrefix(last, "  ") && strings.Contains(s, "\n- ")
 }
 
 func unknownBlock(k BlockKind) error {

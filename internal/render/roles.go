@@ -19,6 +19,18 @@ func (b *builder) purposeItems(ps []notice.Purpose) Block {
 	return list(items...)
 }
 
+// purposeLead says something of some purposes: with one, a sentence
+// naming it ("For formålet «Tiltak på oppdrag frå NAV» behandlar …"), the
+// key's ".one" form with the quoted name as the last argument; with more,
+// the key's lead and the purposes as a list. A purpose's name is a
+// heading, so it is never the object of "bruker opplysningene til".
+func (b *builder) purposeLead(key string, ps []notice.Purpose, args ...string) []Block {
+	if len(ps) == 1 {
+		return []Block{ptext(b.c.T(key+".one", append(args, "«"+b.tx(ps[0].Name)+"»")...))}
+	}
+	return []Block{ptext(b.c.T(key, args...)), b.purposeItems(ps)}
+}
+
 func (b *builder) otherNames(g notice.RoleGroup) string {
 	var names []string
 	for _, oc := range g.Others {
@@ -65,19 +77,22 @@ func (b *builder) rolesController(s Section) Section {
 	for _, g := range groups {
 		switch g.Kind {
 		case notice.RoleController:
-			s.Blocks = append(s.Blocks, ptext(c.T("role.controller.some", us)), b.purposeItems(g.Purposes))
+			s.Blocks = append(s.Blocks, b.purposeLead("role.controller.some", g.Purposes, us)...)
 			if len(n.Controller.Unit) > 0 {
 				s.Blocks = append(s.Blocks, ptext(c.T("controller.unit", b.tx(n.Controller.Unit))))
 			}
-			s.Blocks = append(s.Blocks, b.ownFields())
+			// A lead line, as for the other controllers: a list of
+			// contact details right after the list of purposes is one
+			// list in Markdown and reads as one anywhere.
+			s.Blocks = append(s.Blocks, ptext(c.T("role.contact", us)), b.ownFields())
 			ownShown = true
 		case notice.RoleProcessor:
 			them := b.otherNames(g)
 			if only {
 				s.Blocks = append(s.Blocks, ptext(c.T("role.processor.all", us, them, b.about())))
 			} else {
-				s.Blocks = append(s.Blocks, ptext(c.T("role.processor.some", us, them)), b.purposeItems(g.Purposes),
-					ptext(c.T("role.processor.after", us, them)))
+				s.Blocks = append(s.Blocks, b.purposeLead("role.processor.some", g.Purposes, us, them)...)
+				s.Blocks = append(s.Blocks, ptext(c.T("role.processor.after", us, them)))
 			}
 			for _, oc := range g.Others {
 				s.Blocks = append(s.Blocks, ptext(c.T("role.contact", oc.Name.In(b.lang))), fields(b.otherContact(oc)...))
@@ -92,7 +107,7 @@ func (b *builder) rolesController(s Section) Section {
 			if only {
 				s.Blocks = append(s.Blocks, ptext(c.T("role.joint.all", names, b.about())))
 			} else {
-				s.Blocks = append(s.Blocks, ptext(c.T("role.joint.some", names)), b.purposeItems(g.Purposes))
+				s.Blocks = append(s.Blocks, b.purposeLead("role.joint.some", g.Purposes, names)...)
 			}
 			// One arrangement per purpose; the same text once.
 			seen := map[string]bool{}
@@ -325,16 +340,26 @@ func (b *builder) rightsByRole() (blocks, byGroup []Block, ownAnswers bool) {
 			ownAnswers = true
 		case notice.RoleProcessor:
 			them := b.otherNames(g)
-			if len(groups) == 1 {
+			// Where the other controller says how to reach it for the
+			// rights (oc.Rights), that text is the instruction; "Du
+			// bruker rettighetene dine ved å kontakte NAV" before it
+			// said the same twice. The deadline follows the list of
+			// rights (rights.processor.deadline).
+			said := false
+			for _, oc := range g.Others {
+				said = said || b.tx(oc.Rights) != ""
+			}
+			switch {
+			case len(groups) > 1:
+				blocks = append(blocks, b.purposeLead("rights.processor.some", g.Purposes, them)...)
+			case !said:
 				blocks = append(blocks, ptext(c.T("rights.processor.all", them)))
-			} else {
-				blocks = append(blocks, ptext(c.T("rights.processor.some", them)), b.purposeItems(g.Purposes))
 			}
 			for _, oc := range g.Others {
 				if r := b.tx(oc.Rights); r != "" {
 					blocks = append(blocks, rich(Rich(r)))
 				}
-				blocks = append(blocks, fields(b.otherContact(oc)...))
+				blocks = append(blocks, ptext(c.T("role.contact", oc.Name.In(b.lang))), fields(b.otherContact(oc)...))
 			}
 		}
 	}

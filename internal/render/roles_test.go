@@ -18,7 +18,8 @@ func TestRolesGolden(t *testing.T) {
 	must := map[string][]string{
 		"joblearn.nb": {
 			"JobLearn AS behandler opplysningene om deg på vegne av NAV, som er behandlingsansvarlig. JobLearn AS er databehandler.",
-			"Du bruker rettighetene dine ved å kontakte NAV.",
+			"Slik kontakter du NAV:",
+			"Svaret skal komme så raskt som mulig, og senest innen én måned",
 			"Da må NAV stanse den",
 			"Personvernombudet til NAV:",
 		},
@@ -27,12 +28,12 @@ func TestRolesGolden(t *testing.T) {
 			"Då må NAV stanse ho",
 		},
 		"vinn-hallingdal.nb": {
-			"Når vi bruker opplysningene til dette, behandler VINN AS Hallingdal dem på vegne av NAV:",
+			"For formålet «Tiltak på oppdrag fra NAV» behandler VINN AS Hallingdal opplysningene på vegne av NAV.",
 			"Om du må gi opplysningene, avgjør NAV.",
 			"For det vi selv er behandlingsansvarlige for, bruker du rettighetene dine ved å kontakte oss.",
 		},
 		"vinn-hallingdal.nn": {
-			"Når vi brukar opplysningane til dette, behandlar VINN AS Hallingdal dei på vegner av NAV:",
+			"For formålet «Tiltak på oppdrag frå NAV» behandlar VINN AS Hallingdal opplysningane på vegner av NAV.",
 			"Om du må gje opplysningane, avgjer NAV.",
 		},
 	}

@@ -186,10 +186,11 @@ func (b *builder) listSentence(key string, l i18n.Listing, at int, args ...strin
 	return b.c.T(key+".lead", args...), []Block{list(items...)}
 }
 
-// listPara is listSentence as blocks of their own.
+// listPara is listSentence as blocks of their own: a paragraph, so its
+// first word is capitalised ("Databehandlarane våre behandlar …").
 func (b *builder) listPara(key string, l i18n.Listing, at int, args ...string) []Block {
 	head, more := b.listSentence(key, l, at, args...)
-	return append([]Block{ptext(head)}, more...)
+	return append([]Block{ptext(capitalise(head))}, more...)
 }
 
 // purposeList names purposes by id as their headings do, for a sentence
@@ -427,6 +428,12 @@ func (b *builder) listedParty(list, kind, name string) string {
 	if name == "" && b.c.Has(list+".kind."+kind) {
 		return b.c.T(list + ".kind." + kind)
 	}
+	// A party given only by kind is any number of them, as the sentence
+	// under it says ("Arbeidsgjevarar får …"): the heading is plural too,
+	// not "Arbeidsgjevar" over "arbeidsgjevaren" and "Arbeidsgjevarar".
+	if name == "" && b.c.Has("kinds."+kind) {
+		return b.c.T("kinds." + kind)
+	}
 	return b.partyName(kind, name)
 }
 
@@ -565,7 +572,10 @@ func (b *builder) transfers() Section {
 	}
 	var items []Item
 	for _, t := range b.n.Transfers {
-		safeguard := c.T("safeguard." + t.Safeguard)
+		// "Vi overfører … på grunnlag av ei avgjerd om tilstrekkeleg
+		// vernenivå (… artikkel 45)": a sentence naming the basis and its
+		// article (art. 13(1)(f)), not the bare label "Til USA: avgjerd …".
+		safeguard := c.TOr("transfers.basis."+t.Safeguard, c.T("safeguard."+t.Safeguard))
 		if t.Safeguard == "derogation" && t.Derogation != "" {
 			safeguard = c.T("transfers.derogation", t.Derogation)
 		}
@@ -598,55 +608,82 @@ func (b *builder) retention() Section {
 	c := b.c
 	s := newSection(c, section.Retention)
 	var items []Item
-	var prev []string
-	for _, r := range b.n.Retention {
-		cats := b.categoryListing(r.Categories)
-		// The same long list twice in a row is read twice for nothing:
-		// the second rule says "de samme opplysningene".
-		if cats.Bullets && slices.Equal(r.Categories, prev) {
-			cats = i18n.Listing{Inline: c.T("retention.same")}
+	rules := b.n.Retention
+	for i := 0; i < len(rules); {
+		// Rules in a row for the same data are one item: the data once,
+		// then each rule ("Hvor lenge vi lagrer de samme opplysningene"
+		// read as a mistake, and two rules apart as a contradiction).
+		j := i + 1
+		for j < len(rules) && slices.Equal(rules[j].Categories, rules[i].Categories) {
+			j++
 		}
-		prev = r.Categories
+		cats := b.categoryListing(rules[i].Categories)
 		var head string
 		var body []Block
-		// "i opptil 12 uker" where the notice says the period is the
-		// longest: "i 12 uker" would promise to keep them that long.
-		upTo := ""
-		if r.AtMost {
-			upTo = ".at-most"
-		}
-		switch {
-		case r.Period != "" && len(r.From) > 0:
-			head, body = b.listSentence("retention.period.from"+upTo, cats, 0, c.Duration(r.Period), b.tx(r.From))
-		case r.Period != "":
-			head, body = b.listSentence("retention.period"+upTo, cats, 0, c.Duration(r.Period))
-		default:
+		if j-i == 1 {
+			head, body = b.retentionRule(rules[i], cats)
+		} else {
 			head, body = b.listSentence("retention.criteria", cats, 0)
+			them := i18n.Listing{Inline: c.T("retention.them")}
+			for _, r := range rules[i:j] {
+				h, more := b.retentionRule(r, them)
+				if r.Period != "" {
+					body = append(body, ptext(capitalise(h)))
+				}
+				body = append(body, more...)
+			}
 		}
-		if r.Period != "" && len(r.Criteria) > 0 {
-			body = append(body, rich(Rich(b.tx(r.Criteria))))
-		} else if r.Period == "" {
-			body = append(body, rich(Rich(b.tx(r.Criteria))))
-		}
-		if len(r.Groups) > 0 {
-			body = append(body, ptext(c.T("retention.groups", b.groupLabels(r.Groups))))
-		}
-		// Criteria are the author's account of how long and what ends it
-		// ("Deretter slettes eller anonymiseres personopplysningene"), so
-		// "Deretter sletter vi opplysningene" after them says it again;
-		// anonymising and archiving are still said, as they are not what
-		// a reader assumes.
-		if r.Then != "" && !(r.Then == "delete" && r.Period == "" && len(r.Criteria) > 0) {
-			body = append(body, ptext(c.T("retention.then."+r.Then)))
-		}
-		if law := b.tx(r.Law); law != "" {
-			body = append(body, ptext(c.T("retention.law", law)))
-		}
-		body = append(body, b.plain(&r)...)
 		items = append(items, item(plain(capitalise(head)), body...))
+		i = j
+	}
+	// One rule is a paragraph, not a list of one.
+	if len(items) == 1 {
+		s.Blocks = append(s.Blocks, ptext(items[0].Head[0].Text))
+		s.Blocks = append(s.Blocks, items[0].Body...)
+		return s
 	}
 	s.Blocks = append(s.Blocks, list(items...))
 	return s
+}
+
+// retentionRule is one rule: the sentence that heads it (its period, or
+// the lead of its criteria) and what follows.
+func (b *builder) retentionRule(r notice.Retention, cats i18n.Listing) (string, []Block) {
+	c := b.c
+	var head string
+	var body []Block
+	// "i opptil 12 uker" where the notice says the period is the
+	// longest: "i 12 uker" would promise to keep them that long.
+	upTo := ""
+	if r.AtMost {
+		upTo = ".at-most"
+	}
+	switch {
+	case r.Period != "" && len(r.From) > 0:
+		head, body = b.listSentence("retention.period.from"+upTo, cats, 0, c.Duration(r.Period), b.tx(r.From))
+	case r.Period != "":
+		head, body = b.listSentence("retention.period"+upTo, cats, 0, c.Duration(r.Period))
+	default:
+		head, body = b.listSentence("retention.criteria", cats, 0)
+	}
+	if len(r.Criteria) > 0 {
+		body = append(body, rich(Rich(b.tx(r.Criteria))))
+	}
+	if len(r.Groups) > 0 {
+		body = append(body, ptext(c.T("retention.groups", b.groupLabels(r.Groups))))
+	}
+	// Criteria are the author's account of how long and what ends it
+	// ("Deretter slettes eller anonymiseres personopplysningene"), so
+	// "Deretter sletter vi opplysningene" after them says it again;
+	// anonymising and archiving are still said, as they are not what
+	// a reader assumes.
+	if r.Then != "" && !(r.Then == "delete" && r.Period == "" && len(r.Criteria) > 0) {
+		body = append(body, ptext(c.T("retention.then."+r.Then)))
+	}
+	if law := b.tx(r.Law); law != "" {
+		body = append(body, ptext(c.T("retention.law", law)))
+	}
+	return head, append(body, b.plain(&r)...)
 }
 
 func (b *builder) rights() Section {
@@ -683,7 +720,7 @@ func (b *builder) rights() Section {
 	case own:
 		s.Blocks = append(s.Blocks, ptext(c.T("rights.contact")+" "+c.T("rights.free")))
 	default:
-		s.Blocks = append(s.Blocks, ptext(c.T("rights.free.other")))
+		s.Blocks = append(s.Blocks, ptext(c.T("rights.processor.deadline")+" "+c.T("rights.free.other")))
 	}
 	s.Blocks = append(s.Blocks, byGroup...)
 	s.Blocks = append(s.Blocks, b.objection()...)

@@ -455,7 +455,50 @@ func (b *builder) retention() {
 	if archive {
 		second = b.c.T("summary.retention.archive")
 	}
+	if criteria {
+		// One rule by criteria dropped every period the page states
+		// ("Hvor lenge … kommer an på", where the page says "26
+		// måneder"); the periods are said, and "it depends" of the rest.
+		if fixed := b.fixedRetention(); len(fixed) > 0 {
+			b.add(section.Retention, append(fixed, b.c.T("summary.retention.rest"), second)...)
+			return
+		}
+	}
 	b.add(section.Retention, first, second)
+}
+
+// fixedRetention says each rule with a period as a sentence naming its
+// data in everyday words: "Opplysningar om korleis du brukar nettsidene
+// våre lagrar vi i opptil 26 månader etter …". It gives nil when more
+// than two rules have periods, or one names no data in everyday words,
+// which the summary then leaves to the page.
+func (b *builder) fixedRetention() []string {
+	var out []string
+	for _, r := range b.n.Retention {
+		if r.Period == "" {
+			continue
+		}
+		var names []string
+		for _, id := range r.Categories {
+			if p := b.plainCategory(id); p != "" {
+				names = append(names, p)
+			}
+		}
+		if len(names) == 0 || len(names) < len(r.Categories) || len(out) == 2 {
+			return nil
+		}
+		key := "summary.retention.rule"
+		args := []string{b.c.List(names), b.c.Duration(r.Period)}
+		if from := r.From[b.lang]; from != "" {
+			key += ".from"
+			args = append(args, from)
+		}
+		if r.AtMost {
+			key += ".at-most"
+		}
+		out = append(out, b.c.T(key, args...))
+	}
+	return out
 }
 
 // applies reports whether the notice lists a right and it applies.
@@ -474,22 +517,36 @@ func (b *builder) rights() {
 	if only != nil && len(only.Others) > 0 {
 		us = b.otherNames(*only)
 	}
-	var verbs []string
-	for _, code := range []string{"access", "rectification", "erasure", "portability"} {
+	// "Du kan be om innsyn i opplysningane og om å få dei retta, sletta
+	// eller avgrensa": one construction, the one asked named once ("be
+	// NAV om"). "be om å rette" asked leave to correct them oneself, and
+	// "og be oss avgrense" changed the construction in mid-sentence.
+	var done []string
+	for _, code := range []string{"rectification", "erasure", "restriction"} {
 		if b.applies(code) {
-			verbs = append(verbs, b.c.T("summary.right."+code))
+			done = append(done, b.c.T("summary.right."+code))
 		}
 	}
-	// Restriction limits the use, not the data: "slette eller begrense
-	// bruken av opplysningene" read as deleting the use.
 	var sentences []string
-	switch restrict := b.applies("restriction"); {
-	case len(verbs) > 0 && restrict:
-		sentences = append(sentences, b.c.T("summary.rights.restrict", b.c.ListOr(verbs), us))
-	case len(verbs) > 0:
-		sentences = append(sentences, b.c.T("summary.rights", b.c.ListOr(verbs)))
-	case restrict:
+	switch access := b.applies("access"); {
+	case access && len(done) > 0:
+		sentences = append(sentences, b.c.T("summary.rights", b.c.ListOr(done), us))
+	case access:
+		sentences = append(sentences, b.c.T("summary.rights.access", us))
+	case len(done) == 1 && b.applies("restriction"):
+		// Restriction limits the use, not the data.
 		sentences = append(sentences, b.c.T("summary.rights.restrict.only", us))
+	case len(done) > 0:
+		sentences = append(sentences, b.c.T("summary.rights.change", b.c.ListOr(done), us))
+	}
+	// Portability covers only what the reader gave us on consent or a
+	// contract (art. 20(1)); "ta med deg opplysningane" promised all.
+	if b.applies("portability") {
+		key := "summary.rights.portability"
+		if !allPurposes(b.n, "portability") || len(b.n.Rights["portability"].Limits) > 0 {
+			key = "summary.rights.portability.some"
+		}
+		sentences = append(sentences, b.c.T(key))
 	}
 	if b.applies("objection") {
 		// The right to object holds for some purposes only (art. 21(1):

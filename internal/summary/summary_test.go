@@ -126,8 +126,8 @@ func TestCases(t *testing.T) {
 		not    []string // must not be there (nb)
 	}{
 		{"plain", func(n *notice.Notice) {},
-			[]string{"Vi er Eksempel kommune.", "Vi bruker opplysninger om deg til formålet «Saksbehandling».", "Du gir oss opplysningene selv.", "Vi deler ikke opplysningene med andre.", "Vi sender ikke opplysningene ut av EU/EØS.", "Vi lagrer opplysningene i 6 måneder.", "Du kan be om å se, rette eller slette opplysningene, og be oss begrense bruken av dem.", "Du kan også protestere mot bruken.", "Du kan klage til Datatilsynet.", "Ingen avgjørelser om deg blir tatt helt automatisk."},
-			[]string{"Vi brukar opplysningar om deg til formålet «Sakshandsaming».", "Du gjev oss opplysningane sjølv.", "Vi sender ikkje opplysningane ut av EU/EØS.", "Vi lagrar opplysningane i 6 månader.", "Du kan be om å sjå, rette eller slette opplysningane, og be oss avgrense bruken av dei.", "Ingen avgjerder om deg blir tekne heilt automatisk."},
+			[]string{"Vi er Eksempel kommune.", "Vi bruker opplysninger om deg til «Saksbehandling».", "Du gir oss opplysningene selv.", "Vi deler ikke opplysningene med andre.", "Vi sender ikke opplysningene ut av EU/EØS.", "Vi lagrer opplysningene i 6 måneder.", "Du kan be oss om innsyn i opplysningene og om å få dem rettet, slettet eller begrenset.", "Du kan også protestere mot bruken.", "Du kan klage til Datatilsynet.", "Ingen avgjørelser om deg blir tatt helt automatisk."},
+			[]string{"Vi brukar opplysningar om deg til «Sakshandsaming».", "Du gjev oss opplysningane sjølv.", "Vi sender ikkje opplysningane ut av EU/EØS.", "Vi lagrar opplysningane i 6 månader.", "Du kan be oss om innsyn i opplysningane og om å få dei retta, sletta eller avgrensa.", "Ingen avgjerder om deg blir tekne heilt automatisk."},
 			[]string{"sensitivt", "samtykke", "opptil", "EU og EØS", "står i teksten"}},
 		{"special category", func(n *notice.Notice) {
 			n.Categories = append(n.Categories, notice.Category{ID: "health"})
@@ -237,16 +237,16 @@ func TestCases(t *testing.T) {
 				n.Purposes[i].Groups = []string{"barn"}
 			}
 			n.Categories = append(n.Categories, notice.Category{ID: "health"})
-		}, []string{"Vi bruker opplysninger om barnet ditt til formålet «Saksbehandling».", "Noe av dette er sensitivt, som helseopplysninger."},
-			[]string{"Vi brukar opplysningar om barnet ditt til formålet «Sakshandsaming»."}, []string{"helsen din", "opplysninger om deg"}},
+		}, []string{"Vi bruker opplysninger om barnet ditt til «Saksbehandling».", "Noe av dette er sensitivt, som helseopplysninger."},
+			[]string{"Vi brukar opplysningar om barnet ditt til «Sakshandsaming»."}, []string{"helsen din", "opplysninger om deg"}},
 		// Everything on NAV's behalf: NAV is responsible and answers.
 		{"processor for NAV", func(n *notice.Notice) {
 			n.Controllers = []notice.OtherController{{ID: "nav", Name: notice.PlainName("NAV"), Kind: "public_authority", URL: "https://www.nav.no"}}
 			for i := range n.Purposes {
 				n.Purposes[i].Role = &notice.Role{Kind: notice.RoleProcessor, Controller: "nav"}
 			}
-		}, []string{"Vi behandler opplysningene på oppdrag fra NAV, som har ansvaret for dem.", "og be NAV begrense bruken av dem.", "Vil du bruke rettighetene dine, kontakter du NAV."},
-			[]string{"Vi behandlar opplysningane på oppdrag frå NAV, som har ansvaret for dei.", "og be NAV avgrense bruken av dei.", "Vil du bruke rettane dine, kontaktar du NAV."}, []string{"Send en e-post", "dette", "be oss"}},
+		}, []string{"Vi behandler opplysningene på oppdrag fra NAV, som har ansvaret for dem.", "Du kan be NAV om innsyn i opplysningene og om å få dem rettet, slettet eller begrenset.", "Vil du bruke rettighetene dine, kontakter du NAV."},
+			[]string{"Vi behandlar opplysningane på oppdrag frå NAV, som har ansvaret for dei.", "Du kan be NAV om innsyn i opplysningane og om å få dei retta, sletta eller avgrensa.", "Vil du bruke rettane dine, kontaktar du NAV."}, []string{"Send en e-post", "dette", "be oss"}},
 		// Some purposes on NAV's behalf: those say so without a "dette" or
 		// "Noe" with nothing to refer to, and send the reader to NAV.
 		{"processor for some purposes", func(n *notice.Notice) {
@@ -267,11 +267,11 @@ func TestCases(t *testing.T) {
 		{"rights go to the controller, not the DPO", func(n *notice.Notice) {
 			n.DPO = &notice.DPO{Email: "personvernombud@eksempel.no"}
 			n.Rights["access"] = notice.Right{How: notice.Text{"nb": "Kontakt rådgiveren din.", "nn": "Kontakt rådgjevaren din."}}
-		}, []string{"Send en e-post til post@eksempel.no.", "Hvordan du bruker noen av rettighetene, står under «Dine rettigheter»."},
-			[]string{"Send ein e-post til post@eksempel.no.", "Korleis du brukar nokre av rettane, står under «Rettane dine»."}, []string{"personvernombud@"}},
+		}, []string{"Send en e-post til post@eksempel.no.", "For noen av rettighetene gjelder egne regler for hvordan du går frem. Les mer under «Dine rettigheter»."},
+			[]string{"Send ein e-post til post@eksempel.no.", "For nokre av rettane gjeld eigne reglar for korleis du går fram. Les meir under «Rettane dine»."}, []string{"personvernombud@"}},
 		{"every right says how", func(n *notice.Notice) {
 			n.Rights = notice.Rights{"access": {How: notice.Text{"nb": "Kontakt NAV-kontoret ditt.", "nn": "Kontakt NAV-kontoret ditt."}}}
-		}, []string{"Hvordan du bruker rettighetene, står under «Dine rettigheter»."}, []string{"Korleis du brukar rettane, står under «Rettane dine»."}, []string{"noen av rettighetene"}},
+		}, []string{"Hvordan du bruker hver av rettighetene, står under «Dine rettigheter»."}, []string{"Korleis du brukar kvar av rettane, står under «Rettane dine»."}, []string{"noen av rettighetene"}},
 		// Restriction limits the use: its own clause, also when alone.
 		{"restriction alone", func(n *notice.Notice) {
 			n.Rights = notice.Rights{"restriction": {}}

@@ -1,0 +1,166 @@
+package render
+
+import (
+	"bytes"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/personvern/personvern/internal/testtool"
+)
+
+// The language reviews of issue 16 (review/nb.md, review/nn.md): each
+// test holds a reviewer's example on the corpus, in both languages.
+
+// page renders the published example notice id (notices/, the ones the
+// reviewers read) in lang and format.
+func page(t *testing.T, id, lang, format string) string {
+	t.Helper()
+	r := renderer(t)
+	for _, d := range loadDir(t, filepath.Join(testtool.Root(), "notices")) {
+		if d.Notice.ID != id {
+			continue
+		}
+		var buf bytes.Buffer
+		if err := r.Render(&buf, &d.Notice, Options{Lang: lang, Format: format}); err != nil {
+			t.Fatal(err)
+		}
+		return buf.String()
+	}
+	t.Fatalf("no notice %s in notices/", id)
+	return ""
+}
+
+func wantIn(t *testing.T, what, text string, want, bad []string) {
+	t.Helper()
+	for _, w := range want {
+		if !strings.Contains(text, w) {
+			t.Errorf("%s lacks %q", what, w)
+		}
+	}
+	for _, b := range bad {
+		if strings.Contains(text, b) {
+			t.Errorf("%s has %q", what, b)
+		}
+	}
+}
+
+// nn 23: "Til USA: avgjerd om tilstrekkeleg vernenivå." had no verb and
+// named no article (art. 13(1)(f) asks for the basis).
+func TestTransferSentence(t *testing.T) {
+	wantIn(t, "nn", page(t, "vinn-hallingdal", "nn", "md"),
+		[]string{"Vi overfører opplysningar til USA på grunnlag av ei avgjerd om tilstrekkeleg vernenivå (personvernforordninga artikkel 45)."},
+		[]string{"Til USA:"})
+	wantIn(t, "nb", page(t, "karrieresenteret-vestfold", "nb", "md"),
+		[]string{"Vi overfører opplysninger til USA på grunnlag av en beslutning om tilstrekkelig beskyttelsesnivå (personvernforordningen artikkel 45)."},
+		[]string{"Til USA:"})
+}
+
+// nb 18, nn 22: "Unntak: Gjelder bare …" labels a limit of scope as an
+// exception; nb 40, art. 12(5): "åpenbart grunnløse eller overdrevne".
+func TestRightsLimitsLabel(t *testing.T) {
+	wantIn(t, "nb", page(t, "inn-trondheim", "nb", "md"), []string{"Begrensning: ", "grunnløs eller overdreven"}, []string{"Unntak: ", "urimelig,"})
+	wantIn(t, "nn", page(t, "inn-trondheim", "nn", "md"), []string{"Avgrensing: ", "grunnlaus eller overdriven"}, []string{"Unntak: ", "urimeleg,"})
+}
+
+// nb 27: in the Markdown export a list of purposes followed by a list of
+// contact details was one list ("Adresse: …" read as a fourth purpose).
+func TestMarkdownListsApart(t *testing.T) {
+	out, err := mdBlocks([]Block{list(item(plain("Statistikk for nettstedet"))), fields(Field{"Adresse", plain("Klemmavegen 8")})})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "- Statistikk for nettstedet\n\n<!-- -->\n\n- Adresse: Klemmavegen 8") {
+		t.Errorf("two lists not kept apart:\n%s", out)
+	}
+}
+
+// nn 7, nn 13, nb 27: a purpose's heading was the object of "brukar
+// opplysningane til dette: - Lærekandidatar"; one purpose was a list of
+// one under "noko av dette"; contact details followed a list of purposes
+// with no lead. nb 26: the rights contact was said twice, by the tool and
+// by the controller's own text.
+func TestRoleSentences(t *testing.T) {
+	nn := page(t, "vinn-hallingdal", "nn", "md")
+	wantIn(t, "nn", nn, []string{
+		"VINN AS Hallingdal er behandlingsansvarleg for desse formåla:",
+		"Slik kontaktar du VINN AS Hallingdal:",
+		"For formålet «Tiltak på oppdrag frå NAV» behandlar VINN AS Hallingdal opplysningane på vegner av NAV.",
+		"For formålet «Tiltak på oppdrag frå NAV» er det NAV som svarar på førespurnader om rettane dine.\n\nSlik kontaktar du NAV:",
+	}, []string{"brukar opplysningane til dette", "noko av dette", "og då kontaktar du"})
+	nb := page(t, "vinn-hallingdal", "nb", "md")
+	wantIn(t, "nb", nb, []string{
+		"VINN AS Hallingdal er behandlingsansvarlig for disse formålene:",
+		"For formålet «Tiltak på oppdrag fra NAV» er det NAV som svarer på forespørsler om rettighetene dine.",
+	}, []string{"bruker opplysningene til dette", "noe av dette"})
+	for _, lang := range []string{"nb", "nn"} {
+		jl := page(t, "joblearn", lang, "md")
+		wantIn(t, "joblearn "+lang, jl, nil, []string{"Du bruker rettighetene dine ved å kontakte NAV", "Du brukar rettane dine ved å kontakte NAV"})
+		wantIn(t, "joblearn "+lang, jl, []string{map[string]string{"nb": "senest innen én måned", "nn": "seinast innan éin månad"}[lang]}, nil)
+	}
+}
+
+// nn 10: "Private verksemder gjev oss desse opplysningane: opplysningar i
+// saka di." announced a list that never came and said the noun twice.
+func TestCategoriesInline(t *testing.T) {
+	nn := page(t, "vinn-hallingdal", "nn", "md")
+	wantIn(t, "nn", nn, []string{
+		"Arbeidsgjevarar får identitetsopplysningar.",
+		"Google behandlar opplysningar om bruk av nettstaden på vegner av oss, etter ein databehandlaravtale.",
+		"Databehandlarane våre behandlar identitetsopplysningar",
+		"Vi brukar opplysningar om tiltaket ditt, identitetsopplysningar og kontaktopplysningar.",
+	}, []string{"desse opplysningane: ", "Opplysningar vi brukar: "})
+	nb := page(t, "inn-trondheim", "nb", "md")
+	wantIn(t, "nb", nb, []string{"Private virksomheter gir oss opplysninger i saken din."}, []string{"disse opplysningene: ", "Opplysninger vi bruker: "})
+}
+
+// nn 48: "be om å rette" asked leave to correct the data oneself, and "og
+// be oss avgrense" changed construction mid-sentence; nn 20: the summary
+// promised portability of all data where the page limits it; nn 19, nb
+// 25: "står i teksten" pointed at no text.
+func TestSummaryRights(t *testing.T) {
+	nn := page(t, "inn-trondheim", "nn", "summary")
+	wantIn(t, "nn", strings.Join(strings.Fields(nn), " "), []string{
+		"Du kan be oss om innsyn i opplysningane og om å få dei retta, sletta eller avgrensa.",
+		"Noko av det du har gjeve oss, kan du be om å få utlevert og ta med deg.",
+		"Les meir under «Rettane dine».",
+	}, []string{"be om å sjå", "ta med deg opplysningane", "i teksten"})
+	nb := page(t, "karrieresenteret-vestfold", "nb", "summary")
+	wantIn(t, "nb", strings.Join(strings.Fields(nb), " "), []string{
+		"Du kan be oss om innsyn i opplysningene og om å få dem rettet, slettet eller begrenset.",
+		"Du kan også protestere mot noe av bruken.",
+	}, []string{"be om å se", "ta med deg opplysningene", "i teksten"})
+}
+
+// nb 24: one rule by criteria made the summary drop every period the page
+// states ("kommer an på hva de brukes til", where the page says 26
+// måneder).
+func TestSummaryRetentionPeriods(t *testing.T) {
+	nb := strings.Join(strings.Fields(page(t, "karrieresenteret-vestfold", "nb", "summary")), " ")
+	wantIn(t, "nb", nb, []string{"Opplysninger om hvordan du bruker nettsidene våre lagrer vi i 26 måneder etter besøket ditt på nettstedet. Hvor lenge vi lagrer de andre opplysningene, kommer an på hva de brukes til."}, nil)
+	nn := strings.Join(strings.Fields(page(t, "vinn-hallingdal", "nn", "summary")), " ")
+	wantIn(t, "nn", nn, []string{"Opplysningar om korleis du brukar nettsidene våre lagrar vi i 14 månader etter at opplysningane vart samla inn. Kor lenge vi lagrar dei andre opplysningane, kjem an på kva dei blir brukte til."}, nil)
+}
+
+// nb 7, nn 5: "Så lenge lagrer vi disse opplysningene:" pointed at
+// nothing, "Hvor lenge vi lagrer de samme opplysningene:" read as a
+// mistake, and one rule was a list of one.
+func TestRetentionLeads(t *testing.T) {
+	nb := page(t, "kvalifiseringsprogrammet", "nb", "md")
+	sec := nb[strings.Index(nb, "(#lagring)\n"):]
+	wantIn(t, "nb", sec, []string{"\nSlik lagrer vi disse opplysningene:\n\n- kontaktopplysninger", "bortsett fra dem som er arkivverdige.\n\nArkivverdige opplysninger"},
+		[]string{"de samme opplysningene", "Så lenge lagrer vi", "Hvor lenge vi lagrer disse", "\n- Slik lagrer"})
+	nn := page(t, "vinn-hallingdal", "nn", "md")
+	wantIn(t, "nn", nn, []string{"- Slik lagrar vi opplysningar om tiltaket ditt, identitetsopplysningar og kontaktopplysningar:", "- Slik lagrar vi desse opplysningane:"},
+		[]string{"Så lenge lagrar vi", "Kor lenge vi lagrar desse"})
+}
+
+// nn 36: "**Arbeidsgjevar**" headed "arbeidsgjevaren" and "Arbeidsgjevarar
+// får …": a party given only by kind is headed in the plural, as the
+// sentences under it name it.
+func TestKindHeadingsPlural(t *testing.T) {
+	nn := page(t, "vinn-hallingdal", "nn", "md")
+	wantIn(t, "nn", nn, []string{"- **Arbeidsgjevarar**\n", "- **Databehandlarar**\n", "Databehandlarane våre behandlar"}, []string{"- **Arbeidsgjevar**\n", "- **Databehandlar**\n"})
+	nb := page(t, "kvalifiseringsprogrammet", "nb", "md")
+	wantIn(t, "nb", nb, []string{"- **Arbeidsgivere**\n"}, []string{"- **Arbeidsgiver**\n"})
+}
