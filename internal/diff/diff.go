@@ -249,13 +249,48 @@ func (d *cmp) textsNamed(sec section.ID, key, subject string, rule *Rule, old, n
 		}
 		return keys[i] < keys[j]
 	})
-	var changed []string
+	// Each language's text is classified on its own first; then every
+	// language gets the highest class any of them got. One change to a
+	// text that exists in both languages is one change in meaning, and a
+	// reader of either language must be told the same about it (review nb
+	// 20, nn 25; språklova § 10): classed up, never down.
+	type verdict struct {
+		lang  string
+		r     *Rule
+		added []string
+		// from is the language whose words made the change material,
+		// when it is not this one.
+		from string
+	}
+	var vs []verdict
 	for _, l := range keys {
 		if old[l] == new[l] {
 			continue
 		}
-		changed = append(changed, l)
 		r, added := d.classify(rule, old[l], new[l], l)
+		vs = append(vs, verdict{lang: l, r: r, added: added})
+	}
+	top := -1
+	for i, v := range vs {
+		if top < 0 || v.r.Class > vs[top].r.Class {
+			top = i
+		}
+	}
+	for i := range vs {
+		if v := &vs[i]; v.r.Class < vs[top].r.Class {
+			v.r = vs[top].r
+			if v.r == ruleWordingAdds {
+				v.added, v.from = vs[top].added, vs[top].lang
+			}
+		}
+	}
+	var changed []string
+	for _, v := range vs {
+		l, r, added := v.lang, v.r, v.added
+		if r != ruleWording {
+			// A spelling fix leaves the languages saying the same.
+			changed = append(changed, l)
+		}
 		// A text that was not there is added, one now gone is removed:
 		// neither has "fått ny ordlyd". The class is the rule's still.
 		say := func(in string, r *Rule) string {
@@ -264,6 +299,8 @@ func (d *cmp) textsNamed(sec section.ID, key, subject string, rule *Rule, old, n
 				return d.c.T("diff.text-added", subject, in)
 			case new[l] == "":
 				return d.c.T("diff.text-removed", subject, in)
+			case r == ruleWordingAdds && v.from != "":
+				return d.c.T("diff.wording-adds.other", subject, in, d.c.List(added), d.langName(v.from))
 			}
 			return d.c.T(r.MessageKey(), subject, in, d.c.List(added))
 		}

@@ -617,3 +617,59 @@ func TestGitRevision(t *testing.T) {
 		t.Errorf("plain file: %v", err)
 	}
 }
+
+// TestOneClassForBothLanguages: one change to a text that exists in both
+// languages gets one class, the higher of the two (review nb 20, nn 25:
+// bokmål "deles" → "deler vi" named a purpose word, the nynorsk rewording
+// did not, and the nynorsk reader was told less).
+func TestOneClassForBothLanguages(t *testing.T) {
+	for _, lang := range []string{"nb", "nn"} {
+		old, new := base(), base()
+		old.Recipients[0].Description = notice.Text{"nb": "Personalia som du har samtykket til.", "nn": "Personalia som du har samtykt til, blir sende."}
+		new.Recipients[0].Description = notice.Text{"nb": "Vi deler personalia når NAV har bestilt det.", "nn": "Vi sender personalia når NAV har bestilt det."}
+		rep := Compare(&old, &new, "a", "b", catalog(t, lang))
+		classes := map[string]Class{}
+		for _, ch := range rep.Changes {
+			if strings.HasPrefix(ch.Key, "recipients/skatt/description/") {
+				classes[ch.Lang] = ch.Class
+				if ch.Lang == "nn" && !strings.Contains(ch.Message, "«deler»") {
+					t.Errorf("%s: the raised nynorsk change does not say why: %q", lang, ch.Message)
+				}
+			}
+		}
+		if classes["nb"] != Material || classes["nn"] != Material {
+			t.Errorf("%s: classes %v, want material in both languages", lang, classes)
+		}
+	}
+}
+
+// TestLawShortTitle: a right's limits whose only change is a law's short
+// title in another form, with the same section numbers, is editorial
+// (review nn 27: "arkivloven" → "arkivlova" was reported as a limit that
+// may make the right harder to use); another law, or a changed section,
+// stays material.
+func TestLawShortTitle(t *testing.T) {
+	for _, tt := range []struct {
+		old, new string
+		class    Class
+	}{
+		{"Vi må ta vare på dem etter arkivloven, så de kan ikke alltid slettes.", "Vi må ta vare på dem etter arkivlova, så de kan ikke alltid slettes.", Editorial},
+		{"Etter arkivloven § 6 kan vi ikke slette.", "Etter arkivlova § 6 kan vi ikke slette.", Editorial},
+		{"Etter arkivloven § 6 kan vi ikke slette.", "Etter arkivlova § 7 kan vi ikke slette.", Material},
+		{"Etter arkivloven kan vi ikke slette.", "Etter helseregisterloven kan vi ikke slette.", Material},
+		{"Etter arkivloven kan vi ikke slette.", "Etter arkivl. kan vi ikke slette.", Material},
+	} {
+		old, new := base(), base()
+		old.Rights["erasure"] = notice.Right{Limits: notice.Text{"nb": tt.old}}
+		new.Rights["erasure"] = notice.Right{Limits: notice.Text{"nb": tt.new}}
+		rep := Compare(&old, &new, "a", "b", catalog(t, "nn"))
+		if len(rep.Changes) == 0 {
+			t.Fatalf("%q → %q: no change", tt.old, tt.new)
+		}
+		for _, ch := range rep.Changes {
+			if strings.HasPrefix(ch.Key, "rights/") && ch.Class != tt.class {
+				t.Errorf("%q → %q: %s (%s) %q, want %s", tt.old, tt.new, ch.Class, ch.Rule, ch.Message, tt.class)
+			}
+		}
+	}
+}
