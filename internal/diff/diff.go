@@ -680,7 +680,31 @@ func (d *cmp) categories() {
 }
 
 func (d *cmp) provision() {
-	d.provisionOf("provision", "", d.old.Provision, d.new.Provision)
+	// Where a group or a purpose has a provision of its own, the notice's
+	// is for the others, as the page says; without a scope its change
+	// reads as if it now applied to everything (review nn 17).
+	scope := ""
+	for _, n := range []*notice.Notice{d.old, d.new} {
+		for _, g := range n.Groups {
+			if g.Provision != nil {
+				scope = d.c.T("diff.scope.others")
+			}
+		}
+		for _, p := range n.Purposes {
+			if p.Provision != nil {
+				scope = d.c.T("diff.scope.others")
+			}
+		}
+	}
+	d.provisionOf("provision", scope, d.old.Provision, d.new.Provision)
+}
+
+// provisionSaid is a provision as a clause after "at": "det er frivillig
+// å gi oss opplysningene".
+func (d *cmp) provisionSaid(req string) string {
+	s := strings.TrimSuffix(d.c.T("provision."+req), ".")
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToLower(r)) + s[n:]
 }
 
 // provisionOf compares one provision statement (art. 13(2)(e)): the
@@ -704,7 +728,22 @@ func (d *cmp) provisionOf(key, subject string, o, n *notice.Provision) {
 		if n != nil && n.Requirement != "voluntary" && (o == nil || o.Requirement == "voluntary") {
 			rule = ruleProvisionRequired
 		}
-		d.add(section.Data, rule, key, subject, os, ns)
+		// Said as what the notice says now and said before, not as two
+		// quotes with an arrow (review nn 17, 18).
+		k := rule.MessageKey()
+		var was, is string
+		switch {
+		case o == nil && rule == ruleProvisionRequired:
+			k, is = "diff.provision-now-required.unstated", d.provisionSaid(n.Requirement)
+		case o == nil:
+			k, is = "diff.provision-changed.unstated", d.provisionSaid(n.Requirement)
+		case n == nil:
+			k, was = "diff.provision-changed.dropped", d.provisionSaid(o.Requirement)
+		default:
+			was, is = d.provisionSaid(o.Requirement), d.provisionSaid(n.Requirement)
+		}
+		d.out = append(d.out, Change{Section: section.Data, Class: rule.Class, Rule: rule.ID, Key: key,
+			Message: sentence(d.c.T(k, subject, was, is)), Old: os, New: ns})
 	}
 	if o != nil && n != nil {
 		d.texts(section.Data, key+"/consequences", "field.consequences", o.Consequences, n.Consequences)
@@ -979,7 +1018,13 @@ func (d *cmp) retention() {
 		}
 		if strings.Join(o.Groups, ",") != strings.Join(n.Groups, ",") {
 			// Fewer groups may mean everyone (an empty list): classed up.
-			d.add(section.Retention, ruleRetentionGroups, key+"/groups", subject, d.groupLabels(d.old, o.Groups), d.groupLabels(d.new, n.Groups))
+			// "gjelder nå bare arbeidssøkere (før: alle)", not "alle →" (nb 11, nn 15).
+			was, is := d.groupLabels(d.old, o.Groups), d.groupLabels(d.new, n.Groups)
+			if len(o.Groups) == 0 {
+				is = d.c.T("diff.group.only", is)
+			}
+			d.out = append(d.out, Change{Section: section.Retention, Class: ruleRetentionGroups.Class, Rule: ruleRetentionGroups.ID, Key: key + "/groups",
+				Message: sentence(d.c.T(ruleRetentionGroups.MessageKey(), subject, was, is)), Old: d.groupLabels(d.old, o.Groups), New: d.groupLabels(d.new, n.Groups)})
 		}
 		d.textsNamed(section.Retention, key+"/criteria", d.c.T("diff.criteria-of", subject), ruleRetentionCritText, o.Criteria, n.Criteria)
 		// Where a fixed period runs from is as much the period as its

@@ -115,20 +115,29 @@ var classificationCases = []struct {
 	{"other controller's contact", func(n *notice.Notice) { n.Controllers[0].Email = "nav@nav.no" }, Notable, "other-controller-contact", "Kontakten til NAV er endret: post@nav.no → nav@nav.no.", func(n *notice.Notice) {
 		n.Controllers = []notice.OtherController{notice.OtherController{ID: "nav", Name: notice.PlainName("NAV"), Kind: "public_authority", Email: "post@nav.no"}, notice.OtherController{ID: "kvp", Name: notice.PlainName("Fylket"), Kind: "public_authority", Email: "post@fylket.no"}}
 	}},
-	{"purpose concerns a new group", func(n *notice.Notice) { n.Purposes[0].Groups = []string{"kids"} }, Material, "purpose-new-group", "Formålet «Saksbehandling» gjelder nå også barnet.", func(n *notice.Notice) {
+	// No groups is everyone: a first group narrows the purpose (nb 21).
+	{"purpose gets its first group", func(n *notice.Notice) { n.Purposes[0].Groups = []string{"kids"} }, Material, "purpose-new-group", "Formålet «Saksbehandling» gjelder nå bare barnet (før: alle).", func(n *notice.Notice) {
 		n.Groups = []notice.Group{notice.Group{ID: "kids", Label: notice.Text{"nb": "barnet", "nn": "barnet"}}}
 	}},
-	{"purpose leaves a group", func(n *notice.Notice) { n.Purposes[0].Groups = nil }, Notable, "purpose-removed-group", "Formålet «Saksbehandling» gjelder ikke lenger barnet.", func(n *notice.Notice) {
+	{"purpose concerns a new group", func(n *notice.Notice) { n.Purposes[0].Groups = []string{"kids", "parents"} }, Material, "purpose-new-group", "Formålet «Saksbehandling» gjelder nå også foreldrene.", func(n *notice.Notice) {
+		n.Groups = []notice.Group{notice.Group{ID: "kids", Label: notice.Text{"nb": "barnet", "nn": "barnet"}}, notice.Group{ID: "parents", Label: notice.Text{"nb": "foreldrene", "nn": "foreldra"}}}
+		n.Purposes[0].Groups = []string{"kids"}
+	}},
+	{"purpose leaves a group", func(n *notice.Notice) { n.Purposes[0].Groups = []string{"kids"} }, Notable, "purpose-removed-group", "Formålet «Saksbehandling» gjelder ikke lenger foreldrene.", func(n *notice.Notice) {
+		n.Groups = []notice.Group{notice.Group{ID: "kids", Label: notice.Text{"nb": "barnet", "nn": "barnet"}}, notice.Group{ID: "parents", Label: notice.Text{"nb": "foreldrene", "nn": "foreldra"}}}
+		n.Purposes[0].Groups = []string{"kids", "parents"}
+	}},
+	{"purpose leaves its last group", func(n *notice.Notice) { n.Purposes[0].Groups = nil }, Material, "purpose-new-group", "Formålet «Saksbehandling» gjelder nå alle, ikke bare barnet.", func(n *notice.Notice) {
 		n.Groups = []notice.Group{notice.Group{ID: "kids", Label: notice.Text{"nb": "barnet", "nn": "barnet"}}}
 		n.Purposes[0].Groups = []string{"kids"}
 	}},
 	{"new group", func(n *notice.Notice) {
 		n.Groups = []notice.Group{notice.Group{ID: "kids", Label: notice.Text{"nb": "barnet", "nn": "barnet"}}}
-	}, Notable, "new-group", "Erklæringen gjelder nå også «barnet».", nil},
-	{"removed group", func(n *notice.Notice) { n.Groups = nil }, Notable, "removed-group", "Erklæringen gjelder ikke lenger «barnet».", func(n *notice.Notice) {
+	}, Notable, "new-group", "Erklæringen gjelder nå også barnet.", nil},
+	{"removed group", func(n *notice.Notice) { n.Groups = nil }, Notable, "removed-group", "Erklæringen gjelder ikke lenger barnet.", func(n *notice.Notice) {
 		n.Groups = []notice.Group{notice.Group{ID: "kids", Label: notice.Text{"nb": "barnet", "nn": "barnet"}}}
 	}},
-	{"group relabelled", func(n *notice.Notice) { n.Groups[0].Label = notice.Text{"nb": "barna", "nn": "barna"} }, Notable, "group-label", "", func(n *notice.Notice) {
+	{"group relabelled", func(n *notice.Notice) { n.Groups[0].Label = notice.Text{"nb": "barna", "nn": "barna"} }, Notable, "group-label", "Navnet på gruppen «barna» har fått ny ordlyd", func(n *notice.Notice) {
 		n.Groups = []notice.Group{notice.Group{ID: "kids", Label: notice.Text{"nb": "barnet", "nn": "barnet"}}}
 	}},
 	{"whose data changes", func(n *notice.Notice) { n.Groups[0].About = notice.Text{"nb": "barnet ditt", "nn": "barnet ditt"} }, Material, "group-about", "", func(n *notice.Notice) {
@@ -137,8 +146,8 @@ var classificationCases = []struct {
 	{"group now children", func(n *notice.Notice) { n.Groups[0].Child = true }, Material, "group-child", "«barnet» er nå oppgitt som barn.", func(n *notice.Notice) {
 		n.Groups = []notice.Group{notice.Group{ID: "kids", Label: notice.Text{"nb": "barnet", "nn": "barnet"}}}
 	}},
-	{"purpose's provision now required", func(n *notice.Notice) { n.Purposes[0].Provision = &notice.Provision{Requirement: "statutory"} }, Material, "provision-now-required", "Du må nå gi oss opplysningene til formålet «Saksbehandling»: ikke oppgitt → «Du har plikt til å gi oss opplysningene fordi loven krever det».", nil},
-	{"retention rule for a group", func(n *notice.Notice) { n.Retention[0].Groups = []string{"kids"} }, Material, "retention-groups", "før alle, nå barnet", func(n *notice.Notice) {
+	{"purpose's provision now required", func(n *notice.Notice) { n.Purposes[0].Provision = &notice.Provision{Requirement: "statutory"} }, Material, "provision-now-required", "Du må nå gi oss opplysningene til formålet «Saksbehandling». Nå står det at du har plikt til å gi oss opplysningene fordi loven krever det. Før sto det ikke noe om dette.", nil},
+	{"retention rule for a group", func(n *notice.Notice) { n.Retention[0].Groups = []string{"kids"} }, Material, "retention-groups", "Regelen for hvor lenge vi lagrer kontaktopplysninger og inntekt, gjelder nå bare barnet (før: alle).", func(n *notice.Notice) {
 		n.Groups = []notice.Group{{ID: "kids", Label: notice.Text{"nb": "barnet", "nn": "barnet"}}}
 	}},
 	{"version not raised", func(n *notice.Notice) {
@@ -268,8 +277,19 @@ var classificationCases = []struct {
 	// Voluntary (or unstated) to required: people who could refuse now
 	// must give the data, or lose the service (art. 13(2)(e)).
 	{"provision now required", func(n *notice.Notice) { n.Provision.Requirement = "statutory" }, Material, "provision-now-required",
-		"Du må nå gi oss opplysningene: «Det er frivillig å gi oss opplysningene» → «Du har plikt til å gi oss opplysningene fordi loven krever det».",
+		"Du må nå gi oss opplysningene. Nå står det at du har plikt til å gi oss opplysningene fordi loven krever det. Før sto det at det er frivillig å gi oss opplysningene.",
 		func(n *notice.Notice) { n.Provision = &notice.Provision{Requirement: "voluntary"} }},
+	// Said as now and before, not "før ikke oppgitt, nå «…»" (nn 18); the
+	// notice's own provision, where a purpose has one, is for the other
+	// purposes (nn 17).
+	{"purpose's provision stated", func(n *notice.Notice) { n.Purposes[0].Provision = &notice.Provision{Requirement: "voluntary"} },
+		Notable, "provision-changed", "Om opplysningene til formålet «Saksbehandling» står det nå at det er frivillig å gi oss opplysningene. Før sto det ikke noe om dette.", nil},
+	{"notice's provision beside a purpose's", func(n *notice.Notice) { n.Provision.Requirement = "contractual" }, Material, "provision-now-required",
+		"Du må nå gi oss opplysningene til de andre formålene. Nå står det at du må gi oss opplysningene fordi avtalen med deg krever det.",
+		func(n *notice.Notice) {
+			n.Provision = &notice.Provision{Requirement: "voluntary"}
+			n.Purposes[1].Provision = &notice.Provision{Requirement: "voluntary"}
+		}},
 	{"provision stated as required", func(n *notice.Notice) { n.Provision = &notice.Provision{Requirement: "contractual"} },
 		Material, "provision-now-required", "", nil},
 	{"removed source", func(n *notice.Notice) { n.Sources = n.Sources[:1] }, Notable, "removed-source", "Kilden NAV er fjernet.", nil},
