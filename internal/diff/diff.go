@@ -746,7 +746,9 @@ func (d *cmp) provisionOf(key, subject string, o, n *notice.Provision) {
 			Message: sentence(d.c.T(k, subject, was, is)), Old: os, New: ns})
 	}
 	if o != nil && n != nil {
-		d.texts(section.Data, key+"/consequences", "field.consequences", o.Consequences, n.Consequences)
+		// Whose consequences, where purposes or groups have their own:
+		// "Følgene av ikke å gi opplysningene om kunder" (review nb 19).
+		d.textsNamed(section.Data, key+"/consequences", d.c.T("field.consequences")+subject, ruleWording, o.Consequences, n.Consequences)
 	}
 }
 
@@ -801,6 +803,10 @@ type partyRules struct {
 	section                                      section.ID
 	path                                         string
 	added, removed, newCategory, removedCategory *Rule
+	// of says whose text: "av kilden {0}", "av mottakeren {0}" (a
+	// description alone does not say a source's or a recipient's, review
+	// nb 19).
+	of string
 }
 
 func (d *cmp) sources() {
@@ -811,7 +817,7 @@ func (d *cmp) sources() {
 		}
 		return out
 	}
-	d.parties(partyRules{section.Sources, "sources/", ruleNewSource, ruleRemovedSource, ruleSourceNewCategory, ruleSourceRemovedCat},
+	d.parties(partyRules{section.Sources, "sources/", ruleNewSource, ruleRemovedSource, ruleSourceNewCategory, ruleSourceRemovedCat, "diff.of-source"},
 		conv(d.old.Sources), conv(d.new.Sources))
 }
 
@@ -823,7 +829,7 @@ func (d *cmp) recipients() {
 		}
 		return out
 	}
-	d.parties(partyRules{section.Recipients, "recipients/", ruleNewRecipient, ruleRemovedRecipient, ruleRecipientNewCat, ruleRecipientRemovedCat},
+	d.parties(partyRules{section.Recipients, "recipients/", ruleNewRecipient, ruleRemovedRecipient, ruleRecipientNewCat, ruleRecipientRemovedCat, "diff.of-recipient"},
 		conv(d.old.Recipients), conv(d.new.Recipients))
 }
 
@@ -872,7 +878,7 @@ func (d *cmp) parties(r partyRules, old, new []party) {
 		for _, pu := range rem {
 			d.add(r.section, ruleRecipientRemovedPur, key+"/purposes/"+pu, subject, d.purposeLabel(pu), "")
 		}
-		d.within(d.c.T("diff.of-party", subject), func() {
+		d.within(d.c.T(r.of, subject), func() {
 			d.texts(r.section, key+"/description", "field.description", o.Description, n.Description)
 		})
 	}

@@ -693,3 +693,46 @@ func TestLawShortTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestPartyTextNamesItsKind: a source's or recipient's description says
+// whose it is, kind and name, in both languages (review nb 19:
+// "Beskrivelsen av «databehandler»" did not say whether a source or a
+// recipient changed).
+func TestPartyTextNamesItsKind(t *testing.T) {
+	for _, tt := range []struct{ lang, source, recipient string }{
+		{"nb", "Beskrivelsen av kilden «deg selv» har fått ny ordlyd", "Beskrivelsen av mottakeren Skatteetaten har fått ny ordlyd"},
+		{"nn", "Skildringa av kjelda «deg sjølv» har fått ny ordlyd", "Skildringa av mottakaren Skatteetaten har fått ny ordlyd"},
+	} {
+		if tt.lang == "nb" {
+			tt.recipient += "\nHvordan du bruker rettighetene dine hos NAV, er fjernet\nFølgene av ikke å gi opplysningene til formålet «Saksbehandling» har fått ny ordlyd"
+		} else {
+			tt.recipient += "\nKorleis du brukar rettane dine hos NAV, er fjerna\nFølgjene av ikkje å gje opplysningane til formålet «Sakshandsaming» har fått ny ordlyd"
+		}
+		old, new := base(), base()
+		old.Sources[0].Description = notice.Text{"nb": "Det du skriver i søknaden.", "nn": "Det du skriv i søknaden."}
+		new.Sources[0].Description = notice.Text{"nb": "Det du skriver i søknaden og i skjemaet.", "nn": "Det du skriv i søknaden og i skjemaet."}
+		old.Recipients[0].Description = notice.Text{"nb": "Inntekten din.", "nn": "Inntekta di."}
+		new.Recipients[0].Description = notice.Text{"nb": "Inntekten og formuen din.", "nn": "Inntekta og formuen din."}
+		// Another controller's rights text says whose (nb 19: JobLearn
+		// "Hvordan du bruker rettigheten, er fjernet").
+		old.Controllers = []notice.OtherController{{ID: "nav", Name: notice.PlainName("NAV"), Kind: "public_authority", Email: "post@nav.no",
+			Rights: notice.Text{"nb": "Kontakt NAV.", "nn": "Kontakt NAV."}}}
+		new.Controllers = []notice.OtherController{{ID: "nav", Name: notice.PlainName("NAV"), Kind: "public_authority", Email: "post@nav.no"}}
+		// A purpose's consequences say which purpose's.
+		old.Purposes[0].Provision = &notice.Provision{Requirement: "statutory", Consequences: notice.Text{"nb": "Vi kan ikke behandle søknaden.", "nn": "Vi kan ikkje handsame søknaden."}}
+		new.Purposes[0].Provision = &notice.Provision{Requirement: "statutory", Consequences: notice.Text{"nb": "Vi kan ikke behandle søknaden din før du har gitt oss dem.", "nn": "Vi kan ikkje handsame søknaden din før du har gjeve oss dei."}}
+		rep := Compare(&old, &new, "a", "b", catalog(t, tt.lang))
+		var got []string
+		for _, ch := range rep.Changes {
+			if ch.Lang == tt.lang {
+				got = append(got, ch.Message)
+			}
+		}
+		all := strings.Join(got, "\n")
+		for _, want := range strings.Split(tt.source+"\n"+tt.recipient, "\n") {
+			if !strings.Contains(all, want) {
+				t.Errorf("%s: no %q in\n%s", tt.lang, want, all)
+			}
+		}
+	}
+}

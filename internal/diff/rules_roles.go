@@ -151,7 +151,9 @@ func (d *cmp) otherControllers() {
 		if od != nd {
 			d.add(section.DPO, ruleOtherContact, key+"/dpo", subject, od, nd)
 		}
-		d.texts(section.Rights, key+"/rights", "field.controller.rights", o.Rights, n.Rights)
+		// Whose rights text: "Hvordan du bruker rettighetene dine hos NAV,"
+		// (review nb 19).
+		d.textsNamed(section.Rights, key+"/rights", d.c.T("field.controller.rights", subject), ruleWording, o.Rights, n.Rights)
 	}
 }
 
