@@ -140,8 +140,10 @@ func Compare(old, new *notice.Notice, oldSrc, newSrc string, c *i18n.Catalog) *R
 	d.controller()
 	d.otherControllers()
 	d.dpo()
-	d.texts(section.Controller, "title", "field.title", old.Title, new.Title)
-	d.texts(section.Controller, "introduction", "field.introduction", old.Introduction, new.Introduction)
+	// The title and introduction are no part of «Hvem som er ansvarlig»:
+	// their changes go first, under a heading of their own (review nb 29).
+	d.texts(section.Intro, "title", "field.title", old.Title, new.Title)
+	d.texts(section.Intro, "introduction", "field.introduction", old.Introduction, new.Introduction)
 	d.indexGroup()
 	d.groups()
 	d.purposes()
