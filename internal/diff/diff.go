@@ -942,7 +942,12 @@ func (d *cmp) decisionBasis(point string) string {
 	if point == "" {
 		return "–"
 	}
-	return d.c.Cite("22(2)("+point+")", false)
+	// "artikkel 22 nr. 2 bokstav b (lov)": which exception, not a letter alone.
+	what := map[string]string{"a": "diff.automated.basis.a", "b": "diff.automated.basis.b", "c": "diff.automated.basis.c"}[point]
+	if what == "" {
+		return d.c.Cite("22(2)("+point+")", false)
+	}
+	return d.c.Cite("22(2)("+point+")", false) + " (" + d.c.T(what) + ")"
 }
 
 // dest names where a transfer goes: the country, or the international
@@ -1190,15 +1195,19 @@ func (d *cmp) automated() {
 	pairs, added, removed := match(d.old.AutomatedDecisions, d.new.AutomatedDecisions,
 		func(a notice.AutomatedDecision) string { return a.ID }, func(a notice.AutomatedDecision) string { return a.Replaces })
 	for _, a := range added {
-		d.add(section.Automated, ruleNewAutomated, "automated_decisions/"+a.ID, d.q(d.name(a.Description, a.ID)), "", "")
+		d.add(section.Automated, ruleNewAutomated, "automated_decisions/"+a.ID, d.decisionName(d.new, a), "", "")
+		if d.byPurpose(d.new, a) {
+			last := &d.out[len(d.out)-1]
+			last.Message = sentence(d.c.T("diff.new-automated-decision.for", d.decisionName(d.new, a)))
+		}
 	}
 	for _, a := range removed {
-		d.add(section.Automated, ruleRemovedAutomated, "automated_decisions/"+a.ID, d.q(d.name(a.Description, a.ID)), "", "")
+		d.add(section.Automated, ruleRemovedAutomated, "automated_decisions/"+a.ID, d.decisionName(d.old, a), "", "")
 	}
 	for _, p := range pairs {
 		o, n := p[0], p[1]
 		key := "automated_decisions/" + n.ID
-		subject := d.q(d.name(n.Description, n.ID))
+		subject := d.decisionName(d.new, n)
 		switch {
 		case !o.Profiling && n.Profiling:
 			d.add(section.Automated, ruleAutomatedProfiling, key, subject, "", "")
@@ -1206,7 +1215,18 @@ func (d *cmp) automated() {
 			d.add(section.Automated, ruleAutomatedNoProfiling, key, subject, "", "")
 		}
 		if o.Basis != n.Basis {
-			d.add(section.Automated, ruleAutomatedBasis, key+"/basis", subject, d.decisionBasis(o.Basis), d.decisionBasis(n.Basis))
+			// Said as what it rests on now and before, not "– → …" for
+			// an exception stated where none was (review nn 49).
+			k := ruleAutomatedBasis.MessageKey()
+			switch {
+			case o.Basis == "":
+				k = "diff.automated-basis.stated"
+			case n.Basis == "":
+				k = "diff.automated-basis.dropped"
+			}
+			d.out = append(d.out, Change{Section: section.Automated, Class: ruleAutomatedBasis.Class, Rule: ruleAutomatedBasis.ID, Key: key + "/basis",
+				Message: sentence(d.c.T(k, subject, d.decisionBasis(o.Basis), d.decisionBasis(n.Basis))),
+				Old:     d.decisionBasis(o.Basis), New: d.decisionBasis(n.Basis)})
 		}
 		d.textsAs(section.Automated, key+"/law", "field.automated.law", ruleAutomatedLaw, o.Law, n.Law)
 		add, rem := d.purposeDiff(o.Purposes, n.Purposes)
@@ -1220,6 +1240,49 @@ func (d *cmp) automated() {
 		d.textsAs(section.Automated, key+"/logic", "field.automated.logic", ruleAutomatedLogic, o.Logic, n.Logic)
 		d.textsAs(section.Automated, key+"/significance", "field.automated.significance", ruleAutomatedSignificance, o.Significance, n.Significance)
 	}
+}
+
+// shortDecision is how long a description may be to name its decision
+// in a sentence, quoted.
+const shortDecision = 60
+
+// byPurpose tells whether decision a of notice n is named by its purpose:
+// its description is more than a short phrase (two sentences quoted
+// inside another make it unreadable, review nn 49), it serves one
+// purpose, and no other decision of the notice serves that one alone.
+func (d *cmp) byPurpose(n *notice.Notice, a notice.AutomatedDecision) bool {
+	desc := strings.TrimSpace(d.name(a.Description, a.ID))
+	if utf8.RuneCountInString(desc) <= shortDecision && !strings.Contains(strings.TrimSuffix(desc, "."), ". ") || len(a.Purposes) != 1 {
+		return false
+	}
+	for _, b := range n.AutomatedDecisions {
+		if b.ID != a.ID && len(b.Purposes) == 1 && b.Purposes[0] == a.Purposes[0] {
+			return false
+		}
+	}
+	return true
+}
+
+// decisionName names an automated decision after "avgjørelsen": its
+// description quoted where that is a short phrase ("«Påminnelser»"), else
+// its purpose ("til formålet «Fravær og stønad»"), else the description's
+// first words.
+func (d *cmp) decisionName(n *notice.Notice, a notice.AutomatedDecision) string {
+	if d.byPurpose(n, a) {
+		return d.c.T("diff.automated.for-purpose", d.purposeLabel(a.Purposes[0]))
+	}
+	desc := strings.TrimSuffix(strings.TrimSpace(d.name(a.Description, a.ID)), ".")
+	if i := strings.Index(desc, ". "); i >= 0 {
+		desc = desc[:i]
+	}
+	if r := []rune(desc); len(r) > shortDecision {
+		cut := strings.LastIndex(string(r[:shortDecision]), " ")
+		if cut <= 0 {
+			cut = len(string(r[:shortDecision]))
+		}
+		desc = strings.TrimRight(desc[:cut], " ,;:") + " …"
+	}
+	return d.q(desc)
 }
 
 // sentence starts a message with a capital letter, whatever label or name

@@ -196,7 +196,26 @@ var classificationCases = []struct {
 	{"another international organisation", func(n *notice.Notice) { n.Transfers[0].Organisation = notice.PlainName("WHO") }, Material, "transfer-organisation", "Overføringen går til en annen internasjonal organisasjon:", func(n *notice.Notice) {
 		n.Transfers[0].Country, n.Transfers[0].Organisation = "", notice.PlainName("UNHCR")
 	}},
-	{"another art. 22(2) exception", func(n *notice.Notice) { n.AutomatedDecisions[0].Basis = "c" }, Material, "automated-basis", "er endret: – → artikkel 22 nr. 2 bokstav c.", nil},
+	// An exception stated where none was is said so, not "– →" (nn 49).
+	{"art. 22(2) exception stated", func(n *notice.Notice) { n.AutomatedDecisions[0].Basis = "c" }, Material, "automated-basis",
+		"Den automatiserte avgjørelsen «Påminnelser» bygger nå på unntaket i personvernforordningen artikkel 22 nr. 2 bokstav c (uttrykkelig samtykke). Før sto det ikke hvilket unntak den bygde på.", nil},
+	{"another art. 22(2) exception", func(n *notice.Notice) { n.AutomatedDecisions[0].Basis = "c" }, Material, "automated-basis",
+		"Den automatiserte avgjørelsen «Påminnelser» bygger nå på unntaket i personvernforordningen artikkel 22 nr. 2 bokstav c (uttrykkelig samtykke), ikke lenger på artikkel 22 nr. 2 bokstav b (lov).",
+		func(n *notice.Notice) { n.AutomatedDecisions[0].Basis = "b" }},
+	{"art. 22(2) exception no longer stated", func(n *notice.Notice) { n.AutomatedDecisions[0].Basis = "" }, Material, "automated-basis",
+		"Det står ikke lenger hvilket unntak den automatiserte avgjørelsen «Påminnelser» bygger på. Før var det artikkel 22 nr. 2 bokstav a (avtale).",
+		func(n *notice.Notice) { n.AutomatedDecisions[0].Basis = "a" }},
+	// A decision described in sentences is named by its purpose, not by
+	// two sentences quoted inside another (nn 49).
+	{"long-described decision named by its purpose", func(n *notice.Notice) { n.AutomatedDecisions[0].Profiling = true }, Material, "automated-profiling",
+		"Den automatiserte avgjørelsen til formålet «Saksbehandling» bygger nå på profilering.", func(n *notice.Notice) {
+			n.AutomatedDecisions[0].Purposes = []string{"case"}
+			n.AutomatedDecisions[0].Description = notice.Text{"nb": "Når du registrerer fravær i de digitale løsningene, blir fraværsføringen automatisert. Det kan påvirke utbetalingen av stønaden din.", "nn": "Når du registrerer fråvær i dei digitale løysingane, blir fråværsføringa automatisert. Det kan påverke utbetalinga av stønaden din."}
+		}},
+	{"new long-described decision", func(n *notice.Notice) {
+		n.AutomatedDecisions = append(n.AutomatedDecisions, notice.AutomatedDecision{ID: "score", Purposes: []string{"case"},
+			Description: notice.Text{"nb": "Når du søker, regner systemet ut en poengsum for søknaden din ut fra inntekten din. Poengsummen avgjør rekkefølgen.", "nn": "Når du søkjer, reknar systemet ut ein poengsum."}})
+	}, Material, "new-automated-decision", "Ny automatisert avgjørelse til formålet «Saksbehandling».", nil},
 	{"the law for an automated decision", func(n *notice.Notice) { n.AutomatedDecisions[0].Law = notice.Text{"nb": "forvaltningsloven § 11"} }, Material, "automated-law", "Loven som tillater den automatiserte avgjørelsen, er lagt til på bokmål.", nil},
 	{"new restriction", func(n *notice.Notice) {
 		n.Restrictions = append(n.Restrictions, notice.Restriction{ID: "helse", Right: "access", Provision: "pol-16(1)(c)", Meaning: notice.Text{"nb": "Ikke opplysninger som kan skade helsen din."}})
