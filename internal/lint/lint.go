@@ -48,6 +48,7 @@ var Rules = []Rule{
 	{"semicolon-list", `labels joined with semicolons ("identitetsopplysninger; kontaktopplysninger; organisasjonsnavn og firmanavn"): a list in a sentence is "A, B og «C og D»" or bullets`, findSemicolonList},
 	{"repeated-opener", `two sentences in a row that open with the same linking word ("Dessuten … Dessuten …")`, findRepeatedOpener},
 	{"repeated-list", `the same bulleted list of three or more items twice in a section ("- a - b - c" … "- a - b - c")`, findRepeatedList},
+	{"dash-unstated", `a dash for "not stated" beside an arrow ("– → artikkel 22 nr. 2 bokstav b"): say "Før sto det ikke …"`, findDashUnstated},
 	{"title-repeat", `a line that repeats the start of the title below it ("PERSONVERNERKLÆRING" above "Personvernerklæring – …")`, findTitleRepeat},
 }
 
@@ -434,6 +435,20 @@ func findSemicolonList(text string) []string {
 	var out []string
 	for _, s := range sentences(text) {
 		if semicolonListRE.MatchString(s) {
+			out = append(out, excerpt(s))
+		}
+	}
+	return out
+}
+
+// A dash alone on one side of an arrow stands for "not stated": notation
+// for the reviewer of a diff, not a sentence (review nn 49).
+var dashUnstatedRE = regexp.MustCompile(`(^|[\s:(])[–-]\s*→|→\s*[–-]([\s.,;)]|$)`)
+
+func findDashUnstated(text string) []string {
+	var out []string
+	for _, s := range sentences(unwrap(text)) {
+		if dashUnstatedRE.MatchString(s) {
 			out = append(out, excerpt(s))
 		}
 	}
