@@ -14,6 +14,7 @@ import (
 
 func newDiffCmd() *cobra.Command {
 	var lang, format, failOn, tmplDir string
+	var rules bool
 	var cf configFlags
 	cmd := &cobra.Command{
 		Use:   "diff OLD NEW",
@@ -103,7 +104,7 @@ or material), so CI can ask for a sign-off on those.`,
 				return trouble("%v", err)
 			}
 			rep := diff.Compare(&old.Notice, &new.Notice, args[0], args[1], c)
-			if err := r.RenderDiff(cmd.OutOrStdout(), rep, format); err != nil {
+			if err := r.RenderDiffWith(cmd.OutOrStdout(), rep, format, render.DiffOptions{Rules: rules}); err != nil {
 				return trouble("%v", err)
 			}
 			if most, changed := rep.Most(); changed && most >= threshold {
@@ -124,6 +125,7 @@ or material), so CI can ask for a sign-off on those.`,
 	}
 	cmd.Flags().StringVar(&lang, "lang", "nb", "language of the report: nb or nn")
 	cmd.Flags().StringVar(&format, "format", "text", "format: "+strings.Join(render.DiffFormats, ", "))
+	cmd.Flags().BoolVar(&rules, "rules", false, "name the rule that classified each change (json always does)")
 	cmd.Flags().StringVar(&failOn, "fail-on", "any", "exit 1 only for changes of this class or above: material, notable, editorial, any")
 	cmd.Flags().StringVar(&tmplDir, "templates", "", "folder whose files override the embedded templates")
 	cf.register(cmd)

@@ -140,8 +140,10 @@ func Compare(old, new *notice.Notice, oldSrc, newSrc string, c *i18n.Catalog) *R
 	d.controller()
 	d.otherControllers()
 	d.dpo()
-	d.texts(section.Controller, "title", "field.title", old.Title, new.Title)
-	d.texts(section.Controller, "introduction", "field.introduction", old.Introduction, new.Introduction)
+	// The title and introduction are no part of «Hvem som er ansvarlig»:
+	// their changes go first, under a heading of their own (review nb 29).
+	d.texts(section.Intro, "title", "field.title", old.Title, new.Title)
+	d.texts(section.Intro, "introduction", "field.introduction", old.Introduction, new.Introduction)
 	d.indexGroup()
 	d.groups()
 	d.purposes()
@@ -249,13 +251,48 @@ func (d *cmp) textsNamed(sec section.ID, key, subject string, rule *Rule, old, n
 		}
 		return keys[i] < keys[j]
 	})
-	var changed []string
+	// Each language's text is classified on its own first; then every
+	// language gets the highest class any of them got. One change to a
+	// text that exists in both languages is one change in meaning, and a
+	// reader of either language must be told the same about it (review nb
+	// 20, nn 25; språklova § 10): classed up, never down.
+	type verdict struct {
+		lang  string
+		r     *Rule
+		added []string
+		// from is the language whose words made the change material,
+		// when it is not this one.
+		from string
+	}
+	var vs []verdict
 	for _, l := range keys {
 		if old[l] == new[l] {
 			continue
 		}
-		changed = append(changed, l)
 		r, added := d.classify(rule, old[l], new[l], l)
+		vs = append(vs, verdict{lang: l, r: r, added: added})
+	}
+	top := -1
+	for i, v := range vs {
+		if top < 0 || v.r.Class > vs[top].r.Class {
+			top = i
+		}
+	}
+	for i := range vs {
+		if v := &vs[i]; v.r.Class < vs[top].r.Class {
+			v.r = vs[top].r
+			if v.r == ruleWordingAdds {
+				v.added, v.from = vs[top].added, vs[top].lang
+			}
+		}
+	}
+	var changed []string
+	for _, v := range vs {
+		l, r, added := v.lang, v.r, v.added
+		if r != ruleWording {
+			// A spelling fix leaves the languages saying the same.
+			changed = append(changed, l)
+		}
 		// A text that was not there is added, one now gone is removed:
 		// neither has "fått ny ordlyd". The class is the rule's still.
 		say := func(in string, r *Rule) string {
@@ -264,6 +301,8 @@ func (d *cmp) textsNamed(sec section.ID, key, subject string, rule *Rule, old, n
 				return d.c.T("diff.text-added", subject, in)
 			case new[l] == "":
 				return d.c.T("diff.text-removed", subject, in)
+			case r == ruleWordingAdds && v.from != "":
+				return d.c.T("diff.wording-adds.other", subject, in, d.c.List(added), d.langName(v.from))
 			}
 			return d.c.T(r.MessageKey(), subject, in, d.c.List(added))
 		}
@@ -643,7 +682,31 @@ func (d *cmp) categories() {
 }
 
 func (d *cmp) provision() {
-	d.provisionOf("provision", "", d.old.Provision, d.new.Provision)
+	// Where a group or a purpose has a provision of its own, the notice's
+	// is for the others, as the page says; without a scope its change
+	// reads as if it now applied to everything (review nn 17).
+	scope := ""
+	for _, n := range []*notice.Notice{d.old, d.new} {
+		for _, g := range n.Groups {
+			if g.Provision != nil {
+				scope = d.c.T("diff.scope.others")
+			}
+		}
+		for _, p := range n.Purposes {
+			if p.Provision != nil {
+				scope = d.c.T("diff.scope.others")
+			}
+		}
+	}
+	d.provisionOf("provision", scope, d.old.Provision, d.new.Provision)
+}
+
+// provisionSaid is a provision as a clause after "at": "det er frivillig
+// å gi oss opplysningene".
+func (d *cmp) provisionSaid(req string) string {
+	s := strings.TrimSuffix(d.c.T("provision."+req), ".")
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToLower(r)) + s[n:]
 }
 
 // provisionOf compares one provision statement (art. 13(2)(e)): the
@@ -667,10 +730,27 @@ func (d *cmp) provisionOf(key, subject string, o, n *notice.Provision) {
 		if n != nil && n.Requirement != "voluntary" && (o == nil || o.Requirement == "voluntary") {
 			rule = ruleProvisionRequired
 		}
-		d.add(section.Data, rule, key, subject, os, ns)
+		// Said as what the notice says now and said before, not as two
+		// quotes with an arrow (review nn 17, 18).
+		k := rule.MessageKey()
+		var was, is string
+		switch {
+		case o == nil && rule == ruleProvisionRequired:
+			k, is = "diff.provision-now-required.unstated", d.provisionSaid(n.Requirement)
+		case o == nil:
+			k, is = "diff.provision-changed.unstated", d.provisionSaid(n.Requirement)
+		case n == nil:
+			k, was = "diff.provision-changed.dropped", d.provisionSaid(o.Requirement)
+		default:
+			was, is = d.provisionSaid(o.Requirement), d.provisionSaid(n.Requirement)
+		}
+		d.out = append(d.out, Change{Section: section.Data, Class: rule.Class, Rule: rule.ID, Key: key,
+			Message: sentence(d.c.T(k, subject, was, is)), Old: os, New: ns})
 	}
 	if o != nil && n != nil {
-		d.texts(section.Data, key+"/consequences", "field.consequences", o.Consequences, n.Consequences)
+		// Whose consequences, where purposes or groups have their own:
+		// "Følgene av ikke å gi opplysningene om kunder" (review nb 19).
+		d.textsNamed(section.Data, key+"/consequences", d.c.T("field.consequences")+subject, ruleWording, o.Consequences, n.Consequences)
 	}
 }
 
@@ -725,6 +805,10 @@ type partyRules struct {
 	section                                      section.ID
 	path                                         string
 	added, removed, newCategory, removedCategory *Rule
+	// of says whose text: "av kilden {0}", "av mottakeren {0}" (a
+	// description alone does not say a source's or a recipient's, review
+	// nb 19).
+	of string
 }
 
 func (d *cmp) sources() {
@@ -735,7 +819,7 @@ func (d *cmp) sources() {
 		}
 		return out
 	}
-	d.parties(partyRules{section.Sources, "sources/", ruleNewSource, ruleRemovedSource, ruleSourceNewCategory, ruleSourceRemovedCat},
+	d.parties(partyRules{section.Sources, "sources/", ruleNewSource, ruleRemovedSource, ruleSourceNewCategory, ruleSourceRemovedCat, "diff.of-source"},
 		conv(d.old.Sources), conv(d.new.Sources))
 }
 
@@ -747,7 +831,7 @@ func (d *cmp) recipients() {
 		}
 		return out
 	}
-	d.parties(partyRules{section.Recipients, "recipients/", ruleNewRecipient, ruleRemovedRecipient, ruleRecipientNewCat, ruleRecipientRemovedCat},
+	d.parties(partyRules{section.Recipients, "recipients/", ruleNewRecipient, ruleRemovedRecipient, ruleRecipientNewCat, ruleRecipientRemovedCat, "diff.of-recipient"},
 		conv(d.old.Recipients), conv(d.new.Recipients))
 }
 
@@ -796,7 +880,7 @@ func (d *cmp) parties(r partyRules, old, new []party) {
 		for _, pu := range rem {
 			d.add(r.section, ruleRecipientRemovedPur, key+"/purposes/"+pu, subject, d.purposeLabel(pu), "")
 		}
-		d.within(d.c.T("diff.of-party", subject), func() {
+		d.within(d.c.T(r.of, subject), func() {
 			d.texts(r.section, key+"/description", "field.description", o.Description, n.Description)
 		})
 	}
@@ -858,7 +942,12 @@ func (d *cmp) decisionBasis(point string) string {
 	if point == "" {
 		return "–"
 	}
-	return d.c.Cite("22(2)("+point+")", false)
+	// "artikkel 22 nr. 2 bokstav b (lov)": which exception, not a letter alone.
+	what := map[string]string{"a": "diff.automated.basis.a", "b": "diff.automated.basis.b", "c": "diff.automated.basis.c"}[point]
+	if what == "" {
+		return d.c.Cite("22(2)("+point+")", false)
+	}
+	return d.c.Cite("22(2)("+point+")", false) + " (" + d.c.T(what) + ")"
 }
 
 // dest names where a transfer goes: the country, or the international
@@ -942,7 +1031,13 @@ func (d *cmp) retention() {
 		}
 		if strings.Join(o.Groups, ",") != strings.Join(n.Groups, ",") {
 			// Fewer groups may mean everyone (an empty list): classed up.
-			d.add(section.Retention, ruleRetentionGroups, key+"/groups", subject, d.groupLabels(d.old, o.Groups), d.groupLabels(d.new, n.Groups))
+			// "gjelder nå bare arbeidssøkere (før: alle)", not "alle →" (nb 11, nn 15).
+			was, is := d.groupLabels(d.old, o.Groups), d.groupLabels(d.new, n.Groups)
+			if len(o.Groups) == 0 {
+				is = d.c.T("diff.group.only", is)
+			}
+			d.out = append(d.out, Change{Section: section.Retention, Class: ruleRetentionGroups.Class, Rule: ruleRetentionGroups.ID, Key: key + "/groups",
+				Message: sentence(d.c.T(ruleRetentionGroups.MessageKey(), subject, was, is)), Old: d.groupLabels(d.old, o.Groups), New: d.groupLabels(d.new, n.Groups)})
 		}
 		d.textsNamed(section.Retention, key+"/criteria", d.c.T("diff.criteria-of", subject), ruleRetentionCritText, o.Criteria, n.Criteria)
 		// Where a fixed period runs from is as much the period as its
@@ -1100,15 +1195,19 @@ func (d *cmp) automated() {
 	pairs, added, removed := match(d.old.AutomatedDecisions, d.new.AutomatedDecisions,
 		func(a notice.AutomatedDecision) string { return a.ID }, func(a notice.AutomatedDecision) string { return a.Replaces })
 	for _, a := range added {
-		d.add(section.Automated, ruleNewAutomated, "automated_decisions/"+a.ID, d.q(d.name(a.Description, a.ID)), "", "")
+		d.add(section.Automated, ruleNewAutomated, "automated_decisions/"+a.ID, d.decisionName(d.new, a), "", "")
+		if d.byPurpose(d.new, a) {
+			last := &d.out[len(d.out)-1]
+			last.Message = sentence(d.c.T("diff.new-automated-decision.for", d.decisionName(d.new, a)))
+		}
 	}
 	for _, a := range removed {
-		d.add(section.Automated, ruleRemovedAutomated, "automated_decisions/"+a.ID, d.q(d.name(a.Description, a.ID)), "", "")
+		d.add(section.Automated, ruleRemovedAutomated, "automated_decisions/"+a.ID, d.decisionName(d.old, a), "", "")
 	}
 	for _, p := range pairs {
 		o, n := p[0], p[1]
 		key := "automated_decisions/" + n.ID
-		subject := d.q(d.name(n.Description, n.ID))
+		subject := d.decisionName(d.new, n)
 		switch {
 		case !o.Profiling && n.Profiling:
 			d.add(section.Automated, ruleAutomatedProfiling, key, subject, "", "")
@@ -1116,7 +1215,18 @@ func (d *cmp) automated() {
 			d.add(section.Automated, ruleAutomatedNoProfiling, key, subject, "", "")
 		}
 		if o.Basis != n.Basis {
-			d.add(section.Automated, ruleAutomatedBasis, key+"/basis", subject, d.decisionBasis(o.Basis), d.decisionBasis(n.Basis))
+			// Said as what it rests on now and before, not "– → …" for
+			// an exception stated where none was (review nn 49).
+			k := ruleAutomatedBasis.MessageKey()
+			switch {
+			case o.Basis == "":
+				k = "diff.automated-basis.stated"
+			case n.Basis == "":
+				k = "diff.automated-basis.dropped"
+			}
+			d.out = append(d.out, Change{Section: section.Automated, Class: ruleAutomatedBasis.Class, Rule: ruleAutomatedBasis.ID, Key: key + "/basis",
+				Message: sentence(d.c.T(k, subject, d.decisionBasis(o.Basis), d.decisionBasis(n.Basis))),
+				Old:     d.decisionBasis(o.Basis), New: d.decisionBasis(n.Basis)})
 		}
 		d.textsAs(section.Automated, key+"/law", "field.automated.law", ruleAutomatedLaw, o.Law, n.Law)
 		add, rem := d.purposeDiff(o.Purposes, n.Purposes)
@@ -1130,6 +1240,49 @@ func (d *cmp) automated() {
 		d.textsAs(section.Automated, key+"/logic", "field.automated.logic", ruleAutomatedLogic, o.Logic, n.Logic)
 		d.textsAs(section.Automated, key+"/significance", "field.automated.significance", ruleAutomatedSignificance, o.Significance, n.Significance)
 	}
+}
+
+// shortDecision is how long a description may be to name its decision
+// in a sentence, quoted.
+const shortDecision = 60
+
+// byPurpose tells whether decision a of notice n is named by its purpose:
+// its description is more than a short phrase (two sentences quoted
+// inside another make it unreadable, review nn 49), it serves one
+// purpose, and no other decision of the notice serves that one alone.
+func (d *cmp) byPurpose(n *notice.Notice, a notice.AutomatedDecision) bool {
+	desc := strings.TrimSpace(d.name(a.Description, a.ID))
+	if utf8.RuneCountInString(desc) <= shortDecision && !strings.Contains(strings.TrimSuffix(desc, "."), ". ") || len(a.Purposes) != 1 {
+		return false
+	}
+	for _, b := range n.AutomatedDecisions {
+		if b.ID != a.ID && len(b.Purposes) == 1 && b.Purposes[0] == a.Purposes[0] {
+			return false
+		}
+	}
+	return true
+}
+
+// decisionName names an automated decision after "avgjørelsen": its
+// description quoted where that is a short phrase ("«Påminnelser»"), else
+// its purpose ("til formålet «Fravær og stønad»"), else the description's
+// first words.
+func (d *cmp) decisionName(n *notice.Notice, a notice.AutomatedDecision) string {
+	if d.byPurpose(n, a) {
+		return d.c.T("diff.automated.for-purpose", d.purposeLabel(a.Purposes[0]))
+	}
+	desc := strings.TrimSuffix(strings.TrimSpace(d.name(a.Description, a.ID)), ".")
+	if i := strings.Index(desc, ". "); i >= 0 {
+		desc = desc[:i]
+	}
+	if r := []rune(desc); len(r) > shortDecision {
+		cut := strings.LastIndex(string(r[:shortDecision]), " ")
+		if cut <= 0 {
+			cut = len(string(r[:shortDecision]))
+		}
+		desc = strings.TrimRight(desc[:cut], " ,;:") + " …"
+	}
+	return d.q(desc)
 }
 
 // sentence starts a message with a capital letter, whatever label or name

@@ -115,20 +115,29 @@ var classificationCases = []struct {
 	{"other controller's contact", func(n *notice.Notice) { n.Controllers[0].Email = "nav@nav.no" }, Notable, "other-controller-contact", "Kontakten til NAV er endret: post@nav.no → nav@nav.no.", func(n *notice.Notice) {
 		n.Controllers = []notice.OtherController{notice.OtherController{ID: "nav", Name: notice.PlainName("NAV"), Kind: "public_authority", Email: "post@nav.no"}, notice.OtherController{ID: "kvp", Name: notice.PlainName("Fylket"), Kind: "public_authority", Email: "post@fylket.no"}}
 	}},
-	{"purpose concerns a new group", func(n *notice.Notice) { n.Purposes[0].Groups = []string{"kids"} }, Material, "purpose-new-group", "Formålet «Saksbehandling» gjelder nå også barnet.", func(n *notice.Notice) {
+	// No groups is everyone: a first group narrows the purpose (nb 21).
+	{"purpose gets its first group", func(n *notice.Notice) { n.Purposes[0].Groups = []string{"kids"} }, Material, "purpose-new-group", "Formålet «Saksbehandling» gjelder nå bare barnet (før: alle).", func(n *notice.Notice) {
 		n.Groups = []notice.Group{notice.Group{ID: "kids", Label: notice.Text{"nb": "barnet", "nn": "barnet"}}}
 	}},
-	{"purpose leaves a group", func(n *notice.Notice) { n.Purposes[0].Groups = nil }, Notable, "purpose-removed-group", "Formålet «Saksbehandling» gjelder ikke lenger barnet.", func(n *notice.Notice) {
+	{"purpose concerns a new group", func(n *notice.Notice) { n.Purposes[0].Groups = []string{"kids", "parents"} }, Material, "purpose-new-group", "Formålet «Saksbehandling» gjelder nå også foreldrene.", func(n *notice.Notice) {
+		n.Groups = []notice.Group{notice.Group{ID: "kids", Label: notice.Text{"nb": "barnet", "nn": "barnet"}}, notice.Group{ID: "parents", Label: notice.Text{"nb": "foreldrene", "nn": "foreldra"}}}
+		n.Purposes[0].Groups = []string{"kids"}
+	}},
+	{"purpose leaves a group", func(n *notice.Notice) { n.Purposes[0].Groups = []string{"kids"} }, Notable, "purpose-removed-group", "Formålet «Saksbehandling» gjelder ikke lenger foreldrene.", func(n *notice.Notice) {
+		n.Groups = []notice.Group{notice.Group{ID: "kids", Label: notice.Text{"nb": "barnet", "nn": "barnet"}}, notice.Group{ID: "parents", Label: notice.Text{"nb": "foreldrene", "nn": "foreldra"}}}
+		n.Purposes[0].Groups = []string{"kids", "parents"}
+	}},
+	{"purpose leaves its last group", func(n *notice.Notice) { n.Purposes[0].Groups = nil }, Material, "purpose-new-group", "Formålet «Saksbehandling» gjelder nå alle, ikke bare barnet.", func(n *notice.Notice) {
 		n.Groups = []notice.Group{notice.Group{ID: "kids", Label: notice.Text{"nb": "barnet", "nn": "barnet"}}}
 		n.Purposes[0].Groups = []string{"kids"}
 	}},
 	{"new group", func(n *notice.Notice) {
 		n.Groups = []notice.Group{notice.Group{ID: "kids", Label: notice.Text{"nb": "barnet", "nn": "barnet"}}}
-	}, Notable, "new-group", "Erklæringen gjelder nå også «barnet».", nil},
-	{"removed group", func(n *notice.Notice) { n.Groups = nil }, Notable, "removed-group", "Erklæringen gjelder ikke lenger «barnet».", func(n *notice.Notice) {
+	}, Notable, "new-group", "Erklæringen gjelder nå også barnet.", nil},
+	{"removed group", func(n *notice.Notice) { n.Groups = nil }, Notable, "removed-group", "Erklæringen gjelder ikke lenger barnet.", func(n *notice.Notice) {
 		n.Groups = []notice.Group{notice.Group{ID: "kids", Label: notice.Text{"nb": "barnet", "nn": "barnet"}}}
 	}},
-	{"group relabelled", func(n *notice.Notice) { n.Groups[0].Label = notice.Text{"nb": "barna", "nn": "barna"} }, Notable, "group-label", "", func(n *notice.Notice) {
+	{"group relabelled", func(n *notice.Notice) { n.Groups[0].Label = notice.Text{"nb": "barna", "nn": "barna"} }, Notable, "group-label", "Navnet på gruppen «barna» har fått ny ordlyd", func(n *notice.Notice) {
 		n.Groups = []notice.Group{notice.Group{ID: "kids", Label: notice.Text{"nb": "barnet", "nn": "barnet"}}}
 	}},
 	{"whose data changes", func(n *notice.Notice) { n.Groups[0].About = notice.Text{"nb": "barnet ditt", "nn": "barnet ditt"} }, Material, "group-about", "", func(n *notice.Notice) {
@@ -137,8 +146,8 @@ var classificationCases = []struct {
 	{"group now children", func(n *notice.Notice) { n.Groups[0].Child = true }, Material, "group-child", "«barnet» er nå oppgitt som barn.", func(n *notice.Notice) {
 		n.Groups = []notice.Group{notice.Group{ID: "kids", Label: notice.Text{"nb": "barnet", "nn": "barnet"}}}
 	}},
-	{"purpose's provision now required", func(n *notice.Notice) { n.Purposes[0].Provision = &notice.Provision{Requirement: "statutory"} }, Material, "provision-now-required", "Du må nå gi oss opplysningene til formålet «Saksbehandling»: ikke oppgitt → «Du har plikt til å gi oss opplysningene fordi loven krever det».", nil},
-	{"retention rule for a group", func(n *notice.Notice) { n.Retention[0].Groups = []string{"kids"} }, Material, "retention-groups", "før alle, nå barnet", func(n *notice.Notice) {
+	{"purpose's provision now required", func(n *notice.Notice) { n.Purposes[0].Provision = &notice.Provision{Requirement: "statutory"} }, Material, "provision-now-required", "Du må nå gi oss opplysningene til formålet «Saksbehandling». Nå står det at du har plikt til å gi oss opplysningene fordi loven krever det. Før sto det ikke noe om dette.", nil},
+	{"retention rule for a group", func(n *notice.Notice) { n.Retention[0].Groups = []string{"kids"} }, Material, "retention-groups", "Regelen for hvor lenge vi lagrer kontaktopplysninger og inntekt, gjelder nå bare barnet (før: alle).", func(n *notice.Notice) {
 		n.Groups = []notice.Group{{ID: "kids", Label: notice.Text{"nb": "barnet", "nn": "barnet"}}}
 	}},
 	{"version not raised", func(n *notice.Notice) {
@@ -187,7 +196,26 @@ var classificationCases = []struct {
 	{"another international organisation", func(n *notice.Notice) { n.Transfers[0].Organisation = notice.PlainName("WHO") }, Material, "transfer-organisation", "Overføringen går til en annen internasjonal organisasjon:", func(n *notice.Notice) {
 		n.Transfers[0].Country, n.Transfers[0].Organisation = "", notice.PlainName("UNHCR")
 	}},
-	{"another art. 22(2) exception", func(n *notice.Notice) { n.AutomatedDecisions[0].Basis = "c" }, Material, "automated-basis", "er endret: – → artikkel 22 nr. 2 bokstav c.", nil},
+	// An exception stated where none was is said so, not "– →" (nn 49).
+	{"art. 22(2) exception stated", func(n *notice.Notice) { n.AutomatedDecisions[0].Basis = "c" }, Material, "automated-basis",
+		"Den automatiserte avgjørelsen «Påminnelser» bygger nå på unntaket i personvernforordningen artikkel 22 nr. 2 bokstav c (uttrykkelig samtykke). Før sto det ikke hvilket unntak den bygde på.", nil},
+	{"another art. 22(2) exception", func(n *notice.Notice) { n.AutomatedDecisions[0].Basis = "c" }, Material, "automated-basis",
+		"Den automatiserte avgjørelsen «Påminnelser» bygger nå på unntaket i personvernforordningen artikkel 22 nr. 2 bokstav c (uttrykkelig samtykke), ikke lenger på artikkel 22 nr. 2 bokstav b (lov).",
+		func(n *notice.Notice) { n.AutomatedDecisions[0].Basis = "b" }},
+	{"art. 22(2) exception no longer stated", func(n *notice.Notice) { n.AutomatedDecisions[0].Basis = "" }, Material, "automated-basis",
+		"Det står ikke lenger hvilket unntak den automatiserte avgjørelsen «Påminnelser» bygger på. Før var det artikkel 22 nr. 2 bokstav a (avtale).",
+		func(n *notice.Notice) { n.AutomatedDecisions[0].Basis = "a" }},
+	// A decision described in sentences is named by its purpose, not by
+	// two sentences quoted inside another (nn 49).
+	{"long-described decision named by its purpose", func(n *notice.Notice) { n.AutomatedDecisions[0].Profiling = true }, Material, "automated-profiling",
+		"Den automatiserte avgjørelsen til formålet «Saksbehandling» bygger nå på profilering.", func(n *notice.Notice) {
+			n.AutomatedDecisions[0].Purposes = []string{"case"}
+			n.AutomatedDecisions[0].Description = notice.Text{"nb": "Når du registrerer fravær i de digitale løsningene, blir fraværsføringen automatisert. Det kan påvirke utbetalingen av stønaden din.", "nn": "Når du registrerer fråvær i dei digitale løysingane, blir fråværsføringa automatisert. Det kan påverke utbetalinga av stønaden din."}
+		}},
+	{"new long-described decision", func(n *notice.Notice) {
+		n.AutomatedDecisions = append(n.AutomatedDecisions, notice.AutomatedDecision{ID: "score", Purposes: []string{"case"},
+			Description: notice.Text{"nb": "Når du søker, regner systemet ut en poengsum for søknaden din ut fra inntekten din. Poengsummen avgjør rekkefølgen.", "nn": "Når du søkjer, reknar systemet ut ein poengsum."}})
+	}, Material, "new-automated-decision", "Ny automatisert avgjørelse til formålet «Saksbehandling».", nil},
 	{"the law for an automated decision", func(n *notice.Notice) { n.AutomatedDecisions[0].Law = notice.Text{"nb": "forvaltningsloven § 11"} }, Material, "automated-law", "Loven som tillater den automatiserte avgjørelsen, er lagt til på bokmål.", nil},
 	{"new restriction", func(n *notice.Notice) {
 		n.Restrictions = append(n.Restrictions, notice.Restriction{ID: "helse", Right: "access", Provision: "pol-16(1)(c)", Meaning: notice.Text{"nb": "Ikke opplysninger som kan skade helsen din."}})
@@ -268,8 +296,19 @@ var classificationCases = []struct {
 	// Voluntary (or unstated) to required: people who could refuse now
 	// must give the data, or lose the service (art. 13(2)(e)).
 	{"provision now required", func(n *notice.Notice) { n.Provision.Requirement = "statutory" }, Material, "provision-now-required",
-		"Du må nå gi oss opplysningene: «Det er frivillig å gi oss opplysningene» → «Du har plikt til å gi oss opplysningene fordi loven krever det».",
+		"Du må nå gi oss opplysningene. Nå står det at du har plikt til å gi oss opplysningene fordi loven krever det. Før sto det at det er frivillig å gi oss opplysningene.",
 		func(n *notice.Notice) { n.Provision = &notice.Provision{Requirement: "voluntary"} }},
+	// Said as now and before, not "før ikke oppgitt, nå «…»" (nn 18); the
+	// notice's own provision, where a purpose has one, is for the other
+	// purposes (nn 17).
+	{"purpose's provision stated", func(n *notice.Notice) { n.Purposes[0].Provision = &notice.Provision{Requirement: "voluntary"} },
+		Notable, "provision-changed", "Om opplysningene til formålet «Saksbehandling» står det nå at det er frivillig å gi oss opplysningene. Før sto det ikke noe om dette.", nil},
+	{"notice's provision beside a purpose's", func(n *notice.Notice) { n.Provision.Requirement = "contractual" }, Material, "provision-now-required",
+		"Du må nå gi oss opplysningene til de andre formålene. Nå står det at du må gi oss opplysningene fordi avtalen med deg krever det.",
+		func(n *notice.Notice) {
+			n.Provision = &notice.Provision{Requirement: "voluntary"}
+			n.Purposes[1].Provision = &notice.Provision{Requirement: "voluntary"}
+		}},
 	{"provision stated as required", func(n *notice.Notice) { n.Provision = &notice.Provision{Requirement: "contractual"} },
 		Material, "provision-now-required", "", nil},
 	{"removed source", func(n *notice.Notice) { n.Sources = n.Sources[:1] }, Notable, "removed-source", "Kilden NAV er fjernet.", nil},
@@ -615,5 +654,104 @@ func TestGitRevision(t *testing.T) {
 	}
 	if _, err := Load("a.yaml"); err != nil {
 		t.Errorf("plain file: %v", err)
+	}
+}
+
+// TestOneClassForBothLanguages: one change to a text that exists in both
+// languages gets one class, the higher of the two (review nb 20, nn 25:
+// bokmål "deles" → "deler vi" named a purpose word, the nynorsk rewording
+// did not, and the nynorsk reader was told less).
+func TestOneClassForBothLanguages(t *testing.T) {
+	for _, lang := range []string{"nb", "nn"} {
+		old, new := base(), base()
+		old.Recipients[0].Description = notice.Text{"nb": "Personalia som du har samtykket til.", "nn": "Personalia som du har samtykt til, blir sende."}
+		new.Recipients[0].Description = notice.Text{"nb": "Vi deler personalia når NAV har bestilt det.", "nn": "Vi sender personalia når NAV har bestilt det."}
+		rep := Compare(&old, &new, "a", "b", catalog(t, lang))
+		classes := map[string]Class{}
+		for _, ch := range rep.Changes {
+			if strings.HasPrefix(ch.Key, "recipients/skatt/description/") {
+				classes[ch.Lang] = ch.Class
+				if ch.Lang == "nn" && !strings.Contains(ch.Message, "«deler»") {
+					t.Errorf("%s: the raised nynorsk change does not say why: %q", lang, ch.Message)
+				}
+			}
+		}
+		if classes["nb"] != Material || classes["nn"] != Material {
+			t.Errorf("%s: classes %v, want material in both languages", lang, classes)
+		}
+	}
+}
+
+// TestLawShortTitle: a right's limits whose only change is a law's short
+// title in another form, with the same section numbers, is editorial
+// (review nn 27: "arkivloven" → "arkivlova" was reported as a limit that
+// may make the right harder to use); another law, or a changed section,
+// stays material.
+func TestLawShortTitle(t *testing.T) {
+	for _, tt := range []struct {
+		old, new string
+		class    Class
+	}{
+		{"Vi må ta vare på dem etter arkivloven, så de kan ikke alltid slettes.", "Vi må ta vare på dem etter arkivlova, så de kan ikke alltid slettes.", Editorial},
+		{"Etter arkivloven § 6 kan vi ikke slette.", "Etter arkivlova § 6 kan vi ikke slette.", Editorial},
+		{"Etter arkivloven § 6 kan vi ikke slette.", "Etter arkivlova § 7 kan vi ikke slette.", Material},
+		{"Etter arkivloven kan vi ikke slette.", "Etter helseregisterloven kan vi ikke slette.", Material},
+		{"Etter arkivloven kan vi ikke slette.", "Etter arkivl. kan vi ikke slette.", Material},
+	} {
+		old, new := base(), base()
+		old.Rights["erasure"] = notice.Right{Limits: notice.Text{"nb": tt.old}}
+		new.Rights["erasure"] = notice.Right{Limits: notice.Text{"nb": tt.new}}
+		rep := Compare(&old, &new, "a", "b", catalog(t, "nn"))
+		if len(rep.Changes) == 0 {
+			t.Fatalf("%q → %q: no change", tt.old, tt.new)
+		}
+		for _, ch := range rep.Changes {
+			if strings.HasPrefix(ch.Key, "rights/") && ch.Class != tt.class {
+				t.Errorf("%q → %q: %s (%s) %q, want %s", tt.old, tt.new, ch.Class, ch.Rule, ch.Message, tt.class)
+			}
+		}
+	}
+}
+
+// TestPartyTextNamesItsKind: a source's or recipient's description says
+// whose it is, kind and name, in both languages (review nb 19:
+// "Beskrivelsen av «databehandler»" did not say whether a source or a
+// recipient changed).
+func TestPartyTextNamesItsKind(t *testing.T) {
+	for _, tt := range []struct{ lang, source, recipient string }{
+		{"nb", "Beskrivelsen av kilden «deg selv» har fått ny ordlyd", "Beskrivelsen av mottakeren Skatteetaten har fått ny ordlyd"},
+		{"nn", "Skildringa av kjelda «deg sjølv» har fått ny ordlyd", "Skildringa av mottakaren Skatteetaten har fått ny ordlyd"},
+	} {
+		if tt.lang == "nb" {
+			tt.recipient += "\nHvordan du bruker rettighetene dine hos NAV, er fjernet\nFølgene av ikke å gi opplysningene til formålet «Saksbehandling» har fått ny ordlyd"
+		} else {
+			tt.recipient += "\nKorleis du brukar rettane dine hos NAV, er fjerna\nFølgjene av ikkje å gje opplysningane til formålet «Sakshandsaming» har fått ny ordlyd"
+		}
+		old, new := base(), base()
+		old.Sources[0].Description = notice.Text{"nb": "Det du skriver i søknaden.", "nn": "Det du skriv i søknaden."}
+		new.Sources[0].Description = notice.Text{"nb": "Det du skriver i søknaden og i skjemaet.", "nn": "Det du skriv i søknaden og i skjemaet."}
+		old.Recipients[0].Description = notice.Text{"nb": "Inntekten din.", "nn": "Inntekta di."}
+		new.Recipients[0].Description = notice.Text{"nb": "Inntekten og formuen din.", "nn": "Inntekta og formuen din."}
+		// Another controller's rights text says whose (nb 19: JobLearn
+		// "Hvordan du bruker rettigheten, er fjernet").
+		old.Controllers = []notice.OtherController{{ID: "nav", Name: notice.PlainName("NAV"), Kind: "public_authority", Email: "post@nav.no",
+			Rights: notice.Text{"nb": "Kontakt NAV.", "nn": "Kontakt NAV."}}}
+		new.Controllers = []notice.OtherController{{ID: "nav", Name: notice.PlainName("NAV"), Kind: "public_authority", Email: "post@nav.no"}}
+		// A purpose's consequences say which purpose's.
+		old.Purposes[0].Provision = &notice.Provision{Requirement: "statutory", Consequences: notice.Text{"nb": "Vi kan ikke behandle søknaden.", "nn": "Vi kan ikkje handsame søknaden."}}
+		new.Purposes[0].Provision = &notice.Provision{Requirement: "statutory", Consequences: notice.Text{"nb": "Vi kan ikke behandle søknaden din før du har gitt oss dem.", "nn": "Vi kan ikkje handsame søknaden din før du har gjeve oss dei."}}
+		rep := Compare(&old, &new, "a", "b", catalog(t, tt.lang))
+		var got []string
+		for _, ch := range rep.Changes {
+			if ch.Lang == tt.lang {
+				got = append(got, ch.Message)
+			}
+		}
+		all := strings.Join(got, "\n")
+		for _, want := range strings.Split(tt.source+"\n"+tt.recipient, "\n") {
+			if !strings.Contains(all, want) {
+				t.Errorf("%s: no %q in\n%s", tt.lang, want, all)
+			}
+		}
 	}
 }

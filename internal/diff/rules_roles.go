@@ -83,6 +83,19 @@ func (d *cmp) purposeRole(key, subject string, o, n notice.Purpose) {
 }
 
 func (d *cmp) purposeGroups(key, subject string, o, n notice.Purpose) {
+	// No groups is everyone: a first group narrows the purpose ("gjelder
+	// nå bare kunder (før: alle)"), not "nå også kunder" (review nb 21);
+	// dropping the last widens it to everyone, classed up with it.
+	switch {
+	case len(o.Groups) == 0 && len(n.Groups) > 0:
+		d.out = append(d.out, Change{Section: section.Purposes, Class: rulePurposeNewGroup.Class, Rule: rulePurposeNewGroup.ID, Key: key + "/groups",
+			Message: sentence(d.c.T("diff.purpose-new-group.only", subject, "", d.groupLabels(d.new, n.Groups))), New: d.groupLabels(d.new, n.Groups)})
+		return
+	case len(o.Groups) > 0 && len(n.Groups) == 0:
+		d.out = append(d.out, Change{Section: section.Purposes, Class: rulePurposeNewGroup.Class, Rule: rulePurposeNewGroup.ID, Key: key + "/groups",
+			Message: sentence(d.c.T("diff.purpose-new-group.everyone", subject, d.groupLabels(d.old, o.Groups), "")), Old: d.groupLabels(d.old, o.Groups)})
+		return
+	}
 	add, rem := setDiff(o.Groups, n.Groups)
 	for _, id := range add {
 		d.add(section.Purposes, rulePurposeNewGroup, key+"/groups/"+id, subject, "", d.groupLabel(d.new, id))
@@ -138,7 +151,9 @@ func (d *cmp) otherControllers() {
 		if od != nd {
 			d.add(section.DPO, ruleOtherContact, key+"/dpo", subject, od, nd)
 		}
-		d.texts(section.Rights, key+"/rights", "field.controller.rights", o.Rights, n.Rights)
+		// Whose rights text: "Hvordan du bruker rettighetene dine hos NAV,"
+		// (review nb 19).
+		d.textsNamed(section.Rights, key+"/rights", d.c.T("field.controller.rights", subject), ruleWording, o.Rights, n.Rights)
 	}
 }
 
@@ -146,16 +161,17 @@ func (d *cmp) groups() {
 	pairs, added, removed := match(d.old.Groups, d.new.Groups,
 		func(g notice.Group) string { return g.ID }, func(notice.Group) string { return "" })
 	for _, g := range added {
-		d.add(section.Purposes, ruleNewGroup, "groups/"+g.ID, d.q(d.groupLabel(d.new, g.ID)), "", "")
+		d.add(section.Purposes, ruleNewGroup, "groups/"+g.ID, d.groupLabel(d.new, g.ID), "", "")
 	}
 	for _, g := range removed {
-		d.add(section.Purposes, ruleRemovedGroup, "groups/"+g.ID, d.q(d.groupLabel(d.old, g.ID)), "", "")
+		d.add(section.Purposes, ruleRemovedGroup, "groups/"+g.ID, d.groupLabel(d.old, g.ID), "", "")
 	}
 	for _, p := range pairs {
 		o, n := p[0], p[1]
 		key := "groups/" + n.ID
 		subject := d.q(d.groupLabel(d.new, n.ID))
-		d.textsAs(section.Purposes, key+"/label", "field.group.label", ruleGroupLabel, o.Label, n.Label)
+		// Which group's name: "Navnet på gruppen «kunder»" (review nb 19).
+		d.textsNamed(section.Purposes, key+"/label", d.c.T("field.group.label")+" "+subject, ruleGroupLabel, o.Label, n.Label)
 		d.textsAs(section.Purposes, key+"/about", "field.group.about", ruleGroupAbout, o.About, n.About)
 		if o.Child != n.Child {
 			d.flag(section.Purposes, ruleGroupChild, key+"/child", subject, o.Child, n.Child, "diff.group-child.no")

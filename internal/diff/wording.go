@@ -241,10 +241,55 @@ func (d *cmp) classify(floor *Rule, old, new, lang string) (r *Rule, added []str
 			r = ruleWordingAdds
 		}
 	}
+	if r == ruleWording && lawNameOnly(old, new) {
+		// Provably the same law, with the same section numbers: no rule's
+		// floor makes a corrected short title a change in meaning.
+		return ruleWording, nil
+	}
 	if floor.Class > r.Class || (floor.Class == r.Class && floor != ruleWording) {
 		return floor, added
 	}
 	return r, added
+}
+
+// lawSuffixes are the definite forms a law's short title ends in, in
+// bokmål and nynorsk, with their genitives: "arkivloven", "arkivlova",
+// "arkivlovens", "arkivlovas".
+var lawSuffixes = []string{"lovens", "lovas", "loven", "lova"}
+
+// lawStem is the name of the law a word is the short title of ("arkiv"
+// for "arkivloven" and "arkivlova"), or "" when the word is no short title.
+func lawStem(w string) string {
+	for _, suf := range lawSuffixes {
+		if stem, ok := strings.CutSuffix(w, suf); ok && len([]rune(stem)) >= 3 {
+			return stem
+		}
+	}
+	return ""
+}
+
+// lawNameOnly reports whether new differs from old only in how it writes
+// the short titles of laws: word by word the same, save words that are
+// both the short title of the same law in another form ("arkivloven" →
+// "arkivlova", the official title). The section numbers are words too,
+// so they are the same. Anything else, an abbreviation or another law,
+// is not provably the same law and keeps its class (review nn 27).
+func lawNameOnly(old, new string) bool {
+	o, n := normalise(old), normalise(new)
+	if len(o) != len(n) {
+		return false
+	}
+	fixed := false
+	for i := range o {
+		if o[i] == n[i] {
+			continue
+		}
+		if s := lawStem(o[i]); s == "" || s != lawStem(n[i]) {
+			return false
+		}
+		fixed = true
+	}
+	return fixed
 }
 
 // drift reports the languages whose text stayed as it was while another

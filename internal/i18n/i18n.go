@@ -124,7 +124,18 @@ func (c *Catalog) join(items []string, conj string) string {
 		return items[0]
 	}
 	if ambiguous(items, conj) {
-		return strings.Join(items, "; ")
+		// An item that holds the conjunction or a comma itself is quoted,
+		// so it shows where it ends: "A, B og «C og D»". Semicolons
+		// between labels are not how Norwegian lists them (reviews nb 12,
+		// nn 16).
+		q := make([]string, len(items))
+		for i, it := range items {
+			q[i] = it
+			if compound(it, conj) {
+				q[i] = "«" + it + "»"
+			}
+		}
+		items = q
 	}
 	return strings.Join(items[:len(items)-1], ", ") + " " + conj + " " + items[len(items)-1]
 }

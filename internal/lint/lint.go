@@ -45,8 +45,10 @@ var Rules = []Rule{
 	{"raw-code", `a code from the YAML in running text (snake_case, "6(1)(e)", "(nb)")`, findRawCode},
 	{"breakable-space", `"§" or a number separated by a breakable space from what it belongs to`, findBreakable},
 	{"semicolon-chain", `a sentence that joins more than 3 items with semicolons ("A; B; C; D og E"), which a page shows as a bulleted list`, findSemicolonChain},
+	{"semicolon-list", `labels joined with semicolons ("identitetsopplysninger; kontaktopplysninger; organisasjonsnavn og firmanavn"): a list in a sentence is "A, B og «C og D»" or bullets`, findSemicolonList},
 	{"repeated-opener", `two sentences in a row that open with the same linking word ("Dessuten … Dessuten …")`, findRepeatedOpener},
 	{"repeated-list", `the same bulleted list of three or more items twice in a section ("- a - b - c" … "- a - b - c")`, findRepeatedList},
+	{"dash-unstated", `a dash for "not stated" beside an arrow ("– → artikkel 22 nr. 2 bokstav b"): say "Før sto det ikke …"`, findDashUnstated},
 	{"title-repeat", `a line that repeats the start of the title below it ("PERSONVERNERKLÆRING" above "Personvernerklæring – …")`, findTitleRepeat},
 }
 
@@ -419,6 +421,34 @@ func findSemicolonChain(text string) []string {
 	var out []string
 	for _, s := range sentences(text) {
 		if strings.Count(s, ";")+1 > MaxSemicolonItems {
+			out = append(out, excerpt(s))
+		}
+	}
+	return out
+}
+
+// A single word between two semicolons is a label of a list, not a
+// clause: prose parts clauses with a semicolon, never one word.
+var semicolonListRE = regexp.MustCompile(`;\s*[\p{L}\p{N}-]+\s*;`)
+
+func findSemicolonList(text string) []string {
+	var out []string
+	for _, s := range sentences(text) {
+		if semicolonListRE.MatchString(s) {
+			out = append(out, excerpt(s))
+		}
+	}
+	return out
+}
+
+// A dash alone on one side of an arrow stands for "not stated": notation
+// for the reviewer of a diff, not a sentence (review nn 49).
+var dashUnstatedRE = regexp.MustCompile(`(^|[\s:(])[–-]\s*→|→\s*[–-]([\s.,;)]|$)`)
+
+func findDashUnstated(text string) []string {
+	var out []string
+	for _, s := range sentences(unwrap(text)) {
+		if dashUnstatedRE.MatchString(s) {
 			out = append(out, excerpt(s))
 		}
 	}

@@ -32,10 +32,14 @@ func TestRules(t *testing.T) {
 		{"breakable-space", "Vi lagrer dem i 12 uker.", "Vi lagrer dem i 12\u00a0uker. Det gjelder 12 personer."},
 		{"semicolon-chain", "Opplysninger vi bruker: identitetsopplysninger; kontaktopplysninger; familieforhold og sivilstatus; oppholdsgrunnlag.",
 			"Vi har opplysninger om hvem du er; hvordan vi når deg; organisasjonsnavn og firmanavn.\n\nOpplysninger vi bruker:\n\n- identitetsopplysninger\n- familieforhold og sivilstatus\n- oppholdsgrunnlag\n- helseopplysninger"},
+		{"semicolon-list", "Ny regel for hvor lenge vi lagrer identitetsopplysninger; kontaktopplysninger; organisasjonsnavn og firmanavn.",
+			"Ny regel for hvor lenge vi lagrer identitetsopplysninger, kontaktopplysninger og «organisasjonsnavn og firmanavn». Vi har opplysninger om hvem du er; hvordan vi når deg; organisasjonsnavn og firmanavn."},
 		{"repeated-opener", "Vi bruker opplysninger om deg til «A» og «B». Dessuten bruker vi dem til «C» og «D». Dessuten bruker vi dem til «E».",
 			"Vi bruker opplysninger om deg til «A» og «B». Dessuten bruker vi dem til «C» og «D». Vi bruker dem også til «E».\n\nDeretter sletter vi dem.\n\nDeretter arkiverer vi dem."},
 		{"repeated-list", "## Lagring\n\n- Slik lagrer vi disse opplysningene:\n  - a\n  - b\n  - c\n  Tekst.\n- Slik lagrer vi disse opplysningene:\n  - a\n  - b\n  - c\n  Arkiv.\n",
 			"## Formål\n\n- a\n- b\n- c\n\n## Lagring\n\n- Slik lagrer vi disse opplysningene:\n  - a\n  - b\n  - c\n- Hvor lenge vi lagrer de samme opplysningene:\n  Arkiv.\n"},
+		{"dash-unstated", "Unntaket som gjer at avgjerda kan takast automatisk, er endra: – → artikkel 22 nr. 2 bokstav b.",
+			"Den automatiserte avgjerda byggjer no på unntaket i artikkel 22 nr. 2 bokstav b (lov). Før stod det ikkje kva unntak ho bygde på. Kontakten er endra: post@a.no → post@b.no. Perioden er 2020–2024."},
 		{"title-repeat", "PERSONVERNERKLÆRING\n\nPersonvernerklæring for VINN AS Hallingdal\n", "Kort fortalt\n\nPersonvernerklæring for VINN AS Hallingdal\n\n- Andre\n  Andre, for eksempel familiemedlemmer, får opplysninger.\n"},
 	} {
 		if got := Run(tc.rule, tc.bad); len(got) == 0 {

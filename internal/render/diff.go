@@ -31,6 +31,17 @@ type DiffView struct {
 	T        func(string, ...string) string
 	// Site is set on a page of the site (RenderDiffPage).
 	Site *DiffPage
+	// Rules names the rule behind each change (--rules).
+	Rules bool
+}
+
+// DiffOptions are how a report is rendered.
+type DiffOptions struct {
+	// Rules names the rule that classified each change, "(regel:
+	// wording-adds)": English ids for those who look them up in the
+	// README's table, so not shown unless asked for (review nb 30, nn 46);
+	// json has them always.
+	Rules bool
 }
 
 // DiffPage places a diff report on the site: the changes from one
@@ -57,7 +68,7 @@ func (r *Renderer) RenderDiffPage(w io.Writer, rep *diff.Report, p DiffPage) err
 	shown := *rep
 	shown.Changes = ReaderChanges(rep)
 	p.Heading = c.T("diffpage.heading", rep.Old.Version, rep.New.Version)
-	return r.renderDiff(w, &shown, "html", &p)
+	return r.renderDiff(w, &shown, "html", &p, DiffOptions{})
 }
 
 // DiffGroup is one class of changes.
@@ -76,11 +87,17 @@ type DiffSection struct {
 }
 
 // RenderDiff writes a diff report in a format: text, md, html or json.
+// Rule ids are left out: see RenderDiffWith.
 func (r *Renderer) RenderDiff(w io.Writer, rep *diff.Report, format string) error {
-	return r.renderDiff(w, rep, format, nil)
+	return r.renderDiff(w, rep, format, nil, DiffOptions{})
 }
 
-func (r *Renderer) renderDiff(w io.Writer, rep *diff.Report, format string, site *DiffPage) error {
+// RenderDiffWith is RenderDiff with options.
+func (r *Renderer) RenderDiffWith(w io.Writer, rep *diff.Report, format string, o DiffOptions) error {
+	return r.renderDiff(w, rep, format, nil, o)
+}
+
+func (r *Renderer) renderDiff(w io.Writer, rep *diff.Report, format string, site *DiffPage, o DiffOptions) error {
 	if format == "json" {
 		b, err := json.MarshalIndent(rep, "", "  ")
 		if err != nil {
@@ -105,6 +122,7 @@ func (r *Renderer) renderDiff(w io.Writer, rep *diff.Report, format string, site
 		Counts:   c.T("diff.counts", fmt.Sprint(rep.Count(diff.Material)), fmt.Sprint(rep.Count(diff.Notable)), fmt.Sprint(rep.Count(diff.Editorial))),
 		None:     c.T("diff.none"),
 		Site:     site,
+		Rules:    o.Rules && site == nil,
 	}
 	if site != nil {
 		v.CSS = ""

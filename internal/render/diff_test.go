@@ -90,3 +90,49 @@ func TestDiffEscapes(t *testing.T) {
 		}
 	}
 }
+
+// TestDiffReaderText: the text and Markdown reports are for lawyers and
+// editors, in Norwegian: no English rule ids unless asked for with
+// --rules (review nb 30, nn 46; json keeps them always); the new version
+// is named first, "Versjon 1.2 … sammenlignet med versjon 1.1" (nb 29);
+// and a change to the title or introduction is under a heading of its
+// own, not under «Hvem som er ansvarlig», which it is no part of (nb 29).
+func TestDiffReaderText(t *testing.T) {
+	r := renderer(t)
+	old := &notice.Notice{Version: "1.1", Updated: "2026-01-01", Languages: []string{"nb", "nn"}, Title: notice.Text{"nb": "T", "nn": "T"},
+		Introduction: notice.Text{"nb": "Vi forteller hvordan vi bruker opplysningene.", "nn": "Vi fortel korleis vi brukar opplysningane."},
+		Recipients:   []notice.Recipient{{ID: "skatt", Kind: "public_authority", Name: notice.PlainName("Skatteetaten")}}}
+	new := &notice.Notice{Version: "1.2", Updated: "2026-02-01", Languages: []string{"nb", "nn"}, Title: notice.Text{"nb": "T", "nn": "T"},
+		Introduction: notice.Text{"nb": "Her står det hvordan vi bruker opplysningene om deg.", "nn": "Her står det korleis vi brukar opplysningane om deg."}}
+	for _, tt := range []struct{ lang, versions, controller string }{
+		{"nb", "Versjon 1.2 (1. februar 2026) sammenlignet med versjon 1.1 (1. januar 2026)", "Hvem som er ansvarlig"},
+		{"nn", "Versjon 1.2 (1. februar 2026) samanlikna med versjon 1.1 (1. januar 2026)", "Kven som er ansvarleg"},
+	} {
+		c, err := r.Catalog(tt.lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.T("heading.controller") != tt.controller {
+			t.Fatalf("%s: heading.controller is %q", tt.lang, c.T("heading.controller"))
+		}
+		rep := diff.Compare(old, new, "a", "b", c)
+		for _, format := range []string{"text", "md", "html"} {
+			for _, rules := range []bool{false, true} {
+				var buf bytes.Buffer
+				if err := r.RenderDiffWith(&buf, rep, format, DiffOptions{Rules: rules}); err != nil {
+					t.Fatal(err)
+				}
+				out := buf.String()
+				if got := strings.Contains(out, "removed-recipient"); got != rules {
+					t.Errorf("%s %s rules=%v: rule id shown %v:\n%s", tt.lang, format, rules, got, out)
+				}
+				if !strings.Contains(out, tt.versions) {
+					t.Errorf("%s %s: no %q:\n%s", tt.lang, format, tt.versions, out)
+				}
+				if strings.Contains(out, tt.controller) {
+					t.Errorf("%s %s: the introduction is filed under %q:\n%s", tt.lang, format, tt.controller, out)
+				}
+			}
+		}
+	}
+}

@@ -49,9 +49,9 @@ func VersionEntry(prev, v *notice.Notice, c *i18n.Catalog, diffHref string) stri
 		b.WriteString("<p>" + html.EscapeString(c.T("history.first")) + "</p>")
 		return b.String()
 	}
-	material, notable := Changes(prev, v, c)
+	material, notable, quiet := changes(prev, v, c)
 	if len(material)+len(notable) == 0 {
-		b.WriteString("<p>" + html.EscapeString(c.T("history.editorial")) + "</p>")
+		b.WriteString("<p>" + html.EscapeString(quiet) + "</p>")
 	} else {
 		b.WriteString("<ul>")
 		for _, m := range material {

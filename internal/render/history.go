@@ -26,7 +26,7 @@ func historySection(current *notice.Notice, earlier []*notice.Notice, c *i18n.Ca
 		}
 		var body []Block
 		if i+1 < len(versions) {
-			material, notable := Changes(versions[i+1], v, c)
+			material, notable, quiet := changes(versions[i+1], v, c)
 			var changes []Item
 			for _, m := range material {
 				changes = append(changes, item(Line{strong(c.T("history.material")), {Text: " " + m}}))
@@ -37,7 +37,7 @@ func historySection(current *notice.Notice, earlier []*notice.Notice, c *i18n.Ca
 			if len(changes) > 0 {
 				body = append(body, list(changes...))
 			} else {
-				body = append(body, ptext(c.T("history.editorial")))
+				body = append(body, ptext(quiet))
 			}
 			if diffHref != nil {
 				if href := diffHref(versions[i+1].Version); href != "" {
@@ -57,16 +57,28 @@ func historySection(current *notice.Notice, earlier []*notice.Notice, c *i18n.Ca
 // old to new that a reader is told of: upkeep (translation drift, version
 // discipline) is the authors' business, not the reader's.
 func Changes(old, new *notice.Notice, c *i18n.Catalog) (material, notable []string) {
+	material, notable, _ = changes(old, new, c)
+	return material, notable
+}
+
+// changes is Changes with the line a version with neither material nor
+// notable changes gets: "Bare redaksjonelle endringer" when it has
+// editorial ones, else what its change page says, "Ingen endringer i
+// innholdet" (review nn 43: the two said the same step two ways).
+func changes(old, new *notice.Notice, c *i18n.Catalog) (material, notable []string, quiet string) {
 	rep := diff.Compare(old, new, "", "", c)
+	quiet = c.T("diff.none")
 	for _, ch := range ReaderChanges(rep) {
 		switch ch.Class {
 		case diff.Material:
 			material = append(material, ch.Message)
 		case diff.Notable:
 			notable = append(notable, ch.Message)
+		default:
+			quiet = c.T("history.editorial")
 		}
 	}
-	return material, notable
+	return material, notable, quiet
 }
 
 // ReaderChanges are the changes a reader of the page in the report's

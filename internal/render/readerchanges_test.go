@@ -64,3 +64,28 @@ func TestReaderChanges(t *testing.T) {
 		}
 	}
 }
+
+// TestNoChangeSaidAsOnItsPage: a version with nothing but a new number
+// says "Ingen endringar i innhaldet" in the history and feed, as its
+// change page does, not "Berre redaksjonelle endringar" (review nn 43);
+// a spelling fix is still "Berre redaksjonelle endringar".
+func TestNoChangeSaidAsOnItsPage(t *testing.T) {
+	r := renderer(t)
+	old := loadDir(t, filepath.Join("testdata", "complete"))[0].Notice
+	same := old
+	same.Version = old.Version + ".1"
+	spelt := same
+	spelt.Title = notice.Text{"nb": old.Title["nb"] + ".", "nn": old.Title["nn"] + "."}
+	for _, lang := range []string{"nb", "nn"} {
+		c, err := r.Catalog(lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := VersionEntry(&old, &same, c, ""); !strings.Contains(got, c.T("diff.none")) || strings.Contains(got, c.T("history.editorial")) {
+			t.Errorf("%s: no change at all: %s", lang, got)
+		}
+		if got := VersionEntry(&old, &spelt, c, ""); !strings.Contains(got, c.T("history.editorial")) {
+			t.Errorf("%s: a spelling fix: %s", lang, got)
+		}
+	}
+}

@@ -14,6 +14,7 @@ type ID int
 // The sections, in the order a reader needs them.
 const (
 	None ID = iota
+	Intro
 	Controller
 	DPO
 	Purposes
@@ -41,6 +42,7 @@ type Info struct {
 
 var table = [count]Info{
 	None:       {None, "", ""},
+	Intro:      {Intro, "innledning", "heading.intro"},
 	Controller: {Controller, "ansvarlig", "heading.controller"},
 	DPO:        {DPO, "personvernombud", "heading.dpo"},
 	Purposes:   {Purposes, "formal", "heading.purposes"},
