@@ -750,7 +750,16 @@ func (d *cmp) provisionOf(key, subject string, o, n *notice.Provision) {
 	if o != nil && n != nil {
 		// Whose consequences, where purposes or groups have their own:
 		// "Følgene av ikke å gi opplysningene om kunder" (review nb 19).
-		d.textsNamed(section.Data, key+"/consequences", d.c.T("field.consequences")+subject, ruleWording, o.Consequences, n.Consequences)
+		// The label ends in the comma that closes its clause ("… hvis du
+		// ikke gir oss opplysningene, har fått ny ordlyd"); a scope goes
+		// inside it.
+		label := d.c.T("field.consequences")
+		if subject != "" && strings.HasSuffix(label, ",") {
+			label = strings.TrimSuffix(label, ",") + subject + ","
+		} else {
+			label += subject
+		}
+		d.textsNamed(section.Data, key+"/consequences", label, ruleWording, o.Consequences, n.Consequences)
 	}
 }
 

@@ -723,9 +723,9 @@ func TestPartyTextNamesItsKind(t *testing.T) {
 		{"nn", "Skildringa av kjelda «deg sjølv» har fått ny ordlyd", "Skildringa av mottakaren Skatteetaten har fått ny ordlyd"},
 	} {
 		if tt.lang == "nb" {
-			tt.recipient += "\nHvordan du bruker rettighetene dine hos NAV, er fjernet\nFølgene av ikke å gi opplysningene til formålet «Saksbehandling» har fått ny ordlyd"
+			tt.recipient += "\nHvordan du bruker rettighetene dine hos NAV, er fjernet\nTeksten om hva som skjer hvis du ikke gir oss opplysningene til formålet «Saksbehandling», har fått ny ordlyd"
 		} else {
-			tt.recipient += "\nKorleis du brukar rettane dine hos NAV, er fjerna\nFølgjene av ikkje å gje opplysningane til formålet «Sakshandsaming» har fått ny ordlyd"
+			tt.recipient += "\nKorleis du brukar rettane dine hos NAV, er fjerna\nTeksten om kva som skjer viss du ikkje gjev oss opplysningane til formålet «Sakshandsaming», har fått ny ordlyd"
 		}
 		old, new := base(), base()
 		old.Sources[0].Description = notice.Text{"nb": "Det du skriver i søknaden.", "nn": "Det du skriv i søknaden."}
