@@ -164,3 +164,10 @@ func TestKindHeadingsPlural(t *testing.T) {
 	nb := page(t, "kvalifiseringsprogrammet", "nb", "md")
 	wantIn(t, "nb", nb, []string{"- **Arbeidsgivere**\n"}, []string{"- **Arbeidsgiver**\n"})
 }
+
+// nn 12: "Innsyn, retting, sletting, avgrensing av behandlinga og å
+// protestere" joined nouns and an infinitive.
+func TestRightsPerGroupNouns(t *testing.T) {
+	wantIn(t, "nn", page(t, "vinn-hallingdal", "nn", "md"), []string{"Innsyn, retting, sletting, avgrensing av behandlinga og protest."}, []string{"og å protestere", "og å trekkje"})
+	wantIn(t, "nb", page(t, "vinn-hallingdal", "nb", "md"), []string{"og tilbaketrekking av samtykket."}, []string{"og å protestere", "og å trekke"})
+}

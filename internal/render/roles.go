@@ -370,7 +370,9 @@ func (b *builder) rightsByRole() (blocks, byGroup []Block, ownAnswers bool) {
 			var names []string
 			for _, code := range b.rightCodes() {
 				if b.n.RightAppliesTo(code, ps) {
-					names = append(names, c.T("right."+code+".short"))
+					// Nouns throughout ("… avgrensing av behandlinga og
+					// protest"), not "og å protestere" after nouns.
+					names = append(names, c.TOr("right."+code+".noun", c.T("right."+code+".short")))
 				}
 			}
 			if len(names) == 0 {
