@@ -57,10 +57,12 @@ func TestTransferSentence(t *testing.T) {
 }
 
 // nb 18, nn 22: "Unntak: Gjelder bare …" labels a limit of scope as an
-// exception; nb 40, art. 12(5): "åpenbart grunnløse eller overdrevne".
+// exception; "Begrensning"/"Avgrensing" would be the name of the right
+// to restriction, so the label is Forbehold/Atterhald. nb 40, art. 12(5):
+// "åpenbart grunnløse eller overdrevne".
 func TestRightsLimitsLabel(t *testing.T) {
-	wantIn(t, "nb", page(t, "inn-trondheim", "nb", "md"), []string{"Begrensning: ", "grunnløs eller overdreven"}, []string{"Unntak: ", "urimelig,"})
-	wantIn(t, "nn", page(t, "inn-trondheim", "nn", "md"), []string{"Avgrensing: ", "grunnlaus eller overdriven"}, []string{"Unntak: ", "urimeleg,"})
+	wantIn(t, "nb", page(t, "inn-trondheim", "nb", "md"), []string{"Forbehold: ", "grunnløs eller overdreven"}, []string{"Unntak: ", "Begrensning: ", "urimelig,"})
+	wantIn(t, "nn", page(t, "inn-trondheim", "nn", "md"), []string{"Atterhald: ", "grunnlaus eller overdriven"}, []string{"Unntak: ", "Avgrensing: ", "urimeleg,"})
 }
 
 // nb 27: in the Markdown export a list of purposes followed by a list of
