@@ -81,15 +81,16 @@ func TestMarkdownListsApart(t *testing.T) {
 // opplysningane til dette: - Lærekandidatar"; one purpose was a list of
 // one under "noko av dette"; contact details followed a list of purposes
 // with no lead. nb 26: the rights contact was said twice, by the tool and
-// by the controller's own text.
+// by the controller's own text. nn 38: the role was said twice in a row
+// ("… på vegner av NAV" and "Her er NAV behandlingsansvarleg, og …").
 func TestRoleSentences(t *testing.T) {
 	nn := page(t, "vinn-hallingdal", "nn", "md")
 	wantIn(t, "nn", nn, []string{
 		"VINN AS Hallingdal er behandlingsansvarleg for desse formåla:",
 		"Slik kontaktar du VINN AS Hallingdal:",
-		"For formålet «Tiltak på oppdrag frå NAV» behandlar VINN AS Hallingdal opplysningane på vegner av NAV.",
+		"For formålet «Tiltak på oppdrag frå NAV» behandlar VINN AS Hallingdal opplysningane som databehandlar for NAV, som er behandlingsansvarleg.",
 		"For formålet «Tiltak på oppdrag frå NAV» er det NAV som svarar på førespurnader om rettane dine.\n\nSlik kontaktar du NAV:",
-	}, []string{"brukar opplysningane til dette", "noko av dette", "og då kontaktar du"})
+	}, []string{"brukar opplysningane til dette", "noko av dette", "og då kontaktar du", "Her er NAV behandlingsansvarleg, og VINN AS Hallingdal er databehandlar."})
 	nb := page(t, "vinn-hallingdal", "nb", "md")
 	wantIn(t, "nb", nb, []string{
 		"VINN AS Hallingdal er behandlingsansvarlig for disse formålene:",
