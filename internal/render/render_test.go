@@ -200,7 +200,7 @@ func TestRightsOnlyWhereTheyApply(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := buf.String()
-	for _, want := range []string{"Rett til innsyn", "Rett til sletting", "Begrensning: Arkivloven gjelder."} {
+	for _, want := range []string{"Rett til innsyn", "Rett til sletting", "Forbehold: Arkivloven gjelder."} {
 		if !strings.Contains(out, want) {
 			t.Errorf("missing %q", want)
 		}

@@ -57,10 +57,12 @@ func TestTransferSentence(t *testing.T) {
 }
 
 // nb 18, nn 22: "Unntak: Gjelder bare …" labels a limit of scope as an
-// exception; nb 40, art. 12(5): "åpenbart grunnløse eller overdrevne".
+// exception; "Begrensning"/"Avgrensing" would be the name of the right
+// to restriction, so the label is Forbehold/Atterhald. nb 40, art. 12(5):
+// "åpenbart grunnløse eller overdrevne".
 func TestRightsLimitsLabel(t *testing.T) {
-	wantIn(t, "nb", page(t, "inn-trondheim", "nb", "md"), []string{"Begrensning: ", "grunnløs eller overdreven"}, []string{"Unntak: ", "urimelig,"})
-	wantIn(t, "nn", page(t, "inn-trondheim", "nn", "md"), []string{"Avgrensing: ", "grunnlaus eller overdriven"}, []string{"Unntak: ", "urimeleg,"})
+	wantIn(t, "nb", page(t, "inn-trondheim", "nb", "md"), []string{"Forbehold: ", "grunnløs eller overdreven"}, []string{"Unntak: ", "Begrensning: ", "urimelig,"})
+	wantIn(t, "nn", page(t, "inn-trondheim", "nn", "md"), []string{"Atterhald: ", "grunnlaus eller overdriven"}, []string{"Unntak: ", "Avgrensing: ", "urimeleg,"})
 }
 
 // nb 27: in the Markdown export a list of purposes followed by a list of
@@ -79,15 +81,16 @@ func TestMarkdownListsApart(t *testing.T) {
 // opplysningane til dette: - Lærekandidatar"; one purpose was a list of
 // one under "noko av dette"; contact details followed a list of purposes
 // with no lead. nb 26: the rights contact was said twice, by the tool and
-// by the controller's own text.
+// by the controller's own text. nn 38: the role was said twice in a row
+// ("… på vegner av NAV" and "Her er NAV behandlingsansvarleg, og …").
 func TestRoleSentences(t *testing.T) {
 	nn := page(t, "vinn-hallingdal", "nn", "md")
 	wantIn(t, "nn", nn, []string{
 		"VINN AS Hallingdal er behandlingsansvarleg for desse formåla:",
 		"Slik kontaktar du VINN AS Hallingdal:",
-		"For formålet «Tiltak på oppdrag frå NAV» behandlar VINN AS Hallingdal opplysningane på vegner av NAV.",
+		"For formålet «Tiltak på oppdrag frå NAV» behandlar VINN AS Hallingdal opplysningane som databehandlar for NAV, som er behandlingsansvarleg.",
 		"For formålet «Tiltak på oppdrag frå NAV» er det NAV som svarar på førespurnader om rettane dine.\n\nSlik kontaktar du NAV:",
-	}, []string{"brukar opplysningane til dette", "noko av dette", "og då kontaktar du"})
+	}, []string{"brukar opplysningane til dette", "noko av dette", "og då kontaktar du", "Her er NAV behandlingsansvarleg, og VINN AS Hallingdal er databehandlar."})
 	nb := page(t, "vinn-hallingdal", "nb", "md")
 	wantIn(t, "nb", nb, []string{
 		"VINN AS Hallingdal er behandlingsansvarlig for disse formålene:",
@@ -163,4 +166,11 @@ func TestKindHeadingsPlural(t *testing.T) {
 	wantIn(t, "nn", nn, []string{"- **Arbeidsgjevarar**\n", "- **Databehandlarar**\n", "Databehandlarane våre behandlar"}, []string{"- **Arbeidsgjevar**\n", "- **Databehandlar**\n"})
 	nb := page(t, "kvalifiseringsprogrammet", "nb", "md")
 	wantIn(t, "nb", nb, []string{"- **Arbeidsgivere**\n"}, []string{"- **Arbeidsgiver**\n"})
+}
+
+// nn 12: "Innsyn, retting, sletting, avgrensing av behandlinga og å
+// protestere" joined nouns and an infinitive.
+func TestRightsPerGroupNouns(t *testing.T) {
+	wantIn(t, "nn", page(t, "vinn-hallingdal", "nn", "md"), []string{"Innsyn, retting, sletting, avgrensing av behandlinga og protest."}, []string{"og å protestere", "og å trekkje"})
+	wantIn(t, "nb", page(t, "vinn-hallingdal", "nb", "md"), []string{"og tilbaketrekking av samtykket."}, []string{"og å protestere", "og å trekke"})
 }

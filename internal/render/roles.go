@@ -91,8 +91,11 @@ func (b *builder) rolesController(s Section) Section {
 			if only {
 				s.Blocks = append(s.Blocks, ptext(c.T("role.processor.all", us, them, b.about())))
 			} else {
+				// Who processes for whom and who is controller, once
+				// ("… behandlar … på vegner av NAV" and "Her er NAV
+				// behandlingsansvarleg, og VINN er databehandlar" said
+				// it twice in a row; nn 38).
 				s.Blocks = append(s.Blocks, b.purposeLead("role.processor.some", g.Purposes, us, them)...)
-				s.Blocks = append(s.Blocks, ptext(c.T("role.processor.after", us, them)))
 			}
 			for _, oc := range g.Others {
 				s.Blocks = append(s.Blocks, ptext(c.T("role.contact", oc.Name.In(b.lang))), fields(b.otherContact(oc)...))
@@ -370,7 +373,9 @@ func (b *builder) rightsByRole() (blocks, byGroup []Block, ownAnswers bool) {
 			var names []string
 			for _, code := range b.rightCodes() {
 				if b.n.RightAppliesTo(code, ps) {
-					names = append(names, c.T("right."+code+".short"))
+					// Nouns throughout ("… avgrensing av behandlinga og
+					// protest"), not "og å protestere" after nouns.
+					names = append(names, c.TOr("right."+code+".noun", c.T("right."+code+".short")))
 				}
 			}
 			if len(names) == 0 {

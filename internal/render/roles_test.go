@@ -28,12 +28,12 @@ func TestRolesGolden(t *testing.T) {
 			"Då må NAV stanse ho",
 		},
 		"vinn-hallingdal.nb": {
-			"For formålet «Tiltak på oppdrag fra NAV» behandler VINN AS Hallingdal opplysningene på vegne av NAV.",
+			"For formålet «Tiltak på oppdrag fra NAV» behandler VINN AS Hallingdal opplysningene som databehandler for NAV, som er behandlingsansvarlig.",
 			"Om du må gi opplysningene, avgjør NAV.",
 			"For det vi selv er behandlingsansvarlige for, bruker du rettighetene dine ved å kontakte oss.",
 		},
 		"vinn-hallingdal.nn": {
-			"For formålet «Tiltak på oppdrag frå NAV» behandlar VINN AS Hallingdal opplysningane på vegner av NAV.",
+			"For formålet «Tiltak på oppdrag frå NAV» behandlar VINN AS Hallingdal opplysningane som databehandlar for NAV, som er behandlingsansvarleg.",
 			"Om du må gje opplysningane, avgjer NAV.",
 		},
 	}
