@@ -51,3 +51,49 @@ func TestNynorskCatalogues(t *testing.T) {
 		}
 	}
 }
+
+// englishOnly are English words and citation forms that slipped into
+// Norwegian messages (reviewers found "Commission Implementing Decision",
+// "special category, art. 9", "Unknown help topic"); the Norwegian form
+// follows each.
+var englishOnly = map[string]string{
+	"the": "-en/-et", "and": "og", "must": "må/skal", "only": "bare/berre", "needs": "krever/treng",
+	"Commission": "Kommisjonen", "Decision": "beslutning/avgjerd", "renewed": "fornyet/fornya",
+	"Unknown": "ukjent/ukjend", "Usage": "Bruk", "Flags": "Valg/Val",
+}
+
+// artRE is the English citation form "art. 9", where Norwegian says
+// "artikkel 9".
+var artRE = regexp.MustCompile(`\bart\. \d`)
+
+// TestNorwegianMessagesNoEnglish reads every bokmål and nynorsk value of
+// the message catalogues (keyed by English) for English words.
+func TestNorwegianMessagesNoEnglish(t *testing.T) {
+	word := regexp.MustCompile(`[\p{L}]+`)
+	for _, name := range []string{"findings", "cli", "help", "schema", "loader"} {
+		for _, lang := range []string{"nb", "nn"} {
+			f := "lang/" + name + "." + lang + ".yaml"
+			b, err := fs.ReadFile(templates.FS, f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var m map[string]string
+			if err := yaml.Unmarshal(b, &m); err != nil {
+				t.Fatalf("%s: %v", f, err)
+			}
+			for k, v := range m {
+				// Code, flags and quoted examples (Data Privacy
+				// Framework is a name) are not the catalogue's words.
+				v = regexp.MustCompile("`[^`]*`|\"[^\"]*\"|\\([^()]*Framework[^()]*\\)").ReplaceAllString(v, "")
+				if artRE.MatchString(v) {
+					t.Errorf("%s: %q: English citation %q in %s: %s", f, k, artRE.FindString(v), lang, v)
+				}
+				for _, w := range word.FindAllString(v, -1) {
+					if no, bad := englishOnly[w]; bad {
+						t.Errorf("%s: %q: English %q in %s (%s): %s", f, k, w, lang, no, v)
+					}
+				}
+			}
+		}
+	}
+}

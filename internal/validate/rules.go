@@ -267,7 +267,7 @@ func checkArt9Law(r *report, n *notice.Notice) {
 	for i, pu := range n.Purposes {
 		for j, b := range pu.LegalBasis {
 			if lawBased[b.Article] && len(b.NationalLaw) == 0 {
-				r.add(Warning, p("purposes", i, "legal_basis", j), "", "9(2)", "%s applies only on the basis of law; name it in national_law, e.g. \"sosialtjenesteloven § 29\"", b.Article)
+				r.add(Warning, p("purposes", i, "legal_basis", j), "", "9(2)", "%s applies only on the basis of law; name it in national_law, e.g. \"sosialtjenesteloven § 29\"", basisRef(b.Article))
 			}
 		}
 	}
@@ -284,7 +284,7 @@ func checkArt9Unused(r *report, n *notice.Notice) {
 		}
 		for j, b := range pu.LegalBasis {
 			if strings.HasPrefix(b.Article, "9(") {
-				r.add(Warning, p("purposes", i, "legal_basis", j, "article"), "", "9(2)", "basis %s is for special categories, but purpose %q uses none; remove it or add the special category", b.Article, pu.ID)
+				r.add(Warning, p("purposes", i, "legal_basis", j, "article"), "", "9(2)", "basis %s is for special categories, but purpose %q uses none; remove it or add the special category", basisRef(b.Article), pu.ID)
 			}
 		}
 	}

@@ -113,6 +113,19 @@ type articleRef string
 func (a articleRef) String() string                   { return string(a) }
 func (a articleRef) Localize(m *i18n.Messages) string { return m.Article(string(a)) }
 
+// basisRef is a legal basis as the subject of a message: its code in
+// English ("9(2)(g)"), the article in Norwegian with the code in brackets
+// ("artikkel 9 nr. 2 bokstav g (9(2)(g))"), not the code as a word.
+type basisRef string
+
+func (b basisRef) String() string { return string(b) }
+func (b basisRef) Localize(m *i18n.Messages) string {
+	if a := m.Article(string(b)); a != string(b) {
+		return a + " (" + string(b) + ")"
+	}
+	return string(b)
+}
+
 // codeList is the codes a field allows: listed as they are in English,
 // with what each means in Norwegian, since an editor picks by meaning and
 // types the code.

@@ -258,3 +258,34 @@ rights: {objection: {}, portability: {}, human_review: {}}
 		}
 	}
 }
+
+// TestBasisInWords: a legal basis that is the subject of a finding is
+// said as its article, with the code in brackets, not as the bare code
+// ("9(2)(g) gjelder bare …").
+func TestBasisInWords(t *testing.T) {
+	src := `id: t
+updated: 2025-01-01
+languages: [nb, nn]
+categories: [{id: contact}]
+purposes:
+  - id: p
+    categories: [contact]
+    legal_basis:
+      - article: 6(1)(c)
+      - article: 9(2)(g)
+`
+	want := map[string]string{
+		"nb": "grunnlaget i artikkel 9 nr. 2 bokstav g (9(2)(g)) gjelder bare når en lov gir det",
+		"nn": "grunnlaget i artikkel 9 nr. 2 bokstav g (9(2)(g)) gjeld berre når ei lov gjev det",
+	}
+	fs := findingsOf(t, src)
+	for lang, w := range want {
+		var buf bytes.Buffer
+		if err := Write(&buf, fs, WriteOptions{Format: "text", Messages: messages(t, lang)}); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(buf.String(), w) {
+			t.Errorf("%s: lacks %q:\n%s", lang, w, buf.String())
+		}
+	}
+}
