@@ -187,14 +187,14 @@ func TestCountryByName(t *testing.T) {
 }
 
 // TestRightNotApplicableByName: a right that does not apply is named as a
-// right ("retten til protest gjeld ikkje her … fjern han"), and the
+// right ("retten til å protestere gjeld ikkje her … fjern han"), and the
 // right to human review is told what makes it apply: a decision, not a
 // basis (nynorsk review).
 func TestRightNotApplicableByName(t *testing.T) {
 	src := strings.Replace(consentNoWithdraw, "rights: {}", "rights:\n  withdraw_consent: {}\n  human_review: {}\n  objection: {}", 1)
 	want := map[string][]string{
-		"nb": {"retten til menneskelig vurdering av saken gjelder ikke her", "beskriv avgjørelsen under automated_decisions", "retten til protest gjelder ikke her"},
-		"nn": {"retten til menneskeleg vurdering av saka gjeld ikkje her", "skildre avgjerda under automated_decisions", "retten til protest gjeld ikkje her"},
+		"nb": {"retten til at et menneske vurderer saken gjelder ikke her", "beskriv avgjørelsen under automated_decisions", "retten til å protestere gjelder ikke her"},
+		"nn": {"retten til at eit menneske vurderer saka gjeld ikkje her", "skildre avgjerda under automated_decisions", "retten til å protestere gjeld ikkje her"},
 	}
 	fs := findingsOf(t, src)
 	for lang, ws := range want {
@@ -229,13 +229,13 @@ rights: {objection: {}, portability: {}, human_review: {}}
 `
 	want := map[string][]string{
 		"nb": {
-			"retten til protest gjelder ikke her: man kan bare protestere mot behandling som bygger på en oppgave i allmennhetens interesse (6(1)(e)) eller på berettigede interesser (6(1)(f)),",
+			"retten til å protestere gjelder ikke her: man kan bare protestere mot behandling som bygger på en oppgave i allmennhetens interesse (6(1)(e)) eller på berettigede interesser (6(1)(f)),",
 			". Fjern rights.objection, eller legg til det som gjør at retten gjelder",
 			"retten til dataportabilitet gjelder ikke her: retten gjelder bare behandling som bygger på samtykke eller avtale og skjer automatisk, med datasystemer. Gjør behandlingen det, skriv automated: true under formålet; ellers fjern rights.portability",
-			"retten til menneskelig vurdering av saken gjelder ikke her: erklæringen har ingen automatiserte avgjørelser. Fjern rights.human_review, eller beskriv avgjørelsen under automated_decisions",
+			"retten til at et menneske vurderer saken gjelder ikke her: erklæringen har ingen automatiserte avgjørelser. Fjern rights.human_review, eller beskriv avgjørelsen under automated_decisions",
 		},
 		"nn": {
-			"retten til protest gjeld ikkje her: ein kan berre protestere mot behandling som byggjer på ei oppgåve i offentleg interesse (6(1)(e)) eller på berettiga interesser (6(1)(f)),",
+			"retten til å protestere gjeld ikkje her: ein kan berre protestere mot behandling som byggjer på ei oppgåve i offentleg interesse (6(1)(e)) eller på berettiga interesser (6(1)(f)),",
 			"retten til dataportabilitet gjeld ikkje her: retten gjeld berre behandling som byggjer på samtykke eller avtale og skjer automatisk, med datasystem. Gjer behandlinga det, skriv automated: true under formålet; elles fjern rights.portability",
 			"Fjern rights.human_review, eller skildre avgjerda under automated_decisions",
 		},
