@@ -537,7 +537,7 @@ func checkRightsNotApplicable(r *report, n *notice.Notice) {
 			case "human_review":
 				r.add(Warning, p("rights", x.Code), "", "12(1)", "%s does not apply here: %s; remove rights.%s, or describe the decision under automated_decisions", rightRef(x.Code), phrase(x.WhenNot), x.Code)
 			case "portability":
-				r.add(Warning, p("rights", x.Code), "", "20(1)", "%s does not apply here: it applies only to processing based on consent or contract and carried out by automated means; if the processing is, set automated: true on the purpose, else remove rights.%s", rightRef(x.Code), x.Code)
+				r.add(Warning, p("rights", x.Code), "", "20(1)", "%s does not apply here: %s; if the processing is, set automated: true on the purpose, else remove rights.%s", rightRef(x.Code), phrase(x.WhenNot), x.Code)
 			default:
 				r.add(Warning, p("rights", x.Code), "", "12(1)", "%s does not apply here: %s; remove rights.%s, or add what makes it apply", rightRef(x.Code), phrase(x.WhenNot), x.Code)
 			}

@@ -171,7 +171,8 @@ var Rights = []Right{
 	// Art. 20(1): consent (art. 6 or 9) or contract, and (b) carried out
 	// by automated means; paper files and manual processing are outside it.
 	{Term: Term{"portability"}, Article: "20", Bases: []string{"6(1)(a)", "9(2)(a)", "6(1)(b)"}, ByAutomatedMeans: true, Required: true,
-		When: "applies to processing based on consent or contract that is carried out by automated means (art. 20(1)); a purpose says so with automated: true"},
+		When:    "applies to processing based on consent or contract that is carried out by automated means (art. 20(1)); a purpose says so with automated: true",
+		WhenNot: "it applies only to processing based on consent or contract and carried out by automated means"},
 	// Art. 21(1): public task or legitimate interests; 21(2): direct
 	// marketing, whatever the basis; 21(6): research and statistics.
 	{Term: Term{"objection"}, Article: "21", Bases: []string{"6(1)(e)", "6(1)(f)"}, DirectMarketing: true, Research: true, Required: true,
