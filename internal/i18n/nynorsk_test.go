@@ -22,6 +22,26 @@ var bokmålOnly = map[string]string{
 	"endret": "endra", "slettet": "sletta", "kommer": "kjem", "dere": "de/dykk",
 }
 
+// catalogue is one message catalogue of templates.FS, key to text.
+func catalogue(t *testing.T, f string) map[string]string {
+	t.Helper()
+	b, err := fs.ReadFile(templates.FS, f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]string
+	if err := yaml.Unmarshal(b, &m); err != nil {
+		t.Fatalf("%s: %v", f, err)
+	}
+	return m
+}
+
+// nnQuoted and noQuoted are what the two catalogue tests leave out.
+var (
+	nnQuoted = regexp.MustCompile("`[^`]*`|\"[^\"]*\"|nb: [^;)]*")
+	noQuoted = regexp.MustCompile("`[^`]*`|\"[^\"]*\"|\\([^()]*Framework[^()]*\\)")
+)
+
 // TestNynorskCatalogues reads every nynorsk value of every catalogue
 // (the keys of some are English) for bokmål words.
 func TestNynorskCatalogues(t *testing.T) {
@@ -31,18 +51,10 @@ func TestNynorskCatalogues(t *testing.T) {
 		t.Fatalf("no nynorsk catalogues: %v", err)
 	}
 	for _, f := range files {
-		b, err := fs.ReadFile(templates.FS, f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var m map[string]string
-		if err := yaml.Unmarshal(b, &m); err != nil {
-			t.Fatalf("%s: %v", f, err)
-		}
-		for k, v := range m {
+		for k, v := range catalogue(t, f) {
 			// Code names, flags and quoted bokmål examples are not
 			// the catalogue's own words.
-			v = regexp.MustCompile("`[^`]*`|\"[^\"]*\"|nb: [^;)]*").ReplaceAllString(v, "")
+			v = nnQuoted.ReplaceAllString(v, "")
 			for _, w := range word.FindAllString(v, -1) {
 				if nn, bad := bokmålOnly[strings.ToLower(w)]; bad {
 					t.Errorf("%s: %q: bokmål %q in nynorsk (%s): %s", f, k, w, nn, v)
@@ -73,18 +85,10 @@ func TestNorwegianMessagesNoEnglish(t *testing.T) {
 	for _, name := range []string{"findings", "cli", "help", "schema", "loader"} {
 		for _, lang := range []string{"nb", "nn"} {
 			f := "lang/" + name + "." + lang + ".yaml"
-			b, err := fs.ReadFile(templates.FS, f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var m map[string]string
-			if err := yaml.Unmarshal(b, &m); err != nil {
-				t.Fatalf("%s: %v", f, err)
-			}
-			for k, v := range m {
+			for k, v := range catalogue(t, f) {
 				// Code, flags and quoted examples (Data Privacy
 				// Framework is a name) are not the catalogue's words.
-				v = regexp.MustCompile("`[^`]*`|\"[^\"]*\"|\\([^()]*Framework[^()]*\\)").ReplaceAllString(v, "")
+				v = noQuoted.ReplaceAllString(v, "")
 				if artRE.MatchString(v) {
 					t.Errorf("%s: %q: English citation %q in %s: %s", f, k, artRE.FindString(v), lang, v)
 				}
