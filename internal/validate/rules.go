@@ -58,6 +58,7 @@ var Rules = []Rule{
 	{"automated-special", "an automated decision based on special categories has 9(2)(a) or (g) and the right to human review (art. 22(4))", checkAutomatedSpecial},
 	{"restriction", "a restriction names a right the notice lists, a provision that can restrict it, and the law where the provision needs one (art. 14(5), 23)", checkRestrictions},
 	{"party-name", "a source's or recipient's name names one organisation or person, not a class of them (\"Fastlegen din\" is a kind with a description)", checkPartyNames},
+	{"party-kind-repeat", "two sources, or two recipients, given only by kind are not of the same kind, which would head both with the same words", checkPartyKindRepeat},
 	{"org-number", "organisation numbers have 9 digits and a valid MOD11 check digit", checkOrgNumbers},
 	{"hidden-char", "addresses, numbers and ids have no invisible or bidirectional control character; other text is warned of them", checkHiddenChars},
 	{"mixed-script", "addresses, numbers and ids have no letter or digit of another script that passes for Latin or ASCII", checkMixedScripts},
@@ -695,6 +696,35 @@ func checkPartyNames(r *report, n *notice.Notice) {
 	for i, rc := range n.Recipients {
 		check(rc.Name, p("recipients", i), "13(1)(e)")
 	}
+}
+
+// checkPartyKindRepeat: a party without a name is headed by its kind on
+// the page ("Andre mottakere"), so two of one kind give two entries with
+// the same heading, which a reader cannot tell apart.
+func checkPartyKindRepeat(r *report, n *notice.Notice) {
+	check := func(list string, kinds []string, unnamed []bool, art string) {
+		first := map[string]int{}
+		for i, k := range kinds {
+			if !unnamed[i] || k == "" {
+				continue
+			}
+			if j, dup := first[k]; dup {
+				r.add(Warning, p(list, i, "kind"), "", art, "%s[%d] and %s[%d] are both given only by kind %q, so the page heads both with the same words; give one of them a name, or describe both in one entry", list, j, list, i, k)
+				continue
+			}
+			first[k] = i
+		}
+	}
+	sk, su := make([]string, len(n.Sources)), make([]bool, len(n.Sources))
+	for i, s := range n.Sources {
+		sk[i], su[i] = s.Kind, s.Name.IsZero()
+	}
+	check("sources", sk, su, "14(1)(e)")
+	rk, ru := make([]string, len(n.Recipients)), make([]bool, len(n.Recipients))
+	for i, rc := range n.Recipients {
+		rk[i], ru[i] = rc.Kind, rc.Name.IsZero()
+	}
+	check("recipients", rk, ru, "13(1)(e)")
 }
 
 func checkOrgNumbers(r *report, n *notice.Notice) {
