@@ -122,6 +122,19 @@ func (d *Document) KeyPos(p Path) (line, col int, exact bool) {
 	return pl, pc, false
 }
 
+// Scalar returns the text of the scalar at p as it is written in the
+// file: "1.10" where the decoded value is the number 1.1.
+func (d *Document) Scalar(p Path) (string, bool) {
+	n := d.node(p)
+	for n != nil && n.Kind == yaml.AliasNode {
+		n = n.Alias
+	}
+	if n == nil || n.Kind != yaml.ScalarNode {
+		return "", false
+	}
+	return n.Value, true
+}
+
 func (d *Document) node(p Path) *yaml.Node {
 	n := d.Root
 	for _, seg := range p {

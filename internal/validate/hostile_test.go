@@ -40,6 +40,8 @@ func TestHostileInputs(t *testing.T) {
 		{"tab indentation", "id: a\ncontroller:\n\tname: x\n", 3, 1, "malformed YAML"},
 		{"wrong scalar type", strings.Replace(string(valid), "version: \"1.0\"", "version: [1, 0]", 1), 3, 1, "version: must be a text, not a list"},
 		{"number for text", strings.Replace(string(valid), "title: {nb: Testtjenesten, nn: Testtenesta}", "title: {nb: 42, nn: Testtenesta}", 1), 6, 13, `title.nb: put the value in quotation marks, so that it is a text and not a number: nb: "42"`},
+		// YAML reads 1.10 as the number 1.1: the fix keeps the file's text.
+		{"version as a number", strings.Replace(string(valid), "version: \"1.0\"", "version: 1.10", 1), 3, 10, `version: put the value in quotation marks, so that it is a text and not a number: version: "1.10"`},
 		{"unknown key", strings.Replace(string(valid), "id: valid\n", "id: valid\npurpouse: x\n", 1), 3, 1, `unknown field "purpouse"`},
 		{"unknown vocabulary code", strings.Replace(string(valid), `"6(1)(e)"`, `"6(1)(z)"`, 1), 27, 18, `"6(1)(z)" is not allowed here`},
 		{"id not a slug", strings.Replace(string(valid), "id: valid\n", "id: ../../etc\n", 1), 2, 5, `"../../etc" is not a valid id`},

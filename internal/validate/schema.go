@@ -216,8 +216,14 @@ func (v *Validator) leaf(r *report, ve *jsonschema.ValidationError, kw string) {
 		if m := typeMsgRE.FindStringSubmatch(ve.Message); m != nil && m[1] == "string" && (m[2] == "number" || m[2] == "integer") && lastKey(p) != "" {
 			// version: 1.2, org_number: 974760673: the fix first, then
 			// what the field is.
+			// The file's own text, not the number it decodes to: 1.10
+			// is the number 1.1, and the fix must keep the 0.
 			key := lastKey(p)
-			r.add(Error, p, "schema", art, "put the value in quotation marks, so that it is a text and not a number: %s: \"%s\". %s", key, show(r.doc, p), capital{v.what(p)})
+			text, ok := r.doc.Scalar(p)
+			if !ok {
+				text = show(r.doc, p)
+			}
+			r.add(Error, p, "schema", art, "put the value in quotation marks, so that it is a text and not a number: %s: \"%s\". %s", key, text, capital{v.what(p)})
 		} else if m != nil {
 			r.add(Error, p, "schema", art, "must be %s, not %s; %s", article(m[1]), article(m[2]), v.what(p))
 		} else {
