@@ -683,20 +683,33 @@ func (d *cmp) categories() {
 
 func (d *cmp) provision() {
 	// Where a group or a purpose has a provision of its own, the notice's
-	// is for the others, as the page says; without a scope its change
-	// reads as if it now applied to everything (review nn 17).
+	// is for the others; without a scope its change reads as if it now
+	// applied to everything (review nn 17). The others are named where
+	// they are few, so that a reader of the report alone knows which
+	// purposes the change is about; "de andre formålene" only where the
+	// list would be long, or is empty.
+	n := d.new
+	if n.Provision == nil {
+		n = d.old
+	}
+	if n.Provision == nil {
+		return
+	}
+	var covered []string
+	for _, p := range n.Purposes {
+		if n.ProvisionFor(p) == n.Provision {
+			covered = append(covered, d.q(d.name(p.Name, p.ID)))
+		}
+	}
 	scope := ""
-	for _, n := range []*notice.Notice{d.old, d.new} {
-		for _, g := range n.Groups {
-			if g.Provision != nil {
-				scope = d.c.T("diff.scope.others")
-			}
-		}
-		for _, p := range n.Purposes {
-			if p.Provision != nil {
-				scope = d.c.T("diff.scope.others")
-			}
-		}
+	switch {
+	case len(covered) == len(n.Purposes):
+	case len(covered) == 1:
+		scope = d.c.T("diff.scope.purpose", covered[0])
+	case len(covered) > 1 && len(covered) <= 3:
+		scope = d.c.T("diff.scope.purposes", d.c.Listing(covered).Inline)
+	default:
+		scope = d.c.T("diff.scope.others")
 	}
 	d.provisionOf("provision", scope, d.old.Provision, d.new.Provision)
 }

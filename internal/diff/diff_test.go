@@ -300,14 +300,22 @@ var classificationCases = []struct {
 		func(n *notice.Notice) { n.Provision = &notice.Provision{Requirement: "voluntary"} }},
 	// Said as now and before, not "før ikke oppgitt, nå «…»" (nn 18); the
 	// notice's own provision, where a purpose has one, is for the other
-	// purposes (nn 17).
+	// purposes (nn 17), named when they are few.
 	{"purpose's provision stated", func(n *notice.Notice) { n.Purposes[0].Provision = &notice.Provision{Requirement: "voluntary"} },
 		Notable, "provision-changed", "Om opplysningene til formålet «Saksbehandling» står det nå at det er frivillig å gi oss opplysningene. Før sto det ikke noe om dette.", nil},
 	{"notice's provision beside a purpose's", func(n *notice.Notice) { n.Provision.Requirement = "contractual" }, Material, "provision-now-required",
-		"Du må nå gi oss opplysningene til de andre formålene. Nå står det at du må gi oss opplysningene fordi avtalen med deg krever det.",
+		"Du må nå gi oss opplysningene til formålet «Saksbehandling». Nå står det at du må gi oss opplysningene fordi avtalen med deg krever det.",
 		func(n *notice.Notice) {
 			n.Provision = &notice.Provision{Requirement: "voluntary"}
 			n.Purposes[1].Provision = &notice.Provision{Requirement: "voluntary"}
+		}},
+	{"notice's provision beside a group's", func(n *notice.Notice) { n.Provision.Requirement = "contractual" }, Material, "provision-now-required",
+		"Du må nå gi oss opplysningene til formålene «Saksbehandling» og «Nyhetsbrev».",
+		func(n *notice.Notice) {
+			n.Provision = &notice.Provision{Requirement: "voluntary"}
+			n.Groups = []notice.Group{{ID: "kids", Label: notice.Text{"nb": "barn", "nn": "born"}, Provision: &notice.Provision{Requirement: "voluntary"}}, {ID: "all", Label: notice.Text{"nb": "alle", "nn": "alle"}}}
+			n.Purposes = append(n.Purposes, notice.Purpose{ID: "school", Name: notice.Text{"nb": "Skole", "nn": "Skule"}, Groups: []string{"kids"}, Categories: []string{"contact"}, LegalBasis: []notice.Basis{{Article: "6(1)(e)"}}})
+			n.Purposes[0].Groups, n.Purposes[1].Groups = []string{"all"}, []string{"all"}
 		}},
 	{"provision stated as required", func(n *notice.Notice) { n.Provision = &notice.Provision{Requirement: "contractual"} },
 		Material, "provision-now-required", "", nil},
