@@ -20,6 +20,9 @@ var bokmålOnly = map[string]string{
 	"opplysningene": "opplysningane", "opplysninger": "opplysningar", "personvernforordningen": "personvernforordninga",
 	"gjelder": "gjeld", "fra": "frå", "noen": "nokon/nokre", "mye": "mykje", "også": "òg",
 	"endret": "endra", "slettet": "sletta", "kommer": "kjem", "dere": "de/dykk",
+	// The catalogues write the gje-forms (gjev, gjeve); "oppgitt" beside
+	// "oppgjeven" reads as bokmål (language review nn3 27).
+	"oppgitt": "oppgjeven/oppgjeve/oppgjevne", "namngitt": "namngjeven/namngjeve/namngjevne",
 }
 
 // catalogue is one message catalogue of templates.FS, key to text.
@@ -72,6 +75,9 @@ var englishOnly = map[string]string{
 	"the": "-en/-et", "and": "og", "must": "må/skal", "only": "bare/berre", "needs": "krever/treng",
 	"Commission": "Kommisjonen", "Decision": "beslutning/avgjerd", "renewed": "fornyet/fornya",
 	"Unknown": "ukjent/ukjend", "Usage": "Bruk", "Flags": "Valg/Val",
+	// One word for a git repository throughout (language review nb3 24
+	// found "repository", "repositoryet" and "git-repositoriet").
+	"repository": "git-repo", "repositoryet": "git-repoet", "repositoriet": "git-repoet",
 }
 
 // artRE is the English citation form "art. 9", where Norwegian says
@@ -99,5 +105,79 @@ func TestNorwegianMessagesNoEnglish(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// pluralSingularParticiple is a plural noun in the definite form with a
+// relative clause whose strong participle is singular: "interessene som
+// blir vareteken" (language review nn3 27), where nynorsk says
+// "varetekne".
+var pluralSingularParticiple = regexp.MustCompile(`\p{L}+(ene|ane) som (blir|vart|vert|er|var) (\p{L}*(teken|gjeven|skriven|halden|funnen|boren|dregen|komen|tillaten|gripen|riven|biten|broten|bunden|vunnen|sloppen|lesen))\b`)
+
+// TestNynorskParticiples reads every nynorsk catalogue for a plural noun
+// with a singular strong participle.
+func TestNynorskParticiples(t *testing.T) {
+	files, err := fs.Glob(templates.FS, "lang/*nn.yaml")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no nynorsk catalogues: %v", err)
+	}
+	for _, f := range files {
+		for k, v := range catalogue(t, f) {
+			if m := pluralSingularParticiple.FindStringSubmatch(v); m != nil {
+				t.Errorf("%s: %q: %q: a plural takes the plural participle (-ne): %s", f, k, m[0], v)
+			}
+		}
+	}
+	if !pluralSingularParticiple.MatchString("dei berettiga interessene som blir vareteken") {
+		t.Error("the pattern misses the reviewer's example")
+	}
+	if pluralSingularParticiple.MatchString("dei berettiga interessene som blir varetekne") {
+		t.Error("the pattern flags the plural")
+	}
+}
+
+// TestAddressPerKind: the command's help and own messages speak to the one
+// person at the terminal ("du", "mappen du står i"), as the starter
+// files' comments speak to the organisation ("dere"); a message that
+// mixes in the other (init's "tjenesten deres" beside new --help's "du
+// skal bytte ut", language review nb3 24) is caught here.
+func TestAddressPerKind(t *testing.T) {
+	plural := map[string]*regexp.Regexp{
+		// "deres" is also "their"; \b is ASCII only, so "både" would
+		// hold a "de".
+		"nb": regexp.MustCompile(`(?:^|[^\p{L}])dere(?:$|[^\p{L}])`),
+		"nn": regexp.MustCompile(`(?:^|[^\p{L}])(de|dykk|dykkar)(?:$|[^\p{L}])`),
+	}
+	for _, name := range []string{"cli", "help"} {
+		for lang, re := range plural {
+			f := "lang/" + name + "." + lang + ".yaml"
+			for k, v := range catalogue(t, f) {
+				if w := re.FindString(noQuoted.ReplaceAllString(v, "")); w != "" {
+					t.Errorf("%s: %q: %q addresses the organisation; the messages say du: %s", f, k, w, v)
+				}
+			}
+		}
+	}
+}
+
+// programAsNoun is the program's name after a determiner: "denne
+// personvern er en utviklingsversjon" reads as the noun personvern, which
+// is neuter (language review nb3 16); "denne versjonen av personvern" is
+// meant. "den personvern.yaml" names a file and is left alone.
+var programAsNoun = regexp.MustCompile(`(?:^|[^\p{L}])(denne|dette|ein|eit|en|et) personvern(?:$|[^\p{L}.])`)
+
+func TestProgramNameNoDeterminer(t *testing.T) {
+	for _, name := range []string{"findings", "cli", "help", "schema", "loader"} {
+		for _, lang := range []string{"nb", "nn"} {
+			f := "lang/" + name + "." + lang + ".yaml"
+			for k, v := range catalogue(t, f) {
+				if m := programAsNoun.FindString(v); m != "" {
+					t.Errorf("%s: %q: %q: say \"versjonen av personvern\" or \"programmet\": %s", f, k, m, v)
+				}
+			}
+		}
+	}
+	if !programAsNoun.MatchString("advarsel: denne personvern er en utviklingsversjon") {
+		t.Error("the pattern misses the reviewer's example")
 	}
 }

@@ -102,7 +102,7 @@ func checkCookieTransfer(r *report, n *notice.Notice) {
 			declared = declared || (t.Recipient == c.Provider && t.Country == c.Country)
 		}
 		if !declared {
-			r.add(Error, p("cookies", i, "country"), "", "13(1)(f)", "the provider %q handles what cookie %q collects in %s, outside the EU/EEA; add a transfer with country: %s and recipient: %s, and its safeguard", c.Provider, c.Name, c.Country, c.Country, c.Provider)
+			r.add(Error, p("cookies", i, "country"), "", "13(1)(f)", "the provider %q handles what cookie %q collects in %s, outside the EU/EEA; add a transfer with country: %s and recipient: %s, and its safeguard", c.Provider, c.Name, country(c.Country), c.Country, c.Provider)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package validate
 
 import (
+	"os"
 	"strings"
 	"testing"
 
@@ -54,6 +55,36 @@ func TestAdequacyFindingsSayCountries(t *testing.T) {
 	for _, w := range []string{"for Brasil den 26. januar 2026 (Kommisjonens gjennomføringsbeslutning (EU) 2026/179)", "Kina har ingen beslutning"} {
 		if !strings.Contains(all, w) {
 			t.Errorf("lacks %q:\n%s", w, all)
+		}
+	}
+}
+
+// TestCookieTransferSaysCountry: the finding for a cookie whose provider
+// is outside the EU/EEA names the country in its running text ("i USA",
+// not "i US"), and keeps the code only where it is the YAML value to
+// write (language review nn3 28).
+func TestCookieTransferSaysCountry(t *testing.T) {
+	base, err := os.ReadFile("testdata/valid.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ code, lang, want string }{
+		{"US", "nn", `samlar inn, i USA, utanfor EU/EØS; legg til ei overføring under transfers med country: US og recipient: host`},
+		{"US", "nb", `i USA, utenfor EU/EØS`},
+		{"CN", "nb", `i Kina, utenfor EU/EØS`},
+		{"CN", "nn", `i Kina, utanfor EU/EØS`},
+	} {
+		// The base's transfer to host goes to the US; move it to India.
+		edits := []edit{{"transfers.0.country", "IN"}, {"cookies.1.country", tt.code}}
+		fs := validateBytes(t, "valid.yaml", applyEdits(t, base, edits))
+		var said []string
+		for _, f := range fs {
+			if f.Rule == "cookie-transfer" {
+				said = append(said, f.In(messages(t, tt.lang)))
+			}
+		}
+		if all := strings.Join(said, "\n"); !strings.Contains(all, tt.want) {
+			t.Errorf("%s in %s: lacks %q:\n%s", tt.code, tt.lang, tt.want, all)
 		}
 	}
 }

@@ -214,8 +214,9 @@ func (v *Validator) leaf(r *report, ve *jsonschema.ValidationError, kw string) {
 		}
 	case "type":
 		if m := typeMsgRE.FindStringSubmatch(ve.Message); m != nil && m[1] == "string" && (m[2] == "number" || m[2] == "integer") && lastKey(p) != "" {
-			// version: 1.2, org_number: 974760673: the fix first, then
-			// what the field is.
+			// version: 1.2, org_number: 974760673: the finding ends with
+			// the fix, which says all (language review nb3 24: the
+			// field's description pasted on after it read as a fragment).
 			// The file's own text, not the number it decodes to: 1.10
 			// is the number 1.1, and the fix must keep the 0.
 			key := lastKey(p)
@@ -223,7 +224,7 @@ func (v *Validator) leaf(r *report, ve *jsonschema.ValidationError, kw string) {
 			if !ok {
 				text = show(r.doc, p)
 			}
-			r.add(Error, p, "schema", art, "put the value in quotation marks, so that it is a text and not a number: %s: \"%s\". %s", key, text, capital{v.what(p)})
+			r.add(Error, p, "schema", art, "put the value in quotation marks, so that it is a text and not a number: %s: \"%s\"", key, text)
 		} else if m != nil {
 			r.add(Error, p, "schema", art, "must be %s, not %s; %s", article(m[1]), article(m[2]), v.what(p))
 		} else {
@@ -433,26 +434,6 @@ func lastKey(p notice.Path) string {
 	}
 	k, _ := p[len(p)-1].(string)
 	return k
-}
-
-// capital is a description that begins a sentence.
-type capital struct{ d any }
-
-func (c capital) String() string { return upperFirst(fmt.Sprint(c.d)) }
-
-func (c capital) Localize(m *i18n.Messages) string {
-	if l, ok := c.d.(i18n.Localizer); ok {
-		return upperFirst(l.Localize(m))
-	}
-	return c.String()
-}
-
-func upperFirst(s string) string {
-	r := []rune(s)
-	if len(r) == 0 {
-		return s
-	}
-	return strings.ToUpper(string(r[0])) + string(r[1:])
 }
 
 func lowerFirst(s string) string {
