@@ -590,7 +590,6 @@ func (d *cmp) purposes() {
 		}
 		d.purposeRole(key, subject, o, n)
 		d.purposeGroups(key, subject, o, n)
-		d.provisionOf(key+"/provision", d.c.T("diff.scope.purpose", subject), o.Provision, n.Provision)
 		d.within(subject, func() {
 			d.texts(section.Purposes, key+"/name", "field.purpose.name", o.Name, n.Name)
 			d.texts(section.Purposes, key+"/description", "field.purpose.description", o.Description, n.Description)
@@ -681,99 +680,198 @@ func (d *cmp) categories() {
 	}
 }
 
+// provision compares whether the data must be given (art. 13(2)(e)) as
+// the pages show it: per purpose, the statement that applies to it or
+// the other controller it is left to (notice.ProvisionShown, the rule the
+// page uses). Purposes whose statement changed the same way share one
+// line, named by the purposes as the page names them; a statement that
+// changed where no purpose uses it is on no page and is not reported
+// (review nb 1, 2, nn 9).
 func (d *cmp) provision() {
-	// Where a group or a purpose has a provision of its own, the notice's
-	// is for the others; without a scope its change reads as if it now
-	// applied to everything (review nn 17). The others are named where
-	// they are few, so that a reader of the report alone knows which
-	// purposes the change is about; "de andre formålene" only where the
-	// list would be long, or is empty.
-	n := d.new
-	if n.Provision == nil {
-		n = d.old
-	}
-	if n.Provision == nil {
+	pairs, _, _ := match(d.old.Purposes, d.new.Purposes,
+		func(p notice.Purpose) string { return p.ID }, func(p notice.Purpose) string { return p.Replaces })
+	if len(pairs) == 0 {
+		if len(d.old.Purposes) == 0 && len(d.new.Purposes) == 0 {
+			// A notice without purposes shows its own statement.
+			d.provisionChange("provision", "", notice.ShownProvision{Provision: d.old.Provision}, notice.ShownProvision{Provision: d.new.Provision})
+		}
 		return
 	}
-	var covered []string
-	for _, p := range n.Purposes {
-		if n.ProvisionFor(p) == n.Provision {
-			covered = append(covered, d.q(d.name(p.Name, p.ID)))
+	type change struct {
+		key      string
+		o, n     notice.ShownProvision
+		purposes []string
+	}
+	var reqs, cons []*change
+	add := func(list []*change, sig string, seen map[string]*change, key string, o, n notice.ShownProvision, name string) []*change {
+		if c := seen[sig]; c != nil {
+			c.purposes = append(c.purposes, name)
+			return list
+		}
+		c := &change{key: key, o: o, n: n, purposes: []string{name}}
+		seen[sig] = c
+		return append(list, c)
+	}
+	seenReq, seenCons := map[string]*change{}, map[string]*change{}
+	for _, pr := range pairs {
+		o, n := d.old.ProvisionShown(pr[0]), d.new.ProvisionShown(pr[1])
+		name := d.q(d.name(pr[1].Name, pr[1].ID))
+		key := "purposes/" + pr[1].ID + "/provision"
+		if so, sn := d.shownSig(o), d.shownSig(n); so != sn {
+			reqs = add(reqs, so+"\x01"+sn, seenReq, key, o, n, name)
+		}
+		if o.Provision != nil && n.Provision != nil {
+			if co, cn := textSig(o.Provision.Consequences), textSig(n.Provision.Consequences); co != cn {
+				cons = add(cons, co+"\x01"+cn, seenCons, key+"/consequences", o, n, name)
+			}
 		}
 	}
-	scope := ""
-	switch {
-	case len(covered) == len(n.Purposes):
-	case len(covered) == 1:
-		scope = d.c.T("diff.scope.purpose", covered[0])
-	case len(covered) > 1 && len(covered) <= 3:
-		scope = d.c.T("diff.scope.purposes", d.c.Listing(covered).Inline)
-	default:
-		scope = d.c.T("diff.scope.others")
+	// The whole notice: no scope where a change reaches every purpose on
+	// both sides.
+	all := func(c *change) bool {
+		return len(c.purposes) == len(pairs) && len(pairs) == len(d.old.Purposes) && len(pairs) == len(d.new.Purposes)
 	}
-	d.provisionOf("provision", scope, d.old.Provision, d.new.Provision)
-}
-
-// provisionSaid is a provision as a clause after "at": "det er frivillig
-// å gi oss opplysningene".
-func (d *cmp) provisionSaid(req string) string {
-	s := strings.TrimSuffix(d.c.T("provision."+req), ".")
-	r, n := utf8.DecodeRuneInString(s)
-	return string(unicode.ToLower(r)) + s[n:]
-}
-
-// provisionOf compares one provision statement (art. 13(2)(e)): the
-// notice's, a group's or a purpose's; subject is "" or the scope, " om
-// barnet", that the message puts after "opplysningene".
-func (d *cmp) provisionOf(key, subject string, o, n *notice.Provision) {
-	rule := ruleProvisionChanged
-	switch {
-	case o == nil && n == nil:
-		return
-	case o == nil || n == nil || o.Requirement != n.Requirement:
-		var os, ns string
-		if o != nil {
-			os = d.c.T("provision." + o.Requirement)
+	for _, c := range reqs {
+		key, scope := c.key, d.purposeScope(c.purposes)
+		if all(c) {
+			key, scope = "provision", ""
 		}
-		if n != nil {
-			ns = d.c.T("provision." + n.Requirement)
-		}
-		// Voluntary or unstated before, required now: people who could
-		// refuse must now give the data or go without the service.
-		if n != nil && n.Requirement != "voluntary" && (o == nil || o.Requirement == "voluntary") {
-			rule = ruleProvisionRequired
-		}
-		// Said as what the notice says now and said before, not as two
-		// quotes with an arrow (review nn 17, 18).
-		k := rule.MessageKey()
-		var was, is string
-		switch {
-		case o == nil && rule == ruleProvisionRequired:
-			k, is = "diff.provision-now-required.unstated", d.provisionSaid(n.Requirement)
-		case o == nil:
-			k, is = "diff.provision-changed.unstated", d.provisionSaid(n.Requirement)
-		case n == nil:
-			k, was = "diff.provision-changed.dropped", d.provisionSaid(o.Requirement)
-		default:
-			was, is = d.provisionSaid(o.Requirement), d.provisionSaid(n.Requirement)
-		}
-		d.out = append(d.out, Change{Section: section.Data, Class: rule.Class, Rule: rule.ID, Key: key,
-			Message: sentence(d.c.T(k, subject, was, is)), Old: os, New: ns})
+		d.provisionChange(key, scope, c.o, c.n)
 	}
-	if o != nil && n != nil {
-		// Whose consequences, where purposes or groups have their own:
-		// "Følgene av ikke å gi opplysningene om kunder" (review nb 19).
+	for _, c := range cons {
+		key, subject := c.key, ""
+		if all(c) {
+			key = "provision/consequences"
+		} else if len(c.purposes) == 1 {
+			subject = d.c.T("diff.scope.purpose", c.purposes[0])
+		} else {
+			subject = d.c.T("diff.scope.purposes", d.c.List(c.purposes))
+		}
 		// The label ends in the comma that closes its clause ("… hvis du
 		// ikke gir oss opplysningene, har fått ny ordlyd"); a scope goes
-		// inside it.
+		// inside it (review nb 19).
 		label := d.c.T("field.consequences")
 		if subject != "" && strings.HasSuffix(label, ",") {
 			label = strings.TrimSuffix(label, ",") + subject + ","
 		} else {
 			label += subject
 		}
-		d.textsNamed(section.Data, key+"/consequences", label, ruleWording, o.Consequences, n.Consequences)
+		d.textsNamed(section.Data, key, label, ruleWording, c.o.Provision.Consequences, c.n.Provision.Consequences)
 	}
+}
+
+// purposeScope names purposes after "For": "formålet «X»", "formålene
+// «X» og «Y»".
+func (d *cmp) purposeScope(names []string) string {
+	if len(names) == 1 {
+		return d.c.T("diff.provision.for-purpose", names[0])
+	}
+	return d.c.T("diff.provision.for-purposes", d.c.List(names))
+}
+
+// shownSig is what a page says about a provision, for comparing: the
+// requirement, or the controller it is left to.
+func (d *cmp) shownSig(s notice.ShownProvision) string {
+	switch {
+	case s.Controller != nil:
+		return "controller:" + s.Controller.Name.In(d.lang)
+	case s.Provision != nil:
+		return s.Provision.Requirement
+	}
+	return ""
+}
+
+func textSig(t notice.Text) string {
+	keys := make([]string, 0, len(t))
+	for k := range t {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var b strings.Builder
+	for _, k := range keys {
+		b.WriteString(k + "=" + t[k] + "\x00")
+	}
+	return b.String()
+}
+
+// provisionNow and provisionWas are what a page says now, as a sentence
+// (with a scope before the verb: "For formålet «X» må du nå …"), and
+// said before, after "Før sto det at" in the past (review nb 25).
+var (
+	provisionNow = map[string]string{
+		"statutory":             "diff.provision.now.statutory",
+		"contractual":           "diff.provision.now.contractual",
+		"contract_prerequisite": "diff.provision.now.contract_prerequisite",
+		"voluntary":             "diff.provision.now.voluntary",
+		"controller":            "diff.provision.now.controller",
+		"":                      "diff.provision.now.unstated",
+	}
+	provisionNowFor = map[string]string{
+		"statutory":             "diff.provision.now.statutory.for",
+		"contractual":           "diff.provision.now.contractual.for",
+		"contract_prerequisite": "diff.provision.now.contract_prerequisite.for",
+		"voluntary":             "diff.provision.now.voluntary.for",
+		"controller":            "diff.provision.now.controller.for",
+		"":                      "diff.provision.now.unstated.for",
+	}
+	provisionWas = map[string]string{
+		"statutory":             "diff.provision.was.statutory",
+		"contractual":           "diff.provision.was.contractual",
+		"contract_prerequisite": "diff.provision.was.contract_prerequisite",
+		"voluntary":             "diff.provision.was.voluntary",
+		"controller":            "diff.provision.was.controller",
+		"":                      "diff.provision.was.unstated",
+	}
+)
+
+func (d *cmp) provisionKind(s notice.ShownProvision) (kind, controller string) {
+	switch {
+	case s.Controller != nil:
+		return "controller", s.Controller.Name.In(d.lang)
+	case s.Provision != nil:
+		if _, ok := provisionNow[s.Provision.Requirement]; ok {
+			return s.Provision.Requirement, ""
+		}
+	}
+	return "", ""
+}
+
+// provisionChange reports one changed statement: what the page says now,
+// then what it said, each once (review nb 2, nn 9). Voluntary, unstated
+// or left to another controller before, required now: people who could
+// refuse must now give the data or go without the service.
+func (d *cmp) provisionChange(key, scope string, o, n notice.ShownProvision) {
+	ok, oc := d.provisionKind(o)
+	nk, nc := d.provisionKind(n)
+	if ok == nk && oc == nc {
+		return
+	}
+	rule := ruleProvisionChanged
+	required := nk != "" && nk != "voluntary" && nk != "controller"
+	wasRequired := ok != "" && ok != "voluntary" && ok != "controller"
+	if required && !wasRequired {
+		rule = ruleProvisionRequired
+	}
+	var now string
+	if scope == "" {
+		now = d.c.T(provisionNow[nk], nc)
+	} else {
+		now = d.c.T(provisionNowFor[nk], scope, nc)
+	}
+	was := d.c.T(provisionWas[ok], oc)
+	var os, ns string
+	if o.Provision != nil {
+		os = d.c.T("provision." + o.Provision.Requirement)
+	} else if o.Controller != nil {
+		os = d.c.T("provision.controller", oc)
+	}
+	if n.Provision != nil {
+		ns = d.c.T("provision." + n.Provision.Requirement)
+	} else if n.Controller != nil {
+		ns = d.c.T("provision.controller", nc)
+	}
+	d.out = append(d.out, Change{Section: section.Data, Class: rule.Class, Rule: rule.ID, Key: key,
+		Message: sentence(d.c.T(rule.MessageKey(), now, was)), Old: os, New: ns})
 }
 
 func (d *cmp) party(kind string, name notice.Name) string {

@@ -146,7 +146,7 @@ var classificationCases = []struct {
 	{"group now children", func(n *notice.Notice) { n.Groups[0].Child = true }, Material, "group-child", "«barnet» er nå oppgitt som barn.", func(n *notice.Notice) {
 		n.Groups = []notice.Group{notice.Group{ID: "kids", Label: notice.Text{"nb": "barnet", "nn": "barnet"}}}
 	}},
-	{"purpose's provision now required", func(n *notice.Notice) { n.Purposes[0].Provision = &notice.Provision{Requirement: "statutory"} }, Material, "provision-now-required", "Du må nå gi oss opplysningene til formålet «Saksbehandling». Nå står det at du har plikt til å gi oss opplysningene fordi loven krever det. Før sto det ikke noe om dette.", nil},
+	{"purpose's provision now required", func(n *notice.Notice) { n.Purposes[0].Provision = &notice.Provision{Requirement: "statutory"} }, Material, "provision-now-required", "For formålet «Saksbehandling» har du nå plikt til å gi oss opplysningene fordi loven krever det. Før sto det ikke noe om dette.", nil},
 	{"retention rule for a group", func(n *notice.Notice) { n.Retention[0].Groups = []string{"kids"} }, Material, "retention-groups", "Regelen for hvor lenge vi lagrer kontaktopplysninger og inntekt, gjelder nå bare barnet (før: alle).", func(n *notice.Notice) {
 		n.Groups = []notice.Group{{ID: "kids", Label: notice.Text{"nb": "barnet", "nn": "barnet"}}}
 	}},
@@ -296,21 +296,21 @@ var classificationCases = []struct {
 	// Voluntary (or unstated) to required: people who could refuse now
 	// must give the data, or lose the service (art. 13(2)(e)).
 	{"provision now required", func(n *notice.Notice) { n.Provision.Requirement = "statutory" }, Material, "provision-now-required",
-		"Du må nå gi oss opplysningene. Nå står det at du har plikt til å gi oss opplysningene fordi loven krever det. Før sto det at det er frivillig å gi oss opplysningene.",
+		"Du har nå plikt til å gi oss opplysningene fordi loven krever det. Før sto det at det var frivillig.",
 		func(n *notice.Notice) { n.Provision = &notice.Provision{Requirement: "voluntary"} }},
 	// Said as now and before, not "før ikke oppgitt, nå «…»" (nn 18); the
 	// notice's own provision, where a purpose has one, is for the other
 	// purposes (nn 17), named when they are few.
 	{"purpose's provision stated", func(n *notice.Notice) { n.Purposes[0].Provision = &notice.Provision{Requirement: "voluntary"} },
-		Notable, "provision-changed", "Om opplysningene til formålet «Saksbehandling» står det nå at det er frivillig å gi oss opplysningene. Før sto det ikke noe om dette.", nil},
+		Notable, "provision-changed", "For formålet «Saksbehandling» er det nå frivillig å gi oss opplysningene. Før sto det ikke noe om dette.", nil},
 	{"notice's provision beside a purpose's", func(n *notice.Notice) { n.Provision.Requirement = "contractual" }, Material, "provision-now-required",
-		"Du må nå gi oss opplysningene til formålet «Saksbehandling». Nå står det at du må gi oss opplysningene fordi avtalen med deg krever det.",
+		"For formålet «Saksbehandling» må du nå gi oss opplysningene fordi avtalen med deg krever det. Før sto det at det var frivillig.",
 		func(n *notice.Notice) {
 			n.Provision = &notice.Provision{Requirement: "voluntary"}
 			n.Purposes[1].Provision = &notice.Provision{Requirement: "voluntary"}
 		}},
 	{"notice's provision beside a group's", func(n *notice.Notice) { n.Provision.Requirement = "contractual" }, Material, "provision-now-required",
-		"Du må nå gi oss opplysningene til formålene «Saksbehandling» og «Nyhetsbrev».",
+		"For formålene «Saksbehandling» og «Nyhetsbrev» må du nå gi oss opplysningene fordi avtalen med deg krever det. Før sto det at det var frivillig.",
 		func(n *notice.Notice) {
 			n.Provision = &notice.Provision{Requirement: "voluntary"}
 			n.Groups = []notice.Group{{ID: "kids", Label: notice.Text{"nb": "barn", "nn": "born"}, Provision: &notice.Provision{Requirement: "voluntary"}}, {ID: "all", Label: notice.Text{"nb": "alle", "nn": "alle"}}}
@@ -761,5 +761,83 @@ func TestPartyTextNamesItsKind(t *testing.T) {
 				t.Errorf("%s: no %q in\n%s", tt.lang, want, all)
 			}
 		}
+	}
+}
+
+// TestProvisionAsShown: a provision change is reported as the page shows
+// it (review nb 1, 2, nn 9): once per statement that changed, named by
+// the purposes that show it, never for a processor purpose the page
+// leaves to its controller, and the statement said once, the old one in
+// the past.
+func TestProvisionAsShown(t *testing.T) {
+	// VINN: the customers' purpose takes its group's statement, the one
+	// done for NAV is NAV's to answer; the notice's own reaches neither.
+	from := func(n *notice.Notice) {
+		n.Controllers = []notice.OtherController{{ID: "nav", Name: notice.PlainName("NAV"), Kind: "public_authority", Email: "post@nav.no"}}
+		n.Purposes[0].Role = &notice.Role{Kind: "processor", Controller: "nav"}
+		n.Groups = []notice.Group{{ID: "kunder", Label: notice.Text{"nb": "kunder", "nn": "kundar"},
+			Provision: &notice.Provision{Requirement: "voluntary", Consequences: notice.Text{"nb": "Da får du ikke tilbud.", "nn": "Då får du ikkje tilbod."}}}}
+		n.Purposes[1].Groups = []string{"kunder"}
+		n.Provision = &notice.Provision{Requirement: "voluntary", Consequences: notice.Text{"nb": "Da får du ikke tilbud.", "nn": "Då får du ikkje tilbod."}}
+	}
+	change := func(n *notice.Notice) {
+		for _, p := range []*notice.Provision{n.Groups[0].Provision, n.Provision} {
+			p.Requirement = "contract_prerequisite"
+			p.Consequences = notice.Text{"nb": "Uten navn kan vi ikke levere.", "nn": "Utan namn kan vi ikkje levere."}
+		}
+	}
+	for _, tt := range []struct {
+		lang string
+		want []string
+	}{
+		{"nb", []string{
+			"For formålet «Nyhetsbrev» må du nå gi oss opplysningene for at vi skal kunne inngå en avtale med deg. Før sto det at det var frivillig.",
+			"Teksten om hva som skjer hvis du ikke gir oss opplysningene til formålet «Nyhetsbrev», har fått ny ordlyd på bokmål",
+			"Teksten om hva som skjer hvis du ikke gir oss opplysningene til formålet «Nyhetsbrev», har fått ny ordlyd på nynorsk",
+		}},
+		{"nn", []string{
+			"For formålet «Nyheitsbrev» må du no gje oss opplysningane for at vi skal kunne inngå ein avtale med deg. Før stod det at det var frivillig.",
+			"Teksten om kva som skjer viss du ikkje gjev oss opplysningane til formålet «Nyheitsbrev», har fått ny ordlyd på bokmål",
+			"Teksten om kva som skjer viss du ikkje gjev oss opplysningane til formålet «Nyheitsbrev», har fått ny ordlyd på nynorsk",
+		}},
+	} {
+		old, new := base(), base()
+		from(&old)
+		from(&new)
+		change(&new)
+		rep := Compare(&old, &new, "a", "b", catalog(t, tt.lang))
+		var got []string
+		for _, ch := range rep.Changes {
+			if strings.Contains(ch.Key, "provision") {
+				got = append(got, ch.Message)
+			}
+		}
+		if len(got) != len(tt.want) {
+			t.Fatalf("%s: %d provision changes, want %d: %q", tt.lang, len(got), len(tt.want), got)
+		}
+		for i, w := range tt.want {
+			if !strings.HasPrefix(got[i], w) {
+				t.Errorf("%s: change %d = %q, want it to start %q", tt.lang, i, got[i], w)
+			}
+		}
+		if rep.Changes[0].Class != Material {
+			t.Errorf("%s: voluntary → required classed %s", tt.lang, rep.Changes[0].Class)
+		}
+	}
+	// Left to NAV before, required now: said as the page said it, and
+	// material (classified up).
+	rep := compareFrom(t, from, func(n *notice.Notice) { n.Purposes[0].Provision = &notice.Provision{Requirement: "statutory"} })
+	var msgs []string
+	for _, ch := range rep.Changes {
+		if strings.Contains(ch.Key, "provision") {
+			msgs = append(msgs, ch.Message)
+			if ch.Class != Material {
+				t.Errorf("%q classed %s", ch.Message, ch.Class)
+			}
+		}
+	}
+	want := "For formålet «Saksbehandling» har du nå plikt til å gi oss opplysningene fordi loven krever det. Før sto det at NAV avgjorde om du måtte gi dem."
+	if len(msgs) != 1 || msgs[0] != want {
+		t.Errorf("got %q, want [%q]", msgs, want)
 	}
 }
