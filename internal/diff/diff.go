@@ -628,7 +628,26 @@ func (d *cmp) purposes() {
 // (6)), so turning one on or off changes what people may ask for.
 func (d *cmp) purposeKind(key, subject string, o, n notice.Purpose) {
 	if o.Automated != n.Automated {
-		d.flag(section.Purposes, rulePurposeAutomated, key+"/automated", subject, o.Automated, n.Automated, "diff.purpose-automated.no")
+		// Said as what it means for the reader, as the page says it:
+		// portability (art. 20(1)(b)) now applies to the purpose, or no
+		// longer; the flag alone ("behandles nå elektronisk") reads as if
+		// the data had been on paper (review nb 3, nn 10). Where the
+		// right applies on neither side the page says nothing of it, and
+		// the line says so; the class stays material either way.
+		was := o.Automated && d.old.RightAppliesTo("portability", []notice.Purpose{o})
+		is := n.Automated && d.new.RightAppliesTo("portability", []notice.Purpose{n})
+		k := "diff.purpose-automated"
+		switch {
+		case !was && is:
+		case was && !is:
+			k = "diff.purpose-automated.no"
+		case n.Automated:
+			k = "diff.purpose-automated.flag"
+		default:
+			k = "diff.purpose-automated.flag-no"
+		}
+		d.out = append(d.out, Change{Section: section.Purposes, Class: rulePurposeAutomated.Class, Rule: rulePurposeAutomated.ID, Key: key + "/automated",
+			Message: sentence(d.c.T(k, subject)), Old: d.yesNo(o.Automated), New: d.yesNo(n.Automated)})
 	}
 	for _, f := range []struct {
 		old, new bool
