@@ -1261,6 +1261,7 @@ func (d *cmp) categoriesKeptLonger(pairs [][2]notice.Retention) {
 }
 
 func (d *cmp) rights() {
+	var gone []string
 	for _, r := range vocab.Rights {
 		o, had := d.old.Rights[r.Code]
 		n, has := d.new.Rights[r.Code]
@@ -1286,9 +1287,56 @@ func (d *cmp) rights() {
 			}
 			// How to use a right, reworded, may make it harder to use
 			// ("brev, ikke e-post"): classed up, a reviewer reads it.
+			if len(o.How) > 0 && emptyText(n.How) {
+				gone = append(gone, r.Code)
+				continue
+			}
 			d.textsNamed(section.Rights, key+"/how", d.c.T("diff.how-of", lowerFirst(name)), ruleRightHow, o.How, n.How)
 		}
 	}
+	d.howRemoved(gone)
+}
+
+// howRemoved reports the texts on how to use rights that are gone in
+// every language as one change, the rights in page order: "Teksten om
+// hvordan du bruker retten til innsyn, retting og sletting, er fjernet"
+// (review nb 10, nn 12), not one bold line per right sorted by code.
+func (d *cmp) howRemoved(codes []string) {
+	if len(codes) == 0 {
+		return
+	}
+	var names, rest []string
+	old := notice.Text{}
+	for _, code := range codes {
+		name := d.c.T("right." + code)
+		names = append(names, lowerFirst(name))
+		if r, ok := strings.CutPrefix(name, "Rett til "); ok {
+			rest = append(rest, r)
+		}
+		for l, t := range d.old.Rights[code].How {
+			if t == "" {
+				continue
+			}
+			if old[l] != "" {
+				old[l] += "\n\n"
+			}
+			old[l] += t
+		}
+	}
+	subject := d.c.List(names)
+	if len(rest) == len(codes) {
+		subject = d.c.T("diff.rights-of", d.c.List(rest))
+	}
+	d.textsNamed(section.Rights, "rights/"+codes[0]+"/how", d.c.T("diff.how-of", subject), ruleRightHow, old, notice.Text{})
+}
+
+func emptyText(t notice.Text) bool {
+	for _, s := range t {
+		if s != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // restrictions: a new restriction limits a right, which people must be

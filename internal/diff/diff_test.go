@@ -734,9 +734,9 @@ func TestPartyTextNamesItsKind(t *testing.T) {
 		{"nn", "Skildringa av kjelda «deg sjølv» har fått ny ordlyd", "Skildringa av mottakaren Skatteetaten har fått ny ordlyd"},
 	} {
 		if tt.lang == "nb" {
-			tt.recipient += "\nHvordan du bruker rettighetene dine hos NAV, er fjernet\nTeksten om hva som skjer hvis du ikke gir oss opplysningene til formålet «Saksbehandling», har fått ny ordlyd"
+			tt.recipient += "\nTeksten om hvordan du bruker rettighetene dine hos NAV, er fjernet\nTeksten om hva som skjer hvis du ikke gir oss opplysningene til formålet «Saksbehandling», har fått ny ordlyd"
 		} else {
-			tt.recipient += "\nKorleis du brukar rettane dine hos NAV, er fjerna\nTeksten om kva som skjer viss du ikkje gjev oss opplysningane til formålet «Sakshandsaming», har fått ny ordlyd"
+			tt.recipient += "\nTeksten om korleis du brukar rettane dine hos NAV, er fjerna\nTeksten om kva som skjer viss du ikkje gjev oss opplysningane til formålet «Sakshandsaming», har fått ny ordlyd"
 		}
 		old, new := base(), base()
 		old.Sources[0].Description = notice.Text{"nb": "Det du skriver i søknaden.", "nn": "Det du skriv i søknaden."}
@@ -842,5 +842,40 @@ func TestProvisionAsShown(t *testing.T) {
 	want := "For formålet «Saksbehandling» har du nå plikt til å gi oss opplysningene fordi loven krever det. Før sto det at NAV avgjorde om du måtte gi dem."
 	if len(msgs) != 1 || msgs[0] != want {
 		t.Errorf("got %q, want [%q]", msgs, want)
+	}
+}
+
+// TestHowRemovedOnce: texts on how to use several rights, all removed,
+// are one line in page order, about the text, not the right (review nb
+// 10, nn 12).
+func TestHowRemovedOnce(t *testing.T) {
+	from := func(n *notice.Notice) {
+		for _, code := range []string{"access", "erasure", "rectification", "restriction"} {
+			n.Rights[code] = notice.Right{How: notice.Text{"nb": "Skriv til oss.", "nn": "Skriv til oss."}}
+		}
+	}
+	for lang, want := range map[string]string{
+		"nb": "Teksten om hvordan du bruker retten til innsyn, retting, sletting og begrensning av behandlingen, er fjernet.",
+		"nn": "Teksten om korleis du brukar retten til innsyn, retting, sletting og avgrensing av behandlinga, er fjerna.",
+	} {
+		old, new := base(), base()
+		from(&old)
+		for code := range new.Rights {
+			new.Rights[code] = notice.Right{}
+		}
+		rep := Compare(&old, &new, "a", "b", catalog(t, lang))
+		var got []string
+		for _, ch := range rep.Changes {
+			if !strings.HasPrefix(ch.Key, "rights/") {
+				continue
+			}
+			got = append(got, ch.Reader)
+			if ch.Class != Material {
+				t.Errorf("%s: %q classed %s", lang, ch.Reader, ch.Class)
+			}
+		}
+		if len(got) != 2 || got[0] != want || got[1] != want {
+			t.Errorf("%s: got %q, want %q once per language", lang, got, want)
+		}
 	}
 }
