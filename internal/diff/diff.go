@@ -1119,22 +1119,79 @@ func (d *cmp) catList(n *notice.Notice, ids []string) string {
 	if len(ids) == len(n.Categories) && !slices.ContainsFunc(n.Categories, func(c notice.Category) bool { return !slices.Contains(ids, c.ID) }) {
 		return d.c.T("categories.all")
 	}
-	return d.c.T("categories.many", ls[0], strconv.Itoa(len(ls)-1))
+	// "og" inside the first name would read as the list's: quoted, as a
+	// list quotes such an item.
+	first := ls[0]
+	if strings.Contains(first, " "+d.c.T("and")+" ") {
+		first = d.q(first)
+	}
+	return d.c.T("categories.many", first, d.number(len(ls)-1))
+}
+
+// number is a count in running text: two to twelve in words, as the
+// summary writes them (summary.numbers; review nb 18, nn 15).
+func (d *cmp) number(n int) string {
+	if words := strings.Fields(d.c.T("summary.numbers")); n >= 2 && n-2 < len(words) {
+		return words[n-2]
+	}
+	return strconv.Itoa(n)
+}
+
+// ruleNames names each retention rule of n in a message: by its
+// categories (catList), and where two rules have the same categories, by
+// what happens at the end as well ("alle opplysningene som vi arkiverer
+// til slutt,"), else by its place ("(regel 2)"), so that two lines about
+// the same categories can be told apart (review nb 11, nn 8).
+func (d *cmp) ruleNames(n *notice.Notice) map[string]string {
+	out := map[string]string{}
+	bySubject := map[string][]notice.Retention{}
+	for _, r := range n.Retention {
+		s := d.catList(n, r.Categories)
+		bySubject[s] = append(bySubject[s], r)
+		out[r.ID] = s
+	}
+	for s, rs := range bySubject {
+		if len(rs) < 2 {
+			continue
+		}
+		thens := map[string]int{}
+		for _, r := range rs {
+			thens[r.Then]++
+		}
+		for i, r := range rs {
+			if k, ok := retentionEnd[r.Then]; ok && thens[r.Then] == 1 {
+				out[r.ID] = s + " " + d.c.T(k) + ","
+			} else {
+				out[r.ID] = s + " " + d.c.T("diff.retention.rule-n", strconv.Itoa(i+1))
+			}
+		}
+	}
+	return out
+}
+
+// retentionEnd are relative clauses naming a rule by what is done at the
+// end of it.
+var retentionEnd = map[string]string{
+	"delete":              "diff.retention.end.delete",
+	"anonymise":           "diff.retention.end.anonymise",
+	"delete_or_anonymise": "diff.retention.end.delete_or_anonymise",
+	"archive":             "diff.retention.end.archive",
 }
 
 func (d *cmp) retention() {
 	pairs, added, removed := match(d.old.Retention, d.new.Retention,
 		func(r notice.Retention) string { return r.ID }, func(r notice.Retention) string { return r.Replaces })
+	oldNames, newNames := d.ruleNames(d.old), d.ruleNames(d.new)
 	for _, r := range added {
-		d.add(section.Retention, ruleNewRetentionRule, "retention/"+r.ID, d.catList(d.new, r.Categories), "", "")
+		d.add(section.Retention, ruleNewRetentionRule, "retention/"+r.ID, newNames[r.ID], "", "")
 	}
 	for _, r := range removed {
-		d.add(section.Retention, ruleRemovedRetentionRule, "retention/"+r.ID, d.catList(d.old, r.Categories), "", "")
+		d.add(section.Retention, ruleRemovedRetentionRule, "retention/"+r.ID, oldNames[r.ID], "", "")
 	}
 	for _, p := range pairs {
 		o, n := p[0], p[1]
 		key := "retention/" + n.ID
-		subject := d.catList(d.new, n.Categories)
+		subject := newNames[n.ID]
 		switch od, nd := days(o.Period), days(n.Period); {
 		case o.Period == n.Period:
 		case o.Period == "":
@@ -1164,9 +1221,29 @@ func (d *cmp) retention() {
 			}
 			d.add(section.Retention, rule, key+"/then", subject, d.thenSaid(o.Then, false), d.thenSaid(n.Then, true))
 		}
+		// Which rule, and what it gained or lost: "Regelen for hvor lenge
+		// vi lagrer X, gjelder ikke lenger Y" (review nb 4, nn 11).
 		add, rem := setDiff(o.Categories, n.Categories)
-		for _, c := range append(add, rem...) {
-			d.add(section.Retention, ruleRetentionCategories, key+"/categories/"+c, d.categoryLabel(c), "", "")
+		// The rule is named by the categories it keeps: what it covers
+		// now for those it lost, what it covered for those it gained.
+		for _, f := range []struct {
+			ids  []string
+			k    string
+			name string
+		}{{rem, "diff.retention-categories", subject}, {add, "diff.retention-categories.added", oldNames[o.ID]}} {
+			if len(f.ids) == 0 {
+				continue
+			}
+			var ls []string
+			for _, c := range f.ids {
+				ls = append(ls, d.categoryLabel(c))
+			}
+			list := d.c.Listing(ls).Inline
+			if len(ls) == 1 && strings.Contains(list, " "+d.c.T("and")+" ") {
+				list = d.q(list) // one name with "og" in it, as a list quotes it
+			}
+			d.out = append(d.out, Change{Section: section.Retention, Class: ruleRetentionCategories.Class, Rule: ruleRetentionCategories.ID, Key: key + "/categories/" + f.ids[0],
+				Message: sentence(d.c.T(f.k, f.name, list)), Old: strings.Join(o.Categories, ", "), New: strings.Join(n.Categories, ", ")})
 		}
 		if strings.Join(o.Groups, ",") != strings.Join(n.Groups, ",") {
 			// Fewer groups may mean everyone (an empty list): classed up.
@@ -1480,6 +1557,9 @@ func (d *cmp) decisionName(n *notice.Notice, a notice.AutomatedDecision) string 
 // «…», not «… krever det.» → «…»..
 func sentence(s string) string {
 	s = strings.ReplaceAll(s, ".»", "»")
+	// A name that closes its own clause ("… som vi sletter til slutt,")
+	// before a comma the message puts there too.
+	s = strings.ReplaceAll(s, ",,", ",")
 	// A label that ends in a clause carries the comma that closes it; a
 	// colon or full stop after it closes the clause itself.
 	s = strings.NewReplacer(",:", ":", ",.", ".").Replace(s)

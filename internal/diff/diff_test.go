@@ -391,8 +391,8 @@ var classificationCases = []struct {
 	}, Material, "category-kept-longer", "Vi lagrer kontaktopplysninger lenger, fordi en annen regel gjelder nå: ett år → 2 år.", nil},
 	{"anonymised instead of deleted", func(n *notice.Notice) { n.Retention[0].Then = "anonymise" }, Notable, "retention-then", "Hva vi gjør etter lagringstiden for kontaktopplysninger og inntekt, er endret: før slettet vi opplysningene, nå anonymiserer vi dem.", nil},
 	{"deleted or anonymised instead of deleted", func(n *notice.Notice) { n.Retention[0].Then = "delete_or_anonymise" }, Notable, "retention-then", "Hva vi gjør etter lagringstiden for kontaktopplysninger og inntekt, er endret: før slettet vi opplysningene, nå sletter eller anonymiserer vi dem.", nil},
-	{"a longest period now kept in full", func(n *notice.Notice) { n.Retention[0].AtMost = false }, Material, "retention-now-fixed", "Vi lagrer nå kontaktopplysninger og inntekt i ett år, ikke lenger i opptil ett år.", withAtMost},
-	{"a period now the longest", func(n *notice.Notice) { n.Retention[0].AtMost = true }, Notable, "retention-now-at-most", "Vi lagrer nå kontaktopplysninger og inntekt i opptil ett år, ikke lenger i ett år.", nil},
+	{"a longest period now kept in full", func(n *notice.Notice) { n.Retention[0].AtMost = false }, Material, "retention-now-fixed", "Vi lagrer nå kontaktopplysninger og inntekt i ett år. Før sto det at vi lagret dem i opptil ett år.", withAtMost},
+	{"a period now the longest", func(n *notice.Notice) { n.Retention[0].AtMost = true }, Notable, "retention-now-at-most", "Vi lagrer nå kontaktopplysninger og inntekt i opptil ett år. Før sto det at vi lagret dem i ett år.", nil},
 	{"retention covers other categories", func(n *notice.Notice) { n.Retention[0].Categories = []string{"contact"} }, Notable, "retention-categories", "", nil},
 	{"right no longer limited", func(n *notice.Notice) { n.Rights["erasure"] = notice.Right{} },
 		Notable, "right-limits-removed", "Retten til sletting er ikke lenger begrenset.", withErasureLimit},
@@ -876,6 +876,76 @@ func TestHowRemovedOnce(t *testing.T) {
 		}
 		if len(got) != 2 || got[0] != want || got[1] != want {
 			t.Errorf("%s: got %q, want %q once per language", lang, got, want)
+		}
+	}
+}
+
+// TestRetentionRuleNamed: a retention line names its rule, tells apart
+// two rules with the same categories by what happens at the end, says a
+// rule's lost or gained categories as such, and counts in words (review
+// nb 4, 11, 18; nn 8, 11, 15).
+func TestRetentionRuleNamed(t *testing.T) {
+	cats := func(n *notice.Notice) {
+		n.Categories = nil
+		for _, id := range []string{"contact", "income", "age", "health", "caseno"} {
+			n.Categories = append(n.Categories, notice.Category{ID: id, Label: notice.Text{"nb": "opplysninger om " + id + " og om saken din", "nn": "opplysningar om " + id + " og om saka di"}})
+		}
+	}
+	for _, tt := range []struct {
+		name       string
+		from, to   func(n *notice.Notice)
+		lang, want string
+	}{
+		{"two rules for all, told apart by their end", func(n *notice.Notice) {
+			n.Retention = []notice.Retention{
+				{ID: "r", Categories: []string{"contact", "income"}, Criteria: notice.Text{"nb": "Til saken er ferdig.", "nn": "Til saka er ferdig."}, Then: "delete"},
+				{ID: "a", Categories: []string{"contact", "income"}, Criteria: notice.Text{"nb": "Noe arkiveres.", "nn": "Noko blir arkivert."}, Then: "archive"},
+			}
+		}, func(n *notice.Notice) {
+			n.Retention[1].Criteria = notice.Text{"nb": "Saker arkiveres.", "nn": "Saker blir arkiverte."}
+		},
+			"nb", "Kriteriene for hvor lenge vi lagrer kontaktopplysninger og inntekt som vi arkiverer til slutt, har fått ny ordlyd."},
+		{"the same in nynorsk", func(n *notice.Notice) {
+			n.Retention = []notice.Retention{
+				{ID: "r", Categories: []string{"contact", "income"}, Criteria: notice.Text{"nb": "Til saken er ferdig.", "nn": "Til saka er ferdig."}, Then: "delete"},
+				{ID: "a", Categories: []string{"contact", "income"}, Criteria: notice.Text{"nb": "Noe arkiveres.", "nn": "Noko blir arkivert."}, Then: "archive"},
+			}
+		}, func(n *notice.Notice) {
+			n.Retention[0].Criteria = notice.Text{"nb": "Til saken er avsluttet.", "nn": "Til saka er avslutta."}
+		},
+			"nn", "Kriteria for kor lenge vi lagrar kontaktopplysningar og inntekt som vi slettar til slutt, har fått ny ordlyd."},
+		{"a rule loses a category", nil, func(n *notice.Notice) { n.Retention[0].Categories = []string{"contact"} },
+			"nb", "Regelen for hvor lenge vi lagrer kontaktopplysninger, gjelder ikke lenger inntekt."},
+		{"a name with og in it quoted", func(n *notice.Notice) {
+			n.Categories = append(n.Categories, notice.Category{ID: "org", Label: notice.Text{"nb": "organisasjonsnavn og firmanavn", "nn": "organisasjonsnamn og firmanamn"}})
+			n.Retention[0].Categories = []string{"contact", "income", "org"}
+		}, func(n *notice.Notice) { n.Retention[0].Categories = []string{"contact", "income"} },
+			"nb", "Regelen for hvor lenge vi lagrer kontaktopplysninger og inntekt, gjelder ikke lenger «organisasjonsnavn og firmanavn»."},
+		{"a rule gains a category", func(n *notice.Notice) { n.Retention[0].Categories = []string{"contact"} }, func(n *notice.Notice) { n.Retention[0].Categories = []string{"contact", "income"} },
+			"nn", "Regelen for kor lenge vi lagrar kontaktopplysningar, gjeld no òg inntekt."},
+		{"a count in words", func(n *notice.Notice) {
+			cats(n)
+			n.Retention = []notice.Retention{{ID: "r", Categories: []string{"contact", "income", "age", "health"}, Criteria: notice.Text{"nb": "Til saken er ferdig."}}}
+		}, func(n *notice.Notice) { n.Retention[0].Criteria = notice.Text{"nb": "Til saken er avsluttet."} },
+			"nb", "Kriteriene for hvor lenge vi lagrer «opplysninger om contact og om saken din» og tre andre typer opplysninger, har fått ny ordlyd"},
+	} {
+		old, new := base(), base()
+		if tt.from != nil {
+			tt.from(&old)
+			tt.from(&new)
+		}
+		tt.to(&new)
+		rep := Compare(&old, &new, "a", "b", catalog(t, tt.lang))
+		var got []string
+		found := false
+		for _, ch := range rep.Changes {
+			if strings.HasPrefix(ch.Key, "retention/") {
+				got = append(got, ch.Reader+" | "+ch.Message)
+				found = found || strings.HasPrefix(ch.Message, tt.want) || strings.HasPrefix(ch.Reader, tt.want)
+			}
+		}
+		if !found {
+			t.Errorf("%s: no %q in %q", tt.name, tt.want, got)
 		}
 	}
 }
