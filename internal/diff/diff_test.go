@@ -905,6 +905,13 @@ func TestRetentionRuleNamed(t *testing.T) {
 			n.Retention[1].Criteria = notice.Text{"nb": "Saker arkiveres.", "nn": "Saker blir arkiverte."}
 		},
 			"nb", "Kriteriene for hvor lenge vi lagrer kontaktopplysninger og inntekt som vi arkiverer til slutt, har fått ny ordlyd."},
+		{"same categories, same end: by place", func(n *notice.Notice) {
+			n.Retention = []notice.Retention{
+				{ID: "r", Categories: []string{"contact", "income"}, Criteria: notice.Text{"nb": "Til saken er ferdig."}, Then: "delete"},
+				{ID: "a", Categories: []string{"contact", "income"}, Criteria: notice.Text{"nb": "Noe lagres lenger."}, Then: "delete"},
+			}
+		}, func(n *notice.Notice) { n.Retention[1].Criteria = notice.Text{"nb": "Noe lagres enda lenger."} },
+			"nb", "Kriteriene for hvor lenge vi lagrer kontaktopplysninger og inntekt (regel 2), har fått ny ordlyd."},
 		{"the same in nynorsk", func(n *notice.Notice) {
 			n.Retention = []notice.Retention{
 				{ID: "r", Categories: []string{"contact", "income"}, Criteria: notice.Text{"nb": "Til saken er ferdig.", "nn": "Til saka er ferdig."}, Then: "delete"},
