@@ -590,7 +590,6 @@ func (d *cmp) purposes() {
 		}
 		d.purposeRole(key, subject, o, n)
 		d.purposeGroups(key, subject, o, n)
-		d.provisionOf(key+"/provision", d.c.T("diff.scope.purpose", subject), o.Provision, n.Provision)
 		d.within(subject, func() {
 			d.texts(section.Purposes, key+"/name", "field.purpose.name", o.Name, n.Name)
 			d.texts(section.Purposes, key+"/description", "field.purpose.description", o.Description, n.Description)
@@ -629,7 +628,26 @@ func (d *cmp) purposes() {
 // (6)), so turning one on or off changes what people may ask for.
 func (d *cmp) purposeKind(key, subject string, o, n notice.Purpose) {
 	if o.Automated != n.Automated {
-		d.flag(section.Purposes, rulePurposeAutomated, key+"/automated", subject, o.Automated, n.Automated, "diff.purpose-automated.no")
+		// Said as what it means for the reader, as the page says it:
+		// portability (art. 20(1)(b)) now applies to the purpose, or no
+		// longer; the flag alone ("behandles nå elektronisk") reads as if
+		// the data had been on paper (review nb 3, nn 10). Where the
+		// right applies on neither side the page says nothing of it, and
+		// the line says so; the class stays material either way.
+		was := o.Automated && d.old.RightAppliesTo("portability", []notice.Purpose{o})
+		is := n.Automated && d.new.RightAppliesTo("portability", []notice.Purpose{n})
+		k := "diff.purpose-automated"
+		switch {
+		case !was && is:
+		case was && !is:
+			k = "diff.purpose-automated.no"
+		case n.Automated:
+			k = "diff.purpose-automated.flag"
+		default:
+			k = "diff.purpose-automated.flag-no"
+		}
+		d.out = append(d.out, Change{Section: section.Purposes, Class: rulePurposeAutomated.Class, Rule: rulePurposeAutomated.ID, Key: key + "/automated",
+			Message: sentence(d.c.T(k, subject)), Old: d.yesNo(o.Automated), New: d.yesNo(n.Automated)})
 	}
 	for _, f := range []struct {
 		old, new bool
@@ -681,99 +699,198 @@ func (d *cmp) categories() {
 	}
 }
 
+// provision compares whether the data must be given (art. 13(2)(e)) as
+// the pages show it: per purpose, the statement that applies to it or
+// the other controller it is left to (notice.ProvisionShown, the rule the
+// page uses). Purposes whose statement changed the same way share one
+// line, named by the purposes as the page names them; a statement that
+// changed where no purpose uses it is on no page and is not reported
+// (review nb 1, 2, nn 9).
 func (d *cmp) provision() {
-	// Where a group or a purpose has a provision of its own, the notice's
-	// is for the others; without a scope its change reads as if it now
-	// applied to everything (review nn 17). The others are named where
-	// they are few, so that a reader of the report alone knows which
-	// purposes the change is about; "de andre formålene" only where the
-	// list would be long, or is empty.
-	n := d.new
-	if n.Provision == nil {
-		n = d.old
-	}
-	if n.Provision == nil {
+	pairs, _, _ := match(d.old.Purposes, d.new.Purposes,
+		func(p notice.Purpose) string { return p.ID }, func(p notice.Purpose) string { return p.Replaces })
+	if len(pairs) == 0 {
+		if len(d.old.Purposes) == 0 && len(d.new.Purposes) == 0 {
+			// A notice without purposes shows its own statement.
+			d.provisionChange("provision", "", notice.ShownProvision{Provision: d.old.Provision}, notice.ShownProvision{Provision: d.new.Provision})
+		}
 		return
 	}
-	var covered []string
-	for _, p := range n.Purposes {
-		if n.ProvisionFor(p) == n.Provision {
-			covered = append(covered, d.q(d.name(p.Name, p.ID)))
+	type change struct {
+		key      string
+		o, n     notice.ShownProvision
+		purposes []string
+	}
+	var reqs, cons []*change
+	add := func(list []*change, sig string, seen map[string]*change, key string, o, n notice.ShownProvision, name string) []*change {
+		if c := seen[sig]; c != nil {
+			c.purposes = append(c.purposes, name)
+			return list
+		}
+		c := &change{key: key, o: o, n: n, purposes: []string{name}}
+		seen[sig] = c
+		return append(list, c)
+	}
+	seenReq, seenCons := map[string]*change{}, map[string]*change{}
+	for _, pr := range pairs {
+		o, n := d.old.ProvisionShown(pr[0]), d.new.ProvisionShown(pr[1])
+		name := d.q(d.name(pr[1].Name, pr[1].ID))
+		key := "purposes/" + pr[1].ID + "/provision"
+		if so, sn := d.shownSig(o), d.shownSig(n); so != sn {
+			reqs = add(reqs, so+"\x01"+sn, seenReq, key, o, n, name)
+		}
+		if o.Provision != nil && n.Provision != nil {
+			if co, cn := textSig(o.Provision.Consequences), textSig(n.Provision.Consequences); co != cn {
+				cons = add(cons, co+"\x01"+cn, seenCons, key+"/consequences", o, n, name)
+			}
 		}
 	}
-	scope := ""
-	switch {
-	case len(covered) == len(n.Purposes):
-	case len(covered) == 1:
-		scope = d.c.T("diff.scope.purpose", covered[0])
-	case len(covered) > 1 && len(covered) <= 3:
-		scope = d.c.T("diff.scope.purposes", d.c.Listing(covered).Inline)
-	default:
-		scope = d.c.T("diff.scope.others")
+	// The whole notice: no scope where a change reaches every purpose on
+	// both sides.
+	all := func(c *change) bool {
+		return len(c.purposes) == len(pairs) && len(pairs) == len(d.old.Purposes) && len(pairs) == len(d.new.Purposes)
 	}
-	d.provisionOf("provision", scope, d.old.Provision, d.new.Provision)
-}
-
-// provisionSaid is a provision as a clause after "at": "det er frivillig
-// å gi oss opplysningene".
-func (d *cmp) provisionSaid(req string) string {
-	s := strings.TrimSuffix(d.c.T("provision."+req), ".")
-	r, n := utf8.DecodeRuneInString(s)
-	return string(unicode.ToLower(r)) + s[n:]
-}
-
-// provisionOf compares one provision statement (art. 13(2)(e)): the
-// notice's, a group's or a purpose's; subject is "" or the scope, " om
-// barnet", that the message puts after "opplysningene".
-func (d *cmp) provisionOf(key, subject string, o, n *notice.Provision) {
-	rule := ruleProvisionChanged
-	switch {
-	case o == nil && n == nil:
-		return
-	case o == nil || n == nil || o.Requirement != n.Requirement:
-		var os, ns string
-		if o != nil {
-			os = d.c.T("provision." + o.Requirement)
+	for _, c := range reqs {
+		key, scope := c.key, d.purposeScope(c.purposes)
+		if all(c) {
+			key, scope = "provision", ""
 		}
-		if n != nil {
-			ns = d.c.T("provision." + n.Requirement)
-		}
-		// Voluntary or unstated before, required now: people who could
-		// refuse must now give the data or go without the service.
-		if n != nil && n.Requirement != "voluntary" && (o == nil || o.Requirement == "voluntary") {
-			rule = ruleProvisionRequired
-		}
-		// Said as what the notice says now and said before, not as two
-		// quotes with an arrow (review nn 17, 18).
-		k := rule.MessageKey()
-		var was, is string
-		switch {
-		case o == nil && rule == ruleProvisionRequired:
-			k, is = "diff.provision-now-required.unstated", d.provisionSaid(n.Requirement)
-		case o == nil:
-			k, is = "diff.provision-changed.unstated", d.provisionSaid(n.Requirement)
-		case n == nil:
-			k, was = "diff.provision-changed.dropped", d.provisionSaid(o.Requirement)
-		default:
-			was, is = d.provisionSaid(o.Requirement), d.provisionSaid(n.Requirement)
-		}
-		d.out = append(d.out, Change{Section: section.Data, Class: rule.Class, Rule: rule.ID, Key: key,
-			Message: sentence(d.c.T(k, subject, was, is)), Old: os, New: ns})
+		d.provisionChange(key, scope, c.o, c.n)
 	}
-	if o != nil && n != nil {
-		// Whose consequences, where purposes or groups have their own:
-		// "Følgene av ikke å gi opplysningene om kunder" (review nb 19).
+	for _, c := range cons {
+		key, subject := c.key, ""
+		if all(c) {
+			key = "provision/consequences"
+		} else if len(c.purposes) == 1 {
+			subject = d.c.T("diff.scope.purpose", c.purposes[0])
+		} else {
+			subject = d.c.T("diff.scope.purposes", d.c.List(c.purposes))
+		}
 		// The label ends in the comma that closes its clause ("… hvis du
 		// ikke gir oss opplysningene, har fått ny ordlyd"); a scope goes
-		// inside it.
+		// inside it (review nb 19).
 		label := d.c.T("field.consequences")
 		if subject != "" && strings.HasSuffix(label, ",") {
 			label = strings.TrimSuffix(label, ",") + subject + ","
 		} else {
 			label += subject
 		}
-		d.textsNamed(section.Data, key+"/consequences", label, ruleWording, o.Consequences, n.Consequences)
+		d.textsNamed(section.Data, key, label, ruleWording, c.o.Provision.Consequences, c.n.Provision.Consequences)
 	}
+}
+
+// purposeScope names purposes after "For": "formålet «X»", "formålene
+// «X» og «Y»".
+func (d *cmp) purposeScope(names []string) string {
+	if len(names) == 1 {
+		return d.c.T("diff.provision.for-purpose", names[0])
+	}
+	return d.c.T("diff.provision.for-purposes", d.c.List(names))
+}
+
+// shownSig is what a page says about a provision, for comparing: the
+// requirement, or the controller it is left to.
+func (d *cmp) shownSig(s notice.ShownProvision) string {
+	switch {
+	case s.Controller != nil:
+		return "controller:" + s.Controller.Name.In(d.lang)
+	case s.Provision != nil:
+		return s.Provision.Requirement
+	}
+	return ""
+}
+
+func textSig(t notice.Text) string {
+	keys := make([]string, 0, len(t))
+	for k := range t {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var b strings.Builder
+	for _, k := range keys {
+		b.WriteString(k + "=" + t[k] + "\x00")
+	}
+	return b.String()
+}
+
+// provisionNow and provisionWas are what a page says now, as a sentence
+// (with a scope before the verb: "For formålet «X» må du nå …"), and
+// said before, after "Før sto det at" in the past (review nb 25).
+var (
+	provisionNow = map[string]string{
+		"statutory":             "diff.provision.now.statutory",
+		"contractual":           "diff.provision.now.contractual",
+		"contract_prerequisite": "diff.provision.now.contract_prerequisite",
+		"voluntary":             "diff.provision.now.voluntary",
+		"controller":            "diff.provision.now.controller",
+		"":                      "diff.provision.now.unstated",
+	}
+	provisionNowFor = map[string]string{
+		"statutory":             "diff.provision.now.statutory.for",
+		"contractual":           "diff.provision.now.contractual.for",
+		"contract_prerequisite": "diff.provision.now.contract_prerequisite.for",
+		"voluntary":             "diff.provision.now.voluntary.for",
+		"controller":            "diff.provision.now.controller.for",
+		"":                      "diff.provision.now.unstated.for",
+	}
+	provisionWas = map[string]string{
+		"statutory":             "diff.provision.was.statutory",
+		"contractual":           "diff.provision.was.contractual",
+		"contract_prerequisite": "diff.provision.was.contract_prerequisite",
+		"voluntary":             "diff.provision.was.voluntary",
+		"controller":            "diff.provision.was.controller",
+		"":                      "diff.provision.was.unstated",
+	}
+)
+
+func (d *cmp) provisionKind(s notice.ShownProvision) (kind, controller string) {
+	switch {
+	case s.Controller != nil:
+		return "controller", s.Controller.Name.In(d.lang)
+	case s.Provision != nil:
+		if _, ok := provisionNow[s.Provision.Requirement]; ok {
+			return s.Provision.Requirement, ""
+		}
+	}
+	return "", ""
+}
+
+// provisionChange reports one changed statement: what the page says now,
+// then what it said, each once (review nb 2, nn 9). Voluntary, unstated
+// or left to another controller before, required now: people who could
+// refuse must now give the data or go without the service.
+func (d *cmp) provisionChange(key, scope string, o, n notice.ShownProvision) {
+	ok, oc := d.provisionKind(o)
+	nk, nc := d.provisionKind(n)
+	if ok == nk && oc == nc {
+		return
+	}
+	rule := ruleProvisionChanged
+	required := nk != "" && nk != "voluntary" && nk != "controller"
+	wasRequired := ok != "" && ok != "voluntary" && ok != "controller"
+	if required && !wasRequired {
+		rule = ruleProvisionRequired
+	}
+	var now string
+	if scope == "" {
+		now = d.c.T(provisionNow[nk], nc)
+	} else {
+		now = d.c.T(provisionNowFor[nk], scope, nc)
+	}
+	was := d.c.T(provisionWas[ok], oc)
+	var os, ns string
+	if o.Provision != nil {
+		os = d.c.T("provision." + o.Provision.Requirement)
+	} else if o.Controller != nil {
+		os = d.c.T("provision.controller", oc)
+	}
+	if n.Provision != nil {
+		ns = d.c.T("provision." + n.Provision.Requirement)
+	} else if n.Controller != nil {
+		ns = d.c.T("provision.controller", nc)
+	}
+	d.out = append(d.out, Change{Section: section.Data, Class: rule.Class, Rule: rule.ID, Key: key,
+		Message: sentence(d.c.T(rule.MessageKey(), now, was)), Old: os, New: ns})
 }
 
 func (d *cmp) party(kind string, name notice.Name) string {
@@ -1002,22 +1119,79 @@ func (d *cmp) catList(n *notice.Notice, ids []string) string {
 	if len(ids) == len(n.Categories) && !slices.ContainsFunc(n.Categories, func(c notice.Category) bool { return !slices.Contains(ids, c.ID) }) {
 		return d.c.T("categories.all")
 	}
-	return d.c.T("categories.many", ls[0], strconv.Itoa(len(ls)-1))
+	// "og" inside the first name would read as the list's: quoted, as a
+	// list quotes such an item.
+	first := ls[0]
+	if strings.Contains(first, " "+d.c.T("and")+" ") {
+		first = d.q(first)
+	}
+	return d.c.T("categories.many", first, d.number(len(ls)-1))
+}
+
+// number is a count in running text: two to twelve in words, as the
+// summary writes them (summary.numbers; review nb 18, nn 15).
+func (d *cmp) number(n int) string {
+	if words := strings.Fields(d.c.T("summary.numbers")); n >= 2 && n-2 < len(words) {
+		return words[n-2]
+	}
+	return strconv.Itoa(n)
+}
+
+// ruleNames names each retention rule of n in a message: by its
+// categories (catList), and where two rules have the same categories, by
+// what happens at the end as well ("alle opplysningene som vi arkiverer
+// til slutt,"), else by its place ("(regel 2)"), so that two lines about
+// the same categories can be told apart (review nb 11, nn 8).
+func (d *cmp) ruleNames(n *notice.Notice) map[string]string {
+	out := map[string]string{}
+	bySubject := map[string][]notice.Retention{}
+	for _, r := range n.Retention {
+		s := d.catList(n, r.Categories)
+		bySubject[s] = append(bySubject[s], r)
+		out[r.ID] = s
+	}
+	for s, rs := range bySubject {
+		if len(rs) < 2 {
+			continue
+		}
+		thens := map[string]int{}
+		for _, r := range rs {
+			thens[r.Then]++
+		}
+		for i, r := range rs {
+			if k, ok := retentionEnd[r.Then]; ok && thens[r.Then] == 1 {
+				out[r.ID] = s + " " + d.c.T(k) + ","
+			} else {
+				out[r.ID] = s + " " + d.c.T("diff.retention.rule-n", strconv.Itoa(i+1))
+			}
+		}
+	}
+	return out
+}
+
+// retentionEnd are relative clauses naming a rule by what is done at the
+// end of it.
+var retentionEnd = map[string]string{
+	"delete":              "diff.retention.end.delete",
+	"anonymise":           "diff.retention.end.anonymise",
+	"delete_or_anonymise": "diff.retention.end.delete_or_anonymise",
+	"archive":             "diff.retention.end.archive",
 }
 
 func (d *cmp) retention() {
 	pairs, added, removed := match(d.old.Retention, d.new.Retention,
 		func(r notice.Retention) string { return r.ID }, func(r notice.Retention) string { return r.Replaces })
+	oldNames, newNames := d.ruleNames(d.old), d.ruleNames(d.new)
 	for _, r := range added {
-		d.add(section.Retention, ruleNewRetentionRule, "retention/"+r.ID, d.catList(d.new, r.Categories), "", "")
+		d.add(section.Retention, ruleNewRetentionRule, "retention/"+r.ID, newNames[r.ID], "", "")
 	}
 	for _, r := range removed {
-		d.add(section.Retention, ruleRemovedRetentionRule, "retention/"+r.ID, d.catList(d.old, r.Categories), "", "")
+		d.add(section.Retention, ruleRemovedRetentionRule, "retention/"+r.ID, oldNames[r.ID], "", "")
 	}
 	for _, p := range pairs {
 		o, n := p[0], p[1]
 		key := "retention/" + n.ID
-		subject := d.catList(d.new, n.Categories)
+		subject := newNames[n.ID]
 		switch od, nd := days(o.Period), days(n.Period); {
 		case o.Period == n.Period:
 		case o.Period == "":
@@ -1047,9 +1221,29 @@ func (d *cmp) retention() {
 			}
 			d.add(section.Retention, rule, key+"/then", subject, d.thenSaid(o.Then, false), d.thenSaid(n.Then, true))
 		}
+		// Which rule, and what it gained or lost: "Regelen for hvor lenge
+		// vi lagrer X, gjelder ikke lenger Y" (review nb 4, nn 11).
 		add, rem := setDiff(o.Categories, n.Categories)
-		for _, c := range append(add, rem...) {
-			d.add(section.Retention, ruleRetentionCategories, key+"/categories/"+c, d.categoryLabel(c), "", "")
+		// The rule is named by the categories it keeps: what it covers
+		// now for those it lost, what it covered for those it gained.
+		for _, f := range []struct {
+			ids  []string
+			k    string
+			name string
+		}{{rem, "diff.retention-categories", subject}, {add, "diff.retention-categories.added", oldNames[o.ID]}} {
+			if len(f.ids) == 0 {
+				continue
+			}
+			var ls []string
+			for _, c := range f.ids {
+				ls = append(ls, d.categoryLabel(c))
+			}
+			list := d.c.Listing(ls).Inline
+			if len(ls) == 1 && strings.Contains(list, " "+d.c.T("and")+" ") {
+				list = d.q(list) // one name with "og" in it, as a list quotes it
+			}
+			d.out = append(d.out, Change{Section: section.Retention, Class: ruleRetentionCategories.Class, Rule: ruleRetentionCategories.ID, Key: key + "/categories/" + f.ids[0],
+				Message: sentence(d.c.T(f.k, f.name, list)), Old: strings.Join(o.Categories, ", "), New: strings.Join(n.Categories, ", ")})
 		}
 		if strings.Join(o.Groups, ",") != strings.Join(n.Groups, ",") {
 			// Fewer groups may mean everyone (an empty list): classed up.
@@ -1144,6 +1338,7 @@ func (d *cmp) categoriesKeptLonger(pairs [][2]notice.Retention) {
 }
 
 func (d *cmp) rights() {
+	var gone []string
 	for _, r := range vocab.Rights {
 		o, had := d.old.Rights[r.Code]
 		n, has := d.new.Rights[r.Code]
@@ -1169,9 +1364,56 @@ func (d *cmp) rights() {
 			}
 			// How to use a right, reworded, may make it harder to use
 			// ("brev, ikke e-post"): classed up, a reviewer reads it.
+			if len(o.How) > 0 && emptyText(n.How) {
+				gone = append(gone, r.Code)
+				continue
+			}
 			d.textsNamed(section.Rights, key+"/how", d.c.T("diff.how-of", lowerFirst(name)), ruleRightHow, o.How, n.How)
 		}
 	}
+	d.howRemoved(gone)
+}
+
+// howRemoved reports the texts on how to use rights that are gone in
+// every language as one change, the rights in page order: "Teksten om
+// hvordan du bruker retten til innsyn, retting og sletting, er fjernet"
+// (review nb 10, nn 12), not one bold line per right sorted by code.
+func (d *cmp) howRemoved(codes []string) {
+	if len(codes) == 0 {
+		return
+	}
+	var names, rest []string
+	old := notice.Text{}
+	for _, code := range codes {
+		name := d.c.T("right." + code)
+		names = append(names, lowerFirst(name))
+		if r, ok := strings.CutPrefix(name, "Rett til "); ok {
+			rest = append(rest, r)
+		}
+		for l, t := range d.old.Rights[code].How {
+			if t == "" {
+				continue
+			}
+			if old[l] != "" {
+				old[l] += "\n\n"
+			}
+			old[l] += t
+		}
+	}
+	subject := d.c.List(names)
+	if len(rest) == len(codes) {
+		subject = d.c.T("diff.rights-of", d.c.List(rest))
+	}
+	d.textsNamed(section.Rights, "rights/"+codes[0]+"/how", d.c.T("diff.how-of", subject), ruleRightHow, old, notice.Text{})
+}
+
+func emptyText(t notice.Text) bool {
+	for _, s := range t {
+		if s != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // restrictions: a new restriction limits a right, which people must be
@@ -1315,6 +1557,9 @@ func (d *cmp) decisionName(n *notice.Notice, a notice.AutomatedDecision) string 
 // «…», not «… krever det.» → «…»..
 func sentence(s string) string {
 	s = strings.ReplaceAll(s, ".»", "»")
+	// A name that closes its own clause ("… som vi sletter til slutt,")
+	// before a comma the message puts there too.
+	s = strings.ReplaceAll(s, ",,", ",")
 	// A label that ends in a clause carries the comma that closes it; a
 	// colon or full stop after it closes the clause itself.
 	s = strings.NewReplacer(",:", ":", ",.", ".").Replace(s)

@@ -146,7 +146,7 @@ var classificationCases = []struct {
 	{"group now children", func(n *notice.Notice) { n.Groups[0].Child = true }, Material, "group-child", "«barnet» er nå oppgitt som barn.", func(n *notice.Notice) {
 		n.Groups = []notice.Group{notice.Group{ID: "kids", Label: notice.Text{"nb": "barnet", "nn": "barnet"}}}
 	}},
-	{"purpose's provision now required", func(n *notice.Notice) { n.Purposes[0].Provision = &notice.Provision{Requirement: "statutory"} }, Material, "provision-now-required", "Du må nå gi oss opplysningene til formålet «Saksbehandling». Nå står det at du har plikt til å gi oss opplysningene fordi loven krever det. Før sto det ikke noe om dette.", nil},
+	{"purpose's provision now required", func(n *notice.Notice) { n.Purposes[0].Provision = &notice.Provision{Requirement: "statutory"} }, Material, "provision-now-required", "For formålet «Saksbehandling» har du nå plikt til å gi oss opplysningene fordi loven krever det. Før sto det ikke noe om dette.", nil},
 	{"retention rule for a group", func(n *notice.Notice) { n.Retention[0].Groups = []string{"kids"} }, Material, "retention-groups", "Regelen for hvor lenge vi lagrer kontaktopplysninger og inntekt, gjelder nå bare barnet (før: alle).", func(n *notice.Notice) {
 		n.Groups = []notice.Group{{ID: "kids", Label: notice.Text{"nb": "barnet", "nn": "barnet"}}}
 	}},
@@ -223,8 +223,11 @@ var classificationCases = []struct {
 	{"removed restriction", func(n *notice.Notice) { n.Restrictions = nil }, Notable, "removed-restriction", "Begrensningen av «Rett til innsyn» (artikkel 23 nr. 1 bokstav e) er fjernet", withRestriction},
 	{"restriction of another right", func(n *notice.Notice) { n.Restrictions[0].Right = "rectification" }, Material, "restriction-changed", "«Rett til retting» (artikkel 23 nr. 1 bokstav e)", withRestriction},
 	{"restriction means more", func(n *notice.Notice) { n.Restrictions[0].Meaning = notice.Text{"nb": "Mer."} }, Material, "restriction-text", "Hva begrensningen betyr, har fått ny ordlyd på bokmål.", withRestriction},
-	{"purpose now automated", func(n *notice.Notice) { n.Purposes[1].Automated = true }, Material, "purpose-automated", "Opplysningene til formålet «Nyhetsbrev» behandles nå elektronisk.", nil},
-	{"purpose no longer automated", func(n *notice.Notice) { n.Purposes[1].Automated = false }, Material, "purpose-automated", "Opplysningene til formålet «Nyhetsbrev» behandles ikke lenger elektronisk.", func(n *notice.Notice) { n.Purposes[1].Automated = true }},
+	{"purpose now automated", func(n *notice.Notice) { n.Purposes[1].Automated = true }, Material, "purpose-automated", "For formålet «Nyhetsbrev» kan du nå be om å få utlevert opplysningene du har gitt oss (retten til dataportabilitet).", nil},
+	// Under a public task (6(1)(e)) portability applies on neither side:
+	// the line says the flag and that the right still does not apply.
+	{"purpose automated without portability", func(n *notice.Notice) { n.Purposes[0].Automated = true }, Material, "purpose-automated", "Opplysningene til formålet «Saksbehandling» er nå oppgitt som behandlet i datasystemer. Retten til dataportabilitet gjelder fortsatt ikke for formålet.", nil},
+	{"purpose no longer automated", func(n *notice.Notice) { n.Purposes[1].Automated = false }, Material, "purpose-automated", "For formålet «Nyhetsbrev» kan du ikke lenger be om å få utlevert opplysningene du har gitt oss (retten til dataportabilitet).", func(n *notice.Notice) { n.Purposes[1].Automated = true }},
 	{"purpose now direct marketing", func(n *notice.Notice) { n.Purposes[1].DirectMarketing = true }, Material, "purpose-direct-marketing", "Formålet «Nyhetsbrev» omfatter nå direkte markedsføring.", nil},
 	{"purpose no longer direct marketing", func(n *notice.Notice) { n.Purposes[1].DirectMarketing = false }, Notable, "purpose-no-direct-marketing", "", func(n *notice.Notice) { n.Purposes[1].DirectMarketing = true }},
 	{"purpose now research", func(n *notice.Notice) { n.Purposes[0].Research = true }, Material, "purpose-research", "forskning eller statistikk", nil},
@@ -296,21 +299,21 @@ var classificationCases = []struct {
 	// Voluntary (or unstated) to required: people who could refuse now
 	// must give the data, or lose the service (art. 13(2)(e)).
 	{"provision now required", func(n *notice.Notice) { n.Provision.Requirement = "statutory" }, Material, "provision-now-required",
-		"Du må nå gi oss opplysningene. Nå står det at du har plikt til å gi oss opplysningene fordi loven krever det. Før sto det at det er frivillig å gi oss opplysningene.",
+		"Du har nå plikt til å gi oss opplysningene fordi loven krever det. Før sto det at det var frivillig.",
 		func(n *notice.Notice) { n.Provision = &notice.Provision{Requirement: "voluntary"} }},
 	// Said as now and before, not "før ikke oppgitt, nå «…»" (nn 18); the
 	// notice's own provision, where a purpose has one, is for the other
 	// purposes (nn 17), named when they are few.
 	{"purpose's provision stated", func(n *notice.Notice) { n.Purposes[0].Provision = &notice.Provision{Requirement: "voluntary"} },
-		Notable, "provision-changed", "Om opplysningene til formålet «Saksbehandling» står det nå at det er frivillig å gi oss opplysningene. Før sto det ikke noe om dette.", nil},
+		Notable, "provision-changed", "For formålet «Saksbehandling» er det nå frivillig å gi oss opplysningene. Før sto det ikke noe om dette.", nil},
 	{"notice's provision beside a purpose's", func(n *notice.Notice) { n.Provision.Requirement = "contractual" }, Material, "provision-now-required",
-		"Du må nå gi oss opplysningene til formålet «Saksbehandling». Nå står det at du må gi oss opplysningene fordi avtalen med deg krever det.",
+		"For formålet «Saksbehandling» må du nå gi oss opplysningene fordi avtalen med deg krever det. Før sto det at det var frivillig.",
 		func(n *notice.Notice) {
 			n.Provision = &notice.Provision{Requirement: "voluntary"}
 			n.Purposes[1].Provision = &notice.Provision{Requirement: "voluntary"}
 		}},
 	{"notice's provision beside a group's", func(n *notice.Notice) { n.Provision.Requirement = "contractual" }, Material, "provision-now-required",
-		"Du må nå gi oss opplysningene til formålene «Saksbehandling» og «Nyhetsbrev».",
+		"For formålene «Saksbehandling» og «Nyhetsbrev» må du nå gi oss opplysningene fordi avtalen med deg krever det. Før sto det at det var frivillig.",
 		func(n *notice.Notice) {
 			n.Provision = &notice.Provision{Requirement: "voluntary"}
 			n.Groups = []notice.Group{{ID: "kids", Label: notice.Text{"nb": "barn", "nn": "born"}, Provision: &notice.Provision{Requirement: "voluntary"}}, {ID: "all", Label: notice.Text{"nb": "alle", "nn": "alle"}}}
@@ -388,8 +391,8 @@ var classificationCases = []struct {
 	}, Material, "category-kept-longer", "Vi lagrer kontaktopplysninger lenger, fordi en annen regel gjelder nå: ett år → 2 år.", nil},
 	{"anonymised instead of deleted", func(n *notice.Notice) { n.Retention[0].Then = "anonymise" }, Notable, "retention-then", "Hva vi gjør etter lagringstiden for kontaktopplysninger og inntekt, er endret: før slettet vi opplysningene, nå anonymiserer vi dem.", nil},
 	{"deleted or anonymised instead of deleted", func(n *notice.Notice) { n.Retention[0].Then = "delete_or_anonymise" }, Notable, "retention-then", "Hva vi gjør etter lagringstiden for kontaktopplysninger og inntekt, er endret: før slettet vi opplysningene, nå sletter eller anonymiserer vi dem.", nil},
-	{"a longest period now kept in full", func(n *notice.Notice) { n.Retention[0].AtMost = false }, Material, "retention-now-fixed", "Vi lagrer nå kontaktopplysninger og inntekt i ett år, ikke lenger i opptil ett år.", withAtMost},
-	{"a period now the longest", func(n *notice.Notice) { n.Retention[0].AtMost = true }, Notable, "retention-now-at-most", "Vi lagrer nå kontaktopplysninger og inntekt i opptil ett år, ikke lenger i ett år.", nil},
+	{"a longest period now kept in full", func(n *notice.Notice) { n.Retention[0].AtMost = false }, Material, "retention-now-fixed", "Vi lagrer nå kontaktopplysninger og inntekt i ett år. Før sto det at vi lagret dem i opptil ett år.", withAtMost},
+	{"a period now the longest", func(n *notice.Notice) { n.Retention[0].AtMost = true }, Notable, "retention-now-at-most", "Vi lagrer nå kontaktopplysninger og inntekt i opptil ett år. Før sto det at vi lagret dem i ett år.", nil},
 	{"retention covers other categories", func(n *notice.Notice) { n.Retention[0].Categories = []string{"contact"} }, Notable, "retention-categories", "", nil},
 	{"right no longer limited", func(n *notice.Notice) { n.Rights["erasure"] = notice.Right{} },
 		Notable, "right-limits-removed", "Retten til sletting er ikke lenger begrenset.", withErasureLimit},
@@ -731,9 +734,9 @@ func TestPartyTextNamesItsKind(t *testing.T) {
 		{"nn", "Skildringa av kjelda «deg sjølv» har fått ny ordlyd", "Skildringa av mottakaren Skatteetaten har fått ny ordlyd"},
 	} {
 		if tt.lang == "nb" {
-			tt.recipient += "\nHvordan du bruker rettighetene dine hos NAV, er fjernet\nTeksten om hva som skjer hvis du ikke gir oss opplysningene til formålet «Saksbehandling», har fått ny ordlyd"
+			tt.recipient += "\nTeksten om hvordan du bruker rettighetene dine hos NAV, er fjernet\nTeksten om hva som skjer hvis du ikke gir oss opplysningene til formålet «Saksbehandling», har fått ny ordlyd"
 		} else {
-			tt.recipient += "\nKorleis du brukar rettane dine hos NAV, er fjerna\nTeksten om kva som skjer viss du ikkje gjev oss opplysningane til formålet «Sakshandsaming», har fått ny ordlyd"
+			tt.recipient += "\nTeksten om korleis du brukar rettane dine hos NAV, er fjerna\nTeksten om kva som skjer viss du ikkje gjev oss opplysningane til formålet «Sakshandsaming», har fått ny ordlyd"
 		}
 		old, new := base(), base()
 		old.Sources[0].Description = notice.Text{"nb": "Det du skriver i søknaden.", "nn": "Det du skriv i søknaden."}
@@ -760,6 +763,196 @@ func TestPartyTextNamesItsKind(t *testing.T) {
 			if !strings.Contains(all, want) {
 				t.Errorf("%s: no %q in\n%s", tt.lang, want, all)
 			}
+		}
+	}
+}
+
+// TestProvisionAsShown: a provision change is reported as the page shows
+// it (review nb 1, 2, nn 9): once per statement that changed, named by
+// the purposes that show it, never for a processor purpose the page
+// leaves to its controller, and the statement said once, the old one in
+// the past.
+func TestProvisionAsShown(t *testing.T) {
+	// VINN: the customers' purpose takes its group's statement, the one
+	// done for NAV is NAV's to answer; the notice's own reaches neither.
+	from := func(n *notice.Notice) {
+		n.Controllers = []notice.OtherController{{ID: "nav", Name: notice.PlainName("NAV"), Kind: "public_authority", Email: "post@nav.no"}}
+		n.Purposes[0].Role = &notice.Role{Kind: "processor", Controller: "nav"}
+		n.Groups = []notice.Group{{ID: "kunder", Label: notice.Text{"nb": "kunder", "nn": "kundar"},
+			Provision: &notice.Provision{Requirement: "voluntary", Consequences: notice.Text{"nb": "Da får du ikke tilbud.", "nn": "Då får du ikkje tilbod."}}}}
+		n.Purposes[1].Groups = []string{"kunder"}
+		n.Provision = &notice.Provision{Requirement: "voluntary", Consequences: notice.Text{"nb": "Da får du ikke tilbud.", "nn": "Då får du ikkje tilbod."}}
+	}
+	change := func(n *notice.Notice) {
+		for _, p := range []*notice.Provision{n.Groups[0].Provision, n.Provision} {
+			p.Requirement = "contract_prerequisite"
+			p.Consequences = notice.Text{"nb": "Uten navn kan vi ikke levere.", "nn": "Utan namn kan vi ikkje levere."}
+		}
+	}
+	for _, tt := range []struct {
+		lang string
+		want []string
+	}{
+		{"nb", []string{
+			"For formålet «Nyhetsbrev» må du nå gi oss opplysningene for at vi skal kunne inngå en avtale med deg. Før sto det at det var frivillig.",
+			"Teksten om hva som skjer hvis du ikke gir oss opplysningene til formålet «Nyhetsbrev», har fått ny ordlyd på bokmål",
+			"Teksten om hva som skjer hvis du ikke gir oss opplysningene til formålet «Nyhetsbrev», har fått ny ordlyd på nynorsk",
+		}},
+		{"nn", []string{
+			"For formålet «Nyheitsbrev» må du no gje oss opplysningane for at vi skal kunne inngå ein avtale med deg. Før stod det at det var frivillig.",
+			"Teksten om kva som skjer viss du ikkje gjev oss opplysningane til formålet «Nyheitsbrev», har fått ny ordlyd på bokmål",
+			"Teksten om kva som skjer viss du ikkje gjev oss opplysningane til formålet «Nyheitsbrev», har fått ny ordlyd på nynorsk",
+		}},
+	} {
+		old, new := base(), base()
+		from(&old)
+		from(&new)
+		change(&new)
+		rep := Compare(&old, &new, "a", "b", catalog(t, tt.lang))
+		var got []string
+		for _, ch := range rep.Changes {
+			if strings.Contains(ch.Key, "provision") {
+				got = append(got, ch.Message)
+			}
+		}
+		if len(got) != len(tt.want) {
+			t.Fatalf("%s: %d provision changes, want %d: %q", tt.lang, len(got), len(tt.want), got)
+		}
+		for i, w := range tt.want {
+			if !strings.HasPrefix(got[i], w) {
+				t.Errorf("%s: change %d = %q, want it to start %q", tt.lang, i, got[i], w)
+			}
+		}
+		if rep.Changes[0].Class != Material {
+			t.Errorf("%s: voluntary → required classed %s", tt.lang, rep.Changes[0].Class)
+		}
+	}
+	// Left to NAV before, required now: said as the page said it, and
+	// material (classified up).
+	rep := compareFrom(t, from, func(n *notice.Notice) { n.Purposes[0].Provision = &notice.Provision{Requirement: "statutory"} })
+	var msgs []string
+	for _, ch := range rep.Changes {
+		if strings.Contains(ch.Key, "provision") {
+			msgs = append(msgs, ch.Message)
+			if ch.Class != Material {
+				t.Errorf("%q classed %s", ch.Message, ch.Class)
+			}
+		}
+	}
+	want := "For formålet «Saksbehandling» har du nå plikt til å gi oss opplysningene fordi loven krever det. Før sto det at NAV avgjorde om du måtte gi dem."
+	if len(msgs) != 1 || msgs[0] != want {
+		t.Errorf("got %q, want [%q]", msgs, want)
+	}
+}
+
+// TestHowRemovedOnce: texts on how to use several rights, all removed,
+// are one line in page order, about the text, not the right (review nb
+// 10, nn 12).
+func TestHowRemovedOnce(t *testing.T) {
+	from := func(n *notice.Notice) {
+		for _, code := range []string{"access", "erasure", "rectification", "restriction"} {
+			n.Rights[code] = notice.Right{How: notice.Text{"nb": "Skriv til oss.", "nn": "Skriv til oss."}}
+		}
+	}
+	for lang, want := range map[string]string{
+		"nb": "Teksten om hvordan du bruker retten til innsyn, retting, sletting og begrensning av behandlingen, er fjernet.",
+		"nn": "Teksten om korleis du brukar retten til innsyn, retting, sletting og avgrensing av behandlinga, er fjerna.",
+	} {
+		old, new := base(), base()
+		from(&old)
+		for code := range new.Rights {
+			new.Rights[code] = notice.Right{}
+		}
+		rep := Compare(&old, &new, "a", "b", catalog(t, lang))
+		var got []string
+		for _, ch := range rep.Changes {
+			if !strings.HasPrefix(ch.Key, "rights/") {
+				continue
+			}
+			got = append(got, ch.Reader)
+			if ch.Class != Material {
+				t.Errorf("%s: %q classed %s", lang, ch.Reader, ch.Class)
+			}
+		}
+		if len(got) != 2 || got[0] != want || got[1] != want {
+			t.Errorf("%s: got %q, want %q once per language", lang, got, want)
+		}
+	}
+}
+
+// TestRetentionRuleNamed: a retention line names its rule, tells apart
+// two rules with the same categories by what happens at the end, says a
+// rule's lost or gained categories as such, and counts in words (review
+// nb 4, 11, 18; nn 8, 11, 15).
+func TestRetentionRuleNamed(t *testing.T) {
+	cats := func(n *notice.Notice) {
+		n.Categories = nil
+		for _, id := range []string{"contact", "income", "age", "health", "caseno"} {
+			n.Categories = append(n.Categories, notice.Category{ID: id, Label: notice.Text{"nb": "opplysninger om " + id + " og om saken din", "nn": "opplysningar om " + id + " og om saka di"}})
+		}
+	}
+	for _, tt := range []struct {
+		name       string
+		from, to   func(n *notice.Notice)
+		lang, want string
+	}{
+		{"two rules for all, told apart by their end", func(n *notice.Notice) {
+			n.Retention = []notice.Retention{
+				{ID: "r", Categories: []string{"contact", "income"}, Criteria: notice.Text{"nb": "Til saken er ferdig.", "nn": "Til saka er ferdig."}, Then: "delete"},
+				{ID: "a", Categories: []string{"contact", "income"}, Criteria: notice.Text{"nb": "Noe arkiveres.", "nn": "Noko blir arkivert."}, Then: "archive"},
+			}
+		}, func(n *notice.Notice) {
+			n.Retention[1].Criteria = notice.Text{"nb": "Saker arkiveres.", "nn": "Saker blir arkiverte."}
+		},
+			"nb", "Kriteriene for hvor lenge vi lagrer kontaktopplysninger og inntekt som vi arkiverer til slutt, har fått ny ordlyd."},
+		{"same categories, same end: by place", func(n *notice.Notice) {
+			n.Retention = []notice.Retention{
+				{ID: "r", Categories: []string{"contact", "income"}, Criteria: notice.Text{"nb": "Til saken er ferdig."}, Then: "delete"},
+				{ID: "a", Categories: []string{"contact", "income"}, Criteria: notice.Text{"nb": "Noe lagres lenger."}, Then: "delete"},
+			}
+		}, func(n *notice.Notice) { n.Retention[1].Criteria = notice.Text{"nb": "Noe lagres enda lenger."} },
+			"nb", "Kriteriene for hvor lenge vi lagrer kontaktopplysninger og inntekt (regel 2), har fått ny ordlyd."},
+		{"the same in nynorsk", func(n *notice.Notice) {
+			n.Retention = []notice.Retention{
+				{ID: "r", Categories: []string{"contact", "income"}, Criteria: notice.Text{"nb": "Til saken er ferdig.", "nn": "Til saka er ferdig."}, Then: "delete"},
+				{ID: "a", Categories: []string{"contact", "income"}, Criteria: notice.Text{"nb": "Noe arkiveres.", "nn": "Noko blir arkivert."}, Then: "archive"},
+			}
+		}, func(n *notice.Notice) {
+			n.Retention[0].Criteria = notice.Text{"nb": "Til saken er avsluttet.", "nn": "Til saka er avslutta."}
+		},
+			"nn", "Kriteria for kor lenge vi lagrar kontaktopplysningar og inntekt som vi slettar til slutt, har fått ny ordlyd."},
+		{"a rule loses a category", nil, func(n *notice.Notice) { n.Retention[0].Categories = []string{"contact"} },
+			"nb", "Regelen for hvor lenge vi lagrer kontaktopplysninger, gjelder ikke lenger inntekt."},
+		{"a name with og in it quoted", func(n *notice.Notice) {
+			n.Categories = append(n.Categories, notice.Category{ID: "org", Label: notice.Text{"nb": "organisasjonsnavn og firmanavn", "nn": "organisasjonsnamn og firmanamn"}})
+			n.Retention[0].Categories = []string{"contact", "income", "org"}
+		}, func(n *notice.Notice) { n.Retention[0].Categories = []string{"contact", "income"} },
+			"nb", "Regelen for hvor lenge vi lagrer kontaktopplysninger og inntekt, gjelder ikke lenger «organisasjonsnavn og firmanavn»."},
+		{"a rule gains a category", func(n *notice.Notice) { n.Retention[0].Categories = []string{"contact"} }, func(n *notice.Notice) { n.Retention[0].Categories = []string{"contact", "income"} },
+			"nn", "Regelen for kor lenge vi lagrar kontaktopplysningar, gjeld no òg inntekt."},
+		{"a count in words", func(n *notice.Notice) {
+			cats(n)
+			n.Retention = []notice.Retention{{ID: "r", Categories: []string{"contact", "income", "age", "health"}, Criteria: notice.Text{"nb": "Til saken er ferdig."}}}
+		}, func(n *notice.Notice) { n.Retention[0].Criteria = notice.Text{"nb": "Til saken er avsluttet."} },
+			"nb", "Kriteriene for hvor lenge vi lagrer «opplysninger om contact og om saken din» og tre andre typer opplysninger, har fått ny ordlyd"},
+	} {
+		old, new := base(), base()
+		if tt.from != nil {
+			tt.from(&old)
+			tt.from(&new)
+		}
+		tt.to(&new)
+		rep := Compare(&old, &new, "a", "b", catalog(t, tt.lang))
+		var got []string
+		found := false
+		for _, ch := range rep.Changes {
+			if strings.HasPrefix(ch.Key, "retention/") {
+				got = append(got, ch.Reader+" | "+ch.Message)
+				found = found || strings.HasPrefix(ch.Message, tt.want) || strings.HasPrefix(ch.Reader, tt.want)
+			}
+		}
+		if !found {
+			t.Errorf("%s: no %q in %q", tt.name, tt.want, got)
 		}
 	}
 }

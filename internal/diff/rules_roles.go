@@ -176,7 +176,6 @@ func (d *cmp) groups() {
 		if o.Child != n.Child {
 			d.flag(section.Purposes, ruleGroupChild, key+"/child", subject, o.Child, n.Child, "diff.group-child.no")
 		}
-		d.provisionOf(key+"/provision", d.c.T("diff.scope.group", d.groupLabel(d.new, n.ID)), o.Provision, n.Provision)
 	}
 }
 

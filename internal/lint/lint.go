@@ -49,6 +49,7 @@ var Rules = []Rule{
 	{"repeated-opener", `two sentences in a row that open with the same linking word ("Dessuten … Dessuten …")`, findRepeatedOpener},
 	{"repeated-list", `the same bulleted list of three or more items twice in a section ("- a - b - c" … "- a - b - c")`, findRepeatedList},
 	{"dash-unstated", `a dash for "not stated" beside an arrow ("– → artikkel 22 nr. 2 bokstav b"): say "Før sto det ikke …"`, findDashUnstated},
+	{"change-phrasing", `a change line that misleads: a present clause after "Før sto det at" ("det er frivillig"), "ikke lenger i 12 uker" (not longer than?), "behandles nå elektronisk" (on paper before?), "omfatter ikke lenger det samme", a removed "Hvordan du bruker …" (the right gone?), a count in digits ("og 6 andre typer")`, findChangePhrasing},
 	{"title-repeat", `a line that repeats the start of the title below it ("PERSONVERNERKLÆRING" above "Personvernerklæring – …")`, findTitleRepeat},
 }
 
@@ -525,5 +526,30 @@ func findRepeatedList(text string) []string {
 		}
 	}
 	flush()
+	return out
+}
+
+// changePhrasingRE are the phrasings a change list used before it said
+// what changed for the reader (review nb3 3, 4, 9, 10, 18, 25; nn3 1, 10,
+// 11, 12, 15).
+var changePhrasingRE = []*regexp.Regexp{
+	regexp.MustCompile(`\bFør (?:sto|stod) det at det er\b`),
+	regexp.MustCompile(`\b(?:ikke|ikkje) lenger i (?:opptil )?\d`),
+	regexp.MustCompile(`\b(?:behandles|blir) (?:nå|no) (?:behandla )?elektronisk`),
+	regexp.MustCompile(`\bomfatt(?:er|ar) (?:ikke|ikkje) lenger det (?:samme|same)\b`),
+	regexp.MustCompile(`^(?:[-*]\s+)?(?:\*\*[^*]+\*\*\s*)?(?:Hvordan du bruker|Korleis du brukar) [^.]*, er fjern`),
+	regexp.MustCompile(`\bog (?:[2-9]|1[0-2]) andre (?:typer|typar)\b`),
+}
+
+func findChangePhrasing(text string) []string {
+	var out []string
+	for _, s := range sentences(unwrap(text)) {
+		for _, re := range changePhrasingRE {
+			if re.MatchString(strings.TrimSpace(s)) {
+				out = append(out, excerpt(s))
+				break
+			}
+		}
+	}
 	return out
 }

@@ -248,3 +248,38 @@ func OnlyProcessor(groups []RoleGroup) *RoleGroup {
 	}
 	return nil
 }
+
+// DeferredProvision is the controller a processor purpose leaves the
+// provision statement (art. 13(2)(e)) to: a purpose without a statement
+// of its own or of its groups, in a notice with more than one role
+// (where we are controller for something else too). The page then says
+// the other controller answers; the diff compares what the page says.
+func (n *Notice) DeferredProvision(p Purpose) *OtherController {
+	if p.RoleKind() != RoleProcessor || p.Provision != nil || len(n.RoleGroups()) < 2 {
+		return nil
+	}
+	for _, id := range p.Groups {
+		if g := n.GroupByID(id); g != nil && g.Provision != nil {
+			return nil
+		}
+	}
+	return n.OtherControllerByID(p.Role.Controller)
+}
+
+// ShownProvision is the provision statement a page shows for purpose p:
+// either another controller's to answer (Controller set) or Provision,
+// the statement that applies to it (nil: none).
+type ShownProvision struct {
+	Controller *OtherController
+	Provision  *Provision
+}
+
+// ProvisionShown is what the page says about whether the data for p must
+// be given: DeferredProvision where the page leaves it to another
+// controller, else ProvisionFor.
+func (n *Notice) ProvisionShown(p Purpose) ShownProvision {
+	if oc := n.DeferredProvision(p); oc != nil {
+		return ShownProvision{Controller: oc}
+	}
+	return ShownProvision{Provision: n.ProvisionFor(p)}
+}

@@ -411,16 +411,8 @@ func (b *builder) groupLabels(ids []string) string {
 }
 
 // deferredProvision is the controller a processor purpose leaves the
-// provision statement to: one without a statement of its own or of its
-// groups, on a page where we are controller for something else too.
+// provision statement to (notice.DeferredProvision: the diff uses the
+// same rule, so that it reports what the page shows).
 func (b *builder) deferredProvision(p notice.Purpose) *notice.OtherController {
-	if p.RoleKind() != notice.RoleProcessor || p.Provision != nil || len(b.roles) < 2 {
-		return nil
-	}
-	for _, id := range p.Groups {
-		if g := b.n.GroupByID(id); g != nil && g.Provision != nil {
-			return nil
-		}
-	}
-	return b.n.OtherControllerByID(p.Role.Controller)
+	return b.n.DeferredProvision(p)
 }
