@@ -163,12 +163,15 @@ func (b *builder) categoryList(ids []string) string {
 	return b.categoryListing(ids).Inline
 }
 
+// categoryListing lists categories as the object of a sentence ("Vi
+// bruker …", "Skatteetaten får …"): a label naming a topic is what the
+// data are about ("opplysninger om inntekt"), never the thing given.
 func (b *builder) categoryListing(ids []string) i18n.Listing {
 	labels := make([]string, len(ids))
 	for i, id := range ids {
 		labels[i] = b.categoryLabel(id)
 	}
-	return b.c.Listing(labels)
+	return b.c.ObjectListing(labels)
 }
 
 // listSentence is key's sentence with the list l as argument at: the
