@@ -34,7 +34,6 @@ func TestCategoriesAsObject(t *testing.T) {
 	}
 }
 
-
 // summaryText is a notice's summary in lang, its lines joined as one.
 func summaryText(t *testing.T, id, lang string) string {
 	t.Helper()
