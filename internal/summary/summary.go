@@ -745,6 +745,7 @@ func (b *builder) cookies() {
 	var providers []string
 	seen := map[string]bool{}
 	optional, own := false, false
+	others := 0 // optional cookies set by others
 	for _, c := range b.n.Cookies {
 		if c.Necessary {
 			continue
@@ -754,6 +755,7 @@ func (b *builder) cookies() {
 			own = true
 			continue
 		}
+		others++
 		for _, r := range b.n.Recipients {
 			if name := b.partyName(r.Kind, r.Name.In(b.lang)); r.ID == c.Provider && !seen[name] {
 				seen[name] = true
@@ -771,8 +773,12 @@ func (b *builder) cookies() {
 			providers = providers[:maxListed]
 		}
 		key := "summary.cookies.providers"
-		if !own {
+		switch {
+		case !own:
 			key = "summary.cookies.providers.all"
+		case others == 1:
+			// "Noen av dem" of one cookie overstated it (nb3 7).
+			key = "summary.cookies.providers.one"
 		}
 		from = b.c.T(key, b.c.List(providers))
 	}
