@@ -470,7 +470,11 @@ func (b *builder) retention() {
 		first = b.c.T(key, b.c.Duration(longest))
 	}
 	var second string
-	if archive {
+	switch {
+	case archive && !criteria && !slices.ContainsFunc(b.n.Retention, func(r notice.Retention) bool { return r.Then != "archive" }):
+		// Every rule archives: not "Noe må vi ta vare på" (nn3 4).
+		second = b.c.T("summary.retention.archive.all")
+	case archive:
 		second = b.c.T("summary.retention.archive")
 	}
 	if criteria {

@@ -196,6 +196,9 @@ func TestCases(t *testing.T) {
 		{"criteria and archive", func(n *notice.Notice) {
 			n.Retention = []notice.Retention{{ID: "r", Criteria: notice.Text{"nb": "x"}, Then: "archive"}}
 		}, []string{"Når vi ikke lenger trenger opplysningene, arkiverer vi dem."}, []string{"Når vi ikkje lenger treng opplysningane, arkiverer vi dei."}, []string{"saken", "kommer an på", "kjem an på", "Noe må vi", "Noko må vi"}},
+		{"period, then archive", func(n *notice.Notice) {
+			n.Retention = []notice.Retention{{ID: "r", Categories: []string{"contact"}, Period: "P5Y", Then: "archive"}}
+		}, []string{"Vi lagrer opplysningene i 5 år. Deretter arkiverer vi dem."}, []string{"Vi lagrar opplysningane i 5 år. Deretter arkiverer vi dei."}, []string{"Noe må vi", "Noko må vi"}},
 		// nn3 4: one rule that deletes, one that archives, over the same data.
 		{"criteria, delete and archive", func(n *notice.Notice) {
 			n.Retention = []notice.Retention{{ID: "r", Categories: []string{"contact"}, Criteria: notice.Text{"nb": "x"}, Then: "delete"}, {ID: "a", Categories: []string{"contact"}, Criteria: notice.Text{"nb": "y"}, Then: "archive"}}
