@@ -666,13 +666,13 @@ func (b *builder) rights() {
 	// not "noen av rettighetene" (nb3 7).
 	var pointer string
 	switch own, all := b.ownHow(); {
-	case len(own) == 1:
+	case len(own) == 1 && b.c.Has("right."+own[0]):
 		sentences = append(sentences, b.c.T("summary.rights.how.one", b.c.T("right."+own[0])))
 		pointer = b.c.T("summary.rights.pointer")
 	case all:
 		sentences = append(sentences, b.c.T("summary.rights.how.all"))
 		pointer = b.c.T("summary.rights.pointer")
-	case len(own) > 1:
+	case len(own) > 0:
 		sentences = append(sentences, b.c.T("summary.rights.how.own"))
 		pointer = b.c.T("summary.rights.pointer")
 	}
