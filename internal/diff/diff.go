@@ -546,6 +546,13 @@ func (d *cmp) categoryLabel(id string) string {
 	return d.c.TOr("category."+id, id)
 }
 
+// categoryObject is a category as the object of "får nå også", "bruker
+// ikke lenger": a topic is what the data are about ("opplysninger om
+// inntekt"), as on the page (nb3 6, nn3 7).
+func (d *cmp) categoryObject(id string) string {
+	return d.c.DataObject([]string{d.categoryLabel(id)})
+}
+
 // purposeLabel names a purpose as the rendered notice does, quoted.
 func (d *cmp) purposeLabel(id string) string {
 	for _, n := range []*notice.Notice{d.new, d.old} {
@@ -596,10 +603,10 @@ func (d *cmp) purposes() {
 		})
 		add, rem := setDiff(o.Categories, n.Categories)
 		for _, c := range add {
-			d.add(section.Purposes, rulePurposeNewCategory, key+"/categories/"+c, subject, "", d.categoryLabel(c))
+			d.add(section.Purposes, rulePurposeNewCategory, key+"/categories/"+c, subject, "", d.categoryObject(c))
 		}
 		for _, c := range rem {
-			d.add(section.Purposes, rulePurposeRemovedCat, key+"/categories/"+c, subject, d.categoryLabel(c), "")
+			d.add(section.Purposes, rulePurposeRemovedCat, key+"/categories/"+c, subject, d.categoryObject(c), "")
 		}
 		bp, badd, brem := match(o.LegalBasis, n.LegalBasis, func(b notice.Basis) string { return b.Article }, func(notice.Basis) string { return "" })
 		for _, b := range badd {
@@ -1002,10 +1009,10 @@ func (d *cmp) parties(r partyRules, old, new []party) {
 		}
 		add, rem := setDiff(o.Categories, n.Categories)
 		for _, c := range add {
-			d.add(r.section, r.newCategory, key+"/categories/"+c, subject, "", d.categoryLabel(c))
+			d.add(r.section, r.newCategory, key+"/categories/"+c, subject, "", d.categoryObject(c))
 		}
 		for _, c := range rem {
-			d.add(r.section, r.removedCategory, key+"/categories/"+c, subject, d.categoryLabel(c), "")
+			d.add(r.section, r.removedCategory, key+"/categories/"+c, subject, d.categoryObject(c), "")
 		}
 		if o.Public != n.Public {
 			d.flag(r.section, ruleSourcePublic, key+"/public", subject, o.Public, n.Public, "diff.source-public.no")

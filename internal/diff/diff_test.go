@@ -162,7 +162,7 @@ var classificationCases = []struct {
 		n.Purposes = append(n.Purposes, notice.Purpose{ID: "stats", Name: notice.Text{"nb": "Statistikk"}})
 	}, Material, "new-purpose", "Nytt formål: «Statistikk».", nil},
 	{"removed purpose", func(n *notice.Notice) { n.Purposes = n.Purposes[:1] }, Notable, "removed-purpose", "Formålet «Nyhetsbrev» er fjernet.", nil},
-	{"purpose uses a new category", func(n *notice.Notice) { n.Purposes[1].Categories = []string{"contact", "income"} }, Material, "purpose-new-category", "Formålet «Nyhetsbrev» bruker nå også inntekt.", nil},
+	{"purpose uses a new category", func(n *notice.Notice) { n.Purposes[1].Categories = []string{"contact", "income"} }, Material, "purpose-new-category", "Formålet «Nyhetsbrev» bruker nå også opplysninger om inntekt.", nil},
 	{"new category", func(n *notice.Notice) { n.Categories = append(n.Categories, notice.Category{ID: "age"}) }, Material, "new-category", "Ny kategori opplysninger: «alder».", nil},
 	{"new special category", func(n *notice.Notice) { n.Categories = append(n.Categories, notice.Category{ID: "health"}) }, Material, "new-special-category", "Ny særlig kategori opplysninger: «helseopplysninger».", nil},
 	{"removed category", func(n *notice.Notice) { n.Categories = n.Categories[:1] }, Notable, "removed-category", "", nil},
@@ -288,7 +288,7 @@ var classificationCases = []struct {
 		func(n *notice.Notice) { n.DPO = nil }},
 	{"dpo removed", func(n *notice.Notice) { n.DPO = nil }, Notable, "dpo-removed", "Personvernombudet er fjernet: ombud@eksempel.no.", nil},
 	{"purpose drops a category", func(n *notice.Notice) { n.Purposes[0].Categories = []string{"contact"} },
-		Notable, "purpose-removed-category", "Formålet «Saksbehandling» bruker ikke lenger inntekt.", nil},
+		Notable, "purpose-removed-category", "Formålet «Saksbehandling» bruker ikke lenger opplysninger om inntekt.", nil},
 	{"category no longer special", func(n *notice.Notice) { n.Categories[2].Special = nil },
 		Notable, "category-not-special", "«saksnummer» regnes ikke lenger", func(n *notice.Notice) {
 			yes := true
@@ -325,7 +325,7 @@ var classificationCases = []struct {
 	{"removed source", func(n *notice.Notice) { n.Sources = n.Sources[:1] }, Notable, "removed-source", "Kilden NAV er fjernet.", nil},
 	{"source gives more", func(n *notice.Notice) { n.Sources[1].Categories = []string{"income", "contact"} },
 		Material, "source-new-category", "NAV gir oss nå også kontaktopplysninger.", nil},
-	{"source gives less", func(n *notice.Notice) { n.Sources[1].Categories = nil }, Notable, "source-removed-category", "", nil},
+	{"source gives less", func(n *notice.Notice) { n.Sources[1].Categories = nil }, Notable, "source-removed-category", "NAV gir oss ikke lenger opplysninger om inntekt.", nil},
 	{"source now public", func(n *notice.Notice) { n.Sources[1].Public = true },
 		Notable, "source-public", "NAV er nå oppgitt som en offentlig tilgjengelig kilde.", nil},
 	{"recipient gets less", func(n *notice.Notice) { n.Recipients[0].Categories = nil }, Notable, "recipient-removed-category", "", nil},

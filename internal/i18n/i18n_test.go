@@ -150,3 +150,25 @@ func TestListing(t *testing.T) {
 		}
 	}
 }
+
+// nb3 6, 20, nn3 7: labels as the object of a sentence.
+func TestDataObject(t *testing.T) {
+	for _, tt := range []struct {
+		lang  string
+		items []string
+		want  string
+	}{
+		{"nb", []string{"inntekt"}, "opplysninger om inntekt"},
+		{"nb", []string{"bostedskommune", "alder", "situasjonen din i dag"}, "opplysninger om bostedskommune, alder og situasjonen din i dag"},
+		{"nb", []string{"identitetsopplysninger"}, "identitetsopplysninger"},
+		{"nb", []string{"opplysninger om tiltaket ditt", "identitetsopplysninger"}, "opplysninger om tiltaket ditt og identitetsopplysninger"},
+		{"nb", []string{"inntekt", "skatteopplysninger"}, "skatteopplysninger og opplysninger om inntekt"},
+		{"nb", []string{"alder", "helseopplysninger", "kjønn", "kontaktopplysninger"}, "helseopplysninger, kontaktopplysninger og opplysninger om alder og kjønn"},
+		{"nn", []string{"inntekt", "skatteopplysningar"}, "skatteopplysningar og opplysningar om inntekt"},
+		{"nn", []string{"arbeidserfaring og arbeidsforhold"}, "opplysningar om arbeidserfaring og arbeidsforhold"},
+	} {
+		if got := load(t, tt.lang).DataObject(tt.items); got != tt.want {
+			t.Errorf("%s DataObject(%q) = %q, want %q", tt.lang, tt.items, got, tt.want)
+		}
+	}
+}

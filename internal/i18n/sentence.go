@@ -162,3 +162,42 @@ func typographyRE(s string) string {
 	s = sectionSpaceRE.ReplaceAllString(s, "$1\u00a0")
 	return unitSpaceRE.ReplaceAllString(s, "$1\u00a0$2")
 }
+
+// DataObject is a list of category labels as the object of a sentence
+// ("Skatteetaten får …", "Vi bruker …"). A label that names data itself
+// ("identitetsopplysninger", "opplysninger i saken din") stands as it is;
+// one that names a topic ("inntekt", "alder") is what the data are about,
+// since "Skatteetaten får inntekt" says the office gets income: "opplysninger
+// om inntekt". Labels of both kinds keep the data first and gather the
+// topics at the end, so no "opplysninger om skatteopplysninger":
+// "skatteopplysninger og opplysninger om inntekt" (language reviews nb3 6,
+// 20, nn3 7).
+func (c *Catalog) DataObject(items []string) string {
+	stem := c.T("categories.data-stem")
+	var data, topics []string
+	for _, it := range items {
+		if strings.Contains(strings.ToLower(it), stem) {
+			data = append(data, it)
+		} else {
+			topics = append(topics, it)
+		}
+	}
+	conj := c.T("and")
+	if len(topics) == 0 {
+		return c.join(items, conj)
+	}
+	about := c.T("categories.about", c.join(topics, conj))
+	if len(data) == 0 {
+		return about
+	}
+	return strings.Join(data, ", ") + " " + conj + " " + about
+}
+
+// ObjectListing is Listing for labels in object position: Inline is
+// DataObject's phrase; the bullets, under a lead that names the data
+// ("får disse opplysningene:"), are the labels as they are.
+func (c *Catalog) ObjectListing(items []string) Listing {
+	l := c.Listing(items)
+	l.Inline = c.DataObject(items)
+	return l
+}

@@ -140,6 +140,9 @@ func findKindSubject(text string) []string {
 var (
 	givesRE = regexp.MustCompile(`^(.+?) (?:gir|gjev|får) oss (.+)$`)
 	labelRE = regexp.MustCompile(`(?i)(?:^|\s)(opplysning\pL*): (\pL*opplysning\pL*)\b`)
+	// "opplysninger om skatteopplysninger": a label that names data
+	// itself put after "opplysninger om" (nb3 6, nn3 7).
+	aboutDataRE = regexp.MustCompile(`(?i)\bopplysning\pL* om (?:\pL+ og )?\pL*opplysning\pL*\b`)
 )
 
 func findEcho(text string) []string {
@@ -148,7 +151,7 @@ func findEcho(text string) []string {
 		if m := givesRE.FindStringSubmatch(s); m != nil && len(m[1]) > 1 && (strings.Contains(m[2], "fra "+m[1]) || strings.Contains(m[2], "frå "+m[1])) {
 			out = append(out, s)
 		}
-		if labelRE.MatchString(s) {
+		if labelRE.MatchString(s) || aboutDataRE.MatchString(s) {
 			out = append(out, s)
 		}
 	}

@@ -18,6 +18,7 @@ func TestRules(t *testing.T) {
 		{"echo", "NAV gir oss opplysninger fra NAV.", "NAV gir oss opplysninger om tiltaket."},
 		{"echo", "Opplysninger: opplysninger om bruk av nettstedet.", "Google får opplysninger om bruk av nettstedet."},
 		{"echo", "Arbeidsgjevarar får desse opplysningane: identitetsopplysningar.", "Arbeidsgjevarar får identitetsopplysningar."},
+		{"echo", "Skatteetaten får opplysninger om inntekt og skatteopplysninger.", "Skatteetaten får skatteopplysninger og opplysninger om inntekt."},
 		{"stacked-brackets", "Trondheim voksenopplæring (TROVO) (utdanningsinstitusjon)", "Trondheim voksenopplæring (TROVO), utdanningsinstitusjon"},
 		{"duplicate-sentence", "Det er frivillig å gi oss opplysningene. Det er frivillig å gi oss opplysningene.", "Det er frivillig å gi oss opplysningene. Du velger selv hva du gir oss."},
 		{"duplicate-sentence", "Deretter slettes eller anonymiseres personopplysningene. Deretter sletter vi opplysningene.",

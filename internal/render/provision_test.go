@@ -113,10 +113,12 @@ func TestAutomatedOnlyWhereItGivesPortability(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// nb3 12, nn3 2: the sentence names the basis the purpose has.
 	for _, tc := range []struct {
 		article string
 		shown   bool
-	}{{"6(1)(a)", true}, {"6(1)(b)", true}, {"6(1)(c)", false}, {"6(1)(e)", false}} {
+		key     string
+	}{{"6(1)(a)", true, "purpose.automated.consent"}, {"6(1)(b)", true, "purpose.automated.contract"}, {"6(1)(c)", false, "purpose.automated.consent"}, {"6(1)(e)", false, "purpose.automated.contract"}} {
 		d := loadDir(t, filepath.Join("testdata", "complete"))[0]
 		n := d.Notice
 		n.Purposes = n.Purposes[:1]
@@ -127,7 +129,7 @@ func TestAutomatedOnlyWhereItGivesPortability(t *testing.T) {
 			t.Fatal(err)
 		}
 		flat := strings.Join(strings.Fields(buf.String()), " ")
-		if got := strings.Contains(flat, c.T("purpose.automated")); got != tc.shown {
+		if got := strings.Contains(flat, c.T(tc.key)); got != tc.shown {
 			t.Errorf("%s: sentence shown %v, want %v", tc.article, got, tc.shown)
 		}
 	}

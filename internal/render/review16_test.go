@@ -140,9 +140,9 @@ func TestSummaryRights(t *testing.T) {
 // måneder).
 func TestSummaryRetentionPeriods(t *testing.T) {
 	nb := strings.Join(strings.Fields(page(t, "karrieresenteret-vestfold", "nb", "summary")), " ")
-	wantIn(t, "nb", nb, []string{"Opplysninger om hvordan du bruker nettsidene våre lagrer vi i 26 måneder etter besøket ditt på nettstedet. Hvor lenge vi lagrer de andre opplysningene, kommer an på hva de brukes til."}, nil)
+	wantIn(t, "nb", nb, []string{"Opplysninger om hvordan du bruker nettstedet vårt, lagrer vi i 26 måneder etter besøket ditt på nettstedet. Når vi ikke lenger trenger de andre opplysningene, sletter vi dem."}, nil)
 	nn := strings.Join(strings.Fields(page(t, "vinn-hallingdal", "nn", "summary")), " ")
-	wantIn(t, "nn", nn, []string{"Opplysningar om korleis du brukar nettsidene våre lagrar vi i 14 månader etter at opplysningane vart samla inn. Kor lenge vi lagrar dei andre opplysningane, kjem an på kva dei blir brukte til."}, nil)
+	wantIn(t, "nn", nn, []string{"Opplysningar om korleis du brukar nettstaden vår, lagrar vi i 14 månader etter at opplysningane vart samla inn. Når vi ikkje lenger treng dei andre opplysningane, slettar vi dei."}, nil)
 }
 
 // nb 7, nn 5: "Så lenge lagrer vi disse opplysningene:" pointed at

@@ -17,14 +17,14 @@ func TestRolesGolden(t *testing.T) {
 	r := renderer(t)
 	must := map[string][]string{
 		"joblearn.nb": {
-			"JobLearn AS behandler opplysningene om deg på vegne av NAV, som er behandlingsansvarlig. JobLearn AS er databehandler.",
+			"JobLearn AS behandler opplysningene om deg som databehandler for NAV, som er behandlingsansvarlig.",
 			"Slik kontakter du NAV:",
 			"Svaret skal komme så raskt som mulig, og senest innen én måned",
 			"Da må NAV stanse den",
 			"Personvernombudet til NAV:",
 		},
 		"joblearn.nn": {
-			"JobLearn AS behandlar opplysningane om deg på vegner av NAV, som er behandlingsansvarleg. JobLearn AS er databehandlar.",
+			"JobLearn AS behandlar opplysningane om deg som databehandlar for NAV, som er behandlingsansvarleg.",
 			"Då må NAV stanse ho",
 		},
 		"vinn-hallingdal.nb": {

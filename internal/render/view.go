@@ -163,12 +163,15 @@ func (b *builder) categoryList(ids []string) string {
 	return b.categoryListing(ids).Inline
 }
 
+// categoryListing lists categories as the object of a sentence ("Vi
+// bruker …", "Skatteetaten får …"): a label naming a topic is what the
+// data are about ("opplysninger om inntekt"), never the thing given.
 func (b *builder) categoryListing(ids []string) i18n.Listing {
 	labels := make([]string, len(ids))
 	for i, id := range ids {
 		labels[i] = b.categoryLabel(id)
 	}
-	return b.c.Listing(labels)
+	return b.c.ObjectListing(labels)
 }
 
 // listSentence is key's sentence with the list l as argument at: the
@@ -209,6 +212,34 @@ func (b *builder) purposeList(ids []string) string {
 		}
 	}
 	return b.c.List(names)
+}
+
+// portabilityKey is the portability sentence for the basis the purpose
+// has: consent, contract or both (art. 20(1)(a)); "samtykket ditt eller en
+// avtale med deg" named a basis the purpose may not have (nb3 12, nn3 2).
+func portabilityKey(pu notice.Purpose) string {
+	consent, contract := false, false
+	for _, ba := range pu.LegalBasis {
+		consent = consent || ba.Article == "6(1)(a)" || ba.Article == "9(2)(a)"
+		contract = contract || ba.Article == "6(1)(b)"
+	}
+	switch {
+	case consent && contract:
+		return "purpose.automated.both"
+	case contract:
+		return "purpose.automated.contract"
+	}
+	return "purpose.automated.consent"
+}
+
+// afterColon is an author's phrase after a label and a colon: an
+// infinitive phrase starts in lower case ("interessene våre: å kunne tilby
+// …"); a full sentence keeps its capital (nn3 17).
+func afterColon(s string) string {
+	if rest, ok := strings.CutPrefix(s, "Å "); ok {
+		return "å " + rest
+	}
+	return s
 }
 
 // lowerFirst lowers the first letter of a name inside a sentence, unless
@@ -359,7 +390,7 @@ func (b *builder) purposes() Section {
 		for _, k := range []struct {
 			on  bool
 			key string
-		}{{pu.Automated && b.n.RightAppliesTo("portability", []notice.Purpose{pu}), "purpose.automated"}, {pu.DirectMarketing, "purpose.direct_marketing"}, {pu.Research, "purpose.research"}} {
+		}{{pu.Automated && b.n.RightAppliesTo("portability", []notice.Purpose{pu}), portabilityKey(pu)}, {pu.DirectMarketing, "purpose.direct_marketing"}, {pu.Research, "purpose.research"}} {
 			// "automated" matters to a reader only as what gives the right
 			// to data portability (art. 20(1)(b)); "Vi behandler disse
 			// opplysningene elektronisk" alone said nothing (reviewers).
@@ -375,7 +406,7 @@ func (b *builder) purposes() Section {
 			}
 			var body []Block
 			if in := b.tx(ba.Interests); in != "" {
-				body = append(body, rich(Rich(c.T("basis.interests", in))))
+				body = append(body, rich(Rich(c.T("basis.interests", afterColon(in)))))
 			}
 			if note := b.tx(ba.Note); note != "" {
 				body = append(body, rich(Rich(note)))
@@ -553,7 +584,9 @@ func (b *builder) recipients() Section {
 		case len(r.Categories) > 0:
 			body = append(body, b.listPara("recipients.categories", b.categoryListing(r.Categories), 1, capitalise(subject))...)
 		}
-		if len(r.Purposes) > 0 {
+		// With one purpose on the page, "Formål: X." under each recipient
+		// says nothing (nb3 21).
+		if len(r.Purposes) > 0 && len(b.n.Purposes) > 1 {
 			body = append(body, ptext(c.T("recipients.purposes", b.purposeList(r.Purposes))))
 		}
 		body = append(body, b.plain(&r)...)

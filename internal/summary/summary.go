@@ -33,13 +33,25 @@ type Summary struct {
 type Item struct {
 	Text    string
 	Section section.ID // the section it summarises, in the full notice
+	// Pointer sends the reader to the section in words ("Les mer under
+	// «Dine rettigheter»."): for text without links only, since on the
+	// page the item's own "Les mer" link says it (nb3 13, nn3 5).
+	Pointer string
 }
 
-// Text is the summary as running text, for measuring.
+// Plain is the item as text without links: Text and its Pointer.
+func (it Item) Plain() string {
+	if it.Pointer == "" {
+		return it.Text
+	}
+	return it.Text + " " + it.Pointer
+}
+
+// Text is the summary as running text, for measuring: as summary.txt has it.
 func (s *Summary) Text() string {
 	var parts []string
 	for _, it := range s.Items {
-		parts = append(parts, it.Text)
+		parts = append(parts, it.Plain())
 	}
 	return strings.Join(parts, " ")
 }
@@ -112,6 +124,10 @@ func (b *builder) roles() []string {
 		switch {
 		case g.Kind == notice.RoleProcessor && len(groups) == 1:
 			out = append(out, b.c.T("summary.who.processor", them))
+		case g.Kind == notice.RoleProcessor && len(g.Purposes) == 1 && g.Purposes[0].Name[b.lang] != "":
+			// "For noen av formålene" of one purpose overstated it (nb3
+			// 7, nn3 16): the purpose is named.
+			out = append(out, b.c.T("summary.who.processor.one", them, "«"+g.Purposes[0].Name[b.lang]+"»"))
 		case g.Kind == notice.RoleProcessor:
 			out = append(out, b.c.T("summary.who.processor.some", them))
 		case g.Kind == notice.RoleJoint:
@@ -444,15 +460,21 @@ func (b *builder) retention() {
 	}
 	var first string
 	switch {
+	case criteria && len(periods) == 0:
+		first, archive = b.criteriaRetention(b.c.T("summary.retention.all"))
 	case criteria || longest == "":
-		first = b.c.T("summary.retention.criteria")
+		first = b.c.T("summary.retention.criteria", b.c.T("summary.retention.all"))
 	case from != "":
 		first = b.c.T(key+".from", b.c.Duration(longest), from)
 	default:
 		first = b.c.T(key, b.c.Duration(longest))
 	}
 	var second string
-	if archive {
+	switch {
+	case archive && !criteria && !slices.ContainsFunc(b.n.Retention, func(r notice.Retention) bool { return r.Then != "archive" }):
+		// Every rule archives: not "Noe må vi ta vare på" (nn3 4).
+		second = b.c.T("summary.retention.archive.all")
+	case archive:
 		second = b.c.T("summary.retention.archive")
 	}
 	if criteria {
@@ -460,11 +482,50 @@ func (b *builder) retention() {
 		// ("Hvor lenge … kommer an på", where the page says "26
 		// måneder"); the periods are said, and "it depends" of the rest.
 		if fixed := b.fixedRetention(); len(fixed) > 0 {
-			b.add(section.Retention, append(fixed, b.c.T("summary.retention.rest"), second)...)
+			rest, partly := b.criteriaRetention(b.c.T("summary.retention.others"))
+			second = ""
+			fixedArchive := slices.ContainsFunc(b.n.Retention, func(r notice.Retention) bool { return r.Period != "" && r.Then == "archive" })
+			if partly || fixedArchive {
+				second = b.c.T("summary.retention.archive")
+			}
+			b.add(section.Retention, append(fixed, rest, second)...)
 			return
 		}
 	}
 	b.add(section.Retention, first, second)
+}
+
+// criteriaRetention says what the rules without a period do with what
+// (the data they name: "opplysningene", "de andre opplysningene") once
+// they are no longer needed: "Når vi ikke lenger trenger opplysningene,
+// arkiverer vi dem." A summary must not say more than the rules: no "kommer
+// an på hva de brukes til" of one rule, no "Noe må vi ta vare på i
+// arkivet" where all is archived (nn3 4). partly reports that some of the
+// data, not all, are archived, which the caller says after. Rules that end
+// in two ways other than archiving give "kommer an på hvilke opplysninger
+// det er".
+func (b *builder) criteriaRetention(what string) (sentence string, partly bool) {
+	var thens []string
+	archive := false
+	for _, r := range b.n.Retention {
+		if r.Period != "" {
+			continue
+		}
+		if r.Then == "archive" {
+			archive = true
+			continue
+		}
+		if !slices.Contains(thens, r.Then) {
+			thens = append(thens, r.Then)
+		}
+	}
+	switch {
+	case len(thens) == 0 && archive:
+		return b.c.T("summary.retention.then.archive", what), false
+	case len(thens) == 1 && b.c.Has("summary.retention.then."+thens[0]):
+		return b.c.T("summary.retention.then."+thens[0], what), archive
+	}
+	return b.c.T("summary.retention.criteria", what), archive
 }
 
 // fixedRetention says each rule with a period as a sentence naming its
@@ -488,6 +549,12 @@ func (b *builder) fixedRetention() []string {
 			return nil
 		}
 		key := "summary.retention.rule"
+		// A fronted object that ends in a clause ("Opplysninger om hvordan
+		// du bruker nettstedet vårt") takes a comma before the verb (nb3
+		// 5, nn3 13).
+		if b.endsInClause(names[len(names)-1]) {
+			key += ".clause"
+		}
 		args := []string{b.c.List(names), b.c.Duration(r.Period)}
 		if from := r.From[b.lang]; from != "" {
 			key += ".from"
@@ -499,6 +566,13 @@ func (b *builder) fixedRetention() []string {
 		out = append(out, b.c.T(key, args...))
 	}
 	return out
+}
+
+// endsInClause reports whether a plain phrase is a clause: it starts with
+// a question word ("hvordan du bruker …", "hvem du er").
+func (b *builder) endsInClause(phrase string) bool {
+	first, _, _ := strings.Cut(phrase, " ")
+	return slices.Contains(strings.Fields(b.c.T("summary.clause-starts")), first)
 }
 
 // applies reports whether the notice lists a right and it applies.
@@ -587,27 +661,44 @@ func (b *builder) rights() {
 	}
 	// A right that says how it is used ("Kontakt rådgiveren din") is used
 	// that way, not at the one address above.
-	switch some, all := b.ownHow(); {
+	// The pointer to «Dine rettigheter» is for text without links; on the
+	// page the item's link says it (nb3 13, nn3 5). One right is named,
+	// not "noen av rettighetene" (nb3 7).
+	var pointer string
+	switch own, all := b.ownHow(); {
+	case len(own) == 1 && b.c.Has("right."+own[0]):
+		sentences = append(sentences, b.c.T("summary.rights.how.one", b.c.T("right."+own[0])))
+		pointer = b.c.T("summary.rights.pointer")
 	case all:
 		sentences = append(sentences, b.c.T("summary.rights.how.all"))
-	case some:
+		pointer = b.c.T("summary.rights.pointer")
+	case len(own) > 0:
 		sentences = append(sentences, b.c.T("summary.rights.how.own"))
+		pointer = b.c.T("summary.rights.pointer")
 	}
 	b.add(section.Rights, sentences...)
+	if pointer != "" && len(b.out) > 0 && b.out[len(b.out)-1].Section == section.Rights {
+		b.out[len(b.out)-1].Pointer = pointer
+	}
 }
 
-// ownHow reports whether some right that applies says how it is used,
-// and whether all of them do.
-func (b *builder) ownHow() (some, all bool) {
+// ownHow gives the rights that apply and say how they are used, in the
+// page's order, and whether all that apply do.
+func (b *builder) ownHow() (own []string, all bool) {
 	all = true
-	for code, r := range b.n.Rights {
-		if !b.applies(code) {
+	for _, vr := range vocab.Rights {
+		code := vr.Code
+		r, ok := b.n.Rights[code]
+		if !ok || !b.applies(code) {
 			continue
 		}
-		has := r.How[b.lang] != ""
-		some, all = some || has, all && has
+		if r.How[b.lang] != "" {
+			own = append(own, code)
+		} else {
+			all = false
+		}
 	}
-	return some, some && all
+	return own, len(own) > 0 && all
 }
 
 func (b *builder) otherNames(g notice.RoleGroup) string {
@@ -658,6 +749,7 @@ func (b *builder) cookies() {
 	var providers []string
 	seen := map[string]bool{}
 	optional, own := false, false
+	others := 0 // optional cookies set by others
 	for _, c := range b.n.Cookies {
 		if c.Necessary {
 			continue
@@ -667,6 +759,7 @@ func (b *builder) cookies() {
 			own = true
 			continue
 		}
+		others++
 		for _, r := range b.n.Recipients {
 			if name := b.partyName(r.Kind, r.Name.In(b.lang)); r.ID == c.Provider && !seen[name] {
 				seen[name] = true
@@ -684,8 +777,12 @@ func (b *builder) cookies() {
 			providers = providers[:maxListed]
 		}
 		key := "summary.cookies.providers"
-		if !own {
+		switch {
+		case !own:
 			key = "summary.cookies.providers.all"
+		case others == 1:
+			// "Noen av dem" of one cookie overstated it (nb3 7).
+			key = "summary.cookies.providers.one"
 		}
 		from = b.c.T(key, b.c.List(providers))
 	}

@@ -64,7 +64,7 @@ func TestGolden(t *testing.T) {
 			s := Build(&d.Notice, catalog(t, lang))
 			var b strings.Builder
 			for _, it := range s.Items {
-				b.WriteString("#" + it.Section.String() + ": " + it.Text + "\n")
+				b.WriteString("#" + it.Section.String() + ": " + it.Plain() + "\n")
 			}
 			st := Measure(s.Text())
 			b.WriteString(strings.TrimSpace(strings.ReplaceAll(formatStats(st), "\n", " ")) + "\n")
@@ -195,7 +195,14 @@ func TestCases(t *testing.T) {
 		}, []string{"Noen avgjørelser om deg blir tatt helt automatisk.", "Du kan be om at et menneske ser på dem."}, []string{"Nokre avgjerder om deg blir tekne heilt automatisk.", "Du kan be om at eit menneske ser på dei."}, []string{"maskin"}},
 		{"criteria and archive", func(n *notice.Notice) {
 			n.Retention = []notice.Retention{{ID: "r", Criteria: notice.Text{"nb": "x"}, Then: "archive"}}
-		}, []string{"Hvor lenge vi lagrer opplysningene, kommer an på hva de brukes til.", "Noe må vi ta vare på i arkivet."}, []string{"Kor lenge vi lagrar opplysningane, kjem an på kva dei blir brukte til."}, []string{"saken"}},
+		}, []string{"Når vi ikke lenger trenger opplysningene, arkiverer vi dem."}, []string{"Når vi ikkje lenger treng opplysningane, arkiverer vi dei."}, []string{"saken", "kommer an på", "kjem an på", "Noe må vi", "Noko må vi"}},
+		{"period, then archive", func(n *notice.Notice) {
+			n.Retention = []notice.Retention{{ID: "r", Categories: []string{"contact"}, Period: "P5Y", Then: "archive"}}
+		}, []string{"Vi lagrer opplysningene i 5 år. Deretter arkiverer vi dem."}, []string{"Vi lagrar opplysningane i 5 år. Deretter arkiverer vi dei."}, []string{"Noe må vi", "Noko må vi"}},
+		// nn3 4: one rule that deletes, one that archives, over the same data.
+		{"criteria, delete and archive", func(n *notice.Notice) {
+			n.Retention = []notice.Retention{{ID: "r", Categories: []string{"contact"}, Criteria: notice.Text{"nb": "x"}, Then: "delete"}, {ID: "a", Categories: []string{"contact"}, Criteria: notice.Text{"nb": "y"}, Then: "archive"}}
+		}, []string{"Når vi ikke lenger trenger opplysningene, sletter vi dem. Noe må vi likevel ta vare på i arkivet."}, []string{"Når vi ikkje lenger treng opplysningane, slettar vi dei. Noko må vi likevel ta vare på i arkivet."}, []string{"kommer an på", "kjem an på"}},
 		// One period is said as the notice says it, with its starting
 		// point; "opptil" is only the longest of periods that differ.
 		{"one period from a point", func(n *notice.Notice) {
@@ -213,9 +220,14 @@ func TestCases(t *testing.T) {
 		// § 3-15): the reader is told so, and that they may say no.
 		{"cookies", func(n *notice.Notice) {
 			n.Recipients = []notice.Recipient{{ID: "g", Kind: "processor", Name: notice.PlainName("Google")}}
-			n.Cookies = []notice.Cookie{{ID: "s", Provider: "controller", Necessary: true}, {ID: "ga", Provider: "g"}, {ID: "own", Provider: "controller"}}
+			n.Cookies = []notice.Cookie{{ID: "s", Provider: "controller", Necessary: true}, {ID: "ga", Provider: "g"}, {ID: "gid", Provider: "g"}, {ID: "own", Provider: "controller"}}
 		}, []string{"Vi bruker informasjonskapsler som ikke er nødvendige, bare hvis du sier ja. Noen av dem kommer fra Google. Du kan si nei, og du kan endre svaret ditt senere."},
 			[]string{"Vi brukar informasjonskapslar som ikkje er naudsynte, berre viss du seier ja. Nokre av dei kjem frå Google. Du kan seie nei, og du kan endre svaret ditt seinare."}, nil},
+		// One cookie of others is not "noen av dem".
+		{"one cookie from others", func(n *notice.Notice) {
+			n.Recipients = []notice.Recipient{{ID: "g", Kind: "processor", Name: notice.PlainName("Google")}}
+			n.Cookies = []notice.Cookie{{ID: "ga", Provider: "g"}, {ID: "own", Provider: "controller"}}
+		}, []string{"Én av dem kommer fra Google."}, []string{"Éin av dei kjem frå Google."}, []string{"Noen av dem", "Nokre av dei"}},
 		{"cookies all from others", func(n *notice.Notice) {
 			n.Recipients = []notice.Recipient{{ID: "g", Kind: "processor", Name: notice.PlainName("Google")}}
 			n.Cookies = []notice.Cookie{{ID: "ga", Provider: "g"}}
@@ -252,8 +264,15 @@ func TestCases(t *testing.T) {
 		{"processor for some purposes", func(n *notice.Notice) {
 			n.Controllers = []notice.OtherController{{ID: "nav", Name: notice.PlainName("NAV"), Kind: "public_authority", URL: "https://www.nav.no"}}
 			n.Purposes = append(n.Purposes, notice.Purpose{ID: "q", Name: notice.Text{"nb": "Tiltak", "nn": "Tiltak"}, Categories: []string{"contact"}, LegalBasis: []notice.Basis{{Article: "6(1)(e)"}}, Role: &notice.Role{Kind: notice.RoleProcessor, Controller: "nav"}})
-		}, []string{"For noen av formålene behandler vi opplysningene på oppdrag fra NAV, som da har ansvaret for dem.", "Send en e-post til post@eksempel.no.", "kontakter du NAV."},
-			[]string{"For nokre av formåla behandlar vi opplysningane på oppdrag frå NAV, som då har ansvaret for dei.", "Send ein e-post til post@eksempel.no.", "kontaktar du NAV."}, []string{"dette", "Noe gjør"}},
+		}, []string{"For formålet «Tiltak» har NAV ansvaret for opplysningene, og vi behandler dem på vegne av NAV.", "Send en e-post til post@eksempel.no.", "kontakter du NAV."},
+			[]string{"For formålet «Tiltak» har NAV ansvaret for opplysningane, og vi behandlar dei på vegner av NAV.", "Send ein e-post til post@eksempel.no.", "kontaktar du NAV."}, []string{"dette", "Noe gjør", "noen av formålene", "nokre av formåla"}},
+		{"processor for two purposes", func(n *notice.Notice) {
+			n.Controllers = []notice.OtherController{{ID: "nav", Name: notice.PlainName("NAV"), Kind: "public_authority"}}
+			for _, id := range []string{"q", "r"} {
+				n.Purposes = append(n.Purposes, notice.Purpose{ID: id, Name: notice.Text{"nb": "Tiltak " + id, "nn": "Tiltak " + id}, Categories: []string{"contact"}, LegalBasis: []notice.Basis{{Article: "6(1)(e)"}}, Role: &notice.Role{Kind: notice.RoleProcessor, Controller: "nav"}})
+			}
+		}, []string{"For noen av formålene behandler vi opplysningene på oppdrag fra NAV, som da har ansvaret for dem."},
+			[]string{"For nokre av formåla behandlar vi opplysningane på oppdrag frå NAV, som då har ansvaret for dei."}, nil},
 		// On behalf of two controllers and nothing of our own: each answers
 		// for its part, and the page says no "kontakte oss".
 		{"processor for two controllers", func(n *notice.Notice) {
@@ -267,11 +286,16 @@ func TestCases(t *testing.T) {
 		{"rights go to the controller, not the DPO", func(n *notice.Notice) {
 			n.DPO = &notice.DPO{Email: "personvernombud@eksempel.no"}
 			n.Rights["access"] = notice.Right{How: notice.Text{"nb": "Kontakt rådgiveren din.", "nn": "Kontakt rådgjevaren din."}}
-		}, []string{"Send en e-post til post@eksempel.no.", "For noen av rettighetene gjelder egne regler for hvordan du går frem. Les mer under «Dine rettigheter»."},
-			[]string{"Send ein e-post til post@eksempel.no.", "For nokre av rettane gjeld eigne reglar for korleis du går fram. Les meir under «Rettane dine»."}, []string{"personvernombud@"}},
+		}, []string{"Send en e-post til post@eksempel.no.", "Under «Rett til innsyn» står det hvordan du går frem. Les mer under «Dine rettigheter»."},
+			[]string{"Send ein e-post til post@eksempel.no.", "Under «Rett til innsyn» står det korleis du går fram. Les meir under «Rettane dine»."}, []string{"personvernombud@"}},
 		{"every right says how", func(n *notice.Notice) {
-			n.Rights = notice.Rights{"access": {How: notice.Text{"nb": "Kontakt NAV-kontoret ditt.", "nn": "Kontakt NAV-kontoret ditt."}}}
-		}, []string{"Hvordan du bruker hver av rettighetene, står under «Dine rettigheter»."}, []string{"Korleis du brukar kvar av rettane, står under «Rettane dine»."}, []string{"noen av rettighetene"}},
+			how := notice.Text{"nb": "Kontakt NAV-kontoret ditt.", "nn": "Kontakt NAV-kontoret ditt."}
+			n.Rights = notice.Rights{"access": {How: how}, "rectification": {How: how}}
+		}, []string{"For hver av rettighetene står det hvordan du går frem. Les mer under «Dine rettigheter»."}, []string{"For kvar av rettane står det korleis du går fram. Les meir under «Rettane dine»."}, []string{"noen av rettighetene"}},
+		{"some rights say how", func(n *notice.Notice) {
+			how := notice.Text{"nb": "Kontakt NAV-kontoret ditt.", "nn": "Kontakt NAV-kontoret ditt."}
+			n.Rights = notice.Rights{"access": {How: how}, "rectification": {How: how}, "erasure": {}}
+		}, []string{"For noen av rettighetene står det hvordan du går frem. Les mer under «Dine rettigheter»."}, []string{"For nokre av rettane står det korleis du går fram. Les meir under «Rettane dine»."}, []string{"egne regler", "eigne reglar"}},
 		// Restriction limits the use: its own clause, also when alone.
 		{"restriction alone", func(n *notice.Notice) {
 			n.Rights = notice.Rights{"restriction": {}}
