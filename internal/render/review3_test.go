@@ -74,7 +74,7 @@ func TestPurposeSentencesThird(t *testing.T) {
 		[]string{"interessene våre: Å ", "samtykket ditt eller ein avtale med deg"})
 	for _, lang := range []string{"nb", "nn"} {
 		jl := page(t, "joblearn", lang, "md")
-		wantIn(t, "joblearn "+lang, jl, []string{map[string]string{"nb": "JobLearn AS behandler opplysningene om deg som databehandler for NAV, som er behandlingsansvarlig.", "nn": "JobLearn AS behandlar opplysningane om deg som databehandlar for NAV, som er behandlingsansvarleg."}[lang]},
+		wantIn(t, "joblearn "+lang, jl, []string{map[string]string{"nb": "Som databehandler for NAV, som er behandlingsansvarlig, behandler JobLearn AS opplysningene om deg.", "nn": "Som databehandlar for NAV, som er behandlingsansvarleg, behandlar JobLearn AS opplysningane om deg."}[lang]},
 			[]string{"Formål: ", "JobLearn AS er databehandl"})
 	}
 	r := renderer(t)

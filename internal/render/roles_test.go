@@ -17,14 +17,14 @@ func TestRolesGolden(t *testing.T) {
 	r := renderer(t)
 	must := map[string][]string{
 		"joblearn.nb": {
-			"JobLearn AS behandler opplysningene om deg som databehandler for NAV, som er behandlingsansvarlig.",
+			"Som databehandler for NAV, som er behandlingsansvarlig, behandler JobLearn AS opplysningene om deg.",
 			"Slik kontakter du NAV:",
 			"Svaret skal komme så raskt som mulig, og senest innen én måned",
 			"Da må NAV stanse den",
 			"Personvernombudet til NAV:",
 		},
 		"joblearn.nn": {
-			"JobLearn AS behandlar opplysningane om deg som databehandlar for NAV, som er behandlingsansvarleg.",
+			"Som databehandlar for NAV, som er behandlingsansvarleg, behandlar JobLearn AS opplysningane om deg.",
 			"Då må NAV stanse ho",
 		},
 		"vinn-hallingdal.nb": {
