@@ -154,6 +154,15 @@ var classificationCases = []struct {
 		n.Purposes[1].Categories = []string{"contact", "income"}
 		n.Version, n.Updated = "1.0", "2024-01-01"
 	}, Notable, "version-not-raised", "Innholdet er endret, men ikke versjonsnummeret og datoen den nye versjonen gjelder fra.", nil},
+	// Only what is missing is asked for (nb 23, nn 25).
+	{"version raised, date not", func(n *notice.Notice) {
+		n.Purposes[1].Categories = []string{"contact", "income"}
+		n.Version = "1.1"
+	}, Notable, "version-not-raised", "Innholdet er endret, men ikke datoen den nye versjonen gjelder fra. Sett datoen den nye versjonen gjelder fra, så leserne kan se når erklæringen ble endret.", nil},
+	{"date raised, version not", func(n *notice.Notice) {
+		n.Purposes[1].Categories = []string{"contact", "income"}
+		n.Updated = "2024-02-01"
+	}, Notable, "version-not-raised", "Innholdet er endret, men ikke versjonsnummeret. Gi den nye versjonen et nytt versjonsnummer, så leserne kan se at erklæringen er endret.", nil},
 	{"retention starts later", func(n *notice.Notice) { n.Retention[0].From = notice.Text{"nb": "klagefristen er ute"} }, Material, "retention-from", "Teksten om når lagringstiden begynner å løpe, har fått ny ordlyd på bokmål.", func(n *notice.Notice) { n.Retention[0].From = notice.Text{"nb": "saken er avsluttet"} }},
 	{"using a right made harder", func(n *notice.Notice) {
 		n.Rights["access"] = notice.Right{How: notice.Text{"nb": "Send et brev. Vi tar ikke imot e-post."}}

@@ -39,16 +39,29 @@ func (d *cmp) versionDiscipline() {
 	if !content {
 		return
 	}
+	number, date := d.old.Version == d.new.Version, d.old.Updated == d.new.Updated
+	if !number && !date {
+		return
+	}
 	var stale []string
-	if d.old.Version == d.new.Version {
+	if number {
 		stale = append(stale, d.c.T("diff.version.number"))
 	}
-	if d.old.Updated == d.new.Updated {
+	if date {
 		stale = append(stale, d.c.T("diff.version.date"))
 	}
-	if len(stale) > 0 {
-		d.add(section.Version, ruleVersionNotRaised, "version", "", d.c.List(stale), "")
+	// The advice asks only for what is missing: a number the new version
+	// already has is not asked for again (review nb 23, nn 25).
+	k := ruleVersionNotRaised.MessageKey()
+	switch {
+	case number && date:
+	case number:
+		k = "diff.version-not-raised.number"
+	default:
+		k = "diff.version-not-raised.date"
 	}
+	d.out = append(d.out, Change{Section: section.Version, Class: ruleVersionNotRaised.Class, Rule: ruleVersionNotRaised.ID, Key: "version",
+		Message: sentence(d.c.T(k, "", d.c.List(stale))), New: d.c.List(stale)})
 }
 
 // normalise reduces text to its words in lower case: what editorial
