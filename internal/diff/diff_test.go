@@ -78,14 +78,14 @@ var classificationCases = []struct {
 	msg    string
 	old    func(n *notice.Notice) // when set, applied to both sides first
 }{
-	{"processor becomes controller", func(n *notice.Notice) { n.Purposes[0].Role = nil }, Material, "role-changed", "Ansvaret for formålet «Saksbehandling» er endret: vi er databehandler for NAV → vi er behandlingsansvarlige.", func(n *notice.Notice) {
+	{"processor becomes controller", func(n *notice.Notice) { n.Purposes[0].Role = nil }, Material, "role-changed", "Ansvaret for formålet «Saksbehandling» er endret: før var vi databehandler for NAV, nå er vi behandlingsansvarlig.", func(n *notice.Notice) {
 		n.Controllers = []notice.OtherController{notice.OtherController{ID: "nav", Name: notice.PlainName("NAV"), Kind: "public_authority", Email: "post@nav.no"}, notice.OtherController{ID: "kvp", Name: notice.PlainName("Fylket"), Kind: "public_authority", Email: "post@fylket.no"}}
 		n.Purposes[0].Role = &notice.Role{Kind: "processor", Controller: "nav"}
 	}},
-	{"controller becomes processor", func(n *notice.Notice) { n.Purposes[0].Role = &notice.Role{Kind: "processor", Controller: "nav"} }, Material, "role-changed", "vi er behandlingsansvarlige → vi er databehandler for NAV", func(n *notice.Notice) {
+	{"controller becomes processor", func(n *notice.Notice) { n.Purposes[0].Role = &notice.Role{Kind: "processor", Controller: "nav"} }, Material, "role-changed", "Ansvaret for formålet «Saksbehandling» er endret: før var vi behandlingsansvarlig, nå er vi databehandler for NAV.", func(n *notice.Notice) {
 		n.Controllers = []notice.OtherController{notice.OtherController{ID: "nav", Name: notice.PlainName("NAV"), Kind: "public_authority", Email: "post@nav.no"}, notice.OtherController{ID: "kvp", Name: notice.PlainName("Fylket"), Kind: "public_authority", Email: "post@fylket.no"}}
 	}},
-	{"processor for another controller", func(n *notice.Notice) { n.Purposes[0].Role.Controller = "kvp" }, Material, "role-changed", "vi er databehandler for NAV → vi er databehandler for Fylket", func(n *notice.Notice) {
+	{"processor for another controller", func(n *notice.Notice) { n.Purposes[0].Role.Controller = "kvp" }, Material, "role-changed", "Ansvaret for formålet «Saksbehandling» er endret: før var vi databehandler for NAV, nå er vi databehandler for Fylket.", func(n *notice.Notice) {
 		n.Controllers = []notice.OtherController{notice.OtherController{ID: "nav", Name: notice.PlainName("NAV"), Kind: "public_authority", Email: "post@nav.no"}, notice.OtherController{ID: "kvp", Name: notice.PlainName("Fylket"), Kind: "public_authority", Email: "post@fylket.no"}}
 		n.Purposes[0].Role = &notice.Role{Kind: "processor", Controller: "nav"}
 	}},
@@ -101,7 +101,7 @@ var classificationCases = []struct {
 		n.Controllers = []notice.OtherController{notice.OtherController{ID: "nav", Name: notice.PlainName("NAV"), Kind: "public_authority", Email: "post@nav.no"}, notice.OtherController{ID: "kvp", Name: notice.PlainName("Fylket"), Kind: "public_authority", Email: "post@fylket.no"}}
 		n.Purposes[0].Role = &notice.Role{Kind: "joint", With: []string{"nav"}, Arrangement: notice.Text{"nb": "NAV svarer."}}
 	}},
-	{"other controller renamed", func(n *notice.Notice) { n.Controllers[0].Name = notice.PlainName("Arbeids- og velferdsetaten") }, Material, "other-controller", "NAV → Arbeids- og velferdsetaten", func(n *notice.Notice) {
+	{"other controller renamed", func(n *notice.Notice) { n.Controllers[0].Name = notice.PlainName("Arbeids- og velferdsetaten") }, Material, "other-controller", "Arbeids- og velferdsetaten har fått nytt navn, nytt organisasjonsnummer eller er en annen type virksomhet: før NAV, nå Arbeids- og velferdsetaten.", func(n *notice.Notice) {
 		n.Controllers = []notice.OtherController{notice.OtherController{ID: "nav", Name: notice.PlainName("NAV"), Kind: "public_authority", Email: "post@nav.no"}, notice.OtherController{ID: "kvp", Name: notice.PlainName("Fylket"), Kind: "public_authority", Email: "post@fylket.no"}}
 	}},
 	{"other controller added", func(n *notice.Notice) {
@@ -112,7 +112,7 @@ var classificationCases = []struct {
 	{"other controller removed", func(n *notice.Notice) { n.Controllers = n.Controllers[:1] }, Notable, "other-controller-removed", "Fylket er ikke lenger med i erklæringen.", func(n *notice.Notice) {
 		n.Controllers = []notice.OtherController{notice.OtherController{ID: "nav", Name: notice.PlainName("NAV"), Kind: "public_authority", Email: "post@nav.no"}, notice.OtherController{ID: "kvp", Name: notice.PlainName("Fylket"), Kind: "public_authority", Email: "post@fylket.no"}}
 	}},
-	{"other controller's contact", func(n *notice.Notice) { n.Controllers[0].Email = "nav@nav.no" }, Notable, "other-controller-contact", "Kontakten til NAV er endret: post@nav.no → nav@nav.no.", func(n *notice.Notice) {
+	{"other controller's contact", func(n *notice.Notice) { n.Controllers[0].Email = "nav@nav.no" }, Notable, "other-controller-contact", "Kontakten til NAV er endret fra post@nav.no til nav@nav.no.", func(n *notice.Notice) {
 		n.Controllers = []notice.OtherController{notice.OtherController{ID: "nav", Name: notice.PlainName("NAV"), Kind: "public_authority", Email: "post@nav.no"}, notice.OtherController{ID: "kvp", Name: notice.PlainName("Fylket"), Kind: "public_authority", Email: "post@fylket.no"}}
 	}},
 	// No groups is everyone: a first group narrows the purpose (nb 21).
@@ -186,7 +186,7 @@ var classificationCases = []struct {
 	{"new transfer", func(n *notice.Notice) {
 		n.Transfers = append(n.Transfers, notice.Transfer{ID: "us", Country: "US", Safeguard: "scc"})
 	}, Material, "new-transfer", "Ny overføring til land utenfor EU/EØS: USA.", nil},
-	{"new country", func(n *notice.Notice) { n.Transfers[0].Country = "JP" }, Material, "new-country", "Overføringen går til et annet land: Storbritannia → Japan.", nil},
+	{"new country", func(n *notice.Notice) { n.Transfers[0].Country = "JP" }, Material, "new-country", "Overføringen går til et annet land: før Storbritannia, nå Japan.", nil},
 	{"changed safeguard", func(n *notice.Notice) { n.Transfers[0].Safeguard = "scc" }, Material, "changed-safeguard", "Grunnlaget for overføringen til Storbritannia er endret: før en beslutning om tilstrekkelig beskyttelsesnivå, nå standard personvernbestemmelser.", nil},
 	{"longer retention", func(n *notice.Notice) { n.Retention[0].Period = "P18M" }, Material, "longer-retention", "Vi lagrer kontaktopplysninger og inntekt lenger: 18 måneder (før ett år).", nil},
 	{"shorter retention", func(n *notice.Notice) { n.Retention[0].Period = "P6M" }, Notable, "shorter-retention", "Vi lagrer kontaktopplysninger og inntekt i kortere tid: 6 måneder (før ett år).", nil},
@@ -243,8 +243,8 @@ var classificationCases = []struct {
 		n.Rights["erasure"] = notice.Right{Limits: notice.Text{"nb": "Arkivloven krever at vi tar vare på saken."}}
 	}, Material, "right-limited", "Retten til sletting er begrenset: Arkivloven krever", nil},
 	{"right added", func(n *notice.Notice) { n.Rights["portability"] = notice.Right{} }, Notable, "added-right", "", nil},
-	{"new controller", func(n *notice.Notice) { n.Controller.Name = notice.PlainName("Ny kommune") }, Material, "new-controller", "Ny behandlingsansvarlig: Eksempel kommune → Ny kommune.", nil},
-	{"contact details", func(n *notice.Notice) { n.Controller.Email = "postmottak@eksempel.no" }, Notable, "contact-details", "E-postadressen er endret: post@eksempel.no → postmottak@eksempel.no.", nil},
+	{"new controller", func(n *notice.Notice) { n.Controller.Name = notice.PlainName("Ny kommune") }, Material, "new-controller", "Ny behandlingsansvarlig: Ny kommune (før: Eksempel kommune).", nil},
+	{"contact details", func(n *notice.Notice) { n.Controller.Email = "postmottak@eksempel.no" }, Notable, "contact-details", "E-postadressen er endret fra post@eksempel.no til postmottak@eksempel.no.", nil},
 	{"dpo", func(n *notice.Notice) { n.DPO = &notice.DPO{Email: "nytt@eksempel.no"} }, Notable, "dpo-changed", "", nil},
 	// A text inside a list entry names the entry: a notice has several
 	// categories and purposes.
@@ -289,7 +289,7 @@ var classificationCases = []struct {
 		Material, "new-joint-controller", "Ny felles behandlingsansvarlig: Nabo kommune.", withJoint},
 	{"removed joint controller", func(n *notice.Notice) { n.JointControllers = nil }, Notable, "removed-joint-controller", "Nabo kommune er ikke lenger felles", withJoint},
 	{"joint controller contact", func(n *notice.Notice) { n.JointControllers[0].Email = "post@nabo.no" },
-		Notable, "joint-controller-contact", "Kontaktopplysningene til Nabo kommune er endret: ikke oppgitt → post@nabo.no.", withJoint},
+		Notable, "joint-controller-contact", "Kontaktopplysningene til Nabo kommune er endret fra ikke oppgitt til post@nabo.no.", withJoint},
 	{"dpo added", func(n *notice.Notice) { n.DPO = &notice.DPO{Email: "ombud@eksempel.no"} }, Notable, "dpo-added", "ombud@eksempel.no",
 		func(n *notice.Notice) { n.DPO = nil }},
 	{"dpo removed", func(n *notice.Notice) { n.DPO = nil }, Notable, "dpo-removed", "Personvernombudet er fjernet: ombud@eksempel.no.", nil},
@@ -349,7 +349,7 @@ var classificationCases = []struct {
 	// data for its own ends: classified up. The message named the party
 	// twice ("NAV heter nå NAV") when only the kind changed.
 	{"source of another kind", func(n *notice.Notice) { n.Sources[1].Kind = "employer" }, Material, "party-kind",
-		"NAV er en annen type kilde eller mottaker nå: offentlig myndighet → arbeidsgiver.", nil},
+		"NAV er en annen type kilde eller mottaker: før offentlig myndighet, nå arbeidsgiver.", nil},
 	{"removed transfer", func(n *notice.Notice) { n.Transfers = nil }, Notable, "removed-transfer", "Overføringen til Storbritannia er fjernet.", nil},
 	{"transfer recipient", func(n *notice.Notice) { n.Transfers[0].Recipient = "Support Ltd" }, Material, "transfer-recipient", "", nil},
 	{"new retention rule", func(n *notice.Notice) {
@@ -391,10 +391,10 @@ var classificationCases = []struct {
 	{"category moved to a longer rule", func(n *notice.Notice) {
 		n.Retention = []notice.Retention{{ID: "r", Categories: []string{"contact"}, Period: "P1Y", Then: "delete"},
 			{ID: "tax", Categories: []string{"income"}, Period: "P10Y", Then: "delete"}}
-	}, Material, "category-kept-longer", "Vi lagrer inntekt lenger, fordi en annen regel gjelder nå: ett år → 10 år.", nil},
+	}, Material, "category-kept-longer", "Vi lagrer inntekt lenger, fordi en annen regel gjelder: før ett år, nå 10 år.", nil},
 	{"rule replaced by a longer one", func(n *notice.Notice) {
 		n.Retention = []notice.Retention{{ID: "r2", Categories: []string{"contact", "income"}, Period: "P2Y", Then: "delete"}}
-	}, Material, "category-kept-longer", "Vi lagrer kontaktopplysninger lenger, fordi en annen regel gjelder nå: ett år → 2 år.", nil},
+	}, Material, "category-kept-longer", "Vi lagrer kontaktopplysninger lenger, fordi en annen regel gjelder: før ett år, nå 2 år.", nil},
 	{"anonymised instead of deleted", func(n *notice.Notice) { n.Retention[0].Then = "anonymise" }, Notable, "retention-then", "Hva vi gjør etter lagringstiden for kontaktopplysninger og inntekt, er endret: før slettet vi opplysningene, nå anonymiserer vi dem.", nil},
 	{"deleted or anonymised instead of deleted", func(n *notice.Notice) { n.Retention[0].Then = "delete_or_anonymise" }, Notable, "retention-then", "Hva vi gjør etter lagringstiden for kontaktopplysninger og inntekt, er endret: før slettet vi opplysningene, nå sletter eller anonymiserer vi dem.", nil},
 	{"a longest period now kept in full", func(n *notice.Notice) { n.Retention[0].AtMost = false }, Material, "retention-now-fixed", "Vi lagrer nå kontaktopplysninger og inntekt i ett år, ikke lenger i opptil ett år.", withAtMost},
@@ -428,21 +428,21 @@ var classificationCases = []struct {
 		"Informasjonskapselen «_ga» regnes ikke lenger som strengt nødvendig og krever nå samtykke.", func(n *notice.Notice) { withCookie(n); n.Cookies[0].Necessary = true }},
 	{"cookie now necessary", func(n *notice.Notice) { n.Cookies[0].Necessary = true }, Notable, "cookie-now-necessary", "regnes nå som strengt nødvendig", withCookie},
 	{"cookie of a new third party", func(n *notice.Notice) { n.Cookies[0].Provider = "skatt" }, Material, "cookie-new-provider",
-		"Informasjonskapselen «_ga» har fått en ny leverandør: Eksempel kommune → Skatteetaten.", func(n *notice.Notice) { withCookie(n); n.Cookies[0].Provider = "controller" }},
-	{"cookie now our own", func(n *notice.Notice) { n.Cookies[0].Provider = "controller" }, Notable, "cookie-own-provider", "Skatteetaten → Eksempel kommune", withCookie},
-	{"cookie kept longer", func(n *notice.Notice) { n.Cookies[0].Lifetime = "P2Y" }, Material, "cookie-longer-lifetime", "Informasjonskapselen «_ga» lagres lenger: 13 måneder → 2 år.", withCookie},
-	{"session cookie kept longer", func(n *notice.Notice) { n.Cookies[0].Lifetime = "P1D" }, Material, "cookie-longer-lifetime", "til du lukker nettleseren → én dag",
+		"Informasjonskapselen «_ga» har fått en ny leverandør: før Eksempel kommune, nå Skatteetaten.", func(n *notice.Notice) { withCookie(n); n.Cookies[0].Provider = "controller" }},
+	{"cookie now our own", func(n *notice.Notice) { n.Cookies[0].Provider = "controller" }, Notable, "cookie-own-provider", "Vi står nå selv bak informasjonskapselen «_ga», ikke lenger Skatteetaten.", withCookie},
+	{"cookie kept longer", func(n *notice.Notice) { n.Cookies[0].Lifetime = "P2Y" }, Material, "cookie-longer-lifetime", "Informasjonskapselen «_ga» lagres lenger: 2 år (før: 13 måneder).", withCookie},
+	{"session cookie kept longer", func(n *notice.Notice) { n.Cookies[0].Lifetime = "P1D" }, Material, "cookie-longer-lifetime", "Informasjonskapselen «_ga» lagres lenger: én dag (før: til du lukker nettleseren).",
 		func(n *notice.Notice) { withCookie(n); n.Cookies[0].Lifetime = "session" }},
-	{"cookie kept shorter", func(n *notice.Notice) { n.Cookies[0].Lifetime = "session" }, Notable, "cookie-shorter-lifetime", "13 måneder → til du lukker nettleseren", withCookie},
-	{"cookie now third party", func(n *notice.Notice) { n.Cookies[0].Party = "third" }, Material, "cookie-third-party", "førstepart → tredjepart", withCookie},
+	{"cookie kept shorter", func(n *notice.Notice) { n.Cookies[0].Lifetime = "session" }, Notable, "cookie-shorter-lifetime", "Informasjonskapselen «_ga» lagres kortere: til du lukker nettleseren (før: 13 måneder).", withCookie},
+	{"cookie now third party", func(n *notice.Notice) { n.Cookies[0].Party = "third" }, Material, "cookie-third-party", "Informasjonskapselen «_ga» settes nå av et annet domene: før førstepart, nå tredjepart.", withCookie},
 	{"cookie now first party", func(n *notice.Notice) { n.Cookies[0].Party = "first" }, Notable, "cookie-party", "Informasjonskapselen «_ga» er nå oppgitt som førstepart (før: tredjepart).",
 		func(n *notice.Notice) { withCookie(n); n.Cookies[0].Party = "third" }},
-	{"cookie provider in another country", func(n *notice.Notice) { n.Cookies[0].Country = "IN" }, Material, "cookie-country", "USA → India", withCookie},
+	{"cookie provider in another country", func(n *notice.Notice) { n.Cookies[0].Country = "IN" }, Material, "cookie-country", "Leverandøren av informasjonskapselen «_ga» behandler opplysningene i et annet land: før USA, nå India.", withCookie},
 	{"cookie for a new purpose", func(n *notice.Notice) { n.Cookies[0].Purposes = []string{"news", "case"} }, Material, "cookie-new-purpose",
 		"Informasjonskapselen «_ga» brukes nå også til formålet «Saksbehandling».", withCookie},
 	{"cookie for fewer purposes", func(n *notice.Notice) { n.Cookies[0].Purposes = nil }, Notable, "cookie-removed-purpose", "brukes ikke lenger til formålet «Nyhetsbrev».", withCookie},
-	{"cookie renamed", func(n *notice.Notice) { n.Cookies[0].Name = "_ga_X" }, Notable, "cookie-name", "nytt teknisk navn: _ga → _ga_X.", withCookie},
-	{"cookie of another kind", func(n *notice.Notice) { n.Cookies[0].Kind = "local_storage" }, Notable, "cookie-kind", "informasjonskapsel → lokal lagring", withCookie},
+	{"cookie renamed", func(n *notice.Notice) { n.Cookies[0].Name = "_ga_X" }, Notable, "cookie-name", "Informasjonskapselen «_ga_X» har fått et nytt teknisk navn: før _ga, nå _ga_X.", withCookie},
+	{"cookie of another kind", func(n *notice.Notice) { n.Cookies[0].Kind = "local_storage" }, Notable, "cookie-kind", "Informasjonskapselen «_ga» er en annen type teknologi: før informasjonskapsel, nå lokal lagring.", withCookie},
 	{"cookie purpose reworded", func(n *notice.Notice) {
 		n.Cookies[0].Purpose = notice.Text{"nb": "Skiller besøkende fra hverandre.", "nn": "Tel besøk."}
 	}, Notable, "cookie-purpose-text",
@@ -451,11 +451,11 @@ var classificationCases = []struct {
 		n.Cookies[0].Consent = notice.Text{"nb": "Du svarer i innstillingene.", "nn": "Du svarar i banneret."}
 	}, Notable, "cookie-consent-text",
 		"Teksten om samtykke til informasjonskapselen har fått ny ordlyd på bokmål.", withCookie},
-	{"languages", func(n *notice.Notice) { n.Languages = []string{"nb"} }, Notable, "languages", "Språkene er endret: nb, nn → nb.", nil},
+	{"languages", func(n *notice.Notice) { n.Languages = []string{"nb"} }, Notable, "languages", "Språkene er endret fra nb, nn til nb.", nil},
 	{"renamed id", func(n *notice.Notice) { n.Purposes[1].ID, n.Purposes[1].Replaces = "newsletter", "news" },
-		Editorial, "renamed-id", "«Nyhetsbrev» har fått ny id: news → newsletter.", nil},
+		Editorial, "renamed-id", "«Nyhetsbrev» har fått ny id: før news, nå newsletter.", nil},
 	{"index group", func(n *notice.Notice) { n.IndexGroup = notice.Text{"nb": "Helse og omsorg", "nn": "Helse og omsorg"} },
-		Editorial, "index-group", "I oversikten på bokmål står erklæringen under en annen overskrift: ikke oppgitt → «Helse og omsorg».", nil},
+		Editorial, "index-group", "I oversikten på bokmål står erklæringen under en annen overskrift: før ikke oppgitt, nå «Helse og omsorg».", nil},
 }
 
 // Starting points of the cases that remove or narrow what base lacks.

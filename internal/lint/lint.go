@@ -49,6 +49,8 @@ var Rules = []Rule{
 	{"repeated-opener", `two sentences in a row that open with the same linking word ("Dessuten … Dessuten …")`, findRepeatedOpener},
 	{"repeated-list", `the same bulleted list of three or more items twice in a section ("- a - b - c" … "- a - b - c")`, findRepeatedList},
 	{"dash-unstated", `a dash for "not stated" beside an arrow ("– → artikkel 22 nr. 2 bokstav b"): say "Før sto det ikke …"`, findDashUnstated},
+	{"arrow", `an arrow for "from … to" in running text ("er endret: a → b"): say "er endret fra a til b" or "før a, nå b"`, findArrow},
+	{"nn-participle", `a nynorsk strong participle left neuter after a masculine, feminine or plural subject ("Mottakaren er no oppgjeve"): "oppgjeven", "oppgjevne", or rephrase`, findNNParticiple},
 	{"title-repeat", `a line that repeats the start of the title below it ("PERSONVERNERKLÆRING" above "Personvernerklæring – …")`, findTitleRepeat},
 }
 
@@ -449,6 +451,33 @@ func findDashUnstated(text string) []string {
 	var out []string
 	for _, s := range sentences(unwrap(text)) {
 		if dashUnstatedRE.MatchString(s) {
+			out = append(out, excerpt(s))
+		}
+	}
+	return out
+}
+
+// findArrow finds a "→" in a sentence: a technical notation a reader
+// has to translate into "fra … til" (review nn 21).
+func findArrow(text string) []string {
+	var out []string
+	for _, s := range sentences(unwrap(text)) {
+		if strings.Contains(s, "→") {
+			out = append(out, excerpt(s))
+		}
+	}
+	return out
+}
+
+// participleRE is "er (no) oppgjeve" after a subject: right only for a
+// neuter one ("det", "brevet"), which the catalogue's messages do not
+// have; a subject whose gender is unknown is rephrased ("står no som").
+var participleRE = regexp.MustCompile(`(?i)^(\pL+)\b.*\ber (?:no |ikkje lenger |ikkje )?oppgjeve\b`)
+
+func findNNParticiple(text string) []string {
+	var out []string
+	for _, s := range sentences(unwrap(text)) {
+		if m := participleRE.FindStringSubmatch(s); m != nil && !strings.EqualFold(m[1], "det") && !strings.HasSuffix(strings.ToLower(m[1]), "et") {
 			out = append(out, excerpt(s))
 		}
 	}

@@ -73,9 +73,13 @@ func (r *Renderer) RenderDiffPage(w io.Writer, rep *diff.Report, p DiffPage) err
 
 // DiffGroup is one class of changes.
 type DiffGroup struct {
-	Class    string
-	Heading  string
-	Note     string
+	Class   string
+	Heading string
+	Note    string
+	// Basis is the law behind the note, for those who look it up: the
+	// note speaks to the reader ("skal du få vite om"), the basis says
+	// whose duty it is (review nn 19).
+	Basis    string
 	Sections []DiffSection
 }
 
@@ -129,6 +133,9 @@ func (r *Renderer) renderDiff(w io.Writer, rep *diff.Report, format string, site
 	}
 	for _, class := range []diff.Class{diff.Material, diff.Notable, diff.Editorial} {
 		g := DiffGroup{Class: class.String(), Heading: c.T("diff.class." + class.String()), Note: c.T("diff.class." + class.String() + ".note")}
+		if class == diff.Material {
+			g.Basis = c.T("diff.class.material.basis")
+		}
 		for _, ch := range rep.Changes {
 			if ch.Class != class {
 				continue
