@@ -137,7 +137,7 @@ var classificationCases = []struct {
 	{"removed group", func(n *notice.Notice) { n.Groups = nil }, Notable, "removed-group", "Erklæringen gjelder ikke lenger barnet.", func(n *notice.Notice) {
 		n.Groups = []notice.Group{notice.Group{ID: "kids", Label: notice.Text{"nb": "barnet", "nn": "barnet"}}}
 	}},
-	{"group relabelled", func(n *notice.Notice) { n.Groups[0].Label = notice.Text{"nb": "barna", "nn": "barna"} }, Notable, "group-label", "Navnet på gruppen «barna» har fått ny ordlyd", func(n *notice.Notice) {
+	{"group relabelled", func(n *notice.Notice) { n.Groups[0].Label = notice.Text{"nb": "barna", "nn": "barna"} }, Notable, "group-label", "Gruppen «barnet» heter nå «barna» på bokmål.", func(n *notice.Notice) {
 		n.Groups = []notice.Group{notice.Group{ID: "kids", Label: notice.Text{"nb": "barnet", "nn": "barnet"}}}
 	}},
 	{"whose data changes", func(n *notice.Notice) { n.Groups[0].About = notice.Text{"nb": "barnet ditt", "nn": "barnet ditt"} }, Material, "group-about", "", func(n *notice.Notice) {
@@ -154,6 +154,11 @@ var classificationCases = []struct {
 		n.Purposes[1].Categories = []string{"contact", "income"}
 		n.Version, n.Updated = "1.0", "2024-01-01"
 	}, Notable, "version-not-raised", "Innholdet er endret, men ikke versjonsnummeret og datoen den nye versjonen gjelder fra.", nil},
+	// A new name is said as one, old and new (nb 17, nn 24).
+	{"purpose renamed", func(n *notice.Notice) {
+		n.Purposes[0].Name = notice.Text{"nb": "Behandling av søknaden", "nn": "Sakshandsaming"}
+	}, Notable, "wording-changed", "Formålet «Saksbehandling» heter nå «Behandling av søknaden» på bokmål.", nil},
+	{"unit renamed", func(n *notice.Notice) { n.Controller.Unit = notice.Text{"nb": "NAV Eksempel"} }, Notable, "wording-changed", "Enheten «NAV Sogndal» heter nå «NAV Eksempel» på bokmål.", func(n *notice.Notice) { n.Controller.Unit = notice.Text{"nb": "NAV Sogndal"} }},
 	// Only what is missing is asked for (nb 23, nn 25).
 	{"version raised, date not", func(n *notice.Notice) {
 		n.Purposes[1].Categories = []string{"contact", "income"}
@@ -177,7 +182,7 @@ var classificationCases = []struct {
 	{"removed category", func(n *notice.Notice) { n.Categories = n.Categories[:1] }, Notable, "removed-category", "", nil},
 	{"new source", func(n *notice.Notice) {
 		n.Sources = append(n.Sources, notice.Source{ID: "emp", Kind: "employer", Categories: []string{"income"}})
-	}, Material, "new-source", "Ny kilde: «arbeidsgiver».", nil},
+	}, Material, "new-source", "Ny kilde: «Arbeidsgivere».", nil},
 	{"new recipient", func(n *notice.Notice) {
 		n.Recipients = append(n.Recipients, notice.Recipient{ID: "host", Kind: "processor", Name: notice.PlainName("Drift AS")})
 	}, Material, "new-recipient", "Ny mottaker: Drift AS.", nil},
@@ -736,8 +741,8 @@ func TestLawShortTitle(t *testing.T) {
 // recipient changed).
 func TestPartyTextNamesItsKind(t *testing.T) {
 	for _, tt := range []struct{ lang, source, recipient string }{
-		{"nb", "Beskrivelsen av kilden «deg selv» har fått ny ordlyd", "Beskrivelsen av mottakeren Skatteetaten har fått ny ordlyd"},
-		{"nn", "Skildringa av kjelda «deg sjølv» har fått ny ordlyd", "Skildringa av mottakaren Skatteetaten har fått ny ordlyd"},
+		{"nb", "Beskrivelsen av kilden «deg selv» har fått ny ordlyd", "Beskrivelsen av mottakeren Skatteetaten har fått ny ordlyd\nBeskrivelsen av mottakeren «Databehandlere» har fått ny ordlyd"},
+		{"nn", "Skildringa av kjelda «deg sjølv» har fått ny ordlyd", "Skildringa av mottakaren Skatteetaten har fått ny ordlyd\nSkildringa av mottakaren «Databehandlarar» har fått ny ordlyd"},
 	} {
 		if tt.lang == "nb" {
 			tt.recipient += "\nHvordan du bruker rettighetene dine hos NAV, er fjernet\nTeksten om hva som skjer hvis du ikke gir oss opplysningene til formålet «Saksbehandling», har fått ny ordlyd"
@@ -749,6 +754,10 @@ func TestPartyTextNamesItsKind(t *testing.T) {
 		new.Sources[0].Description = notice.Text{"nb": "Det du skriver i søknaden og i skjemaet.", "nn": "Det du skriv i søknaden og i skjemaet."}
 		old.Recipients[0].Description = notice.Text{"nb": "Inntekten din.", "nn": "Inntekta di."}
 		new.Recipients[0].Description = notice.Text{"nb": "Inntekten og formuen din.", "nn": "Inntekta og formuen din."}
+		// A party given only by kind is named by the page's heading, not
+		// the singular kind label (nb 15, nn 14).
+		old.Recipients = append(old.Recipients, notice.Recipient{ID: "drift", Kind: "processor", Description: notice.Text{"nb": "Drift.", "nn": "Drift."}})
+		new.Recipients = append(new.Recipients, notice.Recipient{ID: "drift", Kind: "processor", Description: notice.Text{"nb": "Drift og støtte.", "nn": "Drift og støtte."}})
 		// Another controller's rights text says whose (nb 19: JobLearn
 		// "Hvordan du bruker rettigheten, er fjernet").
 		old.Controllers = []notice.OtherController{{ID: "nav", Name: notice.PlainName("NAV"), Kind: "public_authority", Email: "post@nav.no",

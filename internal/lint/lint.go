@@ -51,6 +51,7 @@ var Rules = []Rule{
 	{"dash-unstated", `a dash for "not stated" beside an arrow ("– → artikkel 22 nr. 2 bokstav b"): say "Før sto det ikke …"`, findDashUnstated},
 	{"arrow", `an arrow for "from … to" in running text ("er endret: a → b"): say "er endret fra a til b" or "før a, nå b"`, findArrow},
 	{"nn-participle", `a nynorsk strong participle left neuter after a masculine, feminine or plural subject ("Mottakaren er no oppgjeve"): "oppgjeven", "oppgjevne", or rephrase`, findNNParticiple},
+	{"kind-quoted", `a singular kind label in quotes as if it were a party's name ("mottakeren «databehandler»"): the page heads the party "Databehandlere"`, findKindQuoted},
 	{"title-repeat", `a line that repeats the start of the title below it ("PERSONVERNERKLÆRING" above "Personvernerklæring – …")`, findTitleRepeat},
 }
 
@@ -483,6 +484,10 @@ func findNNParticiple(text string) []string {
 	}
 	return out
 }
+
+var kindQuotedRE = regexp.MustCompile(`«(?:offentlig myndighet|offentleg myndigheit|arbeidsgiver|arbeidsgjevar|helsetjeneste|helseteneste|utdanningsinstitusjon|databehandler|databehandlar|privat virksomhet|privat verksemd|offentlig register|offentleg register)»`)
+
+func findKindQuoted(text string) []string { return kindQuotedRE.FindAllString(unwrap(text), -1) }
 
 // Linking words that open a sentence to add to the one before: said twice
 // in a row, the second no longer links anything.

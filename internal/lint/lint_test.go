@@ -41,6 +41,7 @@ func TestRules(t *testing.T) {
 		{"dash-unstated", "Unntaket som gjer at avgjerda kan takast automatisk, er endra: – → artikkel 22 nr. 2 bokstav b.",
 			"Den automatiserte avgjerda byggjer no på unntaket i artikkel 22 nr. 2 bokstav b (lov). Før stod det ikkje kva unntak ho bygde på. Kontakten er endra frå post@a.no til post@b.no. Perioden er 2020–2024."},
 		{"nn-participle", "Mottakaren i USA er no oppgjeve som sertifisert etter EU–USA-rammeverket for personvern.", "Mottakaren i USA er no oppgjeven som sertifisert. Det er ikkje oppgjeve kva unntak ho bygde på. Brevet er oppgjeve."},
+		{"kind-quoted", "Beskrivelsen av mottakeren «databehandler» har fått ny ordlyd.", "Beskrivelsen av mottakeren «Databehandlere» har fått ny ordlyd. Databehandleren vår lagrar dei."},
 		{"arrow", "Telefonnummeret er endra: 477 09 498 → 33 38 08 83.", "Telefonnummeret er endra frå 477 09 498 til 33 38 08 83. Perioden er 2020–2024."},
 		{"title-repeat", "PERSONVERNERKLÆRING\n\nPersonvernerklæring for VINN AS Hallingdal\n", "Kort fortalt\n\nPersonvernerklæring for VINN AS Hallingdal\n\n- Andre\n  Andre, for eksempel familiemedlemmer, får opplysninger.\n"},
 	} {
