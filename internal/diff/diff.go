@@ -1479,8 +1479,12 @@ func (d *cmp) cookies() {
 		for _, pu := range rem {
 			d.add(section.Cookies, ruleCookieRemovedPurpose, key+"/purposes/"+pu, subject, d.purposeLabel(pu), "")
 		}
-		d.textsAs(section.Cookies, key+"/purpose", "field.cookie.purpose", ruleCookiePurposeText, o.Purpose, n.Purpose)
-		d.textsAs(section.Cookies, key+"/consent", "field.cookie.consent", ruleCookieConsentText, o.Consent, n.Consent)
+		// Which cookie's text: "Formålet med informasjonskapselen «_ga»"
+		// (review nb 22).
+		d.within(subject, func() {
+			d.textsAs(section.Cookies, key+"/purpose", "field.cookie.purpose", ruleCookiePurposeText, o.Purpose, n.Purpose)
+			d.textsAs(section.Cookies, key+"/consent", "field.cookie.consent", ruleCookieConsentText, o.Consent, n.Consent)
+		})
 	}
 }
 

@@ -154,6 +154,13 @@ var classificationCases = []struct {
 		n.Purposes[1].Categories = []string{"contact", "income"}
 		n.Version, n.Updated = "1.0", "2024-01-01"
 	}, Notable, "version-not-raised", "Innholdet er endret, men ikke versjonsnummeret og datoen den nye versjonen gjelder fra.", nil},
+	// A list word the old text already had names nothing new: notable,
+	// not material (nb 22).
+	{"word the old text had", func(n *notice.Notice) {
+		n.Purposes[0].Description = notice.Text{"nb": "Vi skiller besøkende fra hverandre i statistikken.", "nn": "Vi handsamar søknaden din."}
+	}, Notable, "wording-changed", "Beskrivelsen av formålet «Saksbehandling» har fått ny ordlyd", func(n *notice.Notice) {
+		n.Purposes[0].Description = notice.Text{"nb": "Vi lager statistikk over besøk.", "nn": "Vi handsamar søknaden din."}
+	}},
 	// A new name is said as one, old and new (nb 17, nn 24).
 	{"purpose renamed", func(n *notice.Notice) {
 		n.Purposes[0].Name = notice.Text{"nb": "Behandling av søknaden", "nn": "Sakshandsaming"}
@@ -451,11 +458,11 @@ var classificationCases = []struct {
 	{"cookie purpose reworded", func(n *notice.Notice) {
 		n.Cookies[0].Purpose = notice.Text{"nb": "Skiller besøkende fra hverandre.", "nn": "Tel besøk."}
 	}, Notable, "cookie-purpose-text",
-		"Formålet med informasjonskapselen har fått ny ordlyd på bokmål.", withCookie},
+		"Formålet med informasjonskapselen «_ga» har fått ny ordlyd på bokmål.", withCookie},
 	{"cookie consent reworded", func(n *notice.Notice) {
 		n.Cookies[0].Consent = notice.Text{"nb": "Du svarer i innstillingene.", "nn": "Du svarar i banneret."}
 	}, Notable, "cookie-consent-text",
-		"Teksten om samtykke til informasjonskapselen har fått ny ordlyd på bokmål.", withCookie},
+		"Teksten om samtykke til informasjonskapselen «_ga» har fått ny ordlyd på bokmål.", withCookie},
 	{"languages", func(n *notice.Notice) { n.Languages = []string{"nb"} }, Notable, "languages", "Språkene er endret fra nb, nn til nb.", nil},
 	{"renamed id", func(n *notice.Notice) { n.Purposes[1].ID, n.Purposes[1].Replaces = "newsletter", "news" },
 		Editorial, "renamed-id", "«Nyhetsbrev» har fått ny id: før news, nå newsletter.", nil},
