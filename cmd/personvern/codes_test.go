@@ -128,3 +128,32 @@ func TestCodesFollowMessageLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestDiffFollowsMessageLanguage: without --lang, diff reports in the
+// user's language when a report can be in it, else bokmål (review nn 26);
+// --lang still decides.
+func TestDiffFollowsMessageLanguage(t *testing.T) {
+	for _, tc := range []struct {
+		env  string
+		args []string
+		want string
+	}{
+		{"nn", nil, "ENDRINGAR I PERSONVERNERKLÆRINGA"},
+		{"nb", nil, "ENDRINGER I PERSONVERNERKLÆRINGEN"},
+		{"en", nil, "ENDRINGER I PERSONVERNERKLÆRINGEN"}, // no English report: bokmål
+		{"nn", []string{"--lang", "nb"}, "ENDRINGER I PERSONVERNERKLÆRINGEN"},
+	} {
+		t.Setenv("PERSONVERN_LANG", tc.env)
+		var out bytes.Buffer
+		cmd := newDiffCmd()
+		cmd.SetOut(&out)
+		cmd.SetErr(&bytes.Buffer{})
+		cmd.SetArgs(append([]string{"../../notices/joblearn.yaml", "../../notices/joblearn.yaml"}, tc.args...))
+		if err := cmd.Execute(); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(out.String(), tc.want) {
+			t.Errorf("PERSONVERN_LANG=%s %v: lacks %q:\n%s", tc.env, tc.args, tc.want, out.String())
+		}
+	}
+}

@@ -2,10 +2,12 @@ package main
 
 import (
 	"fmt"
+	"os"
 	"slices"
 	"strings"
 
 	"github.com/personvern/personvern/internal/diff"
+	"github.com/personvern/personvern/internal/i18n"
 	"github.com/personvern/personvern/internal/notice"
 	"github.com/personvern/personvern/internal/render"
 	"github.com/personvern/personvern/internal/validate"
@@ -52,6 +54,16 @@ or material), so CI can ask for a sign-off on those.`,
 			r, err := renderer(tmplDir)
 			if err != nil {
 				return err
+			}
+			// Without --lang, the language the user's messages are in
+			// (PERSONVERN_LANG, the locale) when a report can be in it,
+			// else bokmål: a nynorsk user who set the language once gets
+			// a nynorsk report (review nn 26).
+			if !cmd.Flags().Changed("lang") {
+				lang = "nb"
+				if l, err := i18n.MessageLang("", os.Getenv); err == nil && slices.Contains(r.Languages(), l) {
+					lang = l
+				}
 			}
 			if !slices.Contains(r.Languages(), lang) {
 				return trouble("unknown --lang %q; use one of %s", lang, strings.Join(r.Languages(), ", "))
@@ -123,7 +135,7 @@ or material), so CI can ask for a sign-off on those.`,
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&lang, "lang", "nb", "language of the report: nb or nn")
+	cmd.Flags().StringVar(&lang, "lang", "", "language of the report: nb or nn (default: $PERSONVERN_LANG or the locale when it is nb or nn, else nb)")
 	cmd.Flags().StringVar(&format, "format", "text", "format: "+strings.Join(render.DiffFormats, ", "))
 	cmd.Flags().BoolVar(&rules, "rules", false, "name the rule that classified each change (json always does)")
 	cmd.Flags().StringVar(&failOn, "fail-on", "any", "exit 1 only for changes of this class or above: material, notable, editorial, any")

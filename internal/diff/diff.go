@@ -320,6 +320,26 @@ func (d *cmp) textsNamed(sec section.ID, key, subject string, rule *Rule, old, n
 	d.drift(sec, key, subject, old, new, changed)
 }
 
+// names compares a name (a purpose's, a category's, a group's, the
+// unit's) as textsNamed compares a text, with its class, but says a new
+// name as one: "Formålet «A» heter nå «B»", not that the name "har fått ny
+// ordlyd" and "meningen kan være endret" (review nb 17, nn 24). A name
+// given or taken away, and a spelling fix, are said as before.
+func (d *cmp) names(sec section.ID, key, subject, msgKey string, rule *Rule, old, new notice.Text) {
+	from := len(d.out)
+	d.textsNamed(sec, key, subject, rule, old, new)
+	for i := from; i < len(d.out); i++ {
+		ch := &d.out[i]
+		if ch.Redline == nil || ch.Old == "" || ch.New == "" || ch.Rule == ruleWording.ID {
+			continue
+		}
+		ch.Message = sentence(d.c.T(msgKey, d.q(ch.Old), d.q(ch.New), d.c.T("diff.in-lang", d.langName(ch.Lang))))
+		ch.Reader = sentence(d.c.T(msgKey, d.q(ch.Old), d.q(ch.New), ""))
+		// A name is short: the change is said in full, no redline.
+		ch.Redline = nil
+	}
+}
+
 func (d *cmp) q(s string) string { return "«" + s + "»" }
 
 // label is a text's label in a message, naming the list entry it belongs
@@ -395,7 +415,7 @@ func (d *cmp) controller() {
 			d.add(section.Controller, ruleContactDetails, "controller/"+f.key, d.c.T("field.contact."+f.key), f.old, f.new)
 		}
 	}
-	d.texts(section.Controller, "controller/unit", "field.unit", o.Unit, n.Unit)
+	d.names(section.Controller, "controller/unit", d.label("field.unit"), "diff.renamed.unit", ruleWording, o.Unit, n.Unit)
 	oj := map[string]notice.JointController{}
 	for _, j := range d.old.JointControllers {
 		oj[j.Name] = j
@@ -598,7 +618,7 @@ func (d *cmp) purposes() {
 		d.purposeRole(key, subject, o, n)
 		d.purposeGroups(key, subject, o, n)
 		d.within(subject, func() {
-			d.texts(section.Purposes, key+"/name", "field.purpose.name", o.Name, n.Name)
+			d.names(section.Purposes, key+"/name", d.label("field.purpose.name"), "diff.renamed.purpose", ruleWording, o.Name, n.Name)
 			d.texts(section.Purposes, key+"/description", "field.purpose.description", o.Description, n.Description)
 		})
 		add, rem := setDiff(o.Categories, n.Categories)
@@ -700,7 +720,7 @@ func (d *cmp) categories() {
 			d.add(section.Data, ruleCategoryNotSpecial, key, d.q(d.categoryLabel(n.ID)), "", "")
 		}
 		d.within(d.q(d.categoryLabel(n.ID)), func() {
-			d.texts(section.Data, key+"/label", "field.category.label", o.Label, n.Label)
+			d.names(section.Data, key+"/label", d.label("field.category.label"), "diff.renamed.category", ruleWording, o.Label, n.Label)
 			d.texts(section.Data, key+"/description", "field.category.description", o.Description, n.Description)
 		})
 	}
@@ -909,10 +929,18 @@ func (d *cmp) party(kind string, name notice.Name) string {
 
 // partySubject names a source or recipient in a message: a name as it
 // is, unquoted ("Skatteetaten får nå også …"); a party known only by its
-// kind in « », so that the kind does not read as part of the sentence.
-func (d *cmp) partySubject(kind string, name notice.Name) string {
+// kind by the heading the page gives it, in « » ("Beskrivelsen av
+// mottakeren «Databehandlere»"), so that a reader finds it on the page,
+// not the singular kind label, which is no heading there (review nb 15,
+// nn 14). Rule party-kind-repeat keeps that heading unique.
+func (d *cmp) partySubject(list, kind string, name notice.Name) string {
 	if s := name.In(d.lang); s != "" {
 		return s
+	}
+	for _, k := range []string{list + ".kind." + kind, "kinds." + kind} {
+		if d.c.Has(k) {
+			return d.q(d.c.T(k))
+		}
 	}
 	return d.q(d.c.T("kind." + kind))
 }
@@ -984,15 +1012,15 @@ func (d *cmp) recipients() {
 func (d *cmp) parties(r partyRules, old, new []party) {
 	pairs, added, removed := match(old, new, func(p party) string { return p.ID }, func(p party) string { return p.Replaces })
 	for _, p := range added {
-		d.add(r.section, r.added, r.path+p.ID, d.partySubject(p.Kind, p.Name), "", "")
+		d.add(r.section, r.added, r.path+p.ID, d.partySubject(strings.TrimSuffix(r.path, "/"), p.Kind, p.Name), "", "")
 	}
 	for _, p := range removed {
-		d.add(r.section, r.removed, r.path+p.ID, d.partySubject(p.Kind, p.Name), "", "")
+		d.add(r.section, r.removed, r.path+p.ID, d.partySubject(strings.TrimSuffix(r.path, "/"), p.Kind, p.Name), "", "")
 	}
 	for _, p := range pairs {
 		o, n := p[0], p[1]
 		key := r.path + n.ID
-		subject := d.partySubject(n.Kind, n.Name)
+		subject := d.partySubject(strings.TrimSuffix(r.path, "/"), n.Kind, n.Name)
 		if from, to, renamed := d.nameChange(o.Name, n.Name); renamed {
 			d.add(r.section, ruleRenamedParty, key, subject, from, to)
 			// A name taken away or given is no "X heter nå ikke oppgitt":
@@ -1703,8 +1731,12 @@ func (d *cmp) cookies() {
 		for _, pu := range rem {
 			d.add(section.Cookies, ruleCookieRemovedPurpose, key+"/purposes/"+pu, subject, d.purposeLabel(pu), "")
 		}
-		d.textsAs(section.Cookies, key+"/purpose", "field.cookie.purpose", ruleCookiePurposeText, o.Purpose, n.Purpose)
-		d.textsAs(section.Cookies, key+"/consent", "field.cookie.consent", ruleCookieConsentText, o.Consent, n.Consent)
+		// Which cookie's text: "Formålet med informasjonskapselen «_ga»"
+		// (review nb 22).
+		d.within(subject, func() {
+			d.textsAs(section.Cookies, key+"/purpose", "field.cookie.purpose", ruleCookiePurposeText, o.Purpose, n.Purpose)
+			d.textsAs(section.Cookies, key+"/consent", "field.cookie.consent", ruleCookieConsentText, o.Consent, n.Consent)
+		})
 	}
 }
 

@@ -78,14 +78,14 @@ var classificationCases = []struct {
 	msg    string
 	old    func(n *notice.Notice) // when set, applied to both sides first
 }{
-	{"processor becomes controller", func(n *notice.Notice) { n.Purposes[0].Role = nil }, Material, "role-changed", "Ansvaret for formålet «Saksbehandling» er endret: vi er databehandler for NAV → vi er behandlingsansvarlige.", func(n *notice.Notice) {
+	{"processor becomes controller", func(n *notice.Notice) { n.Purposes[0].Role = nil }, Material, "role-changed", "Ansvaret for formålet «Saksbehandling» er endret: før var vi databehandler for NAV, nå er vi behandlingsansvarlig.", func(n *notice.Notice) {
 		n.Controllers = []notice.OtherController{notice.OtherController{ID: "nav", Name: notice.PlainName("NAV"), Kind: "public_authority", Email: "post@nav.no"}, notice.OtherController{ID: "kvp", Name: notice.PlainName("Fylket"), Kind: "public_authority", Email: "post@fylket.no"}}
 		n.Purposes[0].Role = &notice.Role{Kind: "processor", Controller: "nav"}
 	}},
-	{"controller becomes processor", func(n *notice.Notice) { n.Purposes[0].Role = &notice.Role{Kind: "processor", Controller: "nav"} }, Material, "role-changed", "vi er behandlingsansvarlige → vi er databehandler for NAV", func(n *notice.Notice) {
+	{"controller becomes processor", func(n *notice.Notice) { n.Purposes[0].Role = &notice.Role{Kind: "processor", Controller: "nav"} }, Material, "role-changed", "Ansvaret for formålet «Saksbehandling» er endret: før var vi behandlingsansvarlig, nå er vi databehandler for NAV.", func(n *notice.Notice) {
 		n.Controllers = []notice.OtherController{notice.OtherController{ID: "nav", Name: notice.PlainName("NAV"), Kind: "public_authority", Email: "post@nav.no"}, notice.OtherController{ID: "kvp", Name: notice.PlainName("Fylket"), Kind: "public_authority", Email: "post@fylket.no"}}
 	}},
-	{"processor for another controller", func(n *notice.Notice) { n.Purposes[0].Role.Controller = "kvp" }, Material, "role-changed", "vi er databehandler for NAV → vi er databehandler for Fylket", func(n *notice.Notice) {
+	{"processor for another controller", func(n *notice.Notice) { n.Purposes[0].Role.Controller = "kvp" }, Material, "role-changed", "Ansvaret for formålet «Saksbehandling» er endret: før var vi databehandler for NAV, nå er vi databehandler for Fylket.", func(n *notice.Notice) {
 		n.Controllers = []notice.OtherController{notice.OtherController{ID: "nav", Name: notice.PlainName("NAV"), Kind: "public_authority", Email: "post@nav.no"}, notice.OtherController{ID: "kvp", Name: notice.PlainName("Fylket"), Kind: "public_authority", Email: "post@fylket.no"}}
 		n.Purposes[0].Role = &notice.Role{Kind: "processor", Controller: "nav"}
 	}},
@@ -101,7 +101,7 @@ var classificationCases = []struct {
 		n.Controllers = []notice.OtherController{notice.OtherController{ID: "nav", Name: notice.PlainName("NAV"), Kind: "public_authority", Email: "post@nav.no"}, notice.OtherController{ID: "kvp", Name: notice.PlainName("Fylket"), Kind: "public_authority", Email: "post@fylket.no"}}
 		n.Purposes[0].Role = &notice.Role{Kind: "joint", With: []string{"nav"}, Arrangement: notice.Text{"nb": "NAV svarer."}}
 	}},
-	{"other controller renamed", func(n *notice.Notice) { n.Controllers[0].Name = notice.PlainName("Arbeids- og velferdsetaten") }, Material, "other-controller", "NAV → Arbeids- og velferdsetaten", func(n *notice.Notice) {
+	{"other controller renamed", func(n *notice.Notice) { n.Controllers[0].Name = notice.PlainName("Arbeids- og velferdsetaten") }, Material, "other-controller", "Arbeids- og velferdsetaten har fått nytt navn, nytt organisasjonsnummer eller er en annen type virksomhet: før NAV, nå Arbeids- og velferdsetaten.", func(n *notice.Notice) {
 		n.Controllers = []notice.OtherController{notice.OtherController{ID: "nav", Name: notice.PlainName("NAV"), Kind: "public_authority", Email: "post@nav.no"}, notice.OtherController{ID: "kvp", Name: notice.PlainName("Fylket"), Kind: "public_authority", Email: "post@fylket.no"}}
 	}},
 	{"other controller added", func(n *notice.Notice) {
@@ -112,7 +112,7 @@ var classificationCases = []struct {
 	{"other controller removed", func(n *notice.Notice) { n.Controllers = n.Controllers[:1] }, Notable, "other-controller-removed", "Fylket er ikke lenger med i erklæringen.", func(n *notice.Notice) {
 		n.Controllers = []notice.OtherController{notice.OtherController{ID: "nav", Name: notice.PlainName("NAV"), Kind: "public_authority", Email: "post@nav.no"}, notice.OtherController{ID: "kvp", Name: notice.PlainName("Fylket"), Kind: "public_authority", Email: "post@fylket.no"}}
 	}},
-	{"other controller's contact", func(n *notice.Notice) { n.Controllers[0].Email = "nav@nav.no" }, Notable, "other-controller-contact", "Kontakten til NAV er endret: post@nav.no → nav@nav.no.", func(n *notice.Notice) {
+	{"other controller's contact", func(n *notice.Notice) { n.Controllers[0].Email = "nav@nav.no" }, Notable, "other-controller-contact", "Kontakten til NAV er endret fra post@nav.no til nav@nav.no.", func(n *notice.Notice) {
 		n.Controllers = []notice.OtherController{notice.OtherController{ID: "nav", Name: notice.PlainName("NAV"), Kind: "public_authority", Email: "post@nav.no"}, notice.OtherController{ID: "kvp", Name: notice.PlainName("Fylket"), Kind: "public_authority", Email: "post@fylket.no"}}
 	}},
 	// No groups is everyone: a first group narrows the purpose (nb 21).
@@ -137,7 +137,7 @@ var classificationCases = []struct {
 	{"removed group", func(n *notice.Notice) { n.Groups = nil }, Notable, "removed-group", "Erklæringen gjelder ikke lenger barnet.", func(n *notice.Notice) {
 		n.Groups = []notice.Group{notice.Group{ID: "kids", Label: notice.Text{"nb": "barnet", "nn": "barnet"}}}
 	}},
-	{"group relabelled", func(n *notice.Notice) { n.Groups[0].Label = notice.Text{"nb": "barna", "nn": "barna"} }, Notable, "group-label", "Navnet på gruppen «barna» har fått ny ordlyd", func(n *notice.Notice) {
+	{"group relabelled", func(n *notice.Notice) { n.Groups[0].Label = notice.Text{"nb": "barna", "nn": "barna"} }, Notable, "group-label", "Gruppen «barnet» heter nå «barna» på bokmål.", func(n *notice.Notice) {
 		n.Groups = []notice.Group{notice.Group{ID: "kids", Label: notice.Text{"nb": "barnet", "nn": "barnet"}}}
 	}},
 	{"whose data changes", func(n *notice.Notice) { n.Groups[0].About = notice.Text{"nb": "barnet ditt", "nn": "barnet ditt"} }, Material, "group-about", "", func(n *notice.Notice) {
@@ -154,6 +154,27 @@ var classificationCases = []struct {
 		n.Purposes[1].Categories = []string{"contact", "income"}
 		n.Version, n.Updated = "1.0", "2024-01-01"
 	}, Notable, "version-not-raised", "Innholdet er endret, men ikke versjonsnummeret og datoen den nye versjonen gjelder fra.", nil},
+	// A list word the old text already had names nothing new: notable,
+	// not material (nb 22).
+	{"word the old text had", func(n *notice.Notice) {
+		n.Purposes[0].Description = notice.Text{"nb": "Vi skiller besøkende fra hverandre i statistikken.", "nn": "Vi handsamar søknaden din."}
+	}, Notable, "wording-changed", "Beskrivelsen av formålet «Saksbehandling» har fått ny ordlyd", func(n *notice.Notice) {
+		n.Purposes[0].Description = notice.Text{"nb": "Vi lager statistikk over besøk.", "nn": "Vi handsamar søknaden din."}
+	}},
+	// A new name is said as one, old and new (nb 17, nn 24).
+	{"purpose renamed", func(n *notice.Notice) {
+		n.Purposes[0].Name = notice.Text{"nb": "Behandling av søknaden", "nn": "Sakshandsaming"}
+	}, Notable, "wording-changed", "Formålet «Saksbehandling» heter nå «Behandling av søknaden» på bokmål.", nil},
+	{"unit renamed", func(n *notice.Notice) { n.Controller.Unit = notice.Text{"nb": "NAV Eksempel"} }, Notable, "wording-changed", "Enheten «NAV Sogndal» heter nå «NAV Eksempel» på bokmål.", func(n *notice.Notice) { n.Controller.Unit = notice.Text{"nb": "NAV Sogndal"} }},
+	// Only what is missing is asked for (nb 23, nn 25).
+	{"version raised, date not", func(n *notice.Notice) {
+		n.Purposes[1].Categories = []string{"contact", "income"}
+		n.Version = "1.1"
+	}, Notable, "version-not-raised", "Innholdet er endret, men ikke datoen den nye versjonen gjelder fra. Sett datoen den nye versjonen gjelder fra, så leserne kan se når erklæringen ble endret.", nil},
+	{"date raised, version not", func(n *notice.Notice) {
+		n.Purposes[1].Categories = []string{"contact", "income"}
+		n.Updated = "2024-02-01"
+	}, Notable, "version-not-raised", "Innholdet er endret, men ikke versjonsnummeret. Gi den nye versjonen et nytt versjonsnummer, så leserne kan se at erklæringen er endret.", nil},
 	{"retention starts later", func(n *notice.Notice) { n.Retention[0].From = notice.Text{"nb": "klagefristen er ute"} }, Material, "retention-from", "Teksten om når lagringstiden begynner å løpe, har fått ny ordlyd på bokmål.", func(n *notice.Notice) { n.Retention[0].From = notice.Text{"nb": "saken er avsluttet"} }},
 	{"using a right made harder", func(n *notice.Notice) {
 		n.Rights["access"] = notice.Right{How: notice.Text{"nb": "Send et brev. Vi tar ikke imot e-post."}}
@@ -168,7 +189,7 @@ var classificationCases = []struct {
 	{"removed category", func(n *notice.Notice) { n.Categories = n.Categories[:1] }, Notable, "removed-category", "", nil},
 	{"new source", func(n *notice.Notice) {
 		n.Sources = append(n.Sources, notice.Source{ID: "emp", Kind: "employer", Categories: []string{"income"}})
-	}, Material, "new-source", "Ny kilde: «arbeidsgiver».", nil},
+	}, Material, "new-source", "Ny kilde: «Arbeidsgivere».", nil},
 	{"new recipient", func(n *notice.Notice) {
 		n.Recipients = append(n.Recipients, notice.Recipient{ID: "host", Kind: "processor", Name: notice.PlainName("Drift AS")})
 	}, Material, "new-recipient", "Ny mottaker: Drift AS.", nil},
@@ -177,7 +198,7 @@ var classificationCases = []struct {
 	{"new transfer", func(n *notice.Notice) {
 		n.Transfers = append(n.Transfers, notice.Transfer{ID: "us", Country: "US", Safeguard: "scc"})
 	}, Material, "new-transfer", "Ny overføring til land utenfor EU/EØS: USA.", nil},
-	{"new country", func(n *notice.Notice) { n.Transfers[0].Country = "JP" }, Material, "new-country", "Overføringen går til et annet land: Storbritannia → Japan.", nil},
+	{"new country", func(n *notice.Notice) { n.Transfers[0].Country = "JP" }, Material, "new-country", "Overføringen går til et annet land: før Storbritannia, nå Japan.", nil},
 	{"changed safeguard", func(n *notice.Notice) { n.Transfers[0].Safeguard = "scc" }, Material, "changed-safeguard", "Grunnlaget for overføringen til Storbritannia er endret: før en beslutning om tilstrekkelig beskyttelsesnivå, nå standard personvernbestemmelser.", nil},
 	{"longer retention", func(n *notice.Notice) { n.Retention[0].Period = "P18M" }, Material, "longer-retention", "Vi lagrer kontaktopplysninger og inntekt lenger: 18 måneder (før ett år).", nil},
 	{"shorter retention", func(n *notice.Notice) { n.Retention[0].Period = "P6M" }, Notable, "shorter-retention", "Vi lagrer kontaktopplysninger og inntekt i kortere tid: 6 måneder (før ett år).", nil},
@@ -237,8 +258,8 @@ var classificationCases = []struct {
 		n.Rights["erasure"] = notice.Right{Limits: notice.Text{"nb": "Arkivloven krever at vi tar vare på saken."}}
 	}, Material, "right-limited", "Retten til sletting er begrenset: Arkivloven krever", nil},
 	{"right added", func(n *notice.Notice) { n.Rights["portability"] = notice.Right{} }, Notable, "added-right", "", nil},
-	{"new controller", func(n *notice.Notice) { n.Controller.Name = notice.PlainName("Ny kommune") }, Material, "new-controller", "Ny behandlingsansvarlig: Eksempel kommune → Ny kommune.", nil},
-	{"contact details", func(n *notice.Notice) { n.Controller.Email = "postmottak@eksempel.no" }, Notable, "contact-details", "E-postadressen er endret: post@eksempel.no → postmottak@eksempel.no.", nil},
+	{"new controller", func(n *notice.Notice) { n.Controller.Name = notice.PlainName("Ny kommune") }, Material, "new-controller", "Ny behandlingsansvarlig: Ny kommune (før: Eksempel kommune).", nil},
+	{"contact details", func(n *notice.Notice) { n.Controller.Email = "postmottak@eksempel.no" }, Notable, "contact-details", "E-postadressen er endret fra post@eksempel.no til postmottak@eksempel.no.", nil},
 	{"dpo", func(n *notice.Notice) { n.DPO = &notice.DPO{Email: "nytt@eksempel.no"} }, Notable, "dpo-changed", "", nil},
 	// A text inside a list entry names the entry: a notice has several
 	// categories and purposes.
@@ -283,7 +304,7 @@ var classificationCases = []struct {
 		Material, "new-joint-controller", "Ny felles behandlingsansvarlig: Nabo kommune.", withJoint},
 	{"removed joint controller", func(n *notice.Notice) { n.JointControllers = nil }, Notable, "removed-joint-controller", "Nabo kommune er ikke lenger felles", withJoint},
 	{"joint controller contact", func(n *notice.Notice) { n.JointControllers[0].Email = "post@nabo.no" },
-		Notable, "joint-controller-contact", "Kontaktopplysningene til Nabo kommune er endret: ikke oppgitt → post@nabo.no.", withJoint},
+		Notable, "joint-controller-contact", "Kontaktopplysningene til Nabo kommune er endret fra ikke oppgitt til post@nabo.no.", withJoint},
 	{"dpo added", func(n *notice.Notice) { n.DPO = &notice.DPO{Email: "ombud@eksempel.no"} }, Notable, "dpo-added", "ombud@eksempel.no",
 		func(n *notice.Notice) { n.DPO = nil }},
 	{"dpo removed", func(n *notice.Notice) { n.DPO = nil }, Notable, "dpo-removed", "Personvernombudet er fjernet: ombud@eksempel.no.", nil},
@@ -343,7 +364,7 @@ var classificationCases = []struct {
 	// data for its own ends: classified up. The message named the party
 	// twice ("NAV heter nå NAV") when only the kind changed.
 	{"source of another kind", func(n *notice.Notice) { n.Sources[1].Kind = "employer" }, Material, "party-kind",
-		"NAV er en annen type kilde eller mottaker nå: offentlig myndighet → arbeidsgiver.", nil},
+		"NAV er en annen type kilde eller mottaker: før offentlig myndighet, nå arbeidsgiver.", nil},
 	{"removed transfer", func(n *notice.Notice) { n.Transfers = nil }, Notable, "removed-transfer", "Overføringen til Storbritannia er fjernet.", nil},
 	{"transfer recipient", func(n *notice.Notice) { n.Transfers[0].Recipient = "Support Ltd" }, Material, "transfer-recipient", "", nil},
 	{"new retention rule", func(n *notice.Notice) {
@@ -385,10 +406,10 @@ var classificationCases = []struct {
 	{"category moved to a longer rule", func(n *notice.Notice) {
 		n.Retention = []notice.Retention{{ID: "r", Categories: []string{"contact"}, Period: "P1Y", Then: "delete"},
 			{ID: "tax", Categories: []string{"income"}, Period: "P10Y", Then: "delete"}}
-	}, Material, "category-kept-longer", "Vi lagrer inntekt lenger, fordi en annen regel gjelder nå: ett år → 10 år.", nil},
+	}, Material, "category-kept-longer", "Vi lagrer inntekt lenger, fordi en annen regel gjelder: før ett år, nå 10 år.", nil},
 	{"rule replaced by a longer one", func(n *notice.Notice) {
 		n.Retention = []notice.Retention{{ID: "r2", Categories: []string{"contact", "income"}, Period: "P2Y", Then: "delete"}}
-	}, Material, "category-kept-longer", "Vi lagrer kontaktopplysninger lenger, fordi en annen regel gjelder nå: ett år → 2 år.", nil},
+	}, Material, "category-kept-longer", "Vi lagrer kontaktopplysninger lenger, fordi en annen regel gjelder: før ett år, nå 2 år.", nil},
 	{"anonymised instead of deleted", func(n *notice.Notice) { n.Retention[0].Then = "anonymise" }, Notable, "retention-then", "Hva vi gjør etter lagringstiden for kontaktopplysninger og inntekt, er endret: før slettet vi opplysningene, nå anonymiserer vi dem.", nil},
 	{"deleted or anonymised instead of deleted", func(n *notice.Notice) { n.Retention[0].Then = "delete_or_anonymise" }, Notable, "retention-then", "Hva vi gjør etter lagringstiden for kontaktopplysninger og inntekt, er endret: før slettet vi opplysningene, nå sletter eller anonymiserer vi dem.", nil},
 	{"a longest period now kept in full", func(n *notice.Notice) { n.Retention[0].AtMost = false }, Material, "retention-now-fixed", "Vi lagrer nå kontaktopplysninger og inntekt i ett år. Før sto det at vi lagret dem i opptil ett år.", withAtMost},
@@ -422,34 +443,34 @@ var classificationCases = []struct {
 		"Informasjonskapselen «_ga» regnes ikke lenger som strengt nødvendig og krever nå samtykke.", func(n *notice.Notice) { withCookie(n); n.Cookies[0].Necessary = true }},
 	{"cookie now necessary", func(n *notice.Notice) { n.Cookies[0].Necessary = true }, Notable, "cookie-now-necessary", "regnes nå som strengt nødvendig", withCookie},
 	{"cookie of a new third party", func(n *notice.Notice) { n.Cookies[0].Provider = "skatt" }, Material, "cookie-new-provider",
-		"Informasjonskapselen «_ga» har fått en ny leverandør: Eksempel kommune → Skatteetaten.", func(n *notice.Notice) { withCookie(n); n.Cookies[0].Provider = "controller" }},
-	{"cookie now our own", func(n *notice.Notice) { n.Cookies[0].Provider = "controller" }, Notable, "cookie-own-provider", "Skatteetaten → Eksempel kommune", withCookie},
-	{"cookie kept longer", func(n *notice.Notice) { n.Cookies[0].Lifetime = "P2Y" }, Material, "cookie-longer-lifetime", "Informasjonskapselen «_ga» lagres lenger: 13 måneder → 2 år.", withCookie},
-	{"session cookie kept longer", func(n *notice.Notice) { n.Cookies[0].Lifetime = "P1D" }, Material, "cookie-longer-lifetime", "til du lukker nettleseren → én dag",
+		"Informasjonskapselen «_ga» har fått en ny leverandør: før Eksempel kommune, nå Skatteetaten.", func(n *notice.Notice) { withCookie(n); n.Cookies[0].Provider = "controller" }},
+	{"cookie now our own", func(n *notice.Notice) { n.Cookies[0].Provider = "controller" }, Notable, "cookie-own-provider", "Vi står nå selv bak informasjonskapselen «_ga», ikke lenger Skatteetaten.", withCookie},
+	{"cookie kept longer", func(n *notice.Notice) { n.Cookies[0].Lifetime = "P2Y" }, Material, "cookie-longer-lifetime", "Informasjonskapselen «_ga» lagres lenger: 2 år (før: 13 måneder).", withCookie},
+	{"session cookie kept longer", func(n *notice.Notice) { n.Cookies[0].Lifetime = "P1D" }, Material, "cookie-longer-lifetime", "Informasjonskapselen «_ga» lagres lenger: én dag (før: til du lukker nettleseren).",
 		func(n *notice.Notice) { withCookie(n); n.Cookies[0].Lifetime = "session" }},
-	{"cookie kept shorter", func(n *notice.Notice) { n.Cookies[0].Lifetime = "session" }, Notable, "cookie-shorter-lifetime", "13 måneder → til du lukker nettleseren", withCookie},
-	{"cookie now third party", func(n *notice.Notice) { n.Cookies[0].Party = "third" }, Material, "cookie-third-party", "førstepart → tredjepart", withCookie},
+	{"cookie kept shorter", func(n *notice.Notice) { n.Cookies[0].Lifetime = "session" }, Notable, "cookie-shorter-lifetime", "Informasjonskapselen «_ga» lagres kortere: til du lukker nettleseren (før: 13 måneder).", withCookie},
+	{"cookie now third party", func(n *notice.Notice) { n.Cookies[0].Party = "third" }, Material, "cookie-third-party", "Informasjonskapselen «_ga» settes nå av et annet domene: før førstepart, nå tredjepart.", withCookie},
 	{"cookie now first party", func(n *notice.Notice) { n.Cookies[0].Party = "first" }, Notable, "cookie-party", "Informasjonskapselen «_ga» er nå oppgitt som førstepart (før: tredjepart).",
 		func(n *notice.Notice) { withCookie(n); n.Cookies[0].Party = "third" }},
-	{"cookie provider in another country", func(n *notice.Notice) { n.Cookies[0].Country = "IN" }, Material, "cookie-country", "USA → India", withCookie},
+	{"cookie provider in another country", func(n *notice.Notice) { n.Cookies[0].Country = "IN" }, Material, "cookie-country", "Leverandøren av informasjonskapselen «_ga» behandler opplysningene i et annet land: før USA, nå India.", withCookie},
 	{"cookie for a new purpose", func(n *notice.Notice) { n.Cookies[0].Purposes = []string{"news", "case"} }, Material, "cookie-new-purpose",
 		"Informasjonskapselen «_ga» brukes nå også til formålet «Saksbehandling».", withCookie},
 	{"cookie for fewer purposes", func(n *notice.Notice) { n.Cookies[0].Purposes = nil }, Notable, "cookie-removed-purpose", "brukes ikke lenger til formålet «Nyhetsbrev».", withCookie},
-	{"cookie renamed", func(n *notice.Notice) { n.Cookies[0].Name = "_ga_X" }, Notable, "cookie-name", "nytt teknisk navn: _ga → _ga_X.", withCookie},
-	{"cookie of another kind", func(n *notice.Notice) { n.Cookies[0].Kind = "local_storage" }, Notable, "cookie-kind", "informasjonskapsel → lokal lagring", withCookie},
+	{"cookie renamed", func(n *notice.Notice) { n.Cookies[0].Name = "_ga_X" }, Notable, "cookie-name", "Informasjonskapselen «_ga_X» har fått et nytt teknisk navn: før _ga, nå _ga_X.", withCookie},
+	{"cookie of another kind", func(n *notice.Notice) { n.Cookies[0].Kind = "local_storage" }, Notable, "cookie-kind", "Informasjonskapselen «_ga» er en annen type teknologi: før informasjonskapsel, nå lokal lagring.", withCookie},
 	{"cookie purpose reworded", func(n *notice.Notice) {
 		n.Cookies[0].Purpose = notice.Text{"nb": "Skiller besøkende fra hverandre.", "nn": "Tel besøk."}
 	}, Notable, "cookie-purpose-text",
-		"Formålet med informasjonskapselen har fått ny ordlyd på bokmål.", withCookie},
+		"Formålet med informasjonskapselen «_ga» har fått ny ordlyd på bokmål.", withCookie},
 	{"cookie consent reworded", func(n *notice.Notice) {
 		n.Cookies[0].Consent = notice.Text{"nb": "Du svarer i innstillingene.", "nn": "Du svarar i banneret."}
 	}, Notable, "cookie-consent-text",
-		"Teksten om samtykke til informasjonskapselen har fått ny ordlyd på bokmål.", withCookie},
-	{"languages", func(n *notice.Notice) { n.Languages = []string{"nb"} }, Notable, "languages", "Språkene er endret: nb, nn → nb.", nil},
+		"Teksten om samtykke til informasjonskapselen «_ga» har fått ny ordlyd på bokmål.", withCookie},
+	{"languages", func(n *notice.Notice) { n.Languages = []string{"nb"} }, Notable, "languages", "Språkene er endret fra nb, nn til nb.", nil},
 	{"renamed id", func(n *notice.Notice) { n.Purposes[1].ID, n.Purposes[1].Replaces = "newsletter", "news" },
-		Editorial, "renamed-id", "«Nyhetsbrev» har fått ny id: news → newsletter.", nil},
+		Editorial, "renamed-id", "«Nyhetsbrev» har fått ny id: før news, nå newsletter.", nil},
 	{"index group", func(n *notice.Notice) { n.IndexGroup = notice.Text{"nb": "Helse og omsorg", "nn": "Helse og omsorg"} },
-		Editorial, "index-group", "I oversikten på bokmål står erklæringen under en annen overskrift: ikke oppgitt → «Helse og omsorg».", nil},
+		Editorial, "index-group", "I oversikten på bokmål står erklæringen under en annen overskrift: før ikke oppgitt, nå «Helse og omsorg».", nil},
 }
 
 // Starting points of the cases that remove or narrow what base lacks.
@@ -730,8 +751,8 @@ func TestLawShortTitle(t *testing.T) {
 // recipient changed).
 func TestPartyTextNamesItsKind(t *testing.T) {
 	for _, tt := range []struct{ lang, source, recipient string }{
-		{"nb", "Beskrivelsen av kilden «deg selv» har fått ny ordlyd", "Beskrivelsen av mottakeren Skatteetaten har fått ny ordlyd"},
-		{"nn", "Skildringa av kjelda «deg sjølv» har fått ny ordlyd", "Skildringa av mottakaren Skatteetaten har fått ny ordlyd"},
+		{"nb", "Beskrivelsen av kilden «deg selv» har fått ny ordlyd", "Beskrivelsen av mottakeren Skatteetaten har fått ny ordlyd\nBeskrivelsen av mottakeren «Databehandlere» har fått ny ordlyd"},
+		{"nn", "Skildringa av kjelda «deg sjølv» har fått ny ordlyd", "Skildringa av mottakaren Skatteetaten har fått ny ordlyd\nSkildringa av mottakaren «Databehandlarar» har fått ny ordlyd"},
 	} {
 		if tt.lang == "nb" {
 			tt.recipient += "\nTeksten om hvordan du bruker rettighetene dine hos NAV, er fjernet\nTeksten om hva som skjer hvis du ikke gir oss opplysningene til formålet «Saksbehandling», har fått ny ordlyd"
@@ -743,6 +764,10 @@ func TestPartyTextNamesItsKind(t *testing.T) {
 		new.Sources[0].Description = notice.Text{"nb": "Det du skriver i søknaden og i skjemaet.", "nn": "Det du skriv i søknaden og i skjemaet."}
 		old.Recipients[0].Description = notice.Text{"nb": "Inntekten din.", "nn": "Inntekta di."}
 		new.Recipients[0].Description = notice.Text{"nb": "Inntekten og formuen din.", "nn": "Inntekta og formuen din."}
+		// A party given only by kind is named by the page's heading, not
+		// the singular kind label (nb 15, nn 14).
+		old.Recipients = append(old.Recipients, notice.Recipient{ID: "drift", Kind: "processor", Description: notice.Text{"nb": "Drift.", "nn": "Drift."}})
+		new.Recipients = append(new.Recipients, notice.Recipient{ID: "drift", Kind: "processor", Description: notice.Text{"nb": "Drift og støtte.", "nn": "Drift og støtte."}})
 		// Another controller's rights text says whose (nb 19: JobLearn
 		// "Hvordan du bruker rettigheten, er fjernet").
 		old.Controllers = []notice.OtherController{{ID: "nav", Name: notice.PlainName("NAV"), Kind: "public_authority", Email: "post@nav.no",

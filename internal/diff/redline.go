@@ -14,7 +14,38 @@ type Token struct {
 // inserted words. Texts of up to a few thousand words each are compared
 // exactly; longer ones fall back to deleting the old and inserting the new.
 func Redline(old, new string) []Token {
-	a, b := strings.Fields(old), strings.Fields(new)
+	return redlineWords(strings.Fields(old), strings.Fields(new))
+}
+
+// Break stands between two paragraphs or list items in the text of a
+// token from RedlineBlocks: a word of its own, so a break kept, added or
+// removed is compared like any other word.
+const Break = "\n"
+
+// RedlineBlocks is Redline for text of several paragraphs or list items,
+// one a line (as render.RichText writes author Markdown, its markup
+// gone): the lines stay apart, joined by Break, not run into one block
+// (review nb 8, nn 18).
+func RedlineBlocks(old, new string) []Token {
+	return redlineWords(blockWords(old), blockWords(new))
+}
+
+func blockWords(s string) []string {
+	var out []string
+	for _, line := range strings.Split(s, "\n") {
+		w := strings.Fields(line)
+		if len(w) == 0 {
+			continue
+		}
+		if len(out) > 0 {
+			out = append(out, Break)
+		}
+		out = append(out, w...)
+	}
+	return out
+}
+
+func redlineWords(a, b []string) []Token {
 	if len(a)*len(b) > 4_000_000 {
 		return compact([]Token{{"-", strings.Join(a, " ")}, {"+", strings.Join(b, " ")}})
 	}

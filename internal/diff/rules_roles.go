@@ -171,7 +171,7 @@ func (d *cmp) groups() {
 		key := "groups/" + n.ID
 		subject := d.q(d.groupLabel(d.new, n.ID))
 		// Which group's name: "Navnet på gruppen «kunder»" (review nb 19).
-		d.textsNamed(section.Purposes, key+"/label", d.c.T("field.group.label")+" "+subject, ruleGroupLabel, o.Label, n.Label)
+		d.names(section.Purposes, key+"/label", d.c.T("field.group.label")+" "+subject, "diff.renamed.group", ruleGroupLabel, o.Label, n.Label)
 		d.textsAs(section.Purposes, key+"/about", "field.group.about", ruleGroupAbout, o.About, n.About)
 		if o.Child != n.Child {
 			d.flag(section.Purposes, ruleGroupChild, key+"/child", subject, o.Child, n.Child, "diff.group-child.no")

@@ -39,16 +39,29 @@ func (d *cmp) versionDiscipline() {
 	if !content {
 		return
 	}
+	number, date := d.old.Version == d.new.Version, d.old.Updated == d.new.Updated
+	if !number && !date {
+		return
+	}
 	var stale []string
-	if d.old.Version == d.new.Version {
+	if number {
 		stale = append(stale, d.c.T("diff.version.number"))
 	}
-	if d.old.Updated == d.new.Updated {
+	if date {
 		stale = append(stale, d.c.T("diff.version.date"))
 	}
-	if len(stale) > 0 {
-		d.add(section.Version, ruleVersionNotRaised, "version", "", d.c.List(stale), "")
+	// The advice asks only for what is missing: a number the new version
+	// already has is not asked for again (review nb 23, nn 25).
+	k := ruleVersionNotRaised.MessageKey()
+	switch {
+	case number && date:
+	case number:
+		k = "diff.version-not-raised.number"
+	default:
+		k = "diff.version-not-raised.date"
 	}
+	d.out = append(d.out, Change{Section: section.Version, Class: ruleVersionNotRaised.Class, Rule: ruleVersionNotRaised.ID, Key: "version",
+		Message: sentence(d.c.T(k, "", d.c.List(stale))), New: d.c.List(stale)})
 }
 
 // normalise reduces text to its words in lower case: what editorial
@@ -210,14 +223,17 @@ func longestDays(s string) int {
 	return best
 }
 
-// addedTerms are the loaded terms new text names more often than old did,
+// addedTerms are the loaded terms new text names and old did not,
 // and a longer period when it names one.
 func (d *cmp) addedTerms(old, new, lang string) []string {
 	ow, nw := normalise(old), normalise(new)
 	var out []string
 	seen := map[string]bool{}
 	for _, t := range d.loadedTerms(lang) {
-		if countTerm(nw, t) > countTerm(ow, t) {
+		// Only a word the old text did not have: a text that names
+		// statistics again, in other words, names nothing new (review nb
+		// 22). It is still reworded, so notable, never editorial.
+		if countTerm(nw, t) > 0 && countTerm(ow, t) == 0 {
 			// The word as the text writes it, not the stem.
 			if w := matchOf(nw, t); !seen[w] {
 				seen[w] = true

@@ -50,6 +50,9 @@ var Rules = []Rule{
 	{"repeated-list", `the same bulleted list of three or more items twice in a section ("- a - b - c" … "- a - b - c")`, findRepeatedList},
 	{"dash-unstated", `a dash for "not stated" beside an arrow ("– → artikkel 22 nr. 2 bokstav b"): say "Før sto det ikke …"`, findDashUnstated},
 	{"change-phrasing", `a change line that misleads: a present clause after "Før sto det at" ("det er frivillig"), "ikke lenger i 12 uker" (not longer than?), "behandles nå elektronisk" (on paper before?), "omfatter ikke lenger det samme", a removed "Hvordan du bruker …" (the right gone?), a count in digits ("og 6 andre typer")`, findChangePhrasing},
+	{"arrow", `an arrow for "from … to" in running text ("er endret: a → b"): say "er endret fra a til b" or "før a, nå b"`, findArrow},
+	{"nn-participle", `a nynorsk strong participle left neuter after a masculine, feminine or plural subject ("Mottakaren er no oppgjeve"): "oppgjeven", "oppgjevne", or rephrase`, findNNParticiple},
+	{"kind-quoted", `a singular kind label in quotes as if it were a party's name ("mottakeren «databehandler»"): the page heads the party "Databehandlere"`, findKindQuoted},
 	{"title-repeat", `a line that repeats the start of the title below it ("PERSONVERNERKLÆRING" above "Personvernerklæring – …")`, findTitleRepeat},
 }
 
@@ -458,6 +461,37 @@ func findDashUnstated(text string) []string {
 	}
 	return out
 }
+
+// findArrow finds a "→" in a sentence: a technical notation a reader
+// has to translate into "fra … til" (review nn 21).
+func findArrow(text string) []string {
+	var out []string
+	for _, s := range sentences(unwrap(text)) {
+		if strings.Contains(s, "→") {
+			out = append(out, excerpt(s))
+		}
+	}
+	return out
+}
+
+// participleRE is "er (no) oppgjeve" after a subject: right only for a
+// neuter one ("det", "brevet"), which the catalogue's messages do not
+// have; a subject whose gender is unknown is rephrased ("står no som").
+var participleRE = regexp.MustCompile(`(?i)^(\pL+)\b.*\ber (?:no |ikkje lenger |ikkje )?oppgjeve\b`)
+
+func findNNParticiple(text string) []string {
+	var out []string
+	for _, s := range sentences(unwrap(text)) {
+		if m := participleRE.FindStringSubmatch(s); m != nil && !strings.EqualFold(m[1], "det") && !strings.HasSuffix(strings.ToLower(m[1]), "et") {
+			out = append(out, excerpt(s))
+		}
+	}
+	return out
+}
+
+var kindQuotedRE = regexp.MustCompile(`«(?:offentlig myndighet|offentleg myndigheit|arbeidsgiver|arbeidsgjevar|helsetjeneste|helseteneste|utdanningsinstitusjon|databehandler|databehandlar|privat virksomhet|privat verksemd|offentlig register|offentleg register)»`)
+
+func findKindQuoted(text string) []string { return kindQuotedRE.FindAllString(unwrap(text), -1) }
 
 // Linking words that open a sentence to add to the one before: said twice
 // in a row, the second no longer links anything.

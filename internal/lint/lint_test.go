@@ -40,13 +40,16 @@ func TestRules(t *testing.T) {
 		{"repeated-list", "## Lagring\n\n- Slik lagrer vi disse opplysningene:\n  - a\n  - b\n  - c\n  Tekst.\n- Slik lagrer vi disse opplysningene:\n  - a\n  - b\n  - c\n  Arkiv.\n",
 			"## Formål\n\n- a\n- b\n- c\n\n## Lagring\n\n- Slik lagrer vi disse opplysningene:\n  - a\n  - b\n  - c\n- Hvor lenge vi lagrer de samme opplysningene:\n  Arkiv.\n"},
 		{"dash-unstated", "Unntaket som gjer at avgjerda kan takast automatisk, er endra: – → artikkel 22 nr. 2 bokstav b.",
-			"Den automatiserte avgjerda byggjer no på unntaket i artikkel 22 nr. 2 bokstav b (lov). Før stod det ikkje kva unntak ho bygde på. Kontakten er endra: post@a.no → post@b.no. Perioden er 2020–2024."},
+			"Den automatiserte avgjerda byggjer no på unntaket i artikkel 22 nr. 2 bokstav b (lov). Før stod det ikkje kva unntak ho bygde på. Kontakten er endra frå post@a.no til post@b.no. Perioden er 2020–2024."},
 		{"change-phrasing", "Du må nå gi oss opplysningene. Før sto det at det er frivillig å gi oss opplysningene.", "For formålet «A» må du nå gi oss opplysningene. Før sto det at det var frivillig."},
 		{"change-phrasing", "Vi lagrar no alle opplysningane i opptil 12 veker, ikkje lenger i 12 veker.", "Vi lagrar no alle opplysningane i opptil 12 veker. Før stod det at vi lagra dei i 12 veker."},
 		{"change-phrasing", "Opplysningene til formålet «A» behandles nå elektronisk.", "For formålet «A» kan du nå be om å få utlevert opplysningene du har gitt oss (retten til dataportabilitet)."},
 		{"change-phrasing", "Regelen for lagringstid omfatter ikke lenger det samme: a og b.", "Regelen for hvor lenge vi lagrer a, gjelder ikke lenger «b og c»."},
 		{"change-phrasing", "- **Vesentleg endring:** Korleis du brukar retten til innsyn, er fjerna.", "- **Vesentleg endring:** Teksten om korleis du brukar retten til innsyn, er fjerna."},
 		{"change-phrasing", "Kriteriene for hvor lenge vi lagrer a og 6 andre typer opplysninger, har fått ny ordlyd.", "Kriteriene for hvor lenge vi lagrer a og seks andre typer opplysninger, har fått ny ordlyd."},
+		{"nn-participle", "Mottakaren i USA er no oppgjeve som sertifisert etter EU–USA-rammeverket for personvern.", "Mottakaren i USA er no oppgjeven som sertifisert. Det er ikkje oppgjeve kva unntak ho bygde på. Brevet er oppgjeve."},
+		{"kind-quoted", "Beskrivelsen av mottakeren «databehandler» har fått ny ordlyd.", "Beskrivelsen av mottakeren «Databehandlere» har fått ny ordlyd. Databehandleren vår lagrar dei."},
+		{"arrow", "Telefonnummeret er endra: 477 09 498 → 33 38 08 83.", "Telefonnummeret er endra frå 477 09 498 til 33 38 08 83. Perioden er 2020–2024."},
 		{"title-repeat", "PERSONVERNERKLÆRING\n\nPersonvernerklæring for VINN AS Hallingdal\n", "Kort fortalt\n\nPersonvernerklæring for VINN AS Hallingdal\n\n- Andre\n  Andre, for eksempel familiemedlemmer, får opplysninger.\n"},
 	} {
 		if got := Run(tc.rule, tc.bad); len(got) == 0 {

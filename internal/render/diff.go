@@ -73,9 +73,13 @@ func (r *Renderer) RenderDiffPage(w io.Writer, rep *diff.Report, p DiffPage) err
 
 // DiffGroup is one class of changes.
 type DiffGroup struct {
-	Class    string
-	Heading  string
-	Note     string
+	Class   string
+	Heading string
+	Note    string
+	// Basis is the law behind the note, for those who look it up: the
+	// note speaks to the reader ("skal du få vite om"), the basis says
+	// whose duty it is (review nn 19).
+	Basis    string
 	Sections []DiffSection
 }
 
@@ -129,6 +133,9 @@ func (r *Renderer) renderDiff(w io.Writer, rep *diff.Report, format string, site
 	}
 	for _, class := range []diff.Class{diff.Material, diff.Notable, diff.Editorial} {
 		g := DiffGroup{Class: class.String(), Heading: c.T("diff.class." + class.String()), Note: c.T("diff.class." + class.String() + ".note")}
+		if class == diff.Material {
+			g.Basis = c.T("diff.class.material.basis")
+		}
 		for _, ch := range rep.Changes {
 			if ch.Class != class {
 				continue
@@ -171,58 +178,85 @@ func (r *Renderer) renderDiff(w io.Writer, rep *diff.Report, format string, site
 	return fmt.Errorf("unknown format %q; use one of %s", format, strings.Join(DiffFormats, ", "))
 }
 
-func redlineText(ts []diff.Token) string {
-	var parts []string
-	for _, t := range ts {
-		switch t.Op {
-		case "+":
-			parts = append(parts, "{+"+t.Text+"+}")
-		case "-":
-			parts = append(parts, "[-"+t.Text+"-]")
-		default:
-			parts = append(parts, t.Text)
-		}
-	}
-	return strings.Join(parts, " ")
+// redlineOf is the redline of a change as the page shows its text: the
+// author's Markdown rendered as the plain text of each paragraph and list
+// item (RichText, through the same sanitiser as the page), so no "**" is
+// shown and paragraphs stay apart (review nb 8, nn 18). Every format
+// escapes the words it writes.
+func redlineOf(ch diff.Change) []diff.Token {
+	return diff.RedlineBlocks(RichText(Rich(ch.Old)), RichText(Rich(ch.New)))
 }
 
-func redlineMD(ts []diff.Token) string {
-	var parts []string
+// parts splits a token's text at the breaks between paragraphs: the
+// words of each, "" where a part is empty (a token that starts or ends
+// with a break).
+func parts(text string) []string {
+	ps := strings.Split(text, diff.Break)
+	for i := range ps {
+		ps[i] = strings.TrimSpace(ps[i])
+	}
+	return ps
+}
+
+// writeRedline writes the tokens, each part marked by mark (text already
+// escaped by esc), a break between parts as brk.
+func writeRedline(ts []diff.Token, esc func(string) string, mark func(op, text string) string, brk string) string {
+	var b strings.Builder
+	atBreak := true
 	for _, t := range ts {
-		switch t.Op {
-		case "+":
-			parts = append(parts, "<ins>"+EscapeMarkdown(t.Text)+"</ins>")
-		case "-":
-			parts = append(parts, "<del>"+EscapeMarkdown(t.Text)+"</del>")
-		default:
-			parts = append(parts, EscapeMarkdown(t.Text))
+		for i, p := range parts(t.Text) {
+			if i > 0 {
+				b.WriteString(brk)
+				atBreak = true
+			}
+			if p == "" {
+				continue
+			}
+			if !atBreak {
+				b.WriteString(" ")
+			}
+			atBreak = false
+			if t.Op == "=" {
+				b.WriteString(esc(p))
+			} else {
+				b.WriteString(mark(t.Op, esc(p)))
+			}
 		}
 	}
-	return strings.Join(parts, " ")
+	return b.String()
+}
+
+func redlineText(ch diff.Change) string {
+	return writeRedline(redlineOf(ch), func(s string) string { return s }, func(op, s string) string {
+		if op == "+" {
+			return "{+" + s + "+}"
+		}
+		return "[-" + s + "-]"
+	}, "\n  ")
+}
+
+func redlineMD(ch diff.Change) string {
+	return writeRedline(redlineOf(ch), EscapeMarkdown, func(op, s string) string {
+		if op == "+" {
+			return "<ins>" + s + "</ins>"
+		}
+		return "<del>" + s + "</del>"
+	}, "\n\n  ")
 }
 
 // redlineHTML marks insertions and deletions for the eye (<ins>, <del>)
 // and for screen readers, which announce neither: each carries a visually
 // hidden "Lagt til:" or "Fjernet:" in the report's language, and the end
 // of each is said too, so a listener knows where the change stops.
-func redlineHTML(ts []diff.Token, lang, added, removed, end string) htmltemplate.HTML {
-	var b strings.Builder
+func redlineHTML(ch diff.Change, lang, added, removed, end string) htmltemplate.HTML {
 	hidden := func(s string) string {
 		return `<span class="vh" lang="` + htmltemplate.HTMLEscapeString(lang) + `">` + htmltemplate.HTMLEscapeString(s) + `</span>`
 	}
-	for i, t := range ts {
-		if i > 0 {
-			b.WriteString(" ")
+	out := writeRedline(redlineOf(ch), htmltemplate.HTMLEscapeString, func(op, s string) string {
+		if op == "+" {
+			return "<ins>" + hidden(added+" ") + s + hidden(" "+end) + "</ins>"
 		}
-		text := htmltemplate.HTMLEscapeString(t.Text)
-		switch t.Op {
-		case "+":
-			b.WriteString("<ins>" + hidden(added+" ") + text + hidden(" "+end) + "</ins>")
-		case "-":
-			b.WriteString("<del>" + hidden(removed+" ") + text + hidden(" "+end) + "</del>")
-		default:
-			b.WriteString(text)
-		}
-	}
-	return htmltemplate.HTML(b.String()) //nolint:gosec // every part escaped above
+		return "<del>" + hidden(removed+" ") + s + hidden(" "+end) + "</del>"
+	}, "<br>\n")
+	return htmltemplate.HTML(out) //nolint:gosec // every part escaped above
 }
