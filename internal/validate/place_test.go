@@ -62,17 +62,20 @@ func TestAdequacyFindingsSayCountries(t *testing.T) {
 // TestCookieTransferSaysCountry: the finding for a cookie whose provider
 // is outside the EU/EEA names the country in its running text ("i USA",
 // not "i US"), and keeps the code only where it is the YAML value to
-// write (language review nn3 28).
+// write (language review nn3 28), right after the verb (nn4 11).
 func TestCookieTransferSaysCountry(t *testing.T) {
 	base, err := os.ReadFile("testdata/valid.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, tt := range []struct{ code, lang, want string }{
-		{"US", "nn", `samlar inn, i USA, utanfor EU/EØS; legg til ei overføring under transfers med country: US og recipient: host`},
-		{"US", "nb", `i USA, utenfor EU/EØS`},
-		{"CN", "nb", `i Kina, utenfor EU/EØS`},
-		{"CN", "nn", `i Kina, utanfor EU/EØS`},
+		// The place comes right after the verb, and "det som" names
+		// what is handled (nn4 11): not "behandlar det informasjonskapselen
+		// "_ga" samlar inn, i USA".
+		{"US", "nn", `leverandøren "host" behandlar i USA, utanfor EU/EØS, det som informasjonskapselen "nl_open" samlar inn; legg til ei overføring under transfers med country: US og recipient: host`},
+		{"US", "nb", `leverandøren "host" behandler i USA, utenfor EU/EØS, det som informasjonskapselen "nl_open" samler inn; legg til en overføring under transfers med country: US og recipient: host`},
+		{"CN", "nb", `behandler i Kina, utenfor EU/EØS, det som`},
+		{"CN", "nn", `behandlar i Kina, utanfor EU/EØS, det som`},
 	} {
 		// The base's transfer to host goes to the US; move it to India.
 		edits := []edit{{"transfers.0.country", "IN"}, {"cookies.1.country", tt.code}}

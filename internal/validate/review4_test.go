@@ -63,3 +63,17 @@ func TestNynorskFormsAsOnThePages(t *testing.T) {
 		}
 	}
 }
+
+// TestNynorskDetSom (nn4 11): in nynorsk an object clause after "det"
+// has "som": "det som informasjonskapselen samlar inn", not "behandlar
+// det informasjonskapselen samlar inn, i USA".
+func TestNynorskDetSom(t *testing.T) {
+	bare := regexp.MustCompile(`\bdet (informasjonskapselen|han|ho)( %(\[\d\])?q)? samlar inn`)
+	for p, text := range messageFiles(t, "nn") {
+		for i, line := range strings.Split(text, "\n") {
+			if m := bare.FindString(line); m != "" {
+				t.Errorf("%s:%d: %q without som: %s", p, i+1, m, line)
+			}
+		}
+	}
+}
