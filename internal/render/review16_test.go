@@ -124,13 +124,13 @@ func TestCategoriesInline(t *testing.T) {
 func TestSummaryRights(t *testing.T) {
 	nn := page(t, "inn-trondheim", "nn", "summary")
 	wantIn(t, "nn", strings.Join(strings.Fields(nn), " "), []string{
-		"Du kan be oss om innsyn i opplysningane og om å få dei retta, sletta eller avgrensa.",
+		"Du kan be oss om innsyn, om å få opplysningane retta eller sletta og om å avgrense bruken av dei.",
 		"Noko av det du har gjeve oss, kan du be om å få utlevert og ta med deg.",
 		"Les meir under «Rettane dine».",
 	}, []string{"be om å sjå", "ta med deg opplysningane", "i teksten"})
 	nb := page(t, "karrieresenteret-vestfold", "nb", "summary")
 	wantIn(t, "nb", strings.Join(strings.Fields(nb), " "), []string{
-		"Du kan be oss om innsyn i opplysningene og om å få dem rettet, slettet eller begrenset.",
+		"Du kan be oss om innsyn, om å få opplysningene rettet eller slettet og om å begrense bruken av dem.",
 		"Du kan også protestere mot noe av bruken.",
 	}, []string{"be om å se", "ta med deg opplysningene", "i teksten"})
 }
@@ -140,9 +140,9 @@ func TestSummaryRights(t *testing.T) {
 // måneder).
 func TestSummaryRetentionPeriods(t *testing.T) {
 	nb := strings.Join(strings.Fields(page(t, "karrieresenteret-vestfold", "nb", "summary")), " ")
-	wantIn(t, "nb", nb, []string{"Opplysninger om hvordan du bruker nettstedet vårt, lagrer vi i 26 måneder etter besøket ditt på nettstedet. Når vi ikke lenger trenger de andre opplysningene, sletter vi dem."}, nil)
+	wantIn(t, "nb", nb, []string{"Opplysninger om hvordan du bruker nettstedet vårt, lagrer vi i 26 måneder etter besøket ditt. Når vi ikke lenger trenger de andre opplysningene, sletter vi dem."}, nil)
 	nn := strings.Join(strings.Fields(page(t, "vinn-hallingdal", "nn", "summary")), " ")
-	wantIn(t, "nn", nn, []string{"Opplysningar om korleis du brukar nettstaden vår, lagrar vi i 14 månader etter at opplysningane vart samla inn. Når vi ikkje lenger treng dei andre opplysningane, slettar vi dei."}, nil)
+	wantIn(t, "nn", nn, []string{"Opplysningar om korleis du brukar nettstaden vår, lagrar vi i 14 månader etter at dei vart samla inn. Når vi ikkje lenger treng dei andre opplysningane, slettar vi dei."}, nil)
 }
 
 // nb 7, nn 5: "Så lenge lagrer vi disse opplysningene:" pointed at

@@ -174,6 +174,32 @@ func (b *builder) categoryListing(ids []string) i18n.Listing {
 	return b.c.ObjectListing(labels)
 }
 
+// usedListing is categoryListing as the object of "Vi bruker": a
+// category whose label names use itself ("opplysninger om bruk av
+// nettstedet") takes its catalogue phrase category.<id>.used ("opplysninger
+// om hvordan du bruker nettstedet"), as "bruker … om bruk" echoed (nb4 10,
+// nn4 7). An author's own label is the author's.
+func (b *builder) usedListing(ids []string) i18n.Listing {
+	labels := make([]string, len(ids))
+	for i, id := range ids {
+		labels[i] = b.categoryLabel(id)
+		if !b.ownLabel(id) && b.c.Has("category."+id+".used") {
+			labels[i] = b.c.T("category." + id + ".used")
+		}
+	}
+	return b.c.ObjectListing(labels)
+}
+
+// ownLabel reports whether the notice labels category id itself.
+func (b *builder) ownLabel(id string) bool {
+	for _, c := range b.n.Categories {
+		if c.ID == id && len(c.Label) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // listSentence is key's sentence with the list l as argument at: the
 // items joined in it, or, when l is Bullets, key+".lead" (the sentence
 // leading into the list, ending in a colon) and the items as a list.
@@ -386,7 +412,7 @@ func (b *builder) purposes() Section {
 		if d := b.tx(pu.Description); d != "" {
 			s.Blocks = append(s.Blocks, rich(Rich(d)))
 		}
-		s.Blocks = append(s.Blocks, b.listPara("purpose.categories", b.categoryListing(pu.Categories), 0)...)
+		s.Blocks = append(s.Blocks, b.listPara("purpose.categories", b.usedListing(pu.Categories), 0)...)
 		for _, k := range []struct {
 			on  bool
 			key string
@@ -693,7 +719,7 @@ func (b *builder) retentionRule(r notice.Retention, cats i18n.Listing) (string, 
 	}
 	switch {
 	case r.Period != "" && len(r.From) > 0:
-		head, body = b.listSentence("retention.period.from"+upTo, cats, 0, c.Duration(r.Period), b.tx(r.From))
+		head, body = b.listSentence("retention.period.from"+upTo, cats, 0, c.Duration(r.Period), c.FromAfter(b.tx(r.From), cats.Inline))
 	case r.Period != "":
 		head, body = b.listSentence("retention.period"+upTo, cats, 0, c.Duration(r.Period))
 	default:

@@ -558,7 +558,8 @@ func (b *builder) fixedRetention() []string {
 		args := []string{b.c.List(names), b.c.Duration(r.Period)}
 		if from := r.From[b.lang]; from != "" {
 			key += ".from"
-			args = append(args, from)
+			// "Opplysninger om …" heads the sentence: the object.
+			args = append(args, b.c.FromAfter(from, b.c.T("from.data.indefinite")+" "+b.c.List(names)))
 		}
 		if r.AtMost {
 			key += ".at-most"

@@ -1,0 +1,34 @@
+package render
+
+import "testing"
+
+// The fourth language review (review/nb4.md, review/nn4.md): each test
+// holds a reviewer's example on the corpus, in both languages.
+
+// nb4 9, nn4 8: the start phrase of a period does not name again what
+// the data already name ("… bruk av nettstedet … på nettstedet",
+// "Opplysninger … opplysningene").
+func TestRetentionFromNoEcho(t *testing.T) {
+	wantIn(t, "nb", page(t, "karrieresenteret-vestfold", "nb", "md"),
+		[]string{"Vi lagrer opplysninger om bruk av nettstedet i 26\u00a0måneder etter besøket ditt."},
+		[]string{"besøket ditt på nettstedet"})
+	wantIn(t, "nn", page(t, "karrieresenteret-vestfold", "nn", "md"),
+		[]string{"Vi lagrar opplysningar om bruk av nettstaden i 26\u00a0månader etter besøket ditt."},
+		[]string{"besøket ditt på nettstaden"})
+	wantIn(t, "nb", page(t, "vinn-hallingdal", "nb", "md"),
+		[]string{"etter at de ble samlet inn."}, []string{"etter at opplysningene ble samlet inn"})
+	wantIn(t, "nn", page(t, "vinn-hallingdal", "nn", "md"),
+		[]string{"etter at dei vart samla inn."}, []string{"etter at opplysningane vart samla inn"})
+}
+
+// nb4 10, nn4 7: "Vi bruker opplysninger om bruk av nettstedet" echoed.
+func TestPurposeCategoriesUsed(t *testing.T) {
+	for _, id := range []string{"karrieresenteret-vestfold", "vinn-hallingdal"} {
+		wantIn(t, id+" nb", page(t, id, "nb", "md"),
+			[]string{"Vi bruker opplysninger om hvordan du bruker nettstedet."},
+			[]string{"Vi bruker opplysninger om bruk av nettstedet"})
+		wantIn(t, id+" nn", page(t, id, "nn", "md"),
+			[]string{"Vi brukar opplysningar om korleis du brukar nettstaden."},
+			[]string{"Vi brukar opplysningar om bruk av nettstaden"})
+	}
+}
