@@ -151,10 +151,10 @@ func TestSummaryRetentionPeriods(t *testing.T) {
 func TestRetentionLeads(t *testing.T) {
 	nb := page(t, "kvalifiseringsprogrammet", "nb", "md")
 	sec := nb[strings.Index(nb, "(#lagring)\n"):]
-	wantIn(t, "nb", sec, []string{"\nSlik lagrer vi disse opplysningene:\n\n- kontaktopplysninger", "bortsett fra dem som er arkivverdige.\n\nArkivverdige opplysninger"},
+	wantIn(t, "nb", sec, []string{"\nDette gjelder disse opplysningene:\n\n- kontaktopplysninger", "bortsett fra dem som er arkivverdige.\n\nArkivverdige opplysninger"},
 		[]string{"de samme opplysningene", "Så lenge lagrer vi", "Hvor lenge vi lagrer disse", "\n- Slik lagrer"})
 	nn := page(t, "vinn-hallingdal", "nn", "md")
-	wantIn(t, "nn", nn, []string{"- Slik lagrar vi opplysningar om tiltaket ditt, identitetsopplysningar og kontaktopplysningar:", "- Slik lagrar vi desse opplysningane:"},
+	wantIn(t, "nn", nn, []string{"- Dette gjeld desse opplysningane:\n\n  - opplysningar om tiltaket ditt", "- Dette gjeld desse opplysningane:"},
 		[]string{"Så lenge lagrar vi", "Kor lenge vi lagrar desse"})
 }
 

@@ -1,6 +1,9 @@
 package render
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // The fourth language review (review/nb4.md, review/nn4.md): each test
 // holds a reviewer's example on the corpus, in both languages.
@@ -31,4 +34,25 @@ func TestPurposeCategoriesUsed(t *testing.T) {
 			[]string{"Vi brukar opplysningar om korleis du brukar nettstaden."},
 			[]string{"Vi brukar opplysningar om bruk av nettstaden"})
 	}
+}
+
+// nb4 14: Kort fortalt names kinds as the page heads them («Offentlige
+// myndigheter», «Private virksomheter»), not "etater og firmaer".
+func TestSummaryKindWords(t *testing.T) {
+	nb := strings.Join(strings.Fields(page(t, "inn-trondheim", "nb", "summary")), " ")
+	wantIn(t, "nb", nb, []string{"Vi får også opplysninger fra offentlige myndigheter og private virksomheter."}, []string{"etater", "firmaer"})
+	nn := strings.Join(strings.Fields(page(t, "inn-trondheim", "nn", "summary")), " ")
+	wantIn(t, "nn", nn, []string{"Vi får òg opplysningar frå offentlege myndigheiter og private verksemder."}, []string{"etatar", "firma"})
+}
+
+// nb4 6, nn4 5: "Slik lagrer vi disse opplysningene:" made a list of
+// categories the answer to "how"; and VINN listed three categories inline
+// in one rule and as bullets in the next.
+func TestRetentionLead(t *testing.T) {
+	for _, id := range []string{"inn-trondheim", "kvalifiseringsprogrammet", "karrieresenteret-vestfold", "vinn-hallingdal"} {
+		wantIn(t, id+" nb", page(t, id, "nb", "md"), []string{"Dette gjelder disse opplysningene:"}, []string{"Slik lagrer vi disse opplysningene:"})
+		wantIn(t, id+" nn", page(t, id, "nn", "md"), []string{"Dette gjeld desse opplysningane:"}, []string{"Slik lagrar vi desse opplysningane:"})
+	}
+	wantIn(t, "vinn nb", page(t, "vinn-hallingdal", "nb", "md"), nil, []string{"Slik lagrer vi opplysninger om tiltaket ditt, identitetsopplysninger og kontaktopplysninger:"})
+	wantIn(t, "vinn nn", page(t, "vinn-hallingdal", "nn", "md"), nil, []string{"Slik lagrar vi opplysningar om tiltaket ditt, identitetsopplysningar og kontaktopplysningar:"})
 }

@@ -668,6 +668,23 @@ func (b *builder) retention() Section {
 	s := newSection(c, section.Retention)
 	var items []Item
 	rules := b.n.Retention
+	// One pattern per number of categories: three categories joined in
+	// the sentence beside three as bullets read as two ways of saying one
+	// thing (nn4 5); where one list of a length needs bullets, all of that
+	// length have them.
+	listings := make([]i18n.Listing, len(rules))
+	bullets := map[int]bool{}
+	for i, r := range rules {
+		listings[i] = b.categoryListing(r.Categories)
+		if listings[i].Bullets {
+			bullets[len(listings[i].Items)] = true
+		}
+	}
+	for i := range listings {
+		if bullets[len(listings[i].Items)] {
+			listings[i].Bullets = true
+		}
+	}
 	for i := 0; i < len(rules); {
 		// Rules in a row for the same data are one item: the data once,
 		// then each rule ("Hvor lenge vi lagrer de samme opplysningene"
@@ -676,7 +693,7 @@ func (b *builder) retention() Section {
 		for j < len(rules) && slices.Equal(rules[j].Categories, rules[i].Categories) {
 			j++
 		}
-		cats := b.categoryListing(rules[i].Categories)
+		cats := listings[i]
 		var head string
 		var body []Block
 		if j-i == 1 {
