@@ -88,7 +88,7 @@ func TestRoleSentences(t *testing.T) {
 	wantIn(t, "nn", nn, []string{
 		"VINN AS Hallingdal er behandlingsansvarleg for desse formåla:",
 		"Slik kontaktar du VINN AS Hallingdal:",
-		"For formålet «Tiltak på oppdrag frå NAV» behandlar VINN AS Hallingdal opplysningane som databehandlar for NAV, som er behandlingsansvarleg.",
+		"For formålet «Tiltak på oppdrag frå NAV» er VINN AS Hallingdal databehandlar for NAV, og NAV er behandlingsansvarleg.",
 		"For formålet «Tiltak på oppdrag frå NAV» er det NAV som svarar på førespurnader om rettane dine.\n\nSlik kontaktar du NAV:",
 	}, []string{"brukar opplysningane til dette", "noko av dette", "og då kontaktar du", "Her er NAV behandlingsansvarleg, og VINN AS Hallingdal er databehandlar."})
 	nb := page(t, "vinn-hallingdal", "nb", "md")

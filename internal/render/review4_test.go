@@ -56,3 +56,16 @@ func TestRetentionLead(t *testing.T) {
 	wantIn(t, "vinn nb", page(t, "vinn-hallingdal", "nb", "md"), nil, []string{"Slik lagrer vi opplysninger om tiltaket ditt, identitetsopplysninger og kontaktopplysninger:"})
 	wantIn(t, "vinn nn", page(t, "vinn-hallingdal", "nn", "md"), nil, []string{"Slik lagrar vi opplysningar om tiltaket ditt, identitetsopplysningar og kontaktopplysningar:"})
 }
+
+// nb4 11, nn4 15: the purpose block does not say again who is controller
+// («Hvem som er ansvarlig» has said it), and the processor role is two
+// short statements, never "som databehandler" after a group.
+func TestProcessorRoleOnce(t *testing.T) {
+	nb := page(t, "vinn-hallingdal", "nb", "md")
+	wantIn(t, "vinn nb", nb, []string{"For formålet «Tiltak på oppdrag fra NAV» er VINN AS Hallingdal databehandler for NAV, og NAV er behandlingsansvarlig.", "Her behandler vi opplysningene på vegne av NAV.\n"},
+		[]string{"på vegne av NAV, som er behandlingsansvarlig", "opplysningene som databehandler"})
+	nn := page(t, "vinn-hallingdal", "nn", "md")
+	wantIn(t, "vinn nn", nn, []string{"For formålet «Tiltak på oppdrag frå NAV» er VINN AS Hallingdal databehandlar for NAV, og NAV er behandlingsansvarleg.", "Her behandlar vi opplysningane på vegner av NAV.\n"},
+		[]string{"på vegner av NAV, som er behandlingsansvarleg", "opplysningane som databehandlar"})
+	wantIn(t, "joblearn nn", page(t, "joblearn", "nn", "md"), []string{"JobLearn AS er databehandlar for NAV. NAV er behandlingsansvarleg for opplysningane om deg"}, []string{"Som databehandlar for"})
+}
