@@ -69,3 +69,16 @@ func TestProcessorRoleOnce(t *testing.T) {
 		[]string{"på vegner av NAV, som er behandlingsansvarleg", "opplysningane som databehandlar"})
 	wantIn(t, "joblearn nn", page(t, "joblearn", "nn", "md"), []string{"JobLearn AS er databehandlar for NAV. NAV er behandlingsansvarleg for opplysningane om deg"}, []string{"Som databehandlar for"})
 }
+
+// nb4 8: an author's description that names the recipient's data is not
+// followed by the tool's sentence naming them again.
+func TestRecipientDescribedData(t *testing.T) {
+	nb := page(t, "vinn-hallingdal", "nb", "md")
+	wantIn(t, "vinn nb", nb, []string{"Databehandlerne våre behandler opplysningene på våre vegne, etter en databehandleravtale.", "Google behandler opplysningene på våre vegne"},
+		[]string{"Arbeidsgivere får identitetsopplysninger.", "Databehandlerne våre behandler identitetsopplysninger og kontaktopplysninger"})
+	nn := page(t, "vinn-hallingdal", "nn", "md")
+	wantIn(t, "vinn nn", nn, []string{"Databehandlarane våre behandlar opplysningane på vegner av oss, etter ein databehandlaravtale."},
+		[]string{"Arbeidsgjevarar får identitetsopplysningar."})
+	// A description that does not name the data keeps the tool's line.
+	wantIn(t, "kvp nb", page(t, "kvalifiseringsprogrammet", "nb", "md"), []string{"Skatteetaten får skatteopplysninger"}, nil)
+}

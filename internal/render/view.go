@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/personvern/personvern/internal/i18n"
 	"github.com/personvern/personvern/internal/notice"
@@ -188,6 +189,51 @@ func (b *builder) usedListing(ids []string) i18n.Listing {
 		}
 	}
 	return b.c.ObjectListing(labels)
+}
+
+// describes reports whether an author's text names each of the
+// categories by a word the catalogue gives for it (category.<id>.named-by,
+// phrases apart by "|": "personalia|navn|fødselsnummer"). A category the
+// author labels, or one without such words, is never taken as named.
+func (b *builder) describes(text string, cats []string) bool {
+	if text == "" || len(cats) == 0 {
+		return false
+	}
+	low := " " + strings.ToLower(text) + " "
+	for _, id := range cats {
+		key := "category." + id + ".named-by"
+		if b.ownLabel(id) || !b.c.Has(key) {
+			return false
+		}
+		found := false
+		for _, w := range strings.Split(b.c.T(key), "|") {
+			if w = strings.TrimSpace(w); w != "" && wordIn(low, w) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// wordIn reports whether phrase occurs in s as whole words.
+func wordIn(s, phrase string) bool {
+	for i := 0; ; {
+		j := strings.Index(s[i:], phrase)
+		if j < 0 {
+			return false
+		}
+		j += i
+		before, _ := utf8.DecodeLastRuneInString(s[:j])
+		after, _ := utf8.DecodeRuneInString(s[j+len(phrase):])
+		if !unicode.IsLetter(before) && before != '-' && !unicode.IsLetter(after) && after != '-' {
+			return true
+		}
+		i = j + 1
+	}
 }
 
 // ownLabel reports whether the notice labels category id itself.
@@ -602,12 +648,21 @@ func (b *builder) recipients() Section {
 		}
 		// A processor's role and what it gets are one sentence, so that
 		// its name, already the item's heading, is not said twice more.
+		// An author's description that already names every category the
+		// recipient gets ("deler vi personalia med arbeidsgiveren")
+		// leaves the tool's "Arbeidsgivere får identitetsopplysninger."
+		// a repetition (nb4 8); the data stay listed under «Hvilke
+		// opplysninger vi har», a processor's agreement is still said.
+		cats := r.Categories
+		if b.describes(b.tx(r.Description), cats) {
+			cats = nil
+		}
 		switch {
-		case processor && len(r.Categories) > 0:
+		case processor && len(cats) > 0:
 			body = append(body, b.listPara("recipients.processor.categories", b.categoryListing(r.Categories), 1, subject)...)
 		case processor:
 			body = append(body, ptext(c.T("recipients.processor", capitalise(subject))))
-		case len(r.Categories) > 0:
+		case len(cats) > 0:
 			body = append(body, b.listPara("recipients.categories", b.categoryListing(r.Categories), 1, capitalise(subject))...)
 		}
 		// With one purpose on the page, "Formål: X." under each recipient
