@@ -172,3 +172,21 @@ func TestDataObject(t *testing.T) {
 		}
 	}
 }
+
+// nb4 9, nn4 8: a start phrase after data that already name its place
+// or the data themselves.
+func TestFromAfter(t *testing.T) {
+	for _, tt := range []struct{ lang, from, object, want string }{
+		{"nb", "besøket ditt på nettstedet", "opplysninger om bruk av nettstedet", "besøket ditt"},
+		{"nb", "besøket ditt på nettstedet", "opplysninger om hvordan du bruker nettstedet vårt", "besøket ditt"},
+		{"nb", "at opplysningene ble samlet inn", "opplysninger om bruk av nettstedet", "at de ble samlet inn"},
+		{"nb", "at sluttrapporten er sendt til NAV", "alle opplysningene", "at sluttrapporten er sendt til NAV"},
+		{"nb", "besøket ditt på nettstedet", "identitetsopplysninger", "besøket ditt på nettstedet"},
+		{"nn", "besøket ditt på nettstaden", "opplysningar om bruk av nettstaden", "besøket ditt"},
+		{"nn", "at opplysningane vart samla inn", "opplysningar om korleis du brukar nettstaden vår", "at dei vart samla inn"},
+	} {
+		if got := load(t, tt.lang).FromAfter(tt.from, tt.object); got != tt.want {
+			t.Errorf("%s FromAfter(%q, %q) = %q, want %q", tt.lang, tt.from, tt.object, got, tt.want)
+		}
+	}
+}

@@ -201,3 +201,49 @@ func (c *Catalog) ObjectListing(items []string) Listing {
 	l.Inline = c.DataObject(items)
 	return l
 }
+
+// FromAfter is a retention rule's start phrase ("besøket ditt på
+// nettstedet", "at opplysningene ble samlet inn") as said after object,
+// the data it is about: a place the object already names is left out
+// ("opplysninger om bruk av nettstedet … etter besøket ditt", not "… på
+// nettstedet"), and the data named again become the pronoun ("etter at de
+// ble samlet inn"), so one short sentence does not say the same word twice
+// (nb4 9, nn4 8).
+func (c *Catalog) FromAfter(from, object string) string {
+	objWords := strings.Fields(strings.ToLower(object))
+	for _, prep := range strings.Fields(c.T("from.place-preps")) {
+		head, place, ok := cutLast(from, " "+prep+" ")
+		if ok && len(strings.Fields(place)) == 1 && slicesContains(objWords, strings.ToLower(place)) && strings.TrimSpace(head) != "" {
+			from = head
+			break
+		}
+	}
+	data, pron := c.T("from.data"), c.T("from.data.pronoun")
+	if strings.Contains(strings.ToLower(object), c.T("from.data.indefinite")) {
+		from = replaceWord(from, data, pron)
+	}
+	return from
+}
+
+func cutLast(s, sep string) (before, after string, ok bool) {
+	i := strings.LastIndex(s, sep)
+	if i < 0 {
+		return s, "", false
+	}
+	return s[:i], s[i+len(sep):], true
+}
+
+func slicesContains(list []string, w string) bool {
+	for _, x := range list {
+		if strings.Trim(x, ".,;:") == w {
+			return true
+		}
+	}
+	return false
+}
+
+// replaceWord replaces the whole word old in s by repl.
+func replaceWord(s, old, repl string) string {
+	re := regexp.MustCompile(`(^|[^\pL])` + regexp.QuoteMeta(old) + `($|[^\pL])`)
+	return re.ReplaceAllString(s, "${1}"+repl+"${2}")
+}

@@ -53,6 +53,7 @@ var Rules = []Rule{
 	{"arrow", `an arrow for "from … to" in running text ("er endret: a → b"): say "er endret fra a til b" or "før a, nå b"`, findArrow},
 	{"nn-participle", `a nynorsk strong participle left neuter after a masculine, feminine or plural subject ("Mottakaren er no oppgjeve"): "oppgjeven", "oppgjevne", or rephrase`, findNNParticiple},
 	{"kind-quoted", `a singular kind label in quotes as if it were a party's name ("mottakeren «databehandler»"): the page heads the party "Databehandlere"`, findKindQuoted},
+	{"how-list", `"Slik lagrer vi disse opplysningene:" before a list of categories, which makes the list the answer to "how": "Dette gjelder disse opplysningene:"`, findHowList},
 	{"title-repeat", `a line that repeats the start of the title below it ("PERSONVERNERKLÆRING" above "Personvernerklæring – …")`, findTitleRepeat},
 }
 
@@ -590,3 +591,9 @@ func findChangePhrasing(text string) []string {
 	}
 	return out
 }
+
+// howListRE is a "Slik … :" lead whose next line is a list item (nb4 6,
+// nn4 5): the list names data, not a manner.
+var howListRE = regexp.MustCompile(`(?m)Slik \pL+ vi (?:disse|desse) \pL+:[ \t]*\n(?:[ \t]*\n)?[ \t]*[-*] [^\n]*`)
+
+func findHowList(text string) []string { return howListRE.FindAllString(text, -1) }

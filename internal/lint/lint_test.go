@@ -50,6 +50,8 @@ func TestRules(t *testing.T) {
 		{"nn-participle", "Mottakaren i USA er no oppgjeve som sertifisert etter EU–USA-rammeverket for personvern.", "Mottakaren i USA er no oppgjeven som sertifisert. Det er ikkje oppgjeve kva unntak ho bygde på. Brevet er oppgjeve."},
 		{"kind-quoted", "Beskrivelsen av mottakeren «databehandler» har fått ny ordlyd.", "Beskrivelsen av mottakeren «Databehandlere» har fått ny ordlyd. Databehandleren vår lagrar dei."},
 		{"arrow", "Telefonnummeret er endra: 477 09 498 → 33 38 08 83.", "Telefonnummeret er endra frå 477 09 498 til 33 38 08 83. Perioden er 2020–2024."},
+		{"how-list", "- Slik lagrer vi disse opplysningene:\n\n  - identitetsopplysninger\n", "- Dette gjelder disse opplysningene:\n\n  - identitetsopplysninger\n\nSlik lagrar vi opplysningar om tiltaket ditt:\n\nVi lagrar dei i datasystemet.\n"},
+		{"how-list", "Slik lagrar vi desse opplysningane:\n- kontaktopplysningar", "Dette gjeld desse opplysningane:\n- kontaktopplysningar"},
 		{"title-repeat", "PERSONVERNERKLÆRING\n\nPersonvernerklæring for VINN AS Hallingdal\n", "Kort fortalt\n\nPersonvernerklæring for VINN AS Hallingdal\n\n- Andre\n  Andre, for eksempel familiemedlemmer, får opplysninger.\n"},
 	} {
 		if got := Run(tc.rule, tc.bad); len(got) == 0 {

@@ -24,9 +24,9 @@ func TestCookieTable(t *testing.T) {
 			"txt": {"- tiltak_valg\n  Type: Lokal lagring, førstepart\n  Leverandør: Driftsleverandøren AS i USA"},
 		},
 		"nn": {
-			"html": {"<h2 id=\"informasjonskapsler-h\"><a class=\"anchor\" href=\"#informasjonskapsler\">Informasjonskapslar</a></h2>", "<th scope=\"col\">Strengt naudsynt</th>",
+			"html": {"<h2 id=\"informasjonskapsler-h\"><a class=\"anchor\" href=\"#informasjonskapsler\">Informasjonskapslar</a></h2>", "<th scope=\"col\">Strengt nødvendig</th>",
 				"Nasjonal kommunikasjonsmyndigheit (Nkom)", "klagar du til Datatilsynet", "ekomlova §\u00a03-15"},
-			"md":  {"| Namn | Type | Leverandør | Formål | Lagringstid | Strengt naudsynt |"},
+			"md":  {"| Namn | Type | Leverandør | Formål | Lagringstid | Strengt nødvendig |"},
 			"txt": {"  Lagringstid: til du lukkar nettlesaren"},
 		},
 	}

@@ -88,7 +88,7 @@ func TestRoleSentences(t *testing.T) {
 	wantIn(t, "nn", nn, []string{
 		"VINN AS Hallingdal er behandlingsansvarleg for desse formåla:",
 		"Slik kontaktar du VINN AS Hallingdal:",
-		"For formålet «Tiltak på oppdrag frå NAV» behandlar VINN AS Hallingdal opplysningane som databehandlar for NAV, som er behandlingsansvarleg.",
+		"For formålet «Tiltak på oppdrag frå NAV» er VINN AS Hallingdal databehandlar for NAV, og NAV er behandlingsansvarleg.",
 		"For formålet «Tiltak på oppdrag frå NAV» er det NAV som svarar på førespurnader om rettane dine.\n\nSlik kontaktar du NAV:",
 	}, []string{"brukar opplysningane til dette", "noko av dette", "og då kontaktar du", "Her er NAV behandlingsansvarleg, og VINN AS Hallingdal er databehandlar."})
 	nb := page(t, "vinn-hallingdal", "nb", "md")
@@ -108,9 +108,10 @@ func TestRoleSentences(t *testing.T) {
 func TestCategoriesInline(t *testing.T) {
 	nn := page(t, "vinn-hallingdal", "nn", "md")
 	wantIn(t, "nn", nn, []string{
-		"Arbeidsgjevarar får identitetsopplysningar.",
-		"Google behandlar opplysningar om bruk av nettstaden på vegner av oss, etter ein databehandlaravtale.",
-		"Databehandlarane våre behandlar identitetsopplysningar",
+		// nb4 8: VINN's recipients name their data in the author's
+		// words; the tool's line says only the agreement.
+		"Google behandlar opplysningane på vegner av oss, etter ein databehandlaravtale.",
+		"Databehandlarane våre behandlar opplysningane på vegner av oss",
 		"Vi brukar opplysningar om tiltaket ditt, identitetsopplysningar og kontaktopplysningar.",
 	}, []string{"desse opplysningane: ", "Opplysningar vi brukar: "})
 	nb := page(t, "inn-trondheim", "nb", "md")
@@ -124,13 +125,13 @@ func TestCategoriesInline(t *testing.T) {
 func TestSummaryRights(t *testing.T) {
 	nn := page(t, "inn-trondheim", "nn", "summary")
 	wantIn(t, "nn", strings.Join(strings.Fields(nn), " "), []string{
-		"Du kan be oss om innsyn i opplysningane og om å få dei retta, sletta eller avgrensa.",
+		"Du kan be oss om innsyn, om å få opplysningane retta eller sletta og om å avgrense bruken av dei.",
 		"Noko av det du har gjeve oss, kan du be om å få utlevert og ta med deg.",
 		"Les meir under «Rettane dine».",
 	}, []string{"be om å sjå", "ta med deg opplysningane", "i teksten"})
 	nb := page(t, "karrieresenteret-vestfold", "nb", "summary")
 	wantIn(t, "nb", strings.Join(strings.Fields(nb), " "), []string{
-		"Du kan be oss om innsyn i opplysningene og om å få dem rettet, slettet eller begrenset.",
+		"Du kan be oss om innsyn, om å få opplysningene rettet eller slettet og om å begrense bruken av dem.",
 		"Du kan også protestere mot noe av bruken.",
 	}, []string{"be om å se", "ta med deg opplysningene", "i teksten"})
 }
@@ -140,9 +141,9 @@ func TestSummaryRights(t *testing.T) {
 // måneder).
 func TestSummaryRetentionPeriods(t *testing.T) {
 	nb := strings.Join(strings.Fields(page(t, "karrieresenteret-vestfold", "nb", "summary")), " ")
-	wantIn(t, "nb", nb, []string{"Opplysninger om hvordan du bruker nettstedet vårt, lagrer vi i 26 måneder etter besøket ditt på nettstedet. Når vi ikke lenger trenger de andre opplysningene, sletter vi dem."}, nil)
+	wantIn(t, "nb", nb, []string{"Opplysninger om hvordan du bruker nettstedet vårt, lagrer vi i 26 måneder etter besøket ditt. Når vi ikke lenger trenger de andre opplysningene, sletter vi dem."}, nil)
 	nn := strings.Join(strings.Fields(page(t, "vinn-hallingdal", "nn", "summary")), " ")
-	wantIn(t, "nn", nn, []string{"Opplysningar om korleis du brukar nettstaden vår, lagrar vi i 14 månader etter at opplysningane vart samla inn. Når vi ikkje lenger treng dei andre opplysningane, slettar vi dei."}, nil)
+	wantIn(t, "nn", nn, []string{"Opplysningar om korleis du brukar nettstaden vår, lagrar vi i 14 månader etter at dei vart samla inn. Når vi ikkje lenger treng dei andre opplysningane, slettar vi dei."}, nil)
 }
 
 // nb 7, nn 5: "Så lenge lagrer vi disse opplysningene:" pointed at
@@ -151,10 +152,10 @@ func TestSummaryRetentionPeriods(t *testing.T) {
 func TestRetentionLeads(t *testing.T) {
 	nb := page(t, "kvalifiseringsprogrammet", "nb", "md")
 	sec := nb[strings.Index(nb, "(#lagring)\n"):]
-	wantIn(t, "nb", sec, []string{"\nSlik lagrer vi disse opplysningene:\n\n- kontaktopplysninger", "bortsett fra dem som er arkivverdige.\n\nArkivverdige opplysninger"},
+	wantIn(t, "nb", sec, []string{"\nDette gjelder disse opplysningene:\n\n- kontaktopplysninger", "bortsett fra dem som er arkivverdige.\n\nArkivverdige opplysninger"},
 		[]string{"de samme opplysningene", "Så lenge lagrer vi", "Hvor lenge vi lagrer disse", "\n- Slik lagrer"})
 	nn := page(t, "vinn-hallingdal", "nn", "md")
-	wantIn(t, "nn", nn, []string{"- Slik lagrar vi opplysningar om tiltaket ditt, identitetsopplysningar og kontaktopplysningar:", "- Slik lagrar vi desse opplysningane:"},
+	wantIn(t, "nn", nn, []string{"- Dette gjeld desse opplysningane:\n\n  - opplysningar om tiltaket ditt", "- Dette gjeld desse opplysningane:"},
 		[]string{"Så lenge lagrar vi", "Kor lenge vi lagrar desse"})
 }
 

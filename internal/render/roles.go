@@ -88,14 +88,18 @@ func (b *builder) rolesController(s Section) Section {
 			ownShown = true
 		case notice.RoleProcessor:
 			them := b.otherNames(g)
+			many := ""
+			if len(g.Others) > 1 {
+				many = ".many" // "NAV og X er behandlingsansvarlige"
+			}
 			if only {
-				s.Blocks = append(s.Blocks, ptext(c.T("role.processor.all", us, them, b.about())))
+				s.Blocks = append(s.Blocks, ptext(c.T("role.processor.all"+many, us, them, b.about())))
 			} else {
 				// Who processes for whom and who is controller, once
 				// ("… behandlar … på vegner av NAV" and "Her er NAV
 				// behandlingsansvarleg, og VINN er databehandlar" said
 				// it twice in a row; nn 38).
-				s.Blocks = append(s.Blocks, b.purposeLead("role.processor.some", g.Purposes, us, them)...)
+				s.Blocks = append(s.Blocks, b.purposeLead("role.processor.some"+many, g.Purposes, us, them)...)
 			}
 			for _, oc := range g.Others {
 				s.Blocks = append(s.Blocks, ptext(c.T("role.contact", oc.Name.In(b.lang))), fields(b.otherContact(oc)...))
@@ -198,6 +202,9 @@ func (b *builder) purposeRole(p notice.Purpose) []Block {
 	}
 	switch p.RoleKind() {
 	case notice.RoleProcessor:
+		// The controller section has said who is controller for this
+		// purpose (role.processor.some): "…, som er behandlingsansvarlig"
+		// again here said it twice (nb4 11, nn4 15).
 		if oc := b.n.OtherControllerByID(p.Role.Controller); oc != nil {
 			out = append(out, ptext(b.c.T("purpose.role.processor", oc.Name.In(b.lang))))
 		}

@@ -17,23 +17,23 @@ func TestRolesGolden(t *testing.T) {
 	r := renderer(t)
 	must := map[string][]string{
 		"joblearn.nb": {
-			"Som databehandler for NAV, som er behandlingsansvarlig, behandler JobLearn AS opplysningene om deg.",
+			"JobLearn AS er databehandler for NAV. NAV er behandlingsansvarlig for opplysningene om deg.",
 			"Slik kontakter du NAV:",
 			"Svaret skal komme så raskt som mulig, og senest innen én måned",
 			"Da må NAV stanse den",
 			"Personvernombudet til NAV:",
 		},
 		"joblearn.nn": {
-			"Som databehandlar for NAV, som er behandlingsansvarleg, behandlar JobLearn AS opplysningane om deg.",
+			"JobLearn AS er databehandlar for NAV. NAV er behandlingsansvarleg for opplysningane om deg.",
 			"Då må NAV stanse ho",
 		},
 		"vinn-hallingdal.nb": {
-			"For formålet «Tiltak på oppdrag fra NAV» behandler VINN AS Hallingdal opplysningene som databehandler for NAV, som er behandlingsansvarlig.",
+			"For formålet «Tiltak på oppdrag fra NAV» er VINN AS Hallingdal databehandler for NAV, og NAV er behandlingsansvarlig.",
 			"Om du må gi opplysningene, avgjør NAV.",
 			"For det vi selv er behandlingsansvarlige for, bruker du rettighetene dine ved å kontakte oss.",
 		},
 		"vinn-hallingdal.nn": {
-			"For formålet «Tiltak på oppdrag frå NAV» behandlar VINN AS Hallingdal opplysningane som databehandlar for NAV, som er behandlingsansvarleg.",
+			"For formålet «Tiltak på oppdrag frå NAV» er VINN AS Hallingdal databehandlar for NAV, og NAV er behandlingsansvarleg.",
 			"Om du må gje opplysningane, avgjer NAV.",
 		},
 	}

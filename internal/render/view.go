@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/personvern/personvern/internal/i18n"
 	"github.com/personvern/personvern/internal/notice"
@@ -172,6 +173,77 @@ func (b *builder) categoryListing(ids []string) i18n.Listing {
 		labels[i] = b.categoryLabel(id)
 	}
 	return b.c.ObjectListing(labels)
+}
+
+// usedListing is categoryListing as the object of "Vi bruker": a
+// category whose label names use itself ("opplysninger om bruk av
+// nettstedet") takes its catalogue phrase category.<id>.used ("opplysninger
+// om hvordan du bruker nettstedet"), as "bruker … om bruk" echoed (nb4 10,
+// nn4 7). An author's own label is the author's.
+func (b *builder) usedListing(ids []string) i18n.Listing {
+	labels := make([]string, len(ids))
+	for i, id := range ids {
+		labels[i] = b.categoryLabel(id)
+		if !b.ownLabel(id) && b.c.Has("category."+id+".used") {
+			labels[i] = b.c.T("category." + id + ".used")
+		}
+	}
+	return b.c.ObjectListing(labels)
+}
+
+// describes reports whether an author's text names each of the
+// categories by a word the catalogue gives for it (category.<id>.named-by,
+// phrases apart by "|": "personalia|navn|fødselsnummer"). A category the
+// author labels, or one without such words, is never taken as named.
+func (b *builder) describes(text string, cats []string) bool {
+	if text == "" || len(cats) == 0 {
+		return false
+	}
+	low := " " + strings.ToLower(text) + " "
+	for _, id := range cats {
+		key := "category." + id + ".named-by"
+		if b.ownLabel(id) || !b.c.Has(key) {
+			return false
+		}
+		found := false
+		for _, w := range strings.Split(b.c.T(key), "|") {
+			if w = strings.TrimSpace(w); w != "" && wordIn(low, w) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// wordIn reports whether phrase occurs in s as whole words.
+func wordIn(s, phrase string) bool {
+	for i := 0; ; {
+		j := strings.Index(s[i:], phrase)
+		if j < 0 {
+			return false
+		}
+		j += i
+		before, _ := utf8.DecodeLastRuneInString(s[:j])
+		after, _ := utf8.DecodeRuneInString(s[j+len(phrase):])
+		if !unicode.IsLetter(before) && before != '-' && !unicode.IsLetter(after) && after != '-' {
+			return true
+		}
+		i = j + 1
+	}
+}
+
+// ownLabel reports whether the notice labels category id itself.
+func (b *builder) ownLabel(id string) bool {
+	for _, c := range b.n.Categories {
+		if c.ID == id && len(c.Label) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // listSentence is key's sentence with the list l as argument at: the
@@ -386,7 +458,7 @@ func (b *builder) purposes() Section {
 		if d := b.tx(pu.Description); d != "" {
 			s.Blocks = append(s.Blocks, rich(Rich(d)))
 		}
-		s.Blocks = append(s.Blocks, b.listPara("purpose.categories", b.categoryListing(pu.Categories), 0)...)
+		s.Blocks = append(s.Blocks, b.listPara("purpose.categories", b.usedListing(pu.Categories), 0)...)
 		for _, k := range []struct {
 			on  bool
 			key string
@@ -576,12 +648,21 @@ func (b *builder) recipients() Section {
 		}
 		// A processor's role and what it gets are one sentence, so that
 		// its name, already the item's heading, is not said twice more.
+		// An author's description that already names every category the
+		// recipient gets ("deler vi personalia med arbeidsgiveren")
+		// leaves the tool's "Arbeidsgivere får identitetsopplysninger."
+		// a repetition (nb4 8); the data stay listed under «Hvilke
+		// opplysninger vi har», a processor's agreement is still said.
+		cats := r.Categories
+		if b.describes(b.tx(r.Description), cats) {
+			cats = nil
+		}
 		switch {
-		case processor && len(r.Categories) > 0:
+		case processor && len(cats) > 0:
 			body = append(body, b.listPara("recipients.processor.categories", b.categoryListing(r.Categories), 1, subject)...)
 		case processor:
 			body = append(body, ptext(c.T("recipients.processor", capitalise(subject))))
-		case len(r.Categories) > 0:
+		case len(cats) > 0:
 			body = append(body, b.listPara("recipients.categories", b.categoryListing(r.Categories), 1, capitalise(subject))...)
 		}
 		// With one purpose on the page, "Formål: X." under each recipient
@@ -642,6 +723,23 @@ func (b *builder) retention() Section {
 	s := newSection(c, section.Retention)
 	var items []Item
 	rules := b.n.Retention
+	// One pattern per number of categories: three categories joined in
+	// the sentence beside three as bullets read as two ways of saying one
+	// thing (nn4 5); where one list of a length needs bullets, all of that
+	// length have them.
+	listings := make([]i18n.Listing, len(rules))
+	bullets := map[int]bool{}
+	for i, r := range rules {
+		listings[i] = b.categoryListing(r.Categories)
+		if listings[i].Bullets {
+			bullets[len(listings[i].Items)] = true
+		}
+	}
+	for i := range listings {
+		if bullets[len(listings[i].Items)] {
+			listings[i].Bullets = true
+		}
+	}
 	for i := 0; i < len(rules); {
 		// Rules in a row for the same data are one item: the data once,
 		// then each rule ("Hvor lenge vi lagrer de samme opplysningene"
@@ -650,7 +748,7 @@ func (b *builder) retention() Section {
 		for j < len(rules) && slices.Equal(rules[j].Categories, rules[i].Categories) {
 			j++
 		}
-		cats := b.categoryListing(rules[i].Categories)
+		cats := listings[i]
 		var head string
 		var body []Block
 		if j-i == 1 {
@@ -693,7 +791,7 @@ func (b *builder) retentionRule(r notice.Retention, cats i18n.Listing) (string, 
 	}
 	switch {
 	case r.Period != "" && len(r.From) > 0:
-		head, body = b.listSentence("retention.period.from"+upTo, cats, 0, c.Duration(r.Period), b.tx(r.From))
+		head, body = b.listSentence("retention.period.from"+upTo, cats, 0, c.Duration(r.Period), c.FromAfter(b.tx(r.From), cats.Inline))
 	case r.Period != "":
 		head, body = b.listSentence("retention.period"+upTo, cats, 0, c.Duration(r.Period))
 	default:

@@ -558,7 +558,8 @@ func (b *builder) fixedRetention() []string {
 		args := []string{b.c.List(names), b.c.Duration(r.Period)}
 		if from := r.From[b.lang]; from != "" {
 			key += ".from"
-			args = append(args, from)
+			// "Opplysninger om …" heads the sentence: the object.
+			args = append(args, b.c.FromAfter(from, b.c.T("from.data.indefinite")+" "+b.c.List(names)))
 		}
 		if r.AtMost {
 			key += ".at-most"
@@ -591,27 +592,45 @@ func (b *builder) rights() {
 	if only != nil && len(only.Others) > 0 {
 		us = b.otherNames(*only)
 	}
-	// "Du kan be om innsyn i opplysningane og om å få dei retta, sletta
-	// eller avgrensa": one construction, the one asked named once ("be
-	// NAV om"). "be om å rette" asked leave to correct them oneself, and
-	// "og be oss avgrense" changed the construction in mid-sentence.
-	var done []string
-	for _, code := range []string{"rectification", "erasure", "restriction"} {
+	// "Du kan be oss om innsyn i opplysningane, om å få dei retta eller
+	// sletta og om å avgrense bruken av dei": one construction, the one
+	// asked named once ("be NAV om"). "be om å rette" asked leave to
+	// correct them oneself, and "og be oss avgrense" changed the
+	// construction in mid-sentence. Restriction limits the use, not the
+	// data: "få dei … avgrensa" read as the data cut down (nn4 6).
+	var change []string
+	for _, code := range []string{"rectification", "erasure"} {
 		if b.applies(code) {
-			done = append(done, b.c.T("summary.right."+code))
+			change = append(change, b.c.T("summary.right."+code))
 		}
 	}
+	var asks []string
+	if b.applies("access") {
+		// "be om innsyn" names no data when the next clause does
+		// ("om innsyn, om å få opplysningene rettet"), which keeps the
+		// sentence within MaxWords.
+		key := "summary.rights.clause.access"
+		if len(change) > 0 {
+			key += ".short"
+		}
+		asks = append(asks, b.c.T(key))
+	}
+	if len(change) > 0 {
+		asks = append(asks, b.c.T("summary.rights.clause.change", b.c.ListOr(change)))
+	}
+	restrict := b.applies("restriction")
 	var sentences []string
-	switch access := b.applies("access"); {
-	case access && len(done) > 0:
-		sentences = append(sentences, b.c.T("summary.rights", b.c.ListOr(done), us))
-	case access:
-		sentences = append(sentences, b.c.T("summary.rights.access", us))
-	case len(done) == 1 && b.applies("restriction"):
-		// Restriction limits the use, not the data.
+	if len(asks) > 0 {
+		all := b.c.T("summary.rights.ask", us, b.c.List(append(slices.Clone(asks), b.c.T("summary.rights.clause.restrict"))))
+		if restrict && words(all) <= MaxWords {
+			sentences = append(sentences, all)
+			restrict = false
+		} else {
+			sentences = append(sentences, b.c.T("summary.rights.ask", us, b.c.List(asks)))
+		}
+	}
+	if restrict {
 		sentences = append(sentences, b.c.T("summary.rights.restrict.only", us))
-	case len(done) > 0:
-		sentences = append(sentences, b.c.T("summary.rights.change", b.c.ListOr(done), us))
 	}
 	// Portability covers only what the reader gave us on consent or a
 	// contract (art. 20(1)); "ta med deg opplysningane" promised all.

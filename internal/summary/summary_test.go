@@ -126,8 +126,8 @@ func TestCases(t *testing.T) {
 		not    []string // must not be there (nb)
 	}{
 		{"plain", func(n *notice.Notice) {},
-			[]string{"Vi er Eksempel kommune.", "Vi bruker opplysninger om deg til «Saksbehandling».", "Du gir oss opplysningene selv.", "Vi deler ikke opplysningene med andre.", "Vi sender ikke opplysningene ut av EU/EØS.", "Vi lagrer opplysningene i 6 måneder.", "Du kan be oss om innsyn i opplysningene og om å få dem rettet, slettet eller begrenset.", "Du kan også protestere mot bruken.", "Du kan klage til Datatilsynet.", "Ingen avgjørelser om deg blir tatt helt automatisk."},
-			[]string{"Vi brukar opplysningar om deg til «Sakshandsaming».", "Du gjev oss opplysningane sjølv.", "Vi sender ikkje opplysningane ut av EU/EØS.", "Vi lagrar opplysningane i 6 månader.", "Du kan be oss om innsyn i opplysningane og om å få dei retta, sletta eller avgrensa.", "Ingen avgjerder om deg blir tekne heilt automatisk."},
+			[]string{"Vi er Eksempel kommune.", "Vi bruker opplysninger om deg til «Saksbehandling».", "Du gir oss opplysningene selv.", "Vi deler ikke opplysningene med andre.", "Vi sender ikke opplysningene ut av EU/EØS.", "Vi lagrer opplysningene i 6 måneder.", "Du kan be oss om innsyn, om å få opplysningene rettet eller slettet og om å begrense bruken av dem.", "Du kan også protestere mot bruken.", "Du kan klage til Datatilsynet.", "Ingen avgjørelser om deg blir tatt helt automatisk."},
+			[]string{"Vi brukar opplysningar om deg til «Sakshandsaming».", "Du gjev oss opplysningane sjølv.", "Vi sender ikkje opplysningane ut av EU/EØS.", "Vi lagrar opplysningane i 6 månader.", "Du kan be oss om innsyn, om å få opplysningane retta eller sletta og om å avgrense bruken av dei.", "Ingen avgjerder om deg blir tekne heilt automatisk."},
 			[]string{"sensitivt", "samtykke", "opptil", "EU og EØS", "står i teksten"}},
 		{"special category", func(n *notice.Notice) {
 			n.Categories = append(n.Categories, notice.Category{ID: "health"})
@@ -222,7 +222,7 @@ func TestCases(t *testing.T) {
 			n.Recipients = []notice.Recipient{{ID: "g", Kind: "processor", Name: notice.PlainName("Google")}}
 			n.Cookies = []notice.Cookie{{ID: "s", Provider: "controller", Necessary: true}, {ID: "ga", Provider: "g"}, {ID: "gid", Provider: "g"}, {ID: "own", Provider: "controller"}}
 		}, []string{"Vi bruker informasjonskapsler som ikke er nødvendige, bare hvis du sier ja. Noen av dem kommer fra Google. Du kan si nei, og du kan endre svaret ditt senere."},
-			[]string{"Vi brukar informasjonskapslar som ikkje er naudsynte, berre viss du seier ja. Nokre av dei kjem frå Google. Du kan seie nei, og du kan endre svaret ditt seinare."}, nil},
+			[]string{"Vi brukar informasjonskapslar som ikkje er nødvendige, berre viss du seier ja. Nokre av dei kjem frå Google. Du kan seie nei, og du kan endre svaret ditt seinare."}, nil},
 		// One cookie of others is not "noen av dem".
 		{"one cookie from others", func(n *notice.Notice) {
 			n.Recipients = []notice.Recipient{{ID: "g", Kind: "processor", Name: notice.PlainName("Google")}}
@@ -257,8 +257,8 @@ func TestCases(t *testing.T) {
 			for i := range n.Purposes {
 				n.Purposes[i].Role = &notice.Role{Kind: notice.RoleProcessor, Controller: "nav"}
 			}
-		}, []string{"Vi behandler opplysningene på oppdrag fra NAV, som har ansvaret for dem.", "Du kan be NAV om innsyn i opplysningene og om å få dem rettet, slettet eller begrenset.", "Vil du bruke rettighetene dine, kontakter du NAV."},
-			[]string{"Vi behandlar opplysningane på oppdrag frå NAV, som har ansvaret for dei.", "Du kan be NAV om innsyn i opplysningane og om å få dei retta, sletta eller avgrensa.", "Vil du bruke rettane dine, kontaktar du NAV."}, []string{"Send en e-post", "dette", "be oss"}},
+		}, []string{"Vi behandler opplysningene på oppdrag fra NAV, som har ansvaret for dem.", "Du kan be NAV om innsyn, om å få opplysningene rettet eller slettet og om å begrense bruken av dem.", "Vil du bruke rettighetene dine, kontakter du NAV."},
+			[]string{"Vi behandlar opplysningane på oppdrag frå NAV, som har ansvaret for dei.", "Du kan be NAV om innsyn, om å få opplysningane retta eller sletta og om å avgrense bruken av dei.", "Vil du bruke rettane dine, kontaktar du NAV."}, []string{"Send en e-post", "dette", "be oss"}},
 		// Some purposes on NAV's behalf: those say so without a "dette" or
 		// "Noe" with nothing to refer to, and send the reader to NAV.
 		{"processor for some purposes", func(n *notice.Notice) {
@@ -300,6 +300,14 @@ func TestCases(t *testing.T) {
 		{"restriction alone", func(n *notice.Notice) {
 			n.Rights = notice.Rights{"restriction": {}}
 		}, []string{"Du kan be oss begrense bruken av opplysningene."}, []string{"Du kan be oss avgrense bruken av opplysningane."}, []string{"be om å"}},
+		// nn4 6: the data are not "avgrensa"; restriction is its own clause
+		// after access or a correction, never among the participles.
+		{"access and restriction", func(n *notice.Notice) {
+			n.Rights = notice.Rights{"access": {}, "restriction": {}}
+		}, []string{"Du kan be oss om innsyn i opplysningene og om å begrense bruken av dem."}, []string{"Du kan be oss om innsyn i opplysningane og om å avgrense bruken av dei."}, []string{"begrenset"}},
+		{"correction and restriction", func(n *notice.Notice) {
+			n.Rights = notice.Rights{"rectification": {}, "restriction": {}}
+		}, []string{"Du kan be oss om å få opplysningene rettet og om å begrense bruken av dem."}, []string{"Du kan be oss om å få opplysningane retta og om å avgrense bruken av dei."}, []string{"begrenset"}},
 		// A custom label belongs to nobody: it is not listed among the
 		// reader's own ("bostedskommune og alderen din").
 		{"custom label with the reader's own", func(n *notice.Notice) {
