@@ -184,8 +184,8 @@ var classificationCases = []struct {
 	}, Material, "new-purpose", "Nytt formål: «Statistikk».", nil},
 	{"removed purpose", func(n *notice.Notice) { n.Purposes = n.Purposes[:1] }, Notable, "removed-purpose", "Formålet «Nyhetsbrev» er fjernet.", nil},
 	{"purpose uses a new category", func(n *notice.Notice) { n.Purposes[1].Categories = []string{"contact", "income"} }, Material, "purpose-new-category", "Formålet «Nyhetsbrev» bruker nå også opplysninger om inntekt.", nil},
-	{"new category", func(n *notice.Notice) { n.Categories = append(n.Categories, notice.Category{ID: "age"}) }, Material, "new-category", "Ny kategori opplysninger: «alder».", nil},
-	{"new special category", func(n *notice.Notice) { n.Categories = append(n.Categories, notice.Category{ID: "health"}) }, Material, "new-special-category", "Ny særlig kategori opplysninger: «helseopplysninger».", nil},
+	{"new category", func(n *notice.Notice) { n.Categories = append(n.Categories, notice.Category{ID: "age"}) }, Material, "new-category", "Ny kategori av opplysninger: «alder».", nil},
+	{"new special category", func(n *notice.Notice) { n.Categories = append(n.Categories, notice.Category{ID: "health"}) }, Material, "new-special-category", "Ny særlig kategori av personopplysninger: «helseopplysninger».", nil},
 	{"removed category", func(n *notice.Notice) { n.Categories = n.Categories[:1] }, Notable, "removed-category", "", nil},
 	{"new source", func(n *notice.Notice) {
 		n.Sources = append(n.Sources, notice.Source{ID: "emp", Kind: "employer", Categories: []string{"income"}})
@@ -269,7 +269,7 @@ var classificationCases = []struct {
 	{"national law reworded", func(n *notice.Notice) {
 		n.Purposes[0].LegalBasis[0].NationalLaw = notice.Text{"nb": "forvaltningsloven § 11"}
 	},
-		Material, "changed-legal-basis", "nasjonal lov for formålet «Saksbehandling» har fått ny ordlyd på bokmål",
+		Material, "changed-legal-basis", "Henvisningen til loven i behandlingsgrunnlaget for formålet «Saksbehandling» har fått ny ordlyd på bokmål",
 		func(n *notice.Notice) {
 			n.Purposes[0].LegalBasis[0].NationalLaw = notice.Text{"nb": "forvaltningsloven § 17"}
 		}},
