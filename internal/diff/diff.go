@@ -1014,13 +1014,46 @@ func (d *cmp) parties(r partyRules, old, new []party) {
 	for _, p := range added {
 		d.add(r.section, r.added, r.path+p.ID, d.partySubject(strings.TrimSuffix(r.path, "/"), p.Kind, p.Name), "", "")
 	}
+	list := strings.TrimSuffix(r.path, "/")
+	heads := func(ps []party, subject string) (k int, same *party) {
+		for i := range ps {
+			if d.partySubject(list, ps[i].Kind, ps[i].Name) == subject {
+				k, same = k+1, &ps[i]
+			}
+		}
+		return k, same
+	}
 	for _, p := range removed {
-		d.add(r.section, r.removed, r.path+p.ID, d.partySubject(strings.TrimSuffix(r.path, "/"), p.Kind, p.Name), "", "")
+		subject := d.partySubject(list, p.Kind, p.Name)
+		d.add(r.section, r.removed, r.path+p.ID, subject, "", "")
+		// A party given only by its kind, gone while another with the
+		// same heading stays, is no "«Andre mottakere» er fjernet" beside
+		// the «Andre mottakere» still on the page: the reader is told
+		// which one went, by what it said, and whether the two became one
+		// (review nb4 1, nn4 2).
+		k, same := heads(new, subject)
+		if same == nil {
+			continue
+		}
+		was, _ := heads(old, subject)
+		merged := was == 2 && k == 1 && !sameText(descriptionOf(old, same.ID), same.Description)
+		keys := removedSameHeading[r.removed]
+		m := d.c.T(keys[0], subject)
+		if merged {
+			m = d.c.T(keys[1], subject)
+		}
+		if first := firstSentence(p.Description[d.lang]); first != "" {
+			m += " " + d.c.T(keys[2], first)
+		}
+		if merged {
+			m += " " + d.c.T("diff.read-under", subject)
+		}
+		d.out[len(d.out)-1].Message = m
 	}
 	for _, p := range pairs {
 		o, n := p[0], p[1]
 		key := r.path + n.ID
-		subject := d.partySubject(strings.TrimSuffix(r.path, "/"), n.Kind, n.Name)
+		subject := d.partySubject(list, n.Kind, n.Name)
 		if from, to, renamed := d.nameChange(o.Name, n.Name); renamed {
 			d.add(r.section, ruleRenamedParty, key, subject, from, to)
 			// A name taken away or given is no "X heter nå ikke oppgitt":
@@ -1058,6 +1091,49 @@ func (d *cmp) parties(r partyRules, old, new []party) {
 			d.texts(r.section, key+"/description", "field.description", o.Description, n.Description)
 		})
 	}
+}
+
+// removedSameHeading are the messages for a removed party whose heading
+// another still has: one of them gone, the two made one, what it said.
+var removedSameHeading = map[*Rule][3]string{
+	ruleRemovedRecipient: {"diff.removed-recipient.one", "diff.removed-recipient.merged", "diff.removed-recipient.was"},
+	ruleRemovedSource:    {"diff.removed-source.one", "diff.removed-source.merged", "diff.removed-source.was"},
+}
+
+// descriptionOf is the description of the party of id in ps.
+func descriptionOf(ps []party, id string) notice.Text {
+	for _, p := range ps {
+		if p.ID == id {
+			return p.Description
+		}
+	}
+	return nil
+}
+
+func sameText(a, b notice.Text) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for l, t := range a {
+		if b[l] != t {
+			return false
+		}
+	}
+	return true
+}
+
+// firstSentence is the first sentence of a text's first paragraph, as
+// the reader saw it quoted: "Andre, for eksempel familiemedlemmer, får
+// opplysninger om deg bare hvis du har gitt samtykke eller fullmakt."
+func firstSentence(s string) string {
+	s, _, _ = strings.Cut(strings.TrimSpace(s), "\n")
+	s = strings.Join(strings.Fields(s), " ")
+	for i, r := range s {
+		if (r == '.' || r == '!' || r == '?') && (i+1 == len(s) || s[i+1] == ' ') {
+			return s[:i+1]
+		}
+	}
+	return s
 }
 
 func (d *cmp) transfers() {
