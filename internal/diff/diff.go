@@ -629,6 +629,16 @@ func (d *cmp) purposes() {
 			d.add(section.Purposes, rulePurposeRemovedCat, key+"/categories/"+c, subject, d.categoryObject(c), "")
 		}
 		bp, badd, brem := match(o.LegalBasis, n.LegalBasis, func(b notice.Basis) string { return b.Article }, func(notice.Basis) string { return "" })
+		if len(badd) == 1 && len(brem) == 1 && articleOf(badd[0].Article) == articleOf(brem[0].Article) {
+			// One basis in place of another is one change, said as the
+			// choice it is: "bygger nå på … bokstav a (samtykke), ikke
+			// lenger på bokstav f (…)", not a purpose that "har mistet"
+			// its basis beside one that got a new one (review nb4 4).
+			a, r := badd[0].Article, brem[0].Article
+			d.add(section.Purposes, ruleAddedLegalBasis, key+"/legal_basis/"+a, subject, d.basisAfter(r, a), d.basis(a))
+			d.out[len(d.out)-1].Message = sentence(d.c.T("diff.replaced-legal-basis", subject, d.basisAfter(r, a), d.basis(a)))
+			badd, brem = nil, nil
+		}
 		for _, b := range badd {
 			d.add(section.Purposes, ruleAddedLegalBasis, key+"/legal_basis/"+b.Article, subject, "", d.basis(b.Article))
 		}
@@ -694,7 +704,29 @@ func (d *cmp) purposeKind(key, subject string, o, n notice.Purpose) {
 }
 
 func (d *cmp) basis(code string) string {
-	return d.c.Cite(code, false) + " (" + d.c.T("basis."+code) + ")"
+	return d.c.Cite(code, true) + " (" + d.c.T("basis."+code) + ")"
+}
+
+// articleOf is the article of a basis's code: "6" for "6(1)(f)".
+func articleOf(code string) string {
+	a, _, _ := strings.Cut(code, "(")
+	return a
+}
+
+// basisAfter cites code as it reads after prev in the same sentence: only
+// what differs, "bokstav f (…)" after "artikkel 6 nr. 1 bokstav a".
+func (d *cmp) basisAfter(code, prev string) string {
+	c, p := strings.Fields(d.c.Cite(code, false)), strings.Fields(d.c.Cite(prev, false))
+	i := 0
+	// Words go in pairs ("artikkel 6", "nr. 1"): keep the first pair that
+	// differs and what follows it.
+	for i+1 < len(c) && i+1 < len(p) && c[i] == p[i] && c[i+1] == p[i+1] {
+		i += 2
+	}
+	if i == len(c) {
+		i = 0
+	}
+	return strings.Join(c[i:], " ") + " (" + d.c.T("basis."+code) + ")"
 }
 
 func (d *cmp) categories() {

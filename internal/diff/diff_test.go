@@ -204,7 +204,10 @@ var classificationCases = []struct {
 	{"shorter retention", func(n *notice.Notice) { n.Retention[0].Period = "P6M" }, Notable, "shorter-retention", "Vi lagrer kontaktopplysninger og inntekt i kortere tid: 6 måneder (før ett år).", nil},
 	{"archived instead of deleted", func(n *notice.Notice) { n.Retention[0].Then = "archive" }, Material, "retention-archived", "før slettet vi opplysningene, nå arkiverer vi dem.", nil},
 	{"changed legal basis", func(n *notice.Notice) { n.Purposes[0].LegalBasis[0].Article = "6(1)(c)" }, Material, "added-legal-basis", "artikkel 6 nr. 1 bokstav c", nil},
-	{"removed legal basis", func(n *notice.Notice) { n.Purposes[0].LegalBasis[0].Article = "6(1)(c)" }, Material, "removed-legal-basis", "artikkel 6 nr. 1 bokstav e", nil},
+	{"changed legal basis, one line", func(n *notice.Notice) { n.Purposes[0].LegalBasis[0].Article = "6(1)(c)" }, Material, "added-legal-basis", "bygger nå på personvernforordningen artikkel 6 nr. 1 bokstav c (nødvendig for å oppfylle en rettslig plikt), ikke lenger på bokstav e", nil},
+	{"removed legal basis", func(n *notice.Notice) { n.Purposes[0].LegalBasis = n.Purposes[0].LegalBasis[1:] }, Material, "removed-legal-basis", "Formålet «Saksbehandling» bygger ikke lenger på personvernforordningen artikkel 6 nr. 1 bokstav e", func(n *notice.Notice) {
+		n.Purposes[0].LegalBasis = []notice.Basis{{Article: "6(1)(e)"}, {Article: "6(1)(c)"}}
+	}},
 	{"national law changed", func(n *notice.Notice) {
 		n.Purposes[0].LegalBasis[0].NationalLaw = notice.Text{"nb": "sosialtjenesteloven § 30", "nn": "sosialtenestelova § 30"}
 	}, Material, "changed-legal-basis", "", nil},

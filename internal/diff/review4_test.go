@@ -158,3 +158,45 @@ func TestRemovedPartySameHeading(t *testing.T) {
 		}
 	}
 }
+
+// TestBasisReplaced: one basis in place of another is one line, with the
+// regulation's name; a basis only removed "bygger ikke lenger på"
+// (review nb4 4).
+func TestBasisReplaced(t *testing.T) {
+	for _, tt := range []struct {
+		name, lang string
+		to         func(n *notice.Notice)
+		want       []string
+	}{
+		{"replaced", "nb", func(n *notice.Notice) {
+			n.Purposes[1].LegalBasis = []notice.Basis{{Article: "6(1)(f)", Interests: notice.Text{"nb": "x"}}}
+		},
+			[]string{"Formålet «Nyhetsbrev» bygger nå på personvernforordningen artikkel\u00a06 nr.\u00a01 bokstav\u00a0f (nødvendig for å ivareta berettigede interesser etter en interesseavveining), ikke lenger på bokstav\u00a0a (samtykke)."}},
+		{"replaced, nn", "nn", func(n *notice.Notice) { n.Purposes[1].LegalBasis = []notice.Basis{{Article: "6(1)(b)"}} },
+			[]string{"Formålet «Nyheitsbrev» byggjer no på personvernforordninga artikkel\u00a06 nr.\u00a01 bokstav\u00a0b (nødvendig for å oppfylle ein avtale med deg), ikkje lenger på bokstav\u00a0a (samtykke)."}},
+		{"removed", "nb", func(n *notice.Notice) {
+			n.Purposes[0].LegalBasis = append(n.Purposes[0].LegalBasis, notice.Basis{Article: "6(1)(c)"})
+		}, []string{"Formålet «Saksbehandling» har fått et nytt behandlingsgrunnlag: personvernforordningen artikkel\u00a06 nr.\u00a01 bokstav\u00a0c (nødvendig for å oppfylle en rettslig plikt)."}},
+	} {
+		var got []string
+		for _, ch := range lines4(t, tt.lang, "purposes/", nil, tt.to) {
+			got = append(got, strings.ReplaceAll(ch.Message, " ", "\u00a0"))
+		}
+		var want []string
+		for _, w := range tt.want {
+			want = append(want, strings.ReplaceAll(w, " ", "\u00a0"))
+		}
+		if strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("%s: got %q, want %q", tt.name, got, want)
+		}
+	}
+	old, new := base(), base()
+	new.Purposes[0].LegalBasis = append(new.Purposes[0].LegalBasis, notice.Basis{Article: "6(1)(c)"})
+	old.Purposes[0].LegalBasis = new.Purposes[0].LegalBasis
+	new.Purposes[0].LegalBasis = new.Purposes[0].LegalBasis[:1]
+	for _, ch := range Compare(&old, &new, "a", "b", catalog(t, "nb")).Changes {
+		if w := "Formålet «Saksbehandling» bygger ikke lenger på personvernforordningen artikkel"; ch.Key != "version" && !strings.HasPrefix(ch.Message, w) {
+			t.Errorf("removed: %q, want %q…", ch.Message, w)
+		}
+	}
+}
