@@ -974,7 +974,17 @@ func (d *cmp) partySubject(list, kind string, name notice.Name) string {
 			return d.q(d.c.T(k))
 		}
 	}
-	return d.q(d.c.T("kind." + kind))
+	// As the page heads it: «Deg selv», not «deg selv» (nb4 12).
+	return d.q(upperFirst(d.c.T("kind." + kind)))
+}
+
+// upperFirst writes a word as a heading begins it: "deg selv" → "Deg selv".
+func upperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if r == utf8.RuneError {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 // nameChange tells whether a name changed in any language, and how: in
@@ -1391,12 +1401,18 @@ func (d *cmp) retention() {
 		if strings.Join(o.Groups, ",") != strings.Join(n.Groups, ",") {
 			// Fewer groups may mean everyone (an empty list): classed up.
 			// "gjelder nå bare arbeidssøkere (før: alle)", not "alle →" (nb 11, nn 15).
+			// A rule is for data, not people: "gjelder nå bare opplysninger
+			// om arbeidssøkere. Før gjaldt den alle." (nb4 12, nn4 16).
 			was, is := d.groupLabels(d.old, o.Groups), d.groupLabels(d.new, n.Groups)
-			if len(o.Groups) == 0 {
-				is = d.c.T("diff.group.only", is)
+			k := ruleRetentionGroups.MessageKey()
+			switch {
+			case len(o.Groups) == 0:
+				k = "diff.retention-groups.only"
+			case len(n.Groups) == 0:
+				k = "diff.retention-groups.everyone"
 			}
 			d.out = append(d.out, Change{Section: section.Retention, Class: ruleRetentionGroups.Class, Rule: ruleRetentionGroups.ID, Key: key + "/groups",
-				Message: sentence(d.c.T(ruleRetentionGroups.MessageKey(), subject, was, is)), Old: d.groupLabels(d.old, o.Groups), New: d.groupLabels(d.new, n.Groups)})
+				Message: sentence(d.c.T(k, subject, was, is)), Old: d.groupLabels(d.old, o.Groups), New: d.groupLabels(d.new, n.Groups)})
 		}
 		d.textsNamed(section.Retention, key+"/criteria", d.c.T("diff.criteria-of", subject), ruleRetentionCritText, o.Criteria, n.Criteria)
 		// Where a fixed period runs from is as much the period as its

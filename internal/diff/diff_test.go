@@ -116,7 +116,7 @@ var classificationCases = []struct {
 		n.Controllers = []notice.OtherController{notice.OtherController{ID: "nav", Name: notice.PlainName("NAV"), Kind: "public_authority", Email: "post@nav.no"}, notice.OtherController{ID: "kvp", Name: notice.PlainName("Fylket"), Kind: "public_authority", Email: "post@fylket.no"}}
 	}},
 	// No groups is everyone: a first group narrows the purpose (nb 21).
-	{"purpose gets its first group", func(n *notice.Notice) { n.Purposes[0].Groups = []string{"kids"} }, Material, "purpose-new-group", "Formålet «Saksbehandling» gjelder nå bare barnet (før: alle).", func(n *notice.Notice) {
+	{"purpose gets its first group", func(n *notice.Notice) { n.Purposes[0].Groups = []string{"kids"} }, Material, "purpose-new-group", "Formålet «Saksbehandling» gjelder nå bare barnet. Før gjaldt det alle.", func(n *notice.Notice) {
 		n.Groups = []notice.Group{notice.Group{ID: "kids", Label: notice.Text{"nb": "barnet", "nn": "barnet"}}}
 	}},
 	{"purpose concerns a new group", func(n *notice.Notice) { n.Purposes[0].Groups = []string{"kids", "parents"} }, Material, "purpose-new-group", "Formålet «Saksbehandling» gjelder nå også foreldrene.", func(n *notice.Notice) {
@@ -147,7 +147,7 @@ var classificationCases = []struct {
 		n.Groups = []notice.Group{notice.Group{ID: "kids", Label: notice.Text{"nb": "barnet", "nn": "barnet"}}}
 	}},
 	{"purpose's provision now required", func(n *notice.Notice) { n.Purposes[0].Provision = &notice.Provision{Requirement: "statutory"} }, Material, "provision-now-required", "For formålet «Saksbehandling» har du nå plikt til å gi oss opplysningene fordi loven krever det. Før sto det ikke noe om dette.", nil},
-	{"retention rule for a group", func(n *notice.Notice) { n.Retention[0].Groups = []string{"kids"} }, Material, "retention-groups", "Regelen for hvor lenge vi lagrer kontaktopplysninger og inntekt, gjelder nå bare barnet (før: alle).", func(n *notice.Notice) {
+	{"retention rule for a group", func(n *notice.Notice) { n.Retention[0].Groups = []string{"kids"} }, Material, "retention-groups", "Regelen for hvor lenge vi lagrer kontaktopplysninger og inntekt, gjelder nå bare opplysninger om barnet. Før gjaldt den alle.", func(n *notice.Notice) {
 		n.Groups = []notice.Group{{ID: "kids", Label: notice.Text{"nb": "barnet", "nn": "barnet"}}}
 	}},
 	{"version not raised", func(n *notice.Notice) {
@@ -754,8 +754,8 @@ func TestLawShortTitle(t *testing.T) {
 // recipient changed).
 func TestPartyTextNamesItsKind(t *testing.T) {
 	for _, tt := range []struct{ lang, source, recipient string }{
-		{"nb", "Beskrivelsen av kilden «deg selv» har fått ny ordlyd", "Beskrivelsen av mottakeren Skatteetaten har fått ny ordlyd\nBeskrivelsen av mottakeren «Databehandlere» har fått ny ordlyd"},
-		{"nn", "Skildringa av kjelda «deg sjølv» har fått ny ordlyd", "Skildringa av mottakaren Skatteetaten har fått ny ordlyd\nSkildringa av mottakaren «Databehandlarar» har fått ny ordlyd"},
+		{"nb", "Beskrivelsen av kilden «Deg selv» har fått ny ordlyd", "Beskrivelsen av mottakeren Skatteetaten har fått ny ordlyd\nBeskrivelsen av mottakeren «Databehandlere» har fått ny ordlyd"},
+		{"nn", "Skildringa av kjelda «Deg sjølv» har fått ny ordlyd", "Skildringa av mottakaren Skatteetaten har fått ny ordlyd\nSkildringa av mottakaren «Databehandlarar» har fått ny ordlyd"},
 	} {
 		if tt.lang == "nb" {
 			tt.recipient += "\nTeksten om hvordan du bruker rettighetene dine hos NAV, er fjernet\nTeksten om hva som skjer hvis du ikke gir oss opplysningene til formålet «Saksbehandling», har fått ny ordlyd"

@@ -200,3 +200,42 @@ func TestBasisReplaced(t *testing.T) {
 		}
 	}
 }
+
+// TestGroupsInSentences: a purpose or rule narrowed to some groups says
+// what it was before in a sentence, a rule of data about them; a source
+// given by its kind is quoted as its page heading (review nb4 12, nn4 16).
+func TestGroupsInSentences(t *testing.T) {
+	groups := func(n *notice.Notice) {
+		n.Groups = []notice.Group{{ID: "a", Label: notice.Text{"nb": "arbeidssøkere", "nn": "arbeidssøkjarar"}}}
+	}
+	for _, tt := range []struct {
+		lang, prefix string
+		from, to     func(n *notice.Notice)
+		want         string
+	}{
+		{"nb", "retention/", groups, func(n *notice.Notice) { n.Retention[0].Groups = []string{"a"} },
+			"Regelen for hvor lenge vi lagrer kontaktopplysninger og inntekt, gjelder nå bare opplysninger om arbeidssøkere. Før gjaldt den alle."},
+		{"nn", "retention/", groups, func(n *notice.Notice) { n.Retention[0].Groups = []string{"a"} },
+			"Regelen for kor lenge vi lagrar kontaktopplysningar og inntekt, gjeld no berre opplysningar om arbeidssøkjarar. Før galdt han alle."},
+		{"nn", "retention/", func(n *notice.Notice) { groups(n); n.Retention[0].Groups = []string{"a"} }, func(n *notice.Notice) { n.Retention[0].Groups = nil },
+			"Regelen for kor lenge vi lagrar kontaktopplysningar og inntekt, gjeld no opplysningar om alle, ikkje berre om arbeidssøkjarar."},
+		{"nn", "purposes/", groups, func(n *notice.Notice) { n.Purposes[0].Groups = []string{"a"} },
+			"Formålet «Sakshandsaming» gjeld no berre arbeidssøkjarar. Før galdt det alle."},
+		{"nb", "sources/you", nil, func(n *notice.Notice) {
+			n.Sources[0].Description = notice.Text{"nb": "Du gir oss det.", "nn": "Du gjev oss det."}
+		},
+			"Beskrivelsen av kilden «Deg selv» er lagt til."},
+	} {
+		var got []string
+		for _, ch := range lines4(t, tt.lang, tt.prefix, tt.from, tt.to) {
+			r := ch.Reader
+			if r == "" {
+				r = ch.Message
+			}
+			got = append(got, r)
+		}
+		if len(got) == 0 || !strings.HasPrefix(got[0], tt.want) {
+			t.Errorf("got %q, want %q", got, tt.want)
+		}
+	}
+}
