@@ -153,7 +153,7 @@ var classificationCases = []struct {
 	{"version not raised", func(n *notice.Notice) {
 		n.Purposes[1].Categories = []string{"contact", "income"}
 		n.Version, n.Updated = "1.0", "2024-01-01"
-	}, Notable, "version-not-raised", "Innholdet er endret, men ikke versjonsnummeret og datoen den nye versjonen gjelder fra.", nil},
+	}, Notable, "version-not-raised", "Innholdet er endret, men verken versjonsnummeret eller datoen den nye versjonen gjelder fra.", nil},
 	// A list word the old text already had names nothing new: notable,
 	// not material (nb 22).
 	{"word the old text had", func(n *notice.Notice) {
