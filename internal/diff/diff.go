@@ -118,6 +118,9 @@ type cmp struct {
 	out      []Change
 	// terms are the loaded terms of each language, for classifying text
 	terms map[string][]string
+	// kinds names, per language, what each of terms is a word for
+	// (a catalogue key: "diff.wording.term.recipient").
+	kinds map[string]map[string]string
 	// renamed maps an old purpose id to its new one, for the purposes
 	// renamed with replaces: recipients and automated decisions name
 	// purposes by id, and a rename is not a new purpose for them.

@@ -129,10 +129,19 @@ func (d *cmp) loadedTerms(lang string) []string {
 	}
 	c := d.catalogFor(lang)
 	var out []string
-	for _, key := range []string{"materiality.category", "materiality.purpose", "materiality.recipient", "materiality.country"} {
-		for _, t := range strings.Split(c.T(key), ",") {
+	kinds := map[string]string{}
+	for _, k := range [][2]string{
+		{"materiality.category", "diff.wording.term.category"},
+		{"materiality.purpose", "diff.wording.term.purpose"},
+		{"materiality.recipient", "diff.wording.term.recipient"},
+		{"materiality.country", "diff.wording.term.country"},
+	} {
+		for _, t := range strings.Split(c.T(k[0]), ",") {
 			if t = strings.ToLower(strings.TrimSpace(t)); t != "" {
 				out = append(out, t)
+				if kinds[t] == "" {
+					kinds[t] = k[1]
+				}
 			}
 		}
 	}
@@ -140,17 +149,24 @@ func (d *cmp) loadedTerms(lang string) []string {
 	// "Storbritannia".
 	for _, k := range c.Keys() {
 		if strings.HasPrefix(k, "category.") && strings.Count(k, ".") == 1 || strings.HasPrefix(k, "country.") {
+			kind := "diff.wording.term.category"
+			if strings.HasPrefix(k, "country.") {
+				kind = "diff.wording.term.country"
+			}
 			for _, w := range normalise(c.T(k)) {
 				if len([]rune(w)) >= 5 && !stopword[w] {
 					out = append(out, w)
+					if kinds[w] == "" {
+						kinds[w] = kind
+					}
 				}
 			}
 		}
 	}
 	if d.terms == nil {
-		d.terms = map[string][]string{}
+		d.terms, d.kinds = map[string][]string{}, map[string]map[string]string{}
 	}
-	d.terms[lang] = out
+	d.terms[lang], d.kinds[lang] = out, kinds
 	return out
 }
 
@@ -235,10 +251,13 @@ func (d *cmp) addedTerms(old, new, lang string) []string {
 		// statistics again, in other words, names nothing new (review nb
 		// 22). It is still reworded, so notable, never editorial.
 		if countTerm(nw, t) > 0 && countTerm(ow, t) == 0 {
-			// The word as the text writes it, not the stem.
-			if w := matchOf(nw, t); !seen[w] {
-				seen[w] = true
-				out = append(out, "«"+w+"»")
+			// What the word is a word for, not the form matched: "nevner
+			// «deler»" is a word out of context to check, where "nevner
+			// deling av opplysninger" says what to look for (review nb4
+			// 13, nn4 12).
+			if k := d.kinds[lang][t]; !seen[k] {
+				seen[k] = true
+				out = append(out, d.catalogFor(lang).T(k))
 			}
 		}
 	}
