@@ -1316,6 +1316,12 @@ func (d *cmp) ruleNames(n *notice.Notice) map[string]string {
 		}
 		for i, r := range rs {
 			if k, ok := retentionEnd[r.Then]; ok && thens[r.Then] == 1 {
+				// "opplysningane før vi arkiverer dei", not "alle
+				// opplysningane som vi arkiverer til slutt": only what
+				// the rule keeps is archived (review nn4 4).
+				if s == d.c.T("categories.all") {
+					s = d.c.T("diff.retention.the-data")
+				}
 				out[r.ID] = s + " " + d.c.T(k) + ","
 			} else {
 				out[r.ID] = s + " " + d.c.T("diff.retention.rule-n", strconv.Itoa(i+1))

@@ -932,7 +932,7 @@ func TestRetentionRuleNamed(t *testing.T) {
 		}, func(n *notice.Notice) {
 			n.Retention[1].Criteria = notice.Text{"nb": "Saker arkiveres.", "nn": "Saker blir arkiverte."}
 		},
-			"nb", "Kriteriene for hvor lenge vi lagrer kontaktopplysninger og inntekt som vi arkiverer til slutt, har fått ny ordlyd."},
+			"nb", "Kriteriene for hvor lenge vi lagrer kontaktopplysninger og inntekt før vi arkiverer dem, har fått ny ordlyd."},
 		{"same categories, same end: by place", func(n *notice.Notice) {
 			n.Retention = []notice.Retention{
 				{ID: "r", Categories: []string{"contact", "income"}, Criteria: notice.Text{"nb": "Til saken er ferdig."}, Then: "delete"},
@@ -948,7 +948,7 @@ func TestRetentionRuleNamed(t *testing.T) {
 		}, func(n *notice.Notice) {
 			n.Retention[0].Criteria = notice.Text{"nb": "Til saken er avsluttet.", "nn": "Til saka er avslutta."}
 		},
-			"nn", "Kriteria for kor lenge vi lagrar kontaktopplysningar og inntekt som vi slettar til slutt, har fått ny ordlyd."},
+			"nn", "Kriteria for kor lenge vi lagrar kontaktopplysningar og inntekt før vi slettar dei, har fått ny ordlyd."},
 		{"a rule loses a category", nil, func(n *notice.Notice) { n.Retention[0].Categories = []string{"contact"} },
 			"nb", "Regelen for hvor lenge vi lagrer kontaktopplysninger, gjelder ikke lenger inntekt."},
 		{"a name with og in it quoted", func(n *notice.Notice) {

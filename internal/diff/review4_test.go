@@ -239,3 +239,26 @@ func TestGroupsInSentences(t *testing.T) {
 		}
 	}
 }
+
+// TestRetentionEndNamed: two rules for all the data, told apart by their
+// end, do not say that all the data are archived (review nn4 4).
+func TestRetentionEndNamed(t *testing.T) {
+	from := func(n *notice.Notice) {
+		all := []string{"contact", "income", "age", "caseno"}
+		n.Categories = nil
+		for _, id := range all {
+			n.Categories = append(n.Categories, notice.Category{ID: id, Label: notice.Text{"nb": "opplysninger om " + id + " og om saken din", "nn": "opplysningar om " + id + " og om saka di"}})
+		}
+		n.Retention = []notice.Retention{
+			{ID: "r", Categories: all, Criteria: notice.Text{"nb": "Til saken er ferdig.", "nn": "Til saka er ferdig."}, Then: "delete"},
+			{ID: "a", Categories: all, Criteria: notice.Text{"nb": "Noe arkiveres.", "nn": "Noko blir arkivert."}, Then: "archive"},
+		}
+	}
+	got := lines4(t, "nn", "retention/a", from, func(n *notice.Notice) {
+		n.Retention[1].Criteria = notice.Text{"nb": "Saker arkiveres.", "nn": "Saker blir arkiverte."}
+	})
+	want := "Kriteria for kor lenge vi lagrar opplysningane før vi arkiverer dei, har fått ny ordlyd."
+	if len(got) == 0 || !strings.HasPrefix(got[0].Reader, want) {
+		t.Errorf("got %+v, want %q", got, want)
+	}
+}
