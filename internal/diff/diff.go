@@ -118,6 +118,9 @@ type cmp struct {
 	out      []Change
 	// terms are the loaded terms of each language, for classifying text
 	terms map[string][]string
+	// kinds names, per language, what each of terms is a word for
+	// (a catalogue key: "diff.wording.term.recipient").
+	kinds map[string]map[string]string
 	// renamed maps an old purpose id to its new one, for the purposes
 	// renamed with replaces: recipients and automated decisions name
 	// purposes by id, and a rename is not a new purpose for them.
@@ -629,6 +632,16 @@ func (d *cmp) purposes() {
 			d.add(section.Purposes, rulePurposeRemovedCat, key+"/categories/"+c, subject, d.categoryObject(c), "")
 		}
 		bp, badd, brem := match(o.LegalBasis, n.LegalBasis, func(b notice.Basis) string { return b.Article }, func(notice.Basis) string { return "" })
+		if len(badd) == 1 && len(brem) == 1 && articleOf(badd[0].Article) == articleOf(brem[0].Article) {
+			// One basis in place of another is one change, said as the
+			// choice it is: "bygger nå på … bokstav a (samtykke), ikke
+			// lenger på bokstav f (…)", not a purpose that "har mistet"
+			// its basis beside one that got a new one (review nb4 4).
+			a, r := badd[0].Article, brem[0].Article
+			d.add(section.Purposes, ruleAddedLegalBasis, key+"/legal_basis/"+a, subject, d.basisAfter(r, a), d.basis(a))
+			d.out[len(d.out)-1].Message = sentence(d.c.T("diff.replaced-legal-basis", subject, d.basisAfter(r, a), d.basis(a)))
+			badd, brem = nil, nil
+		}
 		for _, b := range badd {
 			d.add(section.Purposes, ruleAddedLegalBasis, key+"/legal_basis/"+b.Article, subject, "", d.basis(b.Article))
 		}
@@ -694,7 +707,29 @@ func (d *cmp) purposeKind(key, subject string, o, n notice.Purpose) {
 }
 
 func (d *cmp) basis(code string) string {
-	return d.c.Cite(code, false) + " (" + d.c.T("basis."+code) + ")"
+	return d.c.Cite(code, true) + " (" + d.c.T("basis."+code) + ")"
+}
+
+// articleOf is the article of a basis's code: "6" for "6(1)(f)".
+func articleOf(code string) string {
+	a, _, _ := strings.Cut(code, "(")
+	return a
+}
+
+// basisAfter cites code as it reads after prev in the same sentence: only
+// what differs, "bokstav f (…)" after "artikkel 6 nr. 1 bokstav a".
+func (d *cmp) basisAfter(code, prev string) string {
+	c, p := strings.Fields(d.c.Cite(code, false)), strings.Fields(d.c.Cite(prev, false))
+	i := 0
+	// Words go in pairs ("artikkel 6", "nr. 1"): keep the first pair that
+	// differs and what follows it.
+	for i+1 < len(c) && i+1 < len(p) && c[i] == p[i] && c[i+1] == p[i+1] {
+		i += 2
+	}
+	if i == len(c) {
+		i = 0
+	}
+	return strings.Join(c[i:], " ") + " (" + d.c.T("basis."+code) + ")"
 }
 
 func (d *cmp) categories() {
@@ -942,7 +977,17 @@ func (d *cmp) partySubject(list, kind string, name notice.Name) string {
 			return d.q(d.c.T(k))
 		}
 	}
-	return d.q(d.c.T("kind." + kind))
+	// As the page heads it: «Deg selv», not «deg selv» (nb4 12).
+	return d.q(upperFirst(d.c.T("kind." + kind)))
+}
+
+// upperFirst writes a word as a heading begins it: "deg selv" → "Deg selv".
+func upperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if r == utf8.RuneError {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 // nameChange tells whether a name changed in any language, and how: in
@@ -1014,13 +1059,46 @@ func (d *cmp) parties(r partyRules, old, new []party) {
 	for _, p := range added {
 		d.add(r.section, r.added, r.path+p.ID, d.partySubject(strings.TrimSuffix(r.path, "/"), p.Kind, p.Name), "", "")
 	}
+	list := strings.TrimSuffix(r.path, "/")
+	heads := func(ps []party, subject string) (k int, same *party) {
+		for i := range ps {
+			if d.partySubject(list, ps[i].Kind, ps[i].Name) == subject {
+				k, same = k+1, &ps[i]
+			}
+		}
+		return k, same
+	}
 	for _, p := range removed {
-		d.add(r.section, r.removed, r.path+p.ID, d.partySubject(strings.TrimSuffix(r.path, "/"), p.Kind, p.Name), "", "")
+		subject := d.partySubject(list, p.Kind, p.Name)
+		d.add(r.section, r.removed, r.path+p.ID, subject, "", "")
+		// A party given only by its kind, gone while another with the
+		// same heading stays, is no "«Andre mottakere» er fjernet" beside
+		// the «Andre mottakere» still on the page: the reader is told
+		// which one went, by what it said, and whether the two became one
+		// (review nb4 1, nn4 2).
+		k, same := heads(new, subject)
+		if same == nil {
+			continue
+		}
+		was, _ := heads(old, subject)
+		merged := was == 2 && k == 1 && !sameText(descriptionOf(old, same.ID), same.Description)
+		keys := removedSameHeading[r.removed]
+		m := d.c.T(keys[0], subject)
+		if merged {
+			m = d.c.T(keys[1], subject)
+		}
+		if first := firstSentence(p.Description[d.lang]); first != "" {
+			m += " " + d.c.T(keys[2], first)
+		}
+		if merged {
+			m += " " + d.c.T("diff.read-under", subject)
+		}
+		d.out[len(d.out)-1].Message = m
 	}
 	for _, p := range pairs {
 		o, n := p[0], p[1]
 		key := r.path + n.ID
-		subject := d.partySubject(strings.TrimSuffix(r.path, "/"), n.Kind, n.Name)
+		subject := d.partySubject(list, n.Kind, n.Name)
 		if from, to, renamed := d.nameChange(o.Name, n.Name); renamed {
 			d.add(r.section, ruleRenamedParty, key, subject, from, to)
 			// A name taken away or given is no "X heter nå ikke oppgitt":
@@ -1058,6 +1136,49 @@ func (d *cmp) parties(r partyRules, old, new []party) {
 			d.texts(r.section, key+"/description", "field.description", o.Description, n.Description)
 		})
 	}
+}
+
+// removedSameHeading are the messages for a removed party whose heading
+// another still has: one of them gone, the two made one, what it said.
+var removedSameHeading = map[*Rule][3]string{
+	ruleRemovedRecipient: {"diff.removed-recipient.one", "diff.removed-recipient.merged", "diff.removed-recipient.was"},
+	ruleRemovedSource:    {"diff.removed-source.one", "diff.removed-source.merged", "diff.removed-source.was"},
+}
+
+// descriptionOf is the description of the party of id in ps.
+func descriptionOf(ps []party, id string) notice.Text {
+	for _, p := range ps {
+		if p.ID == id {
+			return p.Description
+		}
+	}
+	return nil
+}
+
+func sameText(a, b notice.Text) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for l, t := range a {
+		if b[l] != t {
+			return false
+		}
+	}
+	return true
+}
+
+// firstSentence is the first sentence of a text's first paragraph, as
+// the reader saw it quoted: "Andre, for eksempel familiemedlemmer, får
+// opplysninger om deg bare hvis du har gitt samtykke eller fullmakt."
+func firstSentence(s string) string {
+	s, _, _ = strings.Cut(strings.TrimSpace(s), "\n")
+	s = strings.Join(strings.Fields(s), " ")
+	for i, r := range s {
+		if (r == '.' || r == '!' || r == '?') && (i+1 == len(s) || s[i+1] == ' ') {
+			return s[:i+1]
+		}
+	}
+	return s
 }
 
 func (d *cmp) transfers() {
@@ -1195,6 +1316,12 @@ func (d *cmp) ruleNames(n *notice.Notice) map[string]string {
 		}
 		for i, r := range rs {
 			if k, ok := retentionEnd[r.Then]; ok && thens[r.Then] == 1 {
+				// "opplysningane før vi arkiverer dei", not "alle
+				// opplysningane som vi arkiverer til slutt": only what
+				// the rule keeps is archived (review nn4 4).
+				if s == d.c.T("categories.all") {
+					s = d.c.T("diff.retention.the-data")
+				}
 				out[r.ID] = s + " " + d.c.T(k) + ","
 			} else {
 				out[r.ID] = s + " " + d.c.T("diff.retention.rule-n", strconv.Itoa(i+1))
@@ -1283,12 +1410,18 @@ func (d *cmp) retention() {
 		if strings.Join(o.Groups, ",") != strings.Join(n.Groups, ",") {
 			// Fewer groups may mean everyone (an empty list): classed up.
 			// "gjelder nå bare arbeidssøkere (før: alle)", not "alle →" (nb 11, nn 15).
+			// A rule is for data, not people: "gjelder nå bare opplysninger
+			// om arbeidssøkere. Før gjaldt den alle." (nb4 12, nn4 16).
 			was, is := d.groupLabels(d.old, o.Groups), d.groupLabels(d.new, n.Groups)
-			if len(o.Groups) == 0 {
-				is = d.c.T("diff.group.only", is)
+			k := ruleRetentionGroups.MessageKey()
+			switch {
+			case len(o.Groups) == 0:
+				k = "diff.retention-groups.only"
+			case len(n.Groups) == 0:
+				k = "diff.retention-groups.everyone"
 			}
 			d.out = append(d.out, Change{Section: section.Retention, Class: ruleRetentionGroups.Class, Rule: ruleRetentionGroups.ID, Key: key + "/groups",
-				Message: sentence(d.c.T(ruleRetentionGroups.MessageKey(), subject, was, is)), Old: d.groupLabels(d.old, o.Groups), New: d.groupLabels(d.new, n.Groups)})
+				Message: sentence(d.c.T(k, subject, was, is)), Old: d.groupLabels(d.old, o.Groups), New: d.groupLabels(d.new, n.Groups)})
 		}
 		d.textsNamed(section.Retention, key+"/criteria", d.c.T("diff.criteria-of", subject), ruleRetentionCritText, o.Criteria, n.Criteria)
 		// Where a fixed period runs from is as much the period as its

@@ -2,6 +2,7 @@ package diff
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -128,10 +129,19 @@ func (d *cmp) loadedTerms(lang string) []string {
 	}
 	c := d.catalogFor(lang)
 	var out []string
-	for _, key := range []string{"materiality.category", "materiality.purpose", "materiality.recipient", "materiality.country"} {
-		for _, t := range strings.Split(c.T(key), ",") {
+	kinds := map[string]string{}
+	for _, k := range [][2]string{
+		{"materiality.category", "diff.wording.term.category"},
+		{"materiality.purpose", "diff.wording.term.purpose"},
+		{"materiality.recipient", "diff.wording.term.recipient"},
+		{"materiality.country", "diff.wording.term.country"},
+	} {
+		for _, t := range strings.Split(c.T(k[0]), ",") {
 			if t = strings.ToLower(strings.TrimSpace(t)); t != "" {
 				out = append(out, t)
+				if kinds[t] == "" {
+					kinds[t] = k[1]
+				}
 			}
 		}
 	}
@@ -139,17 +149,24 @@ func (d *cmp) loadedTerms(lang string) []string {
 	// "Storbritannia".
 	for _, k := range c.Keys() {
 		if strings.HasPrefix(k, "category.") && strings.Count(k, ".") == 1 || strings.HasPrefix(k, "country.") {
+			kind := "diff.wording.term.category"
+			if strings.HasPrefix(k, "country.") {
+				kind = "diff.wording.term.country"
+			}
 			for _, w := range normalise(c.T(k)) {
 				if len([]rune(w)) >= 5 && !stopword[w] {
 					out = append(out, w)
+					if kinds[w] == "" {
+						kinds[w] = kind
+					}
 				}
 			}
 		}
 	}
 	if d.terms == nil {
-		d.terms = map[string][]string{}
+		d.terms, d.kinds = map[string][]string{}, map[string]map[string]string{}
 	}
-	d.terms[lang] = out
+	d.terms[lang], d.kinds[lang] = out, kinds
 	return out
 }
 
@@ -234,10 +251,13 @@ func (d *cmp) addedTerms(old, new, lang string) []string {
 		// statistics again, in other words, names nothing new (review nb
 		// 22). It is still reworded, so notable, never editorial.
 		if countTerm(nw, t) > 0 && countTerm(ow, t) == 0 {
-			// The word as the text writes it, not the stem.
-			if w := matchOf(nw, t); !seen[w] {
-				seen[w] = true
-				out = append(out, "«"+w+"»")
+			// What the word is a word for, not the form matched: "nevner
+			// «deler»" is a word out of context to check, where "nevner
+			// deling av opplysninger" says what to look for (review nb4
+			// 13, nn4 12).
+			if k := d.kinds[lang][t]; !seen[k] {
+				seen[k] = true
+				out = append(out, d.catalogFor(lang).T(k))
 			}
 		}
 	}
@@ -250,6 +270,21 @@ func (d *cmp) addedTerms(old, new, lang string) []string {
 // classify gives the rule a change of free text in lang falls under, at
 // least as severe as floor; added lists what made it material.
 func (d *cmp) classify(floor *Rule, old, new, lang string) (r *Rule, added []string) {
+	if old != "" && new != "" && sameWords(old, new) {
+		// Space and letter case carry no meaning in any text, floored or
+		// not: "Å kunne tilby" → "å kunne tilby" changes no legal basis
+		// (review nb4 3, nn4 1). Punctuation and a spelling fix can change
+		// a citation ("§§ 41–44", "§§ 41, 44"), so a floor still holds
+		// for those.
+		return ruleWording, nil
+	}
+	if lighter := floorLightens[floor]; lighter != nil && old != "" && new != "" &&
+		(editorialChange(old, new) || onlyRemoves(old, new, floor)) {
+		// A text on a right that only loses words, or gets a spelling
+		// fix, adds no condition: it cannot make the right harder to use,
+		// so it is not said to (review nb4 2, nn4 3). It is still read.
+		floor = lighter
+	}
 	r = ruleWording
 	if !editorialChange(old, new) {
 		r = ruleWordingChanged
@@ -266,6 +301,63 @@ func (d *cmp) classify(floor *Rule, old, new, lang string) (r *Rule, added []str
 		return floor, added
 	}
 	return r, added
+}
+
+// sameWords reports whether old and new differ only in space and letter
+// case: the same characters in the same order, word by word.
+func sameWords(old, new string) bool {
+	return slices.Equal(strings.Fields(strings.ToLower(old)), strings.Fields(strings.ToLower(new)))
+}
+
+// floorLightens are the floors a text on a right has, with the class it
+// gets instead when the change provably adds nothing (onlyRemoves).
+var floorLightens = map[*Rule]*Rule{}
+
+func init() {
+	floorLightens[ruleRightHow] = ruleWordingChanged
+	floorLightens[ruleRightLimitsChanged] = ruleWordingChanged
+}
+
+// keepWords are the words whose loss can make a right harder to use or
+// a limit wider, though only words go: "e-post eller telefon" → "e-post"
+// takes a way to use the right away, "ikke" turns a limit round. A text
+// that loses one is classed as its floor says.
+var keepWords = map[string]bool{"eller": true, "ikke": true, "ikkje": true, "ingen": true, "aldri": true,
+	"unntatt": true, "unnateke": true, "bortsett": true, "også": true, "òg": true, "samt": true}
+
+// subjectWords are what a sentence that had no subject may gain as one
+// without saying more: "Gjelder bare …" → "Retten gjelder bare …".
+var subjectWords = map[string]bool{"retten": true}
+
+// onlyRemoves reports whether new's words are old's with some taken out
+// (and, at most, the right named as the subject), none of them a
+// keepWord; for how to use a right, no "og" either, since "skriv og
+// ring" → "skriv" is one way fewer.
+func onlyRemoves(old, new string, floor *Rule) bool {
+	o, n := normalise(old), normalise(new)
+	i := 0
+	var gone []string
+	for _, w := range n {
+		j := slices.Index(o[i:], w)
+		if j < 0 {
+			if !subjectWords[w] {
+				return false
+			}
+			continue
+		}
+		gone = append(gone, o[i:i+j]...)
+		i += j + 1
+	}
+	gone = append(gone, o[i:]...)
+	if len(gone) == 0 {
+		return false
+	}
+	for _, w := range gone {
+		if keepWords[w] || (floor == ruleRightHow && w == "og") {
+			return false
+		}
+	}
+	return true
 }
 
 // lawSuffixes are the definite forms a law's short title ends in, in
