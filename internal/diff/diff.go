@@ -174,6 +174,11 @@ func Compare(old, new *notice.Notice, oldSrc, newSrc string, c *i18n.Catalog) *R
 		if a.Section != b.Section {
 			return a.Section < b.Section // sections sort in page order
 		}
+		// The title stands above the introduction on the page, so its
+		// change is read first (review nb4 7), whatever its key.
+		if at, bt := strings.HasPrefix(a.Key, "title/"), strings.HasPrefix(b.Key, "title/"); at != bt && a.Section == section.Intro {
+			return at
+		}
 		return a.Key < b.Key
 	})
 	v := func(n *notice.Notice, src string) Version {

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/personvern/personvern/internal/notice"
+	"github.com/personvern/personvern/internal/section"
 )
 
 // lines4 compares base, changed by from on both sides, with the same
@@ -260,5 +261,23 @@ func TestRetentionEndNamed(t *testing.T) {
 	want := "Kriteria for kor lenge vi lagrar opplysningane før vi arkiverer dei, har fått ny ordlyd."
 	if len(got) == 0 || !strings.HasPrefix(got[0].Reader, want) {
 		t.Errorf("got %+v, want %q", got, want)
+	}
+}
+
+// TestTitleBeforeIntroduction: «Tittel og innledning» lists a new title
+// before a new introduction, as the page shows them (review nb4 7).
+func TestTitleBeforeIntroduction(t *testing.T) {
+	got := lines4(t, "nb", "", nil, func(n *notice.Notice) {
+		n.Title = notice.Text{"nb": "Ny tittel", "nn": "Ny tittel"}
+		n.Introduction = notice.Text{"nb": "Ny innledning om behandlingen.", "nn": "Ny innleiing om behandlinga."}
+	})
+	var keys []string
+	for _, ch := range got {
+		if ch.Section == section.Intro && ch.Lang == "nb" {
+			keys = append(keys, ch.Key)
+		}
+	}
+	if len(keys) != 2 || keys[0] != "title/nb" {
+		t.Errorf("intro changes in order %q, want title/nb first", keys)
 	}
 }
