@@ -161,7 +161,11 @@ func TestDataObject(t *testing.T) {
 		{"nb", []string{"inntekt"}, "opplysninger om inntekt"},
 		{"nb", []string{"bostedskommune", "alder", "situasjonen din i dag"}, "opplysninger om bostedskommune, alder og situasjonen din i dag"},
 		{"nb", []string{"identitetsopplysninger"}, "identitetsopplysninger"},
-		{"nb", []string{"opplysninger om tiltaket ditt", "identitetsopplysninger"}, "opplysninger om tiltaket ditt og identitetsopplysninger"},
+		// nb5 10: a phrase that starts "opplysninger om" goes last, or it
+		// reads as "opplysninger om (… og identitetsopplysninger)".
+		{"nb", []string{"opplysninger om tiltaket ditt", "identitetsopplysninger"}, "identitetsopplysninger og opplysninger om tiltaket ditt"},
+		{"nb", []string{"opplysninger om tiltaket ditt", "identitetsopplysninger", "kontaktopplysninger"}, "identitetsopplysninger, kontaktopplysninger og opplysninger om tiltaket ditt"},
+		{"nn", []string{"opplysningar om tiltaket ditt", "identitetsopplysningar", "kontaktopplysningar"}, "identitetsopplysningar, kontaktopplysningar og opplysningar om tiltaket ditt"},
 		{"nb", []string{"inntekt", "skatteopplysninger"}, "skatteopplysninger og opplysninger om inntekt"},
 		{"nb", []string{"alder", "helseopplysninger", "kjønn", "kontaktopplysninger"}, "helseopplysninger, kontaktopplysninger og opplysninger om alder og kjønn"},
 		{"nn", []string{"inntekt", "skatteopplysningar"}, "skatteopplysningar og opplysningar om inntekt"},

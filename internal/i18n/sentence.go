@@ -182,9 +182,22 @@ func (c *Catalog) DataObject(items []string) string {
 			topics = append(topics, it)
 		}
 	}
+	// A phrase that starts with the stem ("opplysninger om tiltaket
+	// ditt") goes after the one-word labels: before them it reads as
+	// "opplysninger om (tiltaket ditt, identitetsopplysninger og …)"
+	// (nb5 10).
+	var words, phrases []string
+	for _, it := range data {
+		if strings.HasPrefix(strings.ToLower(it), stem) && strings.Contains(it, " ") {
+			phrases = append(phrases, it)
+		} else {
+			words = append(words, it)
+		}
+	}
+	data = append(words, phrases...)
 	conj := c.T("and")
 	if len(topics) == 0 {
-		return c.join(items, conj)
+		return c.join(data, conj)
 	}
 	about := c.T("categories.about", c.join(topics, conj))
 	if len(data) == 0 {

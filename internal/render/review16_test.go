@@ -110,9 +110,9 @@ func TestCategoriesInline(t *testing.T) {
 	wantIn(t, "nn", nn, []string{
 		// nb4 8: VINN's recipients name their data in the author's
 		// words; the tool's line says only the agreement.
-		"Google behandlar opplysningane på vegner av oss, etter ein databehandlaravtale.",
-		"Databehandlarane våre behandlar opplysningane på vegner av oss",
-		"Vi brukar opplysningar om tiltaket ditt, identitetsopplysningar og kontaktopplysningar.",
+		"Vi har ein databehandlaravtale med Google.",
+		"Vi har ein databehandlaravtale med dei.",
+		"Vi brukar identitetsopplysningar, kontaktopplysningar og opplysningar om tiltaket ditt.",
 	}, []string{"desse opplysningane: ", "Opplysningar vi brukar: "})
 	nb := page(t, "inn-trondheim", "nb", "md")
 	wantIn(t, "nb", nb, []string{"Private virksomheter gir oss opplysninger i saken din."}, []string{"disse opplysningene: ", "Opplysninger vi bruker: "})
@@ -152,10 +152,10 @@ func TestSummaryRetentionPeriods(t *testing.T) {
 func TestRetentionLeads(t *testing.T) {
 	nb := page(t, "kvalifiseringsprogrammet", "nb", "md")
 	sec := nb[strings.Index(nb, "(#lagring)\n"):]
-	wantIn(t, "nb", sec, []string{"\nDette gjelder disse opplysningene:\n\n- kontaktopplysninger", "bortsett fra dem som er arkivverdige.\n\nArkivverdige opplysninger"},
+	wantIn(t, "nb", sec, []string{"\nReglene gjelder disse opplysningene:\n\n- kontaktopplysninger", "bortsett fra dem som er arkivverdige.\n\nArkivverdige opplysninger"},
 		[]string{"de samme opplysningene", "Så lenge lagrer vi", "Hvor lenge vi lagrer disse", "\n- Slik lagrer"})
 	nn := page(t, "vinn-hallingdal", "nn", "md")
-	wantIn(t, "nn", nn, []string{"- Dette gjeld desse opplysningane:\n\n  - opplysningar om tiltaket ditt", "- Dette gjeld desse opplysningane:"},
+	wantIn(t, "nn", nn, []string{"- Regelen gjeld desse opplysningane om arbeidssøkjarar, VTA-arbeidstakarar og språkelevar:\n\n  - opplysningar om tiltaket ditt", "- Regelen gjeld desse opplysningane:"},
 		[]string{"Så lenge lagrar vi", "Kor lenge vi lagrar desse"})
 }
 
@@ -164,7 +164,7 @@ func TestRetentionLeads(t *testing.T) {
 // sentences under it name it.
 func TestKindHeadingsPlural(t *testing.T) {
 	nn := page(t, "vinn-hallingdal", "nn", "md")
-	wantIn(t, "nn", nn, []string{"- **Arbeidsgjevarar**\n", "- **Databehandlarar**\n", "Databehandlarane våre behandlar"}, []string{"- **Arbeidsgjevar**\n", "- **Databehandlar**\n"})
+	wantIn(t, "nn", nn, []string{"- **Arbeidsgjevarar**\n", "- **Databehandlarar**\n", "Vi har ein databehandlaravtale med dei."}, []string{"- **Arbeidsgjevar**\n", "- **Databehandlar**\n"})
 	nb := page(t, "kvalifiseringsprogrammet", "nb", "md")
 	wantIn(t, "nb", nb, []string{"- **Arbeidsgivere**\n"}, []string{"- **Arbeidsgiver**\n"})
 }

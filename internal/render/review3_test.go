@@ -28,7 +28,7 @@ func TestCategoriesAsObject(t *testing.T) {
 		}, []string{"gjev oss arbeidserfaring", "får inntekt", "gjev oss inntekt", "om skatteopplysningar"}},
 		{"karrieresenteret-vestfold", "nb", []string{"Vi bruker opplysninger om bostedskommune, alder og situasjonen din i dag."}, []string{"Vi bruker bostedskommune"}},
 		{"karrieresenteret-vestfold", "nn", []string{"Vi brukar opplysningar om bustadkommune, alder og situasjonen din i dag."}, []string{"Vi brukar bustadkommune"}},
-		{"vinn-hallingdal", "nb", []string{"Vi bruker opplysninger om tiltaket ditt, identitetsopplysninger og kontaktopplysninger."}, []string{"om identitetsopplysninger", "om opplysninger"}},
+		{"vinn-hallingdal", "nb", []string{"Vi bruker identitetsopplysninger, kontaktopplysninger og opplysninger om tiltaket ditt."}, []string{"om identitetsopplysninger", "om opplysninger"}},
 	} {
 		wantIn(t, c.id+" "+c.lang, page(t, c.id, c.lang, "md"), c.want, c.bad)
 	}

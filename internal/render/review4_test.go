@@ -50,8 +50,8 @@ func TestSummaryKindWords(t *testing.T) {
 // in one rule and as bullets in the next.
 func TestRetentionLead(t *testing.T) {
 	for _, id := range []string{"inn-trondheim", "kvalifiseringsprogrammet", "karrieresenteret-vestfold", "vinn-hallingdal"} {
-		wantIn(t, id+" nb", page(t, id, "nb", "md"), []string{"Dette gjelder disse opplysningene:"}, []string{"Slik lagrer vi disse opplysningene:"})
-		wantIn(t, id+" nn", page(t, id, "nn", "md"), []string{"Dette gjeld desse opplysningane:"}, []string{"Slik lagrar vi desse opplysningane:"})
+		wantIn(t, id+" nb", page(t, id, "nb", "md"), []string{"gjelder disse opplysningene"}, []string{"Slik lagrer vi disse opplysningene:"})
+		wantIn(t, id+" nn", page(t, id, "nn", "md"), []string{"gjeld desse opplysningane"}, []string{"Slik lagrar vi desse opplysningane:"})
 	}
 	wantIn(t, "vinn nb", page(t, "vinn-hallingdal", "nb", "md"), nil, []string{"Slik lagrer vi opplysninger om tiltaket ditt, identitetsopplysninger og kontaktopplysninger:"})
 	wantIn(t, "vinn nn", page(t, "vinn-hallingdal", "nn", "md"), nil, []string{"Slik lagrar vi opplysningar om tiltaket ditt, identitetsopplysningar og kontaktopplysningar:"})
@@ -74,10 +74,10 @@ func TestProcessorRoleOnce(t *testing.T) {
 // followed by the tool's sentence naming them again.
 func TestRecipientDescribedData(t *testing.T) {
 	nb := page(t, "vinn-hallingdal", "nb", "md")
-	wantIn(t, "vinn nb", nb, []string{"Databehandlerne våre behandler opplysningene på våre vegne, etter en databehandleravtale.", "Google behandler opplysningene på våre vegne"},
+	wantIn(t, "vinn nb", nb, []string{"Vi har en databehandleravtale med dem.", "Vi har en databehandleravtale med Google."},
 		[]string{"Arbeidsgivere får identitetsopplysninger.", "Databehandlerne våre behandler identitetsopplysninger og kontaktopplysninger"})
 	nn := page(t, "vinn-hallingdal", "nn", "md")
-	wantIn(t, "vinn nn", nn, []string{"Databehandlarane våre behandlar opplysningane på vegner av oss, etter ein databehandlaravtale."},
+	wantIn(t, "vinn nn", nn, []string{"Vi har ein databehandlaravtale med dei."},
 		[]string{"Arbeidsgjevarar får identitetsopplysningar."})
 	// A description that does not name the data keeps the tool's line.
 	wantIn(t, "kvp nb", page(t, "kvalifiseringsprogrammet", "nb", "md"), []string{"Skatteetaten får skatteopplysninger"}, nil)

@@ -660,6 +660,16 @@ func (b *builder) recipients() Section {
 		switch {
 		case processor && len(cats) > 0:
 			body = append(body, b.listPara("recipients.processor.categories", b.categoryListing(r.Categories), 1, subject)...)
+		case processor && b.tx(r.Description) != "":
+			// The author has said what the processor does ("… på vegne av
+			// VINN"); "Databehandlerne våre behandler opplysningene på
+			// våre vegne" after it says it again (nb4 8, nb5 6, nn5 8).
+			// What it adds is the agreement (art. 28(3)).
+			with := r.Name.In(b.lang)
+			if with == "" {
+				with = c.T("recipients.processor.them")
+			}
+			body = append(body, ptext(c.T("recipients.processor.agreement", with)))
 		case processor:
 			body = append(body, ptext(c.T("recipients.processor", capitalise(subject))))
 		case len(cats) > 0:
@@ -754,7 +764,7 @@ func (b *builder) retention() Section {
 		if j-i == 1 {
 			head, body = b.retentionRule(rules[i], cats)
 		} else {
-			head, body = b.listSentence("retention.criteria", cats, 0)
+			head, body = b.listSentence("retention.rules", cats, 0)
 			them := i18n.Listing{Inline: c.T("retention.them")}
 			for _, r := range rules[i:j] {
 				h, more := b.retentionRule(r, them)
@@ -785,6 +795,7 @@ func (b *builder) retentionRule(r notice.Retention, cats i18n.Listing) (string, 
 	var body []Block
 	// "i opptil 12 uker" where the notice says the period is the
 	// longest: "i 12 uker" would promise to keep them that long.
+	grouped := false
 	upTo := ""
 	if r.AtMost {
 		upTo = ".at-most"
@@ -794,13 +805,18 @@ func (b *builder) retentionRule(r notice.Retention, cats i18n.Listing) (string, 
 		head, body = b.listSentence("retention.period.from"+upTo, cats, 0, c.Duration(r.Period), c.FromAfter(b.tx(r.From), cats.Inline))
 	case r.Period != "":
 		head, body = b.listSentence("retention.period"+upTo, cats, 0, c.Duration(r.Period))
+	case cats.Bullets && len(r.Groups) > 0:
+		// "Regelen gjelder disse opplysningene om kunder:", not the
+		// lead and then "Regelen gjelder opplysninger om kunder." (nn5 1).
+		head, body = b.listSentence("retention.criteria.groups", cats, 0, b.groupLabels(r.Groups))
+		grouped = true
 	default:
 		head, body = b.listSentence("retention.criteria", cats, 0)
 	}
 	if len(r.Criteria) > 0 {
 		body = append(body, rich(Rich(b.tx(r.Criteria))))
 	}
-	if len(r.Groups) > 0 {
+	if len(r.Groups) > 0 && !grouped {
 		body = append(body, ptext(c.T("retention.groups", b.groupLabels(r.Groups))))
 	}
 	// Criteria are the author's account of how long and what ends it
