@@ -2,8 +2,10 @@ package render
 
 import (
 	"bytes"
+	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/personvern/personvern/internal/testtool"
@@ -12,12 +14,24 @@ import (
 // The language reviews of issue 16 (review/nb.md, review/nn.md): each
 // test holds a reviewer's example on the corpus, in both languages.
 
-// page renders the published example notice id (notices/, the ones the
-// reviewers read) in lang and format.
+// page renders the example notice id in lang and format. The reviewers
+// read the examples in notices/; the tests read a copy of them in
+// testdata/examples/, so that an organisation that edits or deletes the
+// examples breaks none of our tests. -update copies notices/ there again.
 func page(t *testing.T, id, lang, format string) string {
 	t.Helper()
+	dir := filepath.Join("testdata", "examples")
+	if *testtool.Update {
+		examplesOnce.Do(func() { copyExamples(t, filepath.Join(testtool.Root(), "notices"), dir) })
+	}
+	return pageIn(t, dir, id, lang, format)
+}
+
+// pageIn renders notice id of folder dir in lang and format.
+func pageIn(t *testing.T, dir, id, lang, format string) string {
+	t.Helper()
 	r := renderer(t)
-	for _, d := range loadDir(t, filepath.Join(testtool.Root(), "notices")) {
+	for _, d := range loadDir(t, dir) {
 		if d.Notice.ID != id {
 			continue
 		}
@@ -27,8 +41,37 @@ func page(t *testing.T, id, lang, format string) string {
 		}
 		return buf.String()
 	}
-	t.Fatalf("no notice %s in notices/", id)
+	t.Fatalf("no notice %s in %s", id, dir)
 	return ""
+}
+
+var examplesOnce sync.Once
+
+// copyExamples makes dst hold the .yaml files of src and nothing else.
+func copyExamples(t *testing.T, src, dst string) {
+	t.Helper()
+	old, _ := filepath.Glob(filepath.Join(dst, "*.yaml"))
+	for _, f := range old {
+		if err := os.Remove(f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	files, err := filepath.Glob(filepath.Join(src, "*.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(dst, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dst, filepath.Base(f)), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 }
 
 func wantIn(t *testing.T, what, text string, want, bad []string) {

@@ -1,8 +1,11 @@
 package render
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/personvern/personvern/internal/testtool"
 )
 
 // The fourth language review (review/nb4.md, review/nn4.md): each test
@@ -81,4 +84,18 @@ func TestRecipientDescribedData(t *testing.T) {
 		[]string{"Arbeidsgjevarar får identitetsopplysningar."})
 	// A description that does not name the data keeps the tool's line.
 	wantIn(t, "kvp nb", page(t, "kvalifiseringsprogrammet", "nb", "md"), []string{"Skatteetaten får skatteopplysninger"}, nil)
+}
+
+// A description that already names the agreement ("Vi har
+// databehandleravtaler med dem, og avtalene sikrer …") is not followed
+// by the tool's "Vi har en databehandleravtale med dem." (lint
+// duplicate-sentence on Karrieresenteret).
+func TestProcessorAgreementNamedOnce(t *testing.T) {
+	corpus := filepath.Join(testtool.Root(), "testdata", "notices")
+	nb := pageIn(t, corpus, "karrieresenteret-vestfold", "nb", "md")
+	wantIn(t, "karrieresenteret nb", nb, []string{"Vi har databehandleravtaler med dem"}, []string{"Vi har en databehandleravtale med dem."})
+	nn := pageIn(t, corpus, "karrieresenteret-vestfold", "nn", "md")
+	wantIn(t, "karrieresenteret nn", nn, []string{"Vi har databehandlaravtalar med dei"}, []string{"Vi har ein databehandlaravtale med dei."})
+	// A description that does not name it keeps the line.
+	wantIn(t, "vinn nb", page(t, "vinn-hallingdal", "nb", "md"), []string{"Vi har en databehandleravtale med dem."}, nil)
 }

@@ -219,6 +219,32 @@ func (b *builder) describes(text string, cats []string) bool {
 	return true
 }
 
+// mentions reports whether text holds a word that starts with one of
+// the stems the catalogue gives under key (apart by "|"), so
+// "databehandleravtale" also finds "databehandleravtalene".
+func (b *builder) mentions(text, key string) bool {
+	if text == "" || !b.c.Has(key) {
+		return false
+	}
+	low := strings.ToLower(text)
+	for _, w := range strings.Split(b.c.T(key), "|") {
+		w = strings.ToLower(strings.TrimSpace(w))
+		for i := 0; w != "" && i < len(low); {
+			j := strings.Index(low[i:], w)
+			if j < 0 {
+				break
+			}
+			j += i
+			before, _ := utf8.DecodeLastRuneInString(low[:j])
+			if !unicode.IsLetter(before) {
+				return true
+			}
+			i = j + 1
+		}
+	}
+	return false
+}
+
 // wordIn reports whether phrase occurs in s as whole words.
 func wordIn(s, phrase string) bool {
 	for i := 0; ; {
@@ -664,7 +690,12 @@ func (b *builder) recipients() Section {
 			// The author has said what the processor does ("… på vegne av
 			// VINN"); "Databehandlerne våre behandler opplysningene på
 			// våre vegne" after it says it again (nb4 8, nb5 6, nn5 8).
-			// What it adds is the agreement (art. 28(3)).
+			// What it adds is the agreement (art. 28(3)), unless the
+			// author has named that too ("Vi har databehandleravtaler
+			// med dem, og …").
+			if b.mentions(b.tx(r.Description), "recipients.processor.agreement.named-by") {
+				break
+			}
 			with := r.Name.In(b.lang)
 			if with == "" {
 				with = c.T("recipients.processor.them")
