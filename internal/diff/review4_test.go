@@ -139,13 +139,13 @@ func TestRemovedPartySameHeading(t *testing.T) {
 		{"merged", "nb", func(n *notice.Notice) {
 			n.Recipients = n.Recipients[:2]
 			n.Recipients[1].Description = notice.Text{"nb": "Andre offentlige virksomheter.\n\nFamiliemedlemmer får opplysninger med samtykke.", "nn": "Andre offentlege verksemder.\n\nFamiliemedlemer får opplysningar med samtykke."}
-		}, "De to mottakerne med overskriften «Andre mottakere» er slått sammen til én. Om den som er borte, sto det: «Andre, for eksempel familiemedlemmer, får opplysninger med samtykke.» Les den nye teksten under «Andre mottakere»."},
+		}, "De to mottakerne med overskriften «Andre mottakere» er slått sammen til én. Før sto det i den ene: «Andre, for eksempel familiemedlemmer, får opplysninger med samtykke.» Les den nye teksten under «Andre mottakere»."},
 		{"merged, nn", "nn", func(n *notice.Notice) {
 			n.Recipients = n.Recipients[:2]
 			n.Recipients[1].Description = notice.Text{"nb": "x", "nn": "Andre offentlege verksemder og familiemedlemer."}
-		}, "Dei to mottakarane med overskrifta «Andre mottakarar» er slått saman til éin. Om den som er borte, stod det: «Andre, til dømes familiemedlemmer, får opplysningar med samtykke.» Les den nye teksten under «Andre mottakarar»."},
+		}, "Dei to mottakarane med overskrifta «Andre mottakarar» er slått saman til éin. Før stod det i den eine: «Andre, til dømes familiemedlemmer, får opplysningar med samtykke.» Les den nye teksten under «Andre mottakarar»."},
 		{"one gone", "nb", func(n *notice.Notice) { n.Recipients = n.Recipients[:2] },
-			"En av mottakerne med overskriften «Andre mottakere» er fjernet. Om den som er borte, sto det: «Andre, for eksempel familiemedlemmer, får opplysninger med samtykke.»"},
+			"En av mottakerne med overskriften «Andre mottakere» er fjernet. Før sto det i den ene: «Andre, for eksempel familiemedlemmer, får opplysninger med samtykke.»"},
 	} {
 		var got []string
 		for _, ch := range lines4(t, tt.lang, "recipients/b", from, tt.to) {
