@@ -34,3 +34,34 @@ func TestRewordingHedge(t *testing.T) {
 		}
 	}
 }
+
+// TestReasonInReportLanguage: the phrase saying what a reworded text now
+// names is the report's, whichever language the text is in (review nb5 3,
+// nn5 4).
+func TestReasonInReportLanguage(t *testing.T) {
+	to := func(n *notice.Notice) {
+		n.Purposes[0].Description = notice.Text{"nb": "Vi behandler søknaden din og gjeld du har.", "nn": "Vi handsamar søknaden din og gjelda di."}
+	}
+	for _, tt := range []struct {
+		report, text, want, bad string
+	}{
+		{"nb", "nn", "nevner en kategori av opplysninger.", "opplysningar"},
+		{"nn", "nb", "nemner ein kategori av opplysningar.", "opplysninger"},
+	} {
+		old, new := base(), base()
+		to(&new)
+		found := false
+		for _, ch := range Compare(&old, &new, "a", "b", catalog(t, tt.report)).Changes {
+			if ch.Lang != tt.text || !strings.HasPrefix(ch.Key, "purposes/case") {
+				continue
+			}
+			found = true
+			if !strings.Contains(ch.Message, tt.want) || strings.Contains(ch.Message, tt.bad) {
+				t.Errorf("report %s, text %s: %q, want %q", tt.report, tt.text, ch.Message, tt.want)
+			}
+		}
+		if !found {
+			t.Errorf("report %s: no line for the %s text", tt.report, tt.text)
+		}
+	}
+}

@@ -257,12 +257,12 @@ func (d *cmp) addedTerms(old, new, lang string) []string {
 			// 13, nn4 12).
 			if k := d.kinds[lang][t]; !seen[k] {
 				seen[k] = true
-				out = append(out, d.catalogFor(lang).T(k))
+				out = append(out, d.c.T(k))
 			}
 		}
 	}
 	if longestDays(new) > longestDays(old) {
-		out = append(out, d.catalogFor(lang).T("diff.wording.longer"))
+		out = append(out, d.c.T("diff.wording.longer"))
 	}
 	return out
 }
