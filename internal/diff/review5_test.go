@@ -65,3 +65,49 @@ func TestReasonInReportLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestRetentionUpTo: a period the page gives as "opptil" keeps it in the
+// change line, written out without a "(før …)" note; a rule for all the
+// data that gains a category is named as the other data (review nb5 4).
+func TestRetentionUpTo(t *testing.T) {
+	upTo := func(p string) func(n *notice.Notice) {
+		return func(n *notice.Notice) { n.Retention[0].Period, n.Retention[0].AtMost = p, true }
+	}
+	for _, tt := range []struct {
+		lang, want string
+	}{
+		{"nb", "Vi lagrer nå kontaktopplysninger og inntekt i opptil 6 måneder. Før sto det opptil 12 uker."},
+		{"nn", "Vi lagrar no kontaktopplysningar og inntekt i opptil 6 månader. Før stod det opptil 12 veker."},
+	} {
+		got := lines4(t, tt.lang, "retention", upTo("P12W"), upTo("P6M"))
+		if len(got) != 1 || got[0].Message != tt.want {
+			t.Errorf("%s: got %+v, want %q", tt.lang, got, tt.want)
+		}
+	}
+	all := func(n *notice.Notice) {
+		n.Categories = append(n.Categories, notice.Category{ID: "health"})
+		n.Retention[0].Categories = append(n.Retention[0].Categories, "health")
+	}
+	for _, tt := range []struct {
+		lang, want string
+	}{
+		{"nb", "Regelen for hvor lenge vi lagrer de andre opplysningene, gjelder nå også helseopplysninger."},
+		{"nn", "Regelen for kor lenge vi lagrar dei andre opplysningane, gjeld no òg helseopplysningar."},
+	} {
+		old, new := base(), base()
+		for _, n := range []*notice.Notice{&old, &new} {
+			n.Categories = []notice.Category{{ID: "contact"}, {ID: "income"}, {ID: "age"}, {ID: "gender"}, {ID: "tax"}, {ID: "family"}, {ID: "financial"}, {ID: "employment"}, {ID: "education"}, {ID: "identity"}}
+			n.Retention[0].Categories = []string{"contact", "income", "age", "gender", "tax", "family", "financial", "employment", "education", "identity"}
+		}
+		all(&new)
+		var got []string
+		for _, ch := range Compare(&old, &new, "a", "b", catalog(t, tt.lang)).Changes {
+			if strings.HasPrefix(ch.Key, "retention/") {
+				got = append(got, ch.Message)
+			}
+		}
+		if len(got) != 1 || got[0] != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.lang, got, tt.want)
+		}
+	}
+}
