@@ -1359,18 +1359,26 @@ func (d *cmp) retention() {
 		o, n := p[0], p[1]
 		key := "retention/" + n.ID
 		subject := newNames[n.ID]
+		// A period said "opptil" on the page is said so here: "i opptil 6
+		// måneder", not a fixed "6 måneder" (review nb5 4).
+		span := func(r notice.Retention) string {
+			if r.AtMost {
+				return d.c.T("diff.retention.up-to", d.c.Duration(r.Period))
+			}
+			return d.c.Duration(r.Period)
+		}
 		switch od, nd := days(o.Period), days(n.Period); {
 		case o.Period == n.Period:
 		case o.Period == "":
 			// A fixed period where there were criteria only is not
 			// necessarily longer, but may be: classed as longer-retention.
-			d.add(section.Retention, ruleRetentionStated, key+"/period", subject, "", d.c.Duration(n.Period))
+			d.add(section.Retention, ruleRetentionStated, key+"/period", subject, "", span(n))
 		case n.Period != "" && nd > od:
-			d.add(section.Retention, ruleLongerRetention, key+"/period", subject, d.c.Duration(o.Period), d.c.Duration(n.Period))
+			d.add(section.Retention, ruleLongerRetention, key+"/period", subject, span(o), span(n))
 		case n.Period == "":
 			d.add(section.Retention, ruleRetentionCriteria, key+"/period", subject, d.c.Duration(o.Period), "")
 		default:
-			d.add(section.Retention, ruleShorterRetention, key+"/period", subject, d.c.Duration(o.Period), d.c.Duration(n.Period))
+			d.add(section.Retention, ruleShorterRetention, key+"/period", subject, span(o), span(n))
 		}
 		// A period that was the longest and now is not keeps the data for
 		// all of it: as much a longer retention as a longer period.
@@ -1388,6 +1396,16 @@ func (d *cmp) retention() {
 			}
 			d.add(section.Retention, rule, key+"/then", subject, d.thenSaid(o.Then, false), d.thenSaid(n.Then, true))
 		}
+		// A rule that kept all the data and gains a category kept the
+		// other data: "Regelen for hvor lenge vi lagrer de andre
+		// opplysningene, gjelder nå også helseopplysninger", not "alle
+		// opplysningene …, gjelder nå også" (review nb5 4).
+		otherData := func(name string) string {
+			if rest, ok := strings.CutPrefix(name, d.c.T("categories.all")); ok {
+				return d.c.T("diff.retention.the-other-data") + rest
+			}
+			return name
+		}
 		// Which rule, and what it gained or lost: "Regelen for hvor lenge
 		// vi lagrer X, gjelder ikke lenger Y" (review nb 4, nn 11).
 		add, rem := setDiff(o.Categories, n.Categories)
@@ -1397,7 +1415,7 @@ func (d *cmp) retention() {
 			ids  []string
 			k    string
 			name string
-		}{{rem, "diff.retention-categories", subject}, {add, "diff.retention-categories.added", oldNames[o.ID]}} {
+		}{{rem, "diff.retention-categories", subject}, {add, "diff.retention-categories.added", otherData(oldNames[o.ID])}} {
 			if len(f.ids) == 0 {
 				continue
 			}

@@ -101,8 +101,18 @@ func TestRightTextOnlyRemoves(t *testing.T) {
 			limits("Gjelder bare opplysninger du har gitt oss eller som vi har fått fra NAV."),
 			limits("Gjelder bare opplysninger du har gitt oss."),
 			Material, "Forbeholdet for retten til dataportabilitet har fått ny ordlyd. Les den nye teksten: det kan ha blitt vanskeligere å bruke retten."},
-		{"how gains words", how("Trekker du samtykket, stopper behandlingen."), how("Trekker du samtykket tilbake, stopper vi behandlingen."),
+		// Words added for grammar restrict nothing (Karrieresenteret 1.4, review nb5 2).
+		{"how gains words for grammar", how("Trekker du samtykket, stopper behandlingen."), how("Trekker du samtykket tilbake, stopper vi behandlingen."),
+			Notable, "Teksten om hvordan du bruker retten til innsyn, har fått ny ordlyd. Les den nye teksten: meningen kan være endret."},
+		{"how gains a condition", how("Trekker du samtykket, stopper behandlingen."), how("Trekker du samtykket skriftlig, stopper vi behandlingen."),
 			Material, "Teksten om hvordan du bruker retten til innsyn, har fått ny ordlyd. Les den nye teksten: det kan ha blitt vanskeligere å bruke retten."},
+		{"how gains a step", how("Kontakt rådgiveren din ved INN."), how("Kontakt rådgiveren din ved INN med legitimasjon."),
+			Material, "Teksten om hvordan du bruker retten til innsyn, har fått ny ordlyd. Les den nye teksten: det kan ha blitt vanskeligere å bruke retten."},
+		// INN 1.4 and 1.2: sentences taken away, a law's spelling fixed.
+		{"how loses sentences", how("Kontakt rådgiveren din ved INN. Du får svar innen en måned. Svaret er gratis."), how("Kontakt rådgiveren din ved INN."),
+			Notable, "Teksten om hvordan du bruker retten til innsyn, har fått ny ordlyd. Les den nye teksten: meningen kan være endret."},
+		{"limit loses a pointer, law spelled anew", limits("Etter arkivloven må vi ta vare på saken. Les mer på nettsidene til Datatilsynet."), limits("Etter arkivlova må vi ta vare på saken."),
+			Notable, "Forbeholdet for retten til dataportabilitet har fått ny ordlyd. Les den nye teksten: meningen kan være endret."},
 		{"how loses a way", how("Skriv til oss og ring oss."), how("Skriv til oss."),
 			Material, "Teksten om hvordan du bruker retten til innsyn, har fått ny ordlyd. Les den nye teksten: det kan ha blitt vanskeligere å bruke retten."},
 		{"how spelling fix", how("Skriv til postmotaket."), how("Skriv til postmottaket."),
@@ -139,13 +149,13 @@ func TestRemovedPartySameHeading(t *testing.T) {
 		{"merged", "nb", func(n *notice.Notice) {
 			n.Recipients = n.Recipients[:2]
 			n.Recipients[1].Description = notice.Text{"nb": "Andre offentlige virksomheter.\n\nFamiliemedlemmer får opplysninger med samtykke.", "nn": "Andre offentlege verksemder.\n\nFamiliemedlemer får opplysningar med samtykke."}
-		}, "De to mottakerne med overskriften «Andre mottakere» er slått sammen til én. Om den som er borte, sto det: «Andre, for eksempel familiemedlemmer, får opplysninger med samtykke.» Les den nye teksten under «Andre mottakere»."},
+		}, "De to mottakerne med overskriften «Andre mottakere» er slått sammen til én. Før sto det i den ene: «Andre, for eksempel familiemedlemmer, får opplysninger med samtykke.» Les den nye teksten under «Andre mottakere»."},
 		{"merged, nn", "nn", func(n *notice.Notice) {
 			n.Recipients = n.Recipients[:2]
 			n.Recipients[1].Description = notice.Text{"nb": "x", "nn": "Andre offentlege verksemder og familiemedlemer."}
-		}, "Dei to mottakarane med overskrifta «Andre mottakarar» er slått saman til éin. Om den som er borte, stod det: «Andre, til dømes familiemedlemmer, får opplysningar med samtykke.» Les den nye teksten under «Andre mottakarar»."},
+		}, "Dei to mottakarane med overskrifta «Andre mottakarar» er slått saman til éin. Før stod det i den eine: «Andre, til dømes familiemedlemmer, får opplysningar med samtykke.» Les den nye teksten under «Andre mottakarar»."},
 		{"one gone", "nb", func(n *notice.Notice) { n.Recipients = n.Recipients[:2] },
-			"En av mottakerne med overskriften «Andre mottakere» er fjernet. Om den som er borte, sto det: «Andre, for eksempel familiemedlemmer, får opplysninger med samtykke.»"},
+			"En av mottakerne med overskriften «Andre mottakere» er fjernet. Før sto det i den ene: «Andre, for eksempel familiemedlemmer, får opplysninger med samtykke.»"},
 	} {
 		var got []string
 		for _, ch := range lines4(t, tt.lang, "recipients/b", from, tt.to) {

@@ -257,12 +257,12 @@ func (d *cmp) addedTerms(old, new, lang string) []string {
 			// 13, nn4 12).
 			if k := d.kinds[lang][t]; !seen[k] {
 				seen[k] = true
-				out = append(out, d.catalogFor(lang).T(k))
+				out = append(out, d.c.T(k))
 			}
 		}
 	}
 	if longestDays(new) > longestDays(old) {
-		out = append(out, d.catalogFor(lang).T("diff.wording.longer"))
+		out = append(out, d.c.T("diff.wording.longer"))
 	}
 	return out
 }
@@ -279,10 +279,11 @@ func (d *cmp) classify(floor *Rule, old, new, lang string) (r *Rule, added []str
 		return ruleWording, nil
 	}
 	if lighter := floorLightens[floor]; lighter != nil && old != "" && new != "" &&
-		(editorialChange(old, new) || onlyRemoves(old, new, floor)) {
-		// A text on a right that only loses words, or gets a spelling
-		// fix, adds no condition: it cannot make the right harder to use,
-		// so it is not said to (review nb4 2, nn4 3). It is still read.
+		!d.restricts(old, new, lang, floor) {
+		// A text on a right that adds no restricting word and loses none
+		// that widens adds no condition: it is not said to make the right
+		// harder to use (review nb4 2, nn4 3, nb5 2). It is still read:
+		// the meaning may have changed.
 		floor = lighter
 	}
 	r = ruleWording
@@ -309,8 +310,64 @@ func sameWords(old, new string) bool {
 	return slices.Equal(strings.Fields(strings.ToLower(old)), strings.Fields(strings.ToLower(new)))
 }
 
+// restricts reports whether new, a text on a right, has more of a word
+// that can restrict than old ("bare", "skriftlig", "frist"), or fewer of
+// one that widens ("eller", "også"; "og" in a how-text). The words are
+// the catalogue's, materiality.restricting and .widening.
+func (d *cmp) restricts(old, new, lang string, floor *Rule) bool {
+	c := d.catalogFor(lang)
+	ow, nw := normalise(old), normalise(new)
+	terms := func(k string) []string {
+		var out []string
+		for _, t := range strings.Split(c.T(k), ",") {
+			if t = strings.ToLower(strings.TrimSpace(t)); t != "" {
+				out = append(out, t)
+			}
+		}
+		return out
+	}
+	for _, t := range terms("materiality.restricting") {
+		if countTerm(nw, t) > countTerm(ow, t) {
+			return true
+		}
+	}
+	// A word new to the text must be one for grammar ("vi", "tilbake")
+	// or a spelling fix of a word it replaced ("arkivloven" →
+	// "arkivlova"); any other may add a step, a channel or a law, and
+	// is read as possibly restricting (when unsure, up).
+	grammar := map[string]bool{}
+	for _, w := range terms("materiality.grammar") {
+		grammar[w] = true
+	}
+	for _, w := range nw {
+		if slices.Contains(ow, w) || grammar[w] || subjectWords[w] {
+			continue
+		}
+		fix := false
+		for _, o := range ow {
+			if len([]rune(o)) >= 5 && !slices.Contains(nw, o) && editDistance(o, w) <= 2 && !hasDigit(w) {
+				fix = true
+				break
+			}
+		}
+		if !fix {
+			return true
+		}
+	}
+	widening := terms("materiality.widening")
+	if floor == ruleRightHow {
+		widening = append(widening, "=og")
+	}
+	for _, t := range widening {
+		if countTerm(nw, t) < countTerm(ow, t) {
+			return true
+		}
+	}
+	return false
+}
+
 // floorLightens are the floors a text on a right has, with the class it
-// gets instead when the change provably adds nothing (onlyRemoves).
+// gets instead when the change adds no restricting word (restricts).
 var floorLightens = map[*Rule]*Rule{}
 
 func init() {
@@ -318,47 +375,9 @@ func init() {
 	floorLightens[ruleRightLimitsChanged] = ruleWordingChanged
 }
 
-// keepWords are the words whose loss can make a right harder to use or
-// a limit wider, though only words go: "e-post eller telefon" → "e-post"
-// takes a way to use the right away, "ikke" turns a limit round. A text
-// that loses one is classed as its floor says.
-var keepWords = map[string]bool{"eller": true, "ikke": true, "ikkje": true, "ingen": true, "aldri": true,
-	"unntatt": true, "unnateke": true, "bortsett": true, "også": true, "òg": true, "samt": true}
-
 // subjectWords are what a sentence that had no subject may gain as one
 // without saying more: "Gjelder bare …" → "Retten gjelder bare …".
 var subjectWords = map[string]bool{"retten": true}
-
-// onlyRemoves reports whether new's words are old's with some taken out
-// (and, at most, the right named as the subject), none of them a
-// keepWord; for how to use a right, no "og" either, since "skriv og
-// ring" → "skriv" is one way fewer.
-func onlyRemoves(old, new string, floor *Rule) bool {
-	o, n := normalise(old), normalise(new)
-	i := 0
-	var gone []string
-	for _, w := range n {
-		j := slices.Index(o[i:], w)
-		if j < 0 {
-			if !subjectWords[w] {
-				return false
-			}
-			continue
-		}
-		gone = append(gone, o[i:i+j]...)
-		i += j + 1
-	}
-	gone = append(gone, o[i:]...)
-	if len(gone) == 0 {
-		return false
-	}
-	for _, w := range gone {
-		if keepWords[w] || (floor == ruleRightHow && w == "og") {
-			return false
-		}
-	}
-	return true
-}
 
 // lawSuffixes are the definite forms a law's short title ends in, in
 // bokmål and nynorsk, with their genitives: "arkivloven", "arkivlova",
