@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/personvern/personvern/internal/history"
+	"github.com/personvern/personvern/internal/i18n"
 	"github.com/personvern/personvern/internal/notice"
 	"github.com/personvern/personvern/internal/publish"
 	"github.com/personvern/personvern/internal/site"
@@ -132,9 +133,15 @@ output folder differs from what a build would write.`,
 			}
 			start := time.Now()
 			stderr := cmd.ErrOrStderr()
+			// The findings and status lines are said in the language of
+			// the messages, as validate says them (review nb5 1).
+			m, err := messagesFor(cmd)
+			if err != nil {
+				return err
+			}
 			if !quiet && isTerminal(stderr) {
 				opt.Progress = func(done, total int) {
-					fmt.Fprintf(stderr, "\rbuilding: %d/%d notices", done, total)
+					fmt.Fprint(stderr, "\r"+say(m, "building: %d/%d notices", done, total))
 					if done == total {
 						fmt.Fprint(stderr, "\r\033[K")
 					}
@@ -181,7 +188,7 @@ output folder differs from what a build would write.`,
 				return trouble("%v", err)
 			}
 			if len(res.Findings) > 0 {
-				_ = validate.Write(stderr, res.Findings, validate.WriteOptions{Format: "text"})
+				_ = validate.Write(stderr, res.Findings, validate.WriteOptions{Format: "text", Messages: m})
 			}
 			refuse := func(e *exitError) error {
 				if dirSink != nil {
@@ -203,16 +210,16 @@ output folder differs from what a build would write.`,
 					return trouble("%v", err)
 				}
 				for _, p := range stale {
-					fmt.Fprintf(cmd.OutOrStdout(), "stale: %s\n", publish.Printable(filepath.Join(out, p)))
+					fmt.Fprintln(cmd.OutOrStdout(), say(m, "stale: %s", publish.Printable(filepath.Join(out, p))))
 				}
 				for _, p := range extra {
-					fmt.Fprintf(cmd.OutOrStdout(), "not made by the build: %s\n", publish.Printable(filepath.Join(out, p)))
+					fmt.Fprintln(cmd.OutOrStdout(), say(m, "not made by the build: %s", publish.Printable(filepath.Join(out, p))))
 				}
 				if len(stale)+len(extra) > 0 {
 					return failure(exitFindings, "%s is out of date: %d stale, %d extra; run personvern build and commit the result", out, len(stale), len(extra))
 				}
 				if !quiet {
-					fmt.Fprintf(stderr, "%s is up to date: %d files\n", out, len(res.Paths()))
+					fmt.Fprintln(stderr, say(m, "%s is up to date: %d files", out, len(res.Paths())))
 				}
 				return nil
 			}
@@ -223,10 +230,10 @@ output folder differs from what a build would write.`,
 			if !quiet {
 				reused := ""
 				if res.Reused > 0 {
-					reused = fmt.Sprintf(" (%d unchanged)", res.Reused)
+					reused = say(m, " (%d unchanged)", res.Reused)
 				}
-				fmt.Fprintf(stderr, "built %d %s%s, %d pages, %d files in %s → %s\n", res.Notices, plural(res.Notices, "notice", "notices"), reused,
-					res.Pages, len(res.Paths()), time.Since(start).Round(time.Millisecond), out)
+				fmt.Fprintln(stderr, say(m, "built %d %s%s, %d pages, %d files in %s → %s", res.Notices, plural(res.Notices, word("notice"), word("notices")), reused,
+					res.Pages, len(res.Paths()), seconds(m, time.Since(start)), out))
 			}
 			return nil
 		},
@@ -263,4 +270,17 @@ func historyGapWarning(g *history.Gap) string {
 		return `git is not installed, so "Endringer" lacks the earlier versions of notices in a git repository; install git, or pass --no-history`
 	}
 	return g.Dir + ` is in a shallow git clone, so "Endringer" lacks the earlier versions; fetch the full history (actions/checkout: fetch-depth: 0; git fetch --unshallow), or pass --no-history`
+}
+
+// seconds is a build's duration as people write it: "1.298s" in English,
+// "1,3 s" in Norwegian (decimal comma, a no-break space before the unit).
+func seconds(m *i18n.Messages, d time.Duration) string {
+	if m == nil {
+		return d.Round(time.Millisecond).String()
+	}
+	f := "%.1f"
+	if d < time.Second {
+		f = "%.2f"
+	}
+	return strings.Replace(fmt.Sprintf(f, d.Seconds()), ".", ",", 1) + "\u00a0s"
 }

@@ -101,8 +101,8 @@ func newCodesCmd() *cobra.Command {
 		Use:   "codes [KIND]",
 		Short: "List the codes a notice may use, with their Norwegian meaning",
 		Long: `List the vocabulary: the codes a notice writes where the law has a fixed
-list, each with the meaning personvern writes on the page (bokmål, or
---lang nn). KIND is one of ` + strings.Join(codeKindNames(), ", ") + `; without it, all.`,
+list, each with the meaning personvern writes on the page, in the language
+of --lang (see below). KIND is one of ` + strings.Join(codeKindNames(), ", ") + `; without it, all.`,
 		Example: `  personvern codes
   personvern codes categories
   personvern codes bases --lang nn`,
@@ -116,6 +116,9 @@ list, each with the meaning personvern writes on the page (bokmål, or
 				if l, err := i18n.MessageLang("", os.Getenv); err == nil && slices.Contains(i18n.Available(templates.FS), l) {
 					lang = l
 				}
+			}
+			if lang == "" {
+				lang = "nb"
 			}
 			if !slices.Contains(i18n.Available(templates.FS), lang) {
 				return trouble("--lang %q: use one of %s", lang, strings.Join(i18n.Available(templates.FS), ", "))
@@ -170,7 +173,7 @@ list, each with the meaning personvern writes on the page (bokmål, or
 			return w.Flush()
 		},
 	}
-	cmd.Flags().StringVar(&lang, "lang", "nb", "language of the meanings: nb or nn")
+	cmd.Flags().StringVar(&lang, "lang", "", "language of the meanings: nb or nn (default: $PERSONVERN_LANG or the locale when it is nb or nn, else nb)")
 	return cmd
 }
 

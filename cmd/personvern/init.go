@@ -33,7 +33,7 @@ func newInitCmd() *cobra.Command {
 	var pin string
 	cmd := &cobra.Command{
 		Use:   "init [DIR]",
-		Short: "Start an organisation's repository of notices in DIR (default: here)",
+		Short: "Write the files for a new repository of an organisation's notices into DIR (default: here)",
 		Long: `Write what an organisation's own repository needs:
 
   notices/personvern.yaml           site title, base URL, languages, defaults
@@ -89,7 +89,7 @@ it writes nothing.`,
 				}
 			}
 			if len(conflicts) > 0 {
-				return trouble("already there: %s; init starts a new repository and overwrites nothing, so nothing was written", strings.Join(dedupe(conflicts), ", "))
+				return trouble("already there: %s; init writes the files for a new repository and never overwrites, so nothing was written", strings.Join(dedupe(conflicts), ", "))
 			}
 			var written []string
 			undo := func() {
@@ -145,7 +145,22 @@ func initContents(version, lang string) (map[string][]byte, error) {
 	if err != nil {
 		return nil, trouble("init template: %v", err)
 	}
-	data := struct{ Version, Made, SignOff string }{version, "personvern " + version, strings.TrimRight(string(signOff), "\n")}
+	// The comments in the files are in the messages' language
+	// (comments.<lang>.tmpl), as the starter notice's are (review nb5 13).
+	comments := "init/comments.tmpl"
+	if lang == "nb" || lang == "nn" {
+		comments = "init/comments." + lang + ".tmpl"
+	}
+	data := struct{ Version, Made, SignOff string }{version, "personvern " + version, ""}
+	c, err := template.New("comments").Delims("[[", "]]").ParseFS(templates.FS, comments)
+	if err != nil {
+		return nil, trouble("init template: %v", err)
+	}
+	var head bytes.Buffer
+	if err := c.ExecuteTemplate(&head, "sign-off", data); err != nil {
+		return nil, trouble("init template: %v", err)
+	}
+	data.SignOff = head.String() + "\n" + strings.TrimRight(string(signOff), "\n")
 	funcs := template.FuncMap{"indent": func(n int, s string) string {
 		pad := strings.Repeat(" ", n)
 		lines := strings.Split(s, "\n")
@@ -172,7 +187,7 @@ func initContents(version, lang string) (map[string][]byte, error) {
 			tmpl = localised
 		}
 		// [[ ]]: the CI files are full of GitHub's ${{ }}.
-		t, err := template.New(filepath.Base(tmpl)).Delims("[[", "]]").Funcs(funcs).ParseFS(templates.FS, tmpl)
+		t, err := template.New(filepath.Base(tmpl)).Delims("[[", "]]").Funcs(funcs).ParseFS(templates.FS, tmpl, comments)
 		if err != nil {
 			return nil, trouble("init template: %v", err)
 		}

@@ -1,9 +1,3 @@
-# Material changes need the personvernombud's sign-off. BASE is the commit
-# the change is compared with; SIGNED_OFF is "true" when the sign-off
-# label is on the change. A notice that is new or removed is reviewed
-# whole; so is notices/personvern.yaml, whose defaults every notice takes.
-# personvern diff exits 0 (no material change), 1 (material) or 2
-# (trouble: the step fails with 2 rather than asking for a sign-off).
 need=0
 while IFS= read -r -d '' status && IFS= read -r -d '' file; do
   case "$file" in
