@@ -148,7 +148,7 @@ func TestDiffFollowsMessageLanguage(t *testing.T) {
 		cmd := newDiffCmd()
 		cmd.SetOut(&out)
 		cmd.SetErr(&bytes.Buffer{})
-		cmd.SetArgs(append([]string{"../../notices/joblearn.yaml", "../../notices/joblearn.yaml"}, tc.args...))
+		cmd.SetArgs(append([]string{filepath.Join(testtool.Corpus(), "joblearn.yaml"), filepath.Join(testtool.Corpus(), "joblearn.yaml")}, tc.args...))
 		if err := cmd.Execute(); err != nil {
 			t.Fatal(err)
 		}

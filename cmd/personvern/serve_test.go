@@ -10,6 +10,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/personvern/personvern/internal/testtool"
 )
 
 // lockedBuffer is written by the server's goroutines and read by the test.
@@ -37,7 +39,7 @@ func TestServeOnlyOwnHost(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	root := newRoot()
 	var stderr lockedBuffer
-	root.SetArgs([]string{"serve", "--addr", "127.0.0.1:0", "--poll", "1h", "../../notices"})
+	root.SetArgs([]string{"serve", "--addr", "127.0.0.1:0", "--poll", "1h", testtool.Corpus()})
 	root.SetOut(io.Discard)
 	root.SetErr(&stderr)
 	done := make(chan error, 1)
