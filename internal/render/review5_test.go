@@ -1,6 +1,8 @@
 package render
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -31,11 +33,13 @@ func TestCookiesStrictlyNecessary(t *testing.T) {
 
 // nb5 9: the cookie section said the consent rule twice, in its lead
 // (ekomloven § 3-15) and again in the consent subsection's lead; the
-// subsection says only what is new, that consent can be withdrawn.
+// subsection says only what is new, that consent can be withdrawn, and
+// where the cookie's own text says that already, only that withdrawing
+// must be as easy as consenting.
 func TestCookiesConsentOnce(t *testing.T) {
 	for _, tc := range []struct{ lang, heading, lead, again string }{
-		{"nb", "### Slik samtykker du og trekker samtykket tilbake", "Du kan trekke samtykket tilbake når som helst, og det skal være like enkelt som å gi det.", "bruker vi bare hvis du samtykker"},
-		{"nn", "### Slik samtykkjer du og trekkjer samtykket tilbake", "Du kan trekkje samtykket tilbake når som helst, og det skal vere like enkelt som å gje det.", "brukar vi berre viss du samtykkjer"},
+		{"nb", "### Slik samtykker du og trekker samtykket tilbake", "Det skal være like enkelt å trekke samtykket tilbake som å gi det.", "bruker vi bare hvis du samtykker"},
+		{"nn", "### Slik samtykkjer du og trekkjer samtykket tilbake", "Det skal vere like enkelt å trekkje samtykket tilbake som å gje det.", "brukar vi berre viss du samtykkjer"},
 	} {
 		for _, id := range []string{"karrieresenteret-vestfold", "vinn-hallingdal"} {
 			md := page(t, id, tc.lang, "md")
@@ -49,5 +53,32 @@ func TestCookiesConsentOnce(t *testing.T) {
 				t.Errorf("%s %s: ekomloven § 3-15 cited %d times", id, tc.lang, n)
 			}
 		}
+	}
+}
+
+// A cookie whose consent text does not say it can be withdrawn gets the
+// whole lead: consent can be withdrawn at any time, as easily as given.
+func TestCookiesConsentLeadWithdrawal(t *testing.T) {
+	for _, tc := range []struct{ lang, text, lead string }{
+		{"nb", "Du samtykker i banneret.", "Du kan trekke samtykket tilbake når som helst, og det skal være like enkelt som å gi det."},
+		{"nn", "Du samtykkjer i banneret.", "Du kan trekkje samtykket tilbake når som helst, og det skal vere like enkelt som å gje det."},
+	} {
+		dir := t.TempDir()
+		src, err := os.ReadFile(filepath.Join("testdata", "examples", "vinn-hallingdal.yaml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		yaml := string(src)
+		i := strings.Index(yaml, "\n    consent:")
+		if i < 0 {
+			t.Fatal("no cookie consent in vinn-hallingdal.yaml")
+		}
+		// The consent is the file's last field: it is replaced to the end.
+		yaml = yaml[:i] + "\n    consent: {nb: \"Du samtykker i banneret.\", nn: \"Du samtykkjer i banneret.\"}\n"
+		if err := os.WriteFile(filepath.Join(dir, "vinn-hallingdal.yaml"), []byte(yaml), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		md := pageIn(t, dir, "vinn-hallingdal", tc.lang, "md")
+		wantIn(t, tc.lang, md, []string{tc.lead + "\n\n- **\\_ga**\n\n  " + tc.text}, nil)
 	}
 }
