@@ -55,6 +55,7 @@ var Rules = []Rule{
 	{"kind-quoted", `a singular kind label in quotes as if it were a party's name ("mottakeren «databehandler»"): the page heads the party "Databehandlere"`, findKindQuoted},
 	{"how-list", `"Slik lagrer vi disse opplysningene:" before a list of categories, which makes the list the answer to "how": "Dette gjelder disse opplysningene:"`, findHowList},
 	{"cookie-necessary", `a cookie "som ikke er nødvendig" without "strengt": ekomloven § 3-15 allows without consent only what is strictly necessary, a weaker word changes the test`, findCookieNecessary},
+	{"category-quoted-lower", `a category quoted in lower case as a change line's subject ("kategorien «ønsker og hindringer»"), where «Hvilke opplysninger vi behandler» heads it with a capital: quote it as the page lists it`, findCategoryQuotedLower},
 	{"title-repeat", `a line that repeats the start of the title below it ("PERSONVERNERKLÆRING" above "Personvernerklæring – …")`, findTitleRepeat},
 }
 
@@ -605,3 +606,9 @@ func findHowList(text string) []string { return howListRE.FindAllString(text, -1
 var cookieNecessaryRE = regexp.MustCompile(`(?i)(?:informasjonskapsl|cookie)\pL*,?\s+som\s+ikkj?e\s+er\s+(?:nødvendig|naudsynt)\pL*`)
 
 func findCookieNecessary(text string) []string { return cookieNecessaryRE.FindAllString(text, -1) }
+
+// categoryLowerRE is a category quoted as its name in lower case (nb5
+// 14): the page heads every category with a capital.
+var categoryLowerRE = regexp.MustCompile(`(?:[Kk]ategorien|kategori av (?:person)?opplysning\pL*:) «\p{Ll}[^»]*»`)
+
+func findCategoryQuotedLower(text string) []string { return categoryLowerRE.FindAllString(text, -1) }
