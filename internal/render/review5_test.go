@@ -82,3 +82,12 @@ func TestCookiesConsentLeadWithdrawal(t *testing.T) {
 		wantIn(t, tc.lang, md, []string{tc.lead + "\n\n- **\\_ga**\n\n  " + tc.text}, nil)
 	}
 }
+
+// nn5 11: KVP's introduction said the notice covered relatives and NAV
+// staff, and nothing on the page is about them: it says whom it covers.
+func TestKVPIntroScope(t *testing.T) {
+	wantIn(t, "nb", page(t, "kvalifiseringsprogrammet", "nb", "md"),
+		[]string{"\nErklæringen gjelder opplysninger om deg som søker om eller er med i kvalifiseringsprogrammet.\n"}, []string{"pårørende", "ansatte ved NAV"})
+	wantIn(t, "nn", page(t, "kvalifiseringsprogrammet", "nn", "md"),
+		[]string{"\nErklæringa gjeld opplysningar om deg som søkjer om eller er med i kvalifiseringsprogrammet.\n"}, []string{"pårørande", "tilsette ved NAV"})
+}
