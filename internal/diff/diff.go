@@ -334,6 +334,12 @@ func (d *cmp) textsNamed(sec section.ID, key, subject string, rule *Rule, old, n
 // ordlyd" and "meningen kan være endret" (review nb 17, nn 24). A name
 // given or taken away, and a spelling fix, are said as before.
 func (d *cmp) names(sec section.ID, key, subject, msgKey string, rule *Rule, old, new notice.Text) {
+	d.namesAs(sec, key, subject, msgKey, rule, old, new, func(s string) string { return s })
+}
+
+// namesAs is names with each name quoted as as writes it: a category as
+// the page heads it (upperFirst, review nb5 14).
+func (d *cmp) namesAs(sec section.ID, key, subject, msgKey string, rule *Rule, old, new notice.Text, as func(string) string) {
 	from := len(d.out)
 	d.textsNamed(sec, key, subject, rule, old, new)
 	for i := from; i < len(d.out); i++ {
@@ -341,8 +347,8 @@ func (d *cmp) names(sec section.ID, key, subject, msgKey string, rule *Rule, old
 		if ch.Redline == nil || ch.Old == "" || ch.New == "" || ch.Rule == ruleWording.ID {
 			continue
 		}
-		ch.Message = sentence(d.c.T(msgKey, d.q(ch.Old), d.q(ch.New), d.c.T("diff.in-lang", d.langName(ch.Lang))))
-		ch.Reader = sentence(d.c.T(msgKey, d.q(ch.Old), d.q(ch.New), ""))
+		ch.Message = sentence(d.c.T(msgKey, d.q(as(ch.Old)), d.q(as(ch.New)), d.c.T("diff.in-lang", d.langName(ch.Lang))))
+		ch.Reader = sentence(d.c.T(msgKey, d.q(as(ch.Old)), d.q(as(ch.New)), ""))
 		// A name is short: the change is said in full, no redline.
 		ch.Redline = nil
 	}
@@ -574,6 +580,15 @@ func (d *cmp) categoryLabel(id string) string {
 	return d.c.TOr("category."+id, id)
 }
 
+// categoryHeading is a category as the subject of a change line, quoted
+// as «Hvilke opplysninger vi behandler» heads it: «Ønsker, muligheter og
+// hindringer», not «ønsker, …», so that the reader finds the item there,
+// as a source is quoted as its heading («Deg selv», nb4 12; review nb5
+// 14). In running lists a category stays as the page's sentences write it.
+func (d *cmp) categoryHeading(id string) string {
+	return d.q(upperFirst(d.categoryLabel(id)))
+}
+
 // categoryObject is a category as the object of "får nå også", "bruker
 // ikke lenger": a topic is what the data are about ("opplysninger om
 // inntekt"), as on the page (nb3 6, nn3 7).
@@ -745,22 +760,22 @@ func (d *cmp) categories() {
 		if d.new.IsSensitive(c.ID) {
 			rule = ruleNewSpecialCategory
 		}
-		d.add(section.Data, rule, "categories/"+c.ID, d.q(d.categoryLabel(c.ID)), "", "")
+		d.add(section.Data, rule, "categories/"+c.ID, d.categoryHeading(c.ID), "", "")
 	}
 	for _, c := range removed {
-		d.add(section.Data, ruleRemovedCategory, "categories/"+c.ID, d.q(d.categoryLabel(c.ID)), "", "")
+		d.add(section.Data, ruleRemovedCategory, "categories/"+c.ID, d.categoryHeading(c.ID), "", "")
 	}
 	for _, p := range pairs {
 		o, n := p[0], p[1]
 		key := "categories/" + n.ID
 		switch was, is := d.old.IsSensitive(o.ID), d.new.IsSensitive(n.ID); {
 		case !was && is:
-			d.add(section.Data, ruleNewSpecialCategory, key, d.q(d.categoryLabel(n.ID)), "", "")
+			d.add(section.Data, ruleNewSpecialCategory, key, d.categoryHeading(n.ID), "", "")
 		case was && !is:
-			d.add(section.Data, ruleCategoryNotSpecial, key, d.q(d.categoryLabel(n.ID)), "", "")
+			d.add(section.Data, ruleCategoryNotSpecial, key, d.categoryHeading(n.ID), "", "")
 		}
-		d.within(d.q(d.categoryLabel(n.ID)), func() {
-			d.names(section.Data, key+"/label", d.label("field.category.label"), "diff.renamed.category", ruleWording, o.Label, n.Label)
+		d.within(d.categoryHeading(n.ID), func() {
+			d.namesAs(section.Data, key+"/label", d.label("field.category.label"), "diff.renamed.category", ruleWording, o.Label, n.Label, upperFirst)
 			d.texts(section.Data, key+"/description", "field.category.description", o.Description, n.Description)
 		})
 	}

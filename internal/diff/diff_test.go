@@ -184,8 +184,8 @@ var classificationCases = []struct {
 	}, Material, "new-purpose", "Nytt formål: «Statistikk».", nil},
 	{"removed purpose", func(n *notice.Notice) { n.Purposes = n.Purposes[:1] }, Notable, "removed-purpose", "Formålet «Nyhetsbrev» er fjernet.", nil},
 	{"purpose uses a new category", func(n *notice.Notice) { n.Purposes[1].Categories = []string{"contact", "income"} }, Material, "purpose-new-category", "Formålet «Nyhetsbrev» bruker nå også opplysninger om inntekt.", nil},
-	{"new category", func(n *notice.Notice) { n.Categories = append(n.Categories, notice.Category{ID: "age"}) }, Material, "new-category", "Ny kategori av opplysninger: «alder».", nil},
-	{"new special category", func(n *notice.Notice) { n.Categories = append(n.Categories, notice.Category{ID: "health"}) }, Material, "new-special-category", "Ny særlig kategori av personopplysninger: «helseopplysninger».", nil},
+	{"new category", func(n *notice.Notice) { n.Categories = append(n.Categories, notice.Category{ID: "age"}) }, Material, "new-category", "Ny kategori av opplysninger: «Alder».", nil},
+	{"new special category", func(n *notice.Notice) { n.Categories = append(n.Categories, notice.Category{ID: "health"}) }, Material, "new-special-category", "Ny særlig kategori av personopplysninger: «Helseopplysninger».", nil},
 	{"removed category", func(n *notice.Notice) { n.Categories = n.Categories[:1] }, Notable, "removed-category", "", nil},
 	{"new source", func(n *notice.Notice) {
 		n.Sources = append(n.Sources, notice.Source{ID: "emp", Kind: "employer", Categories: []string{"income"}})
@@ -267,7 +267,7 @@ var classificationCases = []struct {
 	// A text inside a list entry names the entry: a notice has several
 	// categories and purposes.
 	{"category description reworded", func(n *notice.Notice) { n.Categories[1].Description = notice.Text{"nb": "Lønn og trygd."} },
-		Material, "wording-adds", "Beskrivelsen av kategorien «inntekt» har fått ny ordlyd på bokmål",
+		Material, "wording-adds", "Beskrivelsen av kategorien «Inntekt» har fått ny ordlyd på bokmål",
 		func(n *notice.Notice) { n.Categories[1].Description = notice.Text{"nb": "Lønn."} }},
 	{"national law reworded", func(n *notice.Notice) {
 		n.Purposes[0].LegalBasis[0].NationalLaw = notice.Text{"nb": "forvaltningsloven § 11"}
@@ -314,7 +314,7 @@ var classificationCases = []struct {
 	{"purpose drops a category", func(n *notice.Notice) { n.Purposes[0].Categories = []string{"contact"} },
 		Notable, "purpose-removed-category", "Formålet «Saksbehandling» bruker ikke lenger opplysninger om inntekt.", nil},
 	{"category no longer special", func(n *notice.Notice) { n.Categories[2].Special = nil },
-		Notable, "category-not-special", "«saksnummer» regnes ikke lenger", func(n *notice.Notice) {
+		Notable, "category-not-special", "«Saksnummer» regnes ikke lenger", func(n *notice.Notice) {
 			yes := true
 			n.Categories = append(n.Categories, notice.Category{ID: "caseno", Label: notice.Text{"nb": "saksnummer"}, Special: &yes})
 		}},

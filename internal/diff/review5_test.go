@@ -111,3 +111,54 @@ func TestRetentionUpTo(t *testing.T) {
 		}
 	}
 }
+
+// TestCategoryQuotedAsHeaded: a change line that quotes a category names
+// it as «Hvilke opplysninger vi behandler» heads it, with a capital, as a
+// source given by kind is quoted («Deg selv», nb4 12) (review nb5 14).
+func TestCategoryQuotedAsHeaded(t *testing.T) {
+	label := func(s string) notice.Text { return notice.Text{"nb": s, "nn": s} }
+	old, new := base(), base()
+	old.Categories = append(old.Categories,
+		notice.Category{ID: "wishes", Label: label("ønsker og hindringer"), Description: label("Det du ønsker.")},
+		notice.Category{ID: "attendance", Label: label("oppmøte")},
+		notice.Category{ID: "task", Label: label("opplysninger som kreves")})
+	new.Categories = append(new.Categories,
+		notice.Category{ID: "wishes", Label: label("ønsker og hindringer"), Description: label("Det du ønsker deg.")},
+		notice.Category{ID: "task", Label: label("opplysninger om tiltaket ditt")},
+		notice.Category{ID: "health", Label: label("helseopplysninger")})
+	for _, tt := range []struct {
+		lang string
+		want []string
+	}{
+		{"nb", []string{
+			"Beskrivelsen av kategorien «Ønsker og hindringer» har fått ny ordlyd",
+			"Kategorien «Oppmøte» er fjernet.",
+			"Kategorien «Opplysninger som kreves» heter nå «Opplysninger om tiltaket ditt»",
+			"Ny særlig kategori av personopplysninger: «Helseopplysninger».",
+		}},
+		{"nn", []string{
+			"Skildringa av kategorien «Ønsker og hindringer»",
+			"Kategorien «Oppmøte» er fjerna.",
+			"Kategorien «Opplysninger som kreves» heiter no «Opplysninger om tiltaket ditt»",
+			"«Helseopplysninger».",
+		}},
+	} {
+		var all []string
+		for _, ch := range Compare(&old, &new, "a", "b", catalog(t, tt.lang)).Changes {
+			if strings.HasPrefix(ch.Key, "categories/") {
+				all = append(all, ch.Message)
+			}
+		}
+		text := strings.Join(all, "\n")
+		for _, w := range tt.want {
+			if !strings.Contains(text, w) {
+				t.Errorf("%s: no %q in\n%s", tt.lang, w, text)
+			}
+		}
+		for _, bad := range []string{"«ønsker", "«oppmøte", "«opplysninger", "«helse"} {
+			if strings.Contains(text, bad) {
+				t.Errorf("%s: %q in\n%s", tt.lang, bad, text)
+			}
+		}
+	}
+}

@@ -54,6 +54,8 @@ var Rules = []Rule{
 	{"nn-participle", `a nynorsk strong participle left neuter after a masculine, feminine or plural subject ("Mottakaren er no oppgjeve"): "oppgjeven", "oppgjevne", or rephrase`, findNNParticiple},
 	{"kind-quoted", `a singular kind label in quotes as if it were a party's name ("mottakeren «databehandler»"): the page heads the party "Databehandlere"`, findKindQuoted},
 	{"how-list", `"Slik lagrer vi disse opplysningene:" before a list of categories, which makes the list the answer to "how": "Dette gjelder disse opplysningene:"`, findHowList},
+	{"cookie-necessary", `a cookie "som ikke er nødvendig" without "strengt": ekomloven § 3-15 allows without consent only what is strictly necessary, a weaker word changes the test`, findCookieNecessary},
+	{"category-quoted-lower", `a category quoted in lower case as a change line's subject ("kategorien «ønsker og hindringer»"), where «Hvilke opplysninger vi behandler» heads it with a capital: quote it as the page lists it`, findCategoryQuotedLower},
 	{"title-repeat", `a line that repeats the start of the title below it ("PERSONVERNERKLÆRING" above "Personvernerklæring – …")`, findTitleRepeat},
 }
 
@@ -597,3 +599,16 @@ func findChangePhrasing(text string) []string {
 var howListRE = regexp.MustCompile(`(?m)Slik \pL+ vi (?:disse|desse) \pL+:[ \t]*\n(?:[ \t]*\n)?[ \t]*[-*] [^\n]*`)
 
 func findHowList(text string) []string { return howListRE.FindAllString(text, -1) }
+
+// cookieNecessaryRE is a cookie said to be "not necessary" where the law's
+// test is "strictly necessary" (nb5 8): a site may think an analytics
+// cookie necessary for it.
+var cookieNecessaryRE = regexp.MustCompile(`(?i)(?:informasjonskapsl|cookie)\pL*,?\s+som\s+ikkj?e\s+er\s+(?:nødvendig|naudsynt)\pL*`)
+
+func findCookieNecessary(text string) []string { return cookieNecessaryRE.FindAllString(text, -1) }
+
+// categoryLowerRE is a category quoted as its name in lower case (nb5
+// 14): the page heads every category with a capital.
+var categoryLowerRE = regexp.MustCompile(`(?:[Kk]ategorien|kategori av (?:person)?opplysning\pL*:) «\p{Ll}[^»]*»`)
+
+func findCategoryQuotedLower(text string) []string { return categoryLowerRE.FindAllString(text, -1) }

@@ -52,6 +52,10 @@ func TestRules(t *testing.T) {
 		{"arrow", "Telefonnummeret er endra: 477 09 498 → 33 38 08 83.", "Telefonnummeret er endra frå 477 09 498 til 33 38 08 83. Perioden er 2020–2024."},
 		{"how-list", "- Slik lagrer vi disse opplysningene:\n\n  - identitetsopplysninger\n", "- Dette gjelder disse opplysningene:\n\n  - identitetsopplysninger\n\nSlik lagrar vi opplysningar om tiltaket ditt:\n\nVi lagrar dei i datasystemet.\n"},
 		{"how-list", "Slik lagrar vi desse opplysningane:\n- kontaktopplysningar", "Dette gjeld desse opplysningane:\n- kontaktopplysningar"},
+		{"cookie-necessary", "Vi bruker informasjonskapsler som ikke er nødvendige, bare hvis du sier ja.", "Vi bruker informasjonskapsler som ikke er strengt nødvendige, bare hvis du sier ja. Informasjonskapselen er nødvendig."},
+		{"cookie-necessary", "Du kan seie nei til informasjonskapslar som ikkje er nødvendige.", "Du kan seie nei til informasjonskapslar som ikkje er strengt nødvendige."},
+		{"category-quoted-lower", "Beskrivelsen av kategorien «ønsker, muligheter og hindringer» har fått ny ordlyd.", "Beskrivelsen av kategorien «Ønsker, muligheter og hindringer» har fått ny ordlyd. Regelen gjelder ikke lenger «oppmøte og fravær»."},
+		{"category-quoted-lower", "Ny særleg kategori av personopplysningar: «helseopplysningar».", "Ny særleg kategori av personopplysningar: «Helseopplysningar»."},
 		{"title-repeat", "PERSONVERNERKLÆRING\n\nPersonvernerklæring for VINN AS Hallingdal\n", "Kort fortalt\n\nPersonvernerklæring for VINN AS Hallingdal\n\n- Andre\n  Andre, for eksempel familiemedlemmer, får opplysninger.\n"},
 	} {
 		if got := Run(tc.rule, tc.bad); len(got) == 0 {

@@ -1117,7 +1117,19 @@ func (b *builder) cookies() Section {
 		for _, g := range consents {
 			items = append(items, item(Line{strong(c.List(g.names))}, rich(Rich(g.text))))
 		}
-		s.Blocks = append(s.Blocks, h3(c.T("cookies.consent.heading")), ptext(c.T("cookies.consent.intro")), list(items...))
+		// The section's lead gave the rule (consent, unless strictly
+		// necessary); this one adds withdrawal (art. 7(3)), or, where every
+		// author's text already says it can be withdrawn at any time, only
+		// that it must be as easy as giving it (nb5 9).
+		lead := "cookies.consent.intro"
+		named := true
+		for _, g := range consents {
+			named = named && b.mentions(g.text, "cookies.consent.withdraw.named-by") && b.mentions(g.text, "cookies.consent.anytime.named-by")
+		}
+		if named && c.Has("cookies.consent.intro.withdraw-named") {
+			lead = "cookies.consent.intro.withdraw-named"
+		}
+		s.Blocks = append(s.Blocks, h3(c.T("cookies.consent.heading")), ptext(c.T(lead)), list(items...))
 	}
 	s.Blocks = append(s.Blocks, h3(c.T("cookies.complaint.heading")), ptext(c.T("cookies.complaint")),
 		fields(b.contactFields("", "", "https://www.nkom.no", "")...))

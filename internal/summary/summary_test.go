@@ -221,8 +221,8 @@ func TestCases(t *testing.T) {
 		{"cookies", func(n *notice.Notice) {
 			n.Recipients = []notice.Recipient{{ID: "g", Kind: "processor", Name: notice.PlainName("Google")}}
 			n.Cookies = []notice.Cookie{{ID: "s", Provider: "controller", Necessary: true}, {ID: "ga", Provider: "g"}, {ID: "gid", Provider: "g"}, {ID: "own", Provider: "controller"}}
-		}, []string{"Vi bruker informasjonskapsler som ikke er nødvendige, bare hvis du sier ja. Noen av dem kommer fra Google. Du kan si nei, og du kan endre svaret ditt senere."},
-			[]string{"Vi brukar informasjonskapslar som ikkje er nødvendige, berre viss du seier ja. Nokre av dei kjem frå Google. Du kan seie nei, og du kan endre svaret ditt seinare."}, nil},
+		}, []string{"Vi bruker informasjonskapsler som ikke er strengt nødvendige, bare hvis du sier ja. Noen av dem kommer fra Google. Du kan si nei, og du kan endre svaret ditt senere."},
+			[]string{"Vi brukar informasjonskapslar som ikkje er strengt nødvendige, berre viss du seier ja. Nokre av dei kjem frå Google. Du kan seie nei, og du kan endre svaret ditt seinare."}, nil},
 		// One cookie of others is not "noen av dem".
 		{"one cookie from others", func(n *notice.Notice) {
 			n.Recipients = []notice.Recipient{{ID: "g", Kind: "processor", Name: notice.PlainName("Google")}}
