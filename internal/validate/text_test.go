@@ -123,9 +123,9 @@ func TestAllowedCodesWithMeaning(t *testing.T) {
 func TestRightsByName(t *testing.T) {
 	fs := findingsOf(t, consentNoWithdraw)
 	for lang, want := range map[string]string{
-		"en": "the right access (art. 15) is missing",
-		"nb": "retten til innsyn etter artikkel 15 mangler: den gjelder alltid; legg til rights.access",
-		"nn": "retten til innsyn etter artikkel 15 manglar: han gjeld alltid; legg til rights.access",
+		"en": "the right access is missing; add rights.access. Under art. 15, the right always applies",
+		"nb": "retten til innsyn mangler; legg til rights.access. Etter artikkel 15 gjelder retten alltid",
+		"nn": "retten til innsyn manglar; legg til rights.access. Etter artikkel 15 gjeld retten alltid",
 	} {
 		var buf bytes.Buffer
 		if err := Write(&buf, fs, WriteOptions{Format: "text", Messages: messages(t, lang)}); err != nil {
@@ -133,6 +133,30 @@ func TestRightsByName(t *testing.T) {
 		}
 		if !strings.Contains(buf.String(), want) {
 			t.Errorf("%s: no %q in\n%s", lang, want, buf.String())
+		}
+	}
+}
+
+// TestMissingRightActionFirst: a missing right says what to add first,
+// then in one sentence when the right applies, not four clauses chained by
+// a colon and semicolons (language review nb5 12).
+func TestMissingRightActionFirst(t *testing.T) {
+	src := strings.Replace(consentNoWithdraw, "purposes:\n", "purposes:\n", 1)
+	src = strings.Replace(src, "    legal_basis:", "    automated: true\n    legal_basis:", 1)
+	fs := findingsOf(t, src)
+	for lang, want := range map[string]string{
+		"nb": "rights: retten til dataportabilitet mangler; legg til rights.portability. Etter artikkel 20 nr. 1 gjelder retten når behandlingen bygger på samtykke eller avtale og skjer i datasystemer (automated: true på formålet) (personvernforordningen artikkel 13 nr. 2 bokstav b)",
+		"nn": "rights: retten til dataportabilitet manglar; legg til rights.portability. Etter artikkel 20 nr. 1 gjeld retten når behandlinga byggjer på samtykke eller avtale og skjer i datasystem (automated: true på formålet) (personvernforordninga artikkel 13 nr. 2 bokstav b)",
+	} {
+		var buf bytes.Buffer
+		if err := Write(&buf, fs, WriteOptions{Format: "text", Messages: messages(t, lang)}); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(buf.String(), want) {
+			t.Errorf("%s: no %q in\n%s", lang, want, buf.String())
+		}
+		if strings.Contains(buf.String(), "mangler:") || strings.Contains(buf.String(), "manglar:") {
+			t.Errorf("%s: a chained 'mangler:' is left in\n%s", lang, buf.String())
 		}
 	}
 }
