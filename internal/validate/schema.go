@@ -199,7 +199,7 @@ func (v *Validator) leaf(r *report, ve *jsonschema.ValidationError, kw string) {
 				break
 			}
 		}
-		r.add(Error, p, "schema", art, "%s is not allowed here; use one of: %s", show(r.doc, p), codeList(vals))
+		r.add(Error, p, "schema", art, "%s is not allowed here; use one of: %s", show(r.doc, p), codeList{lastKey(p), vals})
 	case "const":
 		if c, ok := v.node(p)["const"].(string); ok {
 			r.add(Error, p, "schema", art, "%s is not allowed here; write %q", show(r.doc, p), c)
