@@ -148,6 +148,20 @@ func (c codeList) Localize(m *i18n.Messages) string {
 	return strings.Join(parts, "; ")
 }
 
+// codeGuess is the code a finding guesses an author meant: quoted, with
+// its meaning in Norwegian, so that the author can tell whether the guess
+// is what they meant.
+type codeGuess struct{ field, code string }
+
+func (c codeGuess) String() string { return fmt.Sprintf("%q", c.code) }
+
+func (c codeGuess) Localize(m *i18n.Messages) string {
+	if s := codeMeaning(m, c.field, c.code); s != "" {
+		return fmt.Sprintf("%q (%s)", c.code, s)
+	}
+	return c.String()
+}
+
 // codeMeaning is what code means in field, in m's language: a gloss of
 // the findings catalogues (codeGlosses), the page's label for a cookie's
 // kind or party, else the page's label for the code (Meaning); "" in

@@ -383,3 +383,46 @@ func TestEveryEnumCodeHasMeaning(t *testing.T) {
 		}
 	}
 }
+
+// TestCodeGuesses: a code that exists nowhere is said not to exist, not
+// "not allowed here"; "did you mean" only for one close guess, never a
+// letter picked among many (6(1)(g): a to f are all one letter off), and
+// never consent for a public authority (language review nb5 11).
+func TestCodeGuesses(t *testing.T) {
+	head := "id: t\nupdated: 2025-01-01\nlanguages: [nb, nn]\ncontrollers:\n  - id: k\n    kind: public_authority\npurposes:\n  - id: p\n    legal_basis:\n      - article: "
+	for _, tc := range []struct{ src, path, nb, nn string }{
+		{head + "6(1)(g)\n", "purposes[0].legal_basis[0].article",
+			`"6(1)(g)" finnes ikke; bruk et behandlingsgrunnlag fra 6(1)(a)–(f), og for særlige kategorier også ett fra 9(2)(a)–(j) (personvern codes bases viser hva hvert betyr)`,
+			`"6(1)(g)" finst ikkje; bruk eit behandlingsgrunnlag frå 6(1)(a)–(f), og for særlege kategoriar òg eitt frå 9(2)(a)–(j) (personvern codes bases viser kva kvart tyder)`},
+		{head + "6(1)(aa)\n", "purposes[0].legal_basis[0].article", `"6(1)(aa)" finnes ikke;`, `"6(1)(aa)" finst ikkje;`},
+		{head + "6.1.e\n", "purposes[0].legal_basis[0].article",
+			`"6.1.e" er ikke tillatt her; mente du "6(1)(e)" (nødvendig for å utføre en oppgave i allmennhetens interesse eller utøve offentlig myndighet)?`,
+			`"6.1.e" er ikkje tillate her; meinte du "6(1)(e)"`},
+		{head + "6(1)(e)\nretention:\n  - then: anonymize\n", "retention[0].then",
+			`"anonymize" er ikke tillatt her; mente du "anonymise" (anonymisere)?`,
+			`"anonymize" er ikkje tillate her; meinte du "anonymise" (anonymisere)?`},
+		{head + "6(1)(e)\ntransfers:\n  - id: x\n    country: US\n    safeguard: derogation\n    derogation: h\n", "transfers[0].derogation",
+			`"h" er ikke tillatt her; skriv en av disse kodene: a (uttrykkelig samtykke til overføringen);`,
+			`"h" er ikkje tillate her; skriv ein av desse kodane: a (uttrykkeleg samtykke til overføringa);`},
+	} {
+		var got *Finding
+		fs := findingsOf(t, tc.src)
+		for i := range fs {
+			if fs[i].Path == tc.path {
+				got = &fs[i]
+			}
+		}
+		if got == nil {
+			t.Fatalf("no finding at %s in %v", tc.path, fs)
+		}
+		for lang, want := range map[string]string{"nb": tc.nb, "nn": tc.nn} {
+			s := got.In(messages(t, lang))
+			if !strings.Contains(s, want) {
+				t.Errorf("%s: %q lacks %q", lang, s, want)
+			}
+			if strings.Contains(tc.src, "kind: public_authority") && strings.Contains(s, `"6(1)(a)"`) {
+				t.Errorf("%s: consent guessed for a public authority: %q", lang, s)
+			}
+		}
+	}
+}
