@@ -25,6 +25,9 @@ func TestFindingCatalogues(t *testing.T) {
 			}
 		}
 	}
+	for k, g := range codeGlosses {
+		formats[g] = "codeGlosses " + k
+	}
 	if len(formats) < 50 {
 		t.Fatalf("found only %d formats; the extraction is broken", len(formats))
 	}

@@ -43,7 +43,7 @@ func TestHostileInputs(t *testing.T) {
 		// YAML reads 1.10 as the number 1.1: the fix keeps the file's text.
 		{"version as a number", strings.Replace(string(valid), "version: \"1.0\"", "version: 1.10", 1), 3, 10, `version: put the value in quotation marks, so that it is a text and not a number: version: "1.10"`},
 		{"unknown key", strings.Replace(string(valid), "id: valid\n", "id: valid\npurpouse: x\n", 1), 3, 1, `unknown field "purpouse"`},
-		{"unknown vocabulary code", strings.Replace(string(valid), `"6(1)(e)"`, `"6(1)(z)"`, 1), 27, 18, `"6(1)(z)" is not allowed here`},
+		{"unknown vocabulary code", strings.Replace(string(valid), `"6(1)(e)"`, `"6(1)(z)"`, 1), 27, 18, `"6(1)(z)" does not exist`},
 		{"id not a slug", strings.Replace(string(valid), "id: valid\n", "id: ../../etc\n", 1), 2, 5, `"../../etc" is not a valid id`},
 		{"html in an id", strings.Replace(string(valid), "id: follow-up", "id: \"<script>\"", 1), 23, 9, "is not a valid id"},
 		{"null document", "~\n", 1, 1, "must be a mapping"},

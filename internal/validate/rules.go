@@ -521,7 +521,12 @@ func checkRightsRequired(r *report, n *notice.Notice) {
 	}
 	for _, x := range vocab.Rights {
 		if _, ok := n.Rights[x.Code]; x.Required && !ok && n.RightApplies(x.Code) {
-			r.add(Error, p("rights"), "", "13(2)(b)", "the right %s (art. %s) is missing: it %s; add rights.%s", rightRef(x.Code), articleRef(x.Article), phrase(x.When), x.Code)
+			// The action first, then when the right applies (nb5 12).
+			under := x.Under
+			if under == "" {
+				under = x.Article
+			}
+			r.add(Error, p("rights"), "", "13(2)(b)", "the right %s is missing; add rights.%s. Under art. %s, the right %s", rightRef(x.Code), x.Code, articleRef(under), phrase(x.When))
 		}
 	}
 }

@@ -203,20 +203,20 @@ var ruleCases = []struct {
 	{"retention-period", []edit{{"retention.0.period", "P12W"}}, []edit{{"retention.0.period", "12 weeks"}}, "not an ISO 8601 duration"},
 	{"retention-period", []edit{{"retention.0.period", "P1Y6M"}}, []edit{{"retention.0.period", "PT5H"}}, "not an ISO 8601 duration"},
 	{"retention-period", []edit{{"retention.0.at_most", "true"}}, []edit{{"retention.+", "{id: x, categories: [contact], criteria: {nb: Så lenge saken er åpen., nn: Så lenge saka er open.}, then: delete_or_anonymise, at_most: true}"}}, "at_most says the period is the longest, but the rule has no period"},
-	{"rights-required", []edit{{"rights.restriction", "{}"}}, []edit{{"rights.restriction", ""}}, "the right restriction (art. 18) is missing"},
-	{"rights-required", []edit{{"rights.objection", "{}"}}, []edit{{"rights.objection", ""}}, "the right objection (art. 21) is missing"},
-	{"rights-required", []edit{{"rights.portability", "{}"}}, []edit{{"rights.portability", ""}}, "the right portability (art. 20) is missing"},
+	{"rights-required", []edit{{"rights.restriction", "{}"}}, []edit{{"rights.restriction", ""}}, "the right restriction is missing; add rights.restriction. Under art. 18,"},
+	{"rights-required", []edit{{"rights.objection", "{}"}}, []edit{{"rights.objection", ""}}, "the right objection is missing; add rights.objection. Under art. 21,"},
+	{"rights-required", []edit{{"rights.portability", "{}"}}, []edit{{"rights.portability", ""}}, "the right portability is missing; add rights.portability. Under art. 20(1),"},
 	{"rights-not-applicable", []edit{{"purposes.1", ""}, {"rights.withdraw_consent", ""}, {"rights.portability", ""}, {"automated_decisions.0.purposes", ""}}, []edit{{"purposes.1", ""}, {"rights.withdraw_consent", ""}}, "portability does not apply here"},
 	{"rights-not-applicable", []edit{{"automated_decisions", "[]"}, {"rights.human_review", ""}}, []edit{{"automated_decisions", "[]"}}, "human_review does not apply here"},
 	// Art. 20(1)(b): consent or contract counts for portability only when
 	// the processing is carried out by automated means.
 	{"rights-not-applicable", []edit{{"purposes.1.automated", ""}, {"rights.portability", ""}}, []edit{{"purposes.1.automated", ""}}, "carried out by automated means; if the processing is, set automated: true"},
-	{"rights-required", []edit{{"purposes.1.legal_basis.0.article", `"6(1)(b)"`}, {"rights.withdraw_consent", ""}}, []edit{{"purposes.1.legal_basis.0.article", `"6(1)(b)"`}, {"rights.withdraw_consent", ""}, {"rights.portability", ""}}, "the right portability (art. 20) is missing"},
+	{"rights-required", []edit{{"purposes.1.legal_basis.0.article", `"6(1)(b)"`}, {"rights.withdraw_consent", ""}}, []edit{{"purposes.1.legal_basis.0.article", `"6(1)(b)"`}, {"rights.withdraw_consent", ""}, {"rights.portability", ""}}, "the right portability is missing; add rights.portability. Under art. 20(1),"},
 	// Art. 21(2): direct marketing can be objected to whatever its basis;
 	// 21(6): so can research and statistics. With follow-up on 6(1)(c),
 	// only these flags make the right apply.
-	{"rights-required", []edit{{"purposes.0.legal_basis.0.article", `"6(1)(c)"`}, {"purposes.1.direct_marketing", "true"}}, []edit{{"purposes.0.legal_basis.0.article", `"6(1)(c)"`}, {"purposes.1.direct_marketing", "true"}, {"rights.objection", ""}}, "for direct marketing (art. 21(2))"},
-	{"rights-required", []edit{{"purposes.0.legal_basis.0.article", `"6(1)(c)"`}, {"purposes.0.research", "true"}}, []edit{{"purposes.0.legal_basis.0.article", `"6(1)(c)"`}, {"purposes.0.research", "true"}, {"rights.objection", ""}}, "the right objection (art. 21) is missing"},
+	{"rights-required", []edit{{"purposes.0.legal_basis.0.article", `"6(1)(c)"`}, {"purposes.1.direct_marketing", "true"}}, []edit{{"purposes.0.legal_basis.0.article", `"6(1)(c)"`}, {"purposes.1.direct_marketing", "true"}, {"rights.objection", ""}}, "to direct marketing (paragraph 2)"},
+	{"rights-required", []edit{{"purposes.0.legal_basis.0.article", `"6(1)(c)"`}, {"purposes.0.research", "true"}}, []edit{{"purposes.0.legal_basis.0.article", `"6(1)(c)"`}, {"purposes.0.research", "true"}, {"rights.objection", ""}}, "the right objection is missing; add rights.objection. Under art. 21,"},
 	{"rights-not-applicable", []edit{{"purposes.0.legal_basis.0.article", `"6(1)(c)"`}, {"purposes.0.research", "true"}}, []edit{{"purposes.0.legal_basis.0.article", `"6(1)(c)"`}}, "objection does not apply here"},
 	{"automated-human-review", []edit{{"rights.human_review", "{}"}}, []edit{{"rights.human_review", ""}}, "add rights.human_review"},
 	// Art. 22(2): the exception is named; b needs the law; c goes with

@@ -193,13 +193,23 @@ func (v *Validator) leaf(r *report, ve *jsonschema.ValidationError, kw string) {
 			r.add(Error, p, "schema", art, "%s is not a language personvern writes pages in; use %s", show(r.doc, p), langChoices(vals))
 			break
 		}
+		// A guess only when it is plausible, and a code that exists
+		// nowhere is said not to exist (language review nb5 11).
 		if got, ok := value(r.doc, p).(string); ok {
-			if s := suggestCode(got, vals); s != "" {
-				r.add(Error, p, "schema", art, "%s is not allowed here; did you mean %q?", show(r.doc, p), s)
+			if s := suggestCode(got, vals); s != "" && !(publicAuthority(r.doc) && consentBases[s] && !sameCode(got, s)) {
+				r.add(Error, p, "schema", art, "%s is not allowed here; did you mean %s?", show(r.doc, p), codeGuess{lastKey(p), s})
+				break
+			}
+			if provisionRE.MatchString(got) && !v.anyEnum(got) {
+				if lastKey(p) == "article" {
+					r.add(Error, p, "schema", art, "%s does not exist; use a legal basis from 6(1)(a)–(f), and for special categories also one from 9(2)(a)–(j) (personvern codes bases says what each means)", show(r.doc, p))
+				} else {
+					r.add(Error, p, "schema", art, "%s does not exist; use one of: %s", show(r.doc, p), codeList{lastKey(p), vals})
+				}
 				break
 			}
 		}
-		r.add(Error, p, "schema", art, "%s is not allowed here; use one of: %s", show(r.doc, p), codeList(vals))
+		r.add(Error, p, "schema", art, "%s is not allowed here; use one of: %s", show(r.doc, p), codeList{lastKey(p), vals})
 	case "const":
 		if c, ok := v.node(p)["const"].(string); ok {
 			r.add(Error, p, "schema", art, "%s is not allowed here; write %q", show(r.doc, p), c)
@@ -477,9 +487,31 @@ func (v *Validator) enum(p notice.Path) []string {
 }
 
 // suggestCode returns the code an author most likely meant: the same
-// letters and digits written another way ("6.1.c" for "6(1)(c)"), or a
-// near miss.
+// letters and digits written another way ("6.1.c" for "6(1)(c)"), or the
+// one near miss ("anonymize"). When several codes are as near, none is
+// likelier than another: "6(1)(g)" is one letter from each of 6(1)(a) to
+// (f), and guessing one would pick a legal basis by its spelling.
 func suggestCode(got string, codes []string) string {
+	for _, c := range codes {
+		if sameCode(c, got) {
+			return c
+		}
+	}
+	s := suggest(got, codes)
+	if s == "" {
+		return ""
+	}
+	d := levenshtein(got, s)
+	for _, c := range codes {
+		if c != s && levenshtein(got, c) == d {
+			return ""
+		}
+	}
+	return s
+}
+
+// sameCode: a and b are the same letters and digits, written another way.
+func sameCode(a, b string) bool {
 	norm := func(s string) string {
 		var b strings.Builder
 		for _, r := range strings.ToLower(s) {
@@ -489,12 +521,54 @@ func suggestCode(got string, codes []string) string {
 		}
 		return b.String()
 	}
-	for _, c := range codes {
-		if norm(c) == norm(got) {
-			return c
+	return norm(a) == norm(b)
+}
+
+// consentBases are never guessed for a public authority, which can rarely
+// rest on consent (recital 43); the author may write them on purpose.
+var consentBases = map[string]bool{"6(1)(a)": true, "9(2)(a)": true}
+
+func publicAuthority(d *notice.Document) bool {
+	cs, _ := value(d, notice.Path{"controllers"}).([]any)
+	for _, c := range cs {
+		if m, ok := c.(map[string]any); ok && m["kind"] == "public_authority" {
+			return true
 		}
 	}
-	return suggest(got, codes)
+	return false
+}
+
+// provisionRE is a code written as a provision: 6(1)(g), 23(1), pol-16(1)(g).
+var provisionRE = regexp.MustCompile(`^(pol-)?[0-9]+\([0-9]+\)(\([a-z]+\))?$`)
+
+// anyEnum reports whether code is a code of some field of the schema.
+func (v *Validator) anyEnum(code string) bool {
+	var walk func(x any) bool
+	walk = func(x any) bool {
+		switch x := x.(type) {
+		case map[string]any:
+			if vals, ok := x["enum"].([]any); ok {
+				for _, c := range vals {
+					if fmt.Sprint(c) == code {
+						return true
+					}
+				}
+			}
+			for _, y := range x {
+				if walk(y) {
+					return true
+				}
+			}
+		case []any:
+			for _, y := range x {
+				if walk(y) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return walk(v.raw)
 }
 
 // suggestField is the allowed field a misspelt or abbreviated key

@@ -128,20 +128,57 @@ func (b basisRef) Localize(m *i18n.Messages) string {
 
 // codeList is the codes a field allows: listed as they are in English,
 // with what each means in Norwegian, since an editor picks by meaning and
-// types the code.
-type codeList []string
+// types the code. field is the field's key, for codes whose meaning
+// depends on it (codeMeaning).
+type codeList struct {
+	field string
+	codes []string
+}
 
-func (c codeList) String() string { return strings.Join(c, ", ") }
+func (c codeList) String() string { return strings.Join(c.codes, ", ") }
 
 func (c codeList) Localize(m *i18n.Messages) string {
-	parts := make([]string, len(c))
-	for i, code := range c {
+	parts := make([]string, len(c.codes))
+	for i, code := range c.codes {
 		parts[i] = code
-		if s := m.Meaning(code); s != "" {
+		if s := codeMeaning(m, c.field, code); s != "" {
 			parts[i] += " (" + s + ")"
 		}
 	}
 	return strings.Join(parts, "; ")
+}
+
+// codeGuess is the code a finding guesses an author meant: quoted, with
+// its meaning in Norwegian, so that the author can tell whether the guess
+// is what they meant.
+type codeGuess struct{ field, code string }
+
+func (c codeGuess) String() string { return fmt.Sprintf("%q", c.code) }
+
+func (c codeGuess) Localize(m *i18n.Messages) string {
+	if s := codeMeaning(m, c.field, c.code); s != "" {
+		return fmt.Sprintf("%q (%s)", c.code, s)
+	}
+	return c.String()
+}
+
+// codeMeaning is what code means in field, in m's language: a gloss of
+// the findings catalogues (codeGlosses), the page's label for a cookie's
+// kind or party, else the page's label for the code (Meaning); "" in
+// English.
+func codeMeaning(m *i18n.Messages, field, code string) string {
+	if m == nil {
+		return ""
+	}
+	if g, ok := codeGlosses[field+"/"+code]; ok {
+		return phrase(g).Localize(m)
+	}
+	for _, key := range []string{"cookies." + field + "." + code} {
+		if s, ok := m.Label(key); ok {
+			return s
+		}
+	}
+	return m.Meaning(code)
 }
 
 // langList is languages inside a message: by code in English ("nb, nn"),

@@ -2,6 +2,7 @@ package validate
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -123,9 +124,9 @@ func TestAllowedCodesWithMeaning(t *testing.T) {
 func TestRightsByName(t *testing.T) {
 	fs := findingsOf(t, consentNoWithdraw)
 	for lang, want := range map[string]string{
-		"en": "the right access (art. 15) is missing",
-		"nb": "retten til innsyn etter artikkel 15 mangler: den gjelder alltid; legg til rights.access",
-		"nn": "retten til innsyn etter artikkel 15 manglar: han gjeld alltid; legg til rights.access",
+		"en": "the right access is missing; add rights.access. Under art. 15, the right always applies",
+		"nb": "retten til innsyn mangler; legg til rights.access. Etter artikkel 15 gjelder retten alltid",
+		"nn": "retten til innsyn manglar; legg til rights.access. Etter artikkel 15 gjeld retten alltid",
 	} {
 		var buf bytes.Buffer
 		if err := Write(&buf, fs, WriteOptions{Format: "text", Messages: messages(t, lang)}); err != nil {
@@ -133,6 +134,30 @@ func TestRightsByName(t *testing.T) {
 		}
 		if !strings.Contains(buf.String(), want) {
 			t.Errorf("%s: no %q in\n%s", lang, want, buf.String())
+		}
+	}
+}
+
+// TestMissingRightActionFirst: a missing right says what to add first,
+// then in one sentence when the right applies, not four clauses chained by
+// a colon and semicolons (language review nb5 12).
+func TestMissingRightActionFirst(t *testing.T) {
+	src := strings.Replace(consentNoWithdraw, "purposes:\n", "purposes:\n", 1)
+	src = strings.Replace(src, "    legal_basis:", "    automated: true\n    legal_basis:", 1)
+	fs := findingsOf(t, src)
+	for lang, want := range map[string]string{
+		"nb": "rights: retten til dataportabilitet mangler; legg til rights.portability. Etter artikkel 20 nr. 1 gjelder retten når behandlingen bygger på samtykke eller avtale og skjer i datasystemer (automated: true på formålet) (personvernforordningen artikkel 13 nr. 2 bokstav b)",
+		"nn": "rights: retten til dataportabilitet manglar; legg til rights.portability. Etter artikkel 20 nr. 1 gjeld retten når behandlinga byggjer på samtykke eller avtale og skjer i datasystem (automated: true på formålet) (personvernforordninga artikkel 13 nr. 2 bokstav b)",
+	} {
+		var buf bytes.Buffer
+		if err := Write(&buf, fs, WriteOptions{Format: "text", Messages: messages(t, lang)}); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(buf.String(), want) {
+			t.Errorf("%s: no %q in\n%s", lang, want, buf.String())
+		}
+		if strings.Contains(buf.String(), "mangler:") || strings.Contains(buf.String(), "manglar:") {
+			t.Errorf("%s: a chained 'mangler:' is left in\n%s", lang, buf.String())
 		}
 	}
 }
@@ -286,6 +311,118 @@ purposes:
 		}
 		if !strings.Contains(buf.String(), w) {
 			t.Errorf("%s: lacks %q:\n%s", lang, w, buf.String())
+		}
+	}
+}
+
+// TestEveryEnumCodeHasMeaning walks every enum of the schema: where a
+// finding lists the codes a field allows, each code has its meaning beside
+// it in bokmål and nynorsk (language review nn5 7: provision.requirement
+// and retention.then listed bare codes). languages are named in words
+// (langChoices); an enum under "if" is a condition, not a choice.
+func TestEveryEnumCodeHasMeaning(t *testing.T) {
+	v, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	var walk func(x any, key string, inIf bool)
+	walk = func(x any, key string, inIf bool) {
+		switch x := x.(type) {
+		case map[string]any:
+			if vals, ok := x["enum"].([]any); ok && !inIf && key != "languages" && key != "items" {
+				n++
+				var codes []string
+				for _, c := range vals {
+					codes = append(codes, fmt.Sprint(c))
+				}
+				for _, lang := range []string{"nb", "nn"} {
+					s := codeList{key, codes}.Localize(messages(t, lang))
+					for _, c := range codes {
+						if !strings.Contains(s+"; ", c+" (") {
+							t.Errorf("%s: %s: code %q has no meaning in %q", lang, key, c, s)
+						}
+					}
+				}
+			}
+			for k, y := range x {
+				if k == "properties" {
+					for pk, py := range y.(map[string]any) {
+						walk(py, pk, inIf)
+					}
+					continue
+				}
+				walk(y, key, inIf || k == "if")
+			}
+		case []any:
+			for _, y := range x {
+				walk(y, key, inIf)
+			}
+		}
+	}
+	walk(v.raw, "", false)
+	if n < 15 {
+		t.Fatalf("found only %d enums; the walk is broken", n)
+	}
+	// The findings themselves, as the reviewer met them.
+	src := consentNoWithdraw + "provision:\n  requirement: frivillig\nretention:\n  - then: slett\n"
+	for lang, want := range map[string][]string{
+		"nb": {"statutory (loven krever det); contractual (avtalen krever det); contract_prerequisite (nødvendig for å inngå en avtale); voluntary (frivillig)",
+			"delete (slette); anonymise (anonymisere); delete_or_anonymise (slette eller anonymisere); archive (arkivere)"},
+		"nn": {"statutory (lova krev det); contractual (avtalen krev det); contract_prerequisite (nødvendig for å inngå ein avtale); voluntary (frivillig)",
+			"delete (slette); anonymise (anonymisere); delete_or_anonymise (slette eller anonymisere); archive (arkivere)"},
+	} {
+		var buf bytes.Buffer
+		if err := Write(&buf, findingsOf(t, src), WriteOptions{Format: "text", Messages: messages(t, lang)}); err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range want {
+			if !strings.Contains(buf.String(), w) {
+				t.Errorf("%s: no %q in\n%s", lang, w, buf.String())
+			}
+		}
+	}
+}
+
+// TestCodeGuesses: a code that exists nowhere is said not to exist, not
+// "not allowed here"; "did you mean" only for one close guess, never a
+// letter picked among many (6(1)(g): a to f are all one letter off), and
+// never consent for a public authority (language review nb5 11).
+func TestCodeGuesses(t *testing.T) {
+	head := "id: t\nupdated: 2025-01-01\nlanguages: [nb, nn]\ncontrollers:\n  - id: k\n    kind: public_authority\npurposes:\n  - id: p\n    legal_basis:\n      - article: "
+	for _, tc := range []struct{ src, path, nb, nn string }{
+		{head + "6(1)(g)\n", "purposes[0].legal_basis[0].article",
+			`"6(1)(g)" finnes ikke; bruk et behandlingsgrunnlag fra 6(1)(a)–(f), og for særlige kategorier også ett fra 9(2)(a)–(j) (personvern codes bases viser hva hvert betyr)`,
+			`"6(1)(g)" finst ikkje; bruk eit behandlingsgrunnlag frå 6(1)(a)–(f), og for særlege kategoriar òg eitt frå 9(2)(a)–(j) (personvern codes bases viser kva kvart tyder)`},
+		{head + "6(1)(aa)\n", "purposes[0].legal_basis[0].article", `"6(1)(aa)" finnes ikke;`, `"6(1)(aa)" finst ikkje;`},
+		{head + "6.1.e\n", "purposes[0].legal_basis[0].article",
+			`"6.1.e" er ikke tillatt her; mente du "6(1)(e)" (nødvendig for å utføre en oppgave i allmennhetens interesse eller utøve offentlig myndighet)?`,
+			`"6.1.e" er ikkje tillate her; meinte du "6(1)(e)"`},
+		{head + "6(1)(e)\nretention:\n  - then: anonymize\n", "retention[0].then",
+			`"anonymize" er ikke tillatt her; mente du "anonymise" (anonymisere)?`,
+			`"anonymize" er ikkje tillate her; meinte du "anonymise" (anonymisere)?`},
+		{head + "6(1)(e)\ntransfers:\n  - id: x\n    country: US\n    safeguard: derogation\n    derogation: h\n", "transfers[0].derogation",
+			`"h" er ikke tillatt her; skriv en av disse kodene: a (uttrykkelig samtykke til overføringen);`,
+			`"h" er ikkje tillate her; skriv ein av desse kodane: a (uttrykkeleg samtykke til overføringa);`},
+	} {
+		var got *Finding
+		fs := findingsOf(t, tc.src)
+		for i := range fs {
+			if fs[i].Path == tc.path {
+				got = &fs[i]
+			}
+		}
+		if got == nil {
+			t.Fatalf("no finding at %s in %v", tc.path, fs)
+		}
+		for lang, want := range map[string]string{"nb": tc.nb, "nn": tc.nn} {
+			s := got.In(messages(t, lang))
+			if !strings.Contains(s, want) {
+				t.Errorf("%s: %q lacks %q", lang, s, want)
+			}
+			if strings.Contains(tc.src, "kind: public_authority") && strings.Contains(s, `"6(1)(a)"`) {
+				t.Errorf("%s: consent guessed for a public authority: %q", lang, s)
+			}
 		}
 	}
 }

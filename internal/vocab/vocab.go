@@ -54,8 +54,11 @@ type Right struct {
 	// (basis-consent-withdraw, automated-human-review).
 	Required bool
 	// When and WhenNot explain, in validate's English findings, when the
-	// right applies and why it does not.
+	// right applies ("Under art. 15, the right always applies") and why it
+	// does not.
 	When, WhenNot string
+	// Under is the article When rests on, when narrower than Article.
+	Under string
 }
 
 // Processing is one purpose as the rights see it: its legal bases and the
@@ -166,17 +169,18 @@ var Bases = []Basis{
 var Rights = []Right{
 	{Term: Term{"access"}, Article: "15", Required: true, When: "always applies"},
 	{Term: Term{"rectification"}, Article: "16", Required: true, When: "always applies"},
-	{Term: Term{"erasure"}, Article: "17", Required: true, When: "applies with limits under every basis; state the limits"},
+	{Term: Term{"erasure"}, Article: "17", Required: true, When: "applies under every basis, with limits the notice should state"},
 	{Term: Term{"restriction"}, Article: "18", Required: true, When: "always applies"},
 	// Art. 20(1): consent (art. 6 or 9) or contract, and (b) carried out
 	// by automated means; paper files and manual processing are outside it.
 	{Term: Term{"portability"}, Article: "20", Bases: []string{"6(1)(a)", "9(2)(a)", "6(1)(b)"}, ByAutomatedMeans: true, Required: true,
-		When:    "applies to processing based on consent or contract that is carried out by automated means (art. 20(1)); a purpose says so with automated: true",
+		Under:   "20(1)",
+		When:    "applies when the processing is based on consent or contract and carried out by automated means (automated: true on the purpose)",
 		WhenNot: "it applies only to processing based on consent or contract and carried out by automated means"},
 	// Art. 21(1): public task or legitimate interests; 21(2): direct
 	// marketing, whatever the basis; 21(6): research and statistics.
 	{Term: Term{"objection"}, Article: "21", Bases: []string{"6(1)(e)", "6(1)(f)"}, DirectMarketing: true, Research: true, Required: true,
-		When:    "applies to processing based on 6(1)(e) or 6(1)(f) (art. 21(1)), for direct marketing (art. 21(2)) or for research or statistics (art. 21(6))",
+		When:    "applies to processing based on 6(1)(e) or 6(1)(f) (paragraph 1), to direct marketing (paragraph 2) and to research or statistics (paragraph 6)",
 		WhenNot: "only processing based on 6(1)(e) or 6(1)(f), for direct marketing or for research or statistics can be objected to (art. 21(1), (2), (6))"},
 	// Art. 7(3): consent, under art. 6 or art. 9.
 	{Term: Term{"withdraw_consent"}, Article: "7(3)", Bases: []string{"6(1)(a)", "9(2)(a)"},
