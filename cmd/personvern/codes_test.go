@@ -157,3 +157,31 @@ func TestDiffFollowsMessageLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestRenderFollowsMessageLanguage: without --lang, render writes the page
+// in the message language, as diff and codes do (review nn6 6).
+func TestRenderFollowsMessageLanguage(t *testing.T) {
+	for _, tc := range []struct {
+		env  string
+		args []string
+		want string
+	}{
+		{"nn", nil, "slik tek vi vare"},
+		{"nb", nil, "slik tar vi vare"},
+		{"en", nil, "slik tar vi vare"},
+		{"nn", []string{"--lang", "nb"}, "slik tar vi vare"},
+	} {
+		t.Setenv("PERSONVERN_LANG", tc.env)
+		var out bytes.Buffer
+		cmd := newRenderCmd()
+		cmd.SetOut(&out)
+		cmd.SetErr(&bytes.Buffer{})
+		cmd.SetArgs(append([]string{filepath.Join(testtool.Corpus(), "joblearn.yaml"), "--format", "summary"}, tc.args...))
+		if err := cmd.Execute(); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(out.String(), tc.want) {
+			t.Errorf("PERSONVERN_LANG=%s %v: lacks %q:\n%s", tc.env, tc.args, tc.want, out.String())
+		}
+	}
+}

@@ -2,12 +2,10 @@ package main
 
 import (
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 
 	"github.com/personvern/personvern/internal/diff"
-	"github.com/personvern/personvern/internal/i18n"
 	"github.com/personvern/personvern/internal/notice"
 	"github.com/personvern/personvern/internal/render"
 	"github.com/personvern/personvern/internal/validate"
@@ -55,16 +53,7 @@ or material), so CI can ask for a sign-off on those.`,
 			if err != nil {
 				return err
 			}
-			// Without --lang, the language the user's messages are in
-			// (PERSONVERN_LANG, the locale) when a report can be in it,
-			// else bokmål: a nynorsk user who set the language once gets
-			// a nynorsk report (review nn 26).
-			if !cmd.Flags().Changed("lang") {
-				lang = "nb"
-				if l, err := i18n.MessageLang("", os.Getenv); err == nil && slices.Contains(r.Languages(), l) {
-					lang = l
-				}
-			}
+			lang = pageLang(cmd, lang, r.Languages())
 			if !slices.Contains(r.Languages(), lang) {
 				return trouble("unknown --lang %q; use one of %s", lang, strings.Join(r.Languages(), ", "))
 			}

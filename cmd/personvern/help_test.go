@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/personvern/personvern/internal/i18n/msgcheck"
 	"github.com/personvern/personvern/templates"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
+	"gopkg.in/yaml.v3"
 )
 
 // commandTree is every command under root, root first, with cobra's help
@@ -149,6 +151,33 @@ func TestHelpLanguage(t *testing.T) {
 		}
 		if !strings.Contains(out.String(), c.want) {
 			t.Errorf("%v %v: want %q in\n%s", c.env, c.args, c.want, out.String())
+		}
+	}
+}
+
+// TestHelpLineWidth: a help paragraph is wrapped as the English one is,
+// no line past 80 characters, so a translation edited later is wrapped
+// again (review nn6 7).
+func TestHelpLineWidth(t *testing.T) {
+	for _, lang := range []string{"nb", "nn"} {
+		b, err := templates.FS.ReadFile("lang/help." + lang + ".yaml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var m map[string]string
+		if err := yaml.Unmarshal(b, &m); err != nil {
+			t.Fatal(err)
+		}
+		for _, v := range m {
+			if !strings.Contains(v, "\n") {
+				continue
+			}
+			for _, l := range strings.Split(v, "\n") {
+				// An example command is one line, as it is typed.
+				if n := utf8.RuneCountInString(l); n > 80 && !strings.HasPrefix(l, "  personvern ") {
+					t.Errorf("help.%s.yaml: a line of %d characters: %q", lang, n, l)
+				}
+			}
 		}
 	}
 }

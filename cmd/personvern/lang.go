@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/personvern/personvern/internal/i18n"
@@ -110,4 +111,18 @@ func langArg(args []string) string {
 		}
 	}
 	return ""
+}
+
+// pageLang is the language of a page or report: --lang when given, else
+// the language the user's messages are in (PERSONVERN_LANG, the locale)
+// when a page can be in it, else bokmål. A nynorsk user who set the
+// language once gets nynorsk pages and reports (reviews nn 26, nn6 6).
+func pageLang(cmd *cobra.Command, lang string, langs []string) string {
+	if cmd.Flags().Changed("lang") {
+		return lang
+	}
+	if l, err := i18n.MessageLang("", os.Getenv); err == nil && slices.Contains(langs, l) {
+		return l
+	}
+	return "nb"
 }

@@ -41,6 +41,7 @@ only style.css, or only lang/nn.yaml, changes just that.`,
 			if err != nil {
 				return err
 			}
+			lang = pageLang(cmd, lang, r.Languages())
 			if !slices.Contains(r.Languages(), lang) {
 				return trouble("unknown --lang %q; use one of %s", lang, strings.Join(r.Languages(), ", "))
 			}
@@ -85,7 +86,7 @@ only style.css, or only lang/nn.yaml, changes just that.`,
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&lang, "lang", "nb", "language: nb or nn")
+	cmd.Flags().StringVar(&lang, "lang", "", "language of the page: nb or nn (default: $PERSONVERN_LANG or the locale when it is nb or nn, else nb)")
 	cmd.Flags().StringVar(&format, "format", "html", "format: "+strings.Join(render.Formats, ", "))
 	cmd.Flags().StringVarP(&out, "output", "o", "", "write to this file instead of stdout")
 	cmd.Flags().StringVar(&tmplDir, "templates", "", "folder whose files override the embedded templates")

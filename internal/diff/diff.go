@@ -1288,7 +1288,9 @@ func (d *cmp) catList(n *notice.Notice, ids []string) string {
 	for _, id := range ids {
 		ls = append(ls, d.categoryLabel(id))
 	}
-	l := d.c.Listing(ls)
+	// The object of "lagrer", as the page writes it: "opplysninger om
+	// tiltaket ditt" after the one-word labels (nn6 1, nb5 10).
+	l := d.c.ObjectListing(ls)
 	if !l.Bullets || len(ls) <= 3 {
 		return l.Inline
 	}

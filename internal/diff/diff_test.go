@@ -137,17 +137,17 @@ var classificationCases = []struct {
 	{"removed group", func(n *notice.Notice) { n.Groups = nil }, Notable, "removed-group", "Erklæringen gjelder ikke lenger barnet.", func(n *notice.Notice) {
 		n.Groups = []notice.Group{notice.Group{ID: "kids", Label: notice.Text{"nb": "barnet", "nn": "barnet"}}}
 	}},
-	{"group relabelled", func(n *notice.Notice) { n.Groups[0].Label = notice.Text{"nb": "barna", "nn": "barna"} }, Notable, "group-label", "Gruppen «barnet» heter nå «barna» på bokmål.", func(n *notice.Notice) {
+	{"group relabelled", func(n *notice.Notice) { n.Groups[0].Label = notice.Text{"nb": "barna", "nn": "barna"} }, Notable, "group-label", "Gruppen «Barnet» heter nå «Barna» på bokmål.", func(n *notice.Notice) {
 		n.Groups = []notice.Group{notice.Group{ID: "kids", Label: notice.Text{"nb": "barnet", "nn": "barnet"}}}
 	}},
 	{"whose data changes", func(n *notice.Notice) { n.Groups[0].About = notice.Text{"nb": "barnet ditt", "nn": "barnet ditt"} }, Material, "group-about", "", func(n *notice.Notice) {
 		n.Groups = []notice.Group{notice.Group{ID: "kids", Label: notice.Text{"nb": "barnet", "nn": "barnet"}}}
 	}},
-	{"group now children", func(n *notice.Notice) { n.Groups[0].Child = true }, Material, "group-child", "«barnet» er nå oppgitt som barn.", func(n *notice.Notice) {
+	{"group now children", func(n *notice.Notice) { n.Groups[0].Child = true }, Material, "group-child", "«Barnet» er nå oppgitt som barn.", func(n *notice.Notice) {
 		n.Groups = []notice.Group{notice.Group{ID: "kids", Label: notice.Text{"nb": "barnet", "nn": "barnet"}}}
 	}},
 	{"purpose's provision now required", func(n *notice.Notice) { n.Purposes[0].Provision = &notice.Provision{Requirement: "statutory"} }, Material, "provision-now-required", "For formålet «Saksbehandling» har du nå plikt til å gi oss opplysningene fordi loven krever det. Før sto det ikke noe om dette.", nil},
-	{"retention rule for a group", func(n *notice.Notice) { n.Retention[0].Groups = []string{"kids"} }, Material, "retention-groups", "Regelen for hvor lenge vi lagrer kontaktopplysninger og inntekt, gjelder nå bare opplysninger om barnet. Før gjaldt den alle.", func(n *notice.Notice) {
+	{"retention rule for a group", func(n *notice.Notice) { n.Retention[0].Groups = []string{"kids"} }, Material, "retention-groups", "Regelen for hvor lenge vi lagrer kontaktopplysninger og opplysninger om inntekt, gjelder nå bare opplysninger om barnet. Før gjaldt den alle.", func(n *notice.Notice) {
 		n.Groups = []notice.Group{{ID: "kids", Label: notice.Text{"nb": "barnet", "nn": "barnet"}}}
 	}},
 	{"version not raised", func(n *notice.Notice) {
@@ -200,9 +200,9 @@ var classificationCases = []struct {
 	}, Material, "new-transfer", "Ny overføring til land utenfor EU/EØS: USA.", nil},
 	{"new country", func(n *notice.Notice) { n.Transfers[0].Country = "JP" }, Material, "new-country", "Overføringen går til et annet land: før Storbritannia, nå Japan.", nil},
 	{"changed safeguard", func(n *notice.Notice) { n.Transfers[0].Safeguard = "scc" }, Material, "changed-safeguard", "Grunnlaget for overføringen til Storbritannia er endret: før en beslutning om tilstrekkelig beskyttelsesnivå, nå standard personvernbestemmelser.", nil},
-	{"longer retention", func(n *notice.Notice) { n.Retention[0].Period = "P18M" }, Material, "longer-retention", "Vi lagrer nå kontaktopplysninger og inntekt i 18 måneder. Før sto det ett år.", nil},
-	{"shorter retention", func(n *notice.Notice) { n.Retention[0].Period = "P6M" }, Notable, "shorter-retention", "Vi lagrer nå kontaktopplysninger og inntekt i 6 måneder. Før sto det ett år.", nil},
-	{"archived instead of deleted", func(n *notice.Notice) { n.Retention[0].Then = "archive" }, Material, "retention-archived", "før slettet vi opplysningene, nå arkiverer vi dem.", nil},
+	{"longer retention", func(n *notice.Notice) { n.Retention[0].Period = "P18M" }, Material, "longer-retention", "Vi lagrer nå kontaktopplysninger og opplysninger om inntekt i 18 måneder. Før sto det ett år.", nil},
+	{"shorter retention", func(n *notice.Notice) { n.Retention[0].Period = "P6M" }, Notable, "shorter-retention", "Vi lagrer nå kontaktopplysninger og opplysninger om inntekt i 6 måneder. Før sto det ett år.", nil},
+	{"archived instead of deleted", func(n *notice.Notice) { n.Retention[0].Then = "archive" }, Material, "retention-archived", "Før sto det at vi sletter dem, nå at vi arkiverer dem.", nil},
 	{"changed legal basis", func(n *notice.Notice) { n.Purposes[0].LegalBasis[0].Article = "6(1)(c)" }, Material, "added-legal-basis", "artikkel 6 nr. 1 bokstav c", nil},
 	{"changed legal basis, one line", func(n *notice.Notice) { n.Purposes[0].LegalBasis[0].Article = "6(1)(c)" }, Material, "added-legal-basis", "bygger nå på personvernforordningen artikkel 6 nr. 1 bokstav c (nødvendig for å oppfylle en rettslig plikt), ikke lenger på bokstav e", nil},
 	{"removed legal basis", func(n *notice.Notice) { n.Purposes[0].LegalBasis = n.Purposes[0].LegalBasis[1:] }, Material, "removed-legal-basis", "Formålet «Saksbehandling» bygger ikke lenger på personvernforordningen artikkel 6 nr. 1 bokstav e", func(n *notice.Notice) {
@@ -372,7 +372,7 @@ var classificationCases = []struct {
 	{"transfer recipient", func(n *notice.Notice) { n.Transfers[0].Recipient = "Support Ltd" }, Material, "transfer-recipient", "", nil},
 	{"new retention rule", func(n *notice.Notice) {
 		n.Retention = append(n.Retention, notice.Retention{ID: "r2", Categories: []string{"income"}, Period: "P5Y", Then: "delete"})
-	}, Notable, "new-retention-rule", "Ny regel for hvor lenge vi lagrer inntekt.", nil},
+	}, Notable, "new-retention-rule", "Ny regel for hvor lenge vi lagrer opplysninger om inntekt.", nil},
 	{"removed retention rule", func(n *notice.Notice) { n.Retention = nil }, Notable, "removed-retention-rule", "", nil},
 	// A fixed period replaced by criteria may keep the data longer, with
 	// no bound people can check: classified up, as criteria replaced by a
@@ -380,11 +380,11 @@ var classificationCases = []struct {
 	{"retention by criteria", func(n *notice.Notice) {
 		n.Retention[0].Period = ""
 		n.Retention[0].Criteria = notice.Text{"nb": "Så lenge saken er åpen."}
-	}, Material, "retention-criteria", "Lagringstiden for kontaktopplysninger og inntekt er ikke lenger fast (ett år)", nil},
+	}, Material, "retention-criteria", "Lagringstiden for kontaktopplysninger og opplysninger om inntekt er ikke lenger fast (ett år)", nil},
 	// Criteria replaced by a fixed period: not necessarily longer, so the
 	// message says the period is now stated, classified as longer-retention.
 	{"retention period now stated", func(n *notice.Notice) { n.Retention[0].Period = "P1M" },
-		Material, "retention-stated", "Lagringstiden for kontaktopplysninger og inntekt er nå oppgitt: én måned. Før sto det bare kriterier.",
+		Material, "retention-stated", "Lagringstiden for kontaktopplysninger og opplysninger om inntekt er nå oppgitt: én måned. Før sto det bare kriterier.",
 		func(n *notice.Notice) {
 			n.Retention[0].Period = ""
 			n.Retention[0].Criteria = notice.Text{"nb": "Så lenge saken er åpen."}
@@ -394,14 +394,14 @@ var classificationCases = []struct {
 		"Teksten om når lagringstiden begynner å løpe, er fjernet på bokmål.", func(n *notice.Notice) { n.Retention[0].From = notice.Text{"nb": "saken er avsluttet"} }},
 	{"recipient no longer certified under the DPF", func(n *notice.Notice) { n.Transfers[0].DPF = false }, Material, "transfer-dpf",
 		"Mottakeren i Storbritannia er ikke lenger oppgitt som sertifisert etter EU–USA-rammeverket for personvern.", func(n *notice.Notice) { n.Transfers[0].DPF = true }},
-	{"group no longer children", func(n *notice.Notice) { n.Groups[0].Child = false }, Material, "group-child", "«barnet» er ikke lenger oppgitt som barn.", func(n *notice.Notice) {
+	{"group no longer children", func(n *notice.Notice) { n.Groups[0].Child = false }, Material, "group-child", "«Barnet» er ikke lenger oppgitt som barn.", func(n *notice.Notice) {
 		n.Groups = []notice.Group{notice.Group{ID: "kids", Label: notice.Text{"nb": "barnet", "nn": "barnet"}, Child: true}}
 	}},
 	{"cookie party no longer stated", func(n *notice.Notice) { n.Cookies[0].Party = "" }, Notable, "cookie-party",
 		"Det står ikke lenger om informasjonskapselen «_ga» er førstepart eller tredjepart (før: førstepart).",
 		func(n *notice.Notice) { withCookie(n); n.Cookies[0].Party = "first" }},
 	{"retention criteria reworded", func(n *notice.Notice) { n.Retention[0].Criteria = notice.Text{"nb": "Til saken er lukket."} },
-		Notable, "retention-criteria-text", "Kriteriene for hvor lenge vi lagrer kontaktopplysninger og inntekt, har fått ny ordlyd på bokmål.",
+		Notable, "retention-criteria-text", "Kriteriene for hvor lenge vi lagrer kontaktopplysninger og opplysninger om inntekt, har fått ny ordlyd på bokmål.",
 		func(n *notice.Notice) { n.Retention[0].Criteria = notice.Text{"nb": "Så lenge saken er åpen."} }},
 	// The period is the category's, whichever rule holds it: moving a
 	// category to a rule that keeps it longer, or replacing a rule with a
@@ -413,10 +413,10 @@ var classificationCases = []struct {
 	{"rule replaced by a longer one", func(n *notice.Notice) {
 		n.Retention = []notice.Retention{{ID: "r2", Categories: []string{"contact", "income"}, Period: "P2Y", Then: "delete"}}
 	}, Material, "category-kept-longer", "Vi lagrer kontaktopplysninger lenger, fordi en annen regel gjelder: før ett år, nå 2 år.", nil},
-	{"anonymised instead of deleted", func(n *notice.Notice) { n.Retention[0].Then = "anonymise" }, Notable, "retention-then", "Hva vi gjør etter lagringstiden for kontaktopplysninger og inntekt, er endret: før slettet vi opplysningene, nå anonymiserer vi dem.", nil},
-	{"deleted or anonymised instead of deleted", func(n *notice.Notice) { n.Retention[0].Then = "delete_or_anonymise" }, Notable, "retention-then", "Hva vi gjør etter lagringstiden for kontaktopplysninger og inntekt, er endret: før slettet vi opplysningene, nå sletter eller anonymiserer vi dem.", nil},
-	{"a longest period now kept in full", func(n *notice.Notice) { n.Retention[0].AtMost = false }, Material, "retention-now-fixed", "Vi lagrer nå kontaktopplysninger og inntekt i ett år. Før sto det at vi lagret dem i opptil ett år.", withAtMost},
-	{"a period now the longest", func(n *notice.Notice) { n.Retention[0].AtMost = true }, Notable, "retention-now-at-most", "Vi lagrer nå kontaktopplysninger og inntekt i opptil ett år. Før sto det at vi lagret dem i ett år.", nil},
+	{"anonymised instead of deleted", func(n *notice.Notice) { n.Retention[0].Then = "anonymise" }, Notable, "retention-then", "Hva vi gjør etter lagringstiden for kontaktopplysninger og opplysninger om inntekt, er endret. Før sto det at vi sletter dem, nå at vi anonymiserer dem.", nil},
+	{"deleted or anonymised instead of deleted", func(n *notice.Notice) { n.Retention[0].Then = "delete_or_anonymise" }, Notable, "retention-then", "Hva vi gjør etter lagringstiden for kontaktopplysninger og opplysninger om inntekt, er endret. Før sto det at vi sletter dem, nå at vi sletter dem eller gjør dem anonyme.", nil},
+	{"a longest period now kept in full", func(n *notice.Notice) { n.Retention[0].AtMost = false }, Material, "retention-now-fixed", "Vi lagrer nå kontaktopplysninger og opplysninger om inntekt i ett år. Før sto det at vi lagret dem i opptil ett år.", withAtMost},
+	{"a period now the longest", func(n *notice.Notice) { n.Retention[0].AtMost = true }, Notable, "retention-now-at-most", "Vi lagrer nå kontaktopplysninger og opplysninger om inntekt i opptil ett år. Før sto det at vi lagret dem i ett år.", nil},
 	{"retention covers other categories", func(n *notice.Notice) { n.Retention[0].Categories = []string{"contact"} }, Notable, "retention-categories", "", nil},
 	{"right no longer limited", func(n *notice.Notice) { n.Rights["erasure"] = notice.Right{} },
 		Notable, "right-limits-removed", "Retten til sletting er ikke lenger begrenset.", withErasureLimit},
@@ -933,14 +933,14 @@ func TestRetentionRuleNamed(t *testing.T) {
 		}, func(n *notice.Notice) {
 			n.Retention[1].Criteria = notice.Text{"nb": "Saker arkiveres.", "nn": "Saker blir arkiverte."}
 		},
-			"nb", "Kriteriene for hvor lenge vi lagrer kontaktopplysninger og inntekt før vi arkiverer dem, har fått ny ordlyd."},
+			"nb", "Kriteriene for hvor lenge vi lagrer kontaktopplysninger og opplysninger om inntekt før vi arkiverer dem, har fått ny ordlyd."},
 		{"same categories, same end: by place", func(n *notice.Notice) {
 			n.Retention = []notice.Retention{
 				{ID: "r", Categories: []string{"contact", "income"}, Criteria: notice.Text{"nb": "Til saken er ferdig."}, Then: "delete"},
 				{ID: "a", Categories: []string{"contact", "income"}, Criteria: notice.Text{"nb": "Noe lagres lenger."}, Then: "delete"},
 			}
 		}, func(n *notice.Notice) { n.Retention[1].Criteria = notice.Text{"nb": "Noe lagres enda lenger."} },
-			"nb", "Kriteriene for hvor lenge vi lagrer kontaktopplysninger og inntekt (regel 2), har fått ny ordlyd."},
+			"nb", "Kriteriene for hvor lenge vi lagrer kontaktopplysninger og opplysninger om inntekt (regel 2), har fått ny ordlyd."},
 		{"the same in nynorsk", func(n *notice.Notice) {
 			n.Retention = []notice.Retention{
 				{ID: "r", Categories: []string{"contact", "income"}, Criteria: notice.Text{"nb": "Til saken er ferdig.", "nn": "Til saka er ferdig."}, Then: "delete"},
@@ -949,14 +949,14 @@ func TestRetentionRuleNamed(t *testing.T) {
 		}, func(n *notice.Notice) {
 			n.Retention[0].Criteria = notice.Text{"nb": "Til saken er avsluttet.", "nn": "Til saka er avslutta."}
 		},
-			"nn", "Kriteria for kor lenge vi lagrar kontaktopplysningar og inntekt før vi slettar dei, har fått ny ordlyd."},
+			"nn", "Kriteria for kor lenge vi lagrar kontaktopplysningar og opplysningar om inntekt før vi slettar dei, har fått ny ordlyd."},
 		{"a rule loses a category", nil, func(n *notice.Notice) { n.Retention[0].Categories = []string{"contact"} },
 			"nb", "Regelen for hvor lenge vi lagrer kontaktopplysninger, gjelder ikke lenger inntekt."},
 		{"a name with og in it quoted", func(n *notice.Notice) {
 			n.Categories = append(n.Categories, notice.Category{ID: "org", Label: notice.Text{"nb": "organisasjonsnavn og firmanavn", "nn": "organisasjonsnamn og firmanamn"}})
 			n.Retention[0].Categories = []string{"contact", "income", "org"}
 		}, func(n *notice.Notice) { n.Retention[0].Categories = []string{"contact", "income"} },
-			"nb", "Regelen for hvor lenge vi lagrer kontaktopplysninger og inntekt, gjelder ikke lenger «organisasjonsnavn og firmanavn»."},
+			"nb", "Regelen for hvor lenge vi lagrer kontaktopplysninger og opplysninger om inntekt, gjelder ikke lenger «organisasjonsnavn og firmanavn»."},
 		{"a rule gains a category", func(n *notice.Notice) { n.Retention[0].Categories = []string{"contact"} }, func(n *notice.Notice) { n.Retention[0].Categories = []string{"contact", "income"} },
 			"nn", "Regelen for kor lenge vi lagrar kontaktopplysningar, gjeld no òg inntekt."},
 		{"a count in words", func(n *notice.Notice) {

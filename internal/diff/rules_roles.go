@@ -169,9 +169,11 @@ func (d *cmp) groups() {
 	for _, p := range pairs {
 		o, n := p[0], p[1]
 		key := "groups/" + n.ID
-		subject := d.q(d.groupLabel(d.new, n.ID))
-		// Which group's name: "Navnet på gruppen «kunder»" (review nb 19).
-		d.names(section.Purposes, key+"/label", d.c.T("field.group.label")+" "+subject, "diff.renamed.group", ruleGroupLabel, o.Label, n.Label)
+		// Quoted as «Hvilke rettigheter som gjelder for hvem» heads the
+		// group, with a capital, as categories are (review nn6 5).
+		subject := d.q(upperFirst(d.groupLabel(d.new, n.ID)))
+		// Which group's name: "Navnet på gruppen «Kunder»" (review nb 19).
+		d.namesAs(section.Purposes, key+"/label", d.c.T("field.group.label")+" "+subject, "diff.renamed.group", ruleGroupLabel, o.Label, n.Label, upperFirst)
 		d.textsAs(section.Purposes, key+"/about", "field.group.about", ruleGroupAbout, o.About, n.About)
 		if o.Child != n.Child {
 			d.flag(section.Purposes, ruleGroupChild, key+"/child", subject, o.Child, n.Child, "diff.group-child.no")

@@ -340,7 +340,7 @@ func checkPublicConsent(r *report, n *notice.Notice) {
 			}
 		}
 		if first >= 0 && !explained {
-			r.add(Warning, p("purposes", i, "legal_basis", first, "article"), "", "7(4)", "a public authority can rarely rely on consent, which must be freely given (recital 43); use 6(1)(c) or 6(1)(e) with the national law if purpose %q is part of your tasks, or say in the basis's note why people are free to say no, e.g. that they get the same service without it", pu.ID)
+			r.add(Warning, p("purposes", i, "legal_basis", first, "article"), "", "7(4)", "a public authority can rarely rely on consent, which must be freely given (recital 43); use 6(1)(c) or 6(1)(e) and name the law in national_law if purpose %q is part of your tasks, or say in the basis's note field why people are free to say no, e.g. that they get the same service without it", pu.ID)
 		}
 	}
 }

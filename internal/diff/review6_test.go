@@ -1,0 +1,56 @@
+package diff
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/personvern/personvern/internal/notice"
+)
+
+// TestRetentionRuleNamedAsObject: a change line names a rule's data as the
+// page does in object position: an "opplysninger om …" label after the
+// one-word labels, a topic as "opplysninger om inntekt" (review nn6 1,
+// the class of nb5 10).
+func TestRetentionRuleNamedAsObject(t *testing.T) {
+	for _, tt := range []struct {
+		lang, want, bad string
+	}{
+		{"nb", "lagrer kontaktopplysninger og opplysninger om tiltaket ditt", "opplysninger om tiltaket ditt og kontaktopplysninger"},
+		{"nn", "lagrar kontaktopplysningar og opplysningar om tiltaket ditt", "opplysningar om tiltaket ditt og kontaktopplysningar"},
+	} {
+		cats := func(n *notice.Notice) {
+			n.Categories = []notice.Category{{ID: "tiltak", Label: notice.Text{"nb": "opplysninger om tiltaket ditt", "nn": "opplysningar om tiltaket ditt"}}, {ID: "contact"}}
+			for i := range n.Purposes {
+				n.Purposes[i].Categories = []string{"tiltak", "contact"}
+			}
+			n.Sources[1].Categories = []string{"tiltak"}
+			n.Recipients[0].Categories = []string{"tiltak"}
+			n.Retention[0].Categories = []string{"tiltak", "contact"}
+		}
+		got := lines4(t, tt.lang, "retention", func(n *notice.Notice) {
+			cats(n)
+			n.Retention[0].Criteria = notice.Text{"nb": "Så lenge saken er åpen.", "nn": "Så lenge saka er open."}
+		}, func(n *notice.Notice) {
+			cats(n)
+			n.Retention[0].Criteria = notice.Text{"nb": "Til saken er lukket.", "nn": "Til saka er lukka."}
+		})
+		if len(got) != 1 || !strings.Contains(got[0].Message, tt.want) || strings.Contains(got[0].Message, tt.bad) {
+			t.Errorf("%s: got %+v, want a line with %q", tt.lang, got, tt.want)
+		}
+	}
+}
+
+// TestRetentionThenAsSaid: a changed "then" says what the notice said,
+// not what we did ("før sletta vi opplysningane"; review nn6 3).
+func TestRetentionThenAsSaid(t *testing.T) {
+	for _, tt := range []struct{ lang, want string }{
+		{"nb", "Før sto det at vi sletter dem, nå at vi sletter dem eller gjør dem anonyme."},
+		{"nn", "Før stod det at vi slettar dei, no at vi slettar dei eller gjer dei anonyme."},
+	} {
+		got := lines4(t, tt.lang, "retention", func(n *notice.Notice) { n.Retention[0].Then = "delete" },
+			func(n *notice.Notice) { n.Retention[0].Then = "delete_or_anonymise" })
+		if len(got) != 1 || !strings.HasSuffix(got[0].Message, tt.want) {
+			t.Errorf("%s: got %+v, want a line ending %q", tt.lang, got, tt.want)
+		}
+	}
+}
