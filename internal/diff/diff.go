@@ -1289,8 +1289,21 @@ func (d *cmp) catList(n *notice.Notice, ids []string) string {
 		ls = append(ls, d.categoryLabel(id))
 	}
 	// The object of "lagrer", as the page writes it: "opplysninger om
-	// tiltaket ditt" after the one-word labels (nn6 1, nb5 10).
-	l := d.c.ObjectListing(ls)
+	// tiltaket ditt" after the one-word labels (nn6 1, nb5 10). An item
+	// with "og" in it is quoted, or the list's own "og" is lost in it
+	// ("… og opplysninger om «utdanning og kompetanse»", nb6 1).
+	obj := ls
+	if len(ls) > 1 {
+		obj = make([]string, len(ls))
+		for i, s := range ls {
+			obj[i] = s
+			if strings.Contains(s, " "+d.c.T("and")+" ") {
+				obj[i] = d.q(s)
+			}
+		}
+	}
+	l := d.c.ObjectListing(obj)
+	l.Bullets = d.c.Listing(ls).Bullets // as the page lists them
 	if !l.Bullets || len(ls) <= 3 {
 		return l.Inline
 	}

@@ -44,13 +44,38 @@ func TestRetentionRuleNamedAsObject(t *testing.T) {
 // not what we did ("før sletta vi opplysningane"; review nn6 3).
 func TestRetentionThenAsSaid(t *testing.T) {
 	for _, tt := range []struct{ lang, want string }{
-		{"nb", "Før sto det at vi sletter dem, nå at vi sletter dem eller gjør dem anonyme."},
-		{"nn", "Før stod det at vi slettar dei, no at vi slettar dei eller gjer dei anonyme."},
+		{"nb", "Før sto det at vi sletter dem. Nå står det at vi sletter dem eller gjør dem anonyme."},
+		{"nn", "Før stod det at vi slettar dei. No står det at vi slettar dei eller gjer dei anonyme."},
 	} {
 		got := lines4(t, tt.lang, "retention", func(n *notice.Notice) { n.Retention[0].Then = "delete" },
 			func(n *notice.Notice) { n.Retention[0].Then = "delete_or_anonymise" })
 		if len(got) != 1 || !strings.HasSuffix(got[0].Message, tt.want) {
 			t.Errorf("%s: got %+v, want a line ending %q", tt.lang, got, tt.want)
 		}
+	}
+}
+
+// TestRetentionRuleItemWithAnd: an item with "og" in a rule's data is
+// quoted, so the list's own "og" stays readable (review nb6 1).
+func TestRetentionRuleItemWithAnd(t *testing.T) {
+	cats := func(n *notice.Notice) {
+		n.Categories = []notice.Category{{ID: "edu", Label: notice.Text{"nb": "utdanning og kompetanse", "nn": "utdanning og kompetanse"}}, {ID: "contact"}}
+		for i := range n.Purposes {
+			n.Purposes[i].Categories = []string{"edu", "contact"}
+		}
+		n.Sources[1].Categories = []string{"edu"}
+		n.Recipients[0].Categories = []string{"edu"}
+		n.Retention[0].Categories = []string{"edu", "contact"}
+	}
+	got := lines4(t, "nb", "retention", func(n *notice.Notice) {
+		cats(n)
+		n.Retention[0].Then = "delete"
+	}, func(n *notice.Notice) {
+		cats(n)
+		n.Retention[0].Then = "anonymise"
+	})
+	want := "kontaktopplysninger og opplysninger om «utdanning og kompetanse»"
+	if len(got) != 1 || !strings.Contains(got[0].Message, want) {
+		t.Errorf("got %+v, want a line with %q", got, want)
 	}
 }

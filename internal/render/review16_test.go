@@ -198,7 +198,7 @@ func TestRetentionLeads(t *testing.T) {
 	wantIn(t, "nb", sec, []string{"\nReglene gjelder disse opplysningene:\n\n- kontaktopplysninger", "bortsett fra dem som er arkivverdige.\n\nArkivverdige opplysninger"},
 		[]string{"de samme opplysningene", "Så lenge lagrer vi", "Hvor lenge vi lagrer disse", "\n- Slik lagrer"})
 	nn := page(t, "vinn-hallingdal", "nn", "md")
-	wantIn(t, "nn", nn, []string{"- Regelen gjeld desse opplysningane om arbeidssøkjarar, VTA-arbeidstakarar og språkelevar:\n\n  - opplysningar om tiltaket ditt", "- Regelen gjeld desse opplysningane om lærekandidatar:"},
+	wantIn(t, "nn", nn, []string{"- Regelen gjeld desse opplysningane om arbeidssøkjarar, VTA-arbeidstakarar og språkelevar:\n\n  - opplysningar om tiltaket ditt", "- Regelen gjeld desse opplysningane:"},
 		[]string{"Så lenge lagrar vi", "Kor lenge vi lagrar desse"})
 }
 
