@@ -369,3 +369,13 @@ func TestCatalogueWording(t *testing.T) {
 		}
 	}
 }
+
+// TestPlainNationalID: Kort fortalt's plain label for the national id keeps
+// the D-nummer, which people without a fødselsnummer have (review nb6 8).
+func TestPlainNationalID(t *testing.T) {
+	for _, lang := range []string{"nb", "nn"} {
+		if s := catalog(t, lang).T("plain.category.national_id"); !strings.Contains(s, "D-nummer") {
+			t.Errorf("%s: plain.category.national_id %q drops the D-nummer", lang, s)
+		}
+	}
+}
