@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 	"text/tabwriter"
@@ -109,15 +108,9 @@ of --lang (see below). KIND is one of ` + strings.Join(codeKindNames(), ", ") + 
 		Args:      cobra.MaximumNArgs(1),
 		ValidArgs: codeKindNames(),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			// Without --lang, the language the user's messages are in
-			// (PERSONVERN_LANG, the locale), when a page can be in it: a
-			// nynorsk editor copies nynorsk meanings.
-			if !cmd.Flags().Changed("lang") {
-				if l, err := i18n.MessageLang("", os.Getenv); err == nil && slices.Contains(i18n.Available(templates.FS), l) {
-					lang = l
-				}
-			}
-			if lang == "" {
+			// A nynorsk editor copies nynorsk meanings.
+			lang = pageLang(cmd, lang, i18n.Available(templates.FS))
+			if lang == "" { // --lang ""
 				lang = "nb"
 			}
 			if !slices.Contains(i18n.Available(templates.FS), lang) {

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -12,6 +13,7 @@ import (
 	"github.com/personvern/personvern/internal/testtool"
 	"github.com/personvern/personvern/internal/vocab"
 	"github.com/personvern/personvern/templates"
+	"github.com/spf13/cobra"
 )
 
 // TestCodes: personvern codes lists every code of the vocabulary with its
@@ -106,82 +108,65 @@ func TestHelpExamplesExist(t *testing.T) {
 	}
 }
 
-// TestCodesFollowMessageLanguage: without --lang, codes says the meanings
-// in the user's language when a page can be in it; a nynorsk editor with
-// PERSONVERN_LANG=nn got bokmål meanings to copy into a nynorsk page.
-func TestCodesFollowMessageLanguage(t *testing.T) {
-	for _, tc := range []struct{ env, want string }{
-		{"nn", "identitetsopplysningar"},
-		{"nb", "identitetsopplysninger"},
-		{"en", "identitetsopplysninger"}, // no English page: bokmål
-	} {
+// langCase is one run of a command that writes in a page language: with
+// PERSONVERN_LANG=env and args, its output has want.
+type langCase struct {
+	env  string
+	args []string
+	want string
+}
+
+// followsMessageLanguage runs the command newCmd makes with args and each
+// case's, and checks its output.
+func followsMessageLanguage(t *testing.T, newCmd func() *cobra.Command, args []string, cases []langCase) {
+	t.Helper()
+	for _, tc := range cases {
 		t.Setenv("PERSONVERN_LANG", tc.env)
 		var out bytes.Buffer
-		cmd := newCodesCmd()
+		cmd := newCmd()
 		cmd.SetOut(&out)
-		cmd.SetArgs([]string{"categories"})
+		cmd.SetErr(&bytes.Buffer{})
+		cmd.SetArgs(append(slices.Clone(args), tc.args...))
 		if err := cmd.Execute(); err != nil {
 			t.Fatal(err)
 		}
 		if !strings.Contains(out.String(), tc.want) {
-			t.Errorf("PERSONVERN_LANG=%s: lacks %q:\n%s", tc.env, tc.want, out.String())
+			t.Errorf("PERSONVERN_LANG=%s %v: lacks %q:\n%s", tc.env, tc.args, tc.want, out.String())
 		}
 	}
+}
+
+// TestCodesFollowMessageLanguage: without --lang, codes says the meanings
+// in the user's language when a page can be in it; a nynorsk editor with
+// PERSONVERN_LANG=nn got bokmål meanings to copy into a nynorsk page.
+func TestCodesFollowMessageLanguage(t *testing.T) {
+	followsMessageLanguage(t, newCodesCmd, []string{"categories"}, []langCase{
+		{"nn", nil, "identitetsopplysningar"},
+		{"nb", nil, "identitetsopplysninger"},
+		{"en", nil, "identitetsopplysninger"}, // no English page: bokmål
+	})
 }
 
 // TestDiffFollowsMessageLanguage: without --lang, diff reports in the
 // user's language when a report can be in it, else bokmål (review nn 26);
 // --lang still decides.
 func TestDiffFollowsMessageLanguage(t *testing.T) {
-	for _, tc := range []struct {
-		env  string
-		args []string
-		want string
-	}{
+	notice := filepath.Join(testtool.Corpus(), "joblearn.yaml")
+	followsMessageLanguage(t, newDiffCmd, []string{notice, notice}, []langCase{
 		{"nn", nil, "ENDRINGAR I PERSONVERNERKLÆRINGA"},
 		{"nb", nil, "ENDRINGER I PERSONVERNERKLÆRINGEN"},
 		{"en", nil, "ENDRINGER I PERSONVERNERKLÆRINGEN"}, // no English report: bokmål
 		{"nn", []string{"--lang", "nb"}, "ENDRINGER I PERSONVERNERKLÆRINGEN"},
-	} {
-		t.Setenv("PERSONVERN_LANG", tc.env)
-		var out bytes.Buffer
-		cmd := newDiffCmd()
-		cmd.SetOut(&out)
-		cmd.SetErr(&bytes.Buffer{})
-		cmd.SetArgs(append([]string{filepath.Join(testtool.Corpus(), "joblearn.yaml"), filepath.Join(testtool.Corpus(), "joblearn.yaml")}, tc.args...))
-		if err := cmd.Execute(); err != nil {
-			t.Fatal(err)
-		}
-		if !strings.Contains(out.String(), tc.want) {
-			t.Errorf("PERSONVERN_LANG=%s %v: lacks %q:\n%s", tc.env, tc.args, tc.want, out.String())
-		}
-	}
+	})
 }
 
 // TestRenderFollowsMessageLanguage: without --lang, render writes the page
 // in the message language, as diff and codes do (review nn6 6).
 func TestRenderFollowsMessageLanguage(t *testing.T) {
-	for _, tc := range []struct {
-		env  string
-		args []string
-		want string
-	}{
+	followsMessageLanguage(t, newRenderCmd, []string{filepath.Join(testtool.Corpus(), "joblearn.yaml"), "--format", "summary"}, []langCase{
 		{"nn", nil, "slik tek vi vare"},
 		{"nb", nil, "slik tar vi vare"},
 		{"en", nil, "slik tar vi vare"},
 		{"nn", []string{"--lang", "nb"}, "slik tar vi vare"},
-	} {
-		t.Setenv("PERSONVERN_LANG", tc.env)
-		var out bytes.Buffer
-		cmd := newRenderCmd()
-		cmd.SetOut(&out)
-		cmd.SetErr(&bytes.Buffer{})
-		cmd.SetArgs(append([]string{filepath.Join(testtool.Corpus(), "joblearn.yaml"), "--format", "summary"}, tc.args...))
-		if err := cmd.Execute(); err != nil {
-			t.Fatal(err)
-		}
-		if !strings.Contains(out.String(), tc.want) {
-			t.Errorf("PERSONVERN_LANG=%s %v: lacks %q:\n%s", tc.env, tc.args, tc.want, out.String())
-		}
-	}
+	})
 }

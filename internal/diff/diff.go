@@ -1284,39 +1284,28 @@ func days(iso string) int {
 // three items it is "alle opplysningene" when the rule covers every
 // category of n, else the first and how many more.
 func (d *cmp) catList(n *notice.Notice, ids []string) string {
-	var ls []string
+	// An item of several with "og" in it is quoted, or the list's own
+	// "og" is lost in it ("… og opplysninger om «utdanning og
+	// kompetanse»", nb6 1).
+	and := " " + d.c.T("and") + " "
+	var ls, obj []string
 	for _, id := range ids {
-		ls = append(ls, d.categoryLabel(id))
-	}
-	// The object of "lagrer", as the page writes it: "opplysninger om
-	// tiltaket ditt" after the one-word labels (nn6 1, nb5 10). An item
-	// with "og" in it is quoted, or the list's own "og" is lost in it
-	// ("… og opplysninger om «utdanning og kompetanse»", nb6 1).
-	obj := ls
-	if len(ls) > 1 {
-		obj = make([]string, len(ls))
-		for i, s := range ls {
-			obj[i] = s
-			if strings.Contains(s, " "+d.c.T("and")+" ") {
-				obj[i] = d.q(s)
-			}
+		l := d.categoryLabel(id)
+		ls = append(ls, l)
+		if len(ids) > 1 && strings.Contains(l, and) {
+			l = d.q(l)
 		}
+		obj = append(obj, l)
 	}
-	l := d.c.ObjectListing(obj)
-	l.Bullets = d.c.Listing(ls).Bullets // as the page lists them
-	if !l.Bullets || len(ls) <= 3 {
-		return l.Inline
+	if !d.c.Listing(ls).Bullets || len(ls) <= 3 {
+		// The object of "lagrer", as the page writes it: "opplysninger
+		// om tiltaket ditt" after the one-word labels (nn6 1, nb5 10).
+		return d.c.DataObject(obj)
 	}
 	if len(ids) == len(n.Categories) && !slices.ContainsFunc(n.Categories, func(c notice.Category) bool { return !slices.Contains(ids, c.ID) }) {
 		return d.c.T("categories.all")
 	}
-	// "og" inside the first name would read as the list's: quoted, as a
-	// list quotes such an item.
-	first := ls[0]
-	if strings.Contains(first, " "+d.c.T("and")+" ") {
-		first = d.q(first)
-	}
-	return d.c.T("categories.many", first, d.number(len(ls)-1))
+	return d.c.T("categories.many", obj[0], d.number(len(ls)-1))
 }
 
 // number is a count in running text: two to twelve in words, as the

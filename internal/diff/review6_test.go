@@ -7,6 +7,20 @@ import (
 	"github.com/personvern/personvern/internal/notice"
 )
 
+// ruleData makes the base notice's data the category own, which NAV gives
+// and Skatteetaten gets, and contact data, all kept by the one rule.
+func ruleData(own notice.Category) func(n *notice.Notice) {
+	return func(n *notice.Notice) {
+		n.Categories = []notice.Category{own, {ID: "contact"}}
+		for i := range n.Purposes {
+			n.Purposes[i].Categories = []string{own.ID, "contact"}
+		}
+		n.Sources[1].Categories = []string{own.ID}
+		n.Recipients[0].Categories = []string{own.ID}
+		n.Retention[0].Categories = []string{own.ID, "contact"}
+	}
+}
+
 // TestRetentionRuleNamedAsObject: a change line names a rule's data as the
 // page does in object position: an "opplysninger om …" label after the
 // one-word labels, a topic as "opplysninger om inntekt" (review nn6 1,
@@ -18,15 +32,7 @@ func TestRetentionRuleNamedAsObject(t *testing.T) {
 		{"nb", "lagrer kontaktopplysninger og opplysninger om tiltaket ditt", "opplysninger om tiltaket ditt og kontaktopplysninger"},
 		{"nn", "lagrar kontaktopplysningar og opplysningar om tiltaket ditt", "opplysningar om tiltaket ditt og kontaktopplysningar"},
 	} {
-		cats := func(n *notice.Notice) {
-			n.Categories = []notice.Category{{ID: "tiltak", Label: notice.Text{"nb": "opplysninger om tiltaket ditt", "nn": "opplysningar om tiltaket ditt"}}, {ID: "contact"}}
-			for i := range n.Purposes {
-				n.Purposes[i].Categories = []string{"tiltak", "contact"}
-			}
-			n.Sources[1].Categories = []string{"tiltak"}
-			n.Recipients[0].Categories = []string{"tiltak"}
-			n.Retention[0].Categories = []string{"tiltak", "contact"}
-		}
+		cats := ruleData(notice.Category{ID: "tiltak", Label: notice.Text{"nb": "opplysninger om tiltaket ditt", "nn": "opplysningar om tiltaket ditt"}})
 		got := lines4(t, tt.lang, "retention", func(n *notice.Notice) {
 			cats(n)
 			n.Retention[0].Criteria = notice.Text{"nb": "Så lenge saken er åpen.", "nn": "Så lenge saka er open."}
@@ -58,15 +64,7 @@ func TestRetentionThenAsSaid(t *testing.T) {
 // TestRetentionRuleItemWithAnd: an item with "og" in a rule's data is
 // quoted, so the list's own "og" stays readable (review nb6 1).
 func TestRetentionRuleItemWithAnd(t *testing.T) {
-	cats := func(n *notice.Notice) {
-		n.Categories = []notice.Category{{ID: "edu", Label: notice.Text{"nb": "utdanning og kompetanse", "nn": "utdanning og kompetanse"}}, {ID: "contact"}}
-		for i := range n.Purposes {
-			n.Purposes[i].Categories = []string{"edu", "contact"}
-		}
-		n.Sources[1].Categories = []string{"edu"}
-		n.Recipients[0].Categories = []string{"edu"}
-		n.Retention[0].Categories = []string{"edu", "contact"}
-	}
+	cats := ruleData(notice.Category{ID: "edu", Label: notice.Text{"nb": "utdanning og kompetanse", "nn": "utdanning og kompetanse"}})
 	got := lines4(t, "nb", "retention", func(n *notice.Notice) {
 		cats(n)
 		n.Retention[0].Then = "delete"

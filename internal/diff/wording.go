@@ -136,12 +136,10 @@ func (d *cmp) loadedTerms(lang string) []string {
 		{"materiality.recipient", "diff.wording.term.recipient"},
 		{"materiality.country", "diff.wording.term.country"},
 	} {
-		for _, t := range strings.Split(c.T(k[0]), ",") {
-			if t = strings.ToLower(strings.TrimSpace(t)); t != "" {
-				out = append(out, t)
-				if kinds[t] == "" {
-					kinds[t] = k[1]
-				}
+		for _, t := range c.Terms(k[0], ",") {
+			out = append(out, t)
+			if kinds[t] == "" {
+				kinds[t] = k[1]
 			}
 		}
 	}
@@ -317,16 +315,7 @@ func sameWords(old, new string) bool {
 func (d *cmp) restricts(old, new, lang string, floor *Rule) bool {
 	c := d.catalogFor(lang)
 	ow, nw := normalise(old), normalise(new)
-	terms := func(k string) []string {
-		var out []string
-		for _, t := range strings.Split(c.T(k), ",") {
-			if t = strings.ToLower(strings.TrimSpace(t)); t != "" {
-				out = append(out, t)
-			}
-		}
-		return out
-	}
-	for _, t := range terms("materiality.restricting") {
+	for _, t := range c.Terms("materiality.restricting", ",") {
 		if countTerm(nw, t) > countTerm(ow, t) {
 			return true
 		}
@@ -336,7 +325,7 @@ func (d *cmp) restricts(old, new, lang string, floor *Rule) bool {
 	// "arkivlova"); any other may add a step, a channel or a law, and
 	// is read as possibly restricting (when unsure, up).
 	grammar := map[string]bool{}
-	for _, w := range terms("materiality.grammar") {
+	for _, w := range c.Terms("materiality.grammar", ",") {
 		grammar[w] = true
 	}
 	for _, w := range nw {
@@ -354,7 +343,7 @@ func (d *cmp) restricts(old, new, lang string, floor *Rule) bool {
 			return true
 		}
 	}
-	widening := terms("materiality.widening")
+	widening := c.Terms("materiality.widening", ",")
 	if floor == ruleRightHow {
 		widening = append(widening, "=og")
 	}

@@ -103,6 +103,23 @@ func (c *Catalog) TOr(key, fallback string) string {
 	return fallback
 }
 
+// Terms is a word list the catalogue keeps under key, its words apart by
+// sep ("personalia|navn", "bare, skriftlig"): lower-cased and trimmed,
+// empty ones left out. A key the catalogue lacks has none.
+func (c *Catalog) Terms(key, sep string) []string {
+	m, ok := c.msgs[key]
+	if !ok {
+		return nil
+	}
+	var out []string
+	for _, t := range strings.Split(m, sep) {
+		if t = strings.ToLower(strings.TrimSpace(t)); t != "" {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
 // Country names a country by its ISO code, or gives the code.
 func (c *Catalog) Country(code string) string { return c.TOr("country."+code, code) }
 

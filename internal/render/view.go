@@ -205,14 +205,7 @@ func (b *builder) describes(text string, cats []string) bool {
 		if b.ownLabel(id) || !b.c.Has(key) {
 			return false
 		}
-		found := false
-		for _, w := range strings.Split(b.c.T(key), "|") {
-			if w = strings.TrimSpace(w); w != "" && wordIn(low, w) {
-				found = true
-				break
-			}
-		}
-		if !found {
+		if !slices.ContainsFunc(b.c.Terms(key, "|"), func(w string) bool { return wordIn(low, w) }) {
 			return false
 		}
 	}
@@ -223,31 +216,23 @@ func (b *builder) describes(text string, cats []string) bool {
 // the stems the catalogue gives under key (apart by "|"), so
 // "databehandleravtale" also finds "databehandleravtalene".
 func (b *builder) mentions(text, key string) bool {
-	if text == "" || !b.c.Has(key) {
-		return false
-	}
 	low := strings.ToLower(text)
-	for _, w := range strings.Split(b.c.T(key), "|") {
-		w = strings.ToLower(strings.TrimSpace(w))
-		for i := 0; w != "" && i < len(low); {
-			j := strings.Index(low[i:], w)
-			if j < 0 {
-				break
-			}
-			j += i
-			before, _ := utf8.DecodeLastRuneInString(low[:j])
-			if !unicode.IsLetter(before) {
-				return true
-			}
-			i = j + 1
-		}
-	}
-	return false
+	return slices.ContainsFunc(b.c.Terms(key, "|"), func(w string) bool {
+		return occurs(low, w, func(before, _ rune) bool { return !unicode.IsLetter(before) })
+	})
 }
 
 // wordIn reports whether phrase occurs in s as whole words.
 func wordIn(s, phrase string) bool {
-	for i := 0; ; {
+	return occurs(s, phrase, func(before, after rune) bool {
+		return !unicode.IsLetter(before) && before != '-' && !unicode.IsLetter(after) && after != '-'
+	})
+}
+
+// occurs reports whether phrase occurs in s where bounds accepts the
+// runes before and after it (utf8.RuneError at either end of s).
+func occurs(s, phrase string, bounds func(before, after rune) bool) bool {
+	for i := 0; phrase != "" && i < len(s); {
 		j := strings.Index(s[i:], phrase)
 		if j < 0 {
 			return false
@@ -255,11 +240,12 @@ func wordIn(s, phrase string) bool {
 		j += i
 		before, _ := utf8.DecodeLastRuneInString(s[:j])
 		after, _ := utf8.DecodeRuneInString(s[j+len(phrase):])
-		if !unicode.IsLetter(before) && before != '-' && !unicode.IsLetter(after) && after != '-' {
+		if bounds(before, after) {
 			return true
 		}
 		i = j + 1
 	}
+	return false
 }
 
 // ownLabel reports whether the notice labels category id itself.

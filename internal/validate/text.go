@@ -173,10 +173,8 @@ func codeMeaning(m *i18n.Messages, field, code string) string {
 	if g, ok := codeGlosses[field+"/"+code]; ok {
 		return phrase(g).Localize(m)
 	}
-	for _, key := range []string{"cookies." + field + "." + code} {
-		if s, ok := m.Label(key); ok {
-			return s
-		}
+	if s, ok := m.Label("cookies." + field + "." + code); ok {
+		return s
 	}
 	return m.Meaning(code)
 }
