@@ -1395,7 +1395,7 @@ func (d *cmp) retention() {
 		case n.Period != "" && nd > od:
 			d.add(section.Retention, ruleLongerRetention, key+"/period", subject, span(o), span(n))
 		case n.Period == "":
-			d.add(section.Retention, ruleRetentionCriteria, key+"/period", subject, d.c.Duration(o.Period), "")
+			d.add(section.Retention, ruleRetentionCriteria, key+"/period", subject, span(o), "")
 		default:
 			d.add(section.Retention, ruleShorterRetention, key+"/period", subject, span(o), span(n))
 		}
@@ -1438,14 +1438,7 @@ func (d *cmp) retention() {
 			if len(f.ids) == 0 {
 				continue
 			}
-			var ls []string
-			for _, c := range f.ids {
-				ls = append(ls, d.categoryLabel(c))
-			}
-			list := d.c.Listing(ls).Inline
-			if len(ls) == 1 && strings.Contains(list, " "+d.c.T("and")+" ") {
-				list = d.q(list) // one name with "og" in it, as a list quotes it
-			}
+			list := d.retentionObject(f.ids)
 			d.out = append(d.out, Change{Section: section.Retention, Class: ruleRetentionCategories.Class, Rule: ruleRetentionCategories.ID, Key: key + "/categories/" + f.ids[0],
 				Message: sentence(d.c.T(f.k, f.name, list)), Old: strings.Join(o.Categories, ", "), New: strings.Join(n.Categories, ", ")})
 		}
@@ -1476,6 +1469,27 @@ func (d *cmp) retention() {
 		d.texts(section.Retention, key+"/law", "field.law", o.Law, n.Law)
 	}
 	d.categoriesKeptLonger(pairs)
+}
+
+// retentionObject names categories a retention line adds or takes away as
+// the other change lines name them: "opplysninger om alder", not the bare
+// "alder" (review nb6 7). An item with "og" in it is quoted, alone as in a
+// list, so the list's own "og" is not lost in it («organisasjonsnavn og
+// firmanavn», nb6 1); a single quoted item stands as the page's own name.
+func (d *cmp) retentionObject(ids []string) string {
+	and := " " + d.c.T("and") + " "
+	var obj []string
+	for _, id := range ids {
+		l := d.categoryLabel(id)
+		if strings.Contains(l, and) {
+			if len(ids) == 1 {
+				return d.q(l)
+			}
+			l = d.q(l)
+		}
+		obj = append(obj, l)
+	}
+	return d.c.DataObject(obj)
 }
 
 // thenKeys are the keys saying what is done after the retention period,
@@ -1533,7 +1547,7 @@ func (d *cmp) categoriesKeptLonger(pairs [][2]notice.Retention) {
 		oldOf[p[1].ID] = p[0]
 	}
 	for _, c := range d.new.Categories {
-		from, _, had := keptFor(d.old.Retention, c.ID)
+		from, or, had := keptFor(d.old.Retention, c.ID)
 		to, r, has := keptFor(d.new.Retention, c.ID)
 		if !had || !has || !longer(from, to) {
 			continue // a new category is reported as such
@@ -1543,7 +1557,20 @@ func (d *cmp) categoriesKeptLonger(pairs [][2]notice.Retention) {
 		if o, ok := oldOf[r.ID]; ok && slices.Contains(o.Categories, c.ID) {
 			continue
 		}
-		d.add(section.Retention, ruleCategoryKeptLonger, "retention/"+r.ID+"/categories/"+c.ID, d.categoryLabel(c.ID), d.c.Duration(from), d.c.Duration(to))
+		// Said as the other retention lines say it: "Før sto det at vi
+		// lagret dem i opptil 12 uker" (review nb6 7).
+		span := func(r notice.Retention) string {
+			if r.AtMost {
+				return d.c.T("diff.retention.up-to", d.c.Duration(r.Period))
+			}
+			return d.c.Duration(r.Period)
+		}
+		k := ruleCategoryKeptLonger.MessageKey()
+		if from == "" {
+			k = "diff.category-kept-longer.stated"
+		}
+		d.out = append(d.out, Change{Section: section.Retention, Class: ruleCategoryKeptLonger.Class, Rule: ruleCategoryKeptLonger.ID, Key: "retention/" + r.ID + "/categories/" + c.ID,
+			Message: sentence(d.c.T(k, d.retentionObject([]string{c.ID}), span(or), span(r))), Old: d.c.Duration(from), New: d.c.Duration(to)})
 	}
 }
 

@@ -153,7 +153,7 @@ var classificationCases = []struct {
 	{"version not raised", func(n *notice.Notice) {
 		n.Purposes[1].Categories = []string{"contact", "income"}
 		n.Version, n.Updated = "1.0", "2024-01-01"
-	}, Notable, "version-not-raised", "Innholdet er endret, men verken versjonsnummeret eller datoen den nye versjonen gjelder fra.", nil},
+	}, Notable, "version-not-raised", "Innholdet er endret, men versjonsnummeret og datoen er de samme som før.", nil},
 	// A list word the old text already had names nothing new: notable,
 	// not material (nb 22).
 	{"word the old text had", func(n *notice.Notice) {
@@ -200,9 +200,9 @@ var classificationCases = []struct {
 	}, Material, "new-transfer", "Ny overføring til land utenfor EU/EØS: USA.", nil},
 	{"new country", func(n *notice.Notice) { n.Transfers[0].Country = "JP" }, Material, "new-country", "Overføringen går til et annet land: før Storbritannia, nå Japan.", nil},
 	{"changed safeguard", func(n *notice.Notice) { n.Transfers[0].Safeguard = "scc" }, Material, "changed-safeguard", "Grunnlaget for overføringen til Storbritannia er endret: før en beslutning om tilstrekkelig beskyttelsesnivå, nå standard personvernbestemmelser.", nil},
-	{"longer retention", func(n *notice.Notice) { n.Retention[0].Period = "P18M" }, Material, "longer-retention", "Vi lagrer nå kontaktopplysninger og opplysninger om inntekt i 18 måneder. Før sto det ett år.", nil},
-	{"shorter retention", func(n *notice.Notice) { n.Retention[0].Period = "P6M" }, Notable, "shorter-retention", "Vi lagrer nå kontaktopplysninger og opplysninger om inntekt i 6 måneder. Før sto det ett år.", nil},
-	{"archived instead of deleted", func(n *notice.Notice) { n.Retention[0].Then = "archive" }, Material, "retention-archived", "Før sto det at vi sletter dem. Nå står det at vi arkiverer dem.", nil},
+	{"longer retention", func(n *notice.Notice) { n.Retention[0].Period = "P18M" }, Material, "longer-retention", "Vi lagrer nå kontaktopplysninger og opplysninger om inntekt i 18 måneder. Før sto det at vi lagret dem i ett år.", nil},
+	{"shorter retention", func(n *notice.Notice) { n.Retention[0].Period = "P6M" }, Notable, "shorter-retention", "Vi lagrer nå kontaktopplysninger og opplysninger om inntekt i 6 måneder. Før sto det at vi lagret dem i ett år.", nil},
+	{"archived instead of deleted", func(n *notice.Notice) { n.Retention[0].Then = "archive" }, Material, "retention-archived", "står det nå at vi arkiverer dem etter lagringstiden. Før sto det at vi slettet dem.", nil},
 	{"changed legal basis", func(n *notice.Notice) { n.Purposes[0].LegalBasis[0].Article = "6(1)(c)" }, Material, "added-legal-basis", "artikkel 6 nr. 1 bokstav c", nil},
 	{"changed legal basis, one line", func(n *notice.Notice) { n.Purposes[0].LegalBasis[0].Article = "6(1)(c)" }, Material, "added-legal-basis", "bygger nå på personvernforordningen artikkel 6 nr. 1 bokstav c (nødvendig for å oppfylle en rettslig plikt), ikke lenger på bokstav e", nil},
 	{"removed legal basis", func(n *notice.Notice) { n.Purposes[0].LegalBasis = n.Purposes[0].LegalBasis[1:] }, Material, "removed-legal-basis", "Formålet «Saksbehandling» bygger ikke lenger på personvernforordningen artikkel 6 nr. 1 bokstav e", func(n *notice.Notice) {
@@ -380,11 +380,11 @@ var classificationCases = []struct {
 	{"retention by criteria", func(n *notice.Notice) {
 		n.Retention[0].Period = ""
 		n.Retention[0].Criteria = notice.Text{"nb": "Så lenge saken er åpen."}
-	}, Material, "retention-criteria", "Lagringstiden for kontaktopplysninger og opplysninger om inntekt er ikke lenger fast (ett år)", nil},
+	}, Material, "retention-criteria", "Lagringstiden for kontaktopplysninger og opplysninger om inntekt kommer nå an på kriterier. Før sto det at vi lagret dem i ett år.", nil},
 	// Criteria replaced by a fixed period: not necessarily longer, so the
 	// message says the period is now stated, classified as longer-retention.
 	{"retention period now stated", func(n *notice.Notice) { n.Retention[0].Period = "P1M" },
-		Material, "retention-stated", "Lagringstiden for kontaktopplysninger og opplysninger om inntekt er nå oppgitt: én måned. Før sto det bare kriterier.",
+		Material, "retention-stated", "Vi lagrer nå kontaktopplysninger og opplysninger om inntekt i én måned. Før sto det bare kriterier for hvor lenge vi lagret dem.",
 		func(n *notice.Notice) {
 			n.Retention[0].Period = ""
 			n.Retention[0].Criteria = notice.Text{"nb": "Så lenge saken er åpen."}
@@ -409,12 +409,12 @@ var classificationCases = []struct {
 	{"category moved to a longer rule", func(n *notice.Notice) {
 		n.Retention = []notice.Retention{{ID: "r", Categories: []string{"contact"}, Period: "P1Y", Then: "delete"},
 			{ID: "tax", Categories: []string{"income"}, Period: "P10Y", Then: "delete"}}
-	}, Material, "category-kept-longer", "Vi lagrer inntekt lenger, fordi en annen regel gjelder: før ett år, nå 10 år.", nil},
+	}, Material, "category-kept-longer", "Vi lagrer nå opplysninger om inntekt i 10 år, fordi en annen regel gjelder for dem. Før sto det at vi lagret dem i ett år.", nil},
 	{"rule replaced by a longer one", func(n *notice.Notice) {
 		n.Retention = []notice.Retention{{ID: "r2", Categories: []string{"contact", "income"}, Period: "P2Y", Then: "delete"}}
-	}, Material, "category-kept-longer", "Vi lagrer kontaktopplysninger lenger, fordi en annen regel gjelder: før ett år, nå 2 år.", nil},
-	{"anonymised instead of deleted", func(n *notice.Notice) { n.Retention[0].Then = "anonymise" }, Notable, "retention-then", "Hva vi gjør etter lagringstiden for kontaktopplysninger og opplysninger om inntekt, er endret. Før sto det at vi sletter dem. Nå står det at vi anonymiserer dem.", nil},
-	{"deleted or anonymised instead of deleted", func(n *notice.Notice) { n.Retention[0].Then = "delete_or_anonymise" }, Notable, "retention-then", "Hva vi gjør etter lagringstiden for kontaktopplysninger og opplysninger om inntekt, er endret. Før sto det at vi sletter dem. Nå står det at vi sletter dem eller gjør dem anonyme.", nil},
+	}, Material, "category-kept-longer", "Vi lagrer nå kontaktopplysninger i 2 år, fordi en annen regel gjelder for dem. Før sto det at vi lagret dem i ett år.", nil},
+	{"anonymised instead of deleted", func(n *notice.Notice) { n.Retention[0].Then = "anonymise" }, Notable, "retention-then", "For kontaktopplysninger og opplysninger om inntekt står det nå at vi anonymiserer dem etter lagringstiden. Før sto det at vi slettet dem.", nil},
+	{"deleted or anonymised instead of deleted", func(n *notice.Notice) { n.Retention[0].Then = "delete_or_anonymise" }, Notable, "retention-then", "For kontaktopplysninger og opplysninger om inntekt står det nå at vi sletter dem eller gjør dem anonyme etter lagringstiden. Før sto det at vi slettet dem.", nil},
 	{"a longest period now kept in full", func(n *notice.Notice) { n.Retention[0].AtMost = false }, Material, "retention-now-fixed", "Vi lagrer nå kontaktopplysninger og opplysninger om inntekt i ett år. Før sto det at vi lagret dem i opptil ett år.", withAtMost},
 	{"a period now the longest", func(n *notice.Notice) { n.Retention[0].AtMost = true }, Notable, "retention-now-at-most", "Vi lagrer nå kontaktopplysninger og opplysninger om inntekt i opptil ett år. Før sto det at vi lagret dem i ett år.", nil},
 	{"retention covers other categories", func(n *notice.Notice) { n.Retention[0].Categories = []string{"contact"} }, Notable, "retention-categories", "", nil},
@@ -951,14 +951,14 @@ func TestRetentionRuleNamed(t *testing.T) {
 		},
 			"nn", "Kriteria for kor lenge vi lagrar kontaktopplysningar og opplysningar om inntekt før vi slettar dei, har fått ny ordlyd."},
 		{"a rule loses a category", nil, func(n *notice.Notice) { n.Retention[0].Categories = []string{"contact"} },
-			"nb", "Regelen for hvor lenge vi lagrer kontaktopplysninger, gjelder ikke lenger inntekt."},
+			"nb", "Regelen for hvor lenge vi lagrer kontaktopplysninger, gjelder ikke lenger opplysninger om inntekt."},
 		{"a name with og in it quoted", func(n *notice.Notice) {
 			n.Categories = append(n.Categories, notice.Category{ID: "org", Label: notice.Text{"nb": "organisasjonsnavn og firmanavn", "nn": "organisasjonsnamn og firmanamn"}})
 			n.Retention[0].Categories = []string{"contact", "income", "org"}
 		}, func(n *notice.Notice) { n.Retention[0].Categories = []string{"contact", "income"} },
 			"nb", "Regelen for hvor lenge vi lagrer kontaktopplysninger og opplysninger om inntekt, gjelder ikke lenger «organisasjonsnavn og firmanavn»."},
 		{"a rule gains a category", func(n *notice.Notice) { n.Retention[0].Categories = []string{"contact"} }, func(n *notice.Notice) { n.Retention[0].Categories = []string{"contact", "income"} },
-			"nn", "Regelen for kor lenge vi lagrar kontaktopplysningar, gjeld no òg inntekt."},
+			"nn", "Regelen for kor lenge vi lagrar kontaktopplysningar, gjeld no òg opplysningar om inntekt."},
 		{"a count in words", func(n *notice.Notice) {
 			cats(n)
 			n.Retention = []notice.Retention{{ID: "r", Categories: []string{"contact", "income", "age", "health"}, Criteria: notice.Text{"nb": "Til saken er ferdig."}}}

@@ -76,8 +76,8 @@ func TestRetentionUpTo(t *testing.T) {
 	for _, tt := range []struct {
 		lang, want string
 	}{
-		{"nb", "Vi lagrer nå kontaktopplysninger og opplysninger om inntekt i opptil 6 måneder. Før sto det opptil 12 uker."},
-		{"nn", "Vi lagrar no kontaktopplysningar og opplysningar om inntekt i opptil 6 månader. Før stod det opptil 12 veker."},
+		{"nb", "Vi lagrer nå kontaktopplysninger og opplysninger om inntekt i opptil 6 måneder. Før sto det at vi lagret dem i opptil 12 uker."},
+		{"nn", "Vi lagrar no kontaktopplysningar og opplysningar om inntekt i opptil 6 månader. Før stod det at vi lagra dei i opptil 12 veker."},
 	} {
 		got := lines4(t, tt.lang, "retention", upTo("P12W"), upTo("P6M"))
 		if len(got) != 1 || got[0].Message != tt.want {

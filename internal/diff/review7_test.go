@@ -1,0 +1,86 @@
+package diff
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/personvern/personvern/internal/notice"
+)
+
+// TestVersionNotRaisedHasVerb: content changed with version and date both
+// kept says so in a full sentence (review nb6 6); one of them kept names
+// only that one.
+func TestVersionNotRaisedHasVerb(t *testing.T) {
+	for _, tt := range []struct {
+		lang, want  string
+		number, day bool
+	}{
+		{"nb", "Innholdet er endret, men versjonsnummeret og datoen er de samme som før. Gi erklæringen et nytt versjonsnummer og datoen den nye versjonen gjelder fra, så leserne kan se at den er endret.", false, false},
+		{"nn", "Innhaldet er endra, men versjonsnummeret og datoen er dei same som før. Gje erklæringa eit nytt versjonsnummer og datoen den nye versjonen gjeld frå, så lesarane kan sjå at ho er endra.", false, false},
+		{"nb", "Innholdet er endret, men ikke versjonsnummeret.", false, true},
+		{"nb", "Innholdet er endret, men ikke datoen den nye versjonen gjelder fra.", true, false},
+		{"nn", "Innhaldet er endra, men ikkje versjonsnummeret.", false, true},
+	} {
+		got := lines4(t, tt.lang, "version", nil, func(n *notice.Notice) {
+			n.Purposes[0].Description = notice.Text{"nb": "Vi behandler klagen din.", "nn": "Vi handsamar klaga di."}
+			if tt.number {
+				n.Version = "1.1"
+			}
+			if tt.day {
+				n.Updated = "2024-02-01"
+			}
+		})
+		if len(got) != 1 || !strings.HasPrefix(got[0].Message, tt.want) {
+			t.Errorf("%s: got %+v, want %q", tt.lang, got, tt.want)
+		}
+	}
+}
+
+// TestRetentionBeforeOneShape: every retention line says the old text as
+// "Før sto det at vi lagret dem …", in the past, and a category as the
+// other change lines name it (review nb6 7, nb6 2, rv6nb 7(c)).
+func TestRetentionBeforeOneShape(t *testing.T) {
+	weeks := func(n *notice.Notice) { n.Retention[0].Period, n.Retention[0].AtMost = "P12W", true }
+	contactOnly := func(n *notice.Notice) { n.Retention[0].Categories = []string{"contact"} }
+	for _, tt := range []struct {
+		name, lang, want string
+		from, to         func(n *notice.Notice)
+	}{
+		{"longer, at most", "nb", "Vi lagrer nå kontaktopplysninger og opplysninger om inntekt i opptil 6 måneder. Før sto det at vi lagret dem i opptil 12 uker.", weeks, func(n *notice.Notice) { n.Retention[0].Period = "P6M" }},
+		{"longer, at most", "nn", "Vi lagrar no kontaktopplysningar og opplysningar om inntekt i opptil 6 månader. Før stod det at vi lagra dei i opptil 12 veker.", weeks, func(n *notice.Notice) { n.Retention[0].Period = "P6M" }},
+		{"shorter", "nb", "Vi lagrer nå kontaktopplysninger og opplysninger om inntekt i 6 måneder. Før sto det at vi lagret dem i ett år.", nil, func(n *notice.Notice) { n.Retention[0].Period = "P6M" }},
+		{"then", "nb", "For kontaktopplysninger og opplysninger om inntekt står det nå at vi sletter dem eller gjør dem anonyme etter lagringstiden. Før sto det at vi slettet dem.", nil, func(n *notice.Notice) { n.Retention[0].Then = "delete_or_anonymise" }},
+		{"then", "nn", "For kontaktopplysningar og opplysningar om inntekt står det no at vi slettar dei eller gjer dei anonyme etter lagringstida. Før stod det at vi sletta dei.", nil, func(n *notice.Notice) { n.Retention[0].Then = "delete_or_anonymise" }},
+		{"archived", "nb", "For kontaktopplysninger og opplysninger om inntekt står det nå at vi arkiverer dem etter lagringstiden. Før sto det at vi slettet dem.", nil, func(n *notice.Notice) { n.Retention[0].Then = "archive" }},
+		{"criteria", "nb", "Lagringstiden for kontaktopplysninger og opplysninger om inntekt kommer nå an på kriterier. Før sto det at vi lagret dem i opptil 12 uker.", weeks, func(n *notice.Notice) {
+			n.Retention[0].Period, n.Retention[0].AtMost = "", false
+			n.Retention[0].Criteria = notice.Text{"nb": "Så lenge saken er åpen.", "nn": "Så lenge saka er open."}
+		}},
+		{"category added", "nb", "Regelen for hvor lenge vi lagrer kontaktopplysninger, gjelder nå også opplysninger om inntekt.", contactOnly, func(n *notice.Notice) { n.Retention[0].Categories = []string{"contact", "income"} }},
+		{"category added", "nn", "Regelen for kor lenge vi lagrar kontaktopplysningar, gjeld no òg opplysningar om inntekt.", contactOnly, func(n *notice.Notice) { n.Retention[0].Categories = []string{"contact", "income"} }},
+		{"category removed", "nb", "Regelen for hvor lenge vi lagrer kontaktopplysninger, gjelder ikke lenger opplysninger om inntekt.", nil, contactOnly},
+	} {
+		got := lines4(t, tt.lang, "retention", tt.from, tt.to)
+		var msgs []string
+		for _, ch := range got {
+			msgs = append(msgs, ch.Message)
+		}
+		if !strings.Contains(strings.Join(msgs, "\n"), tt.want) {
+			t.Errorf("%s %s: got %q, want %q", tt.name, tt.lang, msgs, tt.want)
+		}
+	}
+}
+
+// TestRetentionCategoryWithAndQuoted: a single item with "og" added to
+// or taken from a rule stays quoted, as before (review nb6 1).
+func TestRetentionCategoryWithAndQuoted(t *testing.T) {
+	org := notice.Category{ID: "org", Label: notice.Text{"nb": "organisasjonsnavn og firmanavn", "nn": "organisasjonsnamn og firmanamn"}}
+	got := lines4(t, "nb", "retention", func(n *notice.Notice) {
+		n.Categories = append(n.Categories, org)
+		n.Retention[0].Categories = []string{"contact", "income", "org"}
+	}, func(n *notice.Notice) { n.Retention[0].Categories = []string{"contact", "income"} })
+	want := "gjelder ikke lenger «organisasjonsnavn og firmanavn»."
+	if len(got) != 1 || !strings.HasSuffix(got[0].Message, want) {
+		t.Errorf("got %+v, want a line ending %q", got, want)
+	}
+}
