@@ -49,7 +49,7 @@ var Rules = []Rule{
 	{"repeated-opener", `two sentences in a row that open with the same linking word ("Dessuten … Dessuten …")`, findRepeatedOpener},
 	{"repeated-list", `the same bulleted list of three or more items twice in a section ("- a - b - c" … "- a - b - c")`, findRepeatedList},
 	{"dash-unstated", `a dash for "not stated" beside an arrow ("– → artikkel 22 nr. 2 bokstav b"): say "Før sto det ikke …"`, findDashUnstated},
-	{"change-phrasing", `a change line that misleads: a present clause after "Før sto det at" ("det er frivillig"), "ikke lenger i 12 uker" (not longer than?), "behandles nå elektronisk" (on paper before?), "omfatter ikke lenger det samme", a removed "Hvordan du bruker …" (the right gone?), a count in digits ("og 6 andre typer")`, findChangePhrasing},
+	{"change-phrasing", `a change line that misleads: a present clause after "Før sto det at" ("det er frivillig"), "ikke lenger i 12 uker" (not longer than?), "behandles nå elektronisk" (on paper before?), "omfatter ikke lenger det samme", a removed "Hvordan du bruker …" (the right gone?), a count in digits ("og 6 andre typer"), the old retention text bare or in the present ("Før sto det opptil 12 uker", "Før sto det at vi sletter dem")`, findChangePhrasing},
 	{"arrow", `an arrow for "from … to" in running text ("er endret: a → b"): say "er endret fra a til b" or "før a, nå b"`, findArrow},
 	{"nn-participle", `a nynorsk strong participle left neuter after a masculine, feminine or plural subject ("Mottakaren er no oppgjeve"): "oppgjeven", "oppgjevne", or rephrase`, findNNParticiple},
 	{"kind-quoted", `a singular kind label in quotes as if it were a party's name ("mottakeren «databehandler»"): the page heads the party "Databehandlere"`, findKindQuoted},
@@ -579,6 +579,12 @@ var changePhrasingRE = []*regexp.Regexp{
 	regexp.MustCompile(`\bomfatt(?:er|ar) (?:ikke|ikkje) lenger det (?:samme|same)\b`),
 	regexp.MustCompile(`^(?:[-*]\s+)?(?:\*\*[^*]+\*\*\s*)?(?:Hvordan du bruker|Korleis du brukar) [^.]*, er fjern`),
 	regexp.MustCompile(`\bog (?:[2-9]|1[0-2]) andre (?:typer|typar)\b`),
+	// The old retention text said one way, in the past: not a bare
+	// "Før sto det opptil 12 uker", not "Før sto det at vi sletter dem",
+	// not "…, nå at vi …" without its verb (nb6 2, 7).
+	regexp.MustCompile(`\bFør (?:sto|stod) det (?:opptil |i )?(?:\d|ett\b|eitt\b|én\b|éin\b|ein\b|ei\b)`),
+	regexp.MustCompile(`\bFør (?:sto|stod) det at vi (?:sletter|slettar|anonymiserer|arkiverer|lagrer|lagrar)\b`),
+	regexp.MustCompile(`, (?:nå|no) at vi\b`),
 }
 
 func findChangePhrasing(text string) []string {
