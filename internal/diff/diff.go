@@ -693,20 +693,22 @@ func (d *cmp) purposeKind(key, subject string, o, n notice.Purpose) {
 		// longer; the flag alone ("behandles nå elektronisk") reads as if
 		// the data had been on paper (review nb 3, nn 10). Where the
 		// right applies on neither side the page says nothing of it, and
-		// the line says so; the class stays material either way.
+		// the line says so, classed up. A right gained gives no one less
+		// than before: notable, as any right added is (added-right); the
+		// basis change that brings it has its own line (review rv6nb 5).
 		was := o.Automated && d.old.RightAppliesTo("portability", []notice.Purpose{o})
 		is := n.Automated && d.new.RightAppliesTo("portability", []notice.Purpose{n})
-		k := "diff.purpose-automated"
+		rule, k := rulePurposeAutomated, rulePurposeAutomated.MessageKey()
 		switch {
 		case !was && is:
+			rule, k = rulePurposePortability, rulePurposePortability.MessageKey()
 		case was && !is:
-			k = "diff.purpose-automated.no"
 		case n.Automated:
 			k = "diff.purpose-automated.flag"
 		default:
 			k = "diff.purpose-automated.flag-no"
 		}
-		d.out = append(d.out, Change{Section: section.Purposes, Class: rulePurposeAutomated.Class, Rule: rulePurposeAutomated.ID, Key: key + "/automated",
+		d.out = append(d.out, Change{Section: section.Purposes, Class: rule.Class, Rule: rule.ID, Key: key + "/automated",
 			Message: sentence(d.c.T(k, subject)), Old: d.yesNo(o.Automated), New: d.yesNo(n.Automated)})
 	}
 	for _, f := range []struct {

@@ -247,7 +247,7 @@ var classificationCases = []struct {
 	{"removed restriction", func(n *notice.Notice) { n.Restrictions = nil }, Notable, "removed-restriction", "Begrensningen av «Rett til innsyn» (artikkel 23 nr. 1 bokstav e) er fjernet", withRestriction},
 	{"restriction of another right", func(n *notice.Notice) { n.Restrictions[0].Right = "rectification" }, Material, "restriction-changed", "«Rett til retting» (artikkel 23 nr. 1 bokstav e)", withRestriction},
 	{"restriction means more", func(n *notice.Notice) { n.Restrictions[0].Meaning = notice.Text{"nb": "Mer."} }, Material, "restriction-text", "Hva begrensningen betyr, har fått ny ordlyd på bokmål.", withRestriction},
-	{"purpose now automated", func(n *notice.Notice) { n.Purposes[1].Automated = true }, Material, "purpose-automated", "For formålet «Nyhetsbrev» kan du nå be om å få utlevert opplysningene du har gitt oss (retten til dataportabilitet).", nil},
+	{"purpose now automated", func(n *notice.Notice) { n.Purposes[1].Automated = true }, Notable, "purpose-portability", "For formålet «Nyhetsbrev» kan du nå be om å få utlevert opplysningene du har gitt oss (retten til dataportabilitet).", nil},
 	// Under a public task (6(1)(e)) portability applies on neither side:
 	// the line says the flag and that the right still does not apply.
 	{"purpose automated without portability", func(n *notice.Notice) { n.Purposes[0].Automated = true }, Material, "purpose-automated", "Opplysningene til formålet «Saksbehandling» er nå oppgitt som behandlet i datasystemer. Retten til dataportabilitet gjelder fortsatt ikke for formålet.", nil},

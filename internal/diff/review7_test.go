@@ -84,3 +84,25 @@ func TestRetentionCategoryWithAndQuoted(t *testing.T) {
 		t.Errorf("got %+v, want a line ending %q", got, want)
 	}
 }
+
+// TestGainedRightNotable: a right gained gives no one less than before, so
+// portability gained with a move to consent is notable like the withdrawal
+// right gained with it; the basis change stays material (review rv6nb 5).
+func TestGainedRightNotable(t *testing.T) {
+	for _, lang := range []string{"nb", "nn"} {
+		old, new := base(), base()
+		old.Purposes[1].LegalBasis = []notice.Basis{{Article: "6(1)(f)", Interests: notice.Text{"nb": "Å nå kundene.", "nn": "Å nå kundane."}}}
+		delete(old.Rights, "withdraw_consent")
+		new.Purposes[1].Automated = true
+		new.Rights["portability"] = notice.Right{}
+		classes := map[string]Class{}
+		for _, ch := range Compare(&old, &new, "a", "b", catalog(t, lang)).Changes {
+			classes[ch.Rule] = ch.Class
+		}
+		for rule, want := range map[string]Class{"purpose-portability": Notable, "added-right": Notable, "added-legal-basis": Material} {
+			if got, ok := classes[rule]; !ok || got != want {
+				t.Errorf("%s: %s classed %v (present %v), want %v; got %v", lang, rule, got, ok, want, classes)
+			}
+		}
+	}
+}
