@@ -61,6 +61,10 @@ type Change struct {
 	// goes without saying there, and a reader is told to read the new
 	// text, not which of the tool's word lists it matched. Empty: Message.
 	Reader string `json:"-"`
+	// renamedFrom and renamedTo are a rename's old and new name as its
+	// line quotes them, so that lines using the new name can be ordered
+	// and told the old one (review nb4 7).
+	renamedFrom, renamedTo string
 }
 
 // ForReader is the message a reader of the page in the change's language
@@ -179,8 +183,14 @@ func Compare(old, new *notice.Notice, oldSrc, newSrc string, c *i18n.Catalog) *R
 		if at, bt := strings.HasPrefix(a.Key, "title/"), strings.HasPrefix(b.Key, "title/"); at != bt && a.Section == section.Intro {
 			return at
 		}
+		// A rename leads its class and section: the lines after it use
+		// the new name (review nb4 7).
+		if ar, br := a.renamedTo != "", b.renamedTo != ""; ar != br {
+			return ar
+		}
 		return a.Key < b.Key
 	})
+	d.formerly()
 	v := func(n *notice.Notice, src string) Version {
 		return Version{Source: src, Version: n.Version, Updated: n.Updated, Title: n.Title[c.Lang]}
 	}
@@ -349,12 +359,41 @@ func (d *cmp) namesAs(sec section.ID, key, subject, msgKey string, rule *Rule, o
 		}
 		ch.Message = sentence(d.c.T(msgKey, d.q(as(ch.Old)), d.q(as(ch.New)), d.c.T("diff.in-lang", d.langName(ch.Lang))))
 		ch.Reader = sentence(d.c.T(msgKey, d.q(as(ch.Old)), d.q(as(ch.New)), ""))
+		ch.renamedFrom, ch.renamedTo = d.q(as(ch.Old)), d.q(as(ch.New))
 		// A name is short: the change is said in full, no redline.
 		ch.Redline = nil
 	}
 }
 
 func (d *cmp) q(s string) string { return "«" + s + "»" }
+
+// formerly gives the old name where a line above a rename (of a higher
+// class, or an earlier section) names the item by its new name first:
+// "Formålet «Statistikk for nettstedet» (tidligere «Statistikk for
+// nettsiden») bygger nå på …", so the reader is not left to guess which
+// item it is until the rename comes (review nb4 7).
+func (d *cmp) formerly() {
+	for i, r := range d.out {
+		if r.renamedTo == "" || (r.Lang != "" && r.Lang != d.lang) {
+			continue
+		}
+		note := d.c.T("diff.formerly", r.renamedFrom)
+		for j := 0; j < i; j++ {
+			ch := &d.out[j]
+			at := strings.Index(ch.Message, r.renamedTo)
+			if at < 0 || ch.renamedTo != "" {
+				continue
+			}
+			end := at + len(r.renamedTo)
+			ch.Message = ch.Message[:end] + note + ch.Message[end:]
+			if k := strings.Index(ch.Reader, r.renamedTo); k >= 0 {
+				end := k + len(r.renamedTo)
+				ch.Reader = ch.Reader[:end] + note + ch.Reader[end:]
+			}
+			break
+		}
+	}
+}
 
 // label is a text's label in a message, naming the list entry it belongs
 // to when there is one: a notice has several purposes and categories.

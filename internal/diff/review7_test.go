@@ -106,3 +106,34 @@ func TestGainedRightNotable(t *testing.T) {
 		}
 	}
 }
+
+// TestRenameBeforeNewName: a reader meets a renamed purpose under its new
+// name only after the rename is said: the rename leads the lines of its
+// class and section, and a line of a higher class that uses the new name
+// first gives the old one (review nb4 7; VINN and Karrieresenteret 1.2).
+func TestRenameBeforeNewName(t *testing.T) {
+	for _, tt := range []struct{ lang, formerly, rename, desc string }{
+		{"nb", "«Nyheter» (tidligere «Nyhetsbrev»)", "Formålet «Nyhetsbrev» heter nå «Nyheter»", "Beskrivelsen av formålet «Nyheter»"},
+		{"nn", "«Nyheiter» (tidlegare «Nyheitsbrev»)", "Formålet «Nyheitsbrev» heiter no «Nyheiter»", "Skildringa av formålet «Nyheiter»"},
+	} {
+		old, new := base(), base()
+		new.Purposes[1].Name = notice.Text{"nb": "Nyheter", "nn": "Nyheiter"}
+		new.Purposes[1].Categories = []string{"contact", "income"}
+		new.Purposes[1].Description = notice.Text{"nb": "Vi sender deg nyheter.", "nn": "Vi sender deg nyheiter."}
+		var msgs []string
+		for _, ch := range Compare(&old, &new, "a", "b", catalog(t, tt.lang)).Changes {
+			if strings.HasPrefix(ch.Key, "purposes/") && (ch.Lang == "" || ch.Lang == tt.lang) {
+				msgs = append(msgs, ch.ForReader())
+			}
+		}
+		all := strings.Join(msgs, "\n")
+		first := strings.Index(all, tt.formerly)
+		if first < 0 || strings.Count(all, "(tidl") != 1 {
+			t.Errorf("%s: want one %q in\n%s", tt.lang, tt.formerly, all)
+		}
+		r, d := strings.Index(all, tt.rename), strings.Index(all, tt.desc)
+		if r < 0 || (d >= 0 && d < r) {
+			t.Errorf("%s: want %q before %q in\n%s", tt.lang, tt.rename, tt.desc, all)
+		}
+	}
+}
