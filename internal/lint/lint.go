@@ -56,6 +56,7 @@ var Rules = []Rule{
 	{"how-list", `"Slik lagrer vi disse opplysningene:" before a list of categories, which makes the list the answer to "how": "Dette gjelder disse opplysningene:"`, findHowList},
 	{"cookie-necessary", `a cookie "som ikke er nødvendig" without "strengt": ekomloven § 3-15 allows without consent only what is strictly necessary, a weaker word changes the test`, findCookieNecessary},
 	{"category-quoted-lower", `a category quoted in lower case as a change line's subject ("kategorien «ønsker og hindringer»"), where «Hvilke opplysninger vi behandler» heads it with a capital: quote it as the page lists it`, findCategoryQuotedLower},
+	{"possessive-twice", `a sentence that says "our" twice ("Databehandlerne våre behandler opplysningene på våre vegne")`, findPossessiveTwice},
 	{"title-repeat", `a line that repeats the start of the title below it ("PERSONVERNERKLÆRING" above "Personvernerklæring – …")`, findTitleRepeat},
 }
 
@@ -612,3 +613,11 @@ func findCookieNecessary(text string) []string { return cookieNecessaryRE.FindAl
 var categoryLowerRE = regexp.MustCompile(`(?:[Kk]ategorien|kategori av (?:person)?opplysning\pL*:) «\p{Ll}[^»]*»`)
 
 func findCategoryQuotedLower(text string) []string { return categoryLowerRE.FindAllString(text, -1) }
+
+// "våre" (nn: "våre", "vår") before "på våre vegne" or "på vegner av oss"
+// in one sentence says whose twice (rv6nb 4).
+var possessiveTwiceRE = regexp.MustCompile(`(?i)\bvår[et]?\b[^.!?\n]*\b(?:på våre vegne|på vegner av oss)\b`)
+
+func findPossessiveTwice(text string) []string {
+	return possessiveTwiceRE.FindAllString(unwrap(text), -1)
+}

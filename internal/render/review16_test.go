@@ -218,3 +218,13 @@ func TestRightsPerGroupNouns(t *testing.T) {
 	wantIn(t, "nn", page(t, "vinn-hallingdal", "nn", "md"), []string{"Innsyn, retting, sletting, avgrensing av behandlinga og protest."}, []string{"og å protestere", "og å trekkje"})
 	wantIn(t, "nb", page(t, "vinn-hallingdal", "nb", "md"), []string{"og tilbaketrekking av samtykket."}, []string{"og å protestere", "og å trekke"})
 }
+
+// rv6nb 4: a processor given by kind, without the author's description,
+// was "Databehandlerne våre behandler opplysningene på våre vegne": the
+// possessive twice in one sentence.
+func TestProcessorPossessiveOnce(t *testing.T) {
+	nb := page(t, "kvalifiseringsprogrammet", "nb", "md")
+	wantIn(t, "nb", nb, []string{"Databehandlerne behandler opplysningene på våre vegne, etter en databehandleravtale."}, []string{"Databehandlerne våre behandler"})
+	nn := page(t, "kvalifiseringsprogrammet", "nn", "md")
+	wantIn(t, "nn", nn, []string{"Databehandlarane behandlar opplysningane på vegner av oss, etter ein databehandlaravtale."}, []string{"Databehandlarane våre behandlar"})
+}
