@@ -8,6 +8,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/personvern/personvern/internal/notice"
 	"github.com/personvern/personvern/internal/testtool"
 )
 
@@ -195,7 +196,7 @@ func TestSummaryRetentionPeriods(t *testing.T) {
 func TestRetentionLeads(t *testing.T) {
 	nb := page(t, "kvalifiseringsprogrammet", "nb", "md")
 	sec := nb[strings.Index(nb, "(#lagring)\n"):]
-	wantIn(t, "nb", sec, []string{"\nReglene gjelder disse opplysningene:\n\n- kontaktopplysninger", "bortsett fra dem som er arkivverdige.\n\nArkivverdige opplysninger"},
+	wantIn(t, "nb", sec, []string{"\nReglene gjelder alle opplysningene vi har om deg.\n\nVi tar vare på", "bortsett fra dem som er arkivverdige.\n\nArkivverdige opplysninger"},
 		[]string{"de samme opplysningene", "Så lenge lagrer vi", "Hvor lenge vi lagrer disse", "\n- Slik lagrer"})
 	nn := page(t, "vinn-hallingdal", "nn", "md")
 	wantIn(t, "nn", nn, []string{"- Regelen gjeld desse opplysningane om arbeidssøkjarar, VTA-arbeidstakarar og språkelevar:\n\n  - opplysningar om tiltaket ditt", "- Regelen gjeld desse opplysningane:"},
@@ -227,4 +228,39 @@ func TestProcessorPossessiveOnce(t *testing.T) {
 	wantIn(t, "nb", nb, []string{"Databehandlerne behandler opplysningene på våre vegne, etter en databehandleravtale."}, []string{"Databehandlerne våre behandler"})
 	nn := page(t, "kvalifiseringsprogrammet", "nn", "md")
 	wantIn(t, "nn", nn, []string{"Databehandlarane behandlar opplysningane på vegner av oss, etter ein databehandlaravtale."}, []string{"Databehandlarane våre behandlar"})
+}
+
+// rv6nb 10: "Regelen gjelder disse opplysningene:" and then every category
+// of the notice: a rule over all of them says so.
+func TestRetentionAllCategories(t *testing.T) {
+	nb := page(t, "kvalifiseringsprogrammet", "nb", "md")
+	sec := nb[strings.Index(nb, "(#lagring)\n"):]
+	wantIn(t, "nb", sec, []string{"\nReglene gjelder alle opplysningene vi har om deg.\n"}, []string{"Reglene gjelder disse opplysningene:"})
+	nn := page(t, "kvalifiseringsprogrammet", "nn", "md")
+	sec = nn[strings.Index(nn, "(#lagring)\n"):]
+	wantIn(t, "nn", sec, []string{"\nReglane gjeld alle opplysningane vi har om deg.\n"}, []string{"Reglane gjeld desse opplysningane:"})
+}
+
+// rv6nb 10, with a group: a rule over every category for one group says
+// "alle opplysningene vi har om deltakere", not the list.
+func TestRetentionAllCategoriesGroup(t *testing.T) {
+	r := renderer(t)
+	for lang, want := range map[string]string{"nb": "Regelen gjelder alle opplysningene vi har om deltakere.", "nn": "Regelen gjeld alle opplysningane vi har om deltakarar."} {
+		d := loadDir(t, filepath.Join("testdata", "complete"))[0]
+		n := d.Notice
+		// Enough categories that the page would list them as bullets.
+		for _, id := range []string{"a", "b", "c"} {
+			n.Categories = append(n.Categories, notice.Category{ID: "ekstra_" + id, Label: notice.Text{"nb": "ekstra " + id + " og mer", "nn": "ekstra " + id + " og meir"}})
+		}
+		var ids []string
+		for _, c := range n.Categories {
+			ids = append(ids, c.ID)
+		}
+		n.Retention = []notice.Retention{{ID: "alt", Categories: ids, Groups: []string{"deltakere"}, Criteria: map[string]string{"nb": "Vi sletter dem når saken er ferdig.", "nn": "Vi slettar dei når saka er ferdig."}}}
+		var buf bytes.Buffer
+		if err := r.Render(&buf, &n, Options{Lang: lang, Format: "md"}); err != nil {
+			t.Fatal(err)
+		}
+		wantIn(t, lang, buf.String(), []string{want}, []string{"disse opplysningene om deltakere:", "desse opplysningane om deltakarar:"})
+	}
 }

@@ -781,7 +781,11 @@ func (b *builder) retention() Section {
 		if j-i == 1 {
 			head, body = b.retentionRule(rules[i], cats)
 		} else {
-			head, body = b.listSentence("retention.rules", cats, 0)
+			if cats.Bullets && b.allCategories(rules[i].Categories) {
+				head = c.T("retention.rules.all")
+			} else {
+				head, body = b.listSentence("retention.rules", cats, 0)
+			}
 			them := i18n.Listing{Inline: c.T("retention.them")}
 			for _, r := range rules[i:j] {
 				h, more := b.retentionRule(r, them)
@@ -804,6 +808,19 @@ func (b *builder) retention() Section {
 	return s
 }
 
+// allCategories reports whether ids are every category of the notice.
+func (b *builder) allCategories(ids []string) bool {
+	if len(ids) == 0 || len(ids) != len(b.n.Categories) {
+		return false
+	}
+	for _, c := range b.n.Categories {
+		if !slices.Contains(ids, c.ID) {
+			return false
+		}
+	}
+	return true
+}
+
 // retentionRule is one rule: the sentence that heads it (its period, or
 // the lead of its criteria) and what follows.
 func (b *builder) retentionRule(r notice.Retention, cats i18n.Listing) (string, []Block) {
@@ -822,6 +839,13 @@ func (b *builder) retentionRule(r notice.Retention, cats i18n.Listing) (string, 
 		head, body = b.listSentence("retention.period.from"+upTo, cats, 0, c.Duration(r.Period), c.FromAfter(b.tx(r.From), cats.Inline))
 	case r.Period != "":
 		head, body = b.listSentence("retention.period"+upTo, cats, 0, c.Duration(r.Period))
+	case cats.Bullets && b.allCategories(r.Categories) && len(r.Groups) > 0:
+		head = c.T("retention.criteria.groups.all", b.groupLabels(r.Groups))
+		grouped = true
+	case cats.Bullets && b.allCategories(r.Categories):
+		// "Regelen gjelder disse opplysningene:" and then every category
+		// on the page tells the reader nothing "alle" does not (rv6nb 10).
+		head = c.T("retention.criteria.all")
 	case cats.Bullets && len(r.Groups) > 0:
 		// "Regelen gjelder disse opplysningene om kunder:", not the
 		// lead and then "Regelen gjelder opplysninger om kunder." (nn5 1).
