@@ -230,6 +230,32 @@ func TestProcessorPossessiveOnce(t *testing.T) {
 	wantIn(t, "nn", nn, []string{"Databehandlarane behandlar opplysningane på vegner av oss, etter ein databehandlaravtale."}, []string{"Databehandlarane våre behandlar"})
 }
 
+// rv6nb 9: with two purposes that give data portability, the purpose
+// sentence stood twice on the page, word for word; it is said once, in
+// the right's item, naming the purposes.
+func TestPortabilityOnce(t *testing.T) {
+	for _, tc := range []struct{ lang, sentence, names string }{
+		{"nb", "kan du be om å få utlevert de opplysningene", "Retten gjelder formålene «Karriereveiledning» og «Nettstatistikk med Google Analytics»."},
+		{"nn", "kan du be om å få utlevert dei opplysningane", "Retten gjeld formåla «Karriererettleiing» og «Nettstatistikk med Google Analytics»."},
+	} {
+		md := page(t, "karrieresenteret-vestfold", tc.lang, "md")
+		if n := strings.Count(md, tc.sentence); n != 0 {
+			t.Errorf("%s: the purpose portability sentence %d times", tc.lang, n)
+		}
+		wantIn(t, tc.lang, md, []string{tc.names}, nil)
+	}
+	// The author's side: the visit data are data the visitor gives, as the
+	// right's "opplysningene du har gitt oss" says, not only what "kommer
+	// fra nettleseren din".
+	wantIn(t, "nb source", page(t, "karrieresenteret-vestfold", "nb", "md"), []string{"Når du besøker nettstedet vårt, gir du oss også opplysninger om hvordan du bruker det"}, []string{"kommer fra nettleseren din"})
+	wantIn(t, "nn source", page(t, "karrieresenteret-vestfold", "nn", "md"), []string{"Når du besøkjer nettstaden vår, gjev du oss òg opplysningar om korleis du brukar han"}, []string{"kjem frå nettlesaren din"})
+	// One purpose that gives it keeps the sentence under the purpose.
+	inn := page(t, "inn-trondheim", "nb", "md")
+	if n := strings.Count(inn, "kan du be om å få utlevert de opplysningene"); n != 1 {
+		t.Errorf("INN: the portability sentence %d times, want 1", n)
+	}
+}
+
 // rv6nb 10: "Regelen gjelder disse opplysningene:" and then every category
 // of the notice: a rule over all of them says so.
 func TestRetentionAllCategories(t *testing.T) {

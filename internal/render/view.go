@@ -460,9 +460,40 @@ func groupOrgNumber(s string) string {
 	return s[:3] + " " + s[3:6] + " " + s[6:]
 }
 
+// portable is the purposes that give the right to data portability
+// (art. 20(1)): automated, on consent or contract.
+func (b *builder) portable() []notice.Purpose {
+	var out []notice.Purpose
+	for _, pu := range b.n.Purposes {
+		if pu.Automated && b.n.RightAppliesTo("portability", []notice.Purpose{pu}) {
+			out = append(out, pu)
+		}
+	}
+	return out
+}
+
+// portabilityOnce reports whether the right's item names the purposes
+// that give it, in place of a sentence under each: with two or more, the
+// same sentence stood on the page word for word under each (rv6nb 9).
+func (b *builder) portabilityOnce() bool {
+	_, ok := b.n.Rights["portability"]
+	return ok && b.n.RightApplies("portability") && len(b.portable()) > 1
+}
+
+// portabilityPurposes is the portability item's sentence naming the
+// purposes that give the right, quoted as their headings read.
+func (b *builder) portabilityPurposes() string {
+	var names []string
+	for _, pu := range b.portable() {
+		names = append(names, "«"+b.tx(pu.Name)+"»")
+	}
+	return b.c.T("right.portability.purposes", b.c.List(names))
+}
+
 func (b *builder) purposes() Section {
 	c := b.c
 	s := newSection(c, section.Purposes)
+	once := b.portabilityOnce()
 	for _, pu := range b.n.Purposes {
 		s.Blocks = append(s.Blocks, h3(b.tx(pu.Name)))
 		s.Blocks = append(s.Blocks, b.purposeRole(pu)...)
@@ -474,7 +505,7 @@ func (b *builder) purposes() Section {
 		for _, k := range []struct {
 			on  bool
 			key string
-		}{{pu.Automated && b.n.RightAppliesTo("portability", []notice.Purpose{pu}), portabilityKey(pu)}, {pu.DirectMarketing, "purpose.direct_marketing"}, {pu.Research, "purpose.research"}} {
+		}{{!once && pu.Automated && b.n.RightAppliesTo("portability", []notice.Purpose{pu}), portabilityKey(pu)}, {pu.DirectMarketing, "purpose.direct_marketing"}, {pu.Research, "purpose.research"}} {
 			// "automated" matters to a reader only as what gives the right
 			// to data portability (art. 20(1)(b)); "Vi behandler disse
 			// opplysningene elektronisk" alone said nothing (reviewers).
@@ -893,7 +924,11 @@ func (b *builder) rights() Section {
 		if !ok || !b.n.RightApplies(r.Code) || r.Code == "objection" {
 			continue
 		}
-		body := append([]Block{ptext(b.rightDesc(r.Code, ""))}, b.rightDetails(decl)...)
+		body := []Block{ptext(b.rightDesc(r.Code, ""))}
+		if r.Code == "portability" && b.portabilityOnce() {
+			body = append(body, ptext(b.portabilityPurposes()))
+		}
+		body = append(body, b.rightDetails(decl)...)
 		body = append(body, b.restrictions(r.Code, "rights.restricted")...)
 		items = append(items, item(Line{strong(c.T("right." + r.Code))}, body...))
 	}
