@@ -56,6 +56,8 @@ var Rules = []Rule{
 	{"how-list", `"Slik lagrer vi disse opplysningene:" before a list of categories, which makes the list the answer to "how": "Dette gjelder disse opplysningene:"`, findHowList},
 	{"cookie-necessary", `a cookie "som ikke er nødvendig" without "strengt": ekomloven § 3-15 allows without consent only what is strictly necessary, a weaker word changes the test`, findCookieNecessary},
 	{"category-quoted-lower", `a category quoted in lower case as a change line's subject ("kategorien «ønsker og hindringer»"), where «Hvilke opplysninger vi behandler» heads it with a capital: quote it as the page lists it`, findCategoryQuotedLower},
+	{"possessive-twice", `a sentence that says "our" twice ("Databehandlerne våre behandler opplysningene på våre vegne")`, findPossessiveTwice},
+	{"repeated-sentence", `a long sentence said twice on one page, word for word, however far apart ("Fordi vi behandler disse opplysningene i datasystemer …" under two purposes): say it once`, findRepeatedSentence},
 	{"title-repeat", `a line that repeats the start of the title below it ("PERSONVERNERKLÆRING" above "Personvernerklæring – …")`, findTitleRepeat},
 }
 
@@ -618,3 +620,45 @@ func findCookieNecessary(text string) []string { return cookieNecessaryRE.FindAl
 var categoryLowerRE = regexp.MustCompile(`(?:[Kk]ategorien|kategori av (?:person)?opplysning\pL*:) «\p{Ll}[^»]*»`)
 
 func findCategoryQuotedLower(text string) []string { return categoryLowerRE.FindAllString(text, -1) }
+
+// "våre" (nn: "våre", "vår") before "på våre vegne" or "på vegner av oss"
+// in one sentence says whose twice (rv6nb 4).
+var possessiveTwiceRE = regexp.MustCompile(`(?i)\bvår[et]?\b[^.!?\n]*\b(?:på våre vegne|på vegner av oss)\b`)
+
+func findPossessiveTwice(text string) []string {
+	return possessiveTwiceRE.FindAllString(unwrap(text), -1)
+}
+
+// repeatMinWords is how long a sentence must be before saying it twice on
+// a page counts: a generated sentence of that length is a paragraph of
+// its own ("Fordi vi behandler disse opplysningene i datasystemer, …",
+// rv6nb 9), where short ones ("Deretter sletter vi opplysningene.") may
+// fairly close more than one rule.
+const repeatMinWords = 12
+
+// findRepeatedSentence flags a long sentence that stands twice on one
+// page, word for word, wherever the second is (findDuplicates looks only
+// at the sentence before).
+func findRepeatedSentence(text string) []string {
+	var out []string
+	seen := map[string]bool{}
+	reported := map[string]bool{}
+	for _, s := range sentences(text) {
+		if !endsSentence(s) {
+			continue
+		}
+		// A contact line is the author's data, which a change report
+		// shows before and after.
+		ws := words(s)
+		if len(ws) < repeatMinWords || urlRE.MatchString(s) {
+			continue
+		}
+		k := strings.Join(ws, " ")
+		if seen[k] && !reported[k] {
+			out = append(out, s)
+			reported[k] = true
+		}
+		seen[k] = true
+	}
+	return out
+}

@@ -59,6 +59,10 @@ func TestRules(t *testing.T) {
 		{"cookie-necessary", "Du kan seie nei til informasjonskapslar som ikkje er nødvendige.", "Du kan seie nei til informasjonskapslar som ikkje er strengt nødvendige."},
 		{"category-quoted-lower", "Beskrivelsen av kategorien «ønsker, muligheter og hindringer» har fått ny ordlyd.", "Beskrivelsen av kategorien «Ønsker, muligheter og hindringer» har fått ny ordlyd. Regelen gjelder ikke lenger «oppmøte og fravær»."},
 		{"category-quoted-lower", "Ny særleg kategori av personopplysningar: «helseopplysningar».", "Ny særleg kategori av personopplysningar: «Helseopplysningar»."},
+		{"possessive-twice", "Databehandlerne våre behandler opplysningene på våre vegne, etter en databehandleravtale.", "Databehandlerne behandler opplysningene på våre vegne, etter en databehandleravtale. Vi deler dem med partnerne våre."},
+		{"possessive-twice", "Databehandlarane våre behandlar opplysningane på vegner av oss, etter ein databehandlaravtale.", "Databehandlarane behandlar opplysningane på vegner av oss, etter ein databehandlaravtale."},
+		{"repeated-sentence", "Fordi vi behandler disse opplysningene i datasystemer, og behandlingen bygger på samtykket ditt, kan du be om å få utlevert de opplysningene du selv har gitt oss.\n\nBehandlingsgrunnlag:\n\n### B\n\nFordi vi behandler disse opplysningene i datasystemer, og behandlingen bygger på samtykket ditt, kan du be om å få utlevert de opplysningene du selv har gitt oss.\n",
+			"Fordi vi behandler disse opplysningene i datasystemer, og behandlingen bygger på samtykket ditt, kan du be om å få utlevert de opplysningene du selv har gitt oss.\n\nBehandlingsgrunnlag:\n\n- Rett til dataportabilitet\n\n  Retten gjelder formålene «A» og «B».\n\nBehandlingsgrunnlag:\n"},
 		{"title-repeat", "PERSONVERNERKLÆRING\n\nPersonvernerklæring for VINN AS Hallingdal\n", "Kort fortalt\n\nPersonvernerklæring for VINN AS Hallingdal\n\n- Andre\n  Andre, for eksempel familiemedlemmer, får opplysninger.\n"},
 	} {
 		if got := Run(tc.rule, tc.bad); len(got) == 0 {

@@ -8,6 +8,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/personvern/personvern/internal/notice"
 	"github.com/personvern/personvern/internal/testtool"
 )
 
@@ -195,7 +196,7 @@ func TestSummaryRetentionPeriods(t *testing.T) {
 func TestRetentionLeads(t *testing.T) {
 	nb := page(t, "kvalifiseringsprogrammet", "nb", "md")
 	sec := nb[strings.Index(nb, "(#lagring)\n"):]
-	wantIn(t, "nb", sec, []string{"\nReglene gjelder disse opplysningene:\n\n- kontaktopplysninger", "bortsett fra dem som er arkivverdige.\n\nArkivverdige opplysninger"},
+	wantIn(t, "nb", sec, []string{"\nReglene gjelder alle opplysningene vi har om deg.\n\nVi tar vare på", "bortsett fra dem som er arkivverdige.\n\nArkivverdige opplysninger"},
 		[]string{"de samme opplysningene", "Så lenge lagrer vi", "Hvor lenge vi lagrer disse", "\n- Slik lagrer"})
 	nn := page(t, "vinn-hallingdal", "nn", "md")
 	wantIn(t, "nn", nn, []string{"- Regelen gjeld desse opplysningane om arbeidssøkjarar, VTA-arbeidstakarar og språkelevar:\n\n  - opplysningar om tiltaket ditt", "- Regelen gjeld desse opplysningane:"},
@@ -217,4 +218,75 @@ func TestKindHeadingsPlural(t *testing.T) {
 func TestRightsPerGroupNouns(t *testing.T) {
 	wantIn(t, "nn", page(t, "vinn-hallingdal", "nn", "md"), []string{"Innsyn, retting, sletting, avgrensing av behandlinga og protest."}, []string{"og å protestere", "og å trekkje"})
 	wantIn(t, "nb", page(t, "vinn-hallingdal", "nb", "md"), []string{"og tilbaketrekking av samtykket."}, []string{"og å protestere", "og å trekke"})
+}
+
+// rv6nb 4: a processor given by kind, without the author's description,
+// was "Databehandlerne våre behandler opplysningene på våre vegne": the
+// possessive twice in one sentence.
+func TestProcessorPossessiveOnce(t *testing.T) {
+	nb := page(t, "kvalifiseringsprogrammet", "nb", "md")
+	wantIn(t, "nb", nb, []string{"Databehandlerne behandler opplysningene på våre vegne, etter en databehandleravtale."}, []string{"Databehandlerne våre behandler"})
+	nn := page(t, "kvalifiseringsprogrammet", "nn", "md")
+	wantIn(t, "nn", nn, []string{"Databehandlarane behandlar opplysningane på vegner av oss, etter ein databehandlaravtale."}, []string{"Databehandlarane våre behandlar"})
+}
+
+// rv6nb 9: with two purposes that give data portability, the purpose
+// sentence stood twice on the page, word for word; it is said once, in
+// the right's item, naming the purposes.
+func TestPortabilityOnce(t *testing.T) {
+	for _, tc := range []struct{ lang, sentence, names string }{
+		{"nb", "kan du be om å få utlevert de opplysningene", "Retten gjelder formålene «Karriereveiledning» og «Nettstatistikk med Google Analytics»."},
+		{"nn", "kan du be om å få utlevert dei opplysningane", "Retten gjeld formåla «Karriererettleiing» og «Nettstatistikk med Google Analytics»."},
+	} {
+		md := page(t, "karrieresenteret-vestfold", tc.lang, "md")
+		if n := strings.Count(md, tc.sentence); n != 0 {
+			t.Errorf("%s: the purpose portability sentence %d times", tc.lang, n)
+		}
+		wantIn(t, tc.lang, md, []string{tc.names}, nil)
+	}
+	// The author's side: the visit data are data the visitor gives, as the
+	// right's "opplysningene du har gitt oss" says, not only what "kommer
+	// fra nettleseren din".
+	wantIn(t, "nb source", page(t, "karrieresenteret-vestfold", "nb", "md"), []string{"Når du besøker nettstedet vårt, gir du oss også opplysninger om hvordan du bruker det"}, []string{"kommer fra nettleseren din"})
+	wantIn(t, "nn source", page(t, "karrieresenteret-vestfold", "nn", "md"), []string{"Når du besøkjer nettstaden vår, gjev du oss òg opplysningar om korleis du brukar han"}, []string{"kjem frå nettlesaren din"})
+	// One purpose that gives it keeps the sentence under the purpose.
+	inn := page(t, "inn-trondheim", "nb", "md")
+	if n := strings.Count(inn, "kan du be om å få utlevert de opplysningene"); n != 1 {
+		t.Errorf("INN: the portability sentence %d times, want 1", n)
+	}
+}
+
+// rv6nb 10: "Regelen gjelder disse opplysningene:" and then every category
+// of the notice: a rule over all of them says so.
+func TestRetentionAllCategories(t *testing.T) {
+	nb := page(t, "kvalifiseringsprogrammet", "nb", "md")
+	sec := nb[strings.Index(nb, "(#lagring)\n"):]
+	wantIn(t, "nb", sec, []string{"\nReglene gjelder alle opplysningene vi har om deg.\n"}, []string{"Reglene gjelder disse opplysningene:"})
+	nn := page(t, "kvalifiseringsprogrammet", "nn", "md")
+	sec = nn[strings.Index(nn, "(#lagring)\n"):]
+	wantIn(t, "nn", sec, []string{"\nReglane gjeld alle opplysningane vi har om deg.\n"}, []string{"Reglane gjeld desse opplysningane:"})
+}
+
+// rv6nb 10, with a group: a rule over every category for one group says
+// "alle opplysningene vi har om deltakere", not the list.
+func TestRetentionAllCategoriesGroup(t *testing.T) {
+	r := renderer(t)
+	for lang, want := range map[string]string{"nb": "Regelen gjelder alle opplysningene vi har om deltakere.", "nn": "Regelen gjeld alle opplysningane vi har om deltakarar."} {
+		d := loadDir(t, filepath.Join("testdata", "complete"))[0]
+		n := d.Notice
+		// Enough categories that the page would list them as bullets.
+		for _, id := range []string{"a", "b", "c"} {
+			n.Categories = append(n.Categories, notice.Category{ID: "ekstra_" + id, Label: notice.Text{"nb": "ekstra " + id + " og mer", "nn": "ekstra " + id + " og meir"}})
+		}
+		var ids []string
+		for _, c := range n.Categories {
+			ids = append(ids, c.ID)
+		}
+		n.Retention = []notice.Retention{{ID: "alt", Categories: ids, Groups: []string{"deltakere"}, Criteria: map[string]string{"nb": "Vi sletter dem når saken er ferdig.", "nn": "Vi slettar dei når saka er ferdig."}}}
+		var buf bytes.Buffer
+		if err := r.Render(&buf, &n, Options{Lang: lang, Format: "md"}); err != nil {
+			t.Fatal(err)
+		}
+		wantIn(t, lang, buf.String(), []string{want}, []string{"disse opplysningene om deltakere:", "desse opplysningane om deltakarar:"})
+	}
 }

@@ -460,9 +460,40 @@ func groupOrgNumber(s string) string {
 	return s[:3] + " " + s[3:6] + " " + s[6:]
 }
 
+// portable is the purposes that give the right to data portability
+// (art. 20(1)): automated, on consent or contract.
+func (b *builder) portable() []notice.Purpose {
+	var out []notice.Purpose
+	for _, pu := range b.n.Purposes {
+		if pu.Automated && b.n.RightAppliesTo("portability", []notice.Purpose{pu}) {
+			out = append(out, pu)
+		}
+	}
+	return out
+}
+
+// portabilityOnce reports whether the right's item names the purposes
+// that give it, in place of a sentence under each: with two or more, the
+// same sentence stood on the page word for word under each (rv6nb 9).
+func (b *builder) portabilityOnce() bool {
+	_, ok := b.n.Rights["portability"]
+	return ok && b.n.RightApplies("portability") && len(b.portable()) > 1
+}
+
+// portabilityPurposes is the portability item's sentence naming the
+// purposes that give the right, quoted as their headings read.
+func (b *builder) portabilityPurposes() string {
+	var names []string
+	for _, pu := range b.portable() {
+		names = append(names, "«"+b.tx(pu.Name)+"»")
+	}
+	return b.c.T("right.portability.purposes", b.c.List(names))
+}
+
 func (b *builder) purposes() Section {
 	c := b.c
 	s := newSection(c, section.Purposes)
+	once := b.portabilityOnce()
 	for _, pu := range b.n.Purposes {
 		s.Blocks = append(s.Blocks, h3(b.tx(pu.Name)))
 		s.Blocks = append(s.Blocks, b.purposeRole(pu)...)
@@ -474,7 +505,7 @@ func (b *builder) purposes() Section {
 		for _, k := range []struct {
 			on  bool
 			key string
-		}{{pu.Automated && b.n.RightAppliesTo("portability", []notice.Purpose{pu}), portabilityKey(pu)}, {pu.DirectMarketing, "purpose.direct_marketing"}, {pu.Research, "purpose.research"}} {
+		}{{!once && pu.Automated && b.n.RightAppliesTo("portability", []notice.Purpose{pu}), portabilityKey(pu)}, {pu.DirectMarketing, "purpose.direct_marketing"}, {pu.Research, "purpose.research"}} {
 			// "automated" matters to a reader only as what gives the right
 			// to data portability (art. 20(1)(b)); "Vi behandler disse
 			// opplysningene elektronisk" alone said nothing (reviewers).
@@ -781,7 +812,11 @@ func (b *builder) retention() Section {
 		if j-i == 1 {
 			head, body = b.retentionRule(rules[i], cats)
 		} else {
-			head, body = b.listSentence("retention.rules", cats, 0)
+			if cats.Bullets && b.allCategories(rules[i].Categories) {
+				head = c.T("retention.rules.all")
+			} else {
+				head, body = b.listSentence("retention.rules", cats, 0)
+			}
 			them := i18n.Listing{Inline: c.T("retention.them")}
 			for _, r := range rules[i:j] {
 				h, more := b.retentionRule(r, them)
@@ -804,6 +839,19 @@ func (b *builder) retention() Section {
 	return s
 }
 
+// allCategories reports whether ids are every category of the notice.
+func (b *builder) allCategories(ids []string) bool {
+	if len(ids) == 0 || len(ids) != len(b.n.Categories) {
+		return false
+	}
+	for _, c := range b.n.Categories {
+		if !slices.Contains(ids, c.ID) {
+			return false
+		}
+	}
+	return true
+}
+
 // retentionRule is one rule: the sentence that heads it (its period, or
 // the lead of its criteria) and what follows.
 func (b *builder) retentionRule(r notice.Retention, cats i18n.Listing) (string, []Block) {
@@ -822,6 +870,13 @@ func (b *builder) retentionRule(r notice.Retention, cats i18n.Listing) (string, 
 		head, body = b.listSentence("retention.period.from"+upTo, cats, 0, c.Duration(r.Period), c.FromAfter(b.tx(r.From), cats.Inline))
 	case r.Period != "":
 		head, body = b.listSentence("retention.period"+upTo, cats, 0, c.Duration(r.Period))
+	case cats.Bullets && b.allCategories(r.Categories) && len(r.Groups) > 0:
+		head = c.T("retention.criteria.groups.all", b.groupLabels(r.Groups))
+		grouped = true
+	case cats.Bullets && b.allCategories(r.Categories):
+		// "Regelen gjelder disse opplysningene:" and then every category
+		// on the page tells the reader nothing "alle" does not (rv6nb 10).
+		head = c.T("retention.criteria.all")
 	case cats.Bullets && len(r.Groups) > 0:
 		// "Regelen gjelder disse opplysningene om kunder:", not the
 		// lead and then "Regelen gjelder opplysninger om kunder." (nn5 1).
@@ -869,7 +924,11 @@ func (b *builder) rights() Section {
 		if !ok || !b.n.RightApplies(r.Code) || r.Code == "objection" {
 			continue
 		}
-		body := append([]Block{ptext(b.rightDesc(r.Code, ""))}, b.rightDetails(decl)...)
+		body := []Block{ptext(b.rightDesc(r.Code, ""))}
+		if r.Code == "portability" && b.portabilityOnce() {
+			body = append(body, ptext(b.portabilityPurposes()))
+		}
+		body = append(body, b.rightDetails(decl)...)
 		body = append(body, b.restrictions(r.Code, "rights.restricted")...)
 		items = append(items, item(Line{strong(c.T("right." + r.Code))}, body...))
 	}
