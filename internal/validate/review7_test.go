@@ -1,9 +1,12 @@
 package validate
 
 import (
+	"os"
 	"regexp"
 	"strings"
 	"testing"
+
+	"gopkg.in/yaml.v3"
 )
 
 // TestTypoNotSuggested: a custom id one letter from a ready-made code is
@@ -96,5 +99,41 @@ func TestNoStackedParentheses(t *testing.T) {
 	}
 	if !ok {
 		t.Errorf("no %q in %v", want, nb)
+	}
+}
+
+// TestCataloguesEndWithoutAside: no finding or field description in the
+// Norwegian catalogues ends with an aside in parentheses, since the
+// article citation follows it and two parentheses in a row read as one
+// aside too many (rv6nb 7 a). Names of characters and pieces set inside
+// a sentence are exempt.
+func TestCataloguesEndWithoutAside(t *testing.T) {
+	codeEnd := regexp.MustCompile(`\d\(\d\)\([a-z]\)$`)
+	inside := map[string]bool{
+		"%U": true, " (": true, "a mapping": true, "character %c (%U)": true, "see the schema": true,
+	}
+	for _, lang := range []string{"nb", "nn"} {
+		for _, cat := range []string{"findings", "schema"} {
+			b, err := os.ReadFile("../../templates/lang/" + cat + "." + lang + ".yaml")
+			if err != nil {
+				t.Fatal(err)
+			}
+			var m map[string]string
+			if err := yaml.Unmarshal(b, &m); err != nil {
+				t.Fatal(err)
+			}
+		next:
+			for k, v := range m {
+				for p := range inside {
+					if strings.HasPrefix(k, p) {
+						continue next
+					}
+				}
+				// A code such as 6(1)(f) at the end is no aside.
+				if strings.HasSuffix(v, ")") && !codeEnd.MatchString(v) {
+					t.Errorf("%s.%s: ends with an aside: %q", cat, lang, v)
+				}
+			}
+		}
 	}
 }

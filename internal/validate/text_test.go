@@ -146,8 +146,8 @@ func TestMissingRightActionFirst(t *testing.T) {
 	src = strings.Replace(src, "    legal_basis:", "    automated: true\n    legal_basis:", 1)
 	fs := findingsOf(t, src)
 	for lang, want := range map[string]string{
-		"nb": "rights: retten til dataportabilitet mangler; legg til rights.portability. Etter artikkel 20 nr. 1 gjelder retten når behandlingen bygger på samtykke eller avtale og skjer i datasystemer (automated: true på formålet) (personvernforordningen artikkel 13 nr. 2 bokstav b)",
-		"nn": "rights: retten til dataportabilitet manglar; legg til rights.portability. Etter artikkel 20 nr. 1 gjeld retten når behandlinga byggjer på samtykke eller avtale og skjer i datasystem (automated: true på formålet) (personvernforordninga artikkel 13 nr. 2 bokstav b)",
+		"nb": "rights: retten til dataportabilitet mangler; legg til rights.portability. Etter artikkel 20 nr. 1 gjelder retten når behandlingen bygger på samtykke eller avtale og skjer i datasystemer, slik automated: true på formålet sier (personvernforordningen artikkel 13 nr. 2 bokstav b)",
+		"nn": "rights: retten til dataportabilitet manglar; legg til rights.portability. Etter artikkel 20 nr. 1 gjeld retten når behandlinga byggjer på samtykke eller avtale og skjer i datasystem, slik automated: true på formålet seier (personvernforordninga artikkel 13 nr. 2 bokstav b)",
 	} {
 		var buf bytes.Buffer
 		if err := Write(&buf, fs, WriteOptions{Format: "text", Messages: messages(t, lang)}); err != nil {
