@@ -137,3 +137,23 @@ func TestCataloguesEndWithoutAside(t *testing.T) {
 		}
 	}
 }
+
+// TestCountWithNoun: one more character is said in the singular, not
+// "1 andre slike tegn" (rv6nb 7 b, the same shape in findings).
+func TestCountWithNoun(t *testing.T) {
+	src := "id: t\nupdated: 2025-01-01\nlanguages: [nb, nn]\ntitle: {nb: \"a\u200bb\u200bc\", nn: abc}\n"
+	want := map[string]string{"nb": "(og ett annet slikt tegn)", "nn": "(og eitt anna slikt teikn)"}
+	for lang, w := range want {
+		found := false
+		for _, f := range findingsOf(t, src) {
+			s := f.In(messages(t, lang))
+			if strings.Contains(s, " 1 andre") {
+				t.Errorf("%s: %s", lang, s)
+			}
+			found = found || strings.Contains(s, w)
+		}
+		if !found {
+			t.Errorf("%s: no %q", lang, w)
+		}
+	}
+}
