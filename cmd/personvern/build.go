@@ -216,7 +216,18 @@ output folder differs from what a build would write.`,
 					fmt.Fprintln(cmd.OutOrStdout(), say(m, "not made by the build: %s", publish.Printable(filepath.Join(out, p))))
 				}
 				if len(stale)+len(extra) > 0 {
-					return failure(exitFindings, "%s is out of date: %d stale, %d extra; run personvern build and commit the result", out, len(stale), len(extra))
+					// Each count with its noun, in the singular for one
+					// (rv6nb 7 b: "1 for mye" left the reader to guess).
+					ns, ne := len(stale), len(extra)
+					switch {
+					case ns == 1 && ne == 1:
+						return failure(exitFindings, "%s is out of date: %d stale file, %d file the build did not make; run personvern build and commit the result", out, ns, ne)
+					case ns == 1:
+						return failure(exitFindings, "%s is out of date: %d stale file, %d files the build did not make; run personvern build and commit the result", out, ns, ne)
+					case ne == 1:
+						return failure(exitFindings, "%s is out of date: %d stale files, %d file the build did not make; run personvern build and commit the result", out, ns, ne)
+					}
+					return failure(exitFindings, "%s is out of date: %d stale files, %d files the build did not make; run personvern build and commit the result", out, ns, ne)
 				}
 				if !quiet {
 					fmt.Fprintln(stderr, say(m, "%s is up to date: %d files", out, len(res.Paths())))

@@ -160,7 +160,16 @@ func initContents(version, lang string) (map[string][]byte, error) {
 	if err := c.ExecuteTemplate(&head, "sign-off", data); err != nil {
 		return nil, trouble("init template: %v", err)
 	}
-	data.SignOff = head.String() + "\n" + strings.TrimRight(string(signOff), "\n")
+	// The gate's messages are in the comments' language too (rv6nb 2).
+	say, err := c.New("sign-off.sh").Parse(string(signOff))
+	if err != nil {
+		return nil, trouble("init template: %v", err)
+	}
+	var script bytes.Buffer
+	if err := say.Execute(&script, data); err != nil {
+		return nil, trouble("init template: %v", err)
+	}
+	data.SignOff = head.String() + "\n" + strings.TrimRight(script.String(), "\n")
 	funcs := template.FuncMap{"indent": func(n int, s string) string {
 		pad := strings.Repeat(" ", n)
 		lines := strings.Split(s, "\n")

@@ -73,10 +73,15 @@ func (f Finding) MessageWithArticle() string {
 		return f.Message
 	}
 	if c := f.Article[0]; c < '0' || c > '9' {
-		return f.Message + " (" + f.Article + ")"
+		return WithCitation(f.Message, " ("+f.Article+")")
 	}
-	return f.Message + " (GDPR art. " + f.Article + ")"
+	return WithCitation(f.Message, " (GDPR art. "+f.Article+")")
 }
+
+// WithCitation appends cite, " (…)", to msg. Messages are written not
+// to end with an aside of their own, so that two parentheses do not stand
+// in a row (language review rv6nb 7; TestNoStackedParentheses).
+func WithCitation(msg, cite string) string { return msg + cite }
 
 // Sort orders findings by file, line, column, then message, so that output
 // is the same from run to run.

@@ -573,7 +573,9 @@ func checkHiddenChars(r *report, _ *notice.Notice) {
 			return // none, or an id or code the schema refused naming it
 		}
 		more := Text{}
-		if n > 1 {
+		if n == 2 {
+			more = tr(" (and one more such character)")
+		} else if n > 2 {
 			more = tr(" (and %d more such characters)", n-1)
 		}
 		why := tr("readers and reviewers cannot see it, and it hides words from search")

@@ -136,13 +136,58 @@ func declaredCategories(n *notice.Notice) map[string]bool {
 	return m
 }
 
+// categoryTypo is the ready-made category code that id, a custom id,
+// most likely mistypes: the one code close to it ("incomee" for
+// "income"); "" when id is a code or near none.
+func categoryTypo(id string) string {
+	if _, ok := vocab.LookupCategory(id); ok || id == "" {
+		return ""
+	}
+	codes := make([]string, len(vocab.Categories))
+	for i, c := range vocab.Categories {
+		codes[i] = c.Code
+	}
+	s := suggestCode(id, codes)
+	if s == "" || levenshtein(id, s) > 1 {
+		return ""
+	}
+	return s
+}
+
+// checkCategoryRefs: a guess goes from an unknown id to a known one. A
+// ready-made code is known: it is never "corrected" to a custom id that
+// looks like its typo; the finding points at that definition instead
+// (rv6nb 1).
 func checkCategoryRefs(r *report, n *notice.Notice) {
 	decl := declaredCategories(n)
+	var known []string
+	typoOf := map[string]int{}
+	for i, c := range n.Categories {
+		if code := categoryTypo(c.ID); code != "" && len(c.Label) == 0 {
+			if _, seen := typoOf[code]; !seen {
+				typoOf[code] = i
+			}
+			continue
+		}
+		if c.ID != "" {
+			known = append(known, c.ID)
+		}
+	}
+	sort.Strings(known)
 	check := func(list []string, base notice.Path, art string) {
 		for i, id := range list {
-			if !decl[id] {
-				r.add(Error, base.Key(i), "", art, "category %q is not declared; add it under categories, or correct the id%s", id, didYouMean(id, keys(decl)))
+			if decl[id] {
+				continue
 			}
+			if j, ok := typoOf[id]; ok {
+				r.add(Error, base.Key(i), "", art, "category %q is not listed under categories; categories[%d] has %q, which is close to it: correct that id, or add %q there", id, j, n.Categories[j].ID, id)
+				continue
+			}
+			if _, ready := vocab.LookupCategory(id); ready {
+				r.add(Error, base.Key(i), "", art, "category %q is not listed under categories; add it there", id)
+				continue
+			}
+			r.add(Error, base.Key(i), "", art, "category %q is not declared; add it under categories, or correct the id%s", id, didYouMean(id, known))
 		}
 	}
 	for i, pu := range n.Purposes {
@@ -170,7 +215,7 @@ func checkCategoryUnused(r *report, n *notice.Notice) {
 		return
 	}
 	for i, c := range n.Categories {
-		if c.ID != "" && !used[c.ID] {
+		if c.ID != "" && !used[c.ID] && !r.reported(p("categories", i, "id")) {
 			r.add(Warning, p("categories", i, "id"), "", "5(1)(b)", "category %q is used by no purpose; name it in a purpose's categories, or remove it (data may only be processed for a stated purpose)", c.ID)
 		}
 	}
@@ -340,7 +385,7 @@ func checkPublicConsent(r *report, n *notice.Notice) {
 			}
 		}
 		if first >= 0 && !explained {
-			r.add(Warning, p("purposes", i, "legal_basis", first, "article"), "", "7(4)", "a public authority can rarely rely on consent, which must be freely given (recital 43); use 6(1)(c) or 6(1)(e) and name the law in national_law if purpose %q is part of your tasks, or say in the basis's note field why people are free to say no, e.g. that they get the same service without it", pu.ID)
+			r.add(Warning, p("purposes", i, "legal_basis", first, "article"), "", "7(4)", "a public authority can rarely rely on consent, which must be freely given (recital 43). If purpose %q is part of the organisation's statutory tasks, use 6(1)(c) (legal obligation) or 6(1)(e) (task in the public interest), and name the law in national_law, e.g. \"sosialtjenesteloven § 29\". Otherwise say in the basis's note field why people are free to say no, e.g. that they get the same service without consenting. Ask the data protection officer if you are unsure", pu.ID)
 		}
 	}
 }
@@ -361,7 +406,7 @@ func checkSourceCoverage(r *report, n *notice.Notice) {
 		}
 	}
 	for i, c := range n.Categories {
-		if c.ID != "" && !covered[c.ID] {
+		if c.ID != "" && !covered[c.ID] && !r.reported(p("categories", i, "id")) {
 			r.add(Warning, p("categories", i, "id"), "", "14(2)(f)", "no source gives category %q; add it to the categories of the source it comes from, or add the person (kind: data_subject) as a source", c.ID)
 		}
 	}
@@ -492,7 +537,7 @@ func checkRetentionCoverage(r *report, n *notice.Notice) {
 		}
 	}
 	for i, c := range n.Categories {
-		if c.ID != "" && !covered[c.ID] {
+		if c.ID != "" && !covered[c.ID] && !r.reported(p("categories", i, "id")) {
 			r.add(Error, p("categories", i, "id"), "", "13(2)(a)", "no retention rule covers category %q; add it to a rule under retention", c.ID)
 		}
 	}
@@ -931,7 +976,7 @@ func keys(m map[string]bool) []string {
 
 func didYouMean(id string, known []string) Text {
 	if s := suggest(id, known); s != "" {
-		return tr(" (did you mean %q?)", s)
+		return tr("; did you mean %q?", s)
 	}
 	return Text{}
 }

@@ -168,6 +168,17 @@ func (v *Validator) leaf(r *report, ve *jsonschema.ValidationError, kw string) {
 	case "required":
 		for _, m := range quotedRE.FindAllStringSubmatch(ve.Message, -1) {
 			q := p.Key(m[1])
+			if m[1] == "label" && len(p) == 2 && p[0] == "categories" {
+				// A custom category one letter from a ready-made code is
+				// most likely that code mistyped: say so at the id, and
+				// do not ask for a label it does not need (rv6nb 1).
+				if id, ok := value(r.doc, p.Key("id")).(string); ok {
+					if code := categoryTypo(id); code != "" {
+						r.add(Error, p.Key("id"), "category-ref", v.article(q), "%q is not a ready-made category; did you mean %s? Otherwise add label for a custom category", id, codeGuess{"categories", code})
+						continue
+					}
+				}
+			}
 			line, col, _ := r.doc.Pos(p)
 			r.addAt(line, col, Error, q, "schema", v.article(q), "missing; add %s", v.what(q))
 		}
@@ -202,7 +213,7 @@ func (v *Validator) leaf(r *report, ve *jsonschema.ValidationError, kw string) {
 			}
 			if provisionRE.MatchString(got) && !v.anyEnum(got) {
 				if lastKey(p) == "article" {
-					r.add(Error, p, "schema", art, "%s does not exist; use a legal basis from 6(1)(a)–(f), and for special categories also one from 9(2)(a)–(j) (personvern codes bases says what each means)", show(r.doc, p))
+					r.add(Error, p, "schema", art, "%s does not exist; use a legal basis from 6(1)(a)–(f), and for special categories also one from 9(2)(a)–(j); personvern codes bases says what they mean", show(r.doc, p))
 				} else {
 					r.add(Error, p, "schema", art, "%s does not exist; use one of: %s", show(r.doc, p), codeList{lastKey(p), vals})
 				}

@@ -146,8 +146,8 @@ func TestMissingRightActionFirst(t *testing.T) {
 	src = strings.Replace(src, "    legal_basis:", "    automated: true\n    legal_basis:", 1)
 	fs := findingsOf(t, src)
 	for lang, want := range map[string]string{
-		"nb": "rights: retten til dataportabilitet mangler; legg til rights.portability. Etter artikkel 20 nr. 1 gjelder retten når behandlingen bygger på samtykke eller avtale og skjer i datasystemer (automated: true på formålet) (personvernforordningen artikkel 13 nr. 2 bokstav b)",
-		"nn": "rights: retten til dataportabilitet manglar; legg til rights.portability. Etter artikkel 20 nr. 1 gjeld retten når behandlinga byggjer på samtykke eller avtale og skjer i datasystem (automated: true på formålet) (personvernforordninga artikkel 13 nr. 2 bokstav b)",
+		"nb": "rights: retten til dataportabilitet mangler; legg til rights.portability. Etter artikkel 20 nr. 1 gjelder retten når behandlingen bygger på samtykke eller avtale og skjer i datasystemer, slik automated: true på formålet sier (personvernforordningen artikkel 13 nr. 2 bokstav b)",
+		"nn": "rights: retten til dataportabilitet manglar; legg til rights.portability. Etter artikkel 20 nr. 1 gjeld retten når behandlinga byggjer på samtykke eller avtale og skjer i datasystem, slik automated: true på formålet seier (personvernforordninga artikkel 13 nr. 2 bokstav b)",
 	} {
 		var buf bytes.Buffer
 		if err := Write(&buf, fs, WriteOptions{Format: "text", Messages: messages(t, lang)}); err != nil {
@@ -392,8 +392,8 @@ func TestCodeGuesses(t *testing.T) {
 	head := "id: t\nupdated: 2025-01-01\nlanguages: [nb, nn]\ncontrollers:\n  - id: k\n    kind: public_authority\npurposes:\n  - id: p\n    legal_basis:\n      - article: "
 	for _, tc := range []struct{ src, path, nb, nn string }{
 		{head + "6(1)(g)\n", "purposes[0].legal_basis[0].article",
-			`"6(1)(g)" finnes ikke; bruk et behandlingsgrunnlag fra 6(1)(a)–(f), og for særlige kategorier også ett fra 9(2)(a)–(j) (personvern codes bases viser hva hvert betyr)`,
-			`"6(1)(g)" finst ikkje; bruk eit behandlingsgrunnlag frå 6(1)(a)–(f), og for særlege kategoriar òg eitt frå 9(2)(a)–(j) (personvern codes bases viser kva kvart tyder)`},
+			`"6(1)(g)" finnes ikke; bruk et behandlingsgrunnlag fra 6(1)(a)–(f), og for særlige kategorier også ett fra 9(2)(a)–(j); personvern codes bases viser hva de betyr`,
+			`"6(1)(g)" finst ikkje; bruk eit behandlingsgrunnlag frå 6(1)(a)–(f), og for særlege kategoriar òg eitt frå 9(2)(a)–(j); personvern codes bases viser kva dei tyder`},
 		{head + "6(1)(aa)\n", "purposes[0].legal_basis[0].article", `"6(1)(aa)" finnes ikke;`, `"6(1)(aa)" finst ikkje;`},
 		{head + "6.1.e\n", "purposes[0].legal_basis[0].article",
 			`"6.1.e" er ikke tillatt her; mente du "6(1)(e)" (nødvendig for å utføre en oppgave i allmennhetens interesse eller utøve offentlig myndighet)?`,
