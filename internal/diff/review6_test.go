@@ -62,7 +62,8 @@ func TestRetentionThenAsSaid(t *testing.T) {
 }
 
 // TestRetentionRuleItemWithAnd: an item with "og" in a rule's data is
-// quoted, so the list's own "og" stays readable (review nb6 1).
+// quoted, so the list's own "og" stays readable, and named as the page
+// names it, without "opplysninger om" (review nb6 1).
 func TestRetentionRuleItemWithAnd(t *testing.T) {
 	cats := ruleData(notice.Category{ID: "edu", Label: notice.Text{"nb": "utdanning og kompetanse", "nn": "utdanning og kompetanse"}})
 	got := lines4(t, "nb", "retention", func(n *notice.Notice) {
@@ -72,7 +73,7 @@ func TestRetentionRuleItemWithAnd(t *testing.T) {
 		cats(n)
 		n.Retention[0].Then = "anonymise"
 	})
-	want := "kontaktopplysninger og opplysninger om «utdanning og kompetanse»"
+	want := "kontaktopplysninger og «utdanning og kompetanse»"
 	if len(got) != 1 || !strings.Contains(got[0].Message, want) {
 		t.Errorf("got %+v, want a line with %q", got, want)
 	}

@@ -137,3 +137,29 @@ func TestRenameBeforeNewName(t *testing.T) {
 		}
 	}
 }
+
+// TestRetentionQuotedItemIsData: an item with "og", quoted in a list of a
+// rule's data, is the page's own name for the data, not a topic: the line
+// says "kontaktopplysninger og «organisasjonsnavn og firmanavn»", not
+// "opplysninger om «organisasjonsnavn og firmanavn»" (names are the data,
+// not what the data are about; VINN 1.2, review nb6 1).
+func TestRetentionQuotedItemIsData(t *testing.T) {
+	for _, tt := range []struct{ lang, want string }{
+		{"nb", "kontaktopplysninger og «organisasjonsnavn og firmanavn»"},
+		{"nn", "kontaktopplysningar og «organisasjonsnamn og firmanamn»"},
+	} {
+		org := notice.Category{ID: "org", Label: notice.Text{"nb": "organisasjonsnavn og firmanavn", "nn": "organisasjonsnamn og firmanamn"}}
+		var msgs []string
+		for _, l := range lines4(t, tt.lang, "retention", func(n *notice.Notice) {
+			n.Categories = append(n.Categories, org)
+		}, func(n *notice.Notice) {
+			n.Retention = append(n.Retention, notice.Retention{ID: "org", Categories: []string{"contact", "org"}, Period: "P1Y", Then: "delete"})
+		}) {
+			msgs = append(msgs, l.Message)
+		}
+		all := strings.Join(msgs, "\n")
+		if !strings.Contains(all, tt.want) || strings.Contains(all, "om «") {
+			t.Errorf("%s: got\n%s\nwant %q and no «opplysninger om «…»»", tt.lang, all, tt.want)
+		}
+	}
+}

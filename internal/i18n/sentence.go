@@ -176,7 +176,11 @@ func (c *Catalog) DataObject(items []string) string {
 	stem := c.T("categories.data-stem")
 	var data, topics []string
 	for _, it := range items {
-		if strings.Contains(strings.ToLower(it), stem) {
+		// A quoted item is the page's own name for the data (a label
+		// with "og", quoted so the list's "og" stays clear): wrapped in
+		// "opplysninger om «organisasjonsnavn og firmanavn»" it would say
+		// the data are about names, not the names (nb6 1).
+		if strings.Contains(strings.ToLower(it), stem) || strings.HasPrefix(it, "«") {
 			data = append(data, it)
 		} else {
 			topics = append(topics, it)
@@ -188,7 +192,7 @@ func (c *Catalog) DataObject(items []string) string {
 	// (nb5 10).
 	var words, phrases []string
 	for _, it := range data {
-		if strings.HasPrefix(strings.ToLower(it), stem) && strings.Contains(it, " ") {
+		if strings.HasPrefix(strings.ToLower(it), stem) && strings.Contains(it, " ") || strings.HasPrefix(it, "«") {
 			phrases = append(phrases, it)
 		} else {
 			words = append(words, it)
