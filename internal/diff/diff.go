@@ -1328,16 +1328,7 @@ func (d *cmp) catList(n *notice.Notice, ids []string) string {
 	// An item of several with "og" in it is quoted, or the list's own
 	// "og" is lost in it ("… og opplysninger om «utdanning og
 	// kompetanse»", nb6 1).
-	and := " " + d.c.T("and") + " "
-	var ls, obj []string
-	for _, id := range ids {
-		l := d.categoryLabel(id)
-		ls = append(ls, l)
-		if len(ids) > 1 && strings.Contains(l, and) {
-			l = d.q(l)
-		}
-		obj = append(obj, l)
-	}
+	ls, obj := d.objectLabels(ids, false)
 	if !d.c.Listing(ls).Bullets || len(ls) <= 3 {
 		// The object of "lagrer", as the page writes it: "opplysninger
 		// om tiltaket ditt" after the one-word labels (nn6 1, nb5 10).
@@ -1421,24 +1412,18 @@ func (d *cmp) retention() {
 		subject := newNames[n.ID]
 		// A period said "opptil" on the page is said so here: "i opptil 6
 		// måneder", not a fixed "6 måneder" (review nb5 4).
-		span := func(r notice.Retention) string {
-			if r.AtMost {
-				return d.c.T("diff.retention.up-to", d.c.Duration(r.Period))
-			}
-			return d.c.Duration(r.Period)
-		}
 		switch od, nd := days(o.Period), days(n.Period); {
 		case o.Period == n.Period:
 		case o.Period == "":
 			// A fixed period where there were criteria only is not
 			// necessarily longer, but may be: classed as longer-retention.
-			d.add(section.Retention, ruleRetentionStated, key+"/period", subject, "", span(n))
+			d.add(section.Retention, ruleRetentionStated, key+"/period", subject, "", d.span(n))
 		case n.Period != "" && nd > od:
-			d.add(section.Retention, ruleLongerRetention, key+"/period", subject, span(o), span(n))
+			d.add(section.Retention, ruleLongerRetention, key+"/period", subject, d.span(o), d.span(n))
 		case n.Period == "":
-			d.add(section.Retention, ruleRetentionCriteria, key+"/period", subject, span(o), "")
+			d.add(section.Retention, ruleRetentionCriteria, key+"/period", subject, d.span(o), "")
 		default:
-			d.add(section.Retention, ruleShorterRetention, key+"/period", subject, span(o), span(n))
+			d.add(section.Retention, ruleShorterRetention, key+"/period", subject, d.span(o), d.span(n))
 		}
 		// A period that was the longest and now is not keeps the data for
 		// all of it: as much a longer retention as a longer period.
@@ -1518,19 +1503,35 @@ func (d *cmp) retention() {
 // list, so the list's own "og" is not lost in it («organisasjonsnavn og
 // firmanavn», nb6 1); a single quoted item stands as the page's own name.
 func (d *cmp) retentionObject(ids []string) string {
+	_, obj := d.objectLabels(ids, true)
+	return d.c.DataObject(obj)
+}
+
+// objectLabels gives categories' labels as the page names them, and as a
+// change line lists them: an item with "og" in it quoted when it stands
+// among others, and with alone also when it stands alone, so that the
+// list's own "og" is not lost in it (nb6 1). DataObject names a quoted item
+// as the data, not as a topic.
+func (d *cmp) objectLabels(ids []string, alone bool) (labels, obj []string) {
 	and := " " + d.c.T("and") + " "
-	var obj []string
 	for _, id := range ids {
 		l := d.categoryLabel(id)
-		if strings.Contains(l, and) {
-			if len(ids) == 1 {
-				return d.q(l)
-			}
+		labels = append(labels, l)
+		if (alone || len(ids) > 1) && strings.Contains(l, and) {
 			l = d.q(l)
 		}
 		obj = append(obj, l)
 	}
-	return d.c.DataObject(obj)
+	return labels, obj
+}
+
+// span is a rule's period as the retention lines say it: "opptil 12 uker"
+// where it is the longest (at_most), else "12 uker".
+func (d *cmp) span(r notice.Retention) string {
+	if r.AtMost {
+		return d.c.T("diff.retention.up-to", d.c.Duration(r.Period))
+	}
+	return d.c.Duration(r.Period)
 }
 
 // thenKeys are the keys saying what is done after the retention period,
@@ -1600,18 +1601,12 @@ func (d *cmp) categoriesKeptLonger(pairs [][2]notice.Retention) {
 		}
 		// Said as the other retention lines say it: "Før sto det at vi
 		// lagret dem i opptil 12 uker" (review nb6 7).
-		span := func(r notice.Retention) string {
-			if r.AtMost {
-				return d.c.T("diff.retention.up-to", d.c.Duration(r.Period))
-			}
-			return d.c.Duration(r.Period)
-		}
 		k := ruleCategoryKeptLonger.MessageKey()
 		if from == "" {
 			k = "diff.category-kept-longer.stated"
 		}
 		d.out = append(d.out, Change{Section: section.Retention, Class: ruleCategoryKeptLonger.Class, Rule: ruleCategoryKeptLonger.ID, Key: "retention/" + r.ID + "/categories/" + c.ID,
-			Message: sentence(d.c.T(k, d.retentionObject([]string{c.ID}), span(or), span(r))), Old: d.c.Duration(from), New: d.c.Duration(to)})
+			Message: sentence(d.c.T(k, d.retentionObject([]string{c.ID}), d.span(or), d.span(r))), Old: d.c.Duration(from), New: d.c.Duration(to)})
 	}
 }
 
