@@ -65,6 +65,19 @@ type Change struct {
 	// line quotes them, so that lines using the new name can be ordered
 	// and told the old one (review nb4 7).
 	renamedFrom, renamedTo string
+	// renames is the item a rename line renames ("categories/task"), and
+	// uses the items a line names, each with the forms the line may give
+	// it ("opplysninger om tiltaket ditt", «Opplysninger om tiltaket
+	// ditt»), so that a line above the rename that names the item by its
+	// new name, in whatever form, is told the old one (review nb7 2).
+	renames string
+	uses    []use
+}
+
+// use is an item a change line names, and the forms it may name it by.
+type use struct {
+	item  string
+	forms []string
 }
 
 // ForReader is the message a reader of the page in the change's language
@@ -360,6 +373,10 @@ func (d *cmp) namesAs(sec section.ID, key, subject, msgKey string, rule *Rule, o
 		ch.Message = sentence(d.c.T(msgKey, d.q(as(ch.Old)), d.q(as(ch.New)), d.c.T("diff.in-lang", d.langName(ch.Lang))))
 		ch.Reader = sentence(d.c.T(msgKey, d.q(as(ch.Old)), d.q(as(ch.New)), ""))
 		ch.renamedFrom, ch.renamedTo = d.q(as(ch.Old)), d.q(as(ch.New))
+		// The item renamed: "categories/task" of "categories/task/label".
+		if k := strings.LastIndex(key, "/"); k > 0 {
+			ch.renames = key[:k]
+		}
 		// A name is short: the change is said in full, no redline.
 		ch.Redline = nil
 	}
@@ -371,26 +388,109 @@ func (d *cmp) q(s string) string { return "«" + s + "»" }
 // class, or an earlier section) names the item by its new name first:
 // "Formålet «Statistikk for nettstedet» (tidligere «Statistikk for
 // nettsiden») bygger nå på …", so the reader is not left to guess which
-// item it is until the rename comes (review nb4 7).
+// item it is until the rename comes (review nb4 7). The item is found by
+// what the line is known to name (uses), in the form the line gives it:
+// a category in a retention line is "opplysninger om tiltaket ditt
+// (tidligere «…»)", unquoted (review nb7 2); a purpose is found by its
+// quoted name as well, wherever a line names it.
 func (d *cmp) formerly() {
 	for i, r := range d.out {
-		if r.renamedTo == "" || (r.Lang != "" && r.Lang != d.lang) {
+		if (r.renamedTo == "" && r.renames == "") || (r.Lang != "" && r.Lang != d.lang) {
 			continue
 		}
 		note := d.c.T("diff.formerly", r.renamedFrom)
 		for j := 0; j < i; j++ {
 			ch := &d.out[j]
-			at := strings.Index(ch.Message, r.renamedTo)
-			if at < 0 || ch.renamedTo != "" {
+			if ch.renamedTo != "" || ch.renames != "" {
 				continue
 			}
-			end := at + len(r.renamedTo)
-			ch.Message = ch.Message[:end] + note + ch.Message[end:]
-			if k := strings.Index(ch.Reader, r.renamedTo); k >= 0 {
-				end := k + len(r.renamedTo)
-				ch.Reader = ch.Reader[:end] + note + ch.Reader[end:]
+			m, ok := r.formerlyIn(ch, ch.Message, note)
+			if !ok {
+				continue
+			}
+			ch.Message = m
+			if rd, ok := r.formerlyIn(ch, ch.Reader, note); ok {
+				ch.Reader = rd
 			}
 			break
+		}
+	}
+}
+
+// formerlyIn puts note after the first place s names the item rename r
+// renames, as line ch names it, and tells whether it found one. A name
+// quoted takes the note after its closing quote; a bracket after the
+// name, or one the name ends in, takes the note inside it, so that no
+// two brackets stand in a row ("(tidligere «A»; regel 2)").
+func (r *Change) formerlyIn(ch *Change, s, note string) (string, bool) {
+	at, end := -1, -1
+	for _, u := range ch.uses {
+		if u.item != r.renames || r.renames == "" {
+			continue
+		}
+		for _, f := range u.forms {
+			if a, e := wordIndex(s, f); a >= 0 && (at < 0 || a < at) {
+				at, end = a, e
+			}
+		}
+	}
+	if at < 0 && r.renamedTo != "" {
+		if a := strings.Index(s, r.renamedTo); a >= 0 {
+			at, end = a, a+len(r.renamedTo)
+		}
+	}
+	if at < 0 {
+		return s, false
+	}
+	if at > 0 && strings.HasSuffix(s[:at], "«") && strings.HasPrefix(s[end:], "»") {
+		end += len("»")
+	}
+	inner := strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(note), "("), ")")
+	switch {
+	case strings.HasPrefix(s[end:], " ("):
+		return s[:end] + " (" + inner + "; " + s[end+len(" ("):], true
+	case strings.HasSuffix(s[:end], ")"):
+		return s[:end-1] + "; " + inner + s[end-1:], true
+	}
+	return s[:end] + note + s[end:], true
+}
+
+// wordIndex is where f first stands in s as whole words, not inside a
+// longer word ("helse" in "helseopplysninger"); -1 if nowhere.
+func wordIndex(s, f string) (at, end int) {
+	if f == "" {
+		return -1, -1
+	}
+	for from := 0; from < len(s); {
+		k := strings.Index(s[from:], f)
+		if k < 0 {
+			break
+		}
+		a, e := from+k, from+k+len(f)
+		before, _ := utf8.DecodeLastRuneInString(s[:a])
+		after, _ := utf8.DecodeRuneInString(s[e:])
+		if (a == 0 || !unicode.IsLetter(before) && !unicode.IsDigit(before)) && (e == len(s) || !unicode.IsLetter(after) && !unicode.IsDigit(after)) {
+			return a, e
+		}
+		from = a + 1
+	}
+	return -1, -1
+}
+
+// using records that the lines from on name item, by one of forms.
+func (d *cmp) using(from int, item string, forms ...string) {
+	for i := from; i < len(d.out); i++ {
+		d.out[i].uses = append(d.out[i].uses, use{item: item, forms: forms})
+	}
+}
+
+// usesCategories records that the lines from on name the categories of
+// ids, by label as running text writes it or as the page heads it.
+func (d *cmp) usesCategories(from int, ids ...[]string) {
+	for _, list := range ids {
+		for _, id := range list {
+			l := d.categoryLabel(id)
+			d.using(from, "categories/"+id, l, upperFirst(l))
 		}
 	}
 }
@@ -686,9 +786,11 @@ func (d *cmp) purposes() {
 		add, rem := setDiff(o.Categories, n.Categories)
 		for _, c := range add {
 			d.add(section.Purposes, rulePurposeNewCategory, key+"/categories/"+c, subject, "", d.categoryObject(c))
+			d.usesCategories(len(d.out)-1, []string{c})
 		}
 		for _, c := range rem {
 			d.add(section.Purposes, rulePurposeRemovedCat, key+"/categories/"+c, subject, d.categoryObject(c), "")
+			d.usesCategories(len(d.out)-1, []string{c})
 		}
 		bp, badd, brem := match(o.LegalBasis, n.LegalBasis, func(b notice.Basis) string { return b.Article }, func(notice.Basis) string { return "" })
 		if len(badd) == 1 && len(brem) == 1 && articleOf(badd[0].Article) == articleOf(brem[0].Article) {
@@ -809,6 +911,7 @@ func (d *cmp) categories() {
 	for _, p := range pairs {
 		o, n := p[0], p[1]
 		key := "categories/" + n.ID
+		from := len(d.out)
 		switch was, is := d.old.IsSensitive(o.ID), d.new.IsSensitive(n.ID); {
 		case !was && is:
 			d.add(section.Data, ruleNewSpecialCategory, key, d.categoryHeading(n.ID), "", "")
@@ -819,6 +922,7 @@ func (d *cmp) categories() {
 			d.namesAs(section.Data, key+"/label", d.label("field.category.label"), "diff.renamed.category", ruleWording, o.Label, n.Label, upperFirst)
 			d.texts(section.Data, key+"/description", "field.category.description", o.Description, n.Description)
 		})
+		d.usesCategories(from, []string{n.ID})
 	}
 }
 
@@ -1160,6 +1264,7 @@ func (d *cmp) parties(r partyRules, old, new []party) {
 		o, n := p[0], p[1]
 		key := r.path + n.ID
 		subject := d.partySubject(list, n.Kind, n.Name)
+		start := len(d.out)
 		if from, to, renamed := d.nameChange(o.Name, n.Name); renamed {
 			d.add(r.section, ruleRenamedParty, key, subject, from, to)
 			// A name taken away or given is no "X heter nå ikke oppgitt":
@@ -1169,6 +1274,10 @@ func (d *cmp) parties(r partyRules, old, new []party) {
 				last.Message = sentence(d.c.T("party.unnamed.now", from, d.c.T("kind."+n.Kind)))
 			case from == "" && to != "":
 				last.Message = sentence(d.c.T("party.named.now", d.c.T("kind."+o.Kind), to))
+			case from != "" && to != "" && to == subject:
+				// A line above that names the party by its new name is
+				// told the old one (review nb7 2).
+				last.renames, last.renamedFrom = key, from
 			}
 		}
 		if o.Kind != n.Kind {
@@ -1196,6 +1305,8 @@ func (d *cmp) parties(r partyRules, old, new []party) {
 		d.within(d.c.T(r.of, subject), func() {
 			d.texts(r.section, key+"/description", "field.description", o.Description, n.Description)
 		})
+		d.using(start, key, subject)
+		d.usesCategories(start, o.Categories, n.Categories)
 	}
 }
 
@@ -1402,14 +1513,19 @@ func (d *cmp) retention() {
 	oldNames, newNames := d.ruleNames(d.old), d.ruleNames(d.new)
 	for _, r := range added {
 		d.add(section.Retention, ruleNewRetentionRule, "retention/"+r.ID, newNames[r.ID], "", "")
+		d.usesCategories(len(d.out)-1, r.Categories)
 	}
 	for _, r := range removed {
 		d.add(section.Retention, ruleRemovedRetentionRule, "retention/"+r.ID, oldNames[r.ID], "", "")
+		d.usesCategories(len(d.out)-1, r.Categories)
 	}
 	for _, p := range pairs {
 		o, n := p[0], p[1]
 		key := "retention/" + n.ID
 		subject := newNames[n.ID]
+		// Every line of the rule names it by its data, and some by its
+		// groups too (review nb7 2).
+		from := len(d.out)
 		// A period said "opptil" on the page is said so here: "i opptil 6
 		// måneder", not a fixed "6 måneder" (review nb5 4).
 		switch od, nd := days(o.Period), days(n.Period); {
@@ -1445,8 +1561,13 @@ func (d *cmp) retention() {
 		// other data: "Regelen for hvor lenge vi lagrer de andre
 		// opplysningene, gjelder nå også helseopplysninger", not "alle
 		// opplysningene …, gjelder nå også" (review nb5 4).
+		// The only rule has no other data beside it: its data are "the
+		// data we have about you" (review nn7x 7).
 		otherData := func(name string) string {
 			if rest, ok := strings.CutPrefix(name, d.c.T("categories.all")); ok {
+				if len(d.old.Retention) == 1 {
+					return d.c.T("diff.retention.the-data-all") + rest
+				}
 				return d.c.T("diff.retention.the-other-data") + rest
 			}
 			return name
@@ -1476,6 +1597,10 @@ func (d *cmp) retention() {
 			was, is := d.groupLabels(d.old, o.Groups), d.groupLabels(d.new, n.Groups)
 			k := ruleRetentionGroups.MessageKey()
 			switch {
+			case len(o.Groups) == 0 && len(d.old.Groups) == 0:
+				// No groups in the old notice said nothing of whom the
+				// data were about, not everyone (review nb7 3, nn7x 6).
+				k = "diff.retention-groups.first"
 			case len(o.Groups) == 0:
 				k = "diff.retention-groups.only"
 			case len(n.Groups) == 0:
@@ -1493,6 +1618,8 @@ func (d *cmp) retention() {
 			d.texts(section.Retention, key+"/from", "field.from", o.From, n.From)
 		}
 		d.texts(section.Retention, key+"/law", "field.law", o.Law, n.Law)
+		d.usesCategories(from, o.Categories, n.Categories)
+		d.usesGroups(from, o.Groups, n.Groups)
 	}
 	d.categoriesKeptLonger(pairs)
 }
@@ -1607,6 +1734,7 @@ func (d *cmp) categoriesKeptLonger(pairs [][2]notice.Retention) {
 		}
 		d.out = append(d.out, Change{Section: section.Retention, Class: ruleCategoryKeptLonger.Class, Rule: ruleCategoryKeptLonger.ID, Key: "retention/" + r.ID + "/categories/" + c.ID,
 			Message: sentence(d.c.T(k, d.retentionObject([]string{c.ID}), d.span(or), d.span(r))), Old: d.c.Duration(from), New: d.c.Duration(to)})
+		d.usesCategories(len(d.out)-1, []string{c.ID})
 	}
 }
 
@@ -1929,6 +2057,7 @@ func (d *cmp) cookies() {
 				rule = ruleCookieOwnProvider
 			}
 			d.add(section.Cookies, rule, key+"/provider", subject, d.cookieProvider(d.old, o.Provider), d.cookieProvider(d.new, n.Provider))
+			d.using(len(d.out)-1, "recipients/"+n.Provider, d.cookieProvider(d.new, n.Provider))
 		}
 		if o.Lifetime != n.Lifetime {
 			rule := ruleCookieShorter

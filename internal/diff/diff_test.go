@@ -133,7 +133,7 @@ var classificationCases = []struct {
 	}},
 	{"new group", func(n *notice.Notice) {
 		n.Groups = []notice.Group{notice.Group{ID: "kids", Label: notice.Text{"nb": "barnet", "nn": "barnet"}}}
-	}, Notable, "new-group", "Erklæringen gjelder nå også barnet.", nil},
+	}, Notable, "new-group", "Erklæringen sier nå hvem den gjelder: barnet.", nil},
 	{"removed group", func(n *notice.Notice) { n.Groups = nil }, Notable, "removed-group", "Erklæringen gjelder ikke lenger barnet.", func(n *notice.Notice) {
 		n.Groups = []notice.Group{notice.Group{ID: "kids", Label: notice.Text{"nb": "barnet", "nn": "barnet"}}}
 	}},
@@ -170,11 +170,11 @@ var classificationCases = []struct {
 	{"version raised, date not", func(n *notice.Notice) {
 		n.Purposes[1].Categories = []string{"contact", "income"}
 		n.Version = "1.1"
-	}, Notable, "version-not-raised", "Innholdet er endret, men ikke datoen den nye versjonen gjelder fra. Sett datoen den nye versjonen gjelder fra, så leserne kan se når erklæringen ble endret.", nil},
+	}, Notable, "version-not-raised", "Innholdet er endret, men datoen er den samme som før. Sett datoen den nye versjonen gjelder fra, så leserne kan se når erklæringen ble endret.", nil},
 	{"date raised, version not", func(n *notice.Notice) {
 		n.Purposes[1].Categories = []string{"contact", "income"}
 		n.Updated = "2024-02-01"
-	}, Notable, "version-not-raised", "Innholdet er endret, men ikke versjonsnummeret. Gi den nye versjonen et nytt versjonsnummer, så leserne kan se at erklæringen er endret.", nil},
+	}, Notable, "version-not-raised", "Innholdet er endret, men versjonsnummeret er det samme som før. Gi den nye versjonen et nytt nummer, så leserne kan se at erklæringen er endret.", nil},
 	{"retention starts later", func(n *notice.Notice) { n.Retention[0].From = notice.Text{"nb": "klagefristen er ute"} }, Material, "retention-from", "Teksten om når lagringstiden begynner å løpe, har fått ny ordlyd på bokmål.", func(n *notice.Notice) { n.Retention[0].From = notice.Text{"nb": "saken er avsluttet"} }},
 	{"using a right made harder", func(n *notice.Notice) {
 		n.Rights["access"] = notice.Right{How: notice.Text{"nb": "Send et brev. Vi tar ikke imot e-post."}}
@@ -183,7 +183,7 @@ var classificationCases = []struct {
 		n.Purposes = append(n.Purposes, notice.Purpose{ID: "stats", Name: notice.Text{"nb": "Statistikk"}})
 	}, Material, "new-purpose", "Nytt formål: «Statistikk».", nil},
 	{"removed purpose", func(n *notice.Notice) { n.Purposes = n.Purposes[:1] }, Notable, "removed-purpose", "Formålet «Nyhetsbrev» er fjernet.", nil},
-	{"purpose uses a new category", func(n *notice.Notice) { n.Purposes[1].Categories = []string{"contact", "income"} }, Material, "purpose-new-category", "Formålet «Nyhetsbrev» bruker nå også opplysninger om inntekt.", nil},
+	{"purpose uses a new category", func(n *notice.Notice) { n.Purposes[1].Categories = []string{"contact", "income"} }, Material, "purpose-new-category", "Til formålet «Nyhetsbrev» bruker vi nå også opplysninger om inntekt.", nil},
 	{"new category", func(n *notice.Notice) { n.Categories = append(n.Categories, notice.Category{ID: "age"}) }, Material, "new-category", "Ny kategori av opplysninger: «Alder».", nil},
 	{"new special category", func(n *notice.Notice) { n.Categories = append(n.Categories, notice.Category{ID: "health"}) }, Material, "new-special-category", "Ny særlig kategori av personopplysninger: «Helseopplysninger».", nil},
 	{"removed category", func(n *notice.Notice) { n.Categories = n.Categories[:1] }, Notable, "removed-category", "", nil},
@@ -312,7 +312,7 @@ var classificationCases = []struct {
 		func(n *notice.Notice) { n.DPO = nil }},
 	{"dpo removed", func(n *notice.Notice) { n.DPO = nil }, Notable, "dpo-removed", "Personvernombudet er fjernet: ombud@eksempel.no.", nil},
 	{"purpose drops a category", func(n *notice.Notice) { n.Purposes[0].Categories = []string{"contact"} },
-		Notable, "purpose-removed-category", "Formålet «Saksbehandling» bruker ikke lenger opplysninger om inntekt.", nil},
+		Notable, "purpose-removed-category", "Til formålet «Saksbehandling» bruker vi ikke lenger opplysninger om inntekt.", nil},
 	{"category no longer special", func(n *notice.Notice) { n.Categories[2].Special = nil },
 		Notable, "category-not-special", "«Saksnummer» regnes ikke lenger", func(n *notice.Notice) {
 			yes := true

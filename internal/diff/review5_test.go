@@ -68,7 +68,8 @@ func TestReasonInReportLanguage(t *testing.T) {
 
 // TestRetentionUpTo: a period the page gives as "opptil" keeps it in the
 // change line, written out without a "(før …)" note; a rule for all the
-// data that gains a category is named as the other data (review nb5 4).
+// data that gains a category is named as the other data (review nb5 4),
+// or, as the only rule, as the data we have about you (nn7x 7).
 func TestRetentionUpTo(t *testing.T) {
 	upTo := func(p string) func(n *notice.Notice) {
 		return func(n *notice.Notice) { n.Retention[0].Period, n.Retention[0].AtMost = p, true }
@@ -91,8 +92,8 @@ func TestRetentionUpTo(t *testing.T) {
 	for _, tt := range []struct {
 		lang, want string
 	}{
-		{"nb", "Regelen for hvor lenge vi lagrer de andre opplysningene, gjelder nå også helseopplysninger."},
-		{"nn", "Regelen for kor lenge vi lagrar dei andre opplysningane, gjeld no òg helseopplysningar."},
+		{"nb", "Regelen for hvor lenge vi lagrer opplysningene vi har om deg, gjelder nå også helseopplysninger."},
+		{"nn", "Regelen for kor lenge vi lagrar opplysningane vi har om deg, gjeld no òg helseopplysningar."},
 	} {
 		old, new := base(), base()
 		for _, n := range []*notice.Notice{&old, &new} {

@@ -15,11 +15,11 @@ func TestVersionNotRaisedHasVerb(t *testing.T) {
 		lang, want  string
 		number, day bool
 	}{
-		{"nb", "Innholdet er endret, men versjonsnummeret og datoen er de samme som før. Gi erklæringen et nytt versjonsnummer og datoen den nye versjonen gjelder fra, så leserne kan se at den er endret.", false, false},
-		{"nn", "Innhaldet er endra, men versjonsnummeret og datoen er dei same som før. Gje erklæringa eit nytt versjonsnummer og datoen den nye versjonen gjeld frå, så lesarane kan sjå at ho er endra.", false, false},
-		{"nb", "Innholdet er endret, men ikke versjonsnummeret.", false, true},
-		{"nb", "Innholdet er endret, men ikke datoen den nye versjonen gjelder fra.", true, false},
-		{"nn", "Innhaldet er endra, men ikkje versjonsnummeret.", false, true},
+		{"nb", "Innholdet er endret, men versjonsnummeret og datoen er de samme som før. Gi den nye versjonen et nytt nummer og datoen den gjelder fra, så leserne kan se at erklæringen er endret.", false, false},
+		{"nn", "Innhaldet er endra, men versjonsnummeret og datoen er dei same som før. Gje den nye versjonen eit nytt nummer og datoen han gjeld frå, så lesarane kan sjå at erklæringa er endra.", false, false},
+		{"nb", "Innholdet er endret, men versjonsnummeret er det samme som før.", false, true},
+		{"nb", "Innholdet er endret, men datoen er den samme som før.", true, false},
+		{"nn", "Innhaldet er endra, men versjonsnummeret er det same som før.", false, true},
 	} {
 		got := lines4(t, tt.lang, "version", nil, func(n *notice.Notice) {
 			n.Purposes[0].Description = notice.Text{"nb": "Vi behandler klagen din.", "nn": "Vi handsamar klaga di."}

@@ -86,10 +86,20 @@ func (d *cmp) purposeGroups(key, subject string, o, n notice.Purpose) {
 	// No groups is everyone: a first group narrows the purpose ("gjelder
 	// nå bare kunder (før: alle)"), not "nå også kunder" (review nb 21);
 	// dropping the last widens it to everyone, classed up with it.
+	// Where the old notice had no groups at all, no groups said nothing
+	// of whom a purpose was for: "Før sto det ikke hvem formålet gjaldt",
+	// not "Før gjaldt det alle" beside the line that the notice now says
+	// whom it is for (review nb7 3, nn7x 6). Narrowed still: material.
+	from := len(d.out)
+	defer d.usesGroups(from, o.Groups, n.Groups)
 	switch {
 	case len(o.Groups) == 0 && len(n.Groups) > 0:
+		k := "diff.purpose-new-group.only"
+		if len(d.old.Groups) == 0 {
+			k = "diff.purpose-new-group.first"
+		}
 		d.out = append(d.out, Change{Section: section.Purposes, Class: rulePurposeNewGroup.Class, Rule: rulePurposeNewGroup.ID, Key: key + "/groups",
-			Message: sentence(d.c.T("diff.purpose-new-group.only", subject, "", d.groupLabels(d.new, n.Groups))), New: d.groupLabels(d.new, n.Groups)})
+			Message: sentence(d.c.T(k, subject, "", d.groupLabels(d.new, n.Groups))), New: d.groupLabels(d.new, n.Groups)})
 		return
 	case len(o.Groups) > 0 && len(n.Groups) == 0:
 		d.out = append(d.out, Change{Section: section.Purposes, Class: rulePurposeNewGroup.Class, Rule: rulePurposeNewGroup.ID, Key: key + "/groups",
@@ -160,8 +170,24 @@ func (d *cmp) otherControllers() {
 func (d *cmp) groups() {
 	pairs, added, removed := match(d.old.Groups, d.new.Groups,
 		func(g notice.Group) string { return g.ID }, func(notice.Group) string { return "" })
+	if len(d.old.Groups) == 0 && len(added) > 0 {
+		// Groups where there were none: the notice now says whom it is
+		// for, once, not "gjelder nå også kunder" per group as if it had
+		// been for others before (review nb7 3, nn7x 6).
+		var ids []string
+		for _, g := range added {
+			ids = append(ids, g.ID)
+		}
+		from := len(d.out)
+		list := d.groupLabels(d.new, ids)
+		d.out = append(d.out, Change{Section: section.Purposes, Class: ruleNewGroup.Class, Rule: ruleNewGroup.ID, Key: "groups",
+			Message: sentence(d.c.T("diff.new-group.first", list)), New: list})
+		d.usesGroups(from, nil, ids)
+		added = nil
+	}
 	for _, g := range added {
 		d.add(section.Purposes, ruleNewGroup, "groups/"+g.ID, d.groupLabel(d.new, g.ID), "", "")
+		d.usesGroups(len(d.out)-1, nil, []string{g.ID})
 	}
 	for _, g := range removed {
 		d.add(section.Purposes, ruleRemovedGroup, "groups/"+g.ID, d.groupLabel(d.old, g.ID), "", "")
@@ -169,6 +195,7 @@ func (d *cmp) groups() {
 	for _, p := range pairs {
 		o, n := p[0], p[1]
 		key := "groups/" + n.ID
+		from := len(d.out)
 		// Quoted as «Hvilke rettigheter som gjelder for hvem» heads the
 		// group, with a capital, as categories are (review nn6 5).
 		subject := d.q(upperFirst(d.groupLabel(d.new, n.ID)))
@@ -177,6 +204,18 @@ func (d *cmp) groups() {
 		d.textsAs(section.Purposes, key+"/about", "field.group.about", ruleGroupAbout, o.About, n.About)
 		if o.Child != n.Child {
 			d.flag(section.Purposes, ruleGroupChild, key+"/child", subject, o.Child, n.Child, "diff.group-child.no")
+		}
+		d.usesGroups(from, nil, []string{n.ID})
+	}
+}
+
+// usesGroups records that the lines from on name the groups of ids, by
+// label as they are listed or quoted as headed, for formerly.
+func (d *cmp) usesGroups(from int, ids ...[]string) {
+	for _, list := range ids {
+		for _, id := range list {
+			l := d.groupLabel(d.new, id)
+			d.using(from, "groups/"+id, l, upperFirst(l))
 		}
 	}
 }

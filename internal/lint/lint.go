@@ -58,6 +58,7 @@ var Rules = []Rule{
 	{"category-quoted-lower", `a category quoted in lower case as a change line's subject ("kategorien «ønsker og hindringer»"), where «Hvilke opplysninger vi behandler» heads it with a capital: quote it as the page lists it`, findCategoryQuotedLower},
 	{"possessive-twice", `a sentence that says "our" twice ("Databehandlerne våre behandler opplysningene på våre vegne")`, findPossessiveTwice},
 	{"repeated-sentence", `a long sentence said twice on one page, word for word, however far apart ("Fordi vi behandler disse opplysningene i datasystemer …" under two purposes): say it once`, findRepeatedSentence},
+	{"purpose-agent", `a purpose as the one who acts ("Formålet «X» bruker nå også …"): a purpose uses, keeps or shares nothing, we do ("Til formålet «X» bruker vi …")`, findPurposeAgent},
 	{"title-repeat", `a line that repeats the start of the title below it ("PERSONVERNERKLÆRING" above "Personvernerklæring – …")`, findTitleRepeat},
 }
 
@@ -620,6 +621,12 @@ func findCookieNecessary(text string) []string { return cookieNecessaryRE.FindAl
 var categoryLowerRE = regexp.MustCompile(`(?:[Kk]ategorien|kategori av (?:person)?opplysning\pL*:) «\p{Ll}[^»]*»`)
 
 func findCategoryQuotedLower(text string) []string { return categoryLowerRE.FindAllString(text, -1) }
+
+// purposeAgentRE is a purpose, by its quoted name, as the subject of a verb
+// only people do (nb7x 3): "Formålet «X» bruker nå også …".
+var purposeAgentRE = regexp.MustCompile(`\bFormålet «[^»]*»(?: \([^)]*\))? (?:bruker|brukar|lagrer|lagrar|deler|sender|henter|hentar|samler|samlar)\b`)
+
+func findPurposeAgent(text string) []string { return purposeAgentRE.FindAllString(unwrap(text), -1) }
 
 // "våre" (nn: "våre", "vår") before "på våre vegne" or "på vegner av oss"
 // in one sentence says whose twice (rv6nb 4).

@@ -63,6 +63,8 @@ func TestRules(t *testing.T) {
 		{"possessive-twice", "Databehandlarane våre behandlar opplysningane på vegner av oss, etter ein databehandlaravtale.", "Databehandlarane behandlar opplysningane på vegner av oss, etter ein databehandlaravtale."},
 		{"repeated-sentence", "Fordi vi behandler disse opplysningene i datasystemer, og behandlingen bygger på samtykket ditt, kan du be om å få utlevert de opplysningene du selv har gitt oss.\n\nBehandlingsgrunnlag:\n\n### B\n\nFordi vi behandler disse opplysningene i datasystemer, og behandlingen bygger på samtykket ditt, kan du be om å få utlevert de opplysningene du selv har gitt oss.\n",
 			"Fordi vi behandler disse opplysningene i datasystemer, og behandlingen bygger på samtykket ditt, kan du be om å få utlevert de opplysningene du selv har gitt oss.\n\nBehandlingsgrunnlag:\n\n- Rett til dataportabilitet\n\n  Retten gjelder formålene «A» og «B».\n\nBehandlingsgrunnlag:\n"},
+		{"purpose-agent", "Formålet «Nyhetsbrev» bruker nå også opplysninger om inntekt.", "Til formålet «Nyhetsbrev» bruker vi nå også opplysninger om inntekt. Formålet «Nyhetsbrev» bygger nå på samtykke."},
+		{"purpose-agent", "Formålet «Statistikk» (tidlegare «Tal») brukar ikkje lenger kontaktopplysningar.", "Til formålet «Statistikk» brukar vi ikkje lenger kontaktopplysningar. Formålet «Statistikk» gjeld no berre kundar."},
 		{"title-repeat", "PERSONVERNERKLÆRING\n\nPersonvernerklæring for VINN AS Hallingdal\n", "Kort fortalt\n\nPersonvernerklæring for VINN AS Hallingdal\n\n- Andre\n  Andre, for eksempel familiemedlemmer, får opplysninger.\n"},
 	} {
 		if got := Run(tc.rule, tc.bad); len(got) == 0 {
