@@ -661,39 +661,44 @@ func (b *builder) rights() {
 		own = own || g.Kind == notice.RoleController || g.Kind == notice.RoleJoint
 	}
 	ctl := b.n.Controller
+	// The rest, the rights without a how of their own, go to the contact
+	// below when some rights say how they are used (nb7x 4, nn7x 3).
+	var contact, rest string
 	switch {
 	case only != nil && len(only.Others) > 0:
 		// The controller answers; its own words on how come first.
 		if oc := only.Others[0]; len(only.Others) == 1 && oc.Email != "" && len(oc.Rights) == 0 {
-			sentences = append(sentences, b.c.T("summary.rights.ask.email", oc.Email))
+			contact = b.c.T("summary.rights.ask.email", oc.Email)
 		} else {
-			sentences = append(sentences, b.c.T("summary.rights.ask.other", us))
+			contact = b.c.T("summary.rights.ask.other", us)
 		}
 	case own && ctl.Email != "":
-		sentences = append(sentences, b.c.T("summary.rights.ask.email", ctl.Email))
-		sentences = append(sentences, b.askOthers()...)
+		contact, rest = b.c.T("summary.rights.ask.email", ctl.Email), b.c.T("summary.rights.rest.email", ctl.Email)
 	case own && ctl.Phone != "":
-		sentences = append(sentences, b.c.T("summary.rights.ask.phone", ctl.Phone))
-		sentences = append(sentences, b.askOthers()...)
-	default:
-		sentences = append(sentences, b.askOthers()...)
+		contact, rest = b.c.T("summary.rights.ask.phone", ctl.Phone), b.c.T("summary.rights.rest.phone", ctl.Phone)
 	}
-	// A right that says how it is used ("Kontakt rådgiveren din") is used
-	// that way, not at the one address above.
 	// The pointer to «Dine rettigheter» is for text without links; on the
-	// page the item's link says it (nb3 13, nn3 5). One right is named,
-	// not "noen av rettighetene" (nb3 7).
+	// page the item's link says it (nb3 13, nn3 5).
 	var pointer string
-	switch own, all := b.ownHow(); {
-	case len(own) == 1 && b.c.Has("right."+own[0]):
-		sentences = append(sentences, b.c.T("summary.rights.how.one", b.c.T("right."+own[0])))
+	var others []string // the controllers we work for, for their part
+	if only == nil || len(only.Others) == 0 {
+		others = b.askOthers()
+	}
+	if said, ok := b.sayHows(own && (only == nil || len(only.Others) == 0), rest); ok {
+		sentences = append(append(sentences, said...), others...)
 		pointer = b.c.T("summary.rights.pointer")
-	case all:
-		sentences = append(sentences, b.c.T("summary.rights.how.all"))
-		pointer = b.c.T("summary.rights.pointer")
-	case len(own) > 0:
-		sentences = append(sentences, b.c.T("summary.rights.how.own"))
-		pointer = b.c.T("summary.rights.pointer")
+	} else {
+		if contact != "" {
+			sentences = append(sentences, contact)
+		}
+		sentences = append(sentences, others...)
+		// A right that says how it is used ("Kontakt rådgiveren din") is
+		// used that way, not at the one address above. One right is
+		// named, not "noen av rettighetene" (nb3 7).
+		if how := b.howPointer(b.ownHow()); how != "" {
+			sentences = append(sentences, how)
+			pointer = b.c.T("summary.rights.pointer")
+		}
 	}
 	b.add(section.Rights, sentences...)
 	if pointer != "" && len(b.out) > 0 && b.out[len(b.out)-1].Section == section.Rights {
@@ -718,6 +723,112 @@ func (b *builder) ownHow() (own []string, all bool) {
 		}
 	}
 	return own, len(own) > 0 && all
+}
+
+// howPointer points to the rights that say how they are used: the one
+// by its name, or all or some of them.
+func (b *builder) howPointer(own []string, all bool) string {
+	switch {
+	case len(own) == 1 && b.c.Has("right."+own[0]):
+		return b.c.T("summary.rights.how.one", b.c.T("right."+own[0]))
+	case all:
+		return b.c.T("summary.rights.how.all")
+	case len(own) > 0:
+		return b.c.T("summary.rights.how.own")
+	}
+	return ""
+}
+
+// howGroup is the rights that say how they are used in the same words.
+type howGroup struct {
+	how   string
+	codes []string
+}
+
+// hows groups the rights that apply by their how in the summary's
+// language, in the page's order; plain are those without one. Texts are
+// compared as written: a how the same in bokmål may differ in nynorsk.
+func (b *builder) hows() (groups []howGroup, plain []string) {
+	for _, vr := range vocab.Rights {
+		code := vr.Code
+		if !b.applies(code) {
+			continue
+		}
+		how := strings.TrimSpace(b.n.Rights[code].How[b.lang])
+		if how == "" {
+			plain = append(plain, code)
+			continue
+		}
+		i := slices.IndexFunc(groups, func(g howGroup) bool { return g.how == how })
+		if i < 0 {
+			groups = append(groups, howGroup{how: how})
+			i = len(groups) - 1
+		}
+		groups[i].codes = append(groups[i].codes, code)
+	}
+	return groups, plain
+}
+
+// sayable gives a how as the summary can say it: the author's sentences
+// as written, ending in a full stop, when they are short and plain text
+// (Markdown would show as its marks in the summary).
+func sayable(how string) (string, bool) {
+	if how == "" || words(how) > MaxWords || strings.ContainsAny(how, "[]*_`<>\n") {
+		return "", false
+	}
+	if !strings.ContainsAny(how[len(how)-1:], ".!?") {
+		how += "."
+	}
+	return how, true
+}
+
+// sayHows says the contact of the rights that share a how as that how
+// (nb7x 4, nn7x 3): "Vil du bruke rettighetene dine? Kontakt rådgiveren
+// din." where every right has the same; where several do, "Gjelder det
+// innsyn eller retting? Kontakt rådgiveren din.", a pointer to any right
+// with a how of its own, and rest, the contact for the others ("For de
+// andre rettighetene sender du en e-post til …"). The how is the author's
+// sentence, never spliced into ours. ok is false where no how is shared,
+// or where we do not answer (the controller we work for does), which the
+// caller says as before.
+func (b *builder) sayHows(answer bool, rest string) (out []string, ok bool) {
+	if !answer {
+		return nil, false
+	}
+	groups, plain := b.hows()
+	if len(groups) == 1 && len(plain) == 0 {
+		if how, ok := sayable(groups[0].how); ok {
+			return []string{b.c.T("summary.rights.how.say.all", how)}, true
+		}
+		return nil, false
+	}
+	var unsaid []string
+	for _, g := range groups {
+		how, can := sayable(g.how)
+		var names []string
+		for _, code := range g.codes {
+			if !b.c.Has("summary.rights.name." + code) {
+				can = false
+				break
+			}
+			names = append(names, b.c.T("summary.rights.name."+code))
+		}
+		if !can || len(g.codes) < 2 {
+			unsaid = append(unsaid, g.codes...)
+			continue
+		}
+		out = append(out, b.c.T("summary.rights.how.say", b.c.ListOr(names), how))
+	}
+	if len(out) == 0 {
+		return nil, false
+	}
+	if how := b.howPointer(unsaid, false); how != "" {
+		out = append(out, how)
+	}
+	if len(plain) > 0 && rest != "" {
+		out = append(out, rest)
+	}
+	return out, true
 }
 
 func (b *builder) otherNames(g notice.RoleGroup) string {

@@ -288,14 +288,16 @@ func TestCases(t *testing.T) {
 			n.Rights["access"] = notice.Right{How: notice.Text{"nb": "Kontakt rådgiveren din.", "nn": "Kontakt rådgjevaren din."}}
 		}, []string{"Send en e-post til post@eksempel.no.", "Under «Rett til innsyn» står det hvordan du går frem. Les mer under «Dine rettigheter»."},
 			[]string{"Send ein e-post til post@eksempel.no.", "Under «Rett til innsyn» står det korleis du går fram. Les meir under «Rettane dine»."}, []string{"personvernombud@"}},
+		// The same how for every right is said as the how (nb7x 4).
 		{"every right says how", func(n *notice.Notice) {
 			how := notice.Text{"nb": "Kontakt NAV-kontoret ditt.", "nn": "Kontakt NAV-kontoret ditt."}
 			n.Rights = notice.Rights{"access": {How: how}, "rectification": {How: how}}
-		}, []string{"For hver av rettighetene står det hvordan du går frem. Les mer under «Dine rettigheter»."}, []string{"For kvar av rettane står det korleis du går fram. Les meir under «Rettane dine»."}, []string{"noen av rettighetene"}},
+		}, []string{"Vil du bruke rettighetene dine? Kontakt NAV-kontoret ditt. Les mer under «Dine rettigheter»."}, []string{"Vil du bruke rettane dine? Kontakt NAV-kontoret ditt. Les meir under «Rettane dine»."}, []string{"noen av rettighetene", "Send en e-post"}},
+		// The rights that share a how are named with it (nb7x 4).
 		{"some rights say how", func(n *notice.Notice) {
 			how := notice.Text{"nb": "Kontakt NAV-kontoret ditt.", "nn": "Kontakt NAV-kontoret ditt."}
 			n.Rights = notice.Rights{"access": {How: how}, "rectification": {How: how}, "erasure": {}}
-		}, []string{"For noen av rettighetene står det hvordan du går frem. Les mer under «Dine rettigheter»."}, []string{"For nokre av rettane står det korleis du går fram. Les meir under «Rettane dine»."}, []string{"egne regler", "eigne reglar"}},
+		}, []string{"Gjelder det innsyn eller retting? Kontakt NAV-kontoret ditt. For de andre rettighetene sender du en e-post til post@eksempel.no. Les mer under «Dine rettigheter»."}, []string{"Gjeld det innsyn eller retting? Kontakt NAV-kontoret ditt. For dei andre rettane sender du ein e-post til post@eksempel.no. Les meir under «Rettane dine»."}, []string{"egne regler", "eigne reglar", "Send en e-post"}},
 		// Restriction limits the use: its own clause, also when alone.
 		{"restriction alone", func(n *notice.Notice) {
 			n.Rights = notice.Rights{"restriction": {}}
