@@ -109,8 +109,9 @@ their other files are hard links to the last site's. The record of what
 each page was made from is kept in the user's cache folder
 (PERSONVERN_CACHE names another, or "off").
 
---check builds in memory and exits 1, naming the stale files, when the
-output folder differs from what a build would write.`,
+--check builds in memory and exits 1, naming the files that are stale,
+missing or not made by the build, when the output folder differs from
+what a build would write.`,
 		Example: `  personvern build
   personvern build notices -o public --base-url https://personvern.example.no/
   personvern build --check`,
@@ -205,29 +206,21 @@ output folder differs from what a build would write.`,
 				return refuse(failure(exitFindings, "refusing to publish with --strict: %d %s; nothing was written", res.Warnings, plural(res.Warnings, word("warning"), word("warnings"))))
 			}
 			if check {
-				stale, extra, err := checkSink.Result()
+				r, err := checkSink.Result()
 				if err != nil {
 					return trouble("%v", err)
 				}
-				for _, p := range stale {
+				for _, p := range r.Stale {
 					fmt.Fprintln(cmd.OutOrStdout(), say(m, "stale: %s", publish.Printable(filepath.Join(out, p))))
 				}
-				for _, p := range extra {
+				for _, p := range r.Missing {
+					fmt.Fprintln(cmd.OutOrStdout(), say(m, "missing: %s", publish.Printable(filepath.Join(out, p))))
+				}
+				for _, p := range r.Extra {
 					fmt.Fprintln(cmd.OutOrStdout(), say(m, "not made by the build: %s", publish.Printable(filepath.Join(out, p))))
 				}
-				if len(stale)+len(extra) > 0 {
-					// Each count with its noun, in the singular for one
-					// (rv6nb 7 b: "1 for mye" left the reader to guess).
-					ns, ne := len(stale), len(extra)
-					switch {
-					case ns == 1 && ne == 1:
-						return failure(exitFindings, "%s is out of date: %d stale file, %d file the build did not make; run personvern build and commit the result", out, ns, ne)
-					case ns == 1:
-						return failure(exitFindings, "%s is out of date: %d stale file, %d files the build did not make; run personvern build and commit the result", out, ns, ne)
-					case ne == 1:
-						return failure(exitFindings, "%s is out of date: %d stale files, %d file the build did not make; run personvern build and commit the result", out, ns, ne)
-					}
-					return failure(exitFindings, "%s is out of date: %d stale files, %d files the build did not make; run personvern build and commit the result", out, ns, ne)
+				if r.Len() > 0 {
+					return failure(exitFindings, "%s is out of date: %s; run personvern build and commit the result", out, outOfDate(r))
 				}
 				if !quiet {
 					fmt.Fprintln(stderr, say(m, "%s is up to date: %d files", out, len(res.Paths())))
@@ -253,7 +246,7 @@ output folder differs from what a build would write.`,
 	cmd.Flags().StringVarP(&out, "output", "o", "site", "folder to write the site to")
 	cmd.Flags().BoolVar(&strict, "strict", false, "refuse to publish when there are warnings too")
 	cmd.Flags().BoolVar(&clean, "clean", false, "replace the output folder even if it holds files personvern did not make")
-	cmd.Flags().BoolVar(&check, "check", false, "build in memory and exit 1, naming the stale files, if the output folder is not up to date")
+	cmd.Flags().BoolVar(&check, "check", false, "build in memory and exit 1, naming the stale and missing files, if the output folder is not up to date")
 	cmd.Flags().BoolVarP(&quiet, "quiet", "q", false, "print nothing but errors")
 	cmd.Flags().BoolVar(&noHistory, "no-history", false, "leave out the version history read from git")
 	cmd.Flags().BoolVar(&noCache, "no-cache", false, "make every page again, even of notices unchanged since the last build")
@@ -294,4 +287,35 @@ func seconds(m *i18n.Messages, d time.Duration) string {
 		f = "%.2f"
 	}
 	return strings.Replace(fmt.Sprintf(f, d.Seconds()), ".", ",", 1) + "\u00a0s"
+}
+
+// outOfDate counts what build --check found, each count with its noun in
+// the singular for one (rv6nb 7 b: "1 for mye" left the reader to guess),
+// a file that is not there apart from one that differs (nb7x 5), and no
+// count of none ("0 utdaterte filer" is noise).
+type outOfDate publish.CheckResult
+
+func (r outOfDate) String() string { return r.Localize(nil) }
+
+func (r outOfDate) Localize(m *i18n.Messages) string {
+	var parts []string
+	switch n := len(r.Stale); {
+	case n == 1:
+		parts = append(parts, say(m, "%d stale file", n))
+	case n > 1:
+		parts = append(parts, say(m, "%d stale files", n))
+	}
+	switch n := len(r.Missing); {
+	case n == 1:
+		parts = append(parts, say(m, "%d missing file", n))
+	case n > 1:
+		parts = append(parts, say(m, "%d missing files", n))
+	}
+	switch n := len(r.Extra); {
+	case n == 1:
+		parts = append(parts, say(m, "%d file the build did not make", n))
+	case n > 1:
+		parts = append(parts, say(m, "%d files the build did not make", n))
+	}
+	return m.List(parts)
 }

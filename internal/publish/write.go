@@ -14,6 +14,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -652,12 +653,23 @@ func recoverStale(parent, base, spare string) (warnings []string, err error) {
 // CheckSink compares a site, as it is made, with the files in dir, keeping
 // only the names of the files that differ.
 type CheckSink struct {
-	dir   string
-	root  *safefs.Dir // nil when dir is not a folder: every file is stale
-	mu    sync.Mutex
-	seen  map[string]bool
-	stale []string
+	dir     string
+	root    *safefs.Dir // nil when dir is not a folder: every file is missing
+	mu      sync.Mutex
+	seen    map[string]bool
+	stale   []string
+	missing []string
 }
+
+// CheckResult is what build --check found: files that differ from what
+// the build makes, files the build makes that are not there, and files
+// there that the build did not make.
+type CheckResult struct {
+	Stale, Missing, Extra []string
+}
+
+// Len is how many files are out of date.
+func (r CheckResult) Len() int { return len(r.Stale) + len(r.Missing) + len(r.Extra) }
 
 // NewCheckSink compares against dir.
 func NewCheckSink(dir string) *CheckSink {
@@ -666,7 +678,8 @@ func NewCheckSink(dir string) *CheckSink {
 }
 
 // Put compares one file. A link in the output is never followed: the
-// file it stands for counts as stale.
+// file it stands for counts as stale. A file that is not there is missing,
+// not stale (nb7x 5).
 func (c *CheckSink) Put(p string, want []byte) error {
 	var got []byte
 	err := fs.ErrNotExist
@@ -676,16 +689,20 @@ func (c *CheckSink) Put(p string, want []byte) error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.seen[p] = true
-	if err != nil || !bytes.Equal(got, want) {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		c.missing = append(c.missing, p)
+	case err != nil || !bytes.Equal(got, want):
 		c.stale = append(c.stale, p)
 	}
 	return nil
 }
 
-// Result returns the files that differ or are missing, and the files dir
-// has that the build did not make.
-func (c *CheckSink) Result() (stale, extra []string, err error) {
-	err = filepath.WalkDir(c.dir, func(p string, d fs.DirEntry, err error) error {
+// Result returns the files that differ, the files that are missing, and
+// the files dir has that the build did not make.
+func (c *CheckSink) Result() (CheckResult, error) {
+	var extra []string
+	err := filepath.WalkDir(c.dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
@@ -701,8 +718,9 @@ func (c *CheckSink) Result() (stale, extra []string, err error) {
 	if errors.Is(err, fs.ErrNotExist) {
 		err = nil
 	}
-	stale = append(stale, c.stale...)
-	sort.Strings(stale)
-	sort.Strings(extra)
-	return stale, extra, err
+	r := CheckResult{Stale: slices.Clone(c.stale), Missing: slices.Clone(c.missing), Extra: extra}
+	sort.Strings(r.Stale)
+	sort.Strings(r.Missing)
+	sort.Strings(r.Extra)
+	return r, err
 }

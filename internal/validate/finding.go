@@ -7,7 +7,9 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strings"
 
+	"github.com/personvern/personvern/internal/i18n"
 	"github.com/personvern/personvern/internal/notice"
 )
 
@@ -72,16 +74,27 @@ func (f Finding) MessageWithArticle() string {
 	if f.Article == "" {
 		return f.Message
 	}
-	if c := f.Article[0]; c < '0' || c > '9' {
-		return WithCitation(f.Message, " ("+f.Article+")")
-	}
-	return WithCitation(f.Message, " (GDPR art. "+f.Article+")")
+	return WithCitation(nil, f.Message, (*i18n.Messages)(nil).Cite(f.Article))
 }
 
-// WithCitation appends cite, " (…)", to msg. Messages are written not
-// to end with an aside of their own, so that two parentheses do not stand
-// in a row (language review rv6nb 7; TestNoStackedParentheses).
-func WithCitation(msg, cite string) string { return msg + cite }
+// WithCitation appends cite, " (…)" as Messages.Cite writes it, to msg,
+// in m's language. After a message that ends with an aside, a list of
+// codes with their meanings ("archive (arkivere)") or a guess with its
+// meaning ("mente du "delete" (slette)?"), the citation is a sentence of
+// its own ("… archive (arkivere). Se personvernforordningen artikkel …"),
+// so that two parentheses never stand in a row (language review rv6nb 7,
+// and older: TestRenderedFindingsNoStackedParentheses).
+func WithCitation(m *i18n.Messages, msg, cite string) string {
+	inner, ok := strings.CutPrefix(cite, " (")
+	if !ok || !strings.HasSuffix(msg, ")") && !strings.HasSuffix(msg, ")?") {
+		return msg + cite
+	}
+	see := tr("See %s", strings.TrimSuffix(inner, ")")).Localize(m)
+	if strings.HasSuffix(msg, "?") {
+		return msg + " " + see
+	}
+	return msg + ". " + see
+}
 
 // Sort orders findings by file, line, column, then message, so that output
 // is the same from run to run.

@@ -21,8 +21,8 @@ func TestTypoNotSuggested(t *testing.T) {
 			"nn": `"incomee" er ikkje ein ferdig kategori; meinte du "income" (inntekt)? Elles legg til label for ein eigen kategori`,
 		},
 		"purposes[0].categories[0]": {
-			"nb": `kategorien "income" står ikke under categories; categories[0] har "incomee", som ligner`,
-			"nn": `kategorien "income" står ikkje under categories; categories[0] har "incomee", som liknar`,
+			"nb": `kategorien "income" står ikke under categories, men categories[0] har "incomee", som er nesten samme ID`,
+			"nn": `kategorien "income" står ikkje under categories, men categories[0] har "incomee", som er nesten same ID`,
 		},
 	}
 	for path, by := range want {

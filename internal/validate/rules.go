@@ -180,7 +180,7 @@ func checkCategoryRefs(r *report, n *notice.Notice) {
 				continue
 			}
 			if j, ok := typoOf[id]; ok {
-				r.add(Error, base.Key(i), "", art, "category %q is not listed under categories; categories[%d] has %q, which is close to it: correct that id, or add %q there", id, j, n.Categories[j].ID, id)
+				r.add(Error, base.Key(i), "", art, "category %q is not listed under categories, but categories[%d] has %q, which is nearly the same id. Correct the typo there, or add %q under categories", id, j, n.Categories[j].ID, id)
 				continue
 			}
 			if _, ready := vocab.LookupCategory(id); ready {

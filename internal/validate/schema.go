@@ -247,7 +247,7 @@ func (v *Validator) leaf(r *report, ve *jsonschema.ValidationError, kw string) {
 			}
 			r.add(Error, p, "schema", art, "put the value in quotation marks, so that it is a text and not a number: %s: \"%s\"", key, text)
 		} else if m != nil {
-			r.add(Error, p, "schema", art, "must be %s, not %s; %s", article(m[1]), article(m[2]), v.what(p))
+			r.add(Error, p, "schema", art, "must be %s, not %s; %s", article(m[1]), article(m[2]), v.fix(p))
 		} else {
 			r.add(Error, p, "schema", art, "%s", ve.Message)
 		}
@@ -255,12 +255,12 @@ func (v *Validator) leaf(r *report, ve *jsonschema.ValidationError, kw string) {
 		if s := v.node(p); s != nil && s["pattern"] == slugPattern {
 			r.add(Error, p, "schema", art, "%s is not a valid id: use lower case letters, digits, '-' and '_', e.g. \"follow-up\"", show(r.doc, p))
 		} else {
-			r.add(Error, p, "schema", art, "%s does not fit: %s", show(r.doc, p), v.what(p))
+			r.add(Error, p, "schema", art, "%s does not fit; %s", show(r.doc, p), v.fix(p))
 		}
 	case "minItems":
-		r.add(Error, p, "schema", art, "must list at least one entry: %s", v.what(p))
+		r.add(Error, p, "schema", art, "must list at least one entry; %s", v.fix(p))
 	case "minLength", "minProperties":
-		r.add(Error, p, "schema", art, "must not be empty: %s", v.what(p))
+		r.add(Error, p, "schema", art, "must not be empty; %s", v.fix(p))
 	case "uniqueItems":
 		r.add(Error, p, "schema", art, "lists the same value twice; remove the repeat")
 	default:
@@ -397,6 +397,16 @@ func (v *Validator) article(p notice.Path) string {
 
 // what returns the schema's description of p, without the article (the
 // finding carries that), as the "what to do" part of a message.
+// fix is what to write in the field at p, ending a finding that says
+// what is wrong with it: the field's description after "write what the
+// field holds", not pasted on as a bare noun phrase (nn7x 5).
+func (v *Validator) fix(p notice.Path) any {
+	if d, ok := v.what(p).(Text); ok {
+		return d // see the schema
+	}
+	return tr("write what the field holds: %s", v.what(p))
+}
+
 func (v *Validator) what(p notice.Path) any {
 	s := v.node(p)
 	if s == nil {

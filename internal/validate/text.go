@@ -92,7 +92,7 @@ func (f Finding) StringIn(m *i18n.Messages) string {
 	if f.Path != "" {
 		s += f.Path + ": "
 	}
-	return s + WithCitation(f.In(m), m.Cite(f.Article))
+	return s + WithCitation(m, f.In(m), m.Cite(f.Article))
 }
 
 // orList joins xs with "or", in the reader's language.
