@@ -59,16 +59,25 @@ func TestWrongTypeEndsWithFix(t *testing.T) {
 	}{
 		{head + "dpo:\n", "dpo", map[string]string{
 			"en": "must be a mapping, not empty; write what the field holds: contact details of the data protection officer (personvernombud); required for public authorities",
-			"nb": "skal være en gruppe felt (nøkkel: verdi), ikke tom; skriv inn det feltet skal ha: kontaktinformasjon til personvernombudet, som offentlige myndigheter må ha",
-			"nn": "skal vere ei gruppe felt (nøkkel: verdi), ikkje tom; skriv inn det feltet skal ha: kontaktinformasjon til personvernombodet, som offentlege myndigheiter må ha",
+			"nb": "skal være en gruppe felt (nøkkel: verdi), ikke tom; fyll ut feltet: kontaktinformasjon til personvernombudet, som offentlige myndigheter må ha",
+			"nn": "skal vere ei gruppe felt (nøkkel: verdi), ikkje tom; fyll ut feltet: kontaktinformasjon til personvernombodet, som offentlege myndigheiter må ha",
 		}},
 		{head + "dpo: \"\"\n", "dpo", map[string]string{
-			"nb": "skal være en gruppe felt (nøkkel: verdi), ikke en tekst; skriv inn det feltet skal ha: kontaktinformasjon til personvernombudet, som offentlige myndigheter må ha",
-			"nn": "skal vere ei gruppe felt (nøkkel: verdi), ikkje ein tekst; skriv inn det feltet skal ha: kontaktinformasjon til personvernombodet, som offentlege myndigheiter må ha",
+			"nb": "skal være en gruppe felt (nøkkel: verdi), ikke en tekst; fyll ut feltet: kontaktinformasjon til personvernombudet, som offentlige myndigheter må ha",
+			"nn": "skal vere ei gruppe felt (nøkkel: verdi), ikkje ein tekst; fyll ut feltet: kontaktinformasjon til personvernombodet, som offentlege myndigheiter må ha",
 		}},
 		{head + "dpo:\n  email: a@b.no\n  address: \"\"\n", "dpo.address", map[string]string{
-			"nb": "kan ikke stå tomt; skriv inn det feltet skal ha: postadressen til personvernombudet",
-			"nn": "kan ikkje stå tomt; skriv inn det feltet skal ha: postadressa til personvernombodet",
+			"nb": "kan ikke stå tomt; fyll ut feltet: postadressen til personvernombudet",
+			"nn": "kan ikkje stå tomt; fyll ut feltet: postadressa til personvernombodet",
+		}},
+		// An empty e-mail or phone passed the schema: the DPO had no
+		// contact at all and nothing said so.
+		{head + "dpo:\n  email: \"\"\n", "dpo.email", map[string]string{
+			"nb": "kan ikke stå tomt; fyll ut feltet: e-postadressen til personvernombudet",
+			"nn": "kan ikkje stå tomt; fyll ut feltet: e-postadressa til personvernombodet",
+		}},
+		{head + "dpo:\n  phone: \"\"\n", "dpo.phone", map[string]string{
+			"en": "must not be empty; write what the field holds: telephone number of the DPO",
 		}},
 	}
 	for _, c := range cases {
