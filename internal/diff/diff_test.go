@@ -134,7 +134,7 @@ var classificationCases = []struct {
 	{"new group", func(n *notice.Notice) {
 		n.Groups = []notice.Group{notice.Group{ID: "kids", Label: notice.Text{"nb": "barnet", "nn": "barnet"}}}
 	}, Notable, "new-group", "Erklæringen sier nå hvem den gjelder: barnet.", nil},
-	{"removed group", func(n *notice.Notice) { n.Groups = nil }, Notable, "removed-group", "Erklæringen gjelder ikke lenger barnet.", func(n *notice.Notice) {
+	{"removed group", func(n *notice.Notice) { n.Groups = nil }, Notable, "removed-group", "Erklæringen sier ikke lenger hvem den gjelder. Før nevnte den barnet.", func(n *notice.Notice) {
 		n.Groups = []notice.Group{notice.Group{ID: "kids", Label: notice.Text{"nb": "barnet", "nn": "barnet"}}}
 	}},
 	{"group relabelled", func(n *notice.Notice) { n.Groups[0].Label = notice.Text{"nb": "barna", "nn": "barna"} }, Notable, "group-label", "Gruppen «Barnet» heter nå «Barna» på bokmål.", func(n *notice.Notice) {

@@ -80,6 +80,29 @@ func TestGroupsIntroduced(t *testing.T) {
 	}
 }
 
+// TestGroupsDropped: the reverse of TestGroupsIntroduced. A notice that
+// drops all its groups no longer says whom it is for; "Erklæringen gjelder
+// ikke lenger kunder" per group would tell customers they are no longer
+// covered while every purpose now covers everyone.
+func TestGroupsDropped(t *testing.T) {
+	groups := []notice.Group{
+		{ID: "customers", Label: notice.Text{"nb": "kunder", "nn": "kundar"}},
+		{ID: "seekers", Label: notice.Text{"nb": "arbeidssøkere", "nn": "arbeidssøkjarar"}},
+	}
+	for _, tt := range []struct{ lang, want, bad string }{
+		{"nb", "Erklæringen sier ikke lenger hvem den gjelder. Før nevnte den kunder og arbeidssøkere.", "gjelder ikke lenger kunder"},
+		{"nn", "Erklæringa seier ikkje lenger kven ho gjeld. Før nemnde ho kundar og arbeidssøkjarar.", "gjeld ikkje lenger kundar"},
+	} {
+		old, new := base(), base()
+		old.Groups = groups
+		old.Purposes[0].Groups = []string{"customers"}
+		text := strings.Join(readerLines(t, tt.lang, &old, &new), "\n")
+		if !strings.Contains(text, tt.want) || strings.Contains(text, tt.bad) {
+			t.Errorf("%s: want %q, not %q, in\n%s", tt.lang, tt.want, tt.bad, text)
+		}
+	}
+}
+
 // TestFormerlyAnyForm: a renamed category, group or purpose named by its
 // new name in a line above its rename is told its old name there, in the
 // form the line gives it: unquoted in a retention rule's data, as the

@@ -189,6 +189,20 @@ func (d *cmp) groups() {
 		d.add(section.Purposes, ruleNewGroup, "groups/"+g.ID, d.groupLabel(d.new, g.ID), "", "")
 		d.usesGroups(len(d.out)-1, nil, []string{g.ID})
 	}
+	if len(d.new.Groups) == 0 && len(removed) > 0 {
+		// The last group gone: the notice no longer says whom it is
+		// for, so "gjelder ikke lenger kunder" per group would say
+		// customers are no longer covered while every purpose now
+		// covers everyone.
+		var ids []string
+		for _, g := range removed {
+			ids = append(ids, g.ID)
+		}
+		list := d.groupLabels(d.old, ids)
+		d.out = append(d.out, Change{Section: section.Purposes, Class: ruleRemovedGroup.Class, Rule: ruleRemovedGroup.ID, Key: "groups",
+			Message: sentence(d.c.T("diff.removed-group.last", list)), Old: list})
+		removed = nil
+	}
 	for _, g := range removed {
 		d.add(section.Purposes, ruleRemovedGroup, "groups/"+g.ID, d.groupLabel(d.old, g.ID), "", "")
 	}
