@@ -31,9 +31,28 @@ type siteFlags struct {
 func (f *siteFlags) register(cmd *cobra.Command) {
 	f.configFlags.register(cmd)
 	cmd.Flags().StringVar(&f.baseURL, "base-url", "", "public address of the site, e.g. https://personvern.example.no/ (adds sitemap.xml)")
-	cmd.Flags().StringVar(&f.langs, "lang", "", "languages to publish, comma-separated, e.g. nb,nn (default: all)")
+	// Not --lang: that is the language of the messages, on build and serve
+	// as on every command. A local --lang here once shadowed it, so
+	// `--lang nn build --check` called a clean site stale (nn8x 1).
+	cmd.Flags().StringVar(&f.langs, "languages", "", "languages to publish, comma-separated, e.g. nb,nn (default: all)")
 	cmd.Flags().StringVar(&f.title, "title", "", "site title, the same in every language, or per language: nb=Personvern,nn=Personvern")
 	cmd.Flags().StringVar(&f.templates, "templates", "", "folder whose files override the embedded templates")
+}
+
+// checkLang refuses a --lang that is not a message language, or is a
+// list: the old way to choose the languages to publish, which now would
+// be read as the language of the messages and give a site without the
+// languages asked for (nn8x 1).
+func checkLang(cmd *cobra.Command) error {
+	f := cmd.Flags().Lookup("lang")
+	if f == nil || !f.Changed {
+		return nil
+	}
+	v := f.Value.String()
+	if _, err := i18n.MessageLang(v, os.Getenv); err == nil && !strings.Contains(v, ",") {
+		return nil
+	}
+	return trouble("--lang %q is the language of the messages (en, nb or nn), not the languages to publish; choose those with --languages %s", v, v)
 }
 
 // load reads the configuration, applies the flags and prepares the tools.
@@ -116,6 +135,9 @@ what a build would write.`,
   personvern build notices -o public --base-url https://personvern.example.no/
   personvern build --check`,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkLang(cmd); err != nil {
+				return err
+			}
 			if len(args) == 0 {
 				args = []string{"notices"}
 			}

@@ -71,9 +71,6 @@ func helpMessages(cmd *cobra.Command, args []string) *i18n.Messages {
 	} else {
 		flag = langArg(args)
 	}
-	if strings.Contains(flag, ",") {
-		flag = "" // build --lang nb,nn: the languages to publish
-	}
 	m, err := messagesIn(flag)
 	if err != nil {
 		return nil

@@ -121,8 +121,9 @@ func TestHelpNorwegian(t *testing.T) {
 }
 
 // TestHelpLanguage: the help page follows --lang, PERSONVERN_LANG and the
-// locale as the other messages do; build's --lang nb,nn names languages
-// to publish, not the language of the help.
+// locale as the other messages do; build's --languages nb,nn names
+// languages to publish, not the language of the help, and its --lang is
+// the help's language as everywhere (nn8x 1).
 func TestHelpLanguage(t *testing.T) {
 	for _, c := range []struct {
 		args []string
@@ -135,7 +136,9 @@ func TestHelpLanguage(t *testing.T) {
 		{[]string{"help", "validate", "--lang", "nn"}, nil, "Val:"},
 		{[]string{"validate", "--help"}, []string{"LANG", "nb_NO.UTF-8"}, "Valg:"},
 		{[]string{"render", "--lang", "nn", "--help"}, nil, "Val:"},
-		{[]string{"build", "--lang", "nb,nn", "--help"}, nil, "Usage:"},
+		{[]string{"build", "--languages", "nb,nn", "--help"}, nil, "Usage:"},
+		{[]string{"build", "--languages", "nb,nn", "--help"}, []string{"PERSONVERN_LANG", "nn"}, "Val:"},
+		{[]string{"build", "--lang", "nn", "--help"}, nil, "Val:"},
 		{[]string{"--help"}, []string{"PERSONVERN_LANG", "nb"}, "Kommandoer:"},
 		{[]string{"validate", "--help"}, []string{"PERSONVERN_LANG", "de"}, "Usage:"},
 	} {

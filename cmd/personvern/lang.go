@@ -13,19 +13,18 @@ import (
 
 // messageLangFlag is the root's --lang, for the commands without a --lang
 // of their own; render, diff and codes have one for the language of what
-// they write, and build one for the languages it publishes, and those say
-// the language of the messages too.
+// they write, and it says the language of the messages too. build and
+// serve choose the languages they publish with --languages (nn8x 1).
 func addLangFlag(root *cobra.Command) {
 	root.PersistentFlags().String("lang", "", "language of messages, findings and help: en, nb or nn (default: $PERSONVERN_LANG, else the locale, else en)")
 }
 
 // messagesFor is the language the user asked cmd's messages in: its
-// --lang when given (build's only when it names one language), else
-// PERSONVERN_LANG, else the locale.
+// --lang when given, else PERSONVERN_LANG, else the locale.
 func messagesFor(cmd *cobra.Command) (*i18n.Messages, error) {
 	flag := ""
 	if cmd != nil {
-		if f := cmd.Flags().Lookup("lang"); f != nil && f.Changed && !strings.Contains(f.Value.String(), ",") {
+		if f := cmd.Flags().Lookup("lang"); f != nil && f.Changed {
 			flag = f.Value.String()
 		}
 	}

@@ -79,8 +79,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if errors.As(err, &ee) {
 		if ee.msg != "" {
 			m, lerr := messagesFor(cmd)
-			if lerr != nil {
-				m = nil // a bad --lang or PERSONVERN_LANG: say it in English
+			if lerr != nil { // a bad --lang: say it in the environment's language
+				if m, lerr = messagesIn(""); lerr != nil {
+					m = nil // a bad PERSONVERN_LANG too: say it in English
+				}
 			}
 			fmt.Fprintln(stderr, "personvern: "+ee.text(m))
 		}

@@ -29,6 +29,9 @@ Nothing is written to disk. Only requests for serve's own address
 (127.0.0.1, localhost or [::1] with its port, or --addr) are answered;
 others get 421, so that no other web site can read the preview.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkLang(cmd); err != nil {
+				return err
+			}
 			if len(args) == 0 {
 				args = []string{"notices"}
 			}
