@@ -298,7 +298,7 @@ func checkCriminal(r *report, n *notice.Notice) {
 		}
 		switch {
 		case criminal != "" && len(pu.CriminalLaw) == 0:
-			r.add(Error, p("purposes", i, "categories"), "", "10", "purpose %q uses data on criminal convictions (%q), which need a law that allows this processing; add criminal_law to the purpose, e.g. {nb: \"politiregisterloven § 39\", nn: \"politiregisterlova § 39\"}", pu.ID, criminal)
+			r.add(Error, p("purposes", i, "categories"), "", "10", "purpose %q uses data on criminal convictions and offences (%q), which need a law that allows this processing; add criminal_law to the purpose, e.g. {nb: \"politiregisterloven § 39\", nn: \"politiregisterlova § 39\"}", pu.ID, criminal)
 		case criminal == "" && len(pu.CriminalLaw) > 0:
 			r.add(Warning, p("purposes", i, "criminal_law"), "", "10", "purpose %q names a law for criminal data but uses no category \"criminal\"; add the category or remove criminal_law", pu.ID)
 		}
