@@ -10,7 +10,7 @@ import (
 
 // TestFindingCatalogues: every English format a finding can be built from
 // (add, addKey and addAt's format, tr's, and the phrases of vocab.Rights a
-// finding quotes) has a translation in findings.nb.yaml and
+// finding quotes, the citations of a law by name) has a translation in findings.nb.yaml and
 // findings.nn.yaml with the same verbs, and the catalogues hold nothing
 // else.
 func TestFindingCatalogues(t *testing.T) {
@@ -24,6 +24,9 @@ func TestFindingCatalogues(t *testing.T) {
 				formats[s] = "vocab.Rights " + x.Code
 			}
 		}
+	}
+	for _, c := range lawCitations {
+		formats[c] = "lawCitations"
 	}
 	for k, g := range codeGlosses {
 		formats[g] = "codeGlosses " + k

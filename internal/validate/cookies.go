@@ -11,6 +11,7 @@ import (
 // cookieLaw is what the cookie rules cite: since 1 January 2025 ekomloven
 // § 3-15 asks for consent to the GDPR standard before a cookie that is not
 // strictly necessary is stored or read.
+// It is said in the reader's language (lawCitations).
 const cookieLaw = "ekomloven §\u00a03-15; GDPR art. 4(11) and 7"
 
 // browserWords are the words, in bokmål, nynorsk and English, by which a

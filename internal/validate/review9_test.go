@@ -37,3 +37,63 @@ func TestCriminalDataNamedAsTheRegulation(t *testing.T) {
 		}
 	}
 }
+
+// TestCookieCitationInLanguage: the cookie rules cite ekomloven and the
+// regulation in the reader's language, not "GDPR art. 4(11) and 7" in a
+// Norwegian finding (nn8x 6).
+func TestCookieCitationInLanguage(t *testing.T) {
+	base, err := os.ReadFile("testdata/valid.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs := validateBytes(t, "valid.yaml", applyEdits(t, base, []edit{{"cookies.1.consent", ""}}))
+	want := map[string]string{
+		"nb": "(ekomloven §\u00a03-15; personvernforordningen artikkel 4 nr. 11 og artikkel 7)",
+		"nn": "(ekomlova §\u00a03-15; personvernforordninga artikkel 4 nr. 11 og artikkel 7)",
+	}
+	for lang, w := range want {
+		m := messages(t, lang)
+		found := false
+		for _, f := range fs {
+			if f.Rule == "cookie-consent" {
+				found = true
+				if s := f.StringIn(m); !strings.HasSuffix(s, w) {
+					t.Errorf("%s: %q does not end %q", lang, s, w)
+				}
+			}
+		}
+		if !found {
+			t.Fatalf("no cookie-consent finding: %v", fs)
+		}
+	}
+	for _, f := range fs {
+		if f.Rule == "cookie-consent" && !strings.HasSuffix(f.String(), "(ekomloven §\u00a03-15; GDPR art. 4(11) and 7)") {
+			t.Errorf("en: %q", f.String())
+		}
+	}
+}
+
+// TestNorwegianFindingsCiteInNorwegian: no finding of any rule, said in
+// bokmål or nynorsk, cites "GDPR art." or joins with the English " and "
+// (nn8x 6).
+func TestNorwegianFindingsCiteInNorwegian(t *testing.T) {
+	base, err := os.ReadFile("testdata/valid.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	nb, nn := messages(t, "nb"), messages(t, "nn")
+	seen := 0
+	for _, tt := range ruleCases {
+		for _, f := range validateBytes(t, "valid.yaml", applyEdits(t, base, tt.fail)) {
+			for lang, s := range map[string]string{"nb": f.StringIn(nb), "nn": f.StringIn(nn)} {
+				seen++
+				if strings.Contains(s, "GDPR art") || strings.Contains(s, " and ") {
+					t.Errorf("%s: %s: %s", lang, tt.rule, s)
+				}
+			}
+		}
+	}
+	if seen < 100 {
+		t.Fatalf("only %d findings", seen)
+	}
+}
