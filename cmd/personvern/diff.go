@@ -38,6 +38,7 @@ or material), so CI can ask for a sign-off on those.`,
   personvern diff main:notices/kvalifiseringsprogrammet.yaml notices/kvalifiseringsprogrammet.yaml --fail-on material`,
 		Args: cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			format = formatName(format, render.DiffFormats)
 			if !slices.Contains(render.DiffFormats, format) {
 				return trouble("unknown --format %q; use one of %s", format, strings.Join(render.DiffFormats, ", "))
 			}

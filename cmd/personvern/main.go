@@ -9,6 +9,7 @@ import (
 	"os"
 	"runtime/debug"
 	"runtime/pprof"
+	"slices"
 
 	"github.com/spf13/cobra"
 )
@@ -117,4 +118,16 @@ GDPR articles 13 and 14.`,
 	addLangFlag(root)
 	root.AddCommand(newBuildCmd(), newServeCmd(), newValidateCmd(), newRenderCmd(), newDiffCmd(), newNewCmd(), newInitCmd(), newCodesCmd(), newSchemaCmd(), newVersionCmd())
 	return root
+}
+
+// formatName is the name in formats of a --format given by another name
+// the help uses: "text" for render's txt, "txt" for diff's and validate's
+// text, "markdown" for md (nb8 6).
+func formatName(format string, formats []string) string {
+	for _, alias := range [][2]string{{"text", "txt"}, {"txt", "text"}, {"markdown", "md"}} {
+		if format == alias[0] && !slices.Contains(formats, format) && slices.Contains(formats, alias[1]) {
+			return alias[1]
+		}
+	}
+	return format
 }

@@ -45,6 +45,7 @@ only style.css, or only lang/nn.yaml, changes just that.`,
 			if !slices.Contains(r.Languages(), lang) {
 				return trouble("unknown --lang %q; use one of %s", lang, strings.Join(r.Languages(), ", "))
 			}
+			format = formatName(format, render.Formats)
 			if !slices.Contains(render.Formats, format) {
 				return trouble("unknown --format %q; use one of %s", format, strings.Join(render.Formats, ", "))
 			}

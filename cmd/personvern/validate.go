@@ -31,6 +31,7 @@ errors.`,
   personvern validate notices/kvalifiseringsprogrammet.yaml --format github
   personvern validate --since origin/main`,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			format = formatName(format, validate.Formats)
 			if !slices.Contains(validate.Formats, format) {
 				return trouble("unknown --format %q; use one of %s", format, strings.Join(validate.Formats, ", "))
 			}
