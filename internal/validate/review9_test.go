@@ -97,3 +97,36 @@ func TestNorwegianFindingsCiteInNorwegian(t *testing.T) {
 		t.Fatalf("only %d findings", seen)
 	}
 }
+
+// TestListWhereOneCodeIsWanted: a list given to a field that takes one
+// code says so, with the code written the right way (nn8x 15).
+func TestListWhereOneCodeIsWanted(t *testing.T) {
+	base, err := os.ReadFile("testdata/valid.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs := validateBytes(t, "valid.yaml", applyEdits(t, base, []edit{{"provision.requirement", "[voluntary]"}}))
+	want := map[string]string{
+		"en": "must be one code, not a list: write, e.g., requirement: voluntary",
+		"nb": "skal være én kode, ikke en liste: skriv for eksempel requirement: voluntary",
+		"nn": "skal vere éin kode, ikkje ei liste: skriv til dømes requirement: voluntary",
+	}
+	for lang, w := range want {
+		m := messages(t, lang)
+		if lang == "en" {
+			m = nil
+		}
+		found := false
+		for _, f := range fs {
+			if f.Path == "provision.requirement" {
+				found = true
+				if s := f.In(m); !strings.HasPrefix(s, w) {
+					t.Errorf("%s: %q does not start %q", lang, s, w)
+				}
+			}
+		}
+		if !found {
+			t.Fatalf("no finding at provision.requirement: %v", fs)
+		}
+	}
+}

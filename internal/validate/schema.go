@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -202,6 +203,19 @@ func (v *Validator) leaf(r *report, ve *jsonschema.ValidationError, kw string) {
 			// A language no page can be written in: the texts in it are
 			// not asked for (checkLanguages), so this is the one error.
 			r.add(Error, p, "schema", art, "%s is not a language personvern writes pages in; use %s", show(r.doc, p), langChoices(vals))
+			break
+		}
+		// A list where one code is wanted ("requirement: [voluntary]"):
+		// the form is what is wrong, not the code (nn8x 15).
+		if list, ok := value(r.doc, p).([]any); ok && lastKey(p) != "" && len(vals) > 0 {
+			example := vals[0]
+			for _, x := range list {
+				if s, ok := x.(string); ok && slices.Contains(vals, s) {
+					example = s
+					break
+				}
+			}
+			r.add(Error, p, "schema", art, "must be one code, not a list: write, e.g., %s: %s", lastKey(p), example)
 			break
 		}
 		// A guess only when it is plausible, and a code that exists
