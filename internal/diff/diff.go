@@ -57,6 +57,15 @@ type Change struct {
 	New     string     `json:"new,omitempty"`
 	Lang    string     `json:"lang,omitempty"` // for text changes: the language of the text
 	Redline []Token    `json:"redline,omitempty"`
+	// Reason says why the rule classed the change as it did, where the
+	// message does not ("den nye teksten nevner en kategori av
+	// opplysninger"): for those who check the rules (--rules), not for
+	// the reader.
+	Reason string `json:"reason,omitempty"`
+	// Also is the same change in the notice's other languages: one change
+	// to a text is one entry, with the report language's text and redline
+	// (review nb8x 12, nn8x 2).
+	Also []LangText `json:"also,omitempty"`
 	// Reader is Message as a page in Lang tells its readers: the language
 	// goes without saying there, and a reader is told to read the new
 	// text, not which of the tool's word lists it matched. Empty: Message.
@@ -72,6 +81,14 @@ type Change struct {
 	// new name, in whatever form, is told the old one (review nb7 2).
 	renames string
 	uses    []use
+}
+
+// LangText is a changed text in one more language.
+type LangText struct {
+	Lang    string  `json:"lang"`
+	Old     string  `json:"old,omitempty"`
+	New     string  `json:"new,omitempty"`
+	Redline []Token `json:"redline,omitempty"`
 }
 
 // use is an item a change line names, and the forms it may name it by.
@@ -103,6 +120,12 @@ type Report struct {
 	Old     Version  `json:"old"`
 	New     Version  `json:"new"`
 	Changes []Change `json:"changes"`
+	// Notes are for the notice's editor, not its readers: a text changed
+	// in one language only, a version number left as it was (the upkeep
+	// rules). They are no change in what the notice says, so they are
+	// counted in no class and raise no exit status (review nb8x 13, nn8x
+	// 7).
+	Notes []Change `json:"notes,omitempty"`
 }
 
 // Count returns how many changes of each class the report holds.
@@ -133,6 +156,7 @@ type cmp struct {
 	lang     string
 	old, new *notice.Notice
 	out      []Change
+	notes    []Change // for the editor: Report.Notes
 	// terms are the loaded terms of each language, for classifying text
 	terms map[string][]string
 	// kinds names, per language, what each of terms is a word for
@@ -162,7 +186,7 @@ func Compare(old, new *notice.Notice, oldSrc, newSrc string, c *i18n.Catalog) *R
 	d.dpo()
 	// The title and introduction are no part of «Hvem som er ansvarlig»:
 	// their changes go first, under a heading of their own (review nb 29).
-	d.texts(section.Intro, "title", "field.title", old.Title, new.Title)
+	d.title()
 	d.texts(section.Intro, "introduction", "field.introduction", old.Introduction, new.Introduction)
 	d.indexGroup()
 	d.groups()
@@ -207,7 +231,7 @@ func Compare(old, new *notice.Notice, oldSrc, newSrc string, c *i18n.Catalog) *R
 	v := func(n *notice.Notice, src string) Version {
 		return Version{Source: src, Version: n.Version, Updated: n.Updated, Title: n.Title[c.Lang]}
 	}
-	return &Report{Lang: c.Lang, Old: v(old, oldSrc), New: v(new, newSrc), Changes: d.out}
+	return &Report{Lang: c.Lang, Old: v(old, oldSrc), New: v(new, newSrc), Changes: d.out, Notes: d.notes}
 }
 
 // add records a change of rule; its message has {0} the subject, {1} the
@@ -318,6 +342,7 @@ func (d *cmp) textsNamed(sec section.ID, key, subject string, rule *Rule, old, n
 		}
 	}
 	var changed []string
+	var chs []Change
 	for _, v := range vs {
 		l, r, added := v.lang, v.r, v.added
 		if r != ruleWording {
@@ -332,20 +357,41 @@ func (d *cmp) textsNamed(sec section.ID, key, subject string, rule *Rule, old, n
 				return d.c.T("diff.text-added", subject, in)
 			case new[l] == "":
 				return d.c.T("diff.text-removed", subject, in)
-			case r == ruleWordingAdds && v.from != "":
-				return d.c.T("diff.wording-adds.other", subject, in, d.c.List(added), d.langName(v.from))
 			}
 			return d.c.T(r.MessageKey(), subject, in, d.c.List(added))
 		}
 		reader := r
+		var reason string
 		if r == ruleWordingAdds {
 			// The terms it matched classify the change; to a reader
-			// they are words out of context ("nevner «saken»").
+			// they are words out of context ("nevner «saken»"): they are
+			// the rule's reason, shown with --rules (review nb8x 12).
 			reader = ruleWordingChanged
+			reason = d.c.T("diff.reason.wording-adds", d.c.List(added))
+			if v.from != "" {
+				reason = d.c.T("diff.reason.wording-adds.other", d.c.List(added), d.langName(v.from))
+			}
 		}
-		ch := Change{Section: sec, Class: r.Class, Rule: r.ID, Key: key + "/" + l, Lang: l,
-			Message: sentence(say(d.c.T("diff.in-lang", d.langName(l)), r)), Reader: sentence(say("", reader)),
-			Old: old[l], New: new[l], Redline: Redline(old[l], new[l])}
+		chs = append(chs, Change{Section: sec, Class: r.Class, Rule: r.ID, Key: key + "/" + l, Lang: l,
+			Message: sentence(say(d.c.T("diff.in-lang", d.langName(l)), reader)), Reader: sentence(say("", reader)), Reason: reason,
+			Old: old[l], New: new[l], Redline: Redline(old[l], new[l])})
+	}
+	// One change to a text is one entry, in the report's language when
+	// its text changed, with the other languages' texts beside it (Also):
+	// not one counted entry per language, a nynorsk redline in a bokmål
+	// report (review nb8x 12, nn8x 2). The report's own language goes
+	// without saying; another's is named, since the report's text stayed.
+	if len(chs) > 0 {
+		ch := chs[0] // the report's language sorts first
+		if ch.Lang == d.lang {
+			ch.Message = ch.Reader
+		}
+		for _, o := range chs[1:] {
+			ch.Also = append(ch.Also, LangText{Lang: o.Lang, Old: o.Old, New: o.New, Redline: o.Redline})
+			if ch.Reason == "" {
+				ch.Reason = o.Reason
+			}
+		}
 		d.out = append(d.out, ch)
 	}
 	d.drift(sec, key, subject, old, new, changed)
@@ -370,8 +416,11 @@ func (d *cmp) namesAs(sec section.ID, key, subject, msgKey string, rule *Rule, o
 		if ch.Redline == nil || ch.Old == "" || ch.New == "" || ch.Rule == ruleWording.ID {
 			continue
 		}
-		ch.Message = sentence(d.c.T(msgKey, d.q(as(ch.Old)), d.q(as(ch.New)), d.c.T("diff.in-lang", d.langName(ch.Lang))))
 		ch.Reader = sentence(d.c.T(msgKey, d.q(as(ch.Old)), d.q(as(ch.New)), ""))
+		ch.Message = ch.Reader
+		if ch.Lang != d.lang {
+			ch.Message = sentence(d.c.T(msgKey, d.q(as(ch.Old)), d.q(as(ch.New)), d.c.T("diff.in-lang", d.langName(ch.Lang))))
+		}
 		ch.renamedFrom, ch.renamedTo = d.q(as(ch.Old)), d.q(as(ch.New))
 		// The item renamed: "categories/task" of "categories/task/label".
 		if k := strings.LastIndex(key, "/"); k > 0 {
@@ -379,6 +428,30 @@ func (d *cmp) namesAs(sec section.ID, key, subject, msgKey string, rule *Rule, o
 		}
 		// A name is short: the change is said in full, no redline.
 		ch.Redline = nil
+	}
+}
+
+// title compares the notice's title as a text, with its class, but says a
+// new title in full, old and new: it is short, and "Les den nye teksten:
+// meningen kan være endret" says nothing of a title the reader sees
+// (review nb8 12).
+func (d *cmp) title() {
+	from := len(d.out)
+	d.texts(section.Intro, "title", "field.title", d.old.Title, d.new.Title)
+	for i := from; i < len(d.out); i++ {
+		ch := &d.out[i]
+		if ch.Old == "" || ch.New == "" || ch.Rule == ruleWording.ID || !strings.HasPrefix(ch.Key, "title/") {
+			continue
+		}
+		ch.Reader = sentence(d.c.T("diff.title-changed", d.q(ch.Old), d.q(ch.New), ""))
+		ch.Message = ch.Reader
+		if ch.Lang != d.lang {
+			ch.Message = sentence(d.c.T("diff.title-changed", d.q(ch.Old), d.q(ch.New), d.c.T("diff.in-lang", d.langName(ch.Lang))))
+		}
+		ch.Redline = nil
+		for j := range ch.Also {
+			ch.Also[j].Redline = nil
+		}
 	}
 }
 
@@ -1233,6 +1306,15 @@ func (d *cmp) parties(r partyRules, old, new []party) {
 		}
 		return k, same
 	}
+	// mergedInto holds, for a party two old ones became, the line saying
+	// so and the parties merged into it: its text is compared with theirs
+	// together, so the text that moved is not reported again as new
+	// (review nb8 4, nb8x 5, nn8x 12).
+	type merge struct {
+		line    int
+		removed []party
+	}
+	mergedInto := map[string]*merge{}
 	for _, p := range removed {
 		subject := d.partySubject(list, p.Kind, p.Name)
 		d.add(r.section, r.removed, r.path+p.ID, subject, "", "")
@@ -1257,6 +1339,10 @@ func (d *cmp) parties(r partyRules, old, new []party) {
 		}
 		if merged {
 			m += " " + d.c.T("diff.read-under", subject)
+			if mergedInto[same.ID] == nil {
+				mergedInto[same.ID] = &merge{line: len(d.out) - 1}
+			}
+			mergedInto[same.ID].removed = append(mergedInto[same.ID].removed, p)
 		}
 		d.out[len(d.out)-1].Message = m
 	}
@@ -1302,9 +1388,22 @@ func (d *cmp) parties(r partyRules, old, new []party) {
 		for _, pu := range rem {
 			d.add(r.section, ruleRecipientRemovedPur, key+"/purposes/"+pu, subject, d.purposeLabel(pu), "")
 		}
+		m := mergedInto[n.ID]
+		was := o.Description
+		if m != nil {
+			was = joinTexts(append([]notice.Text{o.Description}, descriptions(m.removed)...))
+		}
+		at := len(d.out)
 		d.within(d.c.T(r.of, subject), func() {
-			d.texts(r.section, key+"/description", "field.description", o.Description, n.Description)
+			d.texts(r.section, key+"/description", "field.description", was, n.Description)
 		})
+		if m != nil && len(d.out) > at {
+			// What the merged text says that neither old one did goes
+			// with the line on the merge, in the higher class of the two:
+			// once, not again as a description that "har fått ny ordlyd".
+			d.foldInto(&d.out[m.line], d.out[at])
+			d.out = slices.Delete(d.out, at, at+1)
+		}
 		d.using(start, key, subject)
 		d.usesCategories(start, o.Categories, n.Categories)
 	}
@@ -1315,6 +1414,50 @@ func (d *cmp) parties(r partyRules, old, new []party) {
 var removedSameHeading = map[*Rule][3]string{
 	ruleRemovedRecipient: {"diff.removed-recipient.one", "diff.removed-recipient.merged", "diff.removed-recipient.was"},
 	ruleRemovedSource:    {"diff.removed-source.one", "diff.removed-source.merged", "diff.removed-source.was"},
+}
+
+// descriptions are the descriptions of ps.
+func descriptions(ps []party) []notice.Text {
+	out := make([]notice.Text, len(ps))
+	for i, p := range ps {
+		out[i] = p.Description
+	}
+	return out
+}
+
+// joinTexts is the texts one after the other, a paragraph each, in every
+// language any of them has.
+func joinTexts(ts []notice.Text) notice.Text {
+	out := notice.Text{}
+	for _, t := range ts {
+		for l, s := range t {
+			if s = strings.TrimSpace(s); s == "" {
+				continue
+			}
+			if out[l] != "" {
+				out[l] += "\n\n"
+			}
+			out[l] += s
+		}
+	}
+	return out
+}
+
+// foldInto gives line the text change ch: its redline, its other
+// languages, and its class and rule where they are higher (when unsure,
+// classed up).
+func (d *cmp) foldInto(line *Change, ch Change) {
+	if ch.Class > line.Class {
+		line.Class, line.Rule = ch.Class, ch.Rule
+	}
+	line.Reason = ch.Reason
+	if ch.Lang != d.lang {
+		// Only another language's text changed: the line stays one
+		// every reader is told, that text beside it.
+		line.Also = append([]LangText{{Lang: ch.Lang, Old: ch.Old, New: ch.New, Redline: ch.Redline}}, ch.Also...)
+		return
+	}
+	line.Lang, line.Old, line.New, line.Redline, line.Also = ch.Lang, ch.Old, ch.New, ch.Redline, ch.Also
 }
 
 // descriptionOf is the description of the party of id in ps.

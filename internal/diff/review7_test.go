@@ -21,15 +21,16 @@ func TestVersionNotRaisedHasVerb(t *testing.T) {
 		{"nb", "Innholdet er endret, men datoen er den samme som før.", true, false},
 		{"nn", "Innhaldet er endra, men versjonsnummeret er det same som før.", false, true},
 	} {
-		got := lines4(t, tt.lang, "version", nil, func(n *notice.Notice) {
-			n.Purposes[0].Description = notice.Text{"nb": "Vi behandler klagen din.", "nn": "Vi handsamar klaga di."}
-			if tt.number {
-				n.Version = "1.1"
-			}
-			if tt.day {
-				n.Updated = "2024-02-01"
-			}
-		})
+		old, new := base(), base()
+		new.Purposes[0].Description = notice.Text{"nb": "Vi behandler klagen din.", "nn": "Vi handsamar klaga di."}
+		if tt.number {
+			new.Version = "1.1"
+		}
+		if tt.day {
+			new.Updated = "2024-02-01"
+		}
+		// A note to the editor, not a change (review nb8x 13).
+		got := Compare(&old, &new, "a", "b", catalog(t, tt.lang)).Notes
 		if len(got) != 1 || !strings.HasPrefix(got[0].Message, tt.want) {
 			t.Errorf("%s: got %+v, want %q", tt.lang, got, tt.want)
 		}

@@ -195,15 +195,15 @@ func TestFormerlyWholeWords(t *testing.T) {
 func TestVersionNotRaisedSaysOnce(t *testing.T) {
 	for _, lang := range []string{"nb", "nn"} {
 		for _, tt := range []struct{ number, day bool }{{false, false}, {true, false}, {false, true}} {
-			got := lines4(t, lang, "version", nil, func(n *notice.Notice) {
-				n.Purposes[0].Description = notice.Text{"nb": "Vi behandler klagen din.", "nn": "Vi handsamar klaga di."}
-				if tt.number {
-					n.Version = "1.1"
-				}
-				if tt.day {
-					n.Updated = "2024-02-01"
-				}
-			})
+			old, new := base(), base()
+			new.Purposes[0].Description = notice.Text{"nb": "Vi behandler klagen din.", "nn": "Vi handsamar klaga di."}
+			if tt.number {
+				new.Version = "1.1"
+			}
+			if tt.day {
+				new.Updated = "2024-02-01"
+			}
+			got := Compare(&old, &new, "a", "b", catalog(t, lang)).Notes
 			if len(got) != 1 {
 				t.Fatalf("%s: got %+v", lang, got)
 			}

@@ -23,8 +23,8 @@ import (
 var (
 	ruleWordingChanged   = rule("wording-changed", Notable, "free text reworded: read it")
 	ruleWordingAdds      = rule("wording-adds", Material, "free text now names a data category, purpose, recipient, country or longer period")
-	ruleTranslationDrift = upkeep(rule("translation-drift", Notable, "one language's text changed, another's not"))
-	ruleVersionNotRaised = upkeep(rule("version-not-raised", Notable, "content changed, version or updated not; also fails --fail-on material"))
+	ruleTranslationDrift = upkeep(rule("translation-drift", Notable, "one language's text changed, another's not: a note to the editor"))
+	ruleVersionNotRaised = upkeep(rule("version-not-raised", Notable, "content changed, version or updated not: a note to the editor"))
 )
 
 func upkeep(r *Rule) *Rule { r.Upkeep = true; return r }
@@ -61,7 +61,7 @@ func (d *cmp) versionDiscipline() {
 	default:
 		k = "diff.version-not-raised.date"
 	}
-	d.out = append(d.out, Change{Section: section.Version, Class: ruleVersionNotRaised.Class, Rule: ruleVersionNotRaised.ID, Key: "version",
+	d.notes = append(d.notes, Change{Section: section.Version, Class: ruleVersionNotRaised.Class, Rule: ruleVersionNotRaised.ID, Key: "version",
 		Message: sentence(d.c.T(k, "", d.c.List(stale))), New: d.c.List(stale)})
 }
 
@@ -423,7 +423,7 @@ func (d *cmp) drift(sec section.ID, key, subject string, old, new notice.Text, c
 		for _, c := range changed {
 			names = append(names, d.langName(c))
 		}
-		d.out = append(d.out, Change{Section: sec, Class: ruleTranslationDrift.Class, Rule: ruleTranslationDrift.ID, Key: key + "/" + changed[0] + "/drift-" + l, Lang: l,
+		d.notes = append(d.notes, Change{Section: sec, Class: ruleTranslationDrift.Class, Rule: ruleTranslationDrift.ID, Key: key + "/" + changed[0] + "/drift-" + l, Lang: l,
 			Message: sentence(d.c.T(ruleTranslationDrift.MessageKey(), subject, d.c.List(names), d.langName(l)))})
 	}
 }

@@ -26,9 +26,14 @@ type DiffView struct {
 	Counts   string
 	None     string
 	Groups   []DiffGroup
-	Report   *diff.Report
-	CSS      htmltemplate.CSS
-	T        func(string, ...string) string
+	// Notes are the report's notes to the editor, under NotesHeading,
+	// after the classes and outside their counts (review nb8x 13).
+	Notes        []diff.Change
+	NotesHeading string
+	NotesNote    string
+	Report       *diff.Report
+	CSS          htmltemplate.CSS
+	T            func(string, ...string) string
 	// Site is set on a page of the site (RenderDiffPage).
 	Site *DiffPage
 	// Rules names the rule behind each change (--rules).
@@ -67,6 +72,7 @@ func (r *Renderer) RenderDiffPage(w io.Writer, rep *diff.Report, p DiffPage) err
 	}
 	shown := *rep
 	shown.Changes = ReaderChanges(rep)
+	shown.Notes = nil // the editor's business, not the reader's
 	p.Heading = c.T("diffpage.heading", rep.Old.Version, rep.New.Version)
 	return r.renderDiff(w, &shown, "html", &p, DiffOptions{})
 }
@@ -127,6 +133,7 @@ func (r *Renderer) renderDiff(w io.Writer, rep *diff.Report, format string, site
 		None:     c.T("diff.none"),
 		Site:     site,
 		Rules:    o.Rules && site == nil,
+		Notes:    rep.Notes, NotesHeading: c.T("diff.notes"), NotesNote: c.T("diff.notes.note"),
 	}
 	if site != nil {
 		v.CSS = ""

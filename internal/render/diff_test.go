@@ -59,8 +59,9 @@ func TestDiffGolden(t *testing.T) {
 						t.Errorf("html lacks %s", want)
 					}
 				}
-				if m, n := strings.Index(out, `id="material"`), strings.Index(out, `id="notable"`); m < 0 || n < 0 || m > n {
-					t.Error("material changes must come first")
+				// Material first; the notes to the editor last (review nb8x 13).
+				if m, n := strings.Index(out, `id="material"`), strings.Index(out, `id="notes"`); m < 0 || n < 0 || m > n {
+					t.Error("material changes must come first, the notes last")
 				}
 			}
 		})
