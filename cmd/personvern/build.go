@@ -149,9 +149,13 @@ what a build would write.`,
 			if !noHistory {
 				if gap := history.FindGap(files); gap != nil {
 					if check {
-						return trouble("%s", historyGapCheck(gap))
+						return historyGapCheck(gap)
 					}
-					fmt.Fprintln(cmd.ErrOrStderr(), "personvern: warning: "+historyGapWarning(gap))
+					m, err := messagesFor(cmd)
+					if err != nil {
+						return err
+					}
+					fmt.Fprintln(cmd.ErrOrStderr(), historyGapWarning(m, gap))
 				}
 			}
 			start := time.Now()
@@ -189,14 +193,14 @@ what a build would write.`,
 				}
 				dirSink, err = publish.NewDirSink(out, publish.Options{Clean: clean, Inputs: sf.inputs, Layout: site.Publishes, Record: !noCache})
 				var warned *publish.WarnedError
-				warnings := []string(nil)
+				warnings := []publish.Msg(nil)
 				if errors.As(err, &warned) {
 					warnings = warned.Warnings
 				} else if err == nil {
 					warnings = dirSink.Warnings
 				}
 				for _, w := range warnings {
-					fmt.Fprintf(stderr, "personvern: warning: %s\n", w)
+					fmt.Fprintln(stderr, say(m, "personvern: warning: %s", w))
 				}
 				if err != nil {
 					return trouble("%v", err)
@@ -284,18 +288,18 @@ func isTerminal(w io.Writer) bool {
 
 // historyGapCheck is why build --check refuses: the committed site was
 // built with the whole history, so comparing with less would call it stale.
-func historyGapCheck(g *history.Gap) string {
+func historyGapCheck(g *history.Gap) error {
 	if g.NoGit {
-		return `git is not installed: build --check needs it to read the history for the "Endringer" section; install git, or pass --no-history if the site is built without history`
+		return trouble(`git is not installed: build --check needs it to read the history for the "Endringer" section; install git, or pass --no-history if the site is built without history`)
 	}
-	return g.Dir + ` is in a shallow git clone: build --check needs the full history for the "Endringer" section; fetch it (actions/checkout: fetch-depth: 0; git fetch --unshallow), or pass --no-history if the site is built without history`
+	return trouble(`%s is in a shallow git clone: build --check needs the full history for the "Endringer" section; fetch it (actions/checkout: fetch-depth: 0; git fetch --unshallow), or pass --no-history if the site is built without history`, g.Dir)
 }
 
-func historyGapWarning(g *history.Gap) string {
+func historyGapWarning(m *i18n.Messages, g *history.Gap) string {
 	if g.NoGit {
-		return `git is not installed, so "Endringer" lacks the earlier versions of notices in a git repository; install git, or pass --no-history`
+		return say(m, `personvern: warning: git is not installed, so "Endringer" lacks the earlier versions of notices in a git repository; install git, or pass --no-history`)
 	}
-	return g.Dir + ` is in a shallow git clone, so "Endringer" lacks the earlier versions; fetch the full history (actions/checkout: fetch-depth: 0; git fetch --unshallow), or pass --no-history`
+	return say(m, `personvern: warning: %s is in a shallow git clone, so "Endringer" lacks the earlier versions; fetch the full history (actions/checkout: fetch-depth: 0; git fetch --unshallow), or pass --no-history`, g.Dir)
 }
 
 // seconds is a build's duration as people write it: "1.298s" in English,

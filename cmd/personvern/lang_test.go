@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"maps"
+	"path/filepath"
 	"reflect"
 	"regexp"
 	"strings"
@@ -26,6 +28,20 @@ func TestCLICatalogues(t *testing.T) {
 	if len(formats) < 20 {
 		t.Fatalf("found only %d formats; the extraction is broken", len(formats))
 	}
+	// The publisher's refusals and warnings reach the user through the
+	// CLI, in the user's language (review nb8x 16).
+	pub, pubProblems, err := msgcheck.Formats(filepath.Join("..", "..", "internal", "publish"), map[string]int{"msgf": 0, "errorf": 1, "refuse": 0})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pub) < 15 {
+		t.Fatalf("found only %d formats in internal/publish; the extraction is broken", len(pub))
+	}
+	maps.Copy(formats, pub)
+	for _, k := range []string{"a symbolic link", "a named pipe", "a socket", "a device", "a folder", "not a regular file"} {
+		formats[k] = "safefs.Kind"
+	}
+	problems = append(problems, pubProblems...)
 	problems = append(problems, msgcheck.Check(templates.FS, "cli", formats)...)
 	for _, p := range problems {
 		t.Error(p)

@@ -2,7 +2,6 @@ package publish
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"os/user"
@@ -29,27 +28,35 @@ func CheckOutput(dir string, inputs []string) error {
 	if err != nil {
 		return err
 	}
-	refuse := func(rule, hint string) error {
-		return fmt.Errorf("%w: %s %s; a build replaces its output folder with everything in it. %s", ErrUnsafeOutput, dir, rule, hint)
+	// Each refusal is one whole sentence of the catalogues, which
+	// fragments ("is"/"holds" + what) would not translate into.
+	pick := msgf("Choose a folder of its own for the site, e.g. -o site or -o public.")
+	refuse := func(format string, args ...any) error {
+		return errorf(ErrUnsafeOutput, "refusing the output folder %s: %s; a build replaces its output folder with everything in it. %s", dir, msgf(format, args...), pick)
 	}
-	const pick = "Choose a folder of its own for the site, e.g. -o site or -o public."
 	if info, err := os.Lstat(dir); err == nil && info.Mode()&fs.ModeSymlink != 0 {
-		return refuse("is a symbolic link", "Give the folder it points to, or a folder of its own, with -o.")
+		return errorf(ErrUnsafeOutput, "refusing the output folder %s: %s; a build replaces its output folder with everything in it. %s", dir, msgf("it is a symbolic link"), msgf("Give the folder it points to, or a folder of its own, with -o."))
 	}
 	if out == filepath.Dir(out) || filepath.Dir(filepath.Dir(out)) == filepath.Dir(out) {
-		return refuse("is the root folder or a top-level folder of the system", pick)
+		return refuse("it is the root folder or a top-level folder of the system")
 	}
 	for _, home := range homes() {
 		if h, err := resolve(home); err == nil && within(h, out) {
-			return refuse(holds("a home folder", h, out), pick)
+			if h == out {
+				return refuse("it is a home folder")
+			}
+			return refuse("it holds a home folder")
 		}
 	}
 	if parent := filepath.Dir(out); parent == "/home" || parent == "/Users" {
-		return refuse("is a home folder (it is in "+parent+")", pick)
+		return refuse("it is a home folder (it is in %s)", parent)
 	}
 	if wd, err := os.Getwd(); err == nil {
 		if w, err := resolve(wd); err == nil && within(w, out) {
-			return refuse(holds("the folder you are in", w, out), pick)
+			if w == out {
+				return refuse("it is the folder you are in")
+			}
+			return refuse("it holds the folder you are in")
 		}
 	}
 	for _, in := range inputs {
@@ -61,23 +68,26 @@ func CheckOutput(dir string, inputs []string) error {
 			continue
 		}
 		if within(p, out) {
-			return refuse(holds("the input "+in, p, out), pick)
+			if p == out {
+				return refuse("it is the input %s", in)
+			}
+			return refuse("it holds the input %s", in)
 		}
 		if within(out, p) {
-			return fmt.Errorf("%w: %s is inside the input %s; personvern never writes into its inputs. %s", ErrUnsafeOutput, dir, in, pick)
+			return errorf(ErrUnsafeOutput, "refusing the output folder %s: it is inside the input %s, and personvern never writes into its inputs. %s", dir, in, pick)
 		}
 		for _, d := range []string{cache.Dir(), stateDir()} {
 			if c, err := resolve(d); d != "" && err == nil && within(c, p) {
-				return fmt.Errorf("%w: personvern's cache folder %s is inside the input %s, and personvern never writes into its inputs; set PERSONVERN_CACHE to a folder outside it", ErrUnsafeOutput, d, in)
+				return errorf(ErrUnsafeOutput, "refusing to build: personvern's cache folder %s is inside the input %s, and personvern never writes into its inputs; set PERSONVERN_CACHE to a folder outside it", d, in)
 			}
 		}
 	}
 	if _, err := os.Lstat(filepath.Join(dir, ".git")); err == nil {
-		return refuse("holds a .git (it is a repository)", pick)
+		return refuse("it holds a .git (it is a repository)")
 	}
 	for p := out; ; p = filepath.Dir(p) {
 		if filepath.Base(p) == ".git" || isGitDir(p) {
-			return refuse("is or lies inside a git repository's own folder ("+p+")", pick)
+			return refuse("it is or lies inside a git repository's own folder (%s)", p)
 		}
 		if p == filepath.Dir(p) {
 			break
@@ -88,7 +98,7 @@ func CheckOutput(dir string, inputs []string) error {
 			continue
 		}
 		if p, err := resolve(d); err == nil && (within(p, out) || within(out, p)) {
-			return refuse(holds("personvern's cache folder", p, out)+" (PERSONVERN_CACHE)", "Keep the cache outside the site, and the site outside the cache.")
+			return errorf(ErrUnsafeOutput, "refusing the output folder %s: %s; a build replaces its output folder with everything in it. %s", dir, msgf("it is, holds or lies inside personvern's cache folder %s (PERSONVERN_CACHE)", p), msgf("Keep the cache outside the site, and the site outside the cache."))
 		}
 	}
 	return nil
@@ -122,14 +132,6 @@ func homes() []string {
 		}
 	}
 	return out
-}
-
-// holds words the rule that out is, or holds, what.
-func holds(what, path, out string) string {
-	if path == out {
-		return "is " + what
-	}
-	return "holds " + what
 }
 
 // within reports whether p is dir or lies under it.
@@ -168,10 +170,10 @@ func resolve(p string) (string, error) {
 // .git (a repository, never a site).
 func unsafeEntry(dir, rel string, d fs.DirEntry) error {
 	if d.Name() == ".git" {
-		return fmt.Errorf("%w: %s holds a repository at %s; a site never does. Choose a folder of its own for the site with -o", ErrUnsafeOutput, dir, Printable(rel))
+		return errorf(ErrUnsafeOutput, "refusing the output folder %s: it holds a repository at %s, and a site never does. Choose a folder of its own for the site with -o", dir, Printable(rel))
 	}
 	if t := d.Type(); !t.IsDir() && !t.IsRegular() {
-		return fmt.Errorf("%w: %s in the output is %s; personvern never follows or replaces those. Remove it, or build into another folder with -o", ErrUnsafeOutput, Printable(filepath.Join(dir, rel)), safefs.Kind(t))
+		return errorf(ErrUnsafeOutput, "refusing the output folder: %s in it is %s, and personvern never follows or replaces those. Remove it, or build into another folder with -o", Printable(filepath.Join(dir, rel)), kind(safefs.Kind(t)))
 	}
 	return nil
 }

@@ -20,7 +20,7 @@ func lockOutput(parent, dir string) (*os.File, error) {
 	if err := unix.Flock(int(f.Fd()), unix.LOCK_EX|unix.LOCK_NB); err != nil {
 		f.Close()
 		if errors.Is(err, unix.EWOULDBLOCK) {
-			return nil, fmt.Errorf("another personvern build is writing into %s; wait for it to finish", dir)
+			return nil, errorf(nil, "another personvern build is writing into %s; wait for it to finish", dir)
 		}
 		return nil, fmt.Errorf("locking %s: %w", parent, err)
 	}

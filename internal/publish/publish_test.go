@@ -300,7 +300,7 @@ func TestSpare(t *testing.T) {
 	if s.spare || s.tmp == spare {
 		t.Errorf("the build took the spare %s, which holds a link", spare)
 	}
-	if len(s.Warnings) == 0 || !strings.Contains(strings.Join(s.Warnings, "\n"), "not using the spare") {
+	if len(s.Warnings) == 0 || !strings.Contains(fmt.Sprint(s.Warnings), "not using the spare") {
 		t.Errorf("no warning about the spare: %v", s.Warnings)
 	}
 	if _, err := os.Lstat(spare); err == nil {

@@ -8,7 +8,6 @@ package publish
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -135,17 +134,28 @@ type DirSink struct {
 	// Warnings are things the build left alone and the user should know,
 	// e.g. a folder beside the output that looks like a leftover
 	// temporary folder but was not made by this machine's personvern.
-	Warnings []string
+	Warnings []Msg
 }
 
 // WarnedError is a refusal that comes with warnings about what was left
 // alone before it, which the user should see all the same.
 type WarnedError struct {
 	Err      error
-	Warnings []string
+	Warnings []Msg
 }
 
 func (e *WarnedError) Error() string { return e.Err.Error() }
+
+// Translate is the refusal in the language of sprintf, when it is kept
+// for translation.
+func (e *WarnedError) Translate(sprintf func(format string, args ...any) string) string {
+	if t, ok := e.Err.(interface {
+		Translate(func(string, ...any) string) string
+	}); ok {
+		return t.Translate(sprintf)
+	}
+	return e.Err.Error()
+}
 func (e *WarnedError) Unwrap() error { return e.Err }
 
 // NewDirSink prepares to replace dir. It refuses a dir that CheckOutput
@@ -164,7 +174,7 @@ func NewDirSink(dir string, opt Options) (*DirSink, error) {
 	case err != nil && !errors.Is(err, fs.ErrNotExist):
 		return nil, err
 	case exists && !info.IsDir():
-		return nil, fmt.Errorf("%s is a file, not a folder; choose another output with -o", dir)
+		return nil, errorf(nil, "%s is a file, not a folder; choose another output with -o", dir)
 	case exists && isMountPoint(dir):
 		return nil, mountError(dir)
 	}
@@ -223,11 +233,11 @@ func NewDirSink(dir string, opt Options) (*DirSink, error) {
 		}
 		s.oldFiles, s.live, s.foreign = made, tree, len(foreign) > 0
 		if len(foreign) > 0 && !clean {
-			shown := foreign
-			if len(shown) > 5 {
-				shown = append(shown[:5:5], fmt.Sprintf("and %d more", len(foreign)-5))
+			list := any(strings.Join(foreign, ", "))
+			if len(foreign) > 5 {
+				list = msgf("%s and %d more", strings.Join(foreign[:5], ", "), len(foreign)-5)
 			}
-			return fail(fmt.Errorf("%w: %s holds %s; move them away, build into another folder with -o, or pass --clean to replace the folder with all its contents", ErrForeign, dir, strings.Join(shown, ", ")))
+			return fail(errorf(ErrForeign, "the output folder %s holds files personvern did not make: %s. Move them away, build into another folder with -o, or pass --clean to replace the folder with all its contents", dir, list))
 		}
 		if s.old, err = safefs.OpenDir(dir); err != nil {
 			return fail(err)
@@ -246,7 +256,7 @@ func NewDirSink(dir string, opt Options) (*DirSink, error) {
 		}
 		var err error
 		if s.spareT, err = checkSpareTrusting(spare, rec, stamp); err != nil {
-			s.Warnings = append(s.Warnings, fmt.Sprintf("not using the spare %s: %v", spare, err))
+			s.Warnings = append(s.Warnings, msgf("not using the spare %s: %v", spare, err))
 			removeTemp(spare)
 			spare = ""
 		}
@@ -264,7 +274,7 @@ func NewDirSink(dir string, opt Options) (*DirSink, error) {
 		return fail(err)
 	}
 	if err := recordTemp(tmp, tmp); err != nil {
-		s.Warnings = append(s.Warnings, fmt.Sprintf("cannot record the temporary folder %s (%v): if this build is killed, remove it yourself", tmp, err))
+		s.Warnings = append(s.Warnings, msgf("cannot record the temporary folder %s (%v): if this build is killed, remove it yourself", tmp, err))
 	}
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		removeTemp(tmp)
@@ -305,7 +315,7 @@ func (s *DirSink) Put(p string, data []byte) error {
 func (s *DirSink) Create(p string) (io.WriteCloser, error) {
 	rel := filepath.FromSlash(p)
 	if !filepath.IsLocal(rel) {
-		return nil, fmt.Errorf("refusing to write %q outside the output folder", p)
+		return nil, errorf(nil, "refusing to write %q outside the output folder", p)
 	}
 	if err := s.mkdir(filepath.Dir(rel)); err != nil {
 		return nil, err
@@ -345,10 +355,10 @@ func (s *DirSink) mkdir(rel string) error {
 func (s *DirSink) Keep(p string) error {
 	rel := filepath.FromSlash(p)
 	if !filepath.IsLocal(rel) {
-		return fmt.Errorf("refusing to keep %q outside the output folder", p)
+		return errorf(nil, "refusing to keep %q outside the output folder", p)
 	}
 	if s.old == nil {
-		return fmt.Errorf("cannot keep %s: there is no earlier site", p)
+		return errorf(nil, "cannot keep %s: there is no earlier site", p)
 	}
 	if s.spare && s.sameInSpare(p) {
 		s.see(p, false)
@@ -526,7 +536,7 @@ func (s *DirSink) Commit() error {
 	// After the swap the temporary folder holds the old site: its record
 	// must name that folder too, or a kill now would leave it unproven.
 	if err := recordTemp(s.tmp, s.tmp, s.dir); err != nil {
-		s.Warnings = append(s.Warnings, fmt.Sprintf("cannot record the temporary folder %s: %v", s.tmp, err))
+		s.Warnings = append(s.Warnings, msgf("cannot record the temporary folder %s (%v): if this build is killed, remove it yourself", s.tmp, err))
 	}
 	aside, err := swap(s.tmp, s.dir)
 	if err != nil {
@@ -589,7 +599,7 @@ func removeTemp(tmp string) {
 
 // mountError is the refusal for an output that is a mount point.
 func mountError(dir string) error {
-	return fmt.Errorf("%s is a mount point (a volume or a file system of its own); personvern publishes a site by swapping a complete new folder in, which cannot be done to a mount point. Build into a folder inside it instead, e.g. -o %s", dir, filepath.Join(dir, "site"))
+	return errorf(nil, "%s is a mount point (a volume or a file system of its own); personvern publishes a site by swapping a complete new folder in, which cannot be done to a mount point. Build into a folder inside it instead, e.g. -o %s", dir, filepath.Join(dir, "site"))
 }
 
 // tempName matches the temporary folders a build makes beside its output
@@ -617,7 +627,7 @@ func tempName(base, name string) (ok, aside bool) {
 // temporary folder is removed. Only folders this machine's personvern
 // made and recorded are touched (see provenTemp); a look-alike, committed
 // or the user's own, is left alone and reported.
-func recoverStale(parent, base, spare string) (warnings []string, err error) {
+func recoverStale(parent, base, spare string) (warnings []Msg, err error) {
 	entries, err := os.ReadDir(parent)
 	if err != nil {
 		return nil, err
@@ -633,13 +643,13 @@ func recoverStale(parent, base, spare string) (warnings []string, err error) {
 		}
 		ok, aside := tempName(base, e.Name())
 		if !ok || !provenTemp(p) {
-			warnings = append(warnings, fmt.Sprintf("left %s alone: it is named like a temporary folder of personvern's, but this machine's personvern did not make it (it may be committed, or yours); remove it yourself if it is not needed", p))
+			warnings = append(warnings, msgf("left %s alone: it is named like a temporary folder of personvern's, but this machine's personvern did not make it (it may be committed, or yours); remove it yourself if it is not needed", p))
 			continue
 		}
 		if aside {
 			if _, err := os.Lstat(dir); errors.Is(err, fs.ErrNotExist) {
 				if err := os.Rename(p, dir); err != nil {
-					return warnings, fmt.Errorf("putting back the site a killed build moved aside to %s: %w", p, err)
+					return warnings, errorf(err, "putting back the site a killed build moved aside to %s: %v", p, err)
 				}
 				forgetTemp(p)
 				continue

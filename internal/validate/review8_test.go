@@ -63,8 +63,8 @@ func TestWrongTypeEndsWithFix(t *testing.T) {
 			"nn": "skal vere ei gruppe felt (nøkkel: verdi), ikkje tom; fyll ut feltet: kontaktinformasjon til personvernombodet, som offentlege myndigheiter må ha",
 		}},
 		{head + "dpo: \"\"\n", "dpo", map[string]string{
-			"nb": "skal være en gruppe felt (nøkkel: verdi), ikke en tekst; fyll ut feltet: kontaktinformasjon til personvernombudet, som offentlige myndigheter må ha",
-			"nn": "skal vere ei gruppe felt (nøkkel: verdi), ikkje ein tekst; fyll ut feltet: kontaktinformasjon til personvernombodet, som offentlege myndigheiter må ha",
+			"nb": "skal være en gruppe felt (nøkkel: verdi), ikke en tekst; feltet skal inneholde kontaktinformasjon til personvernombudet, som offentlige myndigheter må ha",
+			"nn": "skal vere ei gruppe felt (nøkkel: verdi), ikkje ein tekst; feltet skal innehalde kontaktinformasjon til personvernombodet, som offentlege myndigheiter må ha",
 		}},
 		{head + "dpo:\n  email: a@b.no\n  address: \"\"\n", "dpo.address", map[string]string{
 			"nb": "kan ikke stå tomt; fyll ut feltet: postadressen til personvernombudet",

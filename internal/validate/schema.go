@@ -261,7 +261,7 @@ func (v *Validator) leaf(r *report, ve *jsonschema.ValidationError, kw string) {
 			}
 			r.add(Error, p, "schema", art, "put the value in quotation marks, so that it is a text and not a number: %s: \"%s\"", key, text)
 		} else if m != nil {
-			r.add(Error, p, "schema", art, "must be %s, not %s; %s", article(m[1]), article(m[2]), v.fix(p))
+			r.add(Error, p, "schema", art, "must be %s, not %s; %s", article(m[1]), article(m[2]), v.fix(p, m[2] == "null"))
 		} else {
 			r.add(Error, p, "schema", art, "%s", ve.Message)
 		}
@@ -269,12 +269,12 @@ func (v *Validator) leaf(r *report, ve *jsonschema.ValidationError, kw string) {
 		if s := v.node(p); s != nil && s["pattern"] == slugPattern {
 			r.add(Error, p, "schema", art, "%s is not a valid id: use lower case letters, digits, '-' and '_', e.g. \"follow-up\"", show(r.doc, p))
 		} else {
-			r.add(Error, p, "schema", art, "%s does not fit; %s", show(r.doc, p), v.fix(p))
+			r.add(Error, p, "schema", art, "%s does not fit; %s", show(r.doc, p), v.fix(p, false))
 		}
 	case "minItems":
-		r.add(Error, p, "schema", art, "must list at least one entry; %s", v.fix(p))
+		r.add(Error, p, "schema", art, "must list at least one entry; %s", v.fix(p, true))
 	case "minLength", "minProperties":
-		r.add(Error, p, "schema", art, "must not be empty; %s", v.fix(p))
+		r.add(Error, p, "schema", art, "must not be empty; %s", v.fix(p, true))
 	case "uniqueItems":
 		r.add(Error, p, "schema", art, "lists the same value twice; remove the repeat")
 	default:
@@ -414,11 +414,18 @@ func (v *Validator) article(p notice.Path) string {
 // fix is what to write in the field at p, ending a finding that says
 // what is wrong with it: the field's description after "write what the
 // field holds", not pasted on as a bare noun phrase (nn7x 5).
-func (v *Validator) fix(p notice.Path) any {
+//
+// An empty field is to be filled in; one with a value of the wrong form
+// is filled in already, and is told what it holds ("fyll ut feltet" said
+// of "updated: 3. desember 2026" read as if it were empty, nb8x 17).
+func (v *Validator) fix(p notice.Path, empty bool) any {
 	if d, ok := v.what(p).(Text); ok {
 		return d // see the schema
 	}
-	return tr("write what the field holds: %s", v.what(p))
+	if empty {
+		return tr("write what the field holds: %s", v.what(p))
+	}
+	return tr("the field holds %s", v.what(p))
 }
 
 func (v *Validator) what(p notice.Path) any {
