@@ -34,8 +34,9 @@ Exit status, as diff(1): 0 no change, 1 changes, 2 trouble. With
 --fail-on material, exit 1 only when a change is material (notable: notable
 or material), so CI can ask for a sign-off on those. Notes to the editor
 (a text changed in one language only, a version number left as it was)
-follow the changes under their own heading; they are no change and set
-no exit status.`,
+follow the changes under their own heading; they are no change. A gate
+set with --fail-on still exits 1 for a changed notice whose version was
+left as it was: the site could not keep the new version apart.`,
 		Example: `  personvern diff HEAD~1:notices/joblearn.yaml notices/joblearn.yaml
   personvern diff main:notices/kvalifiseringsprogrammet.yaml notices/kvalifiseringsprogrammet.yaml --lang nn --format html > endringer.html
   personvern diff main:notices/kvalifiseringsprogrammet.yaml notices/kvalifiseringsprogrammet.yaml --fail-on material`,
@@ -114,12 +115,19 @@ no exit status.`,
 			}
 			// The notes to the editor (a text changed in one language
 			// only, a version left as it was) are in the report, after
-			// the classes; a gate sees them on stderr too, where CI logs
-			// show them, but they change no exit status: that follows the
-			// changes in what the notice says alone (review nb8x 13).
+			// the classes, counted in none (review nb8x 13); a gate sees
+			// them on stderr too, where CI logs show them. A version left
+			// as it was still stops a gate, whatever the class: the site
+			// keeps every version by its number, so the change would
+			// overwrite the published one.
 			if cmd.Flags().Changed("fail-on") {
+				stop := false
 				for _, n := range rep.Notes {
 					fmt.Fprintln(cmd.ErrOrStderr(), "personvern: "+args[1]+": "+say(m, "note to the editor: %s", n.Message))
+					stop = stop || n.Rule == "version-not-raised"
+				}
+				if stop {
+					return &exitError{code: exitFindings}
 				}
 			}
 			if most, changed := rep.Most(); changed && most >= threshold {

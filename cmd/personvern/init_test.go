@@ -236,12 +236,12 @@ func TestInitWorkflow(t *testing.T) {
 			b = bytes.Replace(b, []byte(`version: "1.0"`), []byte(`version: "1.1"`), 1)
 			_ = os.WriteFile(notice, bytes.Replace(b, []byte("updated: 2025-03-01"), []byte("updated: 2025-04-01"), 1), 0o644)
 		}, 0, 0},
-		// A changed notice whose version and date stay as they were gets
-		// a note to the editor on stderr; notes set no exit status, so a
-		// notable change needs no sign-off for it (review nb8x 13).
+		// A changed notice whose version and date stay as they were is
+		// stopped by the gate, whatever the class, until it is signed off;
+		// the note to the editor says why.
 		{"version not raised", func() {
 			_ = os.WriteFile(notice, bytes.Replace(added, []byte("Uten søknad kan vi ikke gi barnet plass."), []byte("Uten en søknad kan vi ikke gi barnet plass."), 1), 0o644)
-		}, 0, 0},
+		}, 1, 0},
 		{"longer retention", func() {
 			_ = os.WriteFile(notice, bytes.Replace(added, []byte("period: P2Y"), []byte("period: P5Y"), 1), 0o644)
 		}, 1, 0},
