@@ -146,13 +146,21 @@ type cmp struct {
 	// a text's label ("Beskrivelsen av formålet «Nyhetsbrev»"); "" for
 	// the notice's own texts.
 	of string
+	// orig is the old notice as given; old is a copy of it in which the
+	// items whose only change is their id have the new one (unalias),
+	// oldID maps "categories/<new id>" back to the id it had, and aliases
+	// are those ids, for the editor (idLines).
+	orig    *notice.Notice
+	oldID   map[string]string
+	aliases []alias
 }
 
 // Compare reports what changed from old to new, in the catalogue's
 // language. Both notices should be valid.
 func Compare(old, new *notice.Notice, oldSrc, newSrc string, c *i18n.Catalog) *Report {
-	d := &cmp{c: c, lang: c.Lang, old: old, new: new, renamed: map[string]string{}}
-	pairs, _, _ := match(old.Purposes, new.Purposes,
+	d := &cmp{c: c, lang: c.Lang, orig: old, old: old, new: new, renamed: map[string]string{}}
+	d.unalias()
+	pairs, _, _ := match(d.old.Purposes, new.Purposes,
 		func(p notice.Purpose) string { return p.ID }, func(p notice.Purpose) string { return p.Replaces })
 	for _, p := range pairs {
 		d.renamed[p[0].ID] = p[1].ID
@@ -182,6 +190,7 @@ func Compare(old, new *notice.Notice, oldSrc, newSrc string, c *i18n.Catalog) *R
 		d.add(section.Version, ruleLanguages, "languages", "", strings.Join(old.Languages, ", "), strings.Join(new.Languages, ", "))
 	}
 	d.plainFields()
+	d.idLines()
 	d.versionDiscipline()
 	sort.SliceStable(d.out, func(i, j int) bool {
 		a, b := d.out[i], d.out[j]
@@ -900,10 +909,21 @@ func (d *cmp) categories() {
 		func(c notice.Category) string { return c.ID }, func(notice.Category) string { return "" })
 	for _, c := range added {
 		rule := ruleNewCategory
-		if d.new.IsSensitive(c.ID) {
+		switch {
+		case isCriminal(c.ID):
+			// Data on criminal convictions and offences are no special
+			// category (art. 9): art. 10 has its own rule (review nb8x 10).
+			rule = ruleNewCriminalCategory
+		case d.new.IsSpecial(c.ID):
 			rule = ruleNewSpecialCategory
 		}
-		d.add(section.Data, rule, "categories/"+c.ID, d.categoryHeading(c.ID), "", "")
+		subject := d.categoryHeading(c.ID)
+		if rule == ruleNewCriminalCategory {
+			// Named as running text names the data, with its article.
+			subject = d.categoryLabel(c.ID)
+		}
+		d.add(section.Data, rule, "categories/"+c.ID, subject, "", "")
+		d.usesCategories(len(d.out)-1, []string{c.ID})
 	}
 	for _, c := range removed {
 		d.add(section.Data, ruleRemovedCategory, "categories/"+c.ID, d.categoryHeading(c.ID), "", "")
@@ -912,14 +932,23 @@ func (d *cmp) categories() {
 		o, n := p[0], p[1]
 		key := "categories/" + n.ID
 		from := len(d.out)
-		switch was, is := d.old.IsSensitive(o.ID), d.new.IsSensitive(n.ID); {
+		switch was, is := d.wasSpecial(n.ID), d.new.IsSpecial(n.ID); {
+		case !d.wasCriminal(n.ID) && isCriminal(n.ID):
+			d.add(section.Data, ruleNewCriminalCategory, key, d.categoryHeading(n.ID), "", "")
+			d.out[len(d.out)-1].Message = sentence(d.c.T("diff.new-criminal-category.now", d.categoryHeading(n.ID)))
+		case d.wasCriminal(n.ID) && !isCriminal(n.ID):
+			d.add(section.Data, ruleCategoryNotSpecial, key, d.categoryHeading(n.ID), "", "")
+			d.out[len(d.out)-1].Message = sentence(d.c.T("diff.category-not-criminal", d.categoryHeading(n.ID)))
 		case !was && is:
 			d.add(section.Data, ruleNewSpecialCategory, key, d.categoryHeading(n.ID), "", "")
 		case was && !is:
 			d.add(section.Data, ruleCategoryNotSpecial, key, d.categoryHeading(n.ID), "", "")
 		}
 		d.within(d.categoryHeading(n.ID), func() {
-			d.namesAs(section.Data, key+"/label", d.label("field.category.label"), "diff.renamed.category", ruleWording, o.Label, n.Label, upperFirst)
+			// Compared as the page shows them: a vocabulary category given
+			// a label of its own is renamed from the vocabulary's label,
+			// not named for the first time (review nn8x 3).
+			d.namesAs(section.Data, key+"/label", d.label("field.category.label"), "diff.renamed.category", ruleWording, d.shownLabel(o), d.shownLabel(n), upperFirst)
 			d.texts(section.Data, key+"/description", "field.category.description", o.Description, n.Description)
 		})
 		d.usesCategories(from, []string{n.ID})

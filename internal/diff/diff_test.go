@@ -186,6 +186,7 @@ var classificationCases = []struct {
 	{"purpose uses a new category", func(n *notice.Notice) { n.Purposes[1].Categories = []string{"contact", "income"} }, Material, "purpose-new-category", "Til formålet «Nyhetsbrev» bruker vi nå også opplysninger om inntekt.", nil},
 	{"new category", func(n *notice.Notice) { n.Categories = append(n.Categories, notice.Category{ID: "age"}) }, Material, "new-category", "Ny kategori av opplysninger: «Alder».", nil},
 	{"new special category", func(n *notice.Notice) { n.Categories = append(n.Categories, notice.Category{ID: "health"}) }, Material, "new-special-category", "Ny særlig kategori av personopplysninger: «Helseopplysninger».", nil},
+	{"new criminal category", func(n *notice.Notice) { n.Categories = append(n.Categories, notice.Category{ID: "criminal"}) }, Material, "new-criminal-category", "Ny kategori: opplysninger om straffedommer og lovovertredelser (personvernforordningen artikkel 10).", nil},
 	{"removed category", func(n *notice.Notice) { n.Categories = n.Categories[:1] }, Notable, "removed-category", "", nil},
 	{"new source", func(n *notice.Notice) {
 		n.Sources = append(n.Sources, notice.Source{ID: "emp", Kind: "employer", Categories: []string{"income"}})
@@ -535,12 +536,16 @@ func TestReorderIsNoChange(t *testing.T) {
 	}
 }
 
-// TestReplaces: a renamed id is removed + added, unless marked replaces.
+// TestReplaces: a renamed id is removed + added, unless marked replaces
+// or the item is the same but for its id (its name unchanged, nb8x 9).
 func TestReplaces(t *testing.T) {
 	rename := func(replaces string) func(n *notice.Notice) {
 		return func(n *notice.Notice) {
 			n.Purposes[1].ID = "newsletter"
 			n.Purposes[1].Replaces = replaces
+			if replaces == "" {
+				n.Purposes[1].Name = notice.Text{"nb": "Nyhetsbrev på e-post", "nn": "Nyheitsbrev på e-post"}
+			}
 		}
 	}
 	rep := compare(t, rename(""))
@@ -575,9 +580,16 @@ func TestReplacesFollowsReferences(t *testing.T) {
 	if len(rep.Changes) != 1 || rep.Changes[0].Rule != ruleRenamedID.ID {
 		t.Errorf("rename with replaces, referenced: want renamed-id only, got %+v", rep.Changes)
 	}
-	// Without replaces the purpose is another one, and so are the
-	// recipient's and the decision's.
+	// Without replaces, under the same name, the purpose is the same too
+	// (nb8x 9).
 	new.Purposes[1].Replaces = ""
+	rep = Compare(&old, &new, "old.yaml", "new.yaml", catalog(t, "nb"))
+	if len(rep.Changes) != 1 || rep.Changes[0].Rule != ruleRenamedID.ID {
+		t.Errorf("rename without replaces, same name: want renamed-id only, got %+v", rep.Changes)
+	}
+	// Without replaces and under another name the purpose is another one,
+	// and so are the recipient's and the decision's.
+	new.Purposes[1].Name = notice.Text{"nb": "Nyhetsbrev på e-post", "nn": "Nyheitsbrev på e-post"}
 	rep = Compare(&old, &new, "old.yaml", "new.yaml", catalog(t, "nb"))
 	var rules []string
 	for _, ch := range rep.Changes {
