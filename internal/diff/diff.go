@@ -1527,6 +1527,18 @@ func (d *cmp) ruleNames(n *notice.Notice) map[string]string {
 	return out
 }
 
+// splitEnd parts a rule's name that ends in what is done at its end
+// ("opplysningene før vi sletter dem,") into the data and that clause.
+func (d *cmp) splitEnd(name string) (base, end string, ok bool) {
+	for _, k := range slices.Sorted(maps.Keys(retentionEnd)) {
+		clause := d.c.T(retentionEnd[k])
+		if b, found := strings.CutSuffix(name, " "+clause+","); found {
+			return b, clause, true
+		}
+	}
+	return name, "", false
+}
+
 // retentionEnd are relative clauses naming a rule by what is done at the
 // end of it.
 var retentionEnd = map[string]string{
@@ -1557,18 +1569,27 @@ func (d *cmp) retention() {
 		from := len(d.out)
 		// A period said "opptil" on the page is said so here: "i opptil 6
 		// måneder", not a fixed "6 måneder" (review nb5 4).
+		// A rule named by what is done at its end says how long before
+		// that: "Vi lagrer nå opplysningene i 5 år før vi sletter dem", not
+		// "… opplysningene før vi sletter dem, i 5 år" (review nn8x 4).
+		period := func(rule *Rule, key, old, new string) {
+			d.add(section.Retention, rule, key, subject, old, new)
+			if base, end, ok := d.splitEnd(subject); ok {
+				d.out[len(d.out)-1].Message = d.message(rule, base, old, new+" "+end)
+			}
+		}
 		switch od, nd := days(o.Period), days(n.Period); {
 		case o.Period == n.Period:
 		case o.Period == "":
 			// A fixed period where there were criteria only is not
 			// necessarily longer, but may be: classed as longer-retention.
-			d.add(section.Retention, ruleRetentionStated, key+"/period", subject, "", d.span(n))
+			period(ruleRetentionStated, key+"/period", "", d.span(n))
 		case n.Period != "" && nd > od:
-			d.add(section.Retention, ruleLongerRetention, key+"/period", subject, d.span(o), d.span(n))
+			period(ruleLongerRetention, key+"/period", d.span(o), d.span(n))
 		case n.Period == "":
 			d.add(section.Retention, ruleRetentionCriteria, key+"/period", subject, d.span(o), "")
 		default:
-			d.add(section.Retention, ruleShorterRetention, key+"/period", subject, d.span(o), d.span(n))
+			period(ruleShorterRetention, key+"/period", d.span(o), d.span(n))
 		}
 		// A period that was the longest and now is not keeps the data for
 		// all of it: as much a longer retention as a longer period.
@@ -1577,14 +1598,17 @@ func (d *cmp) retention() {
 			if n.AtMost {
 				rule = ruleRetentionNowAtMost
 			}
-			d.add(section.Retention, rule, key+"/at_most", subject, d.c.Duration(o.Period), d.c.Duration(n.Period))
+			period(rule, key+"/at_most", d.c.Duration(o.Period), d.c.Duration(n.Period))
 		}
 		if o.Then != n.Then {
 			rule := ruleRetentionThen
 			if n.Then == "archive" {
 				rule = ruleRetentionArchived
 			}
-			d.add(section.Retention, rule, key+"/then", subject, d.thenSaid(o.Then, false), d.thenSaid(n.Then, true))
+			// The rule is named as it was: "Regelen for hvor lenge vi
+			// lagrer opplysningene før vi sletter dem, sier nå at vi gjør
+			// dem anonyme", not by the end it has now (review nb8x 11).
+			d.add(section.Retention, rule, key+"/then", oldNames[o.ID], d.thenSaid(o.Then, false), d.thenSaid(n.Then, true))
 		}
 		// A rule that kept all the data and gains a category kept the
 		// other data: "Regelen for hvor lenge vi lagrer de andre

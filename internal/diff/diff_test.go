@@ -203,7 +203,7 @@ var classificationCases = []struct {
 	{"changed safeguard", func(n *notice.Notice) { n.Transfers[0].Safeguard = "scc" }, Material, "changed-safeguard", "Grunnlaget for overføringen til Storbritannia er endret: før en beslutning om tilstrekkelig beskyttelsesnivå, nå standard personvernbestemmelser.", nil},
 	{"longer retention", func(n *notice.Notice) { n.Retention[0].Period = "P18M" }, Material, "longer-retention", "Vi lagrer nå kontaktopplysninger og opplysninger om inntekt i 18 måneder. Før sto det at vi lagret dem i ett år.", nil},
 	{"shorter retention", func(n *notice.Notice) { n.Retention[0].Period = "P6M" }, Notable, "shorter-retention", "Vi lagrer nå kontaktopplysninger og opplysninger om inntekt i 6 måneder. Før sto det at vi lagret dem i ett år.", nil},
-	{"archived instead of deleted", func(n *notice.Notice) { n.Retention[0].Then = "archive" }, Material, "retention-archived", "står det nå at vi arkiverer dem etter lagringstiden. Før sto det at vi slettet dem.", nil},
+	{"archived instead of deleted", func(n *notice.Notice) { n.Retention[0].Then = "archive" }, Material, "retention-archived", "sier nå at vi arkiverer dem etter lagringstiden. Før sto det at vi slettet dem.", nil},
 	{"changed legal basis", func(n *notice.Notice) { n.Purposes[0].LegalBasis[0].Article = "6(1)(c)" }, Material, "added-legal-basis", "artikkel 6 nr. 1 bokstav c", nil},
 	{"changed legal basis, one line", func(n *notice.Notice) { n.Purposes[0].LegalBasis[0].Article = "6(1)(c)" }, Material, "added-legal-basis", "bygger nå på personvernforordningen artikkel 6 nr. 1 bokstav c (nødvendig for å oppfylle en rettslig plikt), ikke lenger på bokstav e", nil},
 	{"removed legal basis", func(n *notice.Notice) { n.Purposes[0].LegalBasis = n.Purposes[0].LegalBasis[1:] }, Material, "removed-legal-basis", "Formålet «Saksbehandling» bygger ikke lenger på personvernforordningen artikkel 6 nr. 1 bokstav e", func(n *notice.Notice) {
@@ -385,7 +385,7 @@ var classificationCases = []struct {
 	// Criteria replaced by a fixed period: not necessarily longer, so the
 	// message says the period is now stated, classified as longer-retention.
 	{"retention period now stated", func(n *notice.Notice) { n.Retention[0].Period = "P1M" },
-		Material, "retention-stated", "Vi lagrer nå kontaktopplysninger og opplysninger om inntekt i én måned. Før sto det bare kriterier for hvor lenge vi lagret dem.",
+		Material, "retention-stated", "Vi lagrer nå kontaktopplysninger og opplysninger om inntekt i én måned. Før sto det bare hva som avgjør hvor lenge vi lagret dem.",
 		func(n *notice.Notice) {
 			n.Retention[0].Period = ""
 			n.Retention[0].Criteria = notice.Text{"nb": "Så lenge saken er åpen."}
@@ -414,8 +414,8 @@ var classificationCases = []struct {
 	{"rule replaced by a longer one", func(n *notice.Notice) {
 		n.Retention = []notice.Retention{{ID: "r2", Categories: []string{"contact", "income"}, Period: "P2Y", Then: "delete"}}
 	}, Material, "category-kept-longer", "Vi lagrer nå kontaktopplysninger i 2 år, fordi en annen regel gjelder for dem. Før sto det at vi lagret dem i ett år.", nil},
-	{"anonymised instead of deleted", func(n *notice.Notice) { n.Retention[0].Then = "anonymise" }, Notable, "retention-then", "For kontaktopplysninger og opplysninger om inntekt står det nå at vi anonymiserer dem etter lagringstiden. Før sto det at vi slettet dem.", nil},
-	{"deleted or anonymised instead of deleted", func(n *notice.Notice) { n.Retention[0].Then = "delete_or_anonymise" }, Notable, "retention-then", "For kontaktopplysninger og opplysninger om inntekt står det nå at vi sletter dem eller gjør dem anonyme etter lagringstiden. Før sto det at vi slettet dem.", nil},
+	{"anonymised instead of deleted", func(n *notice.Notice) { n.Retention[0].Then = "anonymise" }, Notable, "retention-then", "Regelen for hvor lenge vi lagrer kontaktopplysninger og opplysninger om inntekt, sier nå at vi gjør dem anonyme etter lagringstiden. Før sto det at vi slettet dem.", nil},
+	{"deleted or anonymised instead of deleted", func(n *notice.Notice) { n.Retention[0].Then = "delete_or_anonymise" }, Notable, "retention-then", "Regelen for hvor lenge vi lagrer kontaktopplysninger og opplysninger om inntekt, sier nå at vi sletter dem eller gjør dem anonyme etter lagringstiden. Før sto det at vi slettet dem.", nil},
 	{"a longest period now kept in full", func(n *notice.Notice) { n.Retention[0].AtMost = false }, Material, "retention-now-fixed", "Vi lagrer nå kontaktopplysninger og opplysninger om inntekt i ett år. Før sto det at vi lagret dem i opptil ett år.", withAtMost},
 	{"a period now the longest", func(n *notice.Notice) { n.Retention[0].AtMost = true }, Notable, "retention-now-at-most", "Vi lagrer nå kontaktopplysninger og opplysninger om inntekt i opptil ett år. Før sto det at vi lagret dem i ett år.", nil},
 	{"retention covers other categories", func(n *notice.Notice) { n.Retention[0].Categories = []string{"contact"} }, Notable, "retention-categories", "", nil},

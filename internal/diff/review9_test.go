@@ -171,3 +171,57 @@ func TestCriminalCategoryIsNoSpecialCategory(t *testing.T) {
 		}
 	}
 }
+
+// TestRetentionLinesNameTheRuleAsItWas: a rule's end changed is said of
+// the rule as it was named ("før vi sletter dem"), with "gjør dem anonyme"
+// (review nb8x 11); a period stated where there were criteria says the
+// period before the end clause, "i 5 år før vi sletter dem", not "…
+// opplysningene før vi sletter dem, i 5 år" (review nn8x 4).
+func TestRetentionLinesNameTheRuleAsItWas(t *testing.T) {
+	two := func(n *notice.Notice) {
+		n.Retention = []notice.Retention{
+			{ID: "a", Categories: []string{"contact", "income"}, Criteria: notice.Text{"nb": "Så lenge saken varer.", "nn": "Så lenge saka varer."}, Then: "delete"},
+			{ID: "b", Categories: []string{"contact", "income"}, Criteria: notice.Text{"nb": "Arkivverdige.", "nn": "Arkivverdige."}, Then: "archive"},
+		}
+	}
+	for _, tt := range []struct {
+		lang, then, period string
+	}{
+		{"nb", "Regelen for hvor lenge vi lagrer kontaktopplysninger og opplysninger om inntekt før vi sletter dem, sier nå at vi gjør dem anonyme etter lagringstiden. Før sto det at vi slettet dem.",
+			"Vi lagrer nå kontaktopplysninger og opplysninger om inntekt i 5 år før vi sletter dem. Før sto det bare hva som avgjør hvor lenge vi lagret dem."},
+		{"nn", "Regelen for kor lenge vi lagrar kontaktopplysningar og opplysningar om inntekt før vi slettar dei, seier no at vi gjer dei anonyme etter lagringstida. Før stod det at vi sletta dei.",
+			"Vi lagrar no kontaktopplysningar og opplysningar om inntekt i 5 år før vi slettar dei. Før stod det berre kva som avgjer kor lenge vi lagra dei."},
+	} {
+		old, new := base(), base()
+		two(&old)
+		two(&new)
+		new.Retention[0].Then = "anonymise"
+		if text := strings.Join(readerLines(t, tt.lang, &old, &new), "\n"); !strings.Contains(text, tt.then) {
+			t.Errorf("%s then: want %q in\n%s", tt.lang, tt.then, text)
+		}
+		new = base()
+		two(&new)
+		new.Retention[0].Period = "P5Y"
+		if text := strings.Join(readerLines(t, tt.lang, &old, &new), "\n"); !strings.Contains(text, tt.period) {
+			t.Errorf("%s period: want %q in\n%s", tt.lang, tt.period, text)
+		}
+	}
+}
+
+// TestProvisionWasGivesTheData: "å gi oss opplysningene", not the
+// unidiomatic "å gi oss dem" (review nb8x 1, 14), in every diff message.
+func TestProvisionWasGivesTheData(t *testing.T) {
+	for _, lang := range []string{"nb", "nn"} {
+		c := catalog(t, lang)
+		for _, k := range c.Keys() {
+			if !strings.HasPrefix(k, "diff.") {
+				continue
+			}
+			for _, bad := range []string{"gi oss dem", "gje oss dei", "gi oss dei"} {
+				if strings.Contains(c.T(k), bad) {
+					t.Errorf("%s: %s says %q: %s", lang, k, bad, c.T(k))
+				}
+			}
+		}
+	}
+}
