@@ -214,7 +214,7 @@ func (d *cmp) unalias() {
 	record("sources", sources, func(id string) string {
 		for _, s := range d.new.Sources {
 			if s.ID == id {
-				return d.partySubject("sources", s.Kind, s.Name)
+				return d.partySubject("sources", s.Kind, s.Name, s.ID)
 			}
 		}
 		return id
@@ -232,7 +232,7 @@ func (d *cmp) unalias() {
 	record("recipients", recipients, func(id string) string {
 		for _, r := range d.new.Recipients {
 			if r.ID == id {
-				return d.partySubject("recipients", r.Kind, r.Name)
+				return d.partySubject("recipients", r.Kind, r.Name, r.ID)
 			}
 		}
 		return id

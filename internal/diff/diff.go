@@ -1153,7 +1153,7 @@ func (d *cmp) party(kind string, name notice.Name) string {
 	if s := name.In(d.lang); s != "" {
 		return s
 	}
-	return d.c.T("kind." + kind)
+	return d.kindName(kind)
 }
 
 // partySubject names a source or recipient in a message: a name as it
@@ -1162,9 +1162,14 @@ func (d *cmp) party(kind string, name notice.Name) string {
 // mottakeren «Databehandlere»"), so that a reader finds it on the page,
 // not the singular kind label, which is no heading there (review nb 15,
 // nn 14). Rule party-kind-repeat keeps that heading unique.
-func (d *cmp) partySubject(list, kind string, name notice.Name) string {
+func (d *cmp) partySubject(list, kind string, name notice.Name, id string) string {
 	if s := name.In(d.lang); s != "" {
 		return s
+	}
+	// A party of no kind the catalogue knows, and no name, is named by its
+	// id: never a key in brackets, «[kind.]» (review nn8x 5).
+	if !d.c.Has("kind." + kind) {
+		return d.q(id)
 	}
 	for _, k := range []string{list + ".kind." + kind, "kinds." + kind} {
 		if d.c.Has(k) {
@@ -1173,6 +1178,15 @@ func (d *cmp) partySubject(list, kind string, name notice.Name) string {
 	}
 	// As the page heads it: «Deg selv», not «deg selv» (nb4 12).
 	return d.q(upperFirst(d.c.T("kind." + kind)))
+}
+
+// kindName names a kind of party or controller; one the catalogue does not
+// know is given as written, never as a key in brackets (review nn8x 5).
+func (d *cmp) kindName(kind string) string {
+	if kind == "" {
+		return d.c.T("diff.unstated")
+	}
+	return d.c.TOr("kind."+kind, kind)
 }
 
 // upperFirst writes a word as a heading begins it: "deg selv" → "Deg selv".
@@ -1251,19 +1265,19 @@ func (d *cmp) recipients() {
 func (d *cmp) parties(r partyRules, old, new []party) {
 	pairs, added, removed := match(old, new, func(p party) string { return p.ID }, func(p party) string { return p.Replaces })
 	for _, p := range added {
-		d.add(r.section, r.added, r.path+p.ID, d.partySubject(strings.TrimSuffix(r.path, "/"), p.Kind, p.Name), "", "")
+		d.add(r.section, r.added, r.path+p.ID, d.partySubject(strings.TrimSuffix(r.path, "/"), p.Kind, p.Name, p.ID), "", "")
 	}
 	list := strings.TrimSuffix(r.path, "/")
 	heads := func(ps []party, subject string) (k int, same *party) {
 		for i := range ps {
-			if d.partySubject(list, ps[i].Kind, ps[i].Name) == subject {
+			if d.partySubject(list, ps[i].Kind, ps[i].Name, ps[i].ID) == subject {
 				k, same = k+1, &ps[i]
 			}
 		}
 		return k, same
 	}
 	for _, p := range removed {
-		subject := d.partySubject(list, p.Kind, p.Name)
+		subject := d.partySubject(list, p.Kind, p.Name, p.ID)
 		d.add(r.section, r.removed, r.path+p.ID, subject, "", "")
 		// A party given only by its kind, gone while another with the
 		// same heading stays, is no "«Andre mottakere» er fjernet" beside
@@ -1292,7 +1306,7 @@ func (d *cmp) parties(r partyRules, old, new []party) {
 	for _, p := range pairs {
 		o, n := p[0], p[1]
 		key := r.path + n.ID
-		subject := d.partySubject(list, n.Kind, n.Name)
+		subject := d.partySubject(list, n.Kind, n.Name, n.ID)
 		start := len(d.out)
 		if from, to, renamed := d.nameChange(o.Name, n.Name); renamed {
 			d.add(r.section, ruleRenamedParty, key, subject, from, to)
@@ -1300,9 +1314,9 @@ func (d *cmp) parties(r partyRules, old, new []party) {
 			// the party is now known by its kind, or has a name.
 			switch last := &d.out[len(d.out)-1]; {
 			case to == "" && from != "":
-				last.Message = sentence(d.c.T("party.unnamed.now", from, d.c.T("kind."+n.Kind)))
+				last.Message = sentence(d.c.T("party.unnamed.now", from, d.kindName(n.Kind)))
 			case from == "" && to != "":
-				last.Message = sentence(d.c.T("party.named.now", d.c.T("kind."+o.Kind), to))
+				last.Message = sentence(d.c.T("party.named.now", d.kindName(o.Kind), to))
 			case from != "" && to != "" && to == subject:
 				// A line above that names the party by its new name is
 				// told the old one (review nb7 2).
@@ -1310,7 +1324,7 @@ func (d *cmp) parties(r partyRules, old, new []party) {
 			}
 		}
 		if o.Kind != n.Kind {
-			d.add(r.section, rulePartyKind, key+"/kind", subject, d.c.T("kind."+o.Kind), d.c.T("kind."+n.Kind))
+			d.add(r.section, rulePartyKind, key+"/kind", subject, d.kindName(o.Kind), d.kindName(n.Kind))
 		}
 		add, rem := setDiff(o.Categories, n.Categories)
 		for _, c := range add {

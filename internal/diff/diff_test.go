@@ -240,7 +240,7 @@ var classificationCases = []struct {
 	{"new long-described decision", func(n *notice.Notice) {
 		n.AutomatedDecisions = append(n.AutomatedDecisions, notice.AutomatedDecision{ID: "score", Purposes: []string{"case"},
 			Description: notice.Text{"nb": "Når du søker, regner systemet ut en poengsum for søknaden din ut fra inntekten din. Poengsummen avgjør rekkefølgen.", "nn": "Når du søkjer, reknar systemet ut ein poengsum."}})
-	}, Material, "new-automated-decision", "Ny automatisert avgjørelse til formålet «Saksbehandling».", nil},
+	}, Material, "new-automated-decision", "Det er lagt til en automatisert avgjørelse til formålet «Saksbehandling».", nil},
 	{"the law for an automated decision", func(n *notice.Notice) { n.AutomatedDecisions[0].Law = notice.Text{"nb": "forvaltningsloven § 11"} }, Material, "automated-law", "Loven som tillater den automatiserte avgjørelsen, er lagt til på bokmål.", nil},
 	{"new restriction", func(n *notice.Notice) {
 		n.Restrictions = append(n.Restrictions, notice.Restriction{ID: "helse", Right: "access", Provision: "pol-16(1)(c)", Meaning: notice.Text{"nb": "Ikke opplysninger som kan skade helsen din."}})
@@ -373,7 +373,7 @@ var classificationCases = []struct {
 	{"transfer recipient", func(n *notice.Notice) { n.Transfers[0].Recipient = "Support Ltd" }, Material, "transfer-recipient", "", nil},
 	{"new retention rule", func(n *notice.Notice) {
 		n.Retention = append(n.Retention, notice.Retention{ID: "r2", Categories: []string{"income"}, Period: "P5Y", Then: "delete"})
-	}, Notable, "new-retention-rule", "Ny regel for hvor lenge vi lagrer opplysninger om inntekt.", nil},
+	}, Notable, "new-retention-rule", "Det er lagt til en regel for hvor lenge vi lagrer opplysninger om inntekt.", nil},
 	{"removed retention rule", func(n *notice.Notice) { n.Retention = nil }, Notable, "removed-retention-rule", "", nil},
 	// A fixed period replaced by criteria may keep the data longer, with
 	// no bound people can check: classified up, as criteria replaced by a

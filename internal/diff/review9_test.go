@@ -225,3 +225,88 @@ func TestProvisionWasGivesTheData(t *testing.T) {
 		}
 	}
 }
+
+// TestVocabularyCategoryGivenALabelIsRenamed: the page named a vocabulary
+// category by the vocabulary's label, so a label of its own renames it:
+// "Kategorien «Skatteopplysningar» heiter no «Skattetilhøve»", not that its
+// name "er lagt til" (review nn8x 3).
+func TestVocabularyCategoryGivenALabelIsRenamed(t *testing.T) {
+	for lang, want := range map[string]string{
+		"nb": "Kategorien «Skatteopplysninger» heter nå «Skatteforhold».",
+		"nn": "Kategorien «Skatteopplysningar» heiter no «Skattetilhøve».",
+	} {
+		old, new := base(), base()
+		old.Categories = append(old.Categories, notice.Category{ID: "tax"})
+		new.Categories = append(new.Categories, notice.Category{ID: "tax", Label: notice.Text{"nb": "skatteforhold", "nn": "skattetilhøve"}})
+		text := strings.Join(readerLines(t, lang, &old, &new), "\n")
+		if !strings.Contains(text, want) {
+			t.Errorf("%s: want %q in\n%s", lang, want, text)
+		}
+		if strings.Contains(text, "lagt til") {
+			t.Errorf("%s: a rename said as added:\n%s", lang, text)
+		}
+	}
+}
+
+// keyLeak is a catalogue key in brackets, as a missing key is written:
+// «[kind.]», «[diff.x]».
+var keyLeak = regexp.MustCompile(`\[[a-z_]+\.[a-z_.]*\]`)
+
+// TestNoKeyInBrackets: a recipient of no kind and no name is named by its
+// id, never «[kind.]» (review nn8x 5); no line of any classification case
+// holds a key in brackets.
+func TestNoKeyInBrackets(t *testing.T) {
+	for _, lang := range []string{"nb", "nn"} {
+		old, new := base(), base()
+		new.Recipients = append(new.Recipients, notice.Recipient{ID: "ukjent"})
+		old.Recipients = append(old.Recipients, notice.Recipient{ID: "borte", Kind: "processor"})
+		new.Recipients = append(new.Recipients, notice.Recipient{ID: "borte"})
+		text := strings.Join(readerLines(t, lang, &old, &new), "\n")
+		want := map[string]string{"nb": "Ny mottaker: «ukjent».", "nn": "Ny mottakar: «ukjent»."}[lang]
+		if !strings.Contains(text, want) {
+			t.Errorf("%s: want %q in\n%s", lang, want, text)
+		}
+		if k := keyLeak.FindString(text); k != "" {
+			t.Errorf("%s: key %s in\n%s", lang, k, text)
+		}
+		for _, tc := range classificationCases {
+			old, new := base(), base()
+			if tc.old != nil {
+				tc.old(&old)
+				tc.old(&new)
+			}
+			tc.change(&new)
+			for _, ch := range Compare(&old, &new, "a", "b", catalog(t, lang)).Changes {
+				if k := keyLeak.FindString(ch.Message + ch.Reader); k != "" {
+					t.Errorf("%s %s: key %s in %q", lang, tc.name, k, ch.Message)
+				}
+			}
+		}
+	}
+}
+
+// TestNoVerblessRuleLine: a new retention rule, and a new decision named by
+// its purpose, are said as sentences, not a headline without a colon among
+// full sentences ("Ny regel for hvor lenge vi lagrer …", review nb8x 2, nb8
+// 11). The "Ny mottaker: «X»." lines are label and value, as before.
+func TestNoVerblessRuleLine(t *testing.T) {
+	for lang, want := range map[string]string{
+		"nb": "Det er lagt til en regel for hvor lenge vi lagrer opplysninger om inntekt.",
+		"nn": "Det er lagt til ein regel for kor lenge vi lagrar opplysningar om inntekt.",
+	} {
+		old, new := base(), base()
+		new.Retention = append(new.Retention, notice.Retention{ID: "x", Categories: []string{"income"}, Period: "P5Y", Then: "archive"})
+		text := strings.Join(readerLines(t, lang, &old, &new), "\n")
+		if !strings.Contains(text, want) {
+			t.Errorf("%s: want %q in\n%s", lang, want, text)
+		}
+	}
+	for _, lang := range []string{"nb", "nn"} {
+		c := catalog(t, lang)
+		for _, k := range c.Keys() {
+			if m := c.T(k); strings.HasPrefix(k, "diff.") && (strings.HasPrefix(m, "Ny ") || strings.HasPrefix(m, "Nytt ")) && !strings.Contains(m, ":") {
+				t.Errorf("%s: %s is a headline with no verb and no colon: %s", lang, k, m)
+			}
+		}
+	}
+}
