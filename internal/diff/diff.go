@@ -170,13 +170,21 @@ type cmp struct {
 	// a text's label ("Beskrivelsen av formålet «Nyhetsbrev»"); "" for
 	// the notice's own texts.
 	of string
+	// orig is the old notice as given; old is a copy of it in which the
+	// items whose only change is their id have the new one (unalias),
+	// oldID maps "categories/<new id>" back to the id it had, and aliases
+	// are those ids, for the editor (idLines).
+	orig    *notice.Notice
+	oldID   map[string]string
+	aliases []alias
 }
 
 // Compare reports what changed from old to new, in the catalogue's
 // language. Both notices should be valid.
 func Compare(old, new *notice.Notice, oldSrc, newSrc string, c *i18n.Catalog) *Report {
-	d := &cmp{c: c, lang: c.Lang, old: old, new: new, renamed: map[string]string{}}
-	pairs, _, _ := match(old.Purposes, new.Purposes,
+	d := &cmp{c: c, lang: c.Lang, orig: old, old: old, new: new, renamed: map[string]string{}}
+	d.unalias()
+	pairs, _, _ := match(d.old.Purposes, new.Purposes,
 		func(p notice.Purpose) string { return p.ID }, func(p notice.Purpose) string { return p.Replaces })
 	for _, p := range pairs {
 		d.renamed[p[0].ID] = p[1].ID
@@ -206,6 +214,7 @@ func Compare(old, new *notice.Notice, oldSrc, newSrc string, c *i18n.Catalog) *R
 		d.add(section.Version, ruleLanguages, "languages", "", strings.Join(old.Languages, ", "), strings.Join(new.Languages, ", "))
 	}
 	d.plainFields()
+	d.idLines()
 	d.versionDiscipline()
 	sort.SliceStable(d.out, func(i, j int) bool {
 		a, b := d.out[i], d.out[j]
@@ -973,10 +982,21 @@ func (d *cmp) categories() {
 		func(c notice.Category) string { return c.ID }, func(notice.Category) string { return "" })
 	for _, c := range added {
 		rule := ruleNewCategory
-		if d.new.IsSensitive(c.ID) {
+		switch {
+		case isCriminal(c.ID):
+			// Data on criminal convictions and offences are no special
+			// category (art. 9): art. 10 has its own rule (review nb8x 10).
+			rule = ruleNewCriminalCategory
+		case d.new.IsSpecial(c.ID):
 			rule = ruleNewSpecialCategory
 		}
-		d.add(section.Data, rule, "categories/"+c.ID, d.categoryHeading(c.ID), "", "")
+		subject := d.categoryHeading(c.ID)
+		if rule == ruleNewCriminalCategory {
+			// Named as running text names the data, with its article.
+			subject = d.categoryLabel(c.ID)
+		}
+		d.add(section.Data, rule, "categories/"+c.ID, subject, "", "")
+		d.usesCategories(len(d.out)-1, []string{c.ID})
 	}
 	for _, c := range removed {
 		d.add(section.Data, ruleRemovedCategory, "categories/"+c.ID, d.categoryHeading(c.ID), "", "")
@@ -985,14 +1005,23 @@ func (d *cmp) categories() {
 		o, n := p[0], p[1]
 		key := "categories/" + n.ID
 		from := len(d.out)
-		switch was, is := d.old.IsSensitive(o.ID), d.new.IsSensitive(n.ID); {
+		switch was, is := d.wasSpecial(n.ID), d.new.IsSpecial(n.ID); {
+		case !d.wasCriminal(n.ID) && isCriminal(n.ID):
+			d.add(section.Data, ruleNewCriminalCategory, key, d.categoryHeading(n.ID), "", "")
+			d.out[len(d.out)-1].Message = sentence(d.c.T("diff.new-criminal-category.now", d.categoryHeading(n.ID)))
+		case d.wasCriminal(n.ID) && !isCriminal(n.ID):
+			d.add(section.Data, ruleCategoryNotSpecial, key, d.categoryHeading(n.ID), "", "")
+			d.out[len(d.out)-1].Message = sentence(d.c.T("diff.category-not-criminal", d.categoryHeading(n.ID)))
 		case !was && is:
 			d.add(section.Data, ruleNewSpecialCategory, key, d.categoryHeading(n.ID), "", "")
 		case was && !is:
 			d.add(section.Data, ruleCategoryNotSpecial, key, d.categoryHeading(n.ID), "", "")
 		}
 		d.within(d.categoryHeading(n.ID), func() {
-			d.namesAs(section.Data, key+"/label", d.label("field.category.label"), "diff.renamed.category", ruleWording, o.Label, n.Label, upperFirst)
+			// Compared as the page shows them: a vocabulary category given
+			// a label of its own is renamed from the vocabulary's label,
+			// not named for the first time (review nn8x 3).
+			d.namesAs(section.Data, key+"/label", d.label("field.category.label"), "diff.renamed.category", ruleWording, d.shownLabel(o), d.shownLabel(n), upperFirst)
 			d.texts(section.Data, key+"/description", "field.category.description", o.Description, n.Description)
 		})
 		d.usesCategories(from, []string{n.ID})
@@ -1197,7 +1226,7 @@ func (d *cmp) party(kind string, name notice.Name) string {
 	if s := name.In(d.lang); s != "" {
 		return s
 	}
-	return d.c.T("kind." + kind)
+	return d.kindName(kind)
 }
 
 // partySubject names a source or recipient in a message: a name as it
@@ -1206,9 +1235,14 @@ func (d *cmp) party(kind string, name notice.Name) string {
 // mottakeren «Databehandlere»"), so that a reader finds it on the page,
 // not the singular kind label, which is no heading there (review nb 15,
 // nn 14). Rule party-kind-repeat keeps that heading unique.
-func (d *cmp) partySubject(list, kind string, name notice.Name) string {
+func (d *cmp) partySubject(list, kind string, name notice.Name, id string) string {
 	if s := name.In(d.lang); s != "" {
 		return s
+	}
+	// A party of no kind the catalogue knows, and no name, is named by its
+	// id: never a key in brackets, «[kind.]» (review nn8x 5).
+	if !d.c.Has("kind." + kind) {
+		return d.q(id)
 	}
 	for _, k := range []string{list + ".kind." + kind, "kinds." + kind} {
 		if d.c.Has(k) {
@@ -1217,6 +1251,15 @@ func (d *cmp) partySubject(list, kind string, name notice.Name) string {
 	}
 	// As the page heads it: «Deg selv», not «deg selv» (nb4 12).
 	return d.q(upperFirst(d.c.T("kind." + kind)))
+}
+
+// kindName names a kind of party or controller; one the catalogue does not
+// know is given as written, never as a key in brackets (review nn8x 5).
+func (d *cmp) kindName(kind string) string {
+	if kind == "" {
+		return d.c.T("diff.unstated")
+	}
+	return d.c.TOr("kind."+kind, kind)
 }
 
 // upperFirst writes a word as a heading begins it: "deg selv" → "Deg selv".
@@ -1295,12 +1338,12 @@ func (d *cmp) recipients() {
 func (d *cmp) parties(r partyRules, old, new []party) {
 	pairs, added, removed := match(old, new, func(p party) string { return p.ID }, func(p party) string { return p.Replaces })
 	for _, p := range added {
-		d.add(r.section, r.added, r.path+p.ID, d.partySubject(strings.TrimSuffix(r.path, "/"), p.Kind, p.Name), "", "")
+		d.add(r.section, r.added, r.path+p.ID, d.partySubject(strings.TrimSuffix(r.path, "/"), p.Kind, p.Name, p.ID), "", "")
 	}
 	list := strings.TrimSuffix(r.path, "/")
 	heads := func(ps []party, subject string) (k int, same *party) {
 		for i := range ps {
-			if d.partySubject(list, ps[i].Kind, ps[i].Name) == subject {
+			if d.partySubject(list, ps[i].Kind, ps[i].Name, ps[i].ID) == subject {
 				k, same = k+1, &ps[i]
 			}
 		}
@@ -1316,7 +1359,7 @@ func (d *cmp) parties(r partyRules, old, new []party) {
 	}
 	mergedInto := map[string]*merge{}
 	for _, p := range removed {
-		subject := d.partySubject(list, p.Kind, p.Name)
+		subject := d.partySubject(list, p.Kind, p.Name, p.ID)
 		d.add(r.section, r.removed, r.path+p.ID, subject, "", "")
 		// A party given only by its kind, gone while another with the
 		// same heading stays, is no "«Andre mottakere» er fjernet" beside
@@ -1349,7 +1392,7 @@ func (d *cmp) parties(r partyRules, old, new []party) {
 	for _, p := range pairs {
 		o, n := p[0], p[1]
 		key := r.path + n.ID
-		subject := d.partySubject(list, n.Kind, n.Name)
+		subject := d.partySubject(list, n.Kind, n.Name, n.ID)
 		start := len(d.out)
 		if from, to, renamed := d.nameChange(o.Name, n.Name); renamed {
 			d.add(r.section, ruleRenamedParty, key, subject, from, to)
@@ -1357,9 +1400,9 @@ func (d *cmp) parties(r partyRules, old, new []party) {
 			// the party is now known by its kind, or has a name.
 			switch last := &d.out[len(d.out)-1]; {
 			case to == "" && from != "":
-				last.Message = sentence(d.c.T("party.unnamed.now", from, d.c.T("kind."+n.Kind)))
+				last.Message = sentence(d.c.T("party.unnamed.now", from, d.kindName(n.Kind)))
 			case from == "" && to != "":
-				last.Message = sentence(d.c.T("party.named.now", d.c.T("kind."+o.Kind), to))
+				last.Message = sentence(d.c.T("party.named.now", d.kindName(o.Kind), to))
 			case from != "" && to != "" && to == subject:
 				// A line above that names the party by its new name is
 				// told the old one (review nb7 2).
@@ -1367,7 +1410,7 @@ func (d *cmp) parties(r partyRules, old, new []party) {
 			}
 		}
 		if o.Kind != n.Kind {
-			d.add(r.section, rulePartyKind, key+"/kind", subject, d.c.T("kind."+o.Kind), d.c.T("kind."+n.Kind))
+			d.add(r.section, rulePartyKind, key+"/kind", subject, d.kindName(o.Kind), d.kindName(n.Kind))
 		}
 		add, rem := setDiff(o.Categories, n.Categories)
 		for _, c := range add {
@@ -1641,6 +1684,18 @@ func (d *cmp) ruleNames(n *notice.Notice) map[string]string {
 	return out
 }
 
+// splitEnd parts a rule's name that ends in what is done at its end
+// ("opplysningene før vi sletter dem,") into the data and that clause.
+func (d *cmp) splitEnd(name string) (base, end string, ok bool) {
+	for _, k := range slices.Sorted(maps.Keys(retentionEnd)) {
+		clause := d.c.T(retentionEnd[k])
+		if b, found := strings.CutSuffix(name, " "+clause+","); found {
+			return b, clause, true
+		}
+	}
+	return name, "", false
+}
+
 // retentionEnd are relative clauses naming a rule by what is done at the
 // end of it.
 var retentionEnd = map[string]string{
@@ -1671,18 +1726,27 @@ func (d *cmp) retention() {
 		from := len(d.out)
 		// A period said "opptil" on the page is said so here: "i opptil 6
 		// måneder", not a fixed "6 måneder" (review nb5 4).
+		// A rule named by what is done at its end says how long before
+		// that: "Vi lagrer nå opplysningene i 5 år før vi sletter dem", not
+		// "… opplysningene før vi sletter dem, i 5 år" (review nn8x 4).
+		period := func(rule *Rule, key, old, new string) {
+			d.add(section.Retention, rule, key, subject, old, new)
+			if base, end, ok := d.splitEnd(subject); ok {
+				d.out[len(d.out)-1].Message = d.message(rule, base, old, new+" "+end)
+			}
+		}
 		switch od, nd := days(o.Period), days(n.Period); {
 		case o.Period == n.Period:
 		case o.Period == "":
 			// A fixed period where there were criteria only is not
 			// necessarily longer, but may be: classed as longer-retention.
-			d.add(section.Retention, ruleRetentionStated, key+"/period", subject, "", d.span(n))
+			period(ruleRetentionStated, key+"/period", "", d.span(n))
 		case n.Period != "" && nd > od:
-			d.add(section.Retention, ruleLongerRetention, key+"/period", subject, d.span(o), d.span(n))
+			period(ruleLongerRetention, key+"/period", d.span(o), d.span(n))
 		case n.Period == "":
 			d.add(section.Retention, ruleRetentionCriteria, key+"/period", subject, d.span(o), "")
 		default:
-			d.add(section.Retention, ruleShorterRetention, key+"/period", subject, d.span(o), d.span(n))
+			period(ruleShorterRetention, key+"/period", d.span(o), d.span(n))
 		}
 		// A period that was the longest and now is not keeps the data for
 		// all of it: as much a longer retention as a longer period.
@@ -1691,14 +1755,17 @@ func (d *cmp) retention() {
 			if n.AtMost {
 				rule = ruleRetentionNowAtMost
 			}
-			d.add(section.Retention, rule, key+"/at_most", subject, d.c.Duration(o.Period), d.c.Duration(n.Period))
+			period(rule, key+"/at_most", d.c.Duration(o.Period), d.c.Duration(n.Period))
 		}
 		if o.Then != n.Then {
 			rule := ruleRetentionThen
 			if n.Then == "archive" {
 				rule = ruleRetentionArchived
 			}
-			d.add(section.Retention, rule, key+"/then", subject, d.thenSaid(o.Then, false), d.thenSaid(n.Then, true))
+			// The rule is named as it was: "Regelen for hvor lenge vi
+			// lagrer opplysningene før vi sletter dem, sier nå at vi gjør
+			// dem anonyme", not by the end it has now (review nb8x 11).
+			d.add(section.Retention, rule, key+"/then", oldNames[o.ID], d.thenSaid(o.Then, false), d.thenSaid(n.Then, true))
 		}
 		// A rule that kept all the data and gains a category kept the
 		// other data: "Regelen for hvor lenge vi lagrer de andre

@@ -186,6 +186,7 @@ var classificationCases = []struct {
 	{"purpose uses a new category", func(n *notice.Notice) { n.Purposes[1].Categories = []string{"contact", "income"} }, Material, "purpose-new-category", "Til formålet «Nyhetsbrev» bruker vi nå også opplysninger om inntekt.", nil},
 	{"new category", func(n *notice.Notice) { n.Categories = append(n.Categories, notice.Category{ID: "age"}) }, Material, "new-category", "Ny kategori av opplysninger: «Alder».", nil},
 	{"new special category", func(n *notice.Notice) { n.Categories = append(n.Categories, notice.Category{ID: "health"}) }, Material, "new-special-category", "Ny særlig kategori av personopplysninger: «Helseopplysninger».", nil},
+	{"new criminal category", func(n *notice.Notice) { n.Categories = append(n.Categories, notice.Category{ID: "criminal"}) }, Material, "new-criminal-category", "Ny kategori: opplysninger om straffedommer og lovovertredelser (personvernforordningen artikkel 10).", nil},
 	{"removed category", func(n *notice.Notice) { n.Categories = n.Categories[:1] }, Notable, "removed-category", "", nil},
 	{"new source", func(n *notice.Notice) {
 		n.Sources = append(n.Sources, notice.Source{ID: "emp", Kind: "employer", Categories: []string{"income"}})
@@ -202,7 +203,7 @@ var classificationCases = []struct {
 	{"changed safeguard", func(n *notice.Notice) { n.Transfers[0].Safeguard = "scc" }, Material, "changed-safeguard", "Grunnlaget for overføringen til Storbritannia er endret: før en beslutning om tilstrekkelig beskyttelsesnivå, nå standard personvernbestemmelser.", nil},
 	{"longer retention", func(n *notice.Notice) { n.Retention[0].Period = "P18M" }, Material, "longer-retention", "Vi lagrer nå kontaktopplysninger og opplysninger om inntekt i 18 måneder. Før sto det at vi lagret dem i ett år.", nil},
 	{"shorter retention", func(n *notice.Notice) { n.Retention[0].Period = "P6M" }, Notable, "shorter-retention", "Vi lagrer nå kontaktopplysninger og opplysninger om inntekt i 6 måneder. Før sto det at vi lagret dem i ett år.", nil},
-	{"archived instead of deleted", func(n *notice.Notice) { n.Retention[0].Then = "archive" }, Material, "retention-archived", "står det nå at vi arkiverer dem etter lagringstiden. Før sto det at vi slettet dem.", nil},
+	{"archived instead of deleted", func(n *notice.Notice) { n.Retention[0].Then = "archive" }, Material, "retention-archived", "sier nå at vi arkiverer dem etter lagringstiden. Før sto det at vi slettet dem.", nil},
 	{"changed legal basis", func(n *notice.Notice) { n.Purposes[0].LegalBasis[0].Article = "6(1)(c)" }, Material, "added-legal-basis", "artikkel 6 nr. 1 bokstav c", nil},
 	{"changed legal basis, one line", func(n *notice.Notice) { n.Purposes[0].LegalBasis[0].Article = "6(1)(c)" }, Material, "added-legal-basis", "bygger nå på personvernforordningen artikkel 6 nr. 1 bokstav c (nødvendig for å oppfylle en rettslig plikt), ikke lenger på bokstav e", nil},
 	{"removed legal basis", func(n *notice.Notice) { n.Purposes[0].LegalBasis = n.Purposes[0].LegalBasis[1:] }, Material, "removed-legal-basis", "Formålet «Saksbehandling» bygger ikke lenger på personvernforordningen artikkel 6 nr. 1 bokstav e", func(n *notice.Notice) {
@@ -239,7 +240,7 @@ var classificationCases = []struct {
 	{"new long-described decision", func(n *notice.Notice) {
 		n.AutomatedDecisions = append(n.AutomatedDecisions, notice.AutomatedDecision{ID: "score", Purposes: []string{"case"},
 			Description: notice.Text{"nb": "Når du søker, regner systemet ut en poengsum for søknaden din ut fra inntekten din. Poengsummen avgjør rekkefølgen.", "nn": "Når du søkjer, reknar systemet ut ein poengsum."}})
-	}, Material, "new-automated-decision", "Ny automatisert avgjørelse til formålet «Saksbehandling».", nil},
+	}, Material, "new-automated-decision", "Det er lagt til en automatisert avgjørelse til formålet «Saksbehandling».", nil},
 	{"the law for an automated decision", func(n *notice.Notice) { n.AutomatedDecisions[0].Law = notice.Text{"nb": "forvaltningsloven § 11"} }, Material, "automated-law", "Loven som tillater den automatiserte avgjørelsen, er lagt til.", nil},
 	{"new restriction", func(n *notice.Notice) {
 		n.Restrictions = append(n.Restrictions, notice.Restriction{ID: "helse", Right: "access", Provision: "pol-16(1)(c)", Meaning: notice.Text{"nb": "Ikke opplysninger som kan skade helsen din."}})
@@ -372,7 +373,7 @@ var classificationCases = []struct {
 	{"transfer recipient", func(n *notice.Notice) { n.Transfers[0].Recipient = "Support Ltd" }, Material, "transfer-recipient", "", nil},
 	{"new retention rule", func(n *notice.Notice) {
 		n.Retention = append(n.Retention, notice.Retention{ID: "r2", Categories: []string{"income"}, Period: "P5Y", Then: "delete"})
-	}, Notable, "new-retention-rule", "Ny regel for hvor lenge vi lagrer opplysninger om inntekt.", nil},
+	}, Notable, "new-retention-rule", "Det er lagt til en regel for hvor lenge vi lagrer opplysninger om inntekt.", nil},
 	{"removed retention rule", func(n *notice.Notice) { n.Retention = nil }, Notable, "removed-retention-rule", "", nil},
 	// A fixed period replaced by criteria may keep the data longer, with
 	// no bound people can check: classified up, as criteria replaced by a
@@ -384,7 +385,7 @@ var classificationCases = []struct {
 	// Criteria replaced by a fixed period: not necessarily longer, so the
 	// message says the period is now stated, classified as longer-retention.
 	{"retention period now stated", func(n *notice.Notice) { n.Retention[0].Period = "P1M" },
-		Material, "retention-stated", "Vi lagrer nå kontaktopplysninger og opplysninger om inntekt i én måned. Før sto det bare kriterier for hvor lenge vi lagret dem.",
+		Material, "retention-stated", "Vi lagrer nå kontaktopplysninger og opplysninger om inntekt i én måned. Før sto det bare hva som avgjør hvor lenge vi lagret dem.",
 		func(n *notice.Notice) {
 			n.Retention[0].Period = ""
 			n.Retention[0].Criteria = notice.Text{"nb": "Så lenge saken er åpen."}
@@ -413,8 +414,8 @@ var classificationCases = []struct {
 	{"rule replaced by a longer one", func(n *notice.Notice) {
 		n.Retention = []notice.Retention{{ID: "r2", Categories: []string{"contact", "income"}, Period: "P2Y", Then: "delete"}}
 	}, Material, "category-kept-longer", "Vi lagrer nå kontaktopplysninger i 2 år, fordi en annen regel gjelder for dem. Før sto det at vi lagret dem i ett år.", nil},
-	{"anonymised instead of deleted", func(n *notice.Notice) { n.Retention[0].Then = "anonymise" }, Notable, "retention-then", "For kontaktopplysninger og opplysninger om inntekt står det nå at vi anonymiserer dem etter lagringstiden. Før sto det at vi slettet dem.", nil},
-	{"deleted or anonymised instead of deleted", func(n *notice.Notice) { n.Retention[0].Then = "delete_or_anonymise" }, Notable, "retention-then", "For kontaktopplysninger og opplysninger om inntekt står det nå at vi sletter dem eller gjør dem anonyme etter lagringstiden. Før sto det at vi slettet dem.", nil},
+	{"anonymised instead of deleted", func(n *notice.Notice) { n.Retention[0].Then = "anonymise" }, Notable, "retention-then", "Regelen for hvor lenge vi lagrer kontaktopplysninger og opplysninger om inntekt, sier nå at vi gjør dem anonyme etter lagringstiden. Før sto det at vi slettet dem.", nil},
+	{"deleted or anonymised instead of deleted", func(n *notice.Notice) { n.Retention[0].Then = "delete_or_anonymise" }, Notable, "retention-then", "Regelen for hvor lenge vi lagrer kontaktopplysninger og opplysninger om inntekt, sier nå at vi sletter dem eller gjør dem anonyme etter lagringstiden. Før sto det at vi slettet dem.", nil},
 	{"a longest period now kept in full", func(n *notice.Notice) { n.Retention[0].AtMost = false }, Material, "retention-now-fixed", "Vi lagrer nå kontaktopplysninger og opplysninger om inntekt i ett år. Før sto det at vi lagret dem i opptil ett år.", withAtMost},
 	{"a period now the longest", func(n *notice.Notice) { n.Retention[0].AtMost = true }, Notable, "retention-now-at-most", "Vi lagrer nå kontaktopplysninger og opplysninger om inntekt i opptil ett år. Før sto det at vi lagret dem i ett år.", nil},
 	{"retention covers other categories", func(n *notice.Notice) { n.Retention[0].Categories = []string{"contact"} }, Notable, "retention-categories", "", nil},
@@ -537,12 +538,16 @@ func TestReorderIsNoChange(t *testing.T) {
 	}
 }
 
-// TestReplaces: a renamed id is removed + added, unless marked replaces.
+// TestReplaces: a renamed id is removed + added, unless marked replaces
+// or the item is the same but for its id (its name unchanged, nb8x 9).
 func TestReplaces(t *testing.T) {
 	rename := func(replaces string) func(n *notice.Notice) {
 		return func(n *notice.Notice) {
 			n.Purposes[1].ID = "newsletter"
 			n.Purposes[1].Replaces = replaces
+			if replaces == "" {
+				n.Purposes[1].Name = notice.Text{"nb": "Nyhetsbrev på e-post", "nn": "Nyheitsbrev på e-post"}
+			}
 		}
 	}
 	rep := compare(t, rename(""))
@@ -577,9 +582,16 @@ func TestReplacesFollowsReferences(t *testing.T) {
 	if len(rep.Changes) != 1 || rep.Changes[0].Rule != ruleRenamedID.ID {
 		t.Errorf("rename with replaces, referenced: want renamed-id only, got %+v", rep.Changes)
 	}
-	// Without replaces the purpose is another one, and so are the
-	// recipient's and the decision's.
+	// Without replaces, under the same name, the purpose is the same too
+	// (nb8x 9).
 	new.Purposes[1].Replaces = ""
+	rep = Compare(&old, &new, "old.yaml", "new.yaml", catalog(t, "nb"))
+	if len(rep.Changes) != 1 || rep.Changes[0].Rule != ruleRenamedID.ID {
+		t.Errorf("rename without replaces, same name: want renamed-id only, got %+v", rep.Changes)
+	}
+	// Without replaces and under another name the purpose is another one,
+	// and so are the recipient's and the decision's.
+	new.Purposes[1].Name = notice.Text{"nb": "Nyhetsbrev på e-post", "nn": "Nyheitsbrev på e-post"}
 	rep = Compare(&old, &new, "old.yaml", "new.yaml", catalog(t, "nb"))
 	var rules []string
 	for _, ch := range rep.Changes {

@@ -50,8 +50,8 @@ func TestRetentionRuleNamedAsObject(t *testing.T) {
 // not what we did ("før sletta vi opplysningane"; review nn6 3).
 func TestRetentionThenAsSaid(t *testing.T) {
 	for _, tt := range []struct{ lang, want string }{
-		{"nb", "står det nå at vi sletter dem eller gjør dem anonyme etter lagringstiden. Før sto det at vi slettet dem."},
-		{"nn", "står det no at vi slettar dei eller gjer dei anonyme etter lagringstida. Før stod det at vi sletta dei."},
+		{"nb", "sier nå at vi sletter dem eller gjør dem anonyme etter lagringstiden. Før sto det at vi slettet dem."},
+		{"nn", "seier no at vi slettar dei eller gjer dei anonyme etter lagringstida. Før stod det at vi sletta dei."},
 	} {
 		got := lines4(t, tt.lang, "retention", func(n *notice.Notice) { n.Retention[0].Then = "delete" },
 			func(n *notice.Notice) { n.Retention[0].Then = "delete_or_anonymise" })

@@ -85,6 +85,7 @@ var (
 	rulePurposeCriminalLaw  = rule("purpose-criminal-law", Material, "the law for criminal data (art. 10)")
 	ruleNewCategory         = rule("new-category", Material, "")
 	ruleNewSpecialCategory  = rule("new-special-category", Material, "added, or now special")
+	ruleNewCriminalCategory = rule("new-criminal-category", Material, "criminal convictions and offences (art. 10): added, or now so")
 	ruleRemovedCategory     = rule("removed-category", Notable, "")
 	ruleCategoryNotSpecial  = rule("category-not-special", Notable, "")
 	ruleProvisionChanged    = rule("provision-changed", Notable, "")
@@ -169,7 +170,7 @@ var (
 
 	ruleLanguages = rule("languages", Notable, "")
 	ruleWording   = rule("wording", Editorial, "")
-	ruleRenamedID = rule("renamed-id", Editorial, "")
+	ruleRenamedID = upkeep(rule("renamed-id", Editorial, ""))
 
 	// ruleFieldChanged reports a plain field (`pv:"plain"`) that is not a
 	// text: nothing says what its change means, so it is material until the

@@ -142,7 +142,7 @@ func (d *cmp) otherControllers() {
 			d.add(section.Controller, ruleOtherController, key+"/org_number", subject, o.OrgNumber, n.OrgNumber)
 		}
 		if o.Kind != n.Kind {
-			d.add(section.Controller, ruleOtherController, key+"/kind", subject, d.c.T("kind."+o.Kind), d.c.T("kind."+n.Kind))
+			d.add(section.Controller, ruleOtherController, key+"/kind", subject, d.kindName(o.Kind), d.kindName(n.Kind))
 		}
 		for _, f := range []struct{ key, old, new string }{
 			{"address", o.Address, n.Address}, {"email", o.Email, n.Email}, {"phone", o.Phone, n.Phone}, {"url", o.URL, n.URL},
