@@ -315,6 +315,16 @@ func seconds(m *i18n.Messages, d time.Duration) string {
 	return strings.Replace(fmt.Sprintf(f, d.Seconds()), ".", ",", 1) + "\u00a0s"
 }
 
+// decimal is a number with one decimal as people write it: "34.4" in
+// English, "34,4" in Norwegian.
+func decimal(m *i18n.Messages, f float64) string {
+	s := fmt.Sprintf("%.1f", f)
+	if m == nil {
+		return s
+	}
+	return strings.Replace(s, ".", ",", 1)
+}
+
 // outOfDate counts what build --check found, each count with its noun in
 // the singular for one (rv6nb 7 b: "1 for mye" left the reader to guess),
 // a file that is not there apart from one that differs (nb7x 5), and no

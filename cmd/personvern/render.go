@@ -82,7 +82,14 @@ only style.css, or only lang/nn.yaml, changes just that.`,
 				if err != nil {
 					return trouble("%v", err)
 				}
-				fmt.Fprintf(cmd.ErrOrStderr(), "%s (%s): %s\n", args[0], lang, summary.Measure(summary.Build(n, c).Text()))
+				m, err := messagesFor(cmd)
+				if err != nil {
+					return err
+				}
+				// In the language of the run, with its decimal comma: an
+				// nn run printed "LIX 34.4, 23 sentences" (review nn8 2).
+				st := summary.Measure(summary.Build(n, c).Text())
+				fmt.Fprintln(cmd.ErrOrStderr(), say(m, "%s (%s): LIX %s, %d sentences, %d words (%d long), longest %d words: «%s»", args[0], lang, decimal(m, st.LIX), st.Sentences, st.Words, st.LongWords, st.Longest, st.LongestSentence))
 			}
 			return nil
 		},
