@@ -2012,7 +2012,11 @@ func (d *cmp) howRemoved(codes []string) {
 		}
 	}
 	subject := d.c.List(names)
-	if len(rest) == len(codes) {
+	// Several rights are plural, "rettane til innsyn, retting og
+	// sletting", not "retten til" four (review nn8 3).
+	if len(rest) == len(codes) && len(codes) > 1 {
+		subject = d.c.T("diff.rights-of.plural", d.c.List(rest))
+	} else if len(rest) == len(codes) {
 		subject = d.c.T("diff.rights-of", d.c.List(rest))
 	}
 	d.textsNamed(section.Rights, "rights/"+codes[0]+"/how", d.c.T("diff.how-of", subject), ruleRightHow, old, notice.Text{})

@@ -890,6 +890,7 @@ func TestProvisionAsShown(t *testing.T) {
 }
 
 // TestHowRemovedOnce: texts on how to use several rights, all removed,
+// said of the rights in the plural ("rettane til innsyn, …", nn8 3),
 // are one line in page order, about the text, not the right (review nb
 // 10, nn 12).
 func TestHowRemovedOnce(t *testing.T) {
@@ -899,8 +900,8 @@ func TestHowRemovedOnce(t *testing.T) {
 		}
 	}
 	for lang, want := range map[string]string{
-		"nb": "Teksten om hvordan du bruker retten til innsyn, retting, sletting og begrensning av behandlingen, er fjernet.",
-		"nn": "Teksten om korleis du brukar retten til innsyn, retting, sletting og avgrensing av behandlinga, er fjerna.",
+		"nb": "Teksten om hvordan du bruker rettighetene til innsyn, retting, sletting og begrensning av behandlingen, er fjernet.",
+		"nn": "Teksten om korleis du brukar rettane til innsyn, retting, sletting og avgrensing av behandlinga, er fjerna.",
 	} {
 		old, new := base(), base()
 		from(&old)
