@@ -286,8 +286,8 @@ func TestCases(t *testing.T) {
 		{"rights go to the controller, not the DPO", func(n *notice.Notice) {
 			n.DPO = &notice.DPO{Email: "personvernombud@eksempel.no"}
 			n.Rights["access"] = notice.Right{How: notice.Text{"nb": "Kontakt rådgiveren din.", "nn": "Kontakt rådgjevaren din."}}
-		}, []string{"Send en e-post til post@eksempel.no.", "Under «Rett til innsyn» står det hvordan du går frem. Les mer under «Dine rettigheter»."},
-			[]string{"Send ein e-post til post@eksempel.no.", "Under «Rett til innsyn» står det korleis du går fram. Les meir under «Rettane dine»."}, []string{"personvernombud@"}},
+		}, []string{"Under «Rett til innsyn» står det hvordan du går frem. For de andre rettighetene sender du en e-post til post@eksempel.no. Les mer under «Dine rettigheter»."},
+			[]string{"Under «Rett til innsyn» står det korleis du går fram. For dei andre rettane sender du ein e-post til post@eksempel.no. Les meir under «Rettane dine»."}, []string{"personvernombud@"}},
 		// The same how for every right is said as the how (nb7x 4).
 		{"every right says how", func(n *notice.Notice) {
 			how := notice.Text{"nb": "Kontakt NAV-kontoret ditt.", "nn": "Kontakt NAV-kontoret ditt."}
