@@ -31,3 +31,23 @@ func TestObjectionFollowsRole(t *testing.T) {
 		}
 	}
 }
+
+// TestRetentionThenThem (nb8 3): with more than one rule, the closing
+// line speaks of the rule's data; "Deretter arkiverer vi opplysningene"
+// read as every datum archived, against the rule that deletes. One rule
+// covering everything keeps "opplysningene".
+func TestRetentionThenThem(t *testing.T) {
+	for _, tc := range []struct{ id, lang, want, not string }{
+		{"kvalifiseringsprogrammet", "nb", "Deretter arkiverer vi dem.", "Deretter arkiverer vi opplysningene."},
+		{"kvalifiseringsprogrammet", "nn", "Deretter arkiverer vi dei.", "Deretter arkiverer vi opplysningane."},
+		{"inn-trondheim", "nb", "Deretter arkiverer vi opplysningene.", ""},
+	} {
+		got := flat(page(t, tc.id, tc.lang, "txt"))
+		if !strings.Contains(got, tc.want) {
+			t.Errorf("%s %s: want %q", tc.id, tc.lang, tc.want)
+		}
+		if tc.not != "" && strings.Contains(got, tc.not) {
+			t.Errorf("%s %s: %q should not be said", tc.id, tc.lang, tc.not)
+		}
+	}
+}

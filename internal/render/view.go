@@ -897,7 +897,15 @@ func (b *builder) retentionRule(r notice.Retention, cats i18n.Listing) (string, 
 	// anonymising and archiving are still said, as they are not what
 	// a reader assumes.
 	if r.Then != "" && !(r.Then == "delete" && r.Period == "" && len(r.Criteria) > 0) {
-		body = append(body, ptext(c.T("retention.then."+r.Then)))
+		// With more than one rule, "opplysningene" after the lead
+		// "Reglene gjelder alle opplysningene vi har om deg" read as all
+		// of them archived, against the rule that deletes (nb8 3): the
+		// line speaks of this rule's data.
+		key := "retention.then." + r.Then
+		if len(b.n.Retention) > 1 && c.Has(key+".them") {
+			key += ".them"
+		}
+		body = append(body, ptext(c.T(key)))
 	}
 	if law := b.tx(r.Law); law != "" {
 		body = append(body, ptext(c.T("retention.law", law)))

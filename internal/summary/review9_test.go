@@ -88,3 +88,16 @@ func TestGenderPlain(t *testing.T) {
 		}
 	}
 }
+
+// TestOnePurposeCounted (nb8 8): one purpose is counted as the many are,
+// so that its heading is not the object of "til".
+func TestOnePurposeCounted(t *testing.T) {
+	for lang, w := range map[string]string{
+		"nb": "Vi bruker opplysninger om deg til ett formål: «Gjennomføring av tiltak bestilt av NAV».",
+		"nn": "Vi brukar opplysningar om deg til eitt formål: «Gjennomføring av tiltak bestilt av NAV».",
+	} {
+		if text := example(t, "joblearn", lang); !strings.Contains(text, w) {
+			t.Errorf("%s lacks %q:\n%s", lang, w, text)
+		}
+	}
+}
