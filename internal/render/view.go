@@ -897,7 +897,15 @@ func (b *builder) retentionRule(r notice.Retention, cats i18n.Listing) (string, 
 	// anonymising and archiving are still said, as they are not what
 	// a reader assumes.
 	if r.Then != "" && !(r.Then == "delete" && r.Period == "" && len(r.Criteria) > 0) {
-		body = append(body, ptext(c.T("retention.then."+r.Then)))
+		// With more than one rule, "opplysningene" after the lead
+		// "Reglene gjelder alle opplysningene vi har om deg" read as all
+		// of them archived, against the rule that deletes (nb8 3): the
+		// line speaks of this rule's data.
+		key := "retention.then." + r.Then
+		if len(b.n.Retention) > 1 && c.Has(key+".them") {
+			key += ".them"
+		}
+		body = append(body, ptext(c.T(key)))
 	}
 	if law := b.tx(r.Law); law != "" {
 		body = append(body, ptext(c.T("retention.law", law)))
@@ -991,8 +999,19 @@ func (b *builder) objection() []Block {
 		research = research || p.Research
 	}
 	out := []Block{h3(b.c.T("right.objection"))}
+	covered, uncovered := b.rightScope("objection")
+	// Where the purposes the right covers are all another controller's
+	// (and the notice has purposes of its own too), that controller
+	// stops the processing and weighs the reasons, not "vi" (nb8 5).
+	answers := b.processorOf(covered)
 	if general {
-		out = append(out, ptext(b.rightDesc("objection", "")))
+		switch {
+		case len(answers) == 1 && len(answers[0].Purposes) == len(covered) && notice.OnlyProcessor(b.roles) == nil:
+			out = append(out, ptext(b.c.T("right.objection.desc.other", b.otherNames(answers[0]))))
+			answers = nil
+		default:
+			out = append(out, ptext(b.rightDesc("objection", "")))
+		}
 	}
 	if marketing {
 		out = append(out, ptext(b.c.T("right.objection.marketing")))
@@ -1000,8 +1019,92 @@ func (b *builder) objection() []Block {
 	if research {
 		out = append(out, ptext(b.c.T("right.objection.research")))
 	}
+	out = append(out, b.scopeLine(covered, uncovered)...)
+	if notice.OnlyProcessor(b.roles) == nil {
+		for _, g := range answers {
+			out = append(out, ptext(b.c.T(oneOr("right.objection.processor", len(g.Purposes)), b.otherNames(g), b.quotedPurposes(g.Purposes))))
+		}
+	}
 	out = append(out, b.rightDetails(decl)...)
 	return append(out, b.restrictions("objection", "rights.restricted")...)
+}
+
+// rightScope splits the notice's purposes into those a right covers and
+// those it does not.
+func (b *builder) rightScope(code string) (covered, uncovered []notice.Purpose) {
+	for _, pu := range b.n.Purposes {
+		if b.n.RightAppliesTo(code, []notice.Purpose{pu}) {
+			covered = append(covered, pu)
+		} else {
+			uncovered = append(uncovered, pu)
+		}
+	}
+	return covered, uncovered
+}
+
+// scopeLine says which purposes a right covers when it does not cover
+// them all, so that a right under a heading of its own does not read as
+// applying to every purpose (nb8 5): the shorter of the two lists is
+// named. Where the purposes left out all rest on consent, the reader is
+// told that there the consent can be withdrawn instead.
+func (b *builder) scopeLine(covered, uncovered []notice.Purpose) []Block {
+	if len(covered) == 0 || len(uncovered) == 0 {
+		return nil
+	}
+	if len(covered) <= len(uncovered) {
+		return []Block{ptext(b.c.T(oneOr("right.scope.only", len(covered)), b.quotedPurposes(covered)))}
+	}
+	line := b.c.T(oneOr("right.scope.except", len(uncovered)), b.quotedPurposes(uncovered))
+	consent := true
+	for _, pu := range uncovered {
+		consent = consent && b.n.RightAppliesTo("withdraw_consent", []notice.Purpose{pu})
+	}
+	if _, ok := b.n.Rights["withdraw_consent"]; ok && consent {
+		line += " " + b.c.T(oneOr("right.scope.consent", len(uncovered)))
+	}
+	return []Block{ptext(line)}
+}
+
+// processorOf are the role groups in which we process some of ps for
+// another controller, each with only those of ps.
+func (b *builder) processorOf(ps []notice.Purpose) []notice.RoleGroup {
+	in := map[string]bool{}
+	for _, pu := range ps {
+		in[pu.ID] = true
+	}
+	var out []notice.RoleGroup
+	for _, g := range b.roles {
+		if g.Kind != notice.RoleProcessor {
+			continue
+		}
+		var mine []notice.Purpose
+		for _, pu := range g.Purposes {
+			if in[pu.ID] {
+				mine = append(mine, pu)
+			}
+		}
+		if len(mine) > 0 {
+			out = append(out, notice.RoleGroup{Kind: g.Kind, Others: g.Others, Purposes: mine})
+		}
+	}
+	return out
+}
+
+// quotedPurposes lists purposes by their names in quotes.
+func (b *builder) quotedPurposes(ps []notice.Purpose) string {
+	var names []string
+	for _, pu := range ps {
+		names = append(names, "«"+b.tx(pu.Name)+"»")
+	}
+	return b.c.List(names)
+}
+
+// oneOr is key's ".one" form for a count of one.
+func oneOr(key string, n int) string {
+	if n == 1 {
+		return key + ".one"
+	}
+	return key
 }
 
 // restrictions are the declared restrictions of one right (or of the

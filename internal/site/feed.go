@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"path"
 	"sort"
+	"strings"
 
 	"github.com/personvern/personvern/internal/i18n"
 	"github.com/personvern/personvern/internal/notice"
@@ -157,6 +158,17 @@ func feedBase(base, lang, dir string) string {
 	return ""
 }
 
+// noticeFeedTitle is "Endringer i personvernerklæringen: …", or, where
+// the notice's title names itself a personvernerklæring, "Endringer: …"
+// as the site feed says it: "Endringer i personvernerklæringen:
+// Personvernerklæring for …" said the word twice (nb8 13).
+func noticeFeedTitle(c *i18n.Catalog, title string) string {
+	if strings.Contains(strings.ToLower(title), "personvernerklæring") {
+		return c.T("feed.title", title)
+	}
+	return c.T("feed.notice", title)
+}
+
 func noticeFeed(c *i18n.Catalog, cfg Config, lang string, n *notice.Notice, items []render.FeedEntry) render.Feed {
 	self := n.ID + "/" + feedFile
 	id := "urn:personvern:" + lang + ":" + n.ID
@@ -164,7 +176,7 @@ func noticeFeed(c *i18n.Catalog, cfg Config, lang string, n *notice.Notice, item
 		id = cfg.BaseURL + lang + "/" + self
 	}
 	return render.Feed{
-		Lang: lang, ID: id, Title: c.T("feed.notice", n.Title[lang]), Self: self, Link: n.ID + "/index.html",
+		Lang: lang, ID: id, Title: noticeFeedTitle(c, n.Title[lang]), Self: self, Link: n.ID + "/index.html",
 		Author: n.Controller.Name.In(lang), Base: feedBase(cfg.BaseURL, lang, n.ID), Entries: items,
 	}
 }

@@ -47,8 +47,8 @@ func TestRightsContactFollowsHow(t *testing.T) {
 			n.Purposes[0].LegalBasis = []notice.Basis{{Article: "6(1)(e)"}, {Article: "6(1)(a)"}}
 			n.Purposes[0].Automated = true
 			n.Rights = notice.Rights{"access": {How: adviser}, "rectification": {How: adviser}, "erasure": {}, "restriction": {How: adviser}, "portability": {}, "objection": {}, "withdraw_consent": {How: adviser}}
-		}, []string{"Gjelder det innsyn, retting, begrensning av bruken eller å trekke tilbake samtykket? Kontakt rådgiveren din.", "For de andre rettighetene sender du en e-post til post@eksempel.no."},
-			[]string{"Gjeld det innsyn, retting, avgrensing av bruken eller å trekkje tilbake samtykket? Kontakt rådgjevaren din.", "For dei andre rettane sender du ein e-post til post@eksempel.no."},
+		}, []string{"Gjelder det innsyn, retting, begrensning av bruken eller tilbaketrekking av samtykke? Kontakt rådgiveren din.", "For de andre rettighetene sender du en e-post til post@eksempel.no."},
+			[]string{"Gjeld det innsyn, retting, avgrensing av bruken eller tilbaketrekking av samtykke? Kontakt rådgjevaren din.", "For dei andre rettane sender du ein e-post til post@eksempel.no."},
 			nil, []string{"Send en e-post", "Send ein e-post"}},
 		// A right with a how of its own is pointed to, before "de andre".
 		{"a shared how and one of its own", func(n *notice.Notice) {
@@ -67,22 +67,22 @@ func TestRightsContactFollowsHow(t *testing.T) {
 		{"no how shared", func(n *notice.Notice) {
 			n.Rights["access"] = notice.Right{How: adviser}
 			n.Rights["rectification"] = notice.Right{How: office}
-		}, []string{"Send en e-post til post@eksempel.no. For noen av rettighetene står det hvordan du går frem."},
-			[]string{"Send ein e-post til post@eksempel.no. For nokre av rettane står det korleis du går fram."},
-			nil, []string{"Gjelder det", "Gjeld det", "andre rettighetene", "andre rettane"}},
+		}, []string{"For noen av rettighetene står det hvordan du går frem. For de andre rettighetene sender du en e-post til post@eksempel.no."},
+			[]string{"For nokre av rettane står det korleis du går fram. For dei andre rettane sender du ein e-post til post@eksempel.no."},
+			nil, []string{"Gjelder det", "Gjeld det", "Send en e-post", "Send ein e-post"}},
 		// Grouped per language: the nb texts are the same, the nn ones not.
 		{"the same how in one language only", func(n *notice.Notice) {
 			n.Rights["access"] = notice.Right{How: notice.Text{"nb": "Kontakt rådgiveren din.", "nn": "Kontakt rådgjevaren din."}}
 			n.Rights["rectification"] = notice.Right{How: notice.Text{"nb": "Kontakt rådgiveren din.", "nn": "Ta kontakt med rådgjevaren din."}}
 		}, []string{"Gjelder det innsyn eller retting? Kontakt rådgiveren din.", "For de andre rettighetene sender du en e-post til post@eksempel.no."},
-			[]string{"Send ein e-post til post@eksempel.no. For nokre av rettane står det korleis du går fram."},
+			[]string{"For nokre av rettane står det korleis du går fram. For dei andre rettane sender du ein e-post til post@eksempel.no."},
 			[]string{"Send en e-post"}, []string{"Gjeld det"}},
 		// A how too long for a summary sentence is left to the page.
 		{"a long shared how", func(n *notice.Notice) {
 			n.Rights["access"] = notice.Right{How: long}
 			n.Rights["rectification"] = notice.Right{How: long}
-		}, []string{"Send en e-post til post@eksempel.no. For noen av rettighetene står det hvordan du går frem."},
-			[]string{"Send ein e-post til post@eksempel.no. For nokre av rettane står det korleis du går fram."},
+		}, []string{"For noen av rettighetene står det hvordan du går frem. For de andre rettighetene sender du en e-post til post@eksempel.no."},
+			[]string{"For nokre av rettane står det korleis du går fram. For dei andre rettane sender du ein e-post til post@eksempel.no."},
 			nil, []string{"saksbehandler", "saksbehandlar", "Gjelder det", "Gjeld det"}},
 		{"some share a how, phone only", func(n *notice.Notice) {
 			n.Controller.Email, n.Controller.Phone = "", "12 34 56 78"
@@ -147,8 +147,8 @@ func TestRightsContactFollowsHow(t *testing.T) {
 func TestINNRightsContact(t *testing.T) {
 	dir := filepath.Join(testtool.Root(), "internal", "render", "testdata", "examples")
 	want := map[string]string{
-		"nb": "Gjelder det innsyn, retting eller å trekke tilbake samtykket? Kontakt rådgiveren din ved INN. Under «Rett til at et menneske vurderer saken» står det hvordan du går frem. For de andre rettighetene sender du en e-post til postmottak@trondheim.kommune.no.",
-		"nn": "Gjeld det innsyn, retting eller å trekkje tilbake samtykket? Kontakt rådgjevaren din ved INN. Under «Rett til at eit menneske vurderer saka» står det korleis du går fram. For dei andre rettane sender du ein e-post til postmottak@trondheim.kommune.no.",
+		"nb": "Gjelder det innsyn, retting eller tilbaketrekking av samtykke? Kontakt rådgiveren din ved INN. Under «Rett til at et menneske vurderer saken» står det hvordan du går frem. For de andre rettighetene sender du en e-post til postmottak@trondheim.kommune.no.",
+		"nn": "Gjeld det innsyn, retting eller tilbaketrekking av samtykke? Kontakt rådgjevaren din ved INN. Under «Rett til at eit menneske vurderer saka» står det korleis du går fram. For dei andre rettane sender du ein e-post til postmottak@trondheim.kommune.no.",
 	}
 	for _, d := range testtool.LoadNotices(t, dir) {
 		if d.Notice.ID != "inn-trondheim" {

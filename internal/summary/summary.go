@@ -652,7 +652,19 @@ func (b *builder) rights() {
 		sentences = append(sentences, b.c.T(key))
 	}
 	if b.applies("withdraw_consent") {
-		sentences = append(sentences, b.c.T("summary.rights.consent"))
+		// Two purposes on consent are two consents: "trekke tilbake
+		// samtykket" spoke of one (nb8 15).
+		key := "summary.rights.consent"
+		n := 0
+		for _, pu := range b.n.Purposes {
+			if b.n.RightAppliesTo("withdraw_consent", []notice.Purpose{pu}) {
+				n++
+			}
+		}
+		if n > 1 {
+			key += ".many"
+		}
+		sentences = append(sentences, b.c.T(key))
 	}
 	// We answer only for what we are responsible for, alone or jointly,
 	// as the page's rightsByRole decides "kontakte oss".
@@ -688,15 +700,28 @@ func (b *builder) rights() {
 		sentences = append(append(sentences, said...), others...)
 		pointer = b.c.T("summary.rights.pointer")
 	} else {
-		if contact != "" {
-			sentences = append(sentences, contact)
-		}
-		sentences = append(sentences, others...)
 		// A right that says how it is used ("Kontakt rådgiveren din") is
 		// used that way, not at the one address above. One right is
-		// named, not "noen av rettighetene" (nb3 7).
-		if how := b.howPointer(b.ownHow()); how != "" {
-			sentences = append(sentences, how)
+		// named, not "noen av rettighetene" (nb3 7). Where only some do,
+		// the pointer comes first and the address is for the others:
+		// "Send en e-post til …" before "Under «Rett til å trekke
+		// tilbake samtykket» står det …" read as the way to withdraw
+		// consent (nb8 1).
+		own, all := b.ownHow()
+		how := b.howPointer(own, all)
+		switch {
+		case how != "" && !all && rest != "":
+			sentences = append(sentences, how, rest)
+		default:
+			if contact != "" {
+				sentences = append(sentences, contact)
+			}
+			if how != "" {
+				sentences = append(sentences, how)
+			}
+		}
+		sentences = append(sentences, others...)
+		if how != "" {
 			pointer = b.c.T("summary.rights.pointer")
 		}
 	}
@@ -754,7 +779,12 @@ func (b *builder) hows() (groups []howGroup, plain []string) {
 		if !b.applies(code) {
 			continue
 		}
-		how := strings.TrimSpace(b.n.Rights[code].How[b.lang])
+		// The same how with or without its full stop is one how
+		// ("Kontakt rådgiveren din ved INN" and "… INN."; nb8 7).
+		how := strings.Join(strings.Fields(b.n.Rights[code].How[b.lang]), " ")
+		if i := slices.IndexFunc(groups, func(g howGroup) bool { return sameHow(g.how, how) }); i >= 0 {
+			how = groups[i].how
+		}
 		if how == "" {
 			plain = append(plain, code)
 			continue
@@ -767,6 +797,12 @@ func (b *builder) hows() (groups []howGroup, plain []string) {
 		groups[i].codes = append(groups[i].codes, code)
 	}
 	return groups, plain
+}
+
+// sameHow reports whether two hows say the same, but for a closing full
+// stop.
+func sameHow(a, b string) bool {
+	return a != "" && strings.TrimRight(a, ".") == strings.TrimRight(b, ".")
 }
 
 // sayable gives a how as the summary can say it: the author's sentences

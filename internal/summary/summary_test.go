@@ -126,8 +126,8 @@ func TestCases(t *testing.T) {
 		not    []string // must not be there (nb)
 	}{
 		{"plain", func(n *notice.Notice) {},
-			[]string{"Vi er Eksempel kommune.", "Vi bruker opplysninger om deg til «Saksbehandling».", "Du gir oss opplysningene selv.", "Vi deler ikke opplysningene med andre.", "Vi sender ikke opplysningene ut av EU/EØS.", "Vi lagrer opplysningene i 6 måneder.", "Du kan be oss om innsyn, om å få opplysningene rettet eller slettet og om å begrense bruken av dem.", "Du kan også protestere mot bruken.", "Du kan klage til Datatilsynet.", "Ingen avgjørelser om deg blir tatt helt automatisk."},
-			[]string{"Vi brukar opplysningar om deg til «Sakshandsaming».", "Du gjev oss opplysningane sjølv.", "Vi sender ikkje opplysningane ut av EU/EØS.", "Vi lagrar opplysningane i 6 månader.", "Du kan be oss om innsyn, om å få opplysningane retta eller sletta og om å avgrense bruken av dei.", "Ingen avgjerder om deg blir tekne heilt automatisk."},
+			[]string{"Vi er Eksempel kommune.", "Vi bruker opplysninger om deg til ett formål: «Saksbehandling».", "Du gir oss opplysningene selv.", "Vi deler ikke opplysningene med andre.", "Vi sender ikke opplysningene ut av EU/EØS.", "Vi lagrer opplysningene i 6 måneder.", "Du kan be oss om innsyn, om å få opplysningene rettet eller slettet og om å begrense bruken av dem.", "Du kan også protestere mot bruken.", "Du kan klage til Datatilsynet.", "Ingen avgjørelser om deg blir tatt helt automatisk."},
+			[]string{"Vi brukar opplysningar om deg til eitt formål: «Sakshandsaming».", "Du gjev oss opplysningane sjølv.", "Vi sender ikkje opplysningane ut av EU/EØS.", "Vi lagrar opplysningane i 6 månader.", "Du kan be oss om innsyn, om å få opplysningane retta eller sletta og om å avgrense bruken av dei.", "Ingen avgjerder om deg blir tekne heilt automatisk."},
 			[]string{"sensitivt", "samtykke", "opptil", "EU og EØS", "står i teksten"}},
 		{"special category", func(n *notice.Notice) {
 			n.Categories = append(n.Categories, notice.Category{ID: "health"})
@@ -249,8 +249,8 @@ func TestCases(t *testing.T) {
 				n.Purposes[i].Groups = []string{"barn"}
 			}
 			n.Categories = append(n.Categories, notice.Category{ID: "health"})
-		}, []string{"Vi bruker opplysninger om barnet ditt til «Saksbehandling».", "Noe av dette er sensitivt, som helseopplysninger."},
-			[]string{"Vi brukar opplysningar om barnet ditt til «Sakshandsaming»."}, []string{"helsen din", "opplysninger om deg"}},
+		}, []string{"Vi bruker opplysninger om barnet ditt til ett formål: «Saksbehandling».", "Noe av dette er sensitivt, som helseopplysninger."},
+			[]string{"Vi brukar opplysningar om barnet ditt til eitt formål: «Sakshandsaming»."}, []string{"helsen din", "opplysninger om deg"}},
 		// Everything on NAV's behalf: NAV is responsible and answers.
 		{"processor for NAV", func(n *notice.Notice) {
 			n.Controllers = []notice.OtherController{{ID: "nav", Name: notice.PlainName("NAV"), Kind: "public_authority", URL: "https://www.nav.no"}}
@@ -286,8 +286,8 @@ func TestCases(t *testing.T) {
 		{"rights go to the controller, not the DPO", func(n *notice.Notice) {
 			n.DPO = &notice.DPO{Email: "personvernombud@eksempel.no"}
 			n.Rights["access"] = notice.Right{How: notice.Text{"nb": "Kontakt rådgiveren din.", "nn": "Kontakt rådgjevaren din."}}
-		}, []string{"Send en e-post til post@eksempel.no.", "Under «Rett til innsyn» står det hvordan du går frem. Les mer under «Dine rettigheter»."},
-			[]string{"Send ein e-post til post@eksempel.no.", "Under «Rett til innsyn» står det korleis du går fram. Les meir under «Rettane dine»."}, []string{"personvernombud@"}},
+		}, []string{"Under «Rett til innsyn» står det hvordan du går frem. For de andre rettighetene sender du en e-post til post@eksempel.no. Les mer under «Dine rettigheter»."},
+			[]string{"Under «Rett til innsyn» står det korleis du går fram. For dei andre rettane sender du ein e-post til post@eksempel.no. Les meir under «Rettane dine»."}, []string{"personvernombud@"}},
 		// The same how for every right is said as the how (nb7x 4).
 		{"every right says how", func(n *notice.Notice) {
 			how := notice.Text{"nb": "Kontakt NAV-kontoret ditt.", "nn": "Kontakt NAV-kontoret ditt."}
