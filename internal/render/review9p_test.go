@@ -21,6 +21,9 @@ func TestObjectionFollowsRole(t *testing.T) {
 		// The whole notice is NAV's: the right's own text names NAV, and
 		// no purpose line is needed.
 		{"joblearn", "nb", "Da må NAV stanse den", "vurderer protesten"},
+		// The author's limits say the scope: no generated scope line
+		// beside them.
+		{"karrieresenteret-vestfold", "nb", "Retten gjelder bare registreringen uten navn til statistikk.", "Retten gjelder formålet «Kunderegistrering uten navn og statistikk»."},
 	} {
 		got := flat(page(t, tc.id, tc.lang, "txt"))
 		if !strings.Contains(got, tc.want) {

@@ -1019,7 +1019,13 @@ func (b *builder) objection() []Block {
 	if research {
 		out = append(out, ptext(b.c.T("right.objection.research")))
 	}
-	out = append(out, b.scopeLine(covered, uncovered)...)
+	// The author's limits of the right say its scope in the notice's own
+	// words; the generated line beside them said it twice (Karrieresenteret:
+	// "Retten gjelder formålet «…»." above "Retten gjelder bare
+	// registreringen uten navn til statistikk.").
+	if b.tx(decl.Limits) == "" {
+		out = append(out, b.scopeLine(covered, uncovered)...)
+	}
 	if notice.OnlyProcessor(b.roles) == nil {
 		for _, g := range answers {
 			out = append(out, ptext(b.c.T(oneOr("right.objection.processor", len(g.Purposes)), b.otherNames(g), b.quotedPurposes(g.Purposes))))
