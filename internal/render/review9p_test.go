@@ -54,3 +54,18 @@ func TestRetentionThenThem(t *testing.T) {
 		}
 	}
 }
+
+// TestHumanReviewByLaw (nn8 4): a decision a law allows (art. 22(2)(b))
+// has the safeguards that law lays down, not those of art. 22(3), so the
+// page does not promise "si din mening og klage på avgjørelsen" for it.
+func TestHumanReviewByLaw(t *testing.T) {
+	for _, tc := range []struct{ lang, want, not string }{
+		{"nb", "Når en maskin tar en avgjørelse om deg fordi en lov tillater det, skal den loven også verne rettighetene og interessene dine.", "si din mening"},
+		{"nn", "Når ein maskin tek ei avgjerd om deg fordi ei lov tillèt det, skal den lova òg verne rettane og interessene dine.", "seie meininga di"},
+	} {
+		got := flat(page(t, "inn-trondheim", tc.lang, "txt"))
+		if !strings.Contains(got, tc.want) || strings.Contains(got, tc.not) {
+			t.Errorf("%s: want %q and no %q", tc.lang, tc.want, tc.not)
+		}
+	}
+}

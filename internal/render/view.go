@@ -932,7 +932,11 @@ func (b *builder) rights() Section {
 		if !ok || !b.n.RightApplies(r.Code) || r.Code == "objection" {
 			continue
 		}
-		body := []Block{ptext(b.rightDesc(r.Code, ""))}
+		suffix := ""
+		if r.Code == "human_review" {
+			suffix = b.reviewBasis()
+		}
+		body := []Block{ptext(b.rightDesc(r.Code, suffix))}
 		if r.Code == "portability" && b.portabilityOnce() {
 			body = append(body, ptext(b.portabilityPurposes()))
 		}
@@ -956,6 +960,27 @@ func (b *builder) rights() Section {
 	s.Blocks = append(s.Blocks, byGroup...)
 	s.Blocks = append(s.Blocks, b.objection()...)
 	return s
+}
+
+// reviewBasis is the key suffix for the right to human review: the
+// safeguards of art. 22(3) (a person looks at it, you may state your view
+// and contest it) are for decisions under a contract or consent; one a
+// law allows (art. 22(2)(b)) has the safeguards that law lays down, so
+// the page must not promise art. 22(3)'s for it (review nn8 4).
+func (b *builder) reviewBasis() string {
+	byLaw := 0
+	for _, d := range b.n.AutomatedDecisions {
+		if d.Basis == "b" {
+			byLaw++
+		}
+	}
+	switch {
+	case byLaw == 0:
+		return ""
+	case byLaw == len(b.n.AutomatedDecisions):
+		return ".law"
+	}
+	return ".mixed"
 }
 
 // rightDesc says what a right lets the reader ask. Where another
