@@ -283,3 +283,23 @@ func (n *Notice) ProvisionShown(p Purpose) ShownProvision {
 	}
 	return ShownProvision{Provision: n.ProvisionFor(p)}
 }
+
+// DecisionsByLaw counts the automated decisions a law allows (art.
+// 22(2)(b)), and returns the one law they name when they all name the same
+// in lang. Those have the safeguards that law lays down, not those of art.
+// 22(3), so what a page promises differs.
+func (n *Notice) DecisionsByLaw(lang string) (byLaw int, law string) {
+	laws := map[string]bool{}
+	for _, d := range n.AutomatedDecisions {
+		if d.Basis == "b" {
+			byLaw++
+			laws[d.Law[lang]] = true
+		}
+	}
+	if len(laws) == 1 {
+		for l := range laws {
+			law = l
+		}
+	}
+	return byLaw, law
+}

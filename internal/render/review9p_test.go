@@ -1,8 +1,12 @@
 package render
 
 import (
+	"bytes"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/personvern/personvern/internal/notice"
 )
 
 // Round 9 of the language reviews (review/nb8.md, nb8x.md, nn8.md).
@@ -55,17 +59,58 @@ func TestRetentionThenThem(t *testing.T) {
 	}
 }
 
-// TestHumanReviewByLaw (nn8 4): a decision a law allows (art. 22(2)(b))
-// has the safeguards that law lays down, not those of art. 22(3), so the
-// page does not promise "si din mening og klage på avgjørelsen" for it.
+// TestHumanReviewByLaw (nn8 4, nb9 1, nn9 1): a decision a law allows
+// (art. 22(2)(b)) has the safeguards that law lays down, not those of art.
+// 22(3), so the page does not promise "si din mening og bestride
+// avgjørelsen" for it; without a how of the notice's own, the heading
+// does not promise that a person looks at it either. A notice with
+// decisions of both kinds says both.
 func TestHumanReviewByLaw(t *testing.T) {
-	for _, tc := range []struct{ lang, want, not string }{
-		{"nb", "Når en maskin tar en avgjørelse om deg fordi en lov tillater det, skal den loven også verne rettighetene og interessene dine.", "si din mening"},
-		{"nn", "Når ein maskin tek ei avgjerd om deg fordi ei lov tillèt det, skal den lova òg verne rettane og interessene dine.", "seie meininga di"},
+	r := renderer(t)
+	var inn notice.Notice
+	for _, d := range loadDir(t, filepath.Join("testdata", "examples")) {
+		if d.Notice.ID == "inn-trondheim" {
+			inn = d.Notice
+		}
+	}
+	render := func(n *notice.Notice, lang string) string {
+		var buf bytes.Buffer
+		if err := r.Render(&buf, n, Options{Lang: lang, Format: "txt"}); err != nil {
+			t.Fatal(err)
+		}
+		return flat(buf.String())
+	}
+	noHow := inn
+	noHow.Rights = notice.Rights{}
+	for k, v := range inn.Rights {
+		noHow.Rights[k] = v
+	}
+	noHow.Rights["human_review"] = notice.Right{}
+	mixed := inn
+	mixed.AutomatedDecisions = append(append([]notice.AutomatedDecision(nil), inn.AutomatedDecisions...), inn.AutomatedDecisions[0])
+	mixed.AutomatedDecisions[1].ID, mixed.AutomatedDecisions[1].Basis = "other", "a"
+	for _, tc := range []struct {
+		name      string
+		n         *notice.Notice
+		lang      string
+		want, not []string
+	}{
+		{"by law, with how", &inn, "nb", []string{"Rett til at et menneske vurderer saken", "Blir en avgjørelse om deg tatt helt automatisk fordi integreringsloven §§ 41–44 tillater det, skal den loven også verne rettighetene og interessene dine."}, []string{"si din mening", "en maskin"}},
+		{"by law, with how", &inn, "nn", []string{"Blir ei avgjerd om deg teken heilt automatisk fordi integreringslova §§ 41–44 tillèt det, skal den lova òg verne rettane og interessene dine."}, []string{"seie meininga di", "ein maskin"}},
+		{"by law, no how", &noHow, "nb", []string{"Vern ved helautomatiske avgjørelser", "Loven som tillater dem, skal verne rettighetene dine."}, []string{"Rett til at et menneske vurderer saken", "Du kan be om at et menneske ser på dem."}},
+		{"by law, no how", &noHow, "nn", []string{"Vern ved heilautomatiske avgjerder", "Lova som tillèt dei, skal verne rettane dine."}, []string{"Du kan be om at eit menneske ser på dei."}},
+		{"mixed", &mixed, "nb", []string{"få si din mening og bestride avgjørelsen. Er avgjørelsen tillatt etter en lov, er det i stedet den loven som skal verne"}, nil},
 	} {
-		got := flat(page(t, "inn-trondheim", tc.lang, "txt"))
-		if !strings.Contains(got, tc.want) || strings.Contains(got, tc.not) {
-			t.Errorf("%s: want %q and no %q", tc.lang, tc.want, tc.not)
+		got := render(tc.n, tc.lang)
+		for _, w := range tc.want {
+			if !strings.Contains(got, w) {
+				t.Errorf("%s %s: want %q", tc.name, tc.lang, w)
+			}
+		}
+		for _, w := range tc.not {
+			if strings.Contains(got, w) {
+				t.Errorf("%s %s: %q should not be said", tc.name, tc.lang, w)
+			}
 		}
 	}
 }

@@ -932,17 +932,18 @@ func (b *builder) rights() Section {
 		if !ok || !b.n.RightApplies(r.Code) || r.Code == "objection" {
 			continue
 		}
-		suffix := ""
+		label := c.T("right." + r.Code)
+		desc := b.rightDesc(r.Code, "")
 		if r.Code == "human_review" {
-			suffix = b.reviewBasis()
+			label, desc = b.humanReview(decl)
 		}
-		body := []Block{ptext(b.rightDesc(r.Code, suffix))}
+		body := []Block{ptext(desc)}
 		if r.Code == "portability" && b.portabilityOnce() {
 			body = append(body, ptext(b.portabilityPurposes()))
 		}
 		body = append(body, b.rightDetails(decl)...)
 		body = append(body, b.restrictions(r.Code, "rights.restricted")...)
-		items = append(items, item(Line{strong(c.T("right." + r.Code))}, body...))
+		items = append(items, item(Line{strong(label)}, body...))
 	}
 	s.Blocks = append(s.Blocks, list(items...))
 	// How to use the rights and that it is free belong to all of them, so
@@ -962,25 +963,30 @@ func (b *builder) rights() Section {
 	return s
 }
 
-// reviewBasis is the key suffix for the right to human review: the
+// humanReview is the heading and text of the right to human review. The
 // safeguards of art. 22(3) (a person looks at it, you may state your view
 // and contest it) are for decisions under a contract or consent; one a
 // law allows (art. 22(2)(b)) has the safeguards that law lays down, so
-// the page must not promise art. 22(3)'s for it (review nn8 4).
-func (b *builder) reviewBasis() string {
-	byLaw := 0
-	for _, d := range b.n.AutomatedDecisions {
-		if d.Basis == "b" {
-			byLaw++
-		}
+// the page promises art. 22(3)'s only for the others (review nn8 4), and
+// where every decision is the law's and the notice says no way of its
+// own to have one looked at, the heading does not promise it either
+// (nb9 1, nn9 1).
+func (b *builder) humanReview(decl notice.Right) (label, desc string) {
+	label = b.c.T("right.human_review")
+	byLaw, law := b.n.DecisionsByLaw(b.lang)
+	if law == "" {
+		law = b.c.T("right.human_review.a-law")
 	}
 	switch {
 	case byLaw == 0:
-		return ""
-	case byLaw == len(b.n.AutomatedDecisions):
-		return ".law"
+		return label, b.rightDesc("human_review", "")
+	case byLaw < len(b.n.AutomatedDecisions):
+		return label, b.rightDesc("human_review", ".mixed")
 	}
-	return ".mixed"
+	if b.tx(decl.How) == "" {
+		label = b.c.T("right.human_review.law")
+	}
+	return label, b.c.T("right.human_review.desc.law", law)
 }
 
 // rightDesc says what a right lets the reader ask. Where another

@@ -880,9 +880,18 @@ func (b *builder) automated() {
 		b.add(section.Automated, b.c.T("summary.automated.none"))
 		return
 	}
+	// A person looks at a decision where art. 22(3) says so, or where
+	// the notice says how to have one looked at; a decision a law allows
+	// has that law's safeguards instead (nb9 1, nn9 1).
 	review := ""
-	if _, ok := b.n.Rights["human_review"]; ok {
-		review = b.c.T("summary.automated.review")
+	if r, ok := b.n.Rights["human_review"]; ok {
+		byLaw, _ := b.n.DecisionsByLaw(b.lang)
+		switch {
+		case byLaw < len(b.n.AutomatedDecisions) || r.How[b.lang] != "":
+			review = b.c.T("summary.automated.review")
+		default:
+			review = b.c.T("summary.automated.law")
+		}
 	}
 	b.add(section.Automated, b.c.T("summary.automated.some"), review)
 }
