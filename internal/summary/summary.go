@@ -759,7 +759,16 @@ func (b *builder) howPointer(own []string, all bool) string {
 	case all:
 		return b.c.T("summary.rights.how.all")
 	case len(own) > 0:
-		return b.c.T("summary.rights.how.own")
+		// Named, so that "For de andre rettighetene …" after it says
+		// which rights are the others (nb9 3, nn9 3).
+		var names []string
+		for _, code := range own {
+			if !b.c.Has("summary.rights.name." + code) {
+				return b.c.T("summary.rights.how.own")
+			}
+			names = append(names, b.c.T("summary.rights.name."+code))
+		}
+		return b.c.T("summary.rights.how.named", b.c.List(names))
 	}
 	return ""
 }
