@@ -358,13 +358,20 @@ func isCriminal(id string) bool {
 }
 
 // idLines tells the editor of each id the pairing gave: the reader sees no
-// id (upkeep).
+// id (upkeep), so it is a note (Report.Notes), counted in no class and not
+// on the site. A counted line had the public report say «1 redaksjonell
+// endring» of a version whose page reads as the last one (review nb9x 1).
 func (d *cmp) idLines() {
 	for _, a := range d.aliases {
-		subject := d.c.T(idOf[a.list].key, a.subject)
-		d.out = append(d.out, Change{Section: idOf[a.list].sec, Class: ruleRenamedID.Class, Rule: ruleRenamedID.ID, Key: a.list + "/" + a.new + "/id",
-			Message: sentence(d.c.T("diff.renamed-id.of", subject, a.old, a.new)), Old: a.old, New: a.new})
+		d.idNote(a.list, a.list+"/"+a.new+"/id", a.subject, a.old, a.new)
 	}
+}
+
+// idNote tells the editor that an item of list, subject, has a new id: a
+// pairing's, or one given with replaces: (purposes, cookies).
+func (d *cmp) idNote(list, key, subject, old, new string) {
+	d.notes = append(d.notes, Change{Section: idOf[list].sec, Class: ruleRenamedID.Class, Rule: ruleRenamedID.ID, Key: key,
+		Message: sentence(d.c.T("diff.renamed-id.of", d.c.T(idOf[list].key, subject), old, new)), Old: old, New: new})
 }
 
 func joinIDs(ids []string) string {

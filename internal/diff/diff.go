@@ -390,10 +390,22 @@ func (d *cmp) textsNamed(sec section.ID, key, subject string, rule *Rule, old, n
 	// not one counted entry per language, a nynorsk redline in a bokmål
 	// report (review nb8x 12, nn8x 2). The report's own language goes
 	// without saying; another's is named, since the report's text stayed.
+	otherOnly := false
 	if len(chs) > 0 {
 		ch := chs[0] // the report's language sorts first
 		if ch.Lang == d.lang {
 			ch.Message = ch.Reader
+		}
+		// Only another language's text changed, and the report's is as it
+		// was: its reader is not sent to read a text that did not change
+		// («Les den nye teksten»), and the editor's note saying the same
+		// (translation-drift) is not said twice. The class stays: the
+		// other language's readers were told something new (review nb9x
+		// 7).
+		otherOnly = ch.Lang != d.lang && ch.Rule != ruleWording.ID && old[ch.Lang] != "" && new[ch.Lang] != "" &&
+			old[d.lang] != "" && old[d.lang] == new[d.lang]
+		if otherOnly {
+			ch.Message = sentence(d.c.T("diff.other-lang-only", subject, d.langName(ch.Lang), d.langName(d.lang)))
 		}
 		for _, o := range chs[1:] {
 			ch.Also = append(ch.Also, LangText{Lang: o.Lang, Old: o.Old, New: o.New, Redline: o.Redline})
@@ -403,7 +415,12 @@ func (d *cmp) textsNamed(sec section.ID, key, subject string, rule *Rule, old, n
 		}
 		d.out = append(d.out, ch)
 	}
+	n := len(d.notes)
 	d.drift(sec, key, subject, old, new, changed)
+	if otherOnly {
+		// The entry says the report's text stayed; its note is not kept.
+		d.notes = append(d.notes[:n], slices.DeleteFunc(d.notes[n:], func(x Change) bool { return x.Lang == d.lang })...)
+	}
 }
 
 // names compares a name (a purpose's, a category's, a group's, the
@@ -642,12 +659,18 @@ func (d *cmp) controller() {
 	if o.Kind != n.Kind {
 		d.add(section.Controller, ruleControllerKind, "controller/kind", "", d.controllerKind(o.Kind), d.controllerKind(n.Kind))
 	}
+	// The contact details are the unit's, where the notice names one: «E-
+	// postadressen til Karrieresenteret Vestfold», not the county's.
+	whose := n.Unit[d.lang]
+	if whose == "" {
+		whose = n.Name.In(d.lang)
+	}
 	for _, f := range []struct{ key, old, new string }{
 		{"address", o.Address, n.Address}, {"email", o.Email, n.Email}, {"phone", o.Phone, n.Phone},
 		{"url", o.URL, n.URL}, {"contact_person", o.ContactPerson, n.ContactPerson},
 	} {
 		if f.old != f.new {
-			d.add(section.Controller, ruleContactDetails, "controller/"+f.key, d.c.T("field.contact."+f.key), f.old, f.new)
+			d.add(section.Controller, ruleContactDetails, "controller/"+f.key, d.contactOf(f.key, whose), f.old, f.new)
 		}
 	}
 	d.names(section.Controller, "controller/unit", d.label("field.unit"), "diff.renamed.unit", ruleWording, o.Unit, n.Unit)
@@ -673,7 +696,7 @@ func (d *cmp) controller() {
 			{"email", prev.Email, j.Email}, {"phone", prev.Phone, j.Phone}, {"url", prev.URL, j.URL},
 		} {
 			if f.old != f.new {
-				d.add(section.Controller, ruleJointContactDetails, key+"/"+f.key, j.Name, f.old, f.new)
+				d.add(section.Controller, ruleJointContactDetails, key+"/"+f.key, d.contactOf(f.key, j.Name), f.old, f.new)
 			}
 		}
 		d.texts(section.Controller, key, "field.responsibilities", prev.Responsibilities, j.Responsibilities)
@@ -693,9 +716,36 @@ func (d *cmp) dpo() {
 		d.add(section.DPO, ruleDPOAdded, "dpo", "", "", dpoString(n))
 	case n == nil:
 		d.add(section.DPO, ruleDPORemoved, "dpo", "", dpoString(o), "")
-	case *o != *n:
+	case o.Name != n.Name:
 		d.add(section.DPO, ruleDPOChanged, "dpo", "", dpoString(o), dpoString(n))
+	case *o != *n:
+		// The same officer with a new address, phone or email: each line
+		// says whose and which (review nb9x 6).
+		who := d.c.T("diff.contact.dpo")
+		for _, f := range []struct{ key, old, new string }{
+			{"address", o.Address, n.Address}, {"email", o.Email, n.Email}, {"phone", o.Phone, n.Phone},
+		} {
+			if f.old != f.new {
+				d.out = append(d.out, Change{Section: section.DPO, Class: ruleDPOChanged.Class, Rule: ruleDPOChanged.ID, Key: "dpo/" + f.key,
+					Message: d.message(ruleContactDetails, d.contactOf(f.key, who), f.old, f.new), Old: f.old, New: f.new})
+			}
+		}
 	}
+}
+
+// contactOf names one of whose contact details, a line's subject: «E-
+// postadressen til Karrieresenteret Vestfold», not «E-postadressen» under
+// a heading of several parties (review nb8x 6, nb9x 6).
+func (d *cmp) contactOf(field, whose string) string {
+	if whose == "" {
+		return d.c.T("field.contact." + field)
+	}
+	return d.c.T(contactOf[field], whose)
+}
+
+var contactOf = map[string]string{
+	"address": "diff.contact.of.address", "email": "diff.contact.of.email", "phone": "diff.contact.of.phone",
+	"url": "diff.contact.of.url", "contact_person": "diff.contact.of.contact_person",
 }
 
 func dpoString(p *notice.DPO) string {
@@ -857,7 +907,7 @@ func (d *cmp) purposes() {
 		key := "purposes/" + n.ID
 		subject := d.q(d.name(n.Name, n.ID))
 		if o.ID != n.ID {
-			d.add(section.Purposes, ruleRenamedID, key, subject, o.ID, n.ID)
+			d.idNote("purposes", key, subject, o.ID, n.ID)
 		}
 		d.purposeRole(key, subject, o, n)
 		d.purposeGroups(key, subject, o, n)
@@ -2254,7 +2304,7 @@ func (d *cmp) cookies() {
 		key := "cookies/" + n.ID
 		subject := d.q(n.Name)
 		if o.ID != n.ID {
-			d.add(section.Cookies, ruleRenamedID, key, subject, o.ID, n.ID)
+			d.idNote("cookies", key, subject, o.ID, n.ID)
 		}
 		if o.Name != n.Name {
 			d.add(section.Cookies, ruleCookieName, key+"/name", subject, o.Name, n.Name)

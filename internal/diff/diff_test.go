@@ -112,7 +112,7 @@ var classificationCases = []struct {
 	{"other controller removed", func(n *notice.Notice) { n.Controllers = n.Controllers[:1] }, Notable, "other-controller-removed", "Fylket er ikke lenger med i erklæringen.", func(n *notice.Notice) {
 		n.Controllers = []notice.OtherController{notice.OtherController{ID: "nav", Name: notice.PlainName("NAV"), Kind: "public_authority", Email: "post@nav.no"}, notice.OtherController{ID: "kvp", Name: notice.PlainName("Fylket"), Kind: "public_authority", Email: "post@fylket.no"}}
 	}},
-	{"other controller's contact", func(n *notice.Notice) { n.Controllers[0].Email = "nav@nav.no" }, Notable, "other-controller-contact", "Kontakten til NAV er endret fra post@nav.no til nav@nav.no.", func(n *notice.Notice) {
+	{"other controller's contact", func(n *notice.Notice) { n.Controllers[0].Email = "nav@nav.no" }, Notable, "other-controller-contact", "E-postadressen til NAV er endret fra post@nav.no til nav@nav.no.", func(n *notice.Notice) {
 		n.Controllers = []notice.OtherController{notice.OtherController{ID: "nav", Name: notice.PlainName("NAV"), Kind: "public_authority", Email: "post@nav.no"}, notice.OtherController{ID: "kvp", Name: notice.PlainName("Fylket"), Kind: "public_authority", Email: "post@fylket.no"}}
 	}},
 	// No groups is everyone: a first group narrows the purpose (nb 21).
@@ -147,7 +147,7 @@ var classificationCases = []struct {
 		n.Groups = []notice.Group{notice.Group{ID: "kids", Label: notice.Text{"nb": "barnet", "nn": "barnet"}}}
 	}},
 	{"purpose's provision now required", func(n *notice.Notice) { n.Purposes[0].Provision = &notice.Provision{Requirement: "statutory"} }, Material, "provision-now-required", "For formålet «Saksbehandling» har du nå plikt til å gi oss opplysningene fordi loven krever det. Før sto det ikke noe om dette.", nil},
-	{"retention rule for a group", func(n *notice.Notice) { n.Retention[0].Groups = []string{"kids"} }, Material, "retention-groups", "Regelen for hvor lenge vi lagrer kontaktopplysninger og opplysninger om inntekt, gjelder nå bare opplysninger om barnet. Før gjaldt den alle.", func(n *notice.Notice) {
+	{"retention rule for a group", func(n *notice.Notice) { n.Retention[0].Groups = []string{"kids"} }, Material, "retention-groups", "Regelen for hvor lenge vi lagrer kontaktopplysninger og opplysninger om inntekt, gjelder nå bare opplysninger om barnet. Før gjaldt den opplysninger om alle.", func(n *notice.Notice) {
 		n.Groups = []notice.Group{{ID: "kids", Label: notice.Text{"nb": "barnet", "nn": "barnet"}}}
 	}},
 	{"version not raised", func(n *notice.Notice) {
@@ -263,7 +263,7 @@ var classificationCases = []struct {
 	}, Material, "right-limited", "Retten til sletting er begrenset: Arkivloven krever", nil},
 	{"right added", func(n *notice.Notice) { n.Rights["portability"] = notice.Right{} }, Notable, "added-right", "", nil},
 	{"new controller", func(n *notice.Notice) { n.Controller.Name = notice.PlainName("Ny kommune") }, Material, "new-controller", "Ny behandlingsansvarlig: Ny kommune. Før var det Eksempel kommune.", nil},
-	{"contact details", func(n *notice.Notice) { n.Controller.Email = "postmottak@eksempel.no" }, Notable, "contact-details", "E-postadressen er endret fra post@eksempel.no til postmottak@eksempel.no.", nil},
+	{"contact details", func(n *notice.Notice) { n.Controller.Email = "postmottak@eksempel.no" }, Notable, "contact-details", "E-postadressen til Eksempel kommune er endret fra post@eksempel.no til postmottak@eksempel.no.", nil},
 	{"dpo", func(n *notice.Notice) { n.DPO = &notice.DPO{Email: "nytt@eksempel.no"} }, Notable, "dpo-changed", "", nil},
 	// A text inside a list entry names the entry: a notice has several
 	// categories and purposes.
@@ -308,7 +308,7 @@ var classificationCases = []struct {
 		Material, "new-joint-controller", "Ny felles behandlingsansvarlig: Nabo kommune.", withJoint},
 	{"removed joint controller", func(n *notice.Notice) { n.JointControllers = nil }, Notable, "removed-joint-controller", "Nabo kommune er ikke lenger felles", withJoint},
 	{"joint controller contact", func(n *notice.Notice) { n.JointControllers[0].Email = "post@nabo.no" },
-		Notable, "joint-controller-contact", "Kontaktopplysningene til Nabo kommune er endret fra ikke oppgitt til post@nabo.no.", withJoint},
+		Notable, "joint-controller-contact", "E-postadressen til Nabo kommune er endret fra ikke oppgitt til post@nabo.no.", withJoint},
 	{"dpo added", func(n *notice.Notice) { n.DPO = &notice.DPO{Email: "ombud@eksempel.no"} }, Notable, "dpo-added", "ombud@eksempel.no",
 		func(n *notice.Notice) { n.DPO = nil }},
 	{"dpo removed", func(n *notice.Notice) { n.DPO = nil }, Notable, "dpo-removed", "Personvernombudet er fjernet: ombud@eksempel.no.", nil},
@@ -385,7 +385,7 @@ var classificationCases = []struct {
 	// Criteria replaced by a fixed period: not necessarily longer, so the
 	// message says the period is now stated, classified as longer-retention.
 	{"retention period now stated", func(n *notice.Notice) { n.Retention[0].Period = "P1M" },
-		Material, "retention-stated", "Vi lagrer nå kontaktopplysninger og opplysninger om inntekt i én måned. Før sto det bare hva som avgjør hvor lenge vi lagret dem.",
+		Material, "retention-stated", "Vi lagrer nå kontaktopplysninger og opplysninger om inntekt i én måned. Før sto det bare hva som avgjorde hvor lenge vi lagret dem.",
 		func(n *notice.Notice) {
 			n.Retention[0].Period = ""
 			n.Retention[0].Criteria = notice.Text{"nb": "Så lenge saken er åpen."}
@@ -472,7 +472,7 @@ var classificationCases = []struct {
 		"Teksten om samtykke til informasjonskapselen «_ga» har fått ny ordlyd.", withCookie},
 	{"languages", func(n *notice.Notice) { n.Languages = []string{"nb"} }, Notable, "languages", "Språkene er endret fra nb, nn til nb.", nil},
 	{"renamed id", func(n *notice.Notice) { n.Purposes[1].ID, n.Purposes[1].Replaces = "newsletter", "news" },
-		Editorial, "renamed-id", "«Nyhetsbrev» har fått ny id: før news, nå newsletter.", nil},
+		Editorial, "renamed-id", "Formålet «Nyhetsbrev» har fått ny id (før news, nå newsletter). Det er ingen endring for leserne.", nil},
 	{"index group", func(n *notice.Notice) { n.IndexGroup = notice.Text{"nb": "Helse og omsorg", "nn": "Helse og omsorg"} },
 		Editorial, "index-group", "I oversikten på bokmål står erklæringen under en annen overskrift: før ikke oppgitt, nå «Helse og omsorg».", nil},
 }
@@ -559,8 +559,9 @@ func TestReplaces(t *testing.T) {
 		t.Errorf("rename without replaces: %v", rules)
 	}
 	rep = compare(t, rename("news"))
-	if len(rep.Changes) != 1 || rep.Changes[0].Rule != "renamed-id" || rep.Changes[0].Class != Editorial {
-		t.Errorf("rename with replaces: %+v", rep.Changes)
+	// The id is no change for readers: a note to the editor (nb9x 1).
+	if len(rep.Changes) != 0 || len(rep.Notes) != 1 || rep.Notes[0].Rule != "renamed-id" || rep.Notes[0].Class != Editorial {
+		t.Errorf("rename with replaces: %+v %+v", rep.Changes, rep.Notes)
 	}
 }
 
@@ -579,15 +580,15 @@ func TestReplacesFollowsReferences(t *testing.T) {
 	new.Purposes[1].ID, new.Purposes[1].Replaces = "newsletter", "news"
 	uses("newsletter")(&new)
 	rep := Compare(&old, &new, "old.yaml", "new.yaml", catalog(t, "nb"))
-	if len(rep.Changes) != 1 || rep.Changes[0].Rule != ruleRenamedID.ID {
-		t.Errorf("rename with replaces, referenced: want renamed-id only, got %+v", rep.Changes)
+	if len(rep.Changes) != 0 || len(rep.Notes) != 1 || rep.Notes[0].Rule != ruleRenamedID.ID {
+		t.Errorf("rename with replaces, referenced: want a renamed-id note only, got %+v %+v", rep.Changes, rep.Notes)
 	}
 	// Without replaces, under the same name, the purpose is the same too
 	// (nb8x 9).
 	new.Purposes[1].Replaces = ""
 	rep = Compare(&old, &new, "old.yaml", "new.yaml", catalog(t, "nb"))
-	if len(rep.Changes) != 1 || rep.Changes[0].Rule != ruleRenamedID.ID {
-		t.Errorf("rename without replaces, same name: want renamed-id only, got %+v", rep.Changes)
+	if len(rep.Changes) != 0 || len(rep.Notes) != 1 || rep.Notes[0].Rule != ruleRenamedID.ID {
+		t.Errorf("rename without replaces, same name: want a renamed-id note only, got %+v %+v", rep.Changes, rep.Notes)
 	}
 	// Without replaces and under another name the purpose is another one,
 	// and so are the recipient's and the decision's.

@@ -225,9 +225,9 @@ func TestGroupsInSentences(t *testing.T) {
 		want         string
 	}{
 		{"nb", "retention/", groups, func(n *notice.Notice) { n.Retention[0].Groups = []string{"a"} },
-			"Regelen for hvor lenge vi lagrer kontaktopplysninger og opplysninger om inntekt, gjelder nå bare opplysninger om arbeidssøkere. Før gjaldt den alle."},
+			"Regelen for hvor lenge vi lagrer kontaktopplysninger og opplysninger om inntekt, gjelder nå bare opplysninger om arbeidssøkere. Før gjaldt den opplysninger om alle."},
 		{"nn", "retention/", groups, func(n *notice.Notice) { n.Retention[0].Groups = []string{"a"} },
-			"Regelen for kor lenge vi lagrar kontaktopplysningar og opplysningar om inntekt, gjeld no berre opplysningar om arbeidssøkjarar. Før galdt han alle."},
+			"Regelen for kor lenge vi lagrar kontaktopplysningar og opplysningar om inntekt, gjeld no berre opplysningar om arbeidssøkjarar. Før galdt han opplysningar om alle."},
 		{"nn", "retention/", func(n *notice.Notice) { groups(n); n.Retention[0].Groups = []string{"a"} }, func(n *notice.Notice) { n.Retention[0].Groups = nil },
 			"Regelen for kor lenge vi lagrar kontaktopplysningar og opplysningar om inntekt, gjeld no opplysningar om alle, ikkje berre om arbeidssøkjarar."},
 		{"nn", "purposes/", groups, func(n *notice.Notice) { n.Purposes[0].Groups = []string{"a"} },

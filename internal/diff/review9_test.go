@@ -19,8 +19,10 @@ func TestNotesOutsideClasses(t *testing.T) {
 		for _, n := range rep.Notes {
 			rules[n.Rule] = true
 		}
-		if !rules["version-not-raised"] || !rules["translation-drift"] {
-			t.Errorf("%s: notes %+v, want version-not-raised and translation-drift", lang, rep.Notes)
+		// In the nynorsk report the entry itself says only the bokmål
+		// text changed; the note would say it twice (nb9x 7).
+		if !rules["version-not-raised"] || rules["translation-drift"] != (lang == "nb") {
+			t.Errorf("%s: notes %+v, want version-not-raised, and translation-drift in nb only", lang, rep.Notes)
 		}
 		for _, ch := range rep.Changes {
 			if IsUpkeep(ch.Rule) {
@@ -40,9 +42,9 @@ func TestNotesOutsideClasses(t *testing.T) {
 func TestOneEntryPerTextChange(t *testing.T) {
 	for _, tt := range []struct{ lang, both, other, bad string }{
 		{"nb", "Beskrivelsen av formålet «Saksbehandling» har fått ny ordlyd. Les den nye teksten: meningen kan være endret.",
-			"Beskrivelsen av formålet «Saksbehandling» har fått ny ordlyd på nynorsk. Les den nye teksten: meningen kan være endret.", "nevner"},
+			"Beskrivelsen av formålet «Saksbehandling» er endret på nynorsk, ikke på bokmål.", "nevner"},
 		{"nn", "Skildringa av formålet «Sakshandsaming» har fått ny ordlyd. Les den nye teksten: meininga kan vere endra.",
-			"Skildringa av formålet «Sakshandsaming» har fått ny ordlyd på bokmål. Les den nye teksten: meininga kan vere endra.", "nemner"},
+			"Skildringa av formålet «Sakshandsaming» er endra på bokmål, ikkje på nynorsk.", "nemner"},
 	} {
 		old, new := base(), base()
 		new.Purposes[0].Description = notice.Text{"nb": "Vi behandler søknaden din og gjeld du har.", "nn": "Vi handsamar søknaden din og gjelda di."}

@@ -170,7 +170,7 @@ var (
 
 	ruleLanguages = rule("languages", Notable, "")
 	ruleWording   = rule("wording", Editorial, "")
-	ruleRenamedID = upkeep(rule("renamed-id", Editorial, ""))
+	ruleRenamedID = upkeep(rule("renamed-id", Editorial, "an id changed, the item not: a note to the editor"))
 
 	// ruleFieldChanged reports a plain field (`pv:"plain"`) that is not a
 	// text: nothing says what its change means, so it is material until the

@@ -148,7 +148,7 @@ func (d *cmp) otherControllers() {
 			{"address", o.Address, n.Address}, {"email", o.Email, n.Email}, {"phone", o.Phone, n.Phone}, {"url", o.URL, n.URL},
 		} {
 			if f.old != f.new {
-				d.add(section.Controller, ruleOtherContact, key+"/"+f.key, subject, f.old, f.new)
+				d.add(section.Controller, ruleOtherContact, key+"/"+f.key, d.contactOf(f.key, subject), f.old, f.new)
 			}
 		}
 		var od, nd string
@@ -159,7 +159,7 @@ func (d *cmp) otherControllers() {
 			nd = dpoString(n.DPO)
 		}
 		if od != nd {
-			d.add(section.DPO, ruleOtherContact, key+"/dpo", subject, od, nd)
+			d.add(section.DPO, ruleOtherContact, key+"/dpo", d.c.T("diff.contact.dpo-of", subject), od, nd)
 		}
 		// Whose rights text: "Hvordan du bruker rettighetene dine hos NAV,"
 		// (review nb 19).

@@ -60,7 +60,9 @@ func TestDiffGolden(t *testing.T) {
 					}
 				}
 				// Material first; the notes to the editor last (review nb8x 13).
-				if m, n := strings.Index(out, `id="material"`), strings.Index(out, `id="notes"`); m < 0 || n < 0 || m > n {
+				// (The nynorsk report has no note: its one text changed only
+				// in bokmål, and the entry says so; nb9x 7.)
+				if m, n := strings.Index(out, `id="material"`), strings.Index(out, `id="notes"`); m < 0 || n < 0 && tc.lang == "nb" || n >= 0 && m > n {
 					t.Error("material changes must come first, the notes last")
 				}
 			}
