@@ -564,8 +564,13 @@ func checkRightsRequired(r *report, n *notice.Notice) {
 	if n.Rights == nil {
 		return
 	}
+	// A right written with a value of the wrong form ("access: true") is
+	// there: the schema says what to write instead, and "mangler" beside
+	// it was wrong (nb9x 9).
+	written, _ := value(r.doc, p("rights")).(map[string]any)
 	for _, x := range vocab.Rights {
-		if _, ok := n.Rights[x.Code]; x.Required && !ok && n.RightApplies(x.Code) {
+		_, there := written[x.Code]
+		if _, ok := n.Rights[x.Code]; x.Required && !ok && !there && n.RightApplies(x.Code) {
 			// The action first, then when the right applies (nb5 12).
 			under := x.Under
 			if under == "" {
