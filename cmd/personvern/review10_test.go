@@ -1,6 +1,12 @@
 package main
 
-import "testing"
+import (
+	"io/fs"
+	"strings"
+	"testing"
+
+	"github.com/personvern/personvern/templates"
+)
 
 // TestMissingFileSaid: a file that is not there is said as a sentence,
 // without the name of the system call ("stat a.yaml: finnes ikke",
@@ -24,6 +30,28 @@ func TestMissingFileSaid(t *testing.T) {
 			if got := systemReasons(m, c.in); got != want {
 				t.Errorf("%s %q = %q, want %q", lang, c.in, got, want)
 			}
+		}
+	}
+}
+
+// TestNewTemplateExamples: the starter notice gives a law that can be a
+// basis for processing as its example, not forvaltningsloven § 11 (the
+// duty to guide), and writes "for eksempel" / "til dømes" in full
+// (nb9x 17).
+func TestNewTemplateExamples(t *testing.T) {
+	for _, name := range []string{"new.yaml", "new.nb.yaml", "new.nn.yaml"} {
+		b, err := fs.ReadFile(templates.FS, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := string(b)
+		for _, bad := range []string{"forvaltningsloven § 11", "forvaltningslova § 11", "f.eks.", "t.d."} {
+			if strings.Contains(s, bad) {
+				t.Errorf("%s has %q", name, bad)
+			}
+		}
+		if !strings.Contains(s, "sosialtjenesteloven § 29") || !strings.Contains(s, "sosialtenestelova § 29") {
+			t.Errorf("%s: no sosialtjenesteloven § 29 example in both languages", name)
 		}
 	}
 }
