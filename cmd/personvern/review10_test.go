@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"io/fs"
 	"strings"
 	"testing"
@@ -53,5 +54,30 @@ func TestNewTemplateExamples(t *testing.T) {
 		if !strings.Contains(s, "sosialtjenesteloven § 29") || !strings.Contains(s, "sosialtenestelova § 29") {
 			t.Errorf("%s: no sosialtjenesteloven § 29 example in both languages", name)
 		}
+	}
+}
+
+// TestInitDevWarningOnlyWhenWritten: the warning that a development build
+// makes the CI install @latest is about the CI files, so a second init,
+// which writes nothing, does not give it (nb9x 18).
+func TestInitDevWarningOnlyWhenWritten(t *testing.T) {
+	if releaseVersion() != "" {
+		t.Skip("a release build gives no warning")
+	}
+	dir := t.TempDir()
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"init", dir, "--lang", "nb"}, nil, &stdout, &stderr); code != 0 {
+		t.Fatalf("first init: %d %s", code, stderr.String())
+	}
+	if !strings.Contains(stderr.String(), "utviklingsversjon") {
+		t.Errorf("first init: no warning: %s", stderr.String())
+	}
+	stdout.Reset()
+	stderr.Reset()
+	if code := run([]string{"init", dir, "--lang", "nb"}, nil, &stdout, &stderr); code != exitTrouble {
+		t.Fatalf("second init: %d", code)
+	}
+	if strings.Contains(stderr.String(), "utviklingsversjon") {
+		t.Errorf("second init warns though it writes nothing: %s", stderr.String())
 	}
 }
