@@ -34,6 +34,12 @@ func TestEmptyFieldFindings(t *testing.T) {
 				"nn": "teksten på bokmål er tom; skriv han, eller fjern description. Feltet skal innehalde kva kategorien omfattar her, til dømes med døme (personvernforordninga artikkel 14 nr. 1 bokstav d).",
 			},
 			map[string]string{"nb": "skjemaet", "nn": "skjemaet"}},
+		{"text as a plain string", head + "title: Tittel\n", "title",
+			map[string]string{
+				"nb": `skriv teksten på hvert språk, for eksempel title: {nb: "…", nn: "…"} (personvernforordningen artikkel 12 nr. 1).`,
+				"nn": `skriv teksten på kvart språk, til dømes title: {nb: "…", nn: "…"} (personvernforordninga artikkel 12 nr. 1).`,
+			},
+			map[string]string{"nb": "gruppe felt", "nn": "gruppe felt"}},
 		{"empty required language", head + "title: {nb: \"\", nn: T}\n", "title.nb",
 			map[string]string{
 				"nb": "teksten på bokmål er tom; skriv den. Feltet skal inneholde tittelen på erklæringen, for eksempel tjenesten den gjelder (personvernforordningen artikkel 12 nr. 1).",

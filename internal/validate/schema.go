@@ -178,6 +178,31 @@ func (v *Validator) walk(r *report, ve *jsonschema.ValidationError) {
 	v.leaf(r, ve, kw)
 }
 
+// isText reports whether the field at p is a free text per language.
+func (v *Validator) isText(p notice.Path) bool {
+	s := v.node(p)
+	if s == nil {
+		return false
+	}
+	_, ok := s["patternProperties"]
+	return ok
+}
+
+// textExample is a text in the notice's languages: nb: "…", nn: "…".
+func textExample(d *notice.Document) string {
+	var parts []string
+	langs, _ := value(d, notice.Path{"languages"}).([]any)
+	for _, l := range langs {
+		if s, ok := l.(string); ok && langKeyRE.MatchString(s) {
+			parts = append(parts, s+`: "…"`)
+		}
+	}
+	if len(parts) == 0 {
+		parts = []string{`nb: "…"`, `nn: "…"`}
+	}
+	return strings.Join(parts, ", ")
+}
+
 // typeOnly reports whether a branch of an anyOf or oneOf failed only on
 // the value's type.
 func typeOnly(ve *jsonschema.ValidationError) bool {
@@ -331,6 +356,10 @@ func (v *Validator) leaf(r *report, ve *jsonschema.ValidationError, kw string) {
 				text = show(r.doc, p)
 			}
 			r.add(Error, p, "schema", art, "put the value in quotation marks, so that it is a text and not a number: %s: \"%s\"", key, text)
+		} else if m != nil && m[1] == "object" && m[2] == "string" && lastKey(p) != "" && v.isText(p) {
+			// title: "Kvalifiseringsprogrammet": the fix is a text in
+			// each language, not a word about types (nn9x 5).
+			r.add(Error, p, "schema", art, "write the text in each language, e.g. %s: {%s}", lastKey(p), textExample(r.doc))
 		} else if m != nil && m[1] == "object" && len(p) == 2 && p[0] == "rights" && m[2] != "null" {
 			// access: true: a right is written as a mapping, empty or
 			// with how and limits (nb9x 9).
