@@ -112,7 +112,7 @@ func checkDuplicateIDs(r *report, n *notice.Notice) {
 				continue
 			}
 			if j, dup := first[id]; dup {
-				r.add(Error, p(l.key, i, "id"), "", l.art, "id %q is already used by %s[%d]; ids must be unique so that diffs and links can find each entry", id, l.key, j)
+				r.add(Error, p(l.key, i, "id"), "", "", "id %q is already used by %s[%d]; ids must be unique so that diffs and links can find each entry", id, l.key, j)
 				continue
 			}
 			first[id] = i
