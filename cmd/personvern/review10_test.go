@@ -81,3 +81,13 @@ func TestInitDevWarningOnlyWhenWritten(t *testing.T) {
 		t.Errorf("second init warns though it writes nothing: %s", stderr.String())
 	}
 }
+
+// TestNewWithoutName: new with no name says what to write, not that it
+// "takes one argument" (nn9x 12).
+func TestNewWithoutName(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	run([]string{"new", "--lang", "nn"}, nil, &stdout, &stderr)
+	if want := "personvern: skriv kva erklæringa skal heite, til dømes: personvern new barnehage"; !strings.Contains(stderr.String(), want) {
+		t.Errorf("got %q, want %q", stderr.String(), want)
+	}
+}
