@@ -50,6 +50,10 @@ func cobraMessage(m *i18n.Messages, cmd *cobra.Command, err error) string {
 		out = say(m, "the flag %s needs a value", flag)
 	} else if r := invalidArgRE.FindStringSubmatch(text); r != nil {
 		out = say(m, "%q is not a value for the flag %s: %s", r[1], r[2], flagReason(m, r[3]))
+	} else if r := exactArgsRE.FindStringSubmatch(text); r != nil && cmd.Name() == "new" && r[2] == "0" {
+		// "personvern new tek eitt argument, men fekk ingen" spoke of
+		// arguments; the editor is to name the notice (nn9x 12).
+		out = say(m, "write what the notice is to be called, e.g.: personvern new barnehage")
 	} else if r := exactArgsRE.FindStringSubmatch(text); r != nil {
 		out = say(m, "%s takes %s, but got %s", cmd.CommandPath(), args(r[1]), count(r[2]))
 	} else if r := atMostArgsRE.FindStringSubmatch(text); r != nil {

@@ -65,9 +65,12 @@ it writes nothing.`,
 			if version == "" {
 				version = releaseVersion()
 			}
-			if version == "" {
+			// The warning is about the CI files, so it is given only
+			// when they are written: a second init, which writes
+			// nothing, gave it too (nb9x 18).
+			devBuild := version == ""
+			if devBuild {
 				version = "latest"
-				fmt.Fprintln(cmd.ErrOrStderr(), say(m, "personvern: warning: this personvern is a development build, so the CI installs @latest; set PERSONVERN_VERSION in the CI files to a release, or pass --pin"))
 			}
 			files, err := initContents(version, messagesLang(m))
 			if err != nil {
@@ -108,6 +111,9 @@ it writes nothing.`,
 					return trouble("%v; nothing was written", err)
 				}
 				written = append(written, p)
+			}
+			if devBuild {
+				fmt.Fprintln(cmd.ErrOrStderr(), say(m, "personvern: warning: this personvern is a development build, so the CI installs @latest; set PERSONVERN_VERSION in the CI files to a release, or pass --pin"))
 			}
 			out := cmd.OutOrStdout()
 			for _, p := range written {

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -75,7 +76,20 @@ func (e *exitError) text(m *i18n.Messages) string {
 // systemReasons says the operating system's reasons a file could not be
 // read or written ("notices/a.yaml: no such file or directory"), which
 // reach a message as the text of an error, in m's language.
+//
+// The name of the system call ("stat notices/a.yaml: …", "open …") is a
+// programmer's word and is left out, and a file that is not there is
+// said as a sentence, "finner ikke filen a.yaml" (nb9x 13), English too.
 func systemReasons(m *i18n.Messages, s string) string {
+	s = missingFileRE.ReplaceAllStringFunc(s, func(x string) string {
+		g := missingFileRE.FindStringSubmatch(x)
+		pre := g[1]
+		if g[2] != "" { // "--config missing.yaml: …"
+			pre += strings.TrimSpace(g[2]) + ": "
+		}
+		return pre + say(m, "cannot find the file %s", g[3])
+	})
+	s = syscallRE.ReplaceAllString(s, "$1")
 	if m == nil {
 		return s
 	}
@@ -87,6 +101,14 @@ func systemReasons(m *i18n.Messages, s string) string {
 		": file exists", ": "+say(m, "already exists"),
 	).Replace(s)
 }
+
+var (
+	// missingFileRE is a path error for a file that is not there, with
+	// or without the system call's name before the path.
+	missingFileRE = regexp.MustCompile(`(^|: )(--[a-z-]+ )?(?:(?:lstat|stat|open|readlink) )?(\S+): no such file or directory`)
+	// syscallRE is the name of a system call before a path in an error.
+	syscallRE = regexp.MustCompile(`\b(?:lstat|stat|open|readlink) (\S+: )`)
+)
 
 // word is a word of a message given as its argument (a plural form),
 // translated with the message.

@@ -33,7 +33,7 @@ findings, as validate prints them (exit 1).
 --templates DIR overrides the embedded templates file by file: a DIR with
 only style.css, or only lang/nn.yaml, changes just that.`,
 		Example: `  personvern render notices/joblearn.yaml --lang nn --format html -o joblearn.html
-  personvern render notices/joblearn.yaml --format txt
+  personvern render notices/joblearn.yaml --format text
   personvern render notices/joblearn.yaml --format summary --stats`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -47,7 +47,7 @@ only style.css, or only lang/nn.yaml, changes just that.`,
 			}
 			format = formatName(format, render.Formats)
 			if !slices.Contains(render.Formats, format) {
-				return trouble("unknown --format %q; use one of %s", format, strings.Join(render.Formats, ", "))
+				return trouble("unknown --format %q; use one of %s", format, strings.Join(shownFormats(render.Formats), ", "))
 			}
 			m, err := messagesFor(cmd)
 			if err != nil {
@@ -89,13 +89,13 @@ only style.css, or only lang/nn.yaml, changes just that.`,
 				// In the language of the run, with its decimal comma: an
 				// nn run printed "LIX 34.4, 23 sentences" (review nn8 2).
 				st := summary.Measure(summary.Build(n, c).Text())
-				fmt.Fprintln(cmd.ErrOrStderr(), say(m, "%s (%s): LIX %s, %d sentences, %d words (%d long), longest %d words: «%s»", args[0], lang, decimal(m, st.LIX), st.Sentences, st.Words, st.LongWords, st.Longest, st.LongestSentence))
+				fmt.Fprintln(cmd.ErrOrStderr(), say(m, "%s (%s): LIX %s · %d sentences, %d words (%d long), longest %d words: «%s»", args[0], lang, decimal(m, st.LIX), st.Sentences, st.Words, st.LongWords, st.Longest, st.LongestSentence))
 			}
 			return nil
 		},
 	}
 	cmd.Flags().StringVar(&lang, "lang", "", "language of the page: nb or nn (default: $PERSONVERN_LANG or the locale when it is nb or nn, else nb)")
-	cmd.Flags().StringVar(&format, "format", "html", "format: "+strings.Join(render.Formats, ", "))
+	cmd.Flags().StringVar(&format, "format", "html", "format: "+strings.Join(shownFormats(render.Formats), ", "))
 	cmd.Flags().StringVarP(&out, "output", "o", "", "write to this file instead of stdout")
 	cmd.Flags().StringVar(&tmplDir, "templates", "", "folder whose files override the embedded templates")
 	cmd.Flags().BoolVar(&stats, "stats", false, "print the summary's readability to stderr: LIX, sentences, longest sentence")
@@ -185,4 +185,18 @@ func writeFileAtomic(path string, data []byte) error {
 		return trouble("%v", err)
 	}
 	return nil
+}
+
+// shownFormats are the format names as help and messages give them: text,
+// as diff calls it, for the plain-text page, which --format txt still
+// asks for (nb9x 15).
+func shownFormats(names []string) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		if n == "txt" {
+			n = "text"
+		}
+		out[i] = n
+	}
+	return out
 }

@@ -84,7 +84,26 @@ func (f Finding) MessageWithArticle() string {
 // its own ("… archive (arkivere). Se personvernforordningen artikkel …"),
 // so that two parentheses never stand in a row (language review rv6nb 7,
 // and older: TestRenderedFindingsNoStackedParentheses).
+//
+// In Norwegian every finding ends as a sentence does, with a full stop
+// after the citation or after the message (nb9x 10: "… bokstav d" and
+// "… bokmål (nb:) og nynorsk (nn:). Se … artikkel 12 nr. 1" had none).
+// English keeps the compiler style, which machine formats also read.
 func WithCitation(m *i18n.Messages, msg, cite string) string {
+	if m == nil {
+		return withCitation(m, msg, cite)
+	}
+	if cite != "" && strings.HasSuffix(msg, ".") && !strings.HasSuffix(msg, ").") {
+		msg = strings.TrimSuffix(msg, ".")
+	}
+	s := withCitation(m, msg, cite)
+	if s != "" && !strings.HasSuffix(s, ".") && !strings.HasSuffix(s, "?") && !strings.HasSuffix(s, "!") {
+		s += "."
+	}
+	return s
+}
+
+func withCitation(m *i18n.Messages, msg, cite string) string {
 	inner, ok := strings.CutPrefix(cite, " (")
 	if !ok || !strings.HasSuffix(msg, ")") && !strings.HasSuffix(msg, ")?") {
 		return msg + cite

@@ -153,6 +153,21 @@ func TestRenderedFindingsNoStackedParentheses(t *testing.T) {
 			out[lang] = f.StringIn(messages(t, lang))
 		}
 		for lang, s := range out {
+			// Every Norwegian finding ends as a sentence: "(…)." or
+			// "Se … ." (nb9x 10), with or without an article, and
+			// never ". (" nor "..".
+			if lang != "en" {
+				g := f
+				g.Article = ""
+				for _, s := range []string{s, g.StringIn(messages(t, lang))} {
+					if !strings.HasSuffix(s, ".") && !strings.HasSuffix(s, "?") {
+						t.Errorf("%s: %q: no full stop: %s", lang, format, s)
+					}
+					if strings.Contains(s, ". (") || strings.HasSuffix(s, "..") {
+						t.Errorf("%s: %q: full stop before the citation: %s", lang, format, s)
+					}
+				}
+			}
 			for _, loc := range regexp.MustCompile(`\)[?]? \(`).FindAllStringIndex(s, -1) {
 				if !code.MatchString(s[:loc[0]+3]) {
 					t.Errorf("%s: %q: stacked parentheses: %s", lang, format, s)
@@ -164,8 +179,8 @@ func TestRenderedFindingsNoStackedParentheses(t *testing.T) {
 	src := "id: t\nupdated: 2025-01-01\nlanguages: [nb, nn]\nretention:\n  - id: r\n    period: P1Y\n    then: zzzz\n"
 	want := map[string]string{
 		"en": `"zzzz" is not allowed here; use one of: delete, anonymise, delete_or_anonymise, archive (GDPR art. 13(2)(a))`,
-		"nb": `skriv en av disse kodene: delete (slette); anonymise (anonymisere); delete_or_anonymise (slette eller anonymisere); archive (arkivere). Se personvernforordningen artikkel 13 nr. 2 bokstav a`,
-		"nn": `skriv ein av desse kodane: delete (slette); anonymise (anonymisere); delete_or_anonymise (slette eller anonymisere); archive (arkivere). Sjå personvernforordninga artikkel 13 nr. 2 bokstav a`,
+		"nb": `skriv en av disse kodene: delete (slette); anonymise (anonymisere); delete_or_anonymise (slette eller anonymisere); archive (arkivere). Se personvernforordningen artikkel 13 nr. 2 bokstav a.`,
+		"nn": `skriv ein av desse kodane: delete (slette); anonymise (anonymisere); delete_or_anonymise (slette eller anonymisere); archive (arkivere). Sjå personvernforordninga artikkel 13 nr. 2 bokstav a.`,
 	}
 	for lang, w := range want {
 		found := false

@@ -48,8 +48,8 @@ func TestCookieCitationInLanguage(t *testing.T) {
 	}
 	fs := validateBytes(t, "valid.yaml", applyEdits(t, base, []edit{{"cookies.1.consent", ""}}))
 	want := map[string]string{
-		"nb": "(ekomloven §\u00a03-15; personvernforordningen artikkel 4 nr. 11 og artikkel 7)",
-		"nn": "(ekomlova §\u00a03-15; personvernforordninga artikkel 4 nr. 11 og artikkel 7)",
+		"nb": "(ekomloven §\u00a03-15; personvernforordningen artikkel 4 nr. 11 og artikkel 7).",
+		"nn": "(ekomlova §\u00a03-15; personvernforordninga artikkel 4 nr. 11 og artikkel 7).",
 	}
 	for lang, w := range want {
 		m := messages(t, lang)

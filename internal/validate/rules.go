@@ -112,7 +112,7 @@ func checkDuplicateIDs(r *report, n *notice.Notice) {
 				continue
 			}
 			if j, dup := first[id]; dup {
-				r.add(Error, p(l.key, i, "id"), "", l.art, "id %q is already used by %s[%d]; ids must be unique so that diffs and links can find each entry", id, l.key, j)
+				r.add(Error, p(l.key, i, "id"), "", "", "id %q is already used by %s[%d]; ids must be unique so that diffs and links can find each entry", id, l.key, j)
 				continue
 			}
 			first[id] = i
@@ -564,8 +564,13 @@ func checkRightsRequired(r *report, n *notice.Notice) {
 	if n.Rights == nil {
 		return
 	}
+	// A right written with a value of the wrong form ("access: true") is
+	// there: the schema says what to write instead, and "mangler" beside
+	// it was wrong (nb9x 9).
+	written, _ := value(r.doc, p("rights")).(map[string]any)
 	for _, x := range vocab.Rights {
-		if _, ok := n.Rights[x.Code]; x.Required && !ok && n.RightApplies(x.Code) {
+		_, there := written[x.Code]
+		if _, ok := n.Rights[x.Code]; x.Required && !ok && !there && n.RightApplies(x.Code) {
 			// The action first, then when the right applies (nb5 12).
 			under := x.Under
 			if under == "" {

@@ -143,7 +143,23 @@ func (v *Validator) walk(r *report, ve *jsonschema.ValidationError) {
 		}
 	}
 	if len(ve.Causes) > 0 {
-		for _, c := range ve.Causes {
+		causes := ve.Causes
+		if kw == "anyOf" || kw == "oneOf" {
+			// A value of a type one branch allows is told what is wrong
+			// with it there, not to become what another branch allows:
+			// name: "" is an empty text, not a text that should have
+			// been a mapping (nb9x 8).
+			var fits []*jsonschema.ValidationError
+			for _, c := range causes {
+				if !typeOnly(c) {
+					fits = append(fits, c)
+				}
+			}
+			if len(fits) > 0 {
+				causes = fits
+			}
+		}
+		for _, c := range causes {
 			v.walk(r, c)
 		}
 		return
@@ -160,6 +176,86 @@ func (v *Validator) walk(r *report, ve *jsonschema.ValidationError) {
 		}
 	}
 	v.leaf(r, ve, kw)
+}
+
+// isText reports whether the field at p is a free text per language.
+func (v *Validator) isText(p notice.Path) bool {
+	s := v.node(p)
+	if s == nil {
+		return false
+	}
+	_, ok := s["patternProperties"]
+	return ok
+}
+
+// textExample is a text in the notice's languages: nb: "…", nn: "…".
+func textExample(d *notice.Document) string {
+	var parts []string
+	langs, _ := value(d, notice.Path{"languages"}).([]any)
+	for _, l := range langs {
+		if s, ok := l.(string); ok && langKeyRE.MatchString(s) {
+			parts = append(parts, s+`: "…"`)
+		}
+	}
+	if len(parts) == 0 {
+		parts = []string{`nb: "…"`, `nn: "…"`}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// typeOnly reports whether a branch of an anyOf or oneOf failed only on
+// the value's type.
+func typeOnly(ve *jsonschema.ValidationError) bool {
+	if len(ve.Causes) == 0 {
+		return keyword(ve.KeywordLocation) == "type"
+	}
+	for _, c := range ve.Causes {
+		if !typeOnly(c) {
+			return false
+		}
+	}
+	return true
+}
+
+// langKeyRE is a language key inside a free text ({nb: ..., nn: ...}).
+var langKeyRE = regexp.MustCompile(`^[a-z]{2,3}$`)
+
+// emptyLanguage is the finding at a free text that is empty in one
+// language: it names the language and says what the field holds, not
+// "must not be empty; see the schema" (nb9x 10). The field may be
+// removed when it is optional.
+func (v *Validator) emptyLanguage(r *report, p notice.Path, art string) bool {
+	lang := lastKey(p)
+	if len(p) < 2 || !langKeyRE.MatchString(lang) {
+		return false
+	}
+	parent := p[:len(p)-1]
+	s := v.node(parent)
+	if s == nil {
+		return false
+	}
+	if _, ok := s["patternProperties"]; !ok {
+		return false
+	}
+	field := lastKey(parent)
+	required := field == ""
+	if g := v.node(parent[:len(parent)-1]); g != nil && field != "" {
+		if req, ok := g["required"].([]any); ok {
+			required = slices.Contains(req, any(field))
+		}
+	}
+	_, plain := v.what(parent).(Text)
+	switch {
+	case plain && required:
+		r.add(Error, p, "schema", art, "the text in %s is empty; write it", langList{[]string{lang}, ""})
+	case plain:
+		r.add(Error, p, "schema", art, "the text in %s is empty; write it, or remove %s", langList{[]string{lang}, ""}, field)
+	case required:
+		r.add(Error, p, "schema", art, "the text in %s is empty; write it. The field holds %s", langList{[]string{lang}, ""}, v.what(parent))
+	default:
+		r.add(Error, p, "schema", art, "the text in %s is empty; write it, or remove %s. The field holds %s", langList{[]string{lang}, ""}, field, v.what(parent))
+	}
+	return true
 }
 
 func (v *Validator) leaf(r *report, ve *jsonschema.ValidationError, kw string) {
@@ -260,6 +356,14 @@ func (v *Validator) leaf(r *report, ve *jsonschema.ValidationError, kw string) {
 				text = show(r.doc, p)
 			}
 			r.add(Error, p, "schema", art, "put the value in quotation marks, so that it is a text and not a number: %s: \"%s\"", key, text)
+		} else if m != nil && m[1] == "object" && m[2] == "string" && lastKey(p) != "" && v.isText(p) {
+			// title: "Kvalifiseringsprogrammet": the fix is a text in
+			// each language, not a word about types (nn9x 5).
+			r.add(Error, p, "schema", art, "write the text in each language, e.g. %s: {%s}", lastKey(p), textExample(r.doc))
+		} else if m != nil && m[1] == "object" && len(p) == 2 && p[0] == "rights" && m[2] != "null" {
+			// access: true: a right is written as a mapping, empty or
+			// with how and limits (nb9x 9).
+			r.add(Error, p, "schema", art, "write %s: {} (or with how: and limits:), not %s", lastKey(p), article(m[2]))
 		} else if m != nil {
 			r.add(Error, p, "schema", art, "must be %s, not %s; %s", article(m[1]), article(m[2]), v.fix(p, m[2] == "null"))
 		} else {
@@ -274,6 +378,9 @@ func (v *Validator) leaf(r *report, ve *jsonschema.ValidationError, kw string) {
 	case "minItems":
 		r.add(Error, p, "schema", art, "must list at least one entry; %s", v.fix(p, true))
 	case "minLength", "minProperties":
+		if kw == "minLength" && v.emptyLanguage(r, p, art) {
+			break
+		}
 		r.add(Error, p, "schema", art, "must not be empty; %s", v.fix(p, true))
 	case "uniqueItems":
 		r.add(Error, p, "schema", art, "lists the same value twice; remove the repeat")

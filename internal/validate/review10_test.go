@@ -1,0 +1,73 @@
+package validate
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestEmptyFieldFindings: an empty text is told what is wrong with it,
+// not to become a mapping (nb9x 8); a right written as true is not also
+// said to be missing, and is told to be written as a mapping (nb9x 9); an
+// empty text in one language names the language and what the field
+// holds, not the schema (nb9x 10).
+func TestEmptyFieldFindings(t *testing.T) {
+	head := "id: t\nupdated: 2025-01-01\nlanguages: [nb, nn]\n"
+	cases := []struct {
+		name, src, path string
+		want, not       map[string]string
+	}{
+		{"empty name", head + "controller:\n  name: \"\"\n  kind: public_authority\n", "controller.name",
+			map[string]string{
+				"nb": "kan ikke stå tomt; fyll ut feltet: det juridiske navnet til den behandlingsansvarlige (personvernforordningen artikkel 13 nr. 1 bokstav a).",
+				"nn": "kan ikkje stå tomt; fyll ut feltet: det juridiske namnet til den behandlingsansvarlege (personvernforordninga artikkel 13 nr. 1 bokstav a).",
+			},
+			map[string]string{"nb": "gruppe felt", "nn": "gruppe felt"}},
+		{"right as boolean", head + "rights:\n  access: true\n", "rights.access",
+			map[string]string{
+				"nb": "skriv access: {} (eller med how: og limits:), ikke true eller false (personvernforordningen artikkel 15).",
+				"nn": "skriv access: {} (eller med how: og limits:), ikkje true eller false (personvernforordninga artikkel 15).",
+			},
+			map[string]string{"nb": "retten til innsyn mangler", "nn": "retten til innsyn manglar"}},
+		{"empty language", head + "title: {nb: \"\", nn: T}\ncategories:\n  - id: c\n    label: {nb: L, nn: L}\n    description: {nb: \"\", nn: D}\n", "categories[0].description.nb",
+			map[string]string{
+				"nb": "teksten på bokmål er tom; skriv den, eller fjern description. Feltet skal inneholde hva kategorien omfatter her, for eksempel med eksempler (personvernforordningen artikkel 14 nr. 1 bokstav d).",
+				"nn": "teksten på bokmål er tom; skriv han, eller fjern description. Feltet skal innehalde kva kategorien omfattar her, til dømes med døme (personvernforordninga artikkel 14 nr. 1 bokstav d).",
+			},
+			map[string]string{"nb": "skjemaet", "nn": "skjemaet"}},
+		{"text as a plain string", head + "title: Tittel\n", "title",
+			map[string]string{
+				"nb": `skriv teksten på hvert språk, for eksempel title: {nb: "…", nn: "…"} (personvernforordningen artikkel 12 nr. 1).`,
+				"nn": `skriv teksten på kvart språk, til dømes title: {nb: "…", nn: "…"} (personvernforordninga artikkel 12 nr. 1).`,
+			},
+			map[string]string{"nb": "gruppe felt", "nn": "gruppe felt"}},
+		{"empty required language", head + "title: {nb: \"\", nn: T}\n", "title.nb",
+			map[string]string{
+				"nb": "teksten på bokmål er tom; skriv den. Feltet skal inneholde tittelen på erklæringen, for eksempel tjenesten den gjelder (personvernforordningen artikkel 12 nr. 1).",
+				"nn": "teksten på bokmål er tom; skriv han. Feltet skal innehalde tittelen på erklæringa, til dømes tenesta ho gjeld (personvernforordninga artikkel 12 nr. 1).",
+			},
+			map[string]string{"nb": "fjern title", "nn": "fjern title"}},
+	}
+	for _, c := range cases {
+		fs := findingsOf(t, c.src)
+		for lang, w := range c.want {
+			m := messages(t, lang)
+			found := false
+			for _, f := range fs {
+				s := f.StringIn(m)
+				if f.Path == c.path && strings.HasSuffix(s, ": "+w) {
+					found = true
+				}
+				if strings.Contains(s, c.not[lang]) && (f.Path == c.path || strings.HasPrefix(c.path, f.Path+".")) {
+					t.Errorf("%s (%s): %q has %q", c.name, lang, s, c.not[lang])
+				}
+			}
+			if !found {
+				var all []string
+				for _, f := range fs {
+					all = append(all, f.StringIn(m))
+				}
+				t.Errorf("%s (%s): no %q in\n%s", c.name, lang, w, strings.Join(all, "\n"))
+			}
+		}
+	}
+}
