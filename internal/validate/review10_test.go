@@ -30,8 +30,8 @@ func TestEmptyFieldFindings(t *testing.T) {
 			map[string]string{"nb": "retten til innsyn mangler", "nn": "retten til innsyn manglar"}},
 		{"empty language", head + "title: {nb: \"\", nn: T}\ncategories:\n  - id: c\n    label: {nb: L, nn: L}\n    description: {nb: \"\", nn: D}\n", "categories[0].description.nb",
 			map[string]string{
-				"nb": "teksten på bokmål er tom; skriv den, eller fjern description. Feltet skal inneholde hva kategorien omfatter her, for eksempel med eksempler (personvernforordningen artikkel 14 nr. 1 bokstav d).",
-				"nn": "teksten på bokmål er tom; skriv han, eller fjern description. Feltet skal innehalde kva kategorien omfattar her, til dømes med døme (personvernforordninga artikkel 14 nr. 1 bokstav d).",
+				"nb": "teksten på bokmål er tom; skriv den, eller fjern description. Feltet skal inneholde hva kategorien omfatter her, gjerne med eksempler (personvernforordningen artikkel 14 nr. 1 bokstav d).",
+				"nn": "teksten på bokmål er tom; skriv han, eller fjern description. Feltet skal innehalde kva kategorien omfattar her, gjerne med døme (personvernforordninga artikkel 14 nr. 1 bokstav d).",
 			},
 			map[string]string{"nb": "skjemaet", "nn": "skjemaet"}},
 		{"text as a plain string", head + "title: Tittel\n", "title",
@@ -68,6 +68,26 @@ func TestEmptyFieldFindings(t *testing.T) {
 				}
 				t.Errorf("%s (%s): no %q in\n%s", c.name, lang, w, strings.Join(all, "\n"))
 			}
+		}
+	}
+}
+
+// TestNorwegianFieldNames (nn9x 8): a right or field written with its
+// Norwegian name gets the code it stands for, which no spelling distance
+// finds ("retting" is far from "rectification").
+func TestNorwegianFieldNames(t *testing.T) {
+	for _, c := range []struct{ src, path, want string }{
+		{"id: t\nrights:\n  retting: {}\n", "rights.retting", `unknown field "retting"; did you mean "rectification"?`},
+		{"id: t\ntittel: {nb: T, nn: T}\n", "tittel", `unknown field "tittel"; did you mean "title"?`},
+	} {
+		found := false
+		var got []string
+		for _, f := range findingsOf(t, c.src) {
+			found = found || f.Path == c.path && strings.Contains(f.Message, c.want)
+			got = append(got, f.Path+": "+f.Message)
+		}
+		if !found {
+			t.Errorf("%s: no %q in\n%s", c.path, c.want, strings.Join(got, "\n"))
 		}
 	}
 }

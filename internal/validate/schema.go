@@ -724,6 +724,9 @@ func (v *Validator) anyEnum(code string) bool {
 // stands for: the closest name (suggest), else the one name whose letters
 // the key's follow in order from the first (orgnr: org_number).
 func suggestField(name string, allowed []string) string {
+	if s, ok := norwegianFields[strings.ToLower(name)]; ok && slices.Contains(allowed, s) {
+		return s
+	}
 	if s := suggest(name, allowed); s != "" {
 		return s
 	}
@@ -742,6 +745,22 @@ func suggestField(name string, allowed []string) string {
 		}
 	}
 	return found
+}
+
+// norwegianFields are the Norwegian words an editor writes for a field or
+// a right, which no spelling distance leads to (retting: rectification,
+// nn9x 8).
+var norwegianFields = map[string]string{
+	"innsyn": "access", "retting": "rectification", "sletting": "erasure",
+	"begrensning": "restriction", "avgrensing": "restriction",
+	"dataportabilitet": "portability", "portabilitet": "portability",
+	"protest": "objection", "innsigelse": "objection",
+	"tittel": "title", "formål": "purposes", "kategorier": "categories", "kategoriar": "categories",
+	"kilder": "sources", "kjelder": "sources", "mottakere": "recipients", "mottakarar": "recipients",
+	"overføringer": "transfers", "overføringar": "transfers", "lagring": "retention", "lagringstid": "retention",
+	"rettigheter": "rights", "rettar": "rights", "klage": "complaint",
+	"personvernombud": "dpo", "personvernombod": "dpo", "behandlingsansvarlig": "controller", "behandlingsansvarleg": "controller",
+	"versjon": "version", "språk": "languages", "oppdatert": "updated", "grupper": "groups",
 }
 
 // subsequence reports whether the letters of s appear in t in order.
