@@ -251,8 +251,8 @@ what a build would write.`,
 				// check of fewer languages than the site has counts the
 				// others among them (nn9x 6).
 				switch {
-				case len(r.Extra) > 0 && sf.langs != "":
-					return failure(exitFindings, "%s is out of date: %s. This check built only the languages %s, so the pages of any other language count as files the build did not make; check with the languages the site is built with. Files that are yours: move them away, or run personvern build --clean to remove them; then commit the result", out, outOfDate(r), sf.langs)
+				case r.Len() > 0 && sf.langs != "":
+					return failure(exitFindings, "%s differs from a build of only %s (--languages): %s. The pages of the other languages count as not made by this build, and the pages it made lack the links to them; check with the languages the site is built with, or without --languages", out, sf.langs, outOfDate(r))
 				case len(r.Extra) > 0:
 					return failure(exitFindings, "%s is out of date: %s. personvern build leaves files it did not make alone: move them away if they are yours, or run personvern build --clean to remove them; then commit the result", out, outOfDate(r))
 				case r.Len() > 0:

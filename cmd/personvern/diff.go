@@ -33,8 +33,9 @@ same ones, as build --config or --defaults would publish them.
 Exit status, as diff(1): 0 no change, 1 changes, 2 trouble. With
 --fail-on material, exit 1 only when a change is material (notable: notable
 or material), so CI can ask for a sign-off on those. Notes to the editor
-(a text changed in one language only, a version number left as it was)
-follow the changes under their own heading; they are no change. A gate
+(the other language's text left as it was, a version number left as it
+was, an id renamed) follow the changes under their own heading, counted
+in no class; a text changed in one language is still a change. A gate
 set with --fail-on still exits 1 for a changed notice whose version was
 left as it was: the site could not keep the new version apart.`,
 		Example: `  personvern diff HEAD~1:notices/joblearn.yaml notices/joblearn.yaml

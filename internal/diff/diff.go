@@ -256,14 +256,25 @@ const unset = "\x00"
 
 // message fills in a rule's message: an empty old or new value reads
 // "ikke oppgitt", never an empty slot.
+//
+// A rule whose catalogue has ".added" and ".removed" forms says so instead:
+// "E-postadressen til NAV er lagt til: post@nav.no.", not "er endret fra
+// ikke oppgitt til post@nav.no".
 func (d *cmp) message(rule *Rule, subject, old, new string) string {
+	key := rule.MessageKey()
 	if old == "" && new != "" {
+		if d.c.Has(key + ".added") {
+			return sentence(d.c.T(key+".added", subject, "", new))
+		}
 		old = unset
 	}
 	if new == "" && old != "" {
+		if d.c.Has(key + ".removed") {
+			return sentence(d.c.T(key+".removed", subject, old, ""))
+		}
 		new = unset
 	}
-	m := d.c.T(rule.MessageKey(), subject, old, new)
+	m := d.c.T(key, subject, old, new)
 	none := d.c.T("diff.unstated")
 	m = strings.ReplaceAll(strings.ReplaceAll(m, "«"+unset+"»", none), unset, none)
 	return sentence(m)

@@ -308,7 +308,7 @@ var classificationCases = []struct {
 		Material, "new-joint-controller", "Ny felles behandlingsansvarlig: Nabo kommune.", withJoint},
 	{"removed joint controller", func(n *notice.Notice) { n.JointControllers = nil }, Notable, "removed-joint-controller", "Nabo kommune er ikke lenger felles", withJoint},
 	{"joint controller contact", func(n *notice.Notice) { n.JointControllers[0].Email = "post@nabo.no" },
-		Notable, "joint-controller-contact", "E-postadressen til Nabo kommune er endret fra ikke oppgitt til post@nabo.no.", withJoint},
+		Notable, "joint-controller-contact", "E-postadressen til Nabo kommune er lagt til: post@nabo.no.", withJoint},
 	{"dpo added", func(n *notice.Notice) { n.DPO = &notice.DPO{Email: "ombud@eksempel.no"} }, Notable, "dpo-added", "ombud@eksempel.no",
 		func(n *notice.Notice) { n.DPO = nil }},
 	{"dpo removed", func(n *notice.Notice) { n.DPO = nil }, Notable, "dpo-removed", "Personvernombudet er fjernet: ombud@eksempel.no.", nil},

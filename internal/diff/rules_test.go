@@ -123,6 +123,9 @@ func TestNoStrayDiffMessage(t *testing.T) {
 	rules := map[string]bool{}
 	for _, r := range Rules {
 		rules[r.MessageKey()] = true
+		// message's forms for a value added or removed.
+		rules[r.MessageKey()+".added"] = true
+		rules[r.MessageKey()+".removed"] = true
 	}
 	// diff.class.<class> and .note are built from the class's name.
 	for _, c := range []Class{Material, Notable, Editorial} {

@@ -768,7 +768,11 @@ func (b *builder) howPointer(own []string, all bool) string {
 			}
 			names = append(names, b.c.T("summary.rights.name."+code))
 		}
-		return b.c.T("summary.rights.how.named", b.c.List(names))
+		// Too many to name in one plain sentence: pointed to as some.
+		if s := b.c.T("summary.rights.how.named", b.c.List(names), b.c.T("heading.rights")); len(strings.Fields(s)) <= MaxWords {
+			return s
+		}
+		return b.c.T("summary.rights.how.own")
 	}
 	return ""
 }

@@ -91,3 +91,24 @@ func TestNorwegianFieldNames(t *testing.T) {
 		}
 	}
 }
+
+// TestEmptyOptionalText (nn10 3): an empty language of an optional text
+// is told it may be removed, not "Feltet skal innehalde valfri skildring".
+func TestEmptyOptionalText(t *testing.T) {
+	src := "id: t\nlanguages: [nb, nn]\nsources:\n  - id: s\n    kind: public_authority\n    description: {nb: D, nn: \"\"}\n"
+	nn := messages(t, "nn")
+	found := false
+	var got []string
+	for _, f := range findingsOf(t, src) {
+		if f.Path == "sources[0].description.nn" {
+			found = true
+			if m := f.In(nn); strings.Contains(m, "valfri") || strings.Contains(m, "skal innehalde") {
+				t.Errorf("got %q", m)
+			}
+		}
+		got = append(got, f.Path)
+	}
+	if !found {
+		t.Errorf("no finding for sources[0].description.nn in %v", got)
+	}
+}

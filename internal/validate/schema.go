@@ -245,6 +245,15 @@ func (v *Validator) emptyLanguage(r *report, p notice.Path, art string) bool {
 		}
 	}
 	_, plain := v.what(parent).(Text)
+	// "or remove it" says already that the field is optional; its
+	// description would add "Feltet skal inneholde valgfri beskrivelse",
+	// a must beside a may (nn10 3).
+	switch d := v.what(parent).(type) {
+	case description:
+		plain = plain || strings.HasPrefix(string(d), "Optional")
+	case plainDescription:
+		plain = plain || strings.HasPrefix(string(d.description), "Optional")
+	}
 	switch {
 	case plain && required:
 		r.add(Error, p, "schema", art, "the text in %s is empty; write it", langList{[]string{lang}, ""})
