@@ -254,7 +254,7 @@ what a build would write.`,
 				case r.Len() > 0 && sf.langs != "":
 					return failure(exitFindings, "%s differs from a build of only %s (--languages): %s. The pages of the other languages count as not made by this build, and the pages it made lack the links to them; check with the languages the site is built with, or without --languages", out, sf.langs, outOfDate(r))
 				case len(r.Extra) > 0:
-					return failure(exitFindings, "%s is out of date: %s. personvern build leaves files it did not make alone: move them away if they are yours, or run personvern build --clean to remove them; then commit the result", out, outOfDate(r))
+					return failure(exitFindings, "%s is out of date: %s. personvern build removes no file it did not make, and will not build over them: move them away if they are yours, or run personvern build --clean to remove them; then commit the result", out, outOfDate(r))
 				case r.Len() > 0:
 					return failure(exitFindings, "%s is out of date: %s; run personvern build and commit the result", out, outOfDate(r))
 				}
