@@ -22,7 +22,8 @@ func newValidateCmd() *cobra.Command {
 		Short: "Check notices against GDPR art. 13/14 (default: notices/)",
 		Long: `Check notice files, or folders of them, against the schema and the rules.
 
-Every finding names file:line:column, the field, and the GDPR article.
+Every finding names file:line:column and the field, and cites the
+article of the GDPR (or the law) it rests on where there is one.
 
 Exit status: 0 when there are no errors (warnings allowed), 1 when any
 notice has an error, 2 when a file cannot be read or parsed, or on usage
