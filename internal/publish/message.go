@@ -1,37 +1,17 @@
 package publish
 
-import "fmt"
+import "github.com/personvern/personvern/internal/notice"
 
-// Msg is a message of the publisher kept for translation: String is the
-// English text, and Translate (i18n.Translatable) says it with the
-// Sprintf of the user's language, so that a refusal or a warning of a
-// build reads in the language of the rest of the run (review nb8x 16:
-// "output folder holds files personvern did not make" in a bokmål
-// session). The formats are keys of templates/lang/cli.*.yaml.
-type Msg struct {
-	Format string
-	Args   []any
-}
+// Msg is a message of the publisher kept for translation, as the loader's
+// are: String is the English text, and Translate (i18n.Translatable) says
+// it with the Sprintf of the user's language, which translates a Msg among
+// its arguments too; so a refusal or a warning of a build reads in the
+// language of the rest of the run (review nb8x 16: "output folder holds
+// files personvern did not make" in a bokmål session). The formats are
+// keys of templates/lang/cli.*.yaml.
+type Msg = notice.Msg
 
-func msgf(format string, args ...any) Msg { return Msg{format, args} }
-
-func (m Msg) String() string { return m.translate(fmt.Sprintf) }
-
-func (m Msg) Translate(sprintf func(format string, args ...any) string) string {
-	return m.translate(sprintf)
-}
-
-// translate says m, and any Msg among its arguments, with sprintf.
-func (m Msg) translate(sprintf func(format string, args ...any) string) string {
-	args := make([]any, len(m.Args))
-	for i, a := range m.Args {
-		if n, ok := a.(Msg); ok {
-			a = n.translate(sprintf)
-		}
-		args[i] = a
-	}
-	return sprintf(m.Format, args...)
-}
+func msgf(format string, args ...any) Msg { return Msg{Format: format, Args: args} }
 
 // msgError is a refusal whose message is kept for translation; it wraps
 // err (ErrForeign, ErrUnsafeOutput, an error of the system) for errors.Is.
