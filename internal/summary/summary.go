@@ -761,20 +761,27 @@ func (b *builder) howPointer(own []string, all bool) string {
 	case len(own) > 0:
 		// Named, so that "For de andre rettighetene …" after it says
 		// which rights are the others (nb9 3, nn9 3).
-		var names []string
-		for _, code := range own {
-			if !b.c.Has("summary.rights.name." + code) {
-				return b.c.T("summary.rights.how.own")
-			}
-			names = append(names, b.c.T("summary.rights.name."+code))
-		}
 		// Too many to name in one plain sentence: pointed to as some.
-		if s := b.c.T("summary.rights.how.named", b.c.List(names), b.c.T("heading.rights")); len(strings.Fields(s)) <= MaxWords {
-			return s
+		if names, ok := b.rightNames(own); ok {
+			if s := b.c.T("summary.rights.how.named", b.c.List(names), b.c.T("heading.rights")); words(s) <= MaxWords {
+				return s
+			}
 		}
 		return b.c.T("summary.rights.how.own")
 	}
 	return ""
+}
+
+// rightNames are the rights of codes in the summary's words ("innsyn",
+// "retting"); ok is false when one has none.
+func (b *builder) rightNames(codes []string) (names []string, ok bool) {
+	for _, code := range codes {
+		if !b.c.Has("summary.rights.name." + code) {
+			return nil, false
+		}
+		names = append(names, b.c.T("summary.rights.name."+code))
+	}
+	return names, true
 }
 
 // howGroup is the rights that say how they are used in the same words.
@@ -795,14 +802,11 @@ func (b *builder) hows() (groups []howGroup, plain []string) {
 		// The same how with or without its full stop is one how
 		// ("Kontakt rådgiveren din ved INN" and "… INN."; nb8 7).
 		how := strings.Join(strings.Fields(b.n.Rights[code].How[b.lang]), " ")
-		if i := slices.IndexFunc(groups, func(g howGroup) bool { return sameHow(g.how, how) }); i >= 0 {
-			how = groups[i].how
-		}
 		if how == "" {
 			plain = append(plain, code)
 			continue
 		}
-		i := slices.IndexFunc(groups, func(g howGroup) bool { return g.how == how })
+		i := slices.IndexFunc(groups, func(g howGroup) bool { return sameHow(g.how, how) })
 		if i < 0 {
 			groups = append(groups, howGroup{how: how})
 			i = len(groups) - 1
@@ -854,15 +858,8 @@ func (b *builder) sayHows(answer bool, rest string) (out []string, ok bool) {
 	var unsaid []string
 	for _, g := range groups {
 		how, can := sayable(g.how)
-		var names []string
-		for _, code := range g.codes {
-			if !b.c.Has("summary.rights.name." + code) {
-				can = false
-				break
-			}
-			names = append(names, b.c.T("summary.rights.name."+code))
-		}
-		if !can || len(g.codes) < 2 {
+		names, named := b.rightNames(g.codes)
+		if !can || !named || len(g.codes) < 2 {
 			unsaid = append(unsaid, g.codes...)
 			continue
 		}
