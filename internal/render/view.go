@@ -483,11 +483,7 @@ func (b *builder) portabilityOnce() bool {
 // portabilityPurposes is the portability item's sentence naming the
 // purposes that give the right, quoted as their headings read.
 func (b *builder) portabilityPurposes() string {
-	var names []string
-	for _, pu := range b.portable() {
-		names = append(names, "«"+b.tx(pu.Name)+"»")
-	}
-	return b.c.T("right.portability.purposes", b.c.List(names))
+	return b.c.T("right.portability.purposes", b.quotedPurposes(b.portable()))
 }
 
 func (b *builder) purposes() Section {
