@@ -681,7 +681,14 @@ func (d *cmp) controller() {
 		{"url", o.URL, n.URL}, {"contact_person", o.ContactPerson, n.ContactPerson},
 	} {
 		if f.old != f.new {
-			d.add(section.Controller, ruleContactDetails, "controller/"+f.key, d.contactOf(f.key, whose), f.old, f.new)
+			subject := d.contactOf(f.key, whose)
+			// A contact person's notice may give that person's own e-mail
+			// and phone: they are not the unit's, so the line says what
+			// they are for, not whose (review nn10 2).
+			if k, ok := contactOurs[f.key]; ok && (o.ContactPerson != "" || n.ContactPerson != "") {
+				subject = d.c.T(k)
+			}
+			d.add(section.Controller, ruleContactDetails, "controller/"+f.key, subject, f.old, f.new)
 		}
 	}
 	d.names(section.Controller, "controller/unit", d.label("field.unit"), "diff.renamed.unit", ruleWording, o.Unit, n.Unit)
@@ -752,6 +759,12 @@ func (d *cmp) contactOf(field, whose string) string {
 		return d.c.T("field.contact." + field)
 	}
 	return d.c.T(contactOf[field], whose)
+}
+
+// contactOurs says what a contact detail is for, where a contact person
+// is named and the detail may be that person's own.
+var contactOurs = map[string]string{
+	"address": "diff.contact.ours.address", "email": "diff.contact.ours.email", "phone": "diff.contact.ours.phone",
 }
 
 var contactOf = map[string]string{
@@ -1796,6 +1809,15 @@ func (d *cmp) retention() {
 				d.out[len(d.out)-1].Message = d.message(rule, base, old, new+" "+end)
 			}
 		}
+		// The starting point is said once, on the new side, where both
+		// versions have the same (review nn10 9).
+		oldSpan := d.span
+		if o.From[d.lang] == n.From[d.lang] {
+			oldSpan = func(r notice.Retention) string {
+				r.From = nil
+				return d.span(r)
+			}
+		}
 		switch od, nd := days(o.Period), days(n.Period); {
 		case o.Period == n.Period:
 		case o.Period == "":
@@ -1803,11 +1825,11 @@ func (d *cmp) retention() {
 			// necessarily longer, but may be: classed as longer-retention.
 			period(ruleRetentionStated, key+"/period", "", d.span(n))
 		case n.Period != "" && nd > od:
-			period(ruleLongerRetention, key+"/period", d.span(o), d.span(n))
+			period(ruleLongerRetention, key+"/period", oldSpan(o), d.span(n))
 		case n.Period == "":
-			d.add(section.Retention, ruleRetentionCriteria, key+"/period", subject, d.span(o), "")
+			d.add(section.Retention, ruleRetentionCriteria, key+"/period", subject, oldSpan(o), "")
 		default:
-			period(ruleShorterRetention, key+"/period", d.span(o), d.span(n))
+			period(ruleShorterRetention, key+"/period", oldSpan(o), d.span(n))
 		}
 		// A period that was the longest and now is not keeps the data for
 		// all of it: as much a longer retention as a longer period.
@@ -1816,7 +1838,11 @@ func (d *cmp) retention() {
 			if n.AtMost {
 				rule = ruleRetentionNowAtMost
 			}
-			period(rule, key+"/at_most", d.c.Duration(o.Period), d.c.Duration(n.Period))
+			oldDur := d.duration(o)
+			if o.From[d.lang] == n.From[d.lang] {
+				oldDur = d.c.Duration(o.Period)
+			}
+			period(rule, key+"/at_most", oldDur, d.duration(n))
 		}
 		if o.Then != n.Then {
 			rule := ruleRetentionThen
@@ -1927,7 +1953,17 @@ func (d *cmp) objectLabels(ids []string, alone bool) (labels, obj []string) {
 // where it is the longest (at_most), else "12 uker".
 func (d *cmp) span(r notice.Retention) string {
 	if r.AtMost {
-		return d.c.T("diff.retention.up-to", d.c.Duration(r.Period))
+		return d.c.T("diff.retention.up-to", d.duration(r))
+	}
+	return d.duration(r)
+}
+
+// duration is a rule's period with its starting point, as the page says
+// it: "12 uker etter at sluttrapporten er sendt til NAV", not "12 uker"
+// from when the data were collected (review nn8 9, nn10 9).
+func (d *cmp) duration(r notice.Retention) string {
+	if from := r.From[d.lang]; from != "" {
+		return d.c.T("diff.retention.from-point", d.c.Duration(r.Period), from)
 	}
 	return d.c.Duration(r.Period)
 }

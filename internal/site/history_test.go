@@ -58,7 +58,7 @@ func TestHistoryFromGit(t *testing.T) {
 	page := string(before["nb/joblearn/index.html"])
 	for _, want := range []string{
 		"Versjon 2.0, gjeldende fra 1. mars 2024.",
-		"26\u00a0uker. Før sto det ",
+		"26\u00a0uker etter at sluttrapporten er sendt til NAV. Før sto det ",
 		"Versjon 1.0, 1. september 2023",
 		"Første publiserte versjon.",
 	} {

@@ -63,6 +63,9 @@ type builder struct {
 	out  []Item
 	// groups are the notice's purposes grouped by role, computed once.
 	groups []notice.RoleGroup
+	// pointed is set when a sentence already sends the reader to «Dine
+	// rettigheter»: the item's pointer would say it twice (nb10 1).
+	pointed bool
 }
 
 func (b *builder) add(section section.ID, sentences ...string) {
@@ -726,7 +729,7 @@ func (b *builder) rights() {
 		}
 	}
 	b.add(section.Rights, sentences...)
-	if pointer != "" && len(b.out) > 0 && b.out[len(b.out)-1].Section == section.Rights {
+	if pointer != "" && !b.pointed && len(b.out) > 0 && b.out[len(b.out)-1].Section == section.Rights {
 		b.out[len(b.out)-1].Pointer = pointer
 	}
 }
@@ -755,7 +758,16 @@ func (b *builder) ownHow() (own []string, all bool) {
 func (b *builder) howPointer(own []string, all bool) string {
 	switch {
 	case len(own) == 1 && b.c.Has("right."+own[0]):
-		return b.c.T("summary.rights.how.one", b.c.T("right."+own[0]))
+		// The rights bullet speaks of every right but human review, which
+		// the bullet on automated decisions says: that one is named by
+		// what it is for, so that the pointer has something in the bullet
+		// to attach to (nb10 10, nn10 5).
+		if names, ok := b.rightNames(own); ok && own[0] == "human_review" {
+			if s := b.c.T("summary.rights.how.one", b.c.T("right."+own[0]), names[0]); words(s) <= MaxWords {
+				return s
+			}
+		}
+		return b.c.T("summary.rights.how.one.plain", b.c.T("right."+own[0]))
 	case all:
 		return b.c.T("summary.rights.how.all")
 	case len(own) > 0:
@@ -764,6 +776,7 @@ func (b *builder) howPointer(own []string, all bool) string {
 		// Too many to name in one plain sentence: pointed to as some.
 		if names, ok := b.rightNames(own); ok {
 			if s := b.c.T("summary.rights.how.named", b.c.List(names), b.c.T("heading.rights")); words(s) <= MaxWords {
+				b.pointed = true
 				return s
 			}
 		}

@@ -30,8 +30,8 @@ func TestEmptyFieldFindings(t *testing.T) {
 			map[string]string{"nb": "retten til innsyn mangler", "nn": "retten til innsyn manglar"}},
 		{"empty language", head + "title: {nb: \"\", nn: T}\ncategories:\n  - id: c\n    label: {nb: L, nn: L}\n    description: {nb: \"\", nn: D}\n", "categories[0].description.nb",
 			map[string]string{
-				"nb": "teksten på bokmål er tom; skriv den, eller fjern description. Feltet skal inneholde hva kategorien omfatter her, gjerne med eksempler (personvernforordningen artikkel 14 nr. 1 bokstav d).",
-				"nn": "teksten på bokmål er tom; skriv han, eller fjern description. Feltet skal innehalde kva kategorien omfattar her, gjerne med døme (personvernforordninga artikkel 14 nr. 1 bokstav d).",
+				"nb": "teksten på bokmål er tom; skriv den, eller fjern description. I feltet skal det stå hva kategorien omfatter her, gjerne med eksempler (personvernforordningen artikkel 14 nr. 1 bokstav d).",
+				"nn": "teksten på bokmål er tom; skriv han, eller fjern description. I feltet skal det stå kva kategorien omfattar her, gjerne med døme (personvernforordninga artikkel 14 nr. 1 bokstav d).",
 			},
 			map[string]string{"nb": "skjemaet", "nn": "skjemaet"}},
 		{"text as a plain string", head + "title: Tittel\n", "title",
@@ -42,8 +42,8 @@ func TestEmptyFieldFindings(t *testing.T) {
 			map[string]string{"nb": "gruppe felt", "nn": "gruppe felt"}},
 		{"empty required language", head + "title: {nb: \"\", nn: T}\n", "title.nb",
 			map[string]string{
-				"nb": "teksten på bokmål er tom; skriv den. Feltet skal inneholde tittelen på erklæringen, for eksempel tjenesten den gjelder (personvernforordningen artikkel 12 nr. 1).",
-				"nn": "teksten på bokmål er tom; skriv han. Feltet skal innehalde tittelen på erklæringa, til dømes tenesta ho gjeld (personvernforordninga artikkel 12 nr. 1).",
+				"nb": "teksten på bokmål er tom; skriv den. I feltet skal det stå tittelen på erklæringen, for eksempel tjenesten den gjelder (personvernforordningen artikkel 12 nr. 1).",
+				"nn": "teksten på bokmål er tom; skriv han. I feltet skal det stå tittelen på erklæringa, til dømes tenesta ho gjeld (personvernforordninga artikkel 12 nr. 1).",
 			},
 			map[string]string{"nb": "fjern title", "nn": "fjern title"}},
 	}
@@ -93,7 +93,7 @@ func TestNorwegianFieldNames(t *testing.T) {
 }
 
 // TestEmptyOptionalText (nn10 3): an empty language of an optional text
-// is told it may be removed, not "Feltet skal innehalde valfri skildring".
+// is told it may be removed, not "I feltet skal det stå valfri skildring".
 func TestEmptyOptionalText(t *testing.T) {
 	src := "id: t\nlanguages: [nb, nn]\nsources:\n  - id: s\n    kind: public_authority\n    description: {nb: D, nn: \"\"}\n"
 	nn := messages(t, "nn")
