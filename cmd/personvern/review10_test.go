@@ -40,6 +40,19 @@ func TestMissingFileSaid(t *testing.T) {
 // duty to guide), and writes "for eksempel" / "til dømes" in full
 // (nb9x 17).
 func TestNewTemplateExamples(t *testing.T) {
+	// forvaltningsloven § 11 permits no automated decision either: no
+	// finding or field description gives it as an example.
+	for _, name := range []string{"lang/findings.nb.yaml", "lang/findings.nn.yaml", "lang/schema.nb.yaml", "lang/schema.nn.yaml"} {
+		b, err := fs.ReadFile(templates.FS, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, bad := range []string{"forvaltningsloven § 11", "forvaltningslova § 11"} {
+			if strings.Contains(string(b), bad) {
+				t.Errorf("%s has %q", name, bad)
+			}
+		}
+	}
 	for _, name := range []string{"new.yaml", "new.nb.yaml", "new.nn.yaml"} {
 		b, err := fs.ReadFile(templates.FS, name)
 		if err != nil {

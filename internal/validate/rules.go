@@ -622,7 +622,7 @@ func checkAutomatedBasis(r *report, n *notice.Notice) {
 			continue
 		case "b":
 			if len(a.Law) == 0 {
-				r.add(Error, at.Key("basis"), "", "22(2)(b)", "basis b needs the law that authorises the decision; add law, e.g. {nb: \"forvaltningsloven § 11\", nn: \"forvaltningslova § 11\"}")
+				r.add(Error, at.Key("basis"), "", "22(2)(b)", "basis b needs the law that authorises the decision; add law, naming the act and its section in both languages: law: {nb: \"…\", nn: \"…\"}")
 			}
 			continue
 		}
