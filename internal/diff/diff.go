@@ -688,7 +688,17 @@ func (d *cmp) controller() {
 			if k, ok := contactOurs[f.key]; ok && (o.ContactPerson != "" || n.ContactPerson != "") {
 				subject = d.c.T(k)
 			}
-			d.add(section.Controller, ruleContactDetails, "controller/"+f.key, subject, f.old, f.new)
+			d.add(section.Controller, ruleContactDetails, "controller/"+f.key, subject, together(f.key, f.old), together(f.key, f.new))
+			// A contact person named or no longer named is said of the
+			// notice, not as though the person were added or removed
+			// (nn11 3).
+			switch {
+			case f.key != "contact_person":
+			case f.old == "":
+				d.out[len(d.out)-1].Message = d.c.T("diff.contact-person.added", whose, f.new)
+			case f.new == "":
+				d.out[len(d.out)-1].Message = d.c.T("diff.contact-person.removed", whose, f.old)
+			}
 		}
 	}
 	d.names(section.Controller, "controller/unit", d.label("field.unit"), "diff.renamed.unit", ruleWording, o.Unit, n.Unit)
@@ -714,7 +724,7 @@ func (d *cmp) controller() {
 			{"email", prev.Email, j.Email}, {"phone", prev.Phone, j.Phone}, {"url", prev.URL, j.URL},
 		} {
 			if f.old != f.new {
-				d.add(section.Controller, ruleJointContactDetails, key+"/"+f.key, d.contactOf(f.key, j.Name), f.old, f.new)
+				d.add(section.Controller, ruleJointContactDetails, key+"/"+f.key, d.contactOf(f.key, j.Name), together(f.key, f.old), together(f.key, f.new))
 			}
 		}
 		d.texts(section.Controller, key, "field.responsibilities", prev.Responsibilities, j.Responsibilities)
@@ -745,7 +755,7 @@ func (d *cmp) dpo() {
 		} {
 			if f.old != f.new {
 				d.out = append(d.out, Change{Section: section.DPO, Class: ruleDPOChanged.Class, Rule: ruleDPOChanged.ID, Key: "dpo/" + f.key,
-					Message: d.message(ruleContactDetails, d.contactOf(f.key, who), f.old, f.new), Old: f.old, New: f.new})
+					Message: d.message(ruleContactDetails, d.contactOf(f.key, who), together(f.key, f.old), together(f.key, f.new)), Old: f.old, New: f.new})
 			}
 		}
 	}
@@ -759,6 +769,20 @@ func (d *cmp) contactOf(field, whose string) string {
 		return d.c.T("field.contact." + field)
 	}
 	return d.c.T(contactOf[field], whose)
+}
+
+// together keeps a phone number on one line: "33 38 08 83" with
+// no-break spaces, as the pages keep § and a number with its unit (nn11 5).
+// An address with commas is quoted, so that «fra … til …» can be read
+// (nn11 4).
+func together(field, v string) string {
+	switch {
+	case field == "phone":
+		return strings.ReplaceAll(v, " ", "\u00a0")
+	case field == "address" && strings.Contains(v, ","):
+		return "«" + v + "»"
+	}
+	return v
 }
 
 // contactOurs says what a contact detail is for, where a contact person
@@ -1818,6 +1842,7 @@ func (d *cmp) retention() {
 				return d.span(r)
 			}
 		}
+		periodLine := -1
 		switch od, nd := days(o.Period), days(n.Period); {
 		case o.Period == n.Period:
 		case o.Period == "":
@@ -1827,9 +1852,14 @@ func (d *cmp) retention() {
 		case n.Period != "" && nd > od:
 			period(ruleLongerRetention, key+"/period", oldSpan(o), d.span(n))
 		case n.Period == "":
-			d.add(section.Retention, ruleRetentionCriteria, key+"/period", subject, oldSpan(o), "")
+			// No period on the new side to say the starting point: the
+			// old one is said in full (review nb11 2).
+			d.add(section.Retention, ruleRetentionCriteria, key+"/period", subject, d.span(o), "")
 		default:
 			period(ruleShorterRetention, key+"/period", oldSpan(o), d.span(n))
+		}
+		if o.Period != n.Period {
+			periodLine = len(d.out) - 1
 		}
 		// A period that was the longest and now is not keeps the data for
 		// all of it: as much a longer retention as a longer period.
@@ -1838,11 +1868,21 @@ func (d *cmp) retention() {
 			if n.AtMost {
 				rule = ruleRetentionNowAtMost
 			}
-			oldDur := d.duration(o)
-			if o.From[d.lang] == n.From[d.lang] {
-				oldDur = d.c.Duration(o.Period)
+			switch {
+			case periodLine >= 0:
+				// The period's line already says both spans, «opptil» or
+				// not: one line, in the higher class, not the same
+				// sentence twice (review nb11 1).
+				if rule.Class > d.out[periodLine].Class {
+					d.out[periodLine].Class, d.out[periodLine].Rule = rule.Class, rule.ID
+				}
+			default:
+				oldDur := d.duration(o)
+				if o.From[d.lang] == n.From[d.lang] {
+					oldDur = d.c.Duration(o.Period)
+				}
+				period(rule, key+"/at_most", oldDur, d.duration(n))
 			}
-			period(rule, key+"/at_most", oldDur, d.duration(n))
 		}
 		if o.Then != n.Then {
 			rule := ruleRetentionThen

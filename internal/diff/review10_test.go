@@ -56,10 +56,10 @@ func TestContactSaysWhose(t *testing.T) {
 	}{
 		{"nb", "E-postadressen til Eksempel kommune er endret fra post@eksempel.no til personvern@eksempel.no.", func(n *notice.Notice) { n.Controller.Email = "personvern@eksempel.no" }},
 		{"nn", "E-postadressa til Eksempel kommune er endra frå post@eksempel.no til personvern@eksempel.no.", func(n *notice.Notice) { n.Controller.Email = "personvern@eksempel.no" }},
-		{"nb", "Telefonnummeret til Eksempel kommune er endret fra 22 00 00 00 til 33 00 00 00.", func(n *notice.Notice) { n.Controller.Phone = "33 00 00 00" }},
+		{"nb", "Telefonnummeret til Eksempel kommune er endret fra 22\u00a000\u00a000\u00a000 til 33\u00a000\u00a000\u00a000.", func(n *notice.Notice) { n.Controller.Phone = "33\u00a000\u00a000\u00a000" }},
 		// Added or removed, not "endret fra ikke oppgitt til …".
-		{"nb", "Telefonnummeret til Eksempel kommune er fjernet. Før var det 22 00 00 00.", func(n *notice.Notice) { n.Controller.Phone = "" }},
-		{"nn", "Telefonnummeret til Eksempel kommune er fjerna. Før var det 22 00 00 00.", func(n *notice.Notice) { n.Controller.Phone = "" }},
+		{"nb", "Telefonnummeret til Eksempel kommune er fjernet. Før var det 22\u00a000\u00a000\u00a000.", func(n *notice.Notice) { n.Controller.Phone = "" }},
+		{"nn", "Telefonnummeret til Eksempel kommune er fjerna. Før var det 22\u00a000\u00a000\u00a000.", func(n *notice.Notice) { n.Controller.Phone = "" }},
 		{"nb", "E-postadressen til Karrieresenteret er endret fra post@eksempel.no til k@eksempel.no.", func(n *notice.Notice) {
 			n.Controller.Unit = notice.Text{"nb": "Karrieresenteret", "nn": "Karrieresenteret"}
 			n.Controller.Email = "k@eksempel.no"
@@ -68,8 +68,8 @@ func TestContactSaysWhose(t *testing.T) {
 		{"nb", "E-postadressen til personvernombudet er endret fra ombud@eksempel.no til pvo@eksempel.no.", func(n *notice.Notice) { n.DPO = &notice.DPO{Email: "pvo@eksempel.no"} }},
 		{"nn", "E-postadressa til personvernombodet er endra frå ombud@eksempel.no til pvo@eksempel.no.", func(n *notice.Notice) { n.DPO = &notice.DPO{Email: "pvo@eksempel.no"} }},
 		{"nb", "Nettstedet til NAV er lagt til: https://nav.no.", func(n *notice.Notice) { n.Controllers[0].URL = "https://nav.no" }},
-		{"nb", "Telefonnummeret til Nabo kommune er endret fra 11 11 11 11 til 22 22 22 22.", func(n *notice.Notice) { joint(n); n.JointControllers[0].Phone = "22 22 22 22" }},
-		{"nn", "Telefonnummeret til Nabo kommune er endra frå 11 11 11 11 til 22 22 22 22.", func(n *notice.Notice) { joint(n); n.JointControllers[0].Phone = "22 22 22 22" }},
+		{"nb", "Telefonnummeret til Nabo kommune er endret fra 11\u00a011\u00a011\u00a011 til 22\u00a022\u00a022\u00a022.", func(n *notice.Notice) { joint(n); n.JointControllers[0].Phone = "22 22 22 22" }},
+		{"nn", "Telefonnummeret til Nabo kommune er endra frå 11\u00a011\u00a011\u00a011 til 22\u00a022\u00a022\u00a022.", func(n *notice.Notice) { joint(n); n.JointControllers[0].Phone = "22 22 22 22" }},
 	} {
 		old, new := base(), base()
 		if strings.Contains(tt.want, "Nabo") {

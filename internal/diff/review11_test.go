@@ -9,7 +9,9 @@ import (
 // TestContactPersonDetailsSayWhatFor: where the notice names a contact
 // person, the e-mail and phone beside the name may be that person's own,
 // so a changed address is not called the unit's: Karrieresenteret 1.1
-// gave Line Hogstad's address, and 1.2 the centre's (review nn10 2).
+// gave Line Hogstad's address, and 1.2 the centre's (review nn10 2). A
+// contact person dropped is said of the notice («nevner ikke lenger noen
+// kontaktperson»), not «er fjernet» of the person (nn11 3).
 func TestContactPersonDetailsSayWhatFor(t *testing.T) {
 	for _, tt := range []struct {
 		lang, want string
@@ -17,8 +19,12 @@ func TestContactPersonDetailsSayWhatFor(t *testing.T) {
 	}{
 		{"nb", "E-postadressen du kan kontakte oss på, er endret fra post@eksempel.no til k@eksempel.no.", func(n *notice.Notice) { n.Controller.Email = "k@eksempel.no" }},
 		{"nn", "E-postadressa du kan kontakte oss på, er endra frå post@eksempel.no til k@eksempel.no.", func(n *notice.Notice) { n.Controller.Email = "k@eksempel.no" }},
-		{"nn", "Telefonnummeret du kan ringje oss på, er endra frå 22 00 00 00 til 33 00 00 00.", func(n *notice.Notice) { n.Controller.Phone = "33 00 00 00" }},
-		{"nb", "Telefonnummeret du kan ringe oss på, er fjernet. Før var det 22 00 00 00.", func(n *notice.Notice) { n.Controller.Phone = "" }},
+		{"nn", "Telefonnummeret du kan ringje oss på, er endra frå 22\u00a000\u00a000\u00a000 til 33\u00a000\u00a000\u00a000.", func(n *notice.Notice) { n.Controller.Phone = "33\u00a000\u00a000\u00a000" }},
+		{"nn", "Erklæringa nemner ikkje lenger nokon kontaktperson hos Eksempel kommune. Før var det Line Hogstad.", func(n *notice.Notice) { n.Controller.ContactPerson = "" }},
+		{"nb", "Erklæringen nevner ikke lenger noen kontaktperson hos Eksempel kommune. Før var det Line Hogstad.", func(n *notice.Notice) { n.Controller.ContactPerson = "" }},
+		{"nb", "Kontaktpersonen hos Eksempel kommune er endret fra Line Hogstad til Kari Nordmann.", func(n *notice.Notice) { n.Controller.ContactPerson = "Kari Nordmann" }},
+		{"nb", "Telefonnummeret du kan ringe oss på, er endret fra 22\u00a000\u00a000\u00a000 til 33\u00a000\u00a000\u00a000.", func(n *notice.Notice) { n.Controller.Phone = "33\u00a000\u00a000\u00a000" }},
+		{"nb", "Telefonnummeret du kan ringe oss på, er fjernet. Før var det 22\u00a000\u00a000\u00a000.", func(n *notice.Notice) { n.Controller.Phone = "" }},
 	} {
 		old, new := base(), base()
 		old.Controller.ContactPerson, new.Controller.ContactPerson = "Line Hogstad", "Line Hogstad"
@@ -57,6 +63,46 @@ func TestRetentionKeepsStartingPoint(t *testing.T) {
 		}
 		if !found {
 			t.Errorf("%s: no change %q in %+v", tt.lang, tt.want, rep.Changes)
+		}
+	}
+}
+
+// TestRetentionOneLinePerChange: a longer period that is also no longer
+// "at most" is one line, in the higher class, not the same sentence twice;
+// a period replaced by criteria quotes the old one with its starting
+// point (review nb11 1, 2).
+func TestRetentionOneLinePerChange(t *testing.T) {
+	from := notice.Text{"nb": "at saken er avsluttet", "nn": "at saka er avslutta"}
+	for _, tt := range []struct {
+		want   string
+		class  Class
+		change func(n *notice.Retention)
+	}{
+		{"Vi lagrer nå kontaktopplysninger og opplysninger om inntekt i 2 år etter at saken er avsluttet. Før sto det at vi lagret dem i opptil ett år.", Material,
+			func(n *notice.Retention) { n.Period, n.AtMost = "P2Y", false }},
+		{"Vi lagrer nå kontaktopplysninger og opplysninger om inntekt i 6 måneder etter at saken er avsluttet. Før sto det at vi lagret dem i opptil ett år.", Material,
+			func(n *notice.Retention) { n.Period, n.AtMost = "P6M", false }},
+		{"Lagringstiden for kontaktopplysninger og opplysninger om inntekt kommer nå an på kriterier. Før sto det at vi lagret dem i opptil ett år etter at saken er avsluttet.", Material,
+			func(n *notice.Retention) {
+				n.Period, n.Criteria = "", notice.Text{"nb": "Til saken er ferdig.", "nn": "Til saka er ferdig."}
+			}},
+	} {
+		old, new := base(), base()
+		old.Retention = []notice.Retention{{ID: "r", Categories: []string{"contact", "income"}, Period: "P1Y", AtMost: true, From: from}}
+		new.Retention = []notice.Retention{{ID: "r", Categories: []string{"contact", "income"}, Period: "P1Y", AtMost: true, From: from}}
+		tt.change(&new.Retention[0])
+		rep := Compare(&old, &new, "a", "b", catalog(t, "nb"))
+		n := 0
+		for _, ch := range rep.Changes {
+			if ch.Message == tt.want {
+				n++
+				if ch.Class != tt.class {
+					t.Errorf("%q: class %v, want %v", tt.want, ch.Class, tt.class)
+				}
+			}
+		}
+		if n != 1 {
+			t.Errorf("%d lines %q in %+v", n, tt.want, rep.Changes)
 		}
 	}
 }

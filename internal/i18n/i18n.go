@@ -168,6 +168,19 @@ func (c *Catalog) Date(iso string) string {
 	return r.Replace(c.T("date.format"))
 }
 
+// DateRange writes two dates of a span as running text, the month and
+// year said once where they are the same: "fra 2. til 3. desember 2026",
+// not "fra 2. desember 2026 til 3. desember 2026" (nb9 8).
+func (c *Catalog) DateRange(from, to string) (string, string) {
+	f, err1 := time.Parse("2006-01-02", from)
+	t, err2 := time.Parse("2006-01-02", to)
+	// The same day is one date, which the templates say as such.
+	if err1 == nil && err2 == nil && !f.Equal(t) && f.Year() == t.Year() && f.Month() == t.Month() && c.Has("date.format.day") {
+		return strings.ReplaceAll(c.T("date.format.day"), "{d}", strconv.Itoa(f.Day())), c.Date(to)
+	}
+	return c.Date(from), c.Date(to)
+}
+
 // Duration writes an ISO 8601 duration in words: P12W "12 uker",
 // P1Y6M "1 år og 6 måneder".
 func (c *Catalog) Duration(iso string) string {

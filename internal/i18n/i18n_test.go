@@ -194,3 +194,19 @@ func TestFromAfter(t *testing.T) {
 		}
 	}
 }
+
+// TestDateRange: a span within one month says the month and year once
+// ("fra 2. til 3. desember 2026", nb9 8); the same day stays one date.
+func TestDateRange(t *testing.T) {
+	for _, tt := range []struct{ lang, from, to, a, b string }{
+		{"nb", "2026-12-02", "2026-12-03", "2.", "3. desember 2026"},
+		{"nn", "2026-11-30", "2026-12-03", "30. november 2026", "3. desember 2026"},
+		{"nb", "2026-12-02", "2026-12-02", "2. desember 2026", "2. desember 2026"},
+		{"nb", "2025-12-02", "2026-12-03", "2. desember 2025", "3. desember 2026"},
+	} {
+		a, b := load(t, tt.lang).DateRange(tt.from, tt.to)
+		if a != tt.a || b != tt.b {
+			t.Errorf("%s %s–%s: %q, %q; want %q, %q", tt.lang, tt.from, tt.to, a, b, tt.a, tt.b)
+		}
+	}
+}

@@ -891,6 +891,7 @@ func buildVersion(e *entry, v, next, current *notice.Notice, nextHref string, nl
 			vl = append(vl, l)
 		}
 	}
+	from, to := c.DateRange(v.Updated, next.Updated)
 	ro := render.Options{
 		Lang: lang, Format: "html", Stylesheet: up + "../../style.css", IndexURL: up + "../index.html", Languages: vl,
 		Feeds:     feedLinks(c, opt.Config, lang, up),
@@ -898,7 +899,7 @@ func buildVersion(e *entry, v, next, current *notice.Notice, nextHref string, nl
 		Canonical: pageURL(opt.Config.BaseURL, lang, current.ID, sub),
 		AltHref:   func(l, id string) string { return up + "../../" + l + "/" + id + "/" + sub + "index.html" },
 		Archive: &render.Archive{
-			From: c.Date(v.Updated), To: c.Date(next.Updated), Next: next.Version,
+			From: from, To: to, Next: next.Version,
 			CurrentHref: up + "index.html", DiffHref: diffDir + "/index.html",
 		},
 	}

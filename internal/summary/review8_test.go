@@ -149,8 +149,8 @@ func TestRightsContactFollowsHow(t *testing.T) {
 func TestINNRightsContact(t *testing.T) {
 	dir := filepath.Join(testtool.Root(), "internal", "render", "testdata", "examples")
 	want := map[string]string{
-		"nb": "Gjelder det innsyn, retting eller tilbaketrekking av samtykke? Kontakt rådgiveren din ved INN. Hvordan du går frem for menneskelig vurdering av en automatisk avgjørelse, står under «Rett til at et menneske vurderer saken». For de andre rettighetene sender du en e-post til postmottak@trondheim.kommune.no.",
-		"nn": "Gjeld det innsyn, retting eller tilbaketrekking av samtykke? Kontakt rådgjevaren din ved INN. Korleis du går fram for menneskeleg vurdering av ei automatisk avgjerd, står under «Rett til at eit menneske vurderer saka». For dei andre rettane sender du ein e-post til postmottak@trondheim.kommune.no.",
+		"nb": "Gjelder det innsyn, retting eller tilbaketrekking av samtykke? Kontakt rådgiveren din ved INN. Hvordan du ber om menneskelig vurdering av en automatisk avgjørelse, står under «Rett til at et menneske vurderer saken». For de andre rettighetene sender du en e-post til postmottak@trondheim.kommune.no.",
+		"nn": "Gjeld det innsyn, retting eller tilbaketrekking av samtykke? Kontakt rådgjevaren din ved INN. Korleis du ber om menneskeleg vurdering av ei automatisk avgjerd, står under «Rett til at eit menneske vurderer saka». For dei andre rettane sender du ein e-post til postmottak@trondheim.kommune.no.",
 	}
 	for _, d := range testtool.LoadNotices(t, dir) {
 		if d.Notice.ID != "inn-trondheim" {

@@ -769,6 +769,7 @@ func (b *builder) howPointer(own []string, all bool) string {
 		}
 		return b.c.T("summary.rights.how.one.plain", b.c.T("right."+own[0]))
 	case all:
+		b.pointed = true
 		return b.c.T("summary.rights.how.all")
 	case len(own) > 0:
 		// Named, so that "For de andre rettighetene …" after it says
@@ -780,6 +781,7 @@ func (b *builder) howPointer(own []string, all bool) string {
 				return s
 			}
 		}
+		b.pointed = true
 		return b.c.T("summary.rights.how.own")
 	}
 	return ""
@@ -791,6 +793,13 @@ func (b *builder) rightNames(codes []string) (names []string, ok bool) {
 	for _, code := range codes {
 		if !b.c.Has("summary.rights.name." + code) {
 			return nil, false
+		}
+		// In a list, the short name where there is one: «menneskelig
+		// vurdering», so that four rights fit one plain sentence (INN
+		// 1.0, nb11 3, nn11 1).
+		if key := "summary.rights.name." + code + ".short"; len(codes) > 1 && b.c.Has(key) {
+			names = append(names, b.c.T(key))
+			continue
 		}
 		names = append(names, b.c.T("summary.rights.name."+code))
 	}

@@ -264,8 +264,8 @@ func TestCases(t *testing.T) {
 		{"processor for some purposes", func(n *notice.Notice) {
 			n.Controllers = []notice.OtherController{{ID: "nav", Name: notice.PlainName("NAV"), Kind: "public_authority", URL: "https://www.nav.no"}}
 			n.Purposes = append(n.Purposes, notice.Purpose{ID: "q", Name: notice.Text{"nb": "Tiltak", "nn": "Tiltak"}, Categories: []string{"contact"}, LegalBasis: []notice.Basis{{Article: "6(1)(e)"}}, Role: &notice.Role{Kind: notice.RoleProcessor, Controller: "nav"}})
-		}, []string{"For formålet «Tiltak» har NAV ansvaret for opplysningene, og vi behandler dem på vegne av NAV.", "Send en e-post til post@eksempel.no.", "kontakter du NAV."},
-			[]string{"For formålet «Tiltak» har NAV ansvaret for opplysningane, og vi behandlar dei på vegner av NAV.", "Send ein e-post til post@eksempel.no.", "kontaktar du NAV."}, []string{"dette", "Noe gjør", "noen av formålene", "nokre av formåla"}},
+		}, []string{"For formålet «Tiltak» har NAV ansvaret for opplysningene, og vi behandler dem på vegne av NAV.", "Vil du bruke rettighetene dine, sender du en e-post til post@eksempel.no.", "kontakter du NAV."},
+			[]string{"For formålet «Tiltak» har NAV ansvaret for opplysningane, og vi behandlar dei på vegner av NAV.", "Vil du bruke rettane dine, sender du ein e-post til post@eksempel.no.", "kontaktar du NAV."}, []string{"dette", "Noe gjør", "noen av formålene", "nokre av formåla"}},
 		{"processor for two purposes", func(n *notice.Notice) {
 			n.Controllers = []notice.OtherController{{ID: "nav", Name: notice.PlainName("NAV"), Kind: "public_authority"}}
 			for _, id := range []string{"q", "r"} {
