@@ -15,6 +15,7 @@ import (
 	"github.com/personvern/personvern/internal/publish"
 	"github.com/personvern/personvern/internal/site"
 	"github.com/personvern/personvern/internal/validate"
+	"github.com/personvern/personvern/templates"
 	"github.com/spf13/cobra"
 )
 
@@ -252,7 +253,7 @@ what a build would write.`,
 				// others among them (nn9x 6).
 				switch {
 				case r.Len() > 0 && sf.langs != "":
-					return failure(exitFindings, "%s differs from a build of only %s (--languages): %s. The pages of the other languages count as not made by this build, and the pages it made lack the links to them; check with the languages the site is built with, or without --languages", out, sf.langs, outOfDate(r))
+					return failure(exitFindings, "%s differs from a build of only %s: %s. The pages of the other languages count as not made by this build, and the pages it made lack the links to them; check with the languages the site is built with, or without --languages", out, langNames(strings.Split(sf.langs, ",")), outOfDate(r))
 				case len(r.Extra) > 0:
 					return failure(exitFindings, "%s is out of date: %s. personvern build removes no file it did not make, and will not build over them: move them away if they are yours, or run personvern build --clean to remove them; then commit the result", out, outOfDate(r))
 				case r.Len() > 0:
@@ -364,4 +365,25 @@ func (r outOfDate) Localize(m *i18n.Messages) string {
 		parts = append(parts, say(m, "%d files the build did not make", n))
 	}
 	return m.List(parts)
+}
+
+// langNames are languages as a message names them: "nb" in English,
+// "bokmål (nb)" in bokmål and nynorsk (review nb11 7), with the
+// language's own list ("bokmål (nb) og nynorsk (nn)").
+type langNames []string
+
+var pageCatalogs = i18n.Catalogs{FS: templates.FS}
+
+func (l langNames) String() string { return strings.Join(l, ",") }
+
+func (l langNames) Localize(m *i18n.Messages) string {
+	c := pageCatalogs.Get(messagesLang(m))
+	if c == nil {
+		return strings.Join(l, ",")
+	}
+	names := make([]string, len(l))
+	for i, code := range l {
+		names[i] = c.TOr("language."+code, code) + " (" + code + ")"
+	}
+	return c.List(names)
 }
