@@ -58,7 +58,7 @@ type helpTopic []string
 
 func (h helpTopic) String() string { return fmt.Sprintf("%#q", []string(h)) }
 
-func (h helpTopic) Localize(*i18n.Messages) string { return "«" + strings.Join(h, " ") + "»" }
+func (h helpTopic) Localize(*i18n.Messages) string { return strconv.Quote(strings.Join(h, " ")) }
 
 // helpMessages is the language of cmd's help: as messagesFor says it,
 // and for personvern help CMD, whose CMD has not parsed the flags, the
@@ -251,9 +251,10 @@ func defaultIsZero(f *pflag.Flag) bool {
 	return false
 }
 
-// quoted is a default value in quotation marks: "text" in English, «text»
-// in Norwegian.
+// quoted is a default value in quotation marks, as it is typed: "text"
+// in every language (findings and help quote what the editor types with
+// straight quotes; nb12 8, nn12 6).
 type quoted string
 
 func (q quoted) String() string                   { return strconv.Quote(string(q)) }
-func (q quoted) Localize(m *i18n.Messages) string { return "«" + string(q) + "»" }
+func (q quoted) Localize(m *i18n.Messages) string { return strconv.Quote(string(q)) }

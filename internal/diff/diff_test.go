@@ -194,7 +194,7 @@ var classificationCases = []struct {
 	{"new recipient", func(n *notice.Notice) {
 		n.Recipients = append(n.Recipients, notice.Recipient{ID: "host", Kind: "processor", Name: notice.PlainName("Drift AS")})
 	}, Material, "new-recipient", "Ny mottaker: Drift AS.", nil},
-	{"removed recipient", func(n *notice.Notice) { n.Recipients = nil }, Notable, "removed-recipient", "Mottakeren Skatteetaten er fjernet.", nil},
+	{"removed recipient", func(n *notice.Notice) { n.Recipients = nil }, Notable, "removed-recipient", "Erklæringen nevner ikke lenger mottakeren Skatteetaten.", nil},
 	{"recipient gets more", func(n *notice.Notice) { n.Recipients[0].Categories = []string{"income", "contact"} }, Material, "recipient-new-category", "", nil},
 	{"new transfer", func(n *notice.Notice) {
 		n.Transfers = append(n.Transfers, notice.Transfer{ID: "us", Country: "US", Safeguard: "scc"})
@@ -381,7 +381,7 @@ var classificationCases = []struct {
 	{"retention by criteria", func(n *notice.Notice) {
 		n.Retention[0].Period = ""
 		n.Retention[0].Criteria = notice.Text{"nb": "Så lenge saken er åpen."}
-	}, Material, "retention-criteria", "Lagringstiden for kontaktopplysninger og opplysninger om inntekt kommer nå an på kriterier. Før sto det at vi lagret dem i ett år.", nil},
+	}, Material, "retention-criteria", "Vi oppgir ikke lenger en fast lagringstid for kontaktopplysninger og opplysninger om inntekt; nå står det bare hva som avgjør hvor lenge vi lagrer dem. Før sto det at vi lagret dem i ett år.", nil},
 	// Criteria replaced by a fixed period: not necessarily longer, so the
 	// message says the period is now stated, classified as longer-retention.
 	{"retention period now stated", func(n *notice.Notice) { n.Retention[0].Period = "P1M" },

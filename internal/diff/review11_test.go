@@ -82,7 +82,7 @@ func TestRetentionOneLinePerChange(t *testing.T) {
 			func(n *notice.Retention) { n.Period, n.AtMost = "P2Y", false }},
 		{"Vi lagrer nå kontaktopplysninger og opplysninger om inntekt i 6 måneder etter at saken er avsluttet. Før sto det at vi lagret dem i opptil ett år.", Material,
 			func(n *notice.Retention) { n.Period, n.AtMost = "P6M", false }},
-		{"Lagringstiden for kontaktopplysninger og opplysninger om inntekt kommer nå an på kriterier. Før sto det at vi lagret dem i opptil ett år etter at saken er avsluttet.", Material,
+		{"Vi oppgir ikke lenger en fast lagringstid for kontaktopplysninger og opplysninger om inntekt; nå står det bare hva som avgjør hvor lenge vi lagrer dem. Før sto det at vi lagret dem i opptil ett år etter at saken er avsluttet.", Material,
 			func(n *notice.Retention) {
 				n.Period, n.Criteria = "", notice.Text{"nb": "Til saken er ferdig.", "nn": "Til saka er ferdig."}
 			}},

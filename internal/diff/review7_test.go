@@ -53,7 +53,7 @@ func TestRetentionBeforeOneShape(t *testing.T) {
 		{"then", "nb", "Regelen for hvor lenge vi lagrer kontaktopplysninger og opplysninger om inntekt, sier nå at vi sletter dem eller gjør dem anonyme etter lagringstiden. Før sto det at vi slettet dem.", nil, func(n *notice.Notice) { n.Retention[0].Then = "delete_or_anonymise" }},
 		{"then", "nn", "Regelen for kor lenge vi lagrar kontaktopplysningar og opplysningar om inntekt, seier no at vi slettar dei eller gjer dei anonyme etter lagringstida. Før stod det at vi sletta dei.", nil, func(n *notice.Notice) { n.Retention[0].Then = "delete_or_anonymise" }},
 		{"archived", "nb", "Regelen for hvor lenge vi lagrer kontaktopplysninger og opplysninger om inntekt, sier nå at vi arkiverer dem etter lagringstiden. Før sto det at vi slettet dem.", nil, func(n *notice.Notice) { n.Retention[0].Then = "archive" }},
-		{"criteria", "nb", "Lagringstiden for kontaktopplysninger og opplysninger om inntekt kommer nå an på kriterier. Før sto det at vi lagret dem i opptil 12 uker.", weeks, func(n *notice.Notice) {
+		{"criteria", "nb", "Vi oppgir ikke lenger en fast lagringstid for kontaktopplysninger og opplysninger om inntekt; nå står det bare hva som avgjør hvor lenge vi lagrer dem. Før sto det at vi lagret dem i opptil 12 uker.", weeks, func(n *notice.Notice) {
 			n.Retention[0].Period, n.Retention[0].AtMost = "", false
 			n.Retention[0].Criteria = notice.Text{"nb": "Så lenge saken er åpen.", "nn": "Så lenge saka er open."}
 		}},

@@ -206,8 +206,11 @@ func parts(text string) []string {
 }
 
 // writeRedline writes the tokens, each part marked by mark (text already
-// escaped by esc), a break between parts as brk.
-func writeRedline(ts []diff.Token, esc func(string) string, mark func(op, text string) string, brk string) string {
+// escaped by esc), a break between parts as brk. With bullet set, a line
+// that is a Markdown list item ("- …", "* …") starts with it instead of
+// its marker: on a page, «- Arbeidssøker: …» would show the author's
+// Markdown (review nb9x 4).
+func writeRedline(ts []diff.Token, esc func(string) string, mark func(op, text string) string, brk, bullet string) string {
 	var b strings.Builder
 	atBreak := true
 	for _, t := range ts {
@@ -221,6 +224,16 @@ func writeRedline(ts []diff.Token, esc func(string) string, mark func(op, text s
 			}
 			if !atBreak {
 				b.WriteString(" ")
+			}
+			if atBreak && bullet != "" && (p == "-" || p == "*") && t.Op == "=" {
+				// The marker alone, the item's words changed after it.
+				b.WriteString(strings.TrimSpace(bullet))
+				atBreak = false
+				continue
+			}
+			if atBreak && bullet != "" && (strings.HasPrefix(p, "- ") || strings.HasPrefix(p, "* ")) {
+				b.WriteString(bullet)
+				p = strings.TrimSpace(p[2:])
 			}
 			atBreak = false
 			if t.Op == "=" {
@@ -239,7 +252,7 @@ func redlineText(ch diff.Change) string {
 			return "{+" + s + "+}"
 		}
 		return "[-" + s + "-]"
-	}, "\n  ")
+	}, "\n  ", "")
 }
 
 func redlineMD(ch diff.Change) string {
@@ -248,7 +261,7 @@ func redlineMD(ch diff.Change) string {
 			return "<ins>" + s + "</ins>"
 		}
 		return "<del>" + s + "</del>"
-	}, "\n\n  ")
+	}, "\n\n  ", "")
 }
 
 // redlineHTML marks insertions and deletions for the eye (<ins>, <del>)
@@ -264,6 +277,6 @@ func redlineHTML(ch diff.Change, lang, added, removed, end string) htmltemplate.
 			return "<ins>" + hidden(added+" ") + s + hidden(" "+end) + "</ins>"
 		}
 		return "<del>" + hidden(removed+" ") + s + hidden(" "+end) + "</del>"
-	}, "<br>\n")
+	}, "<br>\n", "• ")
 	return htmltemplate.HTML(out) //nolint:gosec // every part escaped above
 }

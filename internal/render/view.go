@@ -722,7 +722,7 @@ func (b *builder) recipients() Section {
 		// With one purpose on the page, "Formål: X." under each recipient
 		// says nothing (nb3 21).
 		if len(r.Purposes) > 0 && len(b.n.Purposes) > 1 {
-			body = append(body, ptext(c.T("recipients.purposes", b.purposeList(r.Purposes))))
+			body = append(body, ptext(c.T("recipients.purposes", b.quotedIDs(r.Purposes))))
 		}
 		body = append(body, b.plain(&r)...)
 		items = append(items, item(head, body...))
@@ -1132,6 +1132,17 @@ func (b *builder) quotedPurposes(ps []notice.Purpose) string {
 	return b.c.List(names)
 }
 
+// quotedIDs names the purposes of ids as quotedPurposes does: «Tiltak på
+// oppdrag fra NAV», in «» wherever a purpose's name is in running text
+// (nb12 1).
+func (b *builder) quotedIDs(ids []string) string {
+	names := make([]string, len(ids))
+	for i, id := range ids {
+		names[i] = "«" + b.purposeList([]string{id}) + "»"
+	}
+	return b.c.List(names)
+}
+
 // oneOr is key's ".one" form for a count of one.
 func oneOr(key string, n int) string {
 	if n == 1 {
@@ -1204,7 +1215,7 @@ func (b *builder) automated() Section {
 			s.Blocks = append(s.Blocks, ptext(c.T("automated.profiling")))
 		}
 		if len(a.Purposes) > 0 {
-			s.Blocks = append(s.Blocks, ptext(c.T("automated.purposes", b.purposeList(a.Purposes))))
+			s.Blocks = append(s.Blocks, ptext(c.T("automated.purposes", b.quotedIDs(a.Purposes))))
 		}
 		s.Blocks = append(s.Blocks, b.plain(&a)...)
 	}
@@ -1254,11 +1265,7 @@ func (b *builder) cookies() Section {
 		}
 		purpose := strings.TrimSpace(RichText(Rich(b.tx(ck.Purpose))))
 		if len(ck.Purposes) > 0 {
-			names := make([]string, len(ck.Purposes))
-			for i, id := range ck.Purposes {
-				names[i] = "«" + b.purposeList([]string{id}) + "»"
-			}
-			purpose = strings.TrimSpace(purpose + " " + c.T("cookies.purposes", c.List(names)))
+			purpose = strings.TrimSpace(purpose + " " + c.T("cookies.purposes", b.quotedIDs(ck.Purposes)))
 		}
 		lifetime := c.T("cookies.session")
 		if ck.Lifetime != "session" {

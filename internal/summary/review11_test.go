@@ -22,8 +22,8 @@ func TestRightsSectionNamedOnce(t *testing.T) {
 			n.Rights["access"] = notice.Right{How: notice.Text{"nb": "Kontakt rådgiveren din.", "nn": "Kontakt rådgjevaren din."}}
 			n.Rights["rectification"] = notice.Right{How: notice.Text{"nb": "Kontakt NAV-kontoret ditt.", "nn": "Kontakt NAV-kontoret ditt."}}
 		}, map[string]string{
-			"nb": "Under «Dine rettigheter» står det hvordan du går frem for innsyn og retting. For de andre rettighetene sender du en e-post til post@eksempel.no. Du kan klage",
-			"nn": "Under «Rettane dine» står det korleis du går fram for innsyn og retting. For dei andre rettane sender du ein e-post til post@eksempel.no. Du kan klage",
+			"nb": "Under «Dine rettigheter» står det hvordan du bruker rettighetene til innsyn og retting. For de andre rettighetene sender du en e-post til post@eksempel.no. Du kan klage",
+			"nn": "Under «Rettane dine» står det korleis du brukar rettane til innsyn og retting. For dei andre rettane sender du ein e-post til post@eksempel.no. Du kan klage",
 		}, map[string]string{"nb": "«Dine rettigheter»", "nn": "«Rettane dine»"}},
 	} {
 		n := base()

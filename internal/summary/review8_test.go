@@ -69,22 +69,22 @@ func TestRightsContactFollowsHow(t *testing.T) {
 		{"no how shared", func(n *notice.Notice) {
 			n.Rights["access"] = notice.Right{How: adviser}
 			n.Rights["rectification"] = notice.Right{How: office}
-		}, []string{"Under «Dine rettigheter» står det hvordan du går frem for innsyn og retting. For de andre rettighetene sender du en e-post til post@eksempel.no."},
-			[]string{"Under «Rettane dine» står det korleis du går fram for innsyn og retting. For dei andre rettane sender du ein e-post til post@eksempel.no."},
+		}, []string{"Under «Dine rettigheter» står det hvordan du bruker rettighetene til innsyn og retting. For de andre rettighetene sender du en e-post til post@eksempel.no."},
+			[]string{"Under «Rettane dine» står det korleis du brukar rettane til innsyn og retting. For dei andre rettane sender du ein e-post til post@eksempel.no."},
 			nil, []string{"Gjelder det", "Gjeld det", "Send en e-post", "Send ein e-post"}},
 		// Grouped per language: the nb texts are the same, the nn ones not.
 		{"the same how in one language only", func(n *notice.Notice) {
 			n.Rights["access"] = notice.Right{How: notice.Text{"nb": "Kontakt rådgiveren din.", "nn": "Kontakt rådgjevaren din."}}
 			n.Rights["rectification"] = notice.Right{How: notice.Text{"nb": "Kontakt rådgiveren din.", "nn": "Ta kontakt med rådgjevaren din."}}
 		}, []string{"Gjelder det innsyn eller retting? Kontakt rådgiveren din.", "For de andre rettighetene sender du en e-post til post@eksempel.no."},
-			[]string{"Under «Rettane dine» står det korleis du går fram for innsyn og retting. For dei andre rettane sender du ein e-post til post@eksempel.no."},
+			[]string{"Under «Rettane dine» står det korleis du brukar rettane til innsyn og retting. For dei andre rettane sender du ein e-post til post@eksempel.no."},
 			[]string{"Send en e-post"}, []string{"Gjeld det"}},
 		// A how too long for a summary sentence is left to the page.
 		{"a long shared how", func(n *notice.Notice) {
 			n.Rights["access"] = notice.Right{How: long}
 			n.Rights["rectification"] = notice.Right{How: long}
-		}, []string{"Under «Dine rettigheter» står det hvordan du går frem for innsyn og retting. For de andre rettighetene sender du en e-post til post@eksempel.no."},
-			[]string{"Under «Rettane dine» står det korleis du går fram for innsyn og retting. For dei andre rettane sender du ein e-post til post@eksempel.no."},
+		}, []string{"Under «Dine rettigheter» står det hvordan du bruker rettighetene til innsyn og retting. For de andre rettighetene sender du en e-post til post@eksempel.no."},
+			[]string{"Under «Rettane dine» står det korleis du brukar rettane til innsyn og retting. For dei andre rettane sender du ein e-post til post@eksempel.no."},
 			nil, []string{"saksbehandler", "saksbehandlar", "Gjelder det", "Gjeld det"}},
 		{"some share a how, phone only", func(n *notice.Notice) {
 			n.Controller.Email, n.Controller.Phone = "", "12 34 56 78"

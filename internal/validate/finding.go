@@ -105,7 +105,10 @@ func WithCitation(m *i18n.Messages, msg, cite string) string {
 
 func withCitation(m *i18n.Messages, msg, cite string) string {
 	inner, ok := strings.CutPrefix(cite, " (")
-	if !ok || !strings.HasSuffix(msg, ")") && !strings.HasSuffix(msg, ")?") {
+	// A question ("mente du "contact"?") takes the citation as a sentence
+	// of its own, not "? (…)." (nn12 4).
+	question := strings.HasSuffix(msg, "?") && m != nil && m.Lang != "en"
+	if !ok || !strings.HasSuffix(msg, ")") && !strings.HasSuffix(msg, ")?") && !question {
 		return msg + cite
 	}
 	see := tr("See %s", strings.TrimSuffix(inner, ")")).Localize(m)
