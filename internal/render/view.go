@@ -397,7 +397,7 @@ func (b *builder) contactFields(email, phone, url, address string) []Field {
 		fs = append(fs, Field{b.c.T("controller.email"), Line{link(email, mailto(email))}})
 	}
 	if phone != "" {
-		fs = append(fs, Field{b.c.T("controller.phone"), Line{link(phone, tel(phone))}})
+		fs = append(fs, Field{b.c.T("controller.phone"), Line{link(strings.ReplaceAll(phone, " ", "\u00a0"), tel(phone))}})
 	}
 	if url != "" {
 		fs = append(fs, Field{b.c.T("controller.web"), Line{link(url, url)}})

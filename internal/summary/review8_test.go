@@ -90,8 +90,8 @@ func TestRightsContactFollowsHow(t *testing.T) {
 			n.Controller.Email, n.Controller.Phone = "", "12 34 56 78"
 			n.Rights["access"] = notice.Right{How: adviser}
 			n.Rights["rectification"] = notice.Right{How: adviser}
-		}, []string{"Gjelder det innsyn eller retting? Kontakt rådgiveren din. For de andre rettighetene ringer du oss på 12 34 56 78."},
-			[]string{"Gjeld det innsyn eller retting? Kontakt rådgjevaren din. For dei andre rettane ringjer du oss på 12 34 56 78."},
+		}, []string{"Gjelder det innsyn eller retting? Kontakt rådgiveren din. For de andre rettighetene ringer du oss på 12\u00a034\u00a056\u00a078."},
+			[]string{"Gjeld det innsyn eller retting? Kontakt rådgjevaren din. For dei andre rettane ringjer du oss på 12\u00a034\u00a056\u00a078."},
 			nil, []string{"Ring oss"}},
 		// Where we are only a processor, the controller answers: the
 		// summary sends the reader there, as before.

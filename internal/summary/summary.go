@@ -109,7 +109,7 @@ func (b *builder) who() {
 	case ctl.Email != "":
 		contact = b.c.T("summary.contact.email", ctl.Email)
 	case ctl.Phone != "":
-		contact = b.c.T("summary.contact.phone", ctl.Phone)
+		contact = b.c.T("summary.contact.phone", keepTogether(ctl.Phone))
 	}
 	b.add(section.Controller, append([]string{who, contact}, b.roles()...)...)
 }
@@ -690,7 +690,7 @@ func (b *builder) rights() {
 	case own && ctl.Email != "":
 		contact, rest = b.c.T("summary.rights.ask.email", ctl.Email), b.c.T("summary.rights.rest.email", ctl.Email)
 	case own && ctl.Phone != "":
-		contact, rest = b.c.T("summary.rights.ask.phone", ctl.Phone), b.c.T("summary.rights.rest.phone", ctl.Phone)
+		contact, rest = b.c.T("summary.rights.ask.phone", keepTogether(ctl.Phone)), b.c.T("summary.rights.rest.phone", keepTogether(ctl.Phone))
 	}
 	// The pointer to «Dine rettigheter» is for text without links; on the
 	// page the item's link says it (nb3 13, nn3 5).
@@ -1016,3 +1016,7 @@ func allPurposes(n *notice.Notice, right string) bool {
 	}
 	return true
 }
+
+// keepTogether keeps a phone number on one line, as the page and the
+// change reports do (nb12 4).
+func keepTogether(phone string) string { return strings.ReplaceAll(phone, " ", "\u00a0") }
